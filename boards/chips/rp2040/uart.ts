@@ -1,0 +1,52 @@
+// RP2040 UART0 (an Arm PL011) as the console: 115200 8N1 on GP0 (TX) / GP1 (RX).
+// RP2040 datasheet §4.2 (UART), §2.14 (RESETS), §2.15 (CLOCKS), §2.19 (IO_BANK0).
+
+import { peek32, poke32 } from "mote/intrinsics";
+import { CONSOLE_BASE } from "mote/board";
+
+const UARTDR = CONSOLE_BASE + 0x000;
+const UARTFR = CONSOLE_BASE + 0x018;
+const UARTIBRD = CONSOLE_BASE + 0x024;
+const UARTFBRD = CONSOLE_BASE + 0x028;
+const UARTLCR_H = CONSOLE_BASE + 0x02c;
+const UARTCR = CONSOLE_BASE + 0x030;
+const UARTFR_TXFF = 1 << 5;
+const LCR_H_WLEN_8 = 3 << 5;
+const LCR_H_FEN = 1 << 4;
+const CR_UARTEN = 1 << 0;
+const CR_TXE = 1 << 8;
+const CR_RXE = 1 << 9;
+
+const RESETS_BASE = 0x4000c000;
+const RESETS_CLEAR = RESETS_BASE + 0x3000; // atomic bit-clear alias (§2.1.2)
+const RESETS_DONE = RESETS_BASE + 0x8;
+const RESET_IO_BANK0 = 1 << 5;
+const RESET_PADS_BANK0 = 1 << 8;
+const RESET_UART0 = 1 << 22;
+const CLK_PERI_CTRL = 0x40008048;
+const CLK_PERI_ENABLE = 1 << 11;
+const IO_BANK0_GPIO0_CTRL = 0x40014004;
+const IO_BANK0_GPIO1_CTRL = 0x4001400c;
+const FUNCSEL_UART = 2;
+
+// 115200 baud from clk_peri = 125 MHz: 125e6 / (16 * 115200) = 67.817 -> 67 + 52/64.
+const BAUD_INTEGER = 67;
+const BAUD_FRACTION = 52;
+
+export function consoleInit(): void {
+  const blocks = RESET_IO_BANK0 | RESET_PADS_BANK0 | RESET_UART0;
+  poke32(RESETS_CLEAR, blocks);
+  while ((peek32(RESETS_DONE) & blocks) !== blocks) {}
+  poke32(CLK_PERI_CTRL, CLK_PERI_ENABLE);
+  poke32(UARTIBRD, BAUD_INTEGER);
+  poke32(UARTFBRD, BAUD_FRACTION);
+  poke32(UARTLCR_H, LCR_H_WLEN_8 | LCR_H_FEN);
+  poke32(UARTCR, CR_UARTEN | CR_TXE | CR_RXE);
+  poke32(IO_BANK0_GPIO0_CTRL, FUNCSEL_UART);
+  poke32(IO_BANK0_GPIO1_CTRL, FUNCSEL_UART);
+}
+
+export function consoleWrite(byte: number): void {
+  while ((peek32(UARTFR) & UARTFR_TXFF) !== 0) {}
+  poke32(UARTDR, byte);
+}

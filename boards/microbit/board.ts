@@ -1,0 +1,14 @@
+import type { Board } from "../types.ts";
+import { nrf51, UART0_BASE, UART0_IRQ } from "../chips/nrf51/chip.ts";
+
+export const board: Board = {
+  id: "microbit",
+  name: "BBC micro:bit v1 (nRF51822, QEMU microbit)",
+  chip: nrf51,
+  console: { driver: "nrf51-uart", base: UART0_BASE, irq: UART0_IRQ },
+  pins: { LED_ROW1: 13, LED_COL1: 4, BUTTON_A: 17, BUTTON_B: 26 },
+  simulator: { kind: "qemu", machine: "microbit", extraArgs: [] },
+  simulatorExit: "semihosting",
+  stackSize: 2 * 1024,
+  supports: ["console", "led", "button"],
+};

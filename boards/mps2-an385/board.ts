@@ -1,0 +1,14 @@
+import type { Board } from "../types.ts";
+import { mps2an385, UART0_BASE, UART0_IRQ } from "../chips/mps2/chip.ts";
+
+export const board: Board = {
+  id: "mps2-an385",
+  name: "Arm MPS2 AN385 (Cortex-M3, QEMU mps2-an385)",
+  chip: mps2an385,
+  console: { driver: "cmsdk-uart", base: UART0_BASE, irq: UART0_IRQ },
+  pins: { LED0: 0, LED1: 1 },
+  simulator: { kind: "qemu", machine: "mps2-an385", extraArgs: [] },
+  simulatorExit: "semihosting",
+  stackSize: 8 * 1024,
+  supports: ["console", "led", "i2c", "ethernet", "timer"],
+};

@@ -1,0 +1,15 @@
+import type { Board } from "../types.ts";
+import { rp2040, UART0_BASE, UART0_IRQ } from "../chips/rp2040/chip.ts";
+
+export const board: Board = {
+  id: "pico",
+  name: "Raspberry Pi Pico (RP2040, simulated by rp2040js)",
+  chip: rp2040,
+  console: { driver: "rp2040-uart", base: UART0_BASE, irq: UART0_IRQ },
+  pins: { LED: 25, GP0: 0, GP1: 1, GP2: 2, GP3: 3, GP4: 4, GP5: 5 },
+  simulator: { kind: "rp2040js" },
+  simulatorExit: "bkpt",
+  uf2FamilyId: 0xe48bff56,
+  stackSize: 8 * 1024,
+  supports: ["console", "led", "timer"],
+};

@@ -1,0 +1,48 @@
+// What a board is: data the compiler, the linker, the simulators and the tests read.
+// One folder per board (boards/<id>/board.ts) exports a `Board` built from its chip's
+// description; facts come from ../shared/BOARDS.md and the chips' datasheets.
+
+export type PortId = "armv6m";
+
+export interface MemoryRegion { origin: number; length: number }
+
+export type ConsoleDriver = "cmsdk-uart" | "nrf51-uart" | "rp2040-uart";
+
+export type Simulator =
+  | { kind: "qemu"; machine: string; extraArgs: string[] }
+  | { kind: "rp2040js" };
+
+/** How a simulator-only build ends the program with an exit code. Hardware builds never use it. */
+export type SimulatorExit =
+  | "semihosting"   // QEMU: SYS_EXIT_EXTENDED through BKPT 0xAB
+  | "bkpt";         // rp2040js: BKPT #0 with the exit code in r0 (mcu.onBreak)
+
+export interface Chip {
+  family: string;          // folder under boards/chips/
+  cpu: "cortex-m0" | "cortex-m0plus" | "cortex-m3" | "cortex-m4";
+  port: PortId;
+  clockHz: number;
+  flash: MemoryRegion;
+  ram: MemoryRegion;
+  /** Bytes at the start of flash before the vector table (RP2040: 256 for boot2). */
+  vectorTableOffset: number;
+  /** Number of external interrupt lines (vector table entries after the 16 system ones). */
+  irqCount: number;
+}
+
+export interface Board {
+  id: string;
+  name: string;
+  chip: Chip;
+  console: { driver: ConsoleDriver; base: number; irq: number };
+  /** Pin names an app may use (`pins.LED`), mapped to the chip's pin numbers. */
+  pins: Record<string, number>;
+  simulator: Simulator;
+  simulatorExit: SimulatorExit;
+  /** Image files `mote build` writes besides .elf/.bin/.hex/.map. */
+  uf2FamilyId?: number;
+  /** Stack reserved at the top of RAM. */
+  stackSize: number;
+  /** What the tests may exercise on this board. */
+  supports: Array<"console" | "led" | "button" | "i2c" | "ethernet" | "timer">;
+}

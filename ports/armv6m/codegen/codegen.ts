@@ -1,0 +1,626 @@
+// Instruction selection for ARMv6-M (Thumb-1): one IR function becomes one Thumb function.
+//
+// Frame, from the stack pointer up:
+//   [outgoing stack arguments][spill slots][saved r4-r7][saved lr][incoming stack arguments]
+// Calls follow the AAPCS: arguments in r0-r3 then on the stack, result in r0.
+//
+// Small-integer fast paths are inline; anything that needs a double or is out of range
+// branches to an out-of-line stub that calls __rt_panic_here, so the return address names
+// the offending instruction (and through the line table, the TypeScript line).
+
+import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
+import type { Cond, Label, Reg, SourcePos, ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
+import type { Chunk } from "../../../sdk/compiler/link/types.ts";
+import type { Block, CmpOp, Inst, IrFunction, Terminator, VReg } from "../../../sdk/compiler/ir/ir.ts";
+import { ARRAY_ELEMENTS, ARRAY_LENGTH, STRING_LENGTH, TRUE, FALSE, UNDEFINED } from "../../../sdk/compiler/values.ts";
+import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
+import { type Allocation, type Location, allocate } from "./regalloc.ts";
+
+export const PANIC_HERE = "__rt_panic_here";
+
+export interface CodegenRuntime {
+  /** Symbol of the slow path of a[i] = v past the end (sdk/lib/rt/arrays.ts arraySet). */
+  arraySet: string;
+}
+
+const SCRATCH: Reg[] = [0, 1, 2, 3];
+
+export function generateFunction(fn: IrFunction, rt: CodegenRuntime): Chunk {
+  return new FunctionCodegen(fn, rt).run();
+}
+
+interface PanicStub { label: Label; code: number; pos: SourcePos | undefined }
+
+class FunctionCodegen {
+  private readonly a: ThumbAssembler = createAssembler();
+  private readonly alloc: Allocation;
+  private readonly labels = new Map<Block, Label>();
+  private readonly stubs: PanicStub[] = [];
+  private outgoingArgs = 0;
+  private frameSize = 0;
+  private savedRegs: Reg[] = [];
+  /** Scratch registers taken during the current instruction. */
+  private busy = new Set<Reg>();
+  private pos: SourcePos | undefined;
+
+  constructor(private readonly fn: IrFunction, private readonly rt: CodegenRuntime) {
+    this.alloc = allocate(fn);
+  }
+
+  run(): Chunk {
+    const { fn, a } = this;
+    for (const b of this.alloc.order) {
+      for (const inst of b.insts) {
+        if (inst.op === "call") this.outgoingArgs = Math.max(this.outgoingArgs, Math.max(0, inst.args.length - 4));
+      }
+    }
+    this.savedRegs = this.alloc.usedCalleeSaved;
+    this.frameSize = 4 * (this.outgoingArgs + this.alloc.spillSlots);
+    for (const b of this.alloc.order) this.labels.set(b, a.newLabel());
+
+    // Prologue.
+    a.setSource(fn.pos);
+    this.pos = fn.pos;
+    a.push([...this.savedRegs, 14]);
+    if (this.frameSize > 0) this.adjustSp(-this.frameSize);
+    fn.params.forEach((p, i) => {
+      const loc = this.loc(p);
+      if (loc.kind === "none") return;
+      if (i < 4) {
+        this.writeFrom(p, i);
+      } else {
+        const offset = this.frameSize + 4 * (this.savedRegs.length + 1) + 4 * (i - 4);
+        this.busy = new Set();
+        const r = this.scratch();
+        this.loadSp(r, offset);
+        this.writeFrom(p, r);
+      }
+    });
+
+    this.alloc.order.forEach((b, i) => {
+      a.bind(this.labels.get(b)!);
+      for (const inst of b.insts) {
+        this.busy = new Set();
+        this.pos = inst.pos ?? this.pos;
+        a.setSource(this.pos);
+        this.instruction(inst);
+      }
+      this.busy = new Set();
+      if ("pos" in b.term && b.term.pos) { this.pos = b.term.pos; a.setSource(this.pos); }
+      this.terminator(b.term, this.alloc.order[i + 1]);
+    });
+
+    // Out-of-line panic stubs: each its own BL so the return address identifies the site.
+    for (const stub of this.stubs) {
+      a.bind(stub.label);
+      a.setSource(stub.pos);
+      a.movs(0, stub.code);
+      a.bl(PANIC_HERE);
+    }
+    const code = a.finish();
+    return {
+      name: fn.symbol, displayName: fn.displayName, section: ".text", bytes: code.bytes, size: code.bytes.length,
+      align: 4, relocs: code.relocs, lines: code.lines, kind: "func", module: fn.module,
+    };
+  }
+
+  // ---------------------------------------------------------------- locations
+
+  private loc(v: VReg): Location {
+    return this.alloc.locations[v];
+  }
+
+  private slotOffset(slot: number): number {
+    return 4 * (this.outgoingArgs + slot);
+  }
+
+  private scratch(): Reg {
+    for (const r of SCRATCH) {
+      if (!this.busy.has(r)) { this.busy.add(r); return r; }
+    }
+    throw new Error(`internal: out of scratch registers in ${this.fn.symbol}`);
+  }
+
+  /** A register holding v's value (loading it into a scratch register if needed). */
+  private read(v: VReg): Reg {
+    const loc = this.loc(v);
+    switch (loc.kind) {
+      case "reg": return loc.reg;
+      case "fused": this.busy.add(loc.reg); return loc.reg;
+      case "stack": {
+        const r = this.scratch();
+        this.loadSp(r, this.slotOffset(loc.slot));
+        return r;
+      }
+      case "none": throw new Error(`internal: v${v} read but never defined in ${this.fn.symbol}`);
+    }
+  }
+
+  /** Reads v into a specific register. */
+  private readInto(v: VReg, target: Reg): void {
+    const loc = this.loc(v);
+    switch (loc.kind) {
+      case "reg": case "fused": if (loc.reg !== target) this.a.mov(target, loc.reg); return;
+      case "stack": this.loadSp(target, this.slotOffset(loc.slot)); return;
+      case "none": throw new Error(`internal: v${v} read but never defined in ${this.fn.symbol}`);
+    }
+  }
+
+  /** The register an instruction should compute v into (then `commit`). */
+  private target(v: VReg): Reg {
+    const loc = this.loc(v);
+    if (loc.kind === "reg" || loc.kind === "fused") { this.busy.add(loc.reg); return loc.reg; }
+    return this.scratch();
+  }
+
+  private commit(v: VReg, r: Reg): void {
+    const loc = this.loc(v);
+    if (loc.kind === "stack") this.storeSp(r, this.slotOffset(loc.slot));
+    else if ((loc.kind === "reg" || loc.kind === "fused") && loc.reg !== r) this.a.mov(loc.reg, r);
+  }
+
+  private writeFrom(v: VReg, r: Reg): void {
+    this.commit(v, r);
+  }
+
+  private loadSp(r: Reg, offset: number): void {
+    if (offset <= 1020) { this.a.ldr(r, 13, { imm: offset }); return; }
+    this.a.ldrConst(r, offset);
+    this.a.add(r, 13);
+    this.a.ldr(r, r, { imm: 0 });
+  }
+
+  private storeSp(r: Reg, offset: number): void {
+    if (offset <= 1020) { this.a.str(r, 13, { imm: offset }); return; }
+    throw new Error(`internal: frame of ${this.fn.symbol} too large`);
+  }
+
+  private adjustSp(delta: number): void {
+    let left = Math.abs(delta);
+    while (left > 0) {
+      const step = Math.min(left, 508);
+      if (delta < 0) this.a.subSp(step); else this.a.addSp(step);
+      left -= step;
+    }
+  }
+
+  private loadConst(r: Reg, word: number): void {
+    word >>>= 0;
+    if (word <= 255) this.a.movs(r, word);
+    else if ((~word >>> 0) <= 255) { this.a.movs(r, ~word >>> 0); this.a.mvns(r, r); }
+    else this.a.ldrConst(r, word);
+  }
+
+  private panicStub(code: number): Label {
+    const label = this.a.newLabel();
+    this.stubs.push({ label, code, pos: this.pos });
+    return label;
+  }
+
+  // ---------------------------------------------------------------- instructions
+
+  private instruction(inst: Inst): void {
+    const a = this.a;
+    switch (inst.op) {
+      case "const": {
+        const r = this.target(inst.dst);
+        this.loadConst(r, inst.word);
+        return this.commit(inst.dst, r);
+      }
+      case "symbol": {
+        const r = this.target(inst.dst);
+        a.ldrConst(r, { symbol: inst.symbol, addend: inst.addend });
+        return this.commit(inst.dst, r);
+      }
+      case "move": {
+        const dst = this.loc(inst.dst), src = this.loc(inst.src);
+        if (dst.kind === "none") return;
+        if ((dst.kind === "reg" || dst.kind === "fused") && (src.kind === "reg" || src.kind === "fused") && dst.reg === src.reg) return;
+        if (dst.kind === "stack" && src.kind === "stack" && dst.slot === src.slot) return;
+        const r = this.read(inst.src);
+        return this.commit(inst.dst, r);
+      }
+      case "num": return this.num(inst);
+      case "neg": {
+        const x = this.read(inst.a);
+        const d = this.target(inst.dst);
+        // -(2x+1) + 2 = 2(-x)+1. x = 0 gives -0 (needs a double); x = -2^30 overflows.
+        a.cmp(x, { imm: 1 });
+        a.bcond("eq", this.panicStub(Panic.PANIC_NOT_INTEGER));
+        a.rsbs(d, x);
+        a.adds(d, d, { imm: 2 });
+        a.bcond("vs", this.panicStub(Panic.PANIC_INT_OVERFLOW));
+        return this.commit(inst.dst, d);
+      }
+      case "bitnot": {
+        const x = this.read(inst.a);
+        const d = this.target(inst.dst);
+        // ~(2x+1) = 2(~x): set the tag bit again.
+        a.mvns(d, x);
+        a.adds(d, d, { imm: 1 });
+        return this.commit(inst.dst, d);
+      }
+      case "cmp": {
+        const done = a.newLabel(), isTrue = a.newLabel();
+        const x = this.read(inst.a), y = this.read(inst.b);
+        const d = this.target(inst.dst);
+        a.cmp(x, y);
+        a.bcond(condFor(inst.kind, inst.numeric), isTrue);
+        a.movs(d, FALSE);
+        a.b(done);
+        a.bind(isTrue);
+        a.movs(d, TRUE);
+        a.bind(done);
+        return this.commit(inst.dst, d);
+      }
+      case "call": return this.call(inst);
+      case "load": {
+        const base = this.read(inst.base);
+        const d = this.target(inst.dst);
+        this.memory("load", inst.width, d, base, inst.offset);
+        return this.commit(inst.dst, d);
+      }
+      case "store": {
+        const base = this.read(inst.base);
+        const value = this.read(inst.src);
+        this.memory("store", inst.width, value, base, inst.offset);
+        return;
+      }
+      case "untag": {
+        const x = this.read(inst.src);
+        const d = this.target(inst.dst);
+        a.asrs(d, x, 1);
+        return this.commit(inst.dst, d);
+      }
+      case "tag": {
+        const x = this.read(inst.src);
+        const d = this.target(inst.dst);
+        // The raw word must fit 31 bits: doubling it must not overflow.
+        a.adds(d, x, x);
+        a.bcond("vs", this.panicStub(Panic.PANIC_INT_OVERFLOW));
+        a.adds(d, d, { imm: 1 });
+        return this.commit(inst.dst, d);
+      }
+      case "addr-of": {
+        const x = this.read(inst.src);
+        const d = this.target(inst.dst);
+        a.lsls(d, x, 1);
+        a.adds(d, d, { imm: 1 });
+        return this.commit(inst.dst, d);
+      }
+      case "object-at": {
+        const x = this.read(inst.src);
+        const d = this.target(inst.dst);
+        a.asrs(d, x, 1);
+        return this.commit(inst.dst, d);
+      }
+      case "is-int": {
+        const x = this.read(inst.src);
+        const d = this.target(inst.dst);
+        // bit 0 -> 0 or 4, plus FALSE: FALSE (10) or TRUE (14).
+        a.lsls(d, x, 31);
+        a.lsrs(d, d, 29);
+        a.adds(d, d, { imm: FALSE });
+        return this.commit(inst.dst, d);
+      }
+      case "is-object": {
+        const x = this.read(inst.src);
+        const d = this.target(inst.dst);
+        const no = a.newLabel(), done = a.newLabel();
+        // Objects: nonzero, low two bits clear, above the special constants.
+        a.lsls(d, x, 30);
+        a.bcond("ne", no);
+        a.cmp(x, { imm: TRUE });
+        a.bcond("ls", no);
+        a.movs(d, TRUE);
+        a.b(done);
+        a.bind(no);
+        a.movs(d, FALSE);
+        a.bind(done);
+        return this.commit(inst.dst, d);
+      }
+      case "check-int": {
+        const x = this.read(inst.src);
+        const s = this.scratch();
+        a.lsrs(s, x, 1);
+        a.bcond("cc", this.panicStub(Panic.PANIC_NOT_A_NUMBER));
+        return;
+      }
+      case "elem-get": return this.elemGet(inst);
+      case "elem-set": return this.elemSet(inst);
+      case "panic": {
+        a.movs(0, inst.code);
+        a.bl(PANIC_HERE);
+        return;
+      }
+    }
+  }
+
+  private memory(kind: "load" | "store", width: 8 | 16 | 32, r: Reg, base: Reg, offset: number): void {
+    const a = this.a;
+    const max = width === 32 ? 124 : width === 16 ? 62 : 31;
+    const aligned = offset % (width / 8) === 0;
+    if (offset >= 0 && offset <= max && aligned) {
+      const op = kind === "load" ? (width === 32 ? a.ldr : width === 16 ? a.ldrh : a.ldrb) : (width === 32 ? a.str : width === 16 ? a.strh : a.strb);
+      op.call(a, r, base, { imm: offset });
+      return;
+    }
+    const off = this.scratch();
+    this.loadConst(off, offset);
+    const op = kind === "load" ? (width === 32 ? a.ldr : width === 16 ? a.ldrh : a.ldrb) : (width === 32 ? a.str : width === 16 ? a.strh : a.strb);
+    op.call(a, r, base, off);
+  }
+
+  private num(inst: Extract<Inst, { op: "num" }>): void {
+    const a = this.a;
+    const overflow = () => this.panicStub(Panic.PANIC_INT_OVERFLOW);
+    const bImm = this.smallConstant(inst.b);
+    switch (inst.kind) {
+      case "add": {
+        const x = this.read(inst.a);
+        if (bImm !== undefined && bImm >= 0 && 2 * bImm <= 255) {
+          const d = this.target(inst.dst);
+          if (d === x) a.adds(d, d, { imm: 2 * bImm });
+          else if (2 * bImm <= 7) a.adds(d, x, { imm: 2 * bImm });
+          else { a.mov(d, x); a.adds(d, d, { imm: 2 * bImm }); }
+          a.bcond("vs", overflow());
+          return this.commit(inst.dst, d);
+        }
+        const y = this.read(inst.b);
+        const d = this.target(inst.dst);
+        // (2x+1) + (2y+1) - 1: untag one side first so the sum's overflow is the JS overflow.
+        if (d === y && d !== x) { a.subs(d, y, { imm: 1 }); a.adds(d, d, x); }
+        else { a.subs(d, x, { imm: 1 }); a.adds(d, d, y); }
+        a.bcond("vs", overflow());
+        return this.commit(inst.dst, d);
+      }
+      case "sub": {
+        const x = this.read(inst.a);
+        if (bImm !== undefined && bImm >= 0 && 2 * bImm <= 255) {
+          const d = this.target(inst.dst);
+          if (d === x) a.subs(d, d, { imm: 2 * bImm });
+          else if (2 * bImm <= 7) a.subs(d, x, { imm: 2 * bImm });
+          else { a.mov(d, x); a.subs(d, d, { imm: 2 * bImm }); }
+          a.bcond("vs", overflow());
+          return this.commit(inst.dst, d);
+        }
+        const y = this.read(inst.b);
+        const d = this.target(inst.dst);
+        // (2x+1) - (2y+1) = 2(x-y); the tag bit goes back without overflow (the value is even).
+        a.subs(d, x, y);
+        a.bcond("vs", overflow());
+        a.adds(d, d, { imm: 1 });
+        return this.commit(inst.dst, d);
+      }
+      case "and": case "or": {
+        const x = this.read(inst.a), y = this.read(inst.b);
+        const d = this.target(inst.dst);
+        // Tag bits: 1 & 1 = 1, 1 | 1 = 1; two's complement int32 semantics on the rest.
+        this.twoOperand(d, x, y, inst.kind === "and" ? a.ands : a.orrs);
+        return this.commit(inst.dst, d);
+      }
+      case "xor": {
+        const x = this.read(inst.a), y = this.read(inst.b);
+        const d = this.target(inst.dst);
+        this.twoOperand(d, x, y, a.eors);
+        a.adds(d, d, { imm: 1 });
+        return this.commit(inst.dst, d);
+      }
+      case "shl": case "sar": case "shr": return this.shift(inst, bImm);
+      default:
+        throw new Error(`internal: num ${inst.kind} reaches the back end (lowered to a runtime call)`);
+    }
+  }
+
+  /** d = x op y for the commutative two-operand Thumb forms (op rdn, rm). */
+  private twoOperand(d: Reg, x: Reg, y: Reg, op: (rdn: Reg, rm: Reg) => void): void {
+    if (d === x) op.call(this.a, d, y);
+    else if (d === y) op.call(this.a, d, x);
+    else { this.a.mov(d, x); op.call(this.a, d, y); }
+  }
+
+  private shift(inst: Extract<Inst, { op: "num" }>, bImm: number | undefined): void {
+    const a = this.a;
+    const x = this.read(inst.a);
+    const d = this.target(inst.dst);
+    const value = this.scratch();
+    a.asrs(value, x, 1); // the int32 value
+    if (bImm !== undefined) {
+      const n = bImm & 31;
+      if (n !== 0) {
+        if (inst.kind === "shl") a.lsls(value, value, n);
+        else if (inst.kind === "sar") a.asrs(value, value, n);
+        else a.lsrs(value, value, n);
+      }
+    } else {
+      const count = this.scratch();
+      const y = this.read(inst.b);
+      a.asrs(count, y, 1);
+      const mask = this.scratch();
+      a.movs(mask, 31);
+      a.ands(count, mask);
+      if (inst.kind === "shl") a.lslsReg(value, count);
+      else if (inst.kind === "sar") a.asrsReg(value, count);
+      else a.lsrsReg(value, count);
+    }
+    if (inst.kind === "shr") {
+      // An unsigned result of 2^30 or more needs a double.
+      const check = this.scratch();
+      a.lsrs(check, value, 30);
+      a.bcond("ne", this.panicStub(Panic.PANIC_INT_OVERFLOW));
+    }
+    // Re-tag: the int32 result must fit a small integer.
+    a.adds(d, value, value);
+    a.bcond("vs", this.panicStub(Panic.PANIC_INT_OVERFLOW));
+    a.adds(d, d, { imm: 1 });
+    this.commit(inst.dst, d);
+  }
+
+  /** The small-int value of a register defined by a single const, if any. */
+  private smallConstant(v: VReg): number | undefined {
+    const c = this.constants().get(v);
+    if (c === undefined || (c & 1) === 0) return undefined;
+    return (c | 0) >> 1;
+  }
+
+  private constantMap: Map<VReg, number> | undefined;
+  private constants(): Map<VReg, number> {
+    if (this.constantMap) return this.constantMap;
+    const defs = new Map<VReg, number>();
+    const count = new Map<VReg, number>();
+    for (const b of this.fn.blocks) {
+      for (const inst of b.insts) {
+        const d = "dst" in inst ? inst.dst : undefined;
+        if (d === undefined) continue;
+        count.set(d, (count.get(d) ?? 0) + 1);
+        if (inst.op === "const") defs.set(d, inst.word);
+      }
+    }
+    this.constantMap = new Map([...defs].filter(([v]) => count.get(v) === 1 && !this.fn.params.includes(v)));
+    return this.constantMap;
+  }
+
+  private call(inst: Extract<Inst, { op: "call" }>): void {
+    const a = this.a;
+    // Stack arguments first (they may need scratch registers), then r0-r3.
+    inst.args.slice(4).forEach((v, i) => {
+      this.busy = new Set(this.fusedArgRegs(inst.args));
+      const r = this.read(v);
+      this.storeSp(r, 4 * i);
+    });
+    this.busy = new Set();
+    inst.args.slice(0, 4).forEach((v, i) => this.readInto(v, i));
+    a.bl(inst.callee);
+    if (inst.dst !== undefined && this.loc(inst.dst).kind !== "none") this.commit(inst.dst, 0);
+  }
+
+  private fusedArgRegs(args: VReg[]): Reg[] {
+    return args.slice(0, 4).map((v) => this.loc(v)).filter((l) => l.kind === "fused").map((l) => (l as { reg: number }).reg);
+  }
+
+  /** A register holding v that this instruction may overwrite. */
+  private readCopy(v: VReg): Reg {
+    const loc = this.loc(v);
+    if (loc.kind === "stack") return this.read(v);
+    const r = this.scratch();
+    this.readInto(v, r);
+    return r;
+  }
+
+  private elemGet(inst: Extract<Inst, { op: "elem-get" }>): void {
+    const a = this.a;
+    const array = this.read(inst.array);
+    const offset = this.readCopy(inst.index);
+    const d = this.target(inst.dst);
+    const length = d !== array ? d : this.scratch();
+    const outside = a.newLabel(), done = a.newLabel();
+    a.asrs(offset, offset, 1);
+    a.ldr(length, array, { imm: ARRAY_LENGTH });
+    // Unsigned: a negative index is a huge one, so one compare checks both ends.
+    a.cmp(offset, length);
+    a.bcond("cs", outside);
+    a.ldr(length, array, { imm: ARRAY_ELEMENTS });
+    a.lsls(offset, offset, 2);
+    a.ldr(d, length, offset);
+    a.b(done);
+    a.bind(outside);
+    a.movs(d, UNDEFINED);
+    a.bind(done);
+    this.commit(inst.dst, d);
+  }
+
+  private elemSet(inst: Extract<Inst, { op: "elem-set" }>): void {
+    const a = this.a;
+    const value = this.read(inst.src);
+    const array = this.readCopy(inst.array);
+    const offset = this.readCopy(inst.index);
+    const length = this.scratch();
+    const outside = a.newLabel(), done = a.newLabel();
+    a.asrs(offset, offset, 1);
+    a.ldr(length, array, { imm: ARRAY_LENGTH });
+    a.cmp(offset, length);
+    a.bcond("cs", outside);
+    a.ldr(array, array, { imm: ARRAY_ELEMENTS });
+    a.lsls(offset, offset, 2);
+    a.str(value, array, offset);
+    a.b(done);
+    a.bind(outside);
+    // Slow path: the runtime grows the array. The operands are read again from their homes
+    // (which scratch use above did not touch); a fused operand waits in r3, never a target.
+    this.readInto(inst.array, 0);
+    this.readInto(inst.index, 1);
+    this.readInto(inst.src, 2);
+    a.bl(this.rt.arraySet);
+    a.bind(done);
+  }
+
+  // ---------------------------------------------------------------- terminators
+
+  private terminator(term: Terminator, next: Block | undefined): void {
+    const a = this.a;
+    switch (term.op) {
+      case "jump":
+        if (term.target !== next) a.b(this.labels.get(term.target)!);
+        return;
+      case "return":
+        if (term.value !== undefined) this.readInto(term.value, 0);
+        else a.movs(0, UNDEFINED);
+        if (this.frameSize > 0) this.adjustSp(this.frameSize);
+        a.pop([...this.savedRegs, 15]);
+        return;
+      case "unreachable":
+        a.udf(0);
+        return;
+      case "branch": {
+        let cond: Cond;
+        if (term.kind === "cmp") {
+          const x = this.read(term.a);
+          const imm = this.constants().get(term.b);
+          if (imm !== undefined && imm <= 255) a.cmp(x, { imm });
+          else a.cmp(x, this.read(term.b));
+          cond = condFor(term.cmp, term.numeric);
+        } else {
+          const v = this.read(term.value);
+          switch (term.test) {
+            case "boolean": a.cmp(v, { imm: TRUE }); cond = "eq"; break;
+            case "number": a.cmp(v, { imm: 1 }); cond = "ne"; break;
+            case "string": {
+              const s = this.scratch();
+              a.ldr(s, v, { imm: STRING_LENGTH });
+              a.cmp(s, { imm: 0 });
+              cond = "ne";
+              break;
+            }
+            case "nullish": a.b(this.labels.get(term.else)!); return;
+            case "object": a.b(this.labels.get(term.then)!); return;
+            case "any": throw new Error("internal: 'any' truthiness must be lowered to a runtime call");
+          }
+        }
+        const thenL = this.labels.get(term.then)!, elseL = this.labels.get(term.else)!;
+        if (term.else === next) a.bcond(cond, thenL);
+        else if (term.then === next) a.bcond(invert(cond), elseL);
+        else { a.bcond(cond, thenL); a.b(elseL); }
+        return;
+      }
+    }
+  }
+}
+
+function condFor(op: CmpOp, numeric: boolean): Cond {
+  switch (op) {
+    case "eq": return "eq";
+    case "ne": return "ne";
+    case "lt": return numeric ? "lt" : "cc";
+    case "le": return numeric ? "le" : "ls";
+    case "gt": return numeric ? "gt" : "hi";
+    case "ge": return numeric ? "ge" : "cs";
+  }
+}
+
+function invert(c: Cond): Cond {
+  const pairs: Record<Cond, Cond> = {
+    eq: "ne", ne: "eq", cs: "cc", cc: "cs", mi: "pl", pl: "mi", vs: "vc", vc: "vs",
+    hi: "ls", ls: "hi", ge: "lt", lt: "ge", gt: "le", le: "gt",
+  };
+  return pairs[c];
+}

@@ -1,0 +1,172 @@
+// Register allocation for ARMv6-M: linear scan over live intervals.
+//
+// Virtual registers live in the callee-saved r4-r7 or in stack slots, so a call never
+// clobbers them and no save/restore around calls is needed. r0-r3 are the instruction
+// selector's scratch and argument registers. A temporary that is used once, by the very
+// next instruction, is "fused": it never gets a home, the defining instruction leaves it
+// in a scratch register and the user reads it from there (most expression temporaries).
+
+import { type Block, type IrFunction, type VReg, def, successors, termUses, uses } from "../../../sdk/compiler/ir/ir.ts";
+
+export type Location =
+  | { kind: "reg"; reg: number }
+  | { kind: "stack"; slot: number }
+  | { kind: "fused"; reg: number }
+  | { kind: "none" };
+
+export interface Allocation {
+  locations: Location[];
+  /** Callee-saved registers used (to push in the prologue). */
+  usedCalleeSaved: number[];
+  spillSlots: number;
+  /** Blocks in emission order (reachable only). */
+  order: Block[];
+}
+
+export const ALLOCATABLE = [4, 5, 6, 7];
+/** Where a fused temporary waits when its user is not a call. */
+export const FUSED_REG = 3;
+
+export function allocate(fn: IrFunction): Allocation {
+  const order = fn.blocks; // already cleaned: reachable, in lowering order
+  const locations: Location[] = fn.vregs.map(() => ({ kind: "none" }));
+
+  // Uses and definitions per vreg, to find fusable temporaries.
+  const useCount = new Array<number>(fn.vregs.length).fill(0);
+  const defCount = new Array<number>(fn.vregs.length).fill(0);
+  for (const p of fn.params) defCount[p]++;
+  for (const b of order) {
+    for (const inst of b.insts) {
+      for (const u of uses(inst)) useCount[u]++;
+      const d = def(inst);
+      if (d !== undefined) defCount[d]++;
+    }
+    for (const u of termUses(b.term)) useCount[u]++;
+  }
+  const fused = new Set<VReg>();
+  for (const b of order) {
+    b.insts.forEach((inst, i) => {
+      const d = def(inst);
+      if (d === undefined || defCount[d] !== 1 || useCount[d] !== 1 || fn.vregs[d].name) return;
+      if (inst.op === "call" || !fusableProducer(inst.op)) return;
+      const next = b.insts[i + 1];
+      const nextUses = next ? uses(next) : termUses(b.term);
+      if (!nextUses.includes(d)) return;
+      // The same vreg twice in the user would need two reads of one scratch: fine; but a
+      // user that moves arguments into r0-r3 needs the temp in its own argument register.
+      if (next && next.op === "call") {
+        const k = next.args.indexOf(d);
+        if (k < 0 || k >= 4 || next.args.lastIndexOf(d) !== k) return;
+        locations[d] = { kind: "fused", reg: k };
+      } else if (!next && b.term.op === "return") {
+        locations[d] = { kind: "fused", reg: 0 };
+      } else {
+        locations[d] = { kind: "fused", reg: FUSED_REG };
+      }
+      fused.add(d);
+    });
+  }
+
+  // Live intervals over a linear numbering (2 positions per instruction).
+  const start = new Array<number>(fn.vregs.length).fill(Infinity);
+  const end = new Array<number>(fn.vregs.length).fill(-Infinity);
+  const touch = (v: VReg, p: number) => {
+    if (fused.has(v)) return;
+    if (p < start[v]) start[v] = p;
+    if (p > end[v]) end[v] = p;
+  };
+  const blockStart = new Map<Block, number>();
+  const blockEnd = new Map<Block, number>();
+  let pos = 0;
+  for (const p of fn.params) touch(p, pos);
+  pos += 2;
+  for (const b of order) {
+    blockStart.set(b, pos);
+    for (const inst of b.insts) {
+      for (const u of uses(inst)) touch(u, pos);
+      const d = def(inst);
+      if (d !== undefined) touch(d, pos + 1);
+      pos += 2;
+    }
+    for (const u of termUses(b.term)) touch(u, pos);
+    blockEnd.set(b, pos);
+    pos += 2;
+  }
+
+  // Liveness across blocks extends intervals over whole blocks (loops).
+  const liveIn = new Map<Block, Set<VReg>>();
+  const liveOut = new Map<Block, Set<VReg>>();
+  for (const b of order) { liveIn.set(b, new Set()); liveOut.set(b, new Set()); }
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = order.length - 1; i >= 0; i--) {
+      const b = order[i];
+      const out = liveOut.get(b)!;
+      for (const s of successors(b.term)) for (const v of liveIn.get(s) ?? []) out.add(v);
+      const live = new Set(out);
+      for (const u of termUses(b.term)) live.add(u);
+      for (let j = b.insts.length - 1; j >= 0; j--) {
+        const inst = b.insts[j];
+        const d = def(inst);
+        if (d !== undefined) live.delete(d);
+        for (const u of uses(inst)) live.add(u);
+      }
+      const inSet = liveIn.get(b)!;
+      for (const v of live) if (!inSet.has(v)) { inSet.add(v); changed = true; }
+    }
+  }
+  for (const b of order) {
+    for (const v of liveIn.get(b)!) touch(v, blockStart.get(b)!);
+    for (const v of liveOut.get(b)!) touch(v, blockEnd.get(b)! + 1);
+  }
+
+  const intervals = fn.vregs
+    .map((_, v) => v)
+    .filter((v) => !fused.has(v) && start[v] !== Infinity)
+    .sort((a, b) => start[a] - start[b] || a - b);
+
+  const free = [...ALLOCATABLE];
+  const active: VReg[] = [];
+  let spillSlots = 0;
+  const used = new Set<number>();
+  const spill = (v: VReg) => { locations[v] = { kind: "stack", slot: spillSlots++ }; };
+  for (const v of intervals) {
+    for (let i = active.length - 1; i >= 0; i--) {
+      const a = active[i];
+      if (end[a] < start[v]) {
+        free.push((locations[a] as { reg: number }).reg);
+        active.splice(i, 1);
+      }
+    }
+    if (free.length > 0) {
+      free.sort((a, b) => a - b);
+      const reg = free.shift()!;
+      locations[v] = { kind: "reg", reg };
+      used.add(reg);
+      active.push(v);
+    } else {
+      // Spill whichever interval ends last: it blocks a register the longest.
+      let victim = active[0];
+      for (const a of active) if (end[a] > end[victim]) victim = a;
+      if (end[victim] > end[v]) {
+        const reg = (locations[victim] as { reg: number }).reg;
+        spill(victim);
+        active.splice(active.indexOf(victim), 1);
+        locations[v] = { kind: "reg", reg };
+        active.push(v);
+      } else {
+        spill(v);
+      }
+    }
+  }
+  return { locations, usedCalleeSaved: [...used].sort((a, b) => a - b), spillSlots, order };
+}
+
+function fusableProducer(op: string): boolean {
+  switch (op) {
+    case "const": case "symbol": case "num": case "neg": case "bitnot": case "load": case "tag": case "untag":
+    case "addr-of": case "object-at": case "elem-get": case "move":
+      return true;
+  }
+  return false;
+}

@@ -1,0 +1,542 @@
+// The ARMv6-M port's hand-written device code: the vector table, the reset handler, fault
+// and panic entry, the crash report, integer multiply/divide for JS numbers, and the
+// simulator exits. Everything else in the runtime is device TypeScript (sdk/lib/rt).
+//
+// Written through the assembler API (host code that emits Thumb), so it needs no GNU tools.
+// Calling convention as the code generator's: AAPCS, tagged JS values in r0-r3.
+
+import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
+import type { ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
+import type { Chunk } from "../../../sdk/compiler/link/types.ts";
+import type { Board } from "../../../boards/types.ts";
+import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
+import { PANIC_HERE } from "../codegen/codegen.ts";
+
+export interface PortRuntimeOptions {
+  board: Board;
+  /** Symbol of the compiled program entry (__mote_main). */
+  main: string;
+  /** Symbol of the console driver's consoleWrite(byte) (tagged argument). */
+  consoleWrite: string;
+  /** Symbol of the runtime's exit(code) (tagged argument). */
+  exit: string;
+  /** Simulator build: the exits below may use BKPT / semihosting. */
+  forSimulator: boolean;
+}
+
+/** Symbols the compiler may reference, implemented here. */
+export const PORT_SYMBOLS = {
+  reset: "__rt_reset",
+  mul: "__rt_mul",
+  div: "__rt_div",
+  idiv: "__rt_idiv",
+  mod: "__rt_mod",
+  simulatorExitSemihosting: "port.simulatorExitSemihosting",
+  simulatorExitBkpt: "port.simulatorExitBkpt",
+  sleepForever: "port.sleepForever",
+} as const;
+
+const CRASH_KIND_PANIC = "panic";
+const CRASH_KIND_HARDFAULT = "hardfault";
+
+/** Semihosting (Arm "Semihosting for AArch32 and AArch64" §5): SYS_EXIT_EXTENDED, and the
+ *  ADP_Stopped_ApplicationExit reason code. */
+const SYS_EXIT_EXTENDED = 0x20;
+const ADP_STOPPED_APPLICATION_EXIT = 0x20026;
+const SEMIHOSTING_BKPT = 0xab;
+
+function chunk(name: string, a: ThumbAssembler, section: Chunk["section"] = ".text"): Chunk {
+  const code = a.finish();
+  return {
+    name, section, bytes: code.bytes, size: code.bytes.length, align: 4, relocs: code.relocs, lines: code.lines,
+    kind: "func", module: "rt:armv6m",
+  };
+}
+
+function data(name: string, bytes: Uint8Array, relocs: Chunk["relocs"] = [], section: Chunk["section"] = ".rodata"): Chunk {
+  return { name, section, bytes, size: bytes.length, align: 4, relocs, kind: "object", module: "rt:armv6m" };
+}
+
+function cString(text: string): Uint8Array {
+  return new Uint8Array([...Buffer.from(text, "latin1"), 0]);
+}
+
+export function portRuntime(o: PortRuntimeOptions): Chunk[] {
+  const chunks: Chunk[] = [];
+  const { board } = o;
+
+  // Vector table: initial SP, reset, then the system exceptions and every IRQ.
+  {
+    const entries = 16 + board.chip.irqCount;
+    const bytes = new Uint8Array(4 * entries);
+    const relocs: Chunk["relocs"] = [{ offset: 0, kind: "abs32", symbol: "__stack_top", addend: 0 }];
+    for (let i = 1; i < entries; i++) {
+      const reserved = i >= 7 && i <= 10 || i === 12 || i === 13;
+      if (reserved) continue;
+      const handler = i === 1 ? PORT_SYMBOLS.reset : i === 2 || i === 3 ? "__rt_fault" : "__rt_unexpected_irq";
+      relocs.push({ offset: 4 * i, kind: "abs32", symbol: handler, addend: 1 });
+    }
+    chunks.push({ ...data("__vectors", bytes, relocs, ".vectors"), module: "rt:armv6m" });
+  }
+
+  // Reset: copy .data's initial values from flash, clear .bss, run the program, then exit(0)
+  // in case it returns.
+  {
+    const a = createAssembler();
+    a.ldrConst(0, { symbol: "__data_load" });
+    a.ldrConst(1, { symbol: "__data_start" });
+    a.ldrConst(2, { symbol: "__data_end" });
+    const copy = a.newLabel(), copied = a.newLabel();
+    a.bind(copy);
+    a.cmp(1, 2);
+    a.bcond("cs", copied);
+    a.ldm(0, [3]);
+    a.stm(1, [3]);
+    a.b(copy);
+    a.bind(copied);
+    a.ldrConst(1, { symbol: "__bss_start" });
+    a.ldrConst(2, { symbol: "__bss_end" });
+    a.movs(3, 0);
+    const zero = a.newLabel(), zeroed = a.newLabel();
+    a.bind(zero);
+    a.cmp(1, 2);
+    a.bcond("cs", zeroed);
+    a.stm(1, [3]);
+    a.b(zero);
+    a.bind(zeroed);
+    a.bl(o.main);
+    a.movs(0, 1); // exit(0): tagged 0
+    a.bl(o.exit);
+    const hang = a.newLabel();
+    a.bind(hang);
+    a.b(hang);
+    chunks.push(chunk(PORT_SYMBOLS.reset, a));
+  }
+
+  // Crash entry points. __rt_panic_here: r0 = code, lr = return address of the BL at the
+  // offending site. __rt_panic: r0 = code, r1 = pc of the site.
+  {
+    const a = createAssembler();
+    a.mov(1, 14);
+    a.movs(2, 1);
+    a.bics(1, 2);
+    a.subs(1, 1, { imm: 4 }); // the BL itself
+    tailCall(a, "__rt_panic", 3);
+    chunks.push(chunk(PANIC_HERE, a));
+  }
+  chunks.push(panicChunk());
+  chunks.push(faultChunk());
+  chunks.push(unexpectedIrqChunk());
+  chunks.push(crashChunk(o));
+  chunks.push(putHexChunk(o));
+  chunks.push(putStringChunk(o));
+  chunks.push(data("__rt_str_panic", cString(`\n!mote-crash kind=${CRASH_KIND_PANIC} code=`)));
+  chunks.push(data("__rt_str_hardfault", cString(`\n!mote-crash kind=${CRASH_KIND_HARDFAULT} code=`)));
+  chunks.push(data("__rt_str_pc", cString(" pc=")));
+  chunks.push(data("__rt_str_lr", cString(" lr=")));
+  chunks.push(data("__rt_str_sp", cString(" sp=")));
+  chunks.push(data("__rt_str_frames", cString(" frames=")));
+  chunks.push(data("__rt_str_comma", cString(",")));
+  chunks.push(data("__rt_str_newline", cString("\n")));
+  chunks.push(...arithmeticChunks());
+  chunks.push(...exitChunks(o));
+  return chunks;
+}
+
+/** A tail branch to another symbol: B has no relocation form here, so load and BX. */
+function tailCall(a: ThumbAssembler, symbol: string, scratch = 3): void {
+  a.ldrConst(scratch, { symbol, addend: 1 });
+  a.bx(scratch);
+}
+
+function panicChunk(): Chunk {
+  // r0 = code, r1 = pc of the site. Capture sp and continue into the report.
+  const a = createAssembler();
+  a.mov(3, 13);
+  a.mov(2, 1);
+  a.mov(1, 0);
+  a.ldrConst(0, { symbol: "__rt_str_panic" });
+  tailCall(a, "__rt_crash", 7);
+  return chunk("__rt_panic", a);
+}
+
+function faultChunk(): Chunk {
+  // HardFault: the exception frame (r0-r3, r12, lr, pc, xpsr) is on the main stack.
+  const a = createAssembler();
+  a.mov(3, 13);
+  a.ldr(2, 3, { imm: 24 });        // stacked pc
+  a.ldr(1, 3, { imm: 20 });        // stacked lr
+  a.mov(14, 1);                     // report it as lr
+  a.adds(3, 3, { imm: 32 });        // sp before the exception
+  a.movs(1, 0);
+  a.ldrConst(0, { symbol: "__rt_str_hardfault" });
+  tailCall(a, "__rt_crash", 7);
+  return chunk("__rt_fault", a);
+}
+
+function unexpectedIrqChunk(): Chunk {
+  // An interrupt nobody enabled a handler for: report it as a fault with the IPSR as code.
+  const a = createAssembler();
+  a.mrs(1, "ipsr");
+  a.mov(3, 13);
+  a.ldr(2, 3, { imm: 24 });
+  a.adds(3, 3, { imm: 32 });
+  a.ldrConst(0, { symbol: "__rt_str_hardfault" });
+  tailCall(a, "__rt_crash", 7);
+  return chunk("__rt_unexpected_irq", a);
+}
+
+function crashChunk(o: PortRuntimeOptions): Chunk {
+  // r0 = heading string, r1 = code, r2 = pc, r3 = sp; lr = lr to report.
+  // Prints: <heading><code> pc=<pc> lr=<lr> sp=<sp> frames=<return addresses on the stack>
+  // then exits with status 1. Never returns; uses r4-r7 freely.
+  const a = createAssembler();
+  const { flash } = o.board.chip;
+  a.cpsid();
+  a.mov(4, 1);   // code
+  a.mov(5, 2);   // pc
+  a.mov(6, 3);   // sp
+  a.mov(7, 14);  // lr
+  // The report needs a stack: continue on the faulting one, below where it was.
+  a.bl("__rt_put_string");
+  a.mov(0, 4); a.bl("__rt_put_hex");
+  a.ldrConst(0, { symbol: "__rt_str_pc" }); a.bl("__rt_put_string");
+  a.mov(0, 5); a.bl("__rt_put_hex");
+  a.ldrConst(0, { symbol: "__rt_str_lr" }); a.bl("__rt_put_string");
+  a.mov(0, 7); a.bl("__rt_put_hex");
+  a.ldrConst(0, { symbol: "__rt_str_sp" }); a.bl("__rt_put_string");
+  a.mov(0, 6); a.bl("__rt_put_hex");
+  a.ldrConst(0, { symbol: "__rt_str_frames" }); a.bl("__rt_put_string");
+  // Frames: every word between sp and the stack top that looks like a Thumb return address
+  // into flash. The host keeps those that follow a BL (sdk/compiler/crash.ts).
+  const loop = a.newLabel(), next = a.newLabel(), done = a.newLabel();
+  a.movs(5, 0); // frames printed
+  a.bind(loop);
+  a.ldrConst(0, { symbol: "__stack_top" });
+  a.cmp(6, 0);
+  a.bcond("cs", done);
+  a.ldm(6, [4]); // r4 = word, r6 += 4
+  a.lsrs(0, 4, 1);
+  a.bcond("cc", next);          // even: not a Thumb code address
+  a.ldrConst(0, flash.origin);
+  a.cmp(4, 0);
+  a.bcond("cc", next);
+  a.ldrConst(0, flash.origin + flash.length);
+  a.cmp(4, 0);
+  a.bcond("cs", next);
+  a.cmp(5, { imm: 0 });
+  const first = a.newLabel();
+  a.bcond("eq", first);
+  a.ldrConst(0, { symbol: "__rt_str_comma" }); a.bl("__rt_put_string");
+  a.bind(first);
+  a.mov(0, 4); a.bl("__rt_put_hex");
+  a.adds(5, 5, { imm: 1 });
+  a.cmp(5, { imm: 32 });
+  a.bcond("cs", done);
+  a.bind(next);
+  a.b(loop);
+  a.bind(done);
+  a.ldrConst(0, { symbol: "__rt_str_newline" }); a.bl("__rt_put_string");
+  a.movs(0, 3); // exit(1): tagged 1
+  a.bl(o.exit);
+  const hang = a.newLabel();
+  a.bind(hang);
+  a.b(hang);
+  return chunk("__rt_crash", a);
+}
+
+function putHexChunk(o: PortRuntimeOptions): Chunk {
+  // r0 = word: prints 0x and eight hex digits through the console driver.
+  const a = createAssembler();
+  a.push([4, 5, 14]);
+  a.mov(4, 0);
+  a.movs(0, 0x30 * 2 + 1); a.bl(o.consoleWrite); // '0'
+  a.movs(0, 0x78 * 2 + 1); a.bl(o.consoleWrite); // 'x'
+  a.movs(5, 8);
+  const loop = a.newLabel(), digit = a.newLabel();
+  a.bind(loop);
+  a.lsrs(0, 4, 28);
+  a.cmp(0, { imm: 10 });
+  a.bcond("cc", digit);
+  a.adds(0, 0, { imm: 0x61 - 0x30 - 10 });
+  a.bind(digit);
+  a.adds(0, 0, { imm: 0x30 });
+  a.lsls(0, 0, 1);
+  a.adds(0, 0, { imm: 1 });
+  a.bl(o.consoleWrite);
+  a.lsls(4, 4, 4);
+  a.subs(5, 5, { imm: 1 });
+  a.bcond("ne", loop);
+  a.pop([4, 5, 15]);
+  return chunk("__rt_put_hex", a);
+}
+
+function putStringChunk(o: PortRuntimeOptions): Chunk {
+  // r0 = NUL-terminated bytes.
+  const a = createAssembler();
+  a.push([4, 14]);
+  a.mov(4, 0);
+  const loop = a.newLabel(), done = a.newLabel();
+  a.bind(loop);
+  a.ldrb(0, 4, { imm: 0 });
+  a.cmp(0, { imm: 0 });
+  a.bcond("eq", done);
+  a.lsls(0, 0, 1);
+  a.adds(0, 0, { imm: 1 });
+  a.bl(o.consoleWrite);
+  a.adds(4, 4, { imm: 1 });
+  a.b(loop);
+  a.bind(done);
+  a.pop([4, 15]);
+  return chunk("__rt_put_string", a);
+}
+
+/**
+ * JS number semantics on small integers for *, /, (a/b)|0 and %. Arguments and results are
+ * tagged. A result that needs a double (a fraction, -0, ±Infinity, NaN) or leaves the
+ * small-integer range stops the program at the caller's site.
+ */
+function arithmeticChunks(): Chunk[] {
+  const chunks: Chunk[] = [];
+
+  // Panics from a helper name the caller's BL: lr was saved at entry (push {r4-r7, lr}), so
+  // the stub reloads it and reports lr-4-1 as the site.
+  const fail = (a: ThumbAssembler, code: number, savedLrOffset: number) => {
+    a.ldr(1, 13, { imm: savedLrOffset });
+    a.movs(0, 1);
+    a.bics(1, 0);
+    a.subs(1, 1, { imm: 4 });
+    a.movs(0, code);
+    tailCall(a, "__rt_panic", 3);
+  };
+
+  // Unsigned 32/32 division: r0 = n, r1 = d (nonzero) -> r0 = quotient, r1 = remainder.
+  // Shift-subtract, one quotient bit per step (ARMv6-M has no divide instruction).
+  {
+    const a = createAssembler();
+    a.push([4, 5, 14]);
+    a.movs(2, 0);          // quotient
+    a.movs(3, 0);          // remainder
+    a.movs(4, 32);         // bits left
+    const loop = a.newLabel(), skip = a.newLabel();
+    a.bind(loop);
+    a.lsls(0, 0, 1);       // next dividend bit into carry
+    a.adcs(3, 3);          // remainder = remainder*2 + bit
+    a.lsls(2, 2, 1);
+    a.cmp(3, 1);
+    a.bcond("cc", skip);
+    a.subs(3, 3, 1);
+    a.adds(2, 2, { imm: 1 });
+    a.bind(skip);
+    a.subs(4, 4, { imm: 1 });
+    a.bcond("ne", loop);
+    a.mov(0, 2);
+    a.mov(1, 3);
+    a.pop([4, 5, 15]);
+    chunks.push(chunk("__rt_udivmod", a));
+  }
+
+  // Common prologue: r4 = |x|, r5 = |y|, r6 = sign bits (bit0: x < 0, bit1: y < 0).
+  const absOperands = (a: ThumbAssembler) => {
+    a.push([4, 5, 6, 7, 14]);
+    a.asrs(4, 0, 1);
+    a.asrs(5, 1, 1);
+    a.movs(6, 0);
+    const xPos = a.newLabel(), yPos = a.newLabel();
+    a.cmp(4, { imm: 0 });
+    a.bcond("ge", xPos);
+    a.rsbs(4, 4);
+    a.movs(6, 1);
+    a.bind(xPos);
+    a.cmp(5, { imm: 0 });
+    a.bcond("ge", yPos);
+    a.rsbs(5, 5);
+    a.adds(6, 6, { imm: 2 });
+    a.bind(yPos);
+  };
+  const SAVED_LR = 16; // after push {r4-r7, lr}
+  const finish = (a: ThumbAssembler, negate: (a: ThumbAssembler) => void) => {
+    // r0 = magnitude (unsigned). Negate per `negate`, then tag with a range check.
+    const overflow = a.newLabel();
+    a.cmp(0, { imm: 0 });
+    a.bcond("lt", overflow);     // 2^31 or more
+    negate(a);
+    a.adds(1, 0, 0);
+    a.bcond("vs", overflow);
+    a.adds(0, 1, { imm: 1 });
+    a.pop([4, 5, 6, 7, 15]);
+    a.bind(overflow);
+    fail(a, Panic.PANIC_INT_OVERFLOW, SAVED_LR);
+  };
+  const negateIfSignsDiffer = (a: ThumbAssembler) => {
+    const keep = a.newLabel();
+    a.movs(1, 3);
+    a.ands(1, 6);
+    a.cmp(1, { imm: 1 });
+    const neg = a.newLabel();
+    a.bcond("eq", neg);
+    a.cmp(1, { imm: 2 });
+    a.bcond("ne", keep);
+    a.bind(neg);
+    a.rsbs(0, 0);
+    a.bind(keep);
+  };
+  const negateIfDividendNegative = (a: ThumbAssembler) => {
+    const keep = a.newLabel();
+    a.movs(1, 1);
+    a.tst(6, 1);
+    a.bcond("eq", keep);
+    a.rsbs(0, 0);
+    a.bind(keep);
+  };
+
+  // __rt_mul: x * y.
+  {
+    const a = createAssembler();
+    absOperands(a);
+    const zero = a.newLabel(), overflow = a.newLabel(), negZero = a.newLabel();
+    // 64-bit product of |x|,|y| < 2^31 from 16-bit halves: the result must stay below 2^31.
+    a.lsrs(0, 4, 16);      // xh
+    a.lsrs(1, 5, 16);      // yh
+    a.mov(2, 0);
+    a.muls(2, 1);          // xh*yh: any bit set is >= 2^32
+    a.cmp(2, { imm: 0 });
+    a.bcond("ne", overflow);
+    a.uxth(2, 4);          // xl
+    a.uxth(3, 5);          // yl
+    a.muls(0, 3);          // xh*yl
+    a.muls(1, 2);          // yh*xl
+    a.adds(0, 0, 1);       // middle (< 2^31 each: no 32-bit overflow check needed below 2^15)
+    a.bcond("cs", overflow);
+    a.lsrs(1, 0, 15);      // middle must be < 2^15 so middle << 16 < 2^31
+    a.bcond("ne", overflow);
+    a.lsls(0, 0, 16);
+    a.muls(2, 3);          // xl*yl (unsigned 32)
+    a.adds(0, 0, 2);
+    a.bcond("cs", overflow);
+    a.cmp(0, { imm: 0 });
+    a.bcond("eq", zero);
+    finish(a, negateIfSignsDiffer);
+    a.bind(zero);
+    // 0 with a negative operand is -0.
+    a.cmp(6, { imm: 0 });
+    a.bcond("ne", negZero);
+    a.movs(0, 1);
+    a.pop([4, 5, 6, 7, 15]);
+    a.bind(negZero);
+    fail(a, Panic.PANIC_NOT_INTEGER, SAVED_LR);
+    a.bind(overflow);
+    fail(a, Panic.PANIC_INT_OVERFLOW, SAVED_LR);
+    chunks.push(chunk("__rt_mul", a));
+  }
+
+  // __rt_div: x / y, exact only.
+  {
+    const a = createAssembler();
+    absOperands(a);
+    const notInteger = a.newLabel();
+    a.cmp(5, { imm: 0 });
+    a.bcond("eq", notInteger);          // ±Infinity or NaN
+    a.mov(0, 4);
+    a.mov(1, 5);
+    a.bl("__rt_udivmod");
+    a.cmp(1, { imm: 0 });
+    a.bcond("ne", notInteger);          // a fraction
+    a.cmp(0, { imm: 0 });
+    const nonzero = a.newLabel();
+    a.bcond("ne", nonzero);
+    a.movs(1, 2);
+    a.tst(6, 1);                        // 0 / negative is -0
+    a.bcond("ne", notInteger);
+    a.bind(nonzero);
+    finish(a, negateIfSignsDiffer);
+    a.bind(notInteger);
+    fail(a, Panic.PANIC_NOT_INTEGER, SAVED_LR);
+    chunks.push(chunk("__rt_div", a));
+  }
+
+  // __rt_idiv: (x / y) | 0 — truncating; division by zero gives 0 (Infinity | 0).
+  {
+    const a = createAssembler();
+    absOperands(a);
+    const byZero = a.newLabel();
+    a.cmp(5, { imm: 0 });
+    a.bcond("eq", byZero);
+    a.mov(0, 4);
+    a.mov(1, 5);
+    a.bl("__rt_udivmod");
+    finish(a, negateIfSignsDiffer);
+    a.bind(byZero);
+    a.movs(0, 1);
+    a.pop([4, 5, 6, 7, 15]);
+    chunks.push(chunk("__rt_idiv", a));
+  }
+
+  // __rt_mod: x % y, the sign of x; NaN for y = 0 and -0 for a zero result with x < 0.
+  {
+    const a = createAssembler();
+    absOperands(a);
+    const notInteger = a.newLabel();
+    a.cmp(5, { imm: 0 });
+    a.bcond("eq", notInteger);
+    a.mov(0, 4);
+    a.mov(1, 5);
+    a.bl("__rt_udivmod");
+    a.mov(0, 1);
+    const nonzero = a.newLabel();
+    a.cmp(0, { imm: 0 });
+    a.bcond("ne", nonzero);
+    a.movs(1, 1);
+    a.tst(6, 1);
+    a.bcond("ne", notInteger);
+    a.bind(nonzero);
+    finish(a, negateIfDividendNegative);
+    a.bind(notInteger);
+    fail(a, Panic.PANIC_NOT_INTEGER, SAVED_LR);
+    chunks.push(chunk("__rt_mod", a));
+  }
+  return chunks;
+}
+
+function exitChunks(o: PortRuntimeOptions): Chunk[] {
+  const chunks: Chunk[] = [];
+  {
+    // Interrupts off, sleep; a wake-up (debugger, NMI) sleeps again.
+    const a = createAssembler();
+    a.cpsid();
+    const loop = a.newLabel();
+    a.bind(loop);
+    a.wfi();
+    a.b(loop);
+    chunks.push(chunk(PORT_SYMBOLS.sleepForever, a));
+  }
+  {
+    const a = createAssembler();
+    if (o.forSimulator) {
+      // r0 = tagged code. Parameter block {ADP_Stopped_ApplicationExit, code} on the stack.
+      a.asrs(0, 0, 1);
+      a.ldrConst(1, ADP_STOPPED_APPLICATION_EXIT);
+      a.push([0, 1]);        // [sp] = reason (r1 pushed at the higher address? see below)
+      // PUSH stores the lowest register at the lowest address: [sp] = r0 = code, [sp+4] = r1.
+      // The block wants the reason first, so swap through r2.
+      a.ldr(2, 13, { imm: 0 });
+      a.str(1, 13, { imm: 0 });
+      a.str(2, 13, { imm: 4 });
+      a.mov(1, 13);
+      a.movs(0, SYS_EXIT_EXTENDED);
+      a.bkpt(SEMIHOSTING_BKPT);
+    }
+    a.udf(1);
+    chunks.push(chunk(PORT_SYMBOLS.simulatorExitSemihosting, a));
+  }
+  {
+    const a = createAssembler();
+    if (o.forSimulator) {
+      a.asrs(0, 0, 1);
+      a.bkpt(0);
+    }
+    a.udf(2);
+    chunks.push(chunk(PORT_SYMBOLS.simulatorExitBkpt, a));
+  }
+  return chunks;
+}

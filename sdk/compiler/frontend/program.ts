@@ -1,0 +1,130 @@
+// Front end: the app, its imports, the mote library and the runtime become one TypeScript
+// program, type-checked together. The compiler host serves the `mote` modules and a
+// generated `mote/board` module; everything else is read from disk.
+
+import ts from "typescript";
+import path from "node:path";
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Board } from "../../../boards/types.ts";
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const LIB_DIR = path.join(REPO_ROOT, "sdk/lib");
+
+/** Module names a device program may import, and the files that implement them. */
+export const MOTE_MODULES: Record<string, string> = {
+  "mote": path.join(LIB_DIR, "index.ts"),
+  "mote/intrinsics": path.join(LIB_DIR, "intrinsics.ts"),
+};
+export const BOARD_MODULE = "mote/board";
+/** The board's console driver: boards/chips/<family>/uart.ts. */
+export const CONSOLE_MODULE = "mote/console";
+const BOARD_MODULE_FILE = path.join(LIB_DIR, "__board__.ts");
+
+export const COMPILER_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  allowImportingTsExtensions: true,
+  lib: ["lib.es2022.d.ts"],
+  types: [],
+  noUnusedLocals: false,
+};
+
+/** The generated `mote/board` module: the board's facts as constants and pin names as types. */
+export function boardModuleSource(board: Board, forSimulator: boolean): string {
+  const pins = Object.entries(board.pins).map(([name, pin]) => `export const PIN_${name} = ${pin};`).join("\n");
+  return [
+    `// Generated for board '${board.id}'.`,
+    `export const BOARD_ID = ${JSON.stringify(board.id)};`,
+    `export const CLOCK_HZ = ${board.chip.clockHz};`,
+    `export const CONSOLE_BASE = ${board.console.base};`,
+    `export const SIMULATOR_EXIT_SEMIHOSTING = ${forSimulator && board.simulatorExit === "semihosting"};`,
+    `export const SIMULATOR_EXIT_BKPT = ${forSimulator && board.simulatorExit === "bkpt"};`,
+    pins,
+    `export type PinName = ${Object.keys(board.pins).map((n) => JSON.stringify(n)).join(" | ") || "never"};`,
+    "",
+  ].join("\n");
+}
+
+export interface FrontEnd {
+  program: ts.Program;
+  checker: ts.TypeChecker;
+  /** Root files: the app entry first, then the runtime modules every image links. */
+  entry: string;
+  runtimeFiles: string[];
+}
+
+/** Warm state: the previous program is reused so a rebuild re-checks only what changed. */
+let previous: { key: string; program: ts.Program } | undefined;
+const sourceCache = new Map<string, { mtimeMs: number; text: string; sf?: ts.SourceFile }>();
+
+export function createFrontEnd(entry: string, board: Board, runtimeFiles: string[], forSimulator: boolean): FrontEnd {
+  const boardSource = boardModuleSource(board, forSimulator);
+  const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
+  const defaultGetSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (path.resolve(fileName) === BOARD_MODULE_FILE) {
+      return ts.createSourceFile(fileName, boardSource, languageVersion, true);
+    }
+    const resolved = path.resolve(fileName);
+    let stat: fs.Stats | undefined;
+    try { stat = fs.statSync(resolved); } catch { return defaultGetSourceFile(fileName, languageVersion, onError, shouldCreate); }
+    const cached = sourceCache.get(resolved);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.sf) return cached.sf;
+    const text = fs.readFileSync(resolved, "utf8");
+    const sf = ts.createSourceFile(fileName, text, languageVersion, true);
+    sourceCache.set(resolved, { mtimeMs: stat.mtimeMs, text, sf });
+    return sf;
+  };
+  const defaultFileExists = host.fileExists.bind(host);
+  host.fileExists = (f) => path.resolve(f) === BOARD_MODULE_FILE || defaultFileExists(f);
+  host.resolveModuleNameLiterals = (literals, containingFile, _redirect, options) =>
+    literals.map((literal) => {
+      const name = literal.text;
+      const moteFile = name === BOARD_MODULE ? BOARD_MODULE_FILE
+        : name === CONSOLE_MODULE ? consoleDriverFile(board) : MOTE_MODULES[name];
+      if (moteFile) {
+        return { resolvedModule: { resolvedFileName: moteFile, extension: ts.Extension.Ts, isExternalLibraryImport: false } };
+      }
+      return ts.resolveModuleName(name, containingFile, options, host);
+    });
+
+  const roots = [path.resolve(entry), path.join(LIB_DIR, "globals.d.ts"), ...runtimeFiles];
+  const key = JSON.stringify({ roots, boardSource });
+  const program = ts.createProgram({
+    rootNames: roots,
+    options: COMPILER_OPTIONS,
+    host,
+    oldProgram: previous?.key === key ? previous.program : undefined,
+  });
+  previous = { key, program };
+  return { program, checker: program.getTypeChecker(), entry: path.resolve(entry), runtimeFiles };
+}
+
+/** Syntax and type errors, formatted as tsc prints them. */
+export function typeDiagnostics(fe: FrontEnd): ts.Diagnostic[] {
+  const p = fe.program;
+  return [...p.getConfigFileParsingDiagnostics(), ...p.getOptionsDiagnostics(), ...p.getSyntacticDiagnostics(),
+    ...p.getGlobalDiagnostics(), ...p.getSemanticDiagnostics()];
+}
+
+export function formatDiagnostics(diagnostics: readonly ts.Diagnostic[], color = false): string {
+  const host: ts.FormatDiagnosticsHost = {
+    getCanonicalFileName: (f) => f,
+    getCurrentDirectory: () => process.cwd(),
+    getNewLine: () => "\n",
+  };
+  return color ? ts.formatDiagnosticsWithColorAndContext(diagnostics, host) : ts.formatDiagnostics(diagnostics, host);
+}
+
+export function consoleDriverFile(board: Board): string {
+  return path.join(REPO_ROOT, "boards/chips", board.chip.family, "uart.ts");
+}
+
+export function isBoardModuleFile(fileName: string): boolean {
+  return path.resolve(fileName) === BOARD_MODULE_FILE;
+}

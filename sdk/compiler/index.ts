@@ -1,0 +1,154 @@
+// The compiler's front door: app.ts + sdk/lib + the board + the port become an image.
+//
+//   front end (typescript) → lowering + subset check (IR) → passes → ARMv6-M code generator
+//   → linker → ELF (symbols, DWARF) · .bin · .hex · .uf2 · .map · size report
+//
+// See sdk/compiler/ARCHITECTURE.md for why each phase is the way it is.
+
+import fs from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import type { Board } from "../../boards/types.ts";
+import { createFrontEnd, consoleDriverFile, REPO_ROOT } from "./frontend/program.ts";
+import { CompileError, formatMoteDiagnostic, formatTsDiagnostic, Codes } from "./diagnostics.ts";
+import { Lowerer } from "./lower/lower.ts";
+import { cleanup } from "./passes/cleanup.ts";
+import { inferSmallInts } from "./passes/small-int.ts";
+import { generateFunction } from "../../ports/armv6m/codegen/codegen.ts";
+import { portRuntime, PORT_SYMBOLS } from "../../ports/armv6m/rt/runtime.ts";
+import { link } from "./link/link.ts";
+import { ImageTooLargeError, type Chunk, type LinkedImage } from "./link/types.ts";
+import { writeElf } from "./emit/elf.ts";
+import { writeBin } from "./emit/bin.ts";
+import { writeHex } from "./emit/hex.ts";
+import { writeUf2 } from "./emit/uf2.ts";
+import { writeMap } from "./emit/map.ts";
+import { sizeReport } from "./emit/size-report.ts";
+import { DESCRIPTOR_ARRAY, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_STRING16, KIND_STRING8 } from "./values.ts";
+import type { IrProgram } from "./ir/ir.ts";
+
+export interface BuildOptions {
+  entry: string;
+  board: Board;
+  /** Where the image files go; nothing is written when undefined. */
+  outDir?: string;
+  /** Base name of the files (default: the entry's name without .ts). */
+  outName?: string;
+  /** Build for a simulator: the program's end is reported through semihosting / BKPT. */
+  forSimulator: boolean;
+}
+
+export interface BuildFiles { elf: string; bin: string; hex: string; map: string; uf2?: string }
+
+export type BuildResult =
+  | { ok: true; image: LinkedImage; elf: Uint8Array; files?: BuildFiles; sizeReport: string; program: IrProgram }
+  | { ok: false; diagnostics: string };
+
+/** Device-side runtime modules every image is checked with (sdk/lib/rt). */
+function runtimeFiles(board: Board): string[] {
+  const dir = path.join(REPO_ROOT, "sdk/lib/rt");
+  return [...fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f)), consoleDriverFile(board)];
+}
+
+export function build(options: BuildOptions): BuildResult {
+  const { board } = options;
+  const entry = path.resolve(options.entry);
+  if (!fs.existsSync(entry)) return { ok: false, diagnostics: `error MOTE3003: cannot find '${options.entry}'` };
+  const fe = createFrontEnd(entry, board, runtimeFiles(board), options.forSimulator);
+  const program = fe.program;
+  const syntactic = program.getSyntacticDiagnostics();
+  const diagnostics = syntactic.length > 0 ? syntactic : [...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics()];
+  const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (errors.length > 0) return { ok: false, diagnostics: errors.map(formatTsDiagnostic).join("\n") };
+
+  let ir: IrProgram;
+  const lowerer = new Lowerer(program, fe.checker);
+  try {
+    ir = lowerer.lowerProgram(entry, { consoleDriver: consoleDriverFile(board) });
+  } catch (e) {
+    if (e instanceof CompileError) return { ok: false, diagnostics: e.diagnostics.map(formatMoteDiagnostic).join("\n") };
+    throw e;
+  }
+  // Symbols the back end and the port runtime call: lowered now, so the passes see them.
+  const arraySet = lowerer.runtimeSymbol("arraySet");
+  const consoleWrite = lowerer.consoleWriteSymbol(consoleDriverFile(board));
+  const exit = lowerer.runtimeSymbol("exit");
+  cleanup(ir);
+  inferSmallInts(ir);
+
+  const chunks: Chunk[] = [];
+  for (const fn of ir.functions) chunks.push(generateFunction(fn, { arraySet }));
+  for (const g of ir.globals) {
+    const bytes = new Uint8Array(4);
+    new DataView(bytes.buffer).setUint32(0, g.initial >>> 0, true);
+    chunks.push({
+      name: g.symbol, section: ".data", bytes, size: 4, align: 4, kind: "object", module: g.module, displayName: g.name,
+      relocs: g.initialSymbol ? [{ offset: 0, kind: "abs32", symbol: g.initialSymbol, addend: 0 }] : [],
+    });
+  }
+  for (const d of ir.data) {
+    chunks.push({
+      name: d.symbol, section: ".rodata", bytes: d.bytes, size: d.bytes.length, align: d.align, kind: "object",
+      module: d.module, relocs: d.relocs.map((r) => ({ ...r, kind: "abs32" as const })),
+    });
+  }
+  for (const [symbol, kind] of [[DESCRIPTOR_STRING8, KIND_STRING8], [DESCRIPTOR_STRING16, KIND_STRING16], [DESCRIPTOR_ARRAY, KIND_ARRAY]] as const) {
+    const bytes = new Uint8Array(4);
+    new DataView(bytes.buffer).setUint32(0, kind, true);
+    chunks.push({ name: symbol, section: ".rodata", bytes, size: 4, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });
+  }
+  chunks.push(...portRuntime({
+    board,
+    main: ir.entry,
+    consoleWrite,
+    exit,
+    forSimulator: options.forSimulator,
+  }));
+  const linked = linkUnused(chunks);
+
+  let image: LinkedImage;
+  try {
+    image = link(linked, {
+      flash: board.chip.flash, ram: board.chip.ram, vectorTableOffset: board.chip.vectorTableOffset, stackSize: board.stackSize,
+    }, { entry: PORT_SYMBOLS.reset });
+  } catch (e) {
+    if (e instanceof ImageTooLargeError) {
+      return { ok: false, diagnostics: `error MOTE${Codes.ImageTooLarge}: the image does not fit board '${board.id}'\n${e.message}` };
+    }
+    throw e;
+  }
+  const elf = writeElf(image, { cpu: board.chip.cpu, compDir: process.cwd() });
+  const report = sizeReport(image);
+  let files: BuildFiles | undefined;
+  if (options.outDir) {
+    fs.mkdirSync(options.outDir, { recursive: true });
+    const base = path.join(options.outDir, options.outName ?? path.basename(entry).replace(/\.ts$/, ""));
+    files = { elf: `${base}.elf`, bin: `${base}.bin`, hex: `${base}.hex`, map: `${base}.map` };
+    fs.writeFileSync(files.elf, elf);
+    fs.writeFileSync(files.bin, writeBin(image));
+    fs.writeFileSync(files.hex, writeHex(image));
+    fs.writeFileSync(files.map, writeMap(image));
+    if (board.uf2FamilyId !== undefined) {
+      files.uf2 = `${base}.uf2`;
+      fs.writeFileSync(files.uf2, writeUf2(image, board.uf2FamilyId));
+    }
+  }
+  return { ok: true, image, elf, files, sizeReport: report, program: ir };
+}
+
+/** Whole-image reachability for hand-written chunks too: keep only what the vector table and
+ *  the reset handler reach through relocations (the port's routines are all offered). */
+function linkUnused(chunks: Chunk[]): Chunk[] {
+  const byName = new Map(chunks.map((c) => [c.name, c]));
+  const keep = new Set<string>();
+  const work = ["__vectors"];
+  while (work.length > 0) {
+    const name = work.pop()!;
+    if (keep.has(name)) continue;
+    const c = byName.get(name);
+    if (!c) continue;
+    keep.add(name);
+    for (const r of c.relocs) work.push(r.symbol);
+  }
+  return chunks.filter((c) => keep.has(c.name));
+}

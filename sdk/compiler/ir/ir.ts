@@ -1,0 +1,174 @@
+// The mote IR: per function, a control-flow graph of basic blocks over virtual registers.
+//
+// Every virtual register holds one 32-bit word. Most hold JavaScript values in the tagged
+// representation (see ../values.ts); `raw` registers hold untagged machine words (addresses
+// and register contents inside intrinsics). Operations carry JavaScript semantics where they
+// say so (`num.*`), so the back end can choose a fast path and a slow path per target.
+// Every operation has a source position: they become the DWARF line table and the frames
+// of crash reports.
+
+import type { SourcePos } from "../asm/types.ts";
+
+export type VReg = number;
+
+export interface VRegInfo {
+  /** Known to be a small integer whenever it is read (set by lowering and the int pass). */
+  smallInt: boolean;
+  /** Holds an untagged machine word. */
+  raw: boolean;
+  /** A named local variable (several definitions) or a temporary (one definition). */
+  name?: string;
+}
+
+export type NumOp = "add" | "sub" | "mul" | "div" | "idiv" | "mod" | "and" | "or" | "xor" | "shl" | "sar" | "shr";
+export type CmpOp = "lt" | "le" | "gt" | "ge" | "eq" | "ne";
+
+export type Inst =
+  /** dst = a raw 32-bit word (a tagged value's bits, or a raw number for raw registers). */
+  | { op: "const"; dst: VReg; word: number; pos?: SourcePos }
+  /** dst = address of a linker symbol + addend (a pointer value, or raw). */
+  | { op: "symbol"; dst: VReg; symbol: string; addend: number; pos?: SourcePos }
+  | { op: "move"; dst: VReg; src: VReg; pos?: SourcePos }
+  /** JavaScript number operation on small integers; a result outside the small-int range
+   *  (or one that needs a double: fractions, -0, NaN) stops with a runtime error. */
+  | { op: "num"; kind: NumOp; dst: VReg; a: VReg; b: VReg; pos: SourcePos }
+  | { op: "neg" | "bitnot"; dst: VReg; a: VReg; pos: SourcePos }
+  /** dst = boolean value of a comparison. `numeric`: signed compare of small ints;
+   *  otherwise word (identity) comparison, valid only for eq/ne. */
+  | { op: "cmp"; kind: CmpOp; numeric: boolean; dst: VReg; a: VReg; b: VReg; pos: SourcePos }
+  /** Direct call of a compiled function or runtime helper. */
+  | { op: "call"; dst: VReg | undefined; callee: string; args: VReg[]; pos: SourcePos }
+  /** Raw memory access at base + offset (base: a pointer value or a raw address). */
+  | { op: "load"; dst: VReg; base: VReg; offset: number; width: 8 | 16 | 32; pos?: SourcePos }
+  | { op: "store"; base: VReg; offset: number; src: VReg; width: 8 | 16 | 32; pos?: SourcePos }
+  /** Conversions between tagged small integers and raw words. `tag` stops with a runtime
+   *  error when the raw word does not fit a small integer. */
+  | { op: "untag" | "tag"; dst: VReg; src: VReg; pos?: SourcePos }
+  /** Pointer value <-> number (address). */
+  | { op: "addr-of" | "object-at"; dst: VReg; src: VReg; pos?: SourcePos }
+  /** Array element access with JS semantics: out of range reads give undefined, writes
+   *  past the end go through the runtime (which grows the array). */
+  | { op: "elem-get"; dst: VReg; array: VReg; index: VReg; pos: SourcePos }
+  | { op: "elem-set"; array: VReg; index: VReg; src: VReg; pos: SourcePos }
+  /** Checks that a value typed `number` is a small integer; stops otherwise. */
+  | { op: "check-int"; src: VReg; pos: SourcePos }
+  /** dst = boolean: is the value a small int / an object pointer. */
+  | { op: "is-int" | "is-object"; dst: VReg; src: VReg; pos?: SourcePos }
+  /** Runtime error with a panic code; the position names the offending expression. */
+  | { op: "panic"; code: number; pos: SourcePos };
+
+export type Truthiness = "boolean" | "number" | "string" | "object" | "nullish" | "any";
+
+export type Terminator =
+  | { op: "jump"; target: Block }
+  | { op: "branch"; kind: "cmp"; cmp: CmpOp; numeric: boolean; a: VReg; b: VReg; then: Block; else: Block; pos?: SourcePos }
+  | { op: "branch"; kind: "truthy"; test: Truthiness; value: VReg; then: Block; else: Block; pos?: SourcePos }
+  | { op: "return"; value: VReg | undefined; pos?: SourcePos }
+  | { op: "unreachable" };
+
+export interface Block {
+  id: number;
+  insts: Inst[];
+  term: Terminator;
+}
+
+export interface IrFunction {
+  /** Linker symbol. */
+  symbol: string;
+  /** Name shown in backtraces. */
+  displayName: string;
+  /** Source module (for the size report and DWARF). */
+  module: string;
+  params: VReg[];
+  blocks: Block[];
+  vregs: VRegInfo[];
+  pos: SourcePos;
+  /** Does this function return a value known to be a small integer (int pass). */
+  returnsSmallInt: boolean;
+}
+
+export interface IrGlobal {
+  symbol: string;
+  /** Initial word (a tagged constant); undefined when initialised by module code. */
+  initial: number;
+  module: string;
+  name: string;
+  /** Initial word is the address of this symbol instead (a string literal in flash). */
+  initialSymbol?: string;
+}
+
+/** Read-only data: string literals, descriptors. */
+export interface IrData {
+  symbol: string;
+  bytes: Uint8Array;
+  /** Word-sized relocations inside the data (descriptor pointers). */
+  relocs: { offset: number; symbol: string; addend: number }[];
+  module: string;
+  align: number;
+}
+
+export interface IrProgram {
+  functions: IrFunction[];
+  globals: IrGlobal[];
+  data: IrData[];
+  /** The function run at reset after the runtime's own start-up (calls every module's init). */
+  entry: string;
+}
+
+export function newBlock(fn: IrFunction): Block {
+  const block: Block = { id: fn.blocks.length, insts: [], term: { op: "unreachable" } };
+  fn.blocks.push(block);
+  return block;
+}
+
+export function newVReg(fn: IrFunction, info: Partial<VRegInfo> = {}): VReg {
+  fn.vregs.push({ smallInt: false, raw: false, ...info });
+  return fn.vregs.length - 1;
+}
+
+/** Registers an instruction reads. */
+export function uses(inst: Inst): VReg[] {
+  switch (inst.op) {
+    case "const": case "symbol": case "panic": return [];
+    case "move": case "untag": case "tag": case "addr-of": case "object-at":
+    case "is-int": case "is-object": return [inst.src];
+    case "check-int": return [inst.src];
+    case "num": case "cmp": return [inst.a, inst.b];
+    case "neg": case "bitnot": return [inst.a];
+    case "call": return inst.args;
+    case "load": return [inst.base];
+    case "store": return [inst.base, inst.src];
+    case "elem-get": return [inst.array, inst.index];
+    case "elem-set": return [inst.array, inst.index, inst.src];
+  }
+}
+
+/** The register an instruction writes, if any. */
+export function def(inst: Inst): VReg | undefined {
+  switch (inst.op) {
+    case "store": case "elem-set": case "check-int": case "panic": return undefined;
+    case "call": return inst.dst;
+    default: return inst.dst;
+  }
+}
+
+export function termUses(term: Terminator): VReg[] {
+  switch (term.op) {
+    case "branch": return term.kind === "cmp" ? [term.a, term.b] : [term.value];
+    case "return": return term.value === undefined ? [] : [term.value];
+    default: return [];
+  }
+}
+
+export function successors(term: Terminator): Block[] {
+  switch (term.op) {
+    case "jump": return [term.target];
+    case "branch": return [term.then, term.else];
+    default: return [];
+  }
+}
+
+/** Does executing this instruction call out (clobbering r0-r3, r12, lr)? */
+export function mayCall(inst: Inst): boolean {
+  return inst.op === "call";
+}

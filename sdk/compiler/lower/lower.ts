@@ -1,0 +1,1302 @@
+// Lowering: the type-checked TypeScript program becomes IR, one function at a time, starting
+// from the entry and following calls (whole-program reachability: a function nobody calls is
+// never lowered, so never linked). The subset check is part of lowering: a construct this
+// file does not handle is reported with a MOTE code at its position, never compiled wrongly.
+
+import ts from "typescript";
+import path from "node:path";
+import type { SourcePos } from "../asm/types.ts";
+import {
+  type Block, type CmpOp, type Inst, type IrData, type IrFunction, type IrGlobal, type IrProgram,
+  type NumOp, type Truthiness, type VReg, newBlock, newVReg,
+} from "../ir/ir.ts";
+import { Codes, fail } from "../diagnostics.ts";
+import {
+  ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, FALSE, NULL, STRING_LENGTH, TRUE,
+  UNDEFINED, isSmallIntValue, tagInt,
+} from "../values.ts";
+import { type ValueKind, valueKind } from "./types.ts";
+import { REPO_ROOT, isBoardModuleFile } from "../frontend/program.ts";
+import { constantNumber, constantValue } from "./constants.ts";
+import { checkUnsupported } from "./subset.ts";
+
+const RT_DIR = path.join(REPO_ROOT, "sdk/lib/rt");
+const INTRINSICS_FILE = path.join(REPO_ROOT, "sdk/lib/intrinsics.ts");
+
+/** Runtime functions the lowering calls, by file (under sdk/lib/rt) and export name. */
+export const RT = {
+  start: ["start.ts", "start"],
+  exit: ["start.ts", "exit"],
+  concat: ["strings.ts", "concat"],
+  toString: ["strings.ts", "toString"],
+  stringEquals: ["strings.ts", "stringEquals"],
+  strictEquals: ["strings.ts", "strictEquals"],
+  truthy: ["print.ts", "truthy"],
+  printValue: ["print.ts", "printValue"],
+  printByte: ["print.ts", "printByte"],
+  arrayNew: ["arrays.ts", "arrayNew"],
+  arraySet: ["arrays.ts", "arraySet"],
+  arrayPush: ["arrays.ts", "arrayPush"],
+} as const satisfies Record<string, readonly [string, string]>;
+export type RtName = keyof typeof RT;
+
+/** Arithmetic the port implements by hand (ports/<arch>/rt): tagged in, tagged out. */
+const PORT_ARITHMETIC = { mul: "__rt_mul", div: "__rt_div", idiv: "__rt_idiv", mod: "__rt_mod" } as const;
+
+/** Functions declared in sdk/lib/rt/port.ts are the port's hand-written routines. */
+const PORT_DECLARATIONS = path.join(RT_DIR, "port.ts");
+
+interface LoopTargets { breakTo: Block; continueTo?: Block; label?: string }
+
+interface ModuleInfo { sf: ts.SourceFile; stem: string; initSymbol: string; hasInit: boolean }
+
+export interface LowerOptions {
+  /** Source files of the console driver for the board (boards/chips/<family>/uart.ts). */
+  consoleDriver: string;
+}
+
+export class Lowerer {
+  readonly functions: IrFunction[] = [];
+  readonly globals: IrGlobal[] = [];
+  readonly data: IrData[] = [];
+  private readonly funcSymbols = new Map<ts.Declaration, string>();
+  private readonly pending: Array<{ decl: ts.FunctionDeclaration; symbol: string }> = [];
+  private readonly globalSymbols = new Map<ts.Symbol, string>();
+  private readonly strings = new Map<string, string>();
+  private readonly modules = new Map<ts.SourceFile, ModuleInfo>();
+  private readonly usedSymbolNames = new Set<string>();
+
+  // Per-function state.
+  private fn!: IrFunction;
+  private block!: Block;
+  private locals = new Map<ts.Symbol, VReg>();
+  private loops: LoopTargets[] = [];
+
+  constructor(private readonly program: ts.Program, private readonly checker: ts.TypeChecker) {}
+
+  lowerProgram(entryFile: string, options: LowerOptions): IrProgram {
+    const entrySf = this.sourceFile(entryFile);
+    // Module initialisation order: imports before importers (as ES modules evaluate).
+    const order: ts.SourceFile[] = [];
+    const seen = new Set<ts.SourceFile>();
+    const visit = (sf: ts.SourceFile) => {
+      if (seen.has(sf)) return;
+      seen.add(sf);
+      for (const stmt of sf.statements) {
+        if (ts.isImportDeclaration(stmt) || (ts.isExportDeclaration(stmt) && stmt.moduleSpecifier)) {
+          const target = this.importedFile(stmt.moduleSpecifier as ts.StringLiteral);
+          if (target) visit(target);
+        }
+      }
+      order.push(sf);
+    };
+    visit(this.sourceFile(options.consoleDriver));
+    // Every runtime module, since generated code may call into any of them.
+    for (const file of new Set(Object.values(RT).map(([f]) => f))) visit(this.sourceFile(path.join(RT_DIR, file)));
+    visit(entrySf);
+
+    const main = this.beginFunction("__mote_main", "main", entrySf, entrySf);
+    const startSym = this.runtime("start");
+    this.emit({ op: "call", dst: undefined, callee: startSym, args: [], pos: this.pos(entrySf) });
+    for (const sf of order) {
+      const info = this.moduleInfo(sf);
+      this.lowerModuleDeclarations(sf);
+      if (info.hasInit) this.emit({ op: "call", dst: undefined, callee: info.initSymbol, args: [], pos: this.pos(entrySf) });
+    }
+    const exitSym = this.runtime("exit");
+    this.emit({ op: "call", dst: undefined, callee: exitSym, args: [this.constant(tagInt(0))], pos: this.pos(entrySf) });
+    this.block.term = { op: "return", value: undefined };
+    this.functions.push(main);
+    this.drain();
+    return { functions: this.functions, globals: this.globals, data: this.data, entry: "__mote_main" };
+  }
+
+  // ---------------------------------------------------------------- modules
+
+  private sourceFile(file: string): ts.SourceFile {
+    const sf = this.program.getSourceFile(file) ?? this.program.getSourceFiles().find((s) => path.resolve(s.fileName) === path.resolve(file));
+    if (!sf) throw new Error(`internal: ${file} is not part of the program`);
+    return sf;
+  }
+
+  private importedFile(spec: ts.StringLiteral): ts.SourceFile | undefined {
+    const symbol = this.checker.getSymbolAtLocation(spec);
+    const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (decl && ts.isSourceFile(decl)) return decl;
+    return undefined;
+  }
+
+  private moduleInfo(sf: ts.SourceFile): ModuleInfo {
+    let info = this.modules.get(sf);
+    if (!info) {
+      const stem = this.uniqueName(moduleStem(sf.fileName));
+      const hasInit = !sf.isDeclarationFile && !isIntrinsics(sf) && sf.statements.some((s) => needsInit(s));
+      info = { sf, stem, initSymbol: `${stem}.<init>`, hasInit };
+      this.modules.set(sf, info);
+    }
+    return info;
+  }
+
+  private uniqueName(base: string): string {
+    let name = base;
+    for (let i = 2; this.usedSymbolNames.has(name); i++) name = `${base}${i}`;
+    this.usedSymbolNames.add(name);
+    return name;
+  }
+
+  /** Globals and the init function of one module; functions are lowered when called. */
+  private lowerModuleDeclarations(sf: ts.SourceFile): void {
+    if (sf.isDeclarationFile || isIntrinsics(sf)) return;
+    checkUnsupported(sf, this.checker);
+    const info = this.moduleInfo(sf);
+    for (const stmt of sf.statements) {
+      if (ts.isVariableStatement(stmt)) {
+        for (const d of stmt.declarationList.declarations) this.declareGlobal(d, info);
+      }
+    }
+    if (!info.hasInit) return;
+    const saved = this.saveState();
+    const fn = this.beginFunction(info.initSymbol, `<module ${path.basename(sf.fileName)}>`, sf, sf);
+    for (const stmt of sf.statements) {
+      if (ts.isFunctionDeclaration(stmt) || ts.isImportDeclaration(stmt) || ts.isInterfaceDeclaration(stmt)
+        || ts.isTypeAliasDeclaration(stmt) || ts.isExportDeclaration(stmt)) continue;
+      if (ts.isVariableStatement(stmt)) {
+        for (const d of stmt.declarationList.declarations) {
+          const symbol = this.globalSymbols.get(this.symbolOf(d.name));
+          if (symbol && d.initializer && this.globalConstant(d) === undefined) {
+            const value = this.expr(d.initializer);
+            const addr = this.symbolAddress(symbol);
+            this.emit({ op: "store", base: addr, offset: 0, src: value, width: 32, pos: this.pos(d) });
+          }
+        }
+        continue;
+      }
+      this.statement(stmt);
+    }
+    this.finishFunction(fn);
+    this.restoreState(saved);
+  }
+
+  private declareGlobal(d: ts.VariableDeclaration, info: ModuleInfo): void {
+    if (!ts.isIdentifier(d.name)) fail(d.name, Codes.UnsupportedSyntax, "destructuring at module level is not supported on devices yet");
+    const sym = this.symbolOf(d.name);
+    if (this.isFoldableConst(d)) return;
+    const symbol = `${info.stem}.${d.name.text}`;
+    const constant = this.globalConstant(d);
+    const global: IrGlobal = { symbol, initial: UNDEFINED, module: this.moduleName(info.sf), name: d.name.text };
+    if (constant !== undefined) {
+      if (typeof constant === "string") global.initialSymbol = this.stringSymbol(constant);
+      else global.initial = constant;
+    }
+    this.globals.push(global);
+    this.globalSymbols.set(sym, symbol);
+  }
+
+  /** A `const` whose value is known at compile time needs no storage: uses are folded. */
+  private isFoldableConst(d: ts.VariableDeclaration): boolean {
+    return (ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) !== 0 && d.initializer !== undefined
+      && (constantValue(d.initializer, this.checker) !== undefined || constantNumber(d.initializer, this.checker) !== undefined);
+  }
+
+  /** The initial word of a global, when its initializer is a constant. */
+  private globalConstant(d: ts.VariableDeclaration): number | string | undefined {
+    if (!d.initializer) return UNDEFINED;
+    const c = constantValue(d.initializer, this.checker);
+    if (c === undefined) return undefined;
+    if (typeof c === "string") return c;
+    return this.wordForConstant(c, d.initializer);
+  }
+
+  private moduleName(sf: ts.SourceFile): string {
+    if (isBoardModuleFile(sf.fileName)) return "mote/board";
+    const rel = path.relative(REPO_ROOT, sf.fileName);
+    return rel.startsWith("..") ? path.relative(process.cwd(), sf.fileName) : rel;
+  }
+
+  // ---------------------------------------------------------------- functions
+
+  /** The symbol of a runtime function (lowering it if nothing has yet). */
+  runtimeSymbol(name: RtName): string {
+    const symbol = this.runtime(name);
+    this.drain();
+    return symbol;
+  }
+
+  /** The symbol of the console driver's consoleWrite. */
+  consoleWriteSymbol(driverFile: string): string {
+    const sf = this.sourceFile(driverFile);
+    const decl = sf.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === "consoleWrite");
+    if (!decl) throw new Error(`internal: ${driverFile} has no consoleWrite`);
+    const symbol = this.functionSymbol(decl);
+    this.drain();
+    return symbol;
+  }
+
+  private runtime(name: RtName): string {
+    const [file, exportName] = RT[name];
+    const sf = this.sourceFile(path.join(RT_DIR, file));
+    const moduleSymbol = this.checker.getSymbolAtLocation(sf);
+    const exp = moduleSymbol && this.checker.getExportsOfModule(moduleSymbol).find((s) => s.name === exportName);
+    const decl = exp?.declarations?.find(ts.isFunctionDeclaration);
+    if (!decl) throw new Error(`internal: runtime function ${exportName} missing from ${file}`);
+    return this.functionSymbol(decl);
+  }
+
+  private functionSymbol(decl: ts.FunctionDeclaration): string {
+    let symbol = this.funcSymbols.get(decl);
+    if (!symbol) {
+      const sf = decl.getSourceFile();
+      const info = this.moduleInfo(sf);
+      if (!decl.name) fail(decl, Codes.UnsupportedSyntax, "anonymous default-exported functions are not supported on devices");
+      symbol = this.uniqueName(`${info.stem}.${decl.name.text}`);
+      this.funcSymbols.set(decl, symbol);
+      if (!decl.body) fail(decl, Codes.UnsupportedSyntax, `function '${decl.name.text}' has no body`);
+      this.pending.push({ decl, symbol });
+    }
+    return symbol;
+  }
+
+  private drain(): void {
+    while (this.pending.length > 0) {
+      const { decl, symbol } = this.pending.shift()!;
+      this.lowerFunction(decl, symbol);
+    }
+  }
+
+  private lowerFunction(decl: ts.FunctionDeclaration, symbol: string): void {
+    const sf = decl.getSourceFile();
+    if (decl.asteriskToken) fail(decl, Codes.Generator, "generators are not supported on devices yet", "use a loop or a callback");
+    if (decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
+      fail(decl, Codes.UnsupportedSyntax, "async functions are not supported on devices yet");
+    }
+    const fn = this.beginFunction(symbol, decl.name!.text, sf, decl);
+    for (const p of decl.parameters) {
+      if (!ts.isIdentifier(p.name)) fail(p, Codes.UnsupportedSyntax, "destructured parameters are not supported on devices yet");
+      if (p.dotDotDotToken) fail(p, Codes.UnsupportedSyntax, "rest parameters are not supported on devices yet");
+      if (p.initializer) fail(p, Codes.UnsupportedSyntax, "default parameters are not supported on devices yet");
+      const v = newVReg(fn, { name: p.name.text });
+      fn.params.push(v);
+      this.locals.set(this.symbolOf(p.name), v);
+    }
+    if (fn.params.length > 8) fail(decl.parameters[8], Codes.UnsupportedSyntax, "functions take at most 8 parameters on devices");
+    for (const stmt of decl.body!.statements) this.statement(stmt);
+    this.finishFunction(fn);
+  }
+
+  private beginFunction(symbol: string, displayName: string, sf: ts.SourceFile, node: ts.Node): IrFunction {
+    const fn: IrFunction = {
+      symbol, displayName, module: this.moduleName(sf), params: [], blocks: [], vregs: [],
+      pos: this.pos(node), returnsSmallInt: false,
+    };
+    this.fn = fn;
+    this.block = newBlock(fn);
+    this.locals = new Map();
+    this.loops = [];
+    return fn;
+  }
+
+  private finishFunction(fn: IrFunction): void {
+    if (this.block.term.op === "unreachable") this.block.term = { op: "return", value: undefined };
+    this.functions.push(fn);
+  }
+
+  private saveState() {
+    return { fn: this.fn, block: this.block, locals: this.locals, loops: this.loops };
+  }
+
+  private restoreState(s: ReturnType<Lowerer["saveState"]>): void {
+    this.fn = s.fn; this.block = s.block; this.locals = s.locals; this.loops = s.loops;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private pos(node: ts.Node): SourcePos {
+    const sf = node.getSourceFile();
+    const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    return { file: sf.fileName, line: line + 1, column: character + 1 };
+  }
+
+  private emit(inst: Inst): void {
+    // Code after a return/break is unreachable; it still gets lowered into a fresh block
+    // that no one jumps to (and the back end drops).
+    this.block.insts.push(inst);
+  }
+
+  private temp(info: { smallInt?: boolean; raw?: boolean } = {}): VReg {
+    return newVReg(this.fn, info);
+  }
+
+  private constant(word: number, smallInt = false): VReg {
+    const dst = this.temp({ smallInt });
+    this.emit({ op: "const", dst, word: word >>> 0 });
+    return dst;
+  }
+
+  private symbolAddress(symbol: string): VReg {
+    const dst = this.temp({ raw: true });
+    this.emit({ op: "symbol", dst, symbol, addend: 0 });
+    return dst;
+  }
+
+  private call(callee: string, args: VReg[], node: ts.Node, hasResult = true, smallInt = false): VReg {
+    const dst = hasResult ? this.temp({ smallInt }) : undefined;
+    this.emit({ op: "call", dst, callee, args, pos: this.pos(node) });
+    return dst ?? this.constant(UNDEFINED);
+  }
+
+  private setTerm(term: Block["term"]): void {
+    if (this.block.term.op === "unreachable") this.block.term = term;
+  }
+
+  private startBlock(block: Block): void {
+    this.block = block;
+  }
+
+  private jumpTo(target: Block): void {
+    this.setTerm({ op: "jump", target });
+  }
+
+  private symbolOf(node: ts.Node): ts.Symbol {
+    const s = this.checker.getSymbolAtLocation(node);
+    if (!s) fail(node, Codes.UnsupportedSyntax, `cannot resolve '${node.getText()}'`);
+    return s;
+  }
+
+  private kindOf(node: ts.Expression): ValueKind {
+    return valueKind(this.checker, this.checker.getTypeAtLocation(node));
+  }
+
+  private wordForConstant(c: number | boolean | null | undefined, node: ts.Node): number {
+    if (typeof c === "boolean") return c ? TRUE : FALSE;
+    if (c === null) return NULL;
+    if (c === undefined) return UNDEFINED;
+    if (!isSmallIntValue(c)) {
+      fail(node, Codes.NumberOutOfRange, `the number ${Object.is(c, -0) ? "-0" : String(c)} is not supported on devices yet`,
+        "numbers are integers in [-2^30, 2^30) until doubles arrive");
+    }
+    return tagInt(c);
+  }
+
+  private stringSymbol(text: string): string {
+    let symbol = this.strings.get(text);
+    if (symbol) return symbol;
+    symbol = `__str${this.strings.size}`;
+    this.strings.set(text, symbol);
+    const wide = [...text].some((ch) => ch.charCodeAt(0) > 0xff) || /[\ud800-\udfff]/.test(text);
+    const unit = wide ? 2 : 1;
+    const bytes = new Uint8Array(8 + text.length * unit);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(STRING_LENGTH, text.length, true);
+    for (let i = 0; i < text.length; i++) {
+      if (wide) view.setUint16(8 + 2 * i, text.charCodeAt(i), true);
+      else bytes[8 + i] = text.charCodeAt(i);
+    }
+    this.data.push({
+      symbol, bytes, align: 4, module: "strings",
+      relocs: [{ offset: 0, symbol: wide ? DESCRIPTOR_STRING16 : DESCRIPTOR_STRING8, addend: 0 }],
+    });
+    return symbol;
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private statement(node: ts.Statement): void {
+    switch (node.kind) {
+      case ts.SyntaxKind.Block:
+        for (const s of (node as ts.Block).statements) this.statement(s);
+        return;
+      case ts.SyntaxKind.EmptyStatement:
+      case ts.SyntaxKind.InterfaceDeclaration:
+      case ts.SyntaxKind.TypeAliasDeclaration:
+        return;
+      case ts.SyntaxKind.VariableStatement:
+        for (const d of (node as ts.VariableStatement).declarationList.declarations) this.localDeclaration(d);
+        return;
+      case ts.SyntaxKind.ExpressionStatement:
+        this.expr((node as ts.ExpressionStatement).expression, true);
+        return;
+      case ts.SyntaxKind.IfStatement: return this.ifStatement(node as ts.IfStatement);
+      case ts.SyntaxKind.WhileStatement: return this.whileStatement(node as ts.WhileStatement);
+      case ts.SyntaxKind.DoStatement: return this.doStatement(node as ts.DoStatement);
+      case ts.SyntaxKind.ForStatement: return this.forStatement(node as ts.ForStatement);
+      case ts.SyntaxKind.LabeledStatement: return this.labeled(node as ts.LabeledStatement);
+      case ts.SyntaxKind.BreakStatement:
+      case ts.SyntaxKind.ContinueStatement:
+        return this.breakContinue(node as ts.BreakOrContinueStatement);
+      case ts.SyntaxKind.ReturnStatement: {
+        const r = node as ts.ReturnStatement;
+        const value = r.expression ? this.expr(r.expression) : undefined;
+        this.setTerm({ op: "return", value, pos: this.pos(r) });
+        this.startBlock(newBlock(this.fn));
+        return;
+      }
+      case ts.SyntaxKind.SwitchStatement: return this.switchStatement(node as ts.SwitchStatement);
+      case ts.SyntaxKind.FunctionDeclaration:
+        if (node.parent && ts.isSourceFile(node.parent)) return;
+        fail(node, Codes.NestedFunction, "nested functions are not supported on devices yet", "move the function to the top level of the module");
+      default:
+        fail(node, Codes.UnsupportedSyntax, `${syntaxName(node)} is not supported on devices yet`);
+    }
+  }
+
+  private localDeclaration(d: ts.VariableDeclaration): void {
+    if (!ts.isIdentifier(d.name)) fail(d.name, Codes.UnsupportedSyntax, "destructuring is not supported on devices yet");
+    const v = newVReg(this.fn, { name: d.name.text });
+    this.locals.set(this.symbolOf(d.name), v);
+    const value = d.initializer ? this.expr(d.initializer) : this.constant(UNDEFINED);
+    this.emit({ op: "move", dst: v, src: value, pos: this.pos(d) });
+  }
+
+  private ifStatement(node: ts.IfStatement): void {
+    const thenB = newBlock(this.fn), elseB = newBlock(this.fn), join = newBlock(this.fn);
+    this.condition(node.expression, thenB, node.elseStatement ? elseB : join);
+    this.startBlock(thenB);
+    this.statement(node.thenStatement);
+    this.jumpTo(join);
+    if (node.elseStatement) {
+      this.startBlock(elseB);
+      this.statement(node.elseStatement);
+      this.jumpTo(join);
+    } else {
+      elseB.term = { op: "jump", target: join };
+    }
+    this.startBlock(join);
+  }
+
+  private pendingLabel: string | undefined;
+
+  private takeLabel(): string | undefined {
+    const l = this.pendingLabel;
+    this.pendingLabel = undefined;
+    return l;
+  }
+
+  private whileStatement(node: ts.WhileStatement): void {
+    const label = this.takeLabel();
+    const head = newBlock(this.fn), body = newBlock(this.fn), exit = newBlock(this.fn);
+    this.jumpTo(head);
+    this.startBlock(head);
+    this.condition(node.expression, body, exit);
+    this.startBlock(body);
+    this.loops.push({ breakTo: exit, continueTo: head, label });
+    this.statement(node.statement);
+    this.loops.pop();
+    this.jumpTo(head);
+    this.startBlock(exit);
+  }
+
+  private doStatement(node: ts.DoStatement): void {
+    const label = this.takeLabel();
+    const body = newBlock(this.fn), test = newBlock(this.fn), exit = newBlock(this.fn);
+    this.jumpTo(body);
+    this.startBlock(body);
+    this.loops.push({ breakTo: exit, continueTo: test, label });
+    this.statement(node.statement);
+    this.loops.pop();
+    this.jumpTo(test);
+    this.startBlock(test);
+    this.condition(node.expression, body, exit);
+    this.startBlock(exit);
+  }
+
+  private forStatement(node: ts.ForStatement): void {
+    const label = this.takeLabel();
+    if (node.initializer) {
+      if (ts.isVariableDeclarationList(node.initializer)) {
+        for (const d of node.initializer.declarations) this.localDeclaration(d);
+      } else {
+        this.expr(node.initializer, true);
+      }
+    }
+    const head = newBlock(this.fn), body = newBlock(this.fn), update = newBlock(this.fn), exit = newBlock(this.fn);
+    this.jumpTo(head);
+    this.startBlock(head);
+    if (node.condition) this.condition(node.condition, body, exit);
+    else this.jumpTo(body);
+    this.startBlock(body);
+    this.loops.push({ breakTo: exit, continueTo: update, label });
+    this.statement(node.statement);
+    this.loops.pop();
+    this.jumpTo(update);
+    this.startBlock(update);
+    if (node.incrementor) this.expr(node.incrementor, true);
+    this.jumpTo(head);
+    this.startBlock(exit);
+  }
+
+  private labeled(node: ts.LabeledStatement): void {
+    const inner = node.statement;
+    if (ts.isIterationStatement(inner, false)) {
+      this.pendingLabel = node.label.text;
+      this.statement(inner);
+      return;
+    }
+    const exit = newBlock(this.fn);
+    this.loops.push({ breakTo: exit, label: node.label.text });
+    this.statement(inner);
+    this.loops.pop();
+    this.jumpTo(exit);
+    this.startBlock(exit);
+  }
+
+  private breakContinue(node: ts.BreakOrContinueStatement): void {
+    const isBreak = node.kind === ts.SyntaxKind.BreakStatement;
+    const label = node.label?.text;
+    for (let i = this.loops.length - 1; i >= 0; i--) {
+      const l = this.loops[i];
+      if (label !== undefined ? l.label === label : (isBreak || l.continueTo)) {
+        const target = isBreak ? l.breakTo : l.continueTo;
+        if (!target) continue;
+        this.jumpTo(target);
+        this.startBlock(newBlock(this.fn));
+        return;
+      }
+    }
+    fail(node, Codes.UnsupportedSyntax, `no enclosing target for '${node.getText()}'`);
+  }
+
+  private switchStatement(node: ts.SwitchStatement): void {
+    const label = this.takeLabel();
+    const value = this.expr(node.expression);
+    const exit = newBlock(this.fn);
+    const clauses = node.caseBlock.clauses;
+    const bodies = clauses.map(() => newBlock(this.fn));
+    let defaultBody: Block = exit;
+    // Tests in source order, then the default; bodies fall through in source order.
+    clauses.forEach((clause, i) => {
+      if (ts.isDefaultClause(clause)) { defaultBody = bodies[i]; return; }
+      const next = newBlock(this.fn);
+      const caseValue = this.expr(clause.expression);
+      this.equalityBranch(value, caseValue, node.expression, clause.expression, bodies[i], next, clause);
+      this.startBlock(next);
+    });
+    this.jumpTo(defaultBody);
+    this.loops.push({ breakTo: exit, label });
+    clauses.forEach((clause, i) => {
+      this.startBlock(bodies[i]);
+      for (const s of clause.statements) this.statement(s);
+      this.jumpTo(i + 1 < bodies.length ? bodies[i + 1] : exit);
+    });
+    this.loops.pop();
+    this.startBlock(exit);
+  }
+
+  // ---------------------------------------------------------------- conditions
+
+  /** Lowers a condition straight into branches (no boolean is materialised). */
+  private condition(node: ts.Expression, ifTrue: Block, ifFalse: Block): void {
+    node = skipParens(node);
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      return this.condition(node.operand, ifFalse, ifTrue);
+    }
+    if (ts.isBinaryExpression(node)) {
+      const op = node.operatorToken.kind;
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
+        const mid = newBlock(this.fn);
+        this.condition(node.left, mid, ifFalse);
+        this.startBlock(mid);
+        return this.condition(node.right, ifTrue, ifFalse);
+      }
+      if (op === ts.SyntaxKind.BarBarToken) {
+        const mid = newBlock(this.fn);
+        this.condition(node.left, ifTrue, mid);
+        this.startBlock(mid);
+        return this.condition(node.right, ifTrue, ifFalse);
+      }
+      const cmp = comparisonOp(op);
+      if (cmp) {
+        const a = this.expr(node.left), b = this.expr(node.right);
+        if (cmp.equality) {
+          const [t, f] = cmp.op === "eq" ? [ifTrue, ifFalse] : [ifFalse, ifTrue];
+          return this.equalityBranch(a, b, node.left, node.right, t, f, node, cmp.loose);
+        }
+        this.requireNumbers(node, a, b);
+        this.setTerm({ op: "branch", kind: "cmp", cmp: cmp.op, numeric: true, a, b, then: ifTrue, else: ifFalse, pos: this.pos(node) });
+        return;
+      }
+    }
+    const value = this.expr(node);
+    this.truthyBranch(value, this.truthiness(node), ifTrue, ifFalse, node);
+  }
+
+  private truthyBranch(value: VReg, test: Truthiness, ifTrue: Block, ifFalse: Block, node: ts.Node): void {
+    if (test === "any") {
+      const b = this.call(this.runtime("truthy"), [value], node);
+      this.setTerm({ op: "branch", kind: "truthy", test: "boolean", value: b, then: ifTrue, else: ifFalse, pos: this.pos(node) });
+      return;
+    }
+    this.setTerm({ op: "branch", kind: "truthy", test, value, then: ifTrue, else: ifFalse, pos: this.pos(node) });
+  }
+
+  private truthiness(node: ts.Expression): Truthiness {
+    const kind = this.kindOf(node);
+    switch (kind) {
+      case "boolean": return "boolean";
+      case "number": return this.isMaybeHole(node) ? "any" : "number";
+      case "string": return "string";
+      case "nullish": case "void": return "nullish";
+      case "array": return "object";
+      default: return "any";
+    }
+  }
+
+  /** Array element reads can be holes (undefined) whatever the element type says. */
+  private isMaybeHole(node: ts.Expression): boolean {
+    return ts.isElementAccessExpression(skipParens(node));
+  }
+
+  private equalityBranch(a: VReg, b: VReg, left: ts.Expression, right: ts.Expression, ifEqual: Block, ifNot: Block, node: ts.Node, loose = false): void {
+    const ka = this.kindOf(left), kb = this.kindOf(right);
+    const pos = this.pos(node);
+    if (loose && (ka === "nullish" || kb === "nullish")) {
+      // x == null: true for undefined and null alike.
+      const other = ka === "nullish" ? a : b;
+      const second = newBlock(this.fn);
+      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: other, b: this.constantIn(UNDEFINED), then: ifEqual, else: second, pos });
+      this.startBlock(second);
+      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: other, b: this.constantIn(NULL), then: ifEqual, else: ifNot, pos });
+      return;
+    }
+    if (loose && ka !== kb) fail(node, Codes.UnsupportedOperator, "'==' between values of different types is not supported on devices", "use '===' or convert explicitly");
+    if (this.needsDeepEquality(ka, kb, left, right)) {
+      const r = this.call(this.runtime("strictEquals"), [a, b], node);
+      this.setTerm({ op: "branch", kind: "truthy", test: "boolean", value: r, then: ifEqual, else: ifNot, pos });
+      return;
+    }
+    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a, b, then: ifEqual, else: ifNot, pos });
+  }
+
+  private constantIn(word: number): VReg {
+    return this.constant(word);
+  }
+
+  /** Strings compare by content; everything else in this language step by identity (numbers
+   *  are small integers, so equal numbers are equal words). */
+  private needsDeepEquality(ka: ValueKind, kb: ValueKind, left: ts.Expression, right: ts.Expression): boolean {
+    if (ka === "string" || kb === "string" || ka === "any" || kb === "any") {
+      // A literal that is not a string is compared by identity with anything.
+      const literal = (e: ts.Expression) => {
+        const c = constantValue(e, this.checker);
+        return isNullishLiteral(e) || (c !== undefined && typeof c !== "string");
+      };
+      return !(literal(left) || literal(right));
+    }
+    return false;
+  }
+
+  private requireNumbers(node: ts.Node, ...values: VReg[]): void {
+    for (const v of values) {
+      if (!this.fn.vregs[v].smallInt) this.emit({ op: "check-int", src: v, pos: this.pos(node) });
+    }
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  /** Lowers an expression to a register holding its value. `discard`: the value is unused. */
+  expr(node: ts.Expression, discard = false): VReg {
+    const c = constantValue(node, this.checker);
+    if (c !== undefined) {
+      if (typeof c === "string") return this.stringLiteral(c);
+      return this.constant(this.wordForConstant(c, node), typeof c === "number");
+    }
+    switch (node.kind) {
+      case ts.SyntaxKind.ParenthesizedExpression: return this.expr((node as ts.ParenthesizedExpression).expression, discard);
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+        return this.expr((node as ts.AsExpression).expression, discard);
+      case ts.SyntaxKind.Identifier: return this.identifier(node as ts.Identifier);
+      case ts.SyntaxKind.BinaryExpression: return this.binary(node as ts.BinaryExpression, discard);
+      case ts.SyntaxKind.PrefixUnaryExpression: return this.prefix(node as ts.PrefixUnaryExpression, discard);
+      case ts.SyntaxKind.PostfixUnaryExpression: return this.postfix(node as ts.PostfixUnaryExpression, discard);
+      case ts.SyntaxKind.ConditionalExpression: return this.conditional(node as ts.ConditionalExpression);
+      case ts.SyntaxKind.CallExpression: return this.callExpression(node as ts.CallExpression, discard);
+      case ts.SyntaxKind.NewExpression: return this.newExpression(node as ts.NewExpression);
+      case ts.SyntaxKind.ArrayLiteralExpression: return this.arrayLiteral(node as ts.ArrayLiteralExpression);
+      case ts.SyntaxKind.ElementAccessExpression: return this.elementGet(node as ts.ElementAccessExpression);
+      case ts.SyntaxKind.PropertyAccessExpression: return this.propertyGet(node as ts.PropertyAccessExpression);
+      case ts.SyntaxKind.TemplateExpression: return this.template(node as ts.TemplateExpression);
+      case ts.SyntaxKind.VoidExpression:
+        this.expr((node as ts.VoidExpression).expression, true);
+        return this.constant(UNDEFINED);
+      default:
+        return fail(node, Codes.UnsupportedSyntax, `${syntaxName(node)} is not supported on devices yet`);
+    }
+  }
+
+  private stringLiteral(text: string): VReg {
+    const dst = this.temp();
+    this.emit({ op: "symbol", dst, symbol: this.stringSymbol(text), addend: 0 });
+    return dst;
+  }
+
+  private identifier(node: ts.Identifier): VReg {
+    if (node.text === "undefined" && !this.locals.has(this.symbolOf(node))) return this.constant(UNDEFINED);
+    const sym = this.resolveAlias(this.symbolOf(node));
+    const local = this.locals.get(sym);
+    if (local !== undefined) return local;
+    const global = this.globalSymbols.get(sym);
+    if (global) {
+      const addr = this.symbolAddress(global);
+      const dst = this.temp();
+      this.emit({ op: "load", dst, base: addr, offset: 0, width: 32, pos: this.pos(node) });
+      return dst;
+    }
+    const decl = sym.valueDeclaration;
+    if (decl && ts.isVariableDeclaration(decl) && ts.isSourceFile(decl.parent.parent.parent)) {
+      // A module-level variable of a module not declared yet (used before its module's
+      // declarations were lowered): declare it now.
+      this.declareGlobal(decl, this.moduleInfo(decl.getSourceFile()));
+      if (this.globalSymbols.has(sym)) return this.identifier(node);
+    }
+    const big = constantNumber(node, this.checker);
+    if (big !== undefined) this.wordForConstant(big, node);
+    if (decl && ts.isFunctionDeclaration(decl)) {
+      fail(node, Codes.UnsupportedSyntax, "functions as values are not supported on devices yet", "call the function directly");
+    }
+    return fail(node, Codes.UnsupportedSyntax, `'${node.text}' is not supported on devices`);
+  }
+
+  private resolveAlias(sym: ts.Symbol): ts.Symbol {
+    return sym.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(sym) : sym;
+  }
+
+  /** Where an assignment to `target` goes. */
+  private assign(target: ts.Expression, value: VReg, node: ts.Node): void {
+    target = skipParens(target);
+    if (ts.isIdentifier(target)) {
+      const sym = this.resolveAlias(this.symbolOf(target));
+      const local = this.locals.get(sym);
+      if (local !== undefined) {
+        this.emit({ op: "move", dst: local, src: value, pos: this.pos(node) });
+        return;
+      }
+      if (!this.globalSymbols.has(sym)) this.identifier(target);
+      const global = this.globalSymbols.get(sym);
+      if (global) {
+        const addr = this.symbolAddress(global);
+        this.emit({ op: "store", base: addr, offset: 0, src: value, width: 32, pos: this.pos(node) });
+        return;
+      }
+    }
+    if (ts.isElementAccessExpression(target)) {
+      const array = this.arrayOperand(target.expression);
+      const index = this.expr(target.argumentExpression);
+      this.requireNumbers(target.argumentExpression, index);
+      this.emit({ op: "elem-set", array, index, src: value, pos: this.pos(node) });
+      return;
+    }
+    fail(target, Codes.UnsupportedSyntax, `assignment to ${syntaxName(target)} is not supported on devices yet`);
+  }
+
+  private binary(node: ts.BinaryExpression, discard: boolean): VReg {
+    const op = node.operatorToken.kind;
+    if (op === ts.SyntaxKind.EqualsToken) {
+      if (ts.isElementAccessExpression(skipParens(node.left))) {
+        // Evaluate the target's object and index before the value, as JS does.
+        const target = skipParens(node.left) as ts.ElementAccessExpression;
+        const array = this.arrayOperand(target.expression);
+        const index = this.expr(target.argumentExpression);
+        this.requireNumbers(target.argumentExpression, index);
+        const value = this.expr(node.right);
+        this.emit({ op: "elem-set", array, index, src: value, pos: this.pos(node) });
+        return value;
+      }
+      const value = this.expr(node.right);
+      this.assign(node.left, value, node);
+      return value;
+    }
+    const compound = compoundOperator(op);
+    if (compound !== undefined) {
+      const left = skipParens(node.left);
+      if (ts.isElementAccessExpression(left)) {
+        const array = this.arrayOperand(left.expression);
+        const index = this.expr(left.argumentExpression);
+        this.requireNumbers(left.argumentExpression, index);
+        const old = this.temp();
+        this.emit({ op: "elem-get", dst: old, array, index, pos: this.pos(left) });
+        const right = this.expr(node.right);
+        const result = this.arithmetic(compound, old, right, left, node.right, node);
+        this.emit({ op: "elem-set", array, index, src: result, pos: this.pos(node) });
+        return result;
+      }
+      const old = this.expr(node.left);
+      const right = this.expr(node.right);
+      const result = this.arithmetic(compound, old, right, node.left, node.right, node);
+      this.assign(node.left, result, node);
+      return result;
+    }
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+      return this.logicalValue(node, op);
+    }
+    if (op === ts.SyntaxKind.CommaToken) {
+      this.expr(node.left, true);
+      return this.expr(node.right, discard);
+    }
+    const cmp = comparisonOp(op);
+    if (cmp) return this.materialize((t, f) => this.condition(node, t, f));
+    const division = truncatedDivision(node);
+    if (division) {
+      // (a / b) | 0 is integer division (asm.js style): no fraction is ever materialised.
+      const a = this.expr(division.left), b = this.expr(division.right);
+      this.requireNumbers(node, a, b);
+      return this.call(PORT_ARITHMETIC.idiv, [a, b], node, true, true);
+    }
+    const left = this.expr(node.left);
+    const right = this.expr(node.right);
+    return this.arithmetic(op, left, right, node.left, node.right, node);
+  }
+
+  /** A condition turned into a boolean value. */
+  private materialize(branch: (ifTrue: Block, ifFalse: Block) => void): VReg {
+    const result = this.temp();
+    const t = newBlock(this.fn), f = newBlock(this.fn), join = newBlock(this.fn);
+    branch(t, f);
+    this.startBlock(t);
+    this.emit({ op: "const", dst: result, word: TRUE });
+    this.jumpTo(join);
+    this.startBlock(f);
+    this.emit({ op: "const", dst: result, word: FALSE });
+    this.jumpTo(join);
+    this.startBlock(join);
+    return result;
+  }
+
+  private logicalValue(node: ts.BinaryExpression, op: ts.SyntaxKind): VReg {
+    const result = this.temp();
+    const left = this.expr(node.left);
+    this.emit({ op: "move", dst: result, src: left });
+    const evalRight = newBlock(this.fn), join = newBlock(this.fn);
+    const pos = this.pos(node);
+    if (op === ts.SyntaxKind.QuestionQuestionToken) {
+      const second = newBlock(this.fn);
+      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: left, b: this.constant(UNDEFINED), then: evalRight, else: second, pos });
+      this.startBlock(second);
+      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: left, b: this.constant(NULL), then: evalRight, else: join, pos });
+    } else {
+      const [t, f] = op === ts.SyntaxKind.AmpersandAmpersandToken ? [evalRight, join] : [join, evalRight];
+      this.truthyBranch(left, this.truthiness(node.left), t, f, node.left);
+    }
+    this.startBlock(evalRight);
+    const right = this.expr(node.right);
+    this.emit({ op: "move", dst: result, src: right });
+    this.jumpTo(join);
+    this.startBlock(join);
+    return result;
+  }
+
+  private arithmetic(op: ts.SyntaxKind, a: VReg, b: VReg, left: ts.Expression, right: ts.Expression, node: ts.Node): VReg {
+    if (op === ts.SyntaxKind.PlusToken) {
+      const ka = this.kindOf(left), kb = this.kindOf(right);
+      if (ka === "string" || kb === "string") return this.concat(a, b, ka, kb, node);
+      if (ka !== "number" || kb !== "number") {
+        fail(node, Codes.UnsupportedOperator, "'+' is supported on devices between numbers, or with a string operand");
+      }
+    }
+    const kind = numOp(op);
+    if (!kind) fail(node, Codes.UnsupportedOperator, `operator '${ts.tokenToString(op)}' is not supported on devices yet`);
+    this.requireNumbers(node, a, b);
+    const pos = this.pos(node);
+    if (kind === "mul" || kind === "div" || kind === "mod") {
+      return this.call(PORT_ARITHMETIC[kind], [a, b], node, true, true);
+    }
+    const dst = this.temp({ smallInt: true });
+    this.emit({ op: "num", kind, dst, a, b, pos });
+    return dst;
+  }
+
+  private concat(a: VReg, b: VReg, ka: ValueKind, kb: ValueKind, node: ts.Node): VReg {
+    const sa = ka === "string" ? a : this.call(this.runtime("toString"), [a], node);
+    const sb = kb === "string" ? b : this.call(this.runtime("toString"), [b], node);
+    return this.call(this.runtime("concat"), [sa, sb], node);
+  }
+
+  private template(node: ts.TemplateExpression): VReg {
+    let acc = this.stringLiteral(node.head.text);
+    for (const span of node.templateSpans) {
+      const v = this.expr(span.expression);
+      const s = this.kindOf(span.expression) === "string" ? v : this.call(this.runtime("toString"), [v], span.expression);
+      acc = this.call(this.runtime("concat"), [acc, s], span);
+      if (span.literal.text.length > 0) acc = this.call(this.runtime("concat"), [acc, this.stringLiteral(span.literal.text)], span);
+    }
+    return acc;
+  }
+
+  private prefix(node: ts.PrefixUnaryExpression, discard: boolean): VReg {
+    const pos = this.pos(node);
+    switch (node.operator) {
+      case ts.SyntaxKind.ExclamationToken:
+        return this.materialize((t, f) => this.condition(node.operand, f, t));
+      case ts.SyntaxKind.MinusToken: {
+        const a = this.expr(node.operand);
+        this.requireNumbers(node, a);
+        const dst = this.temp({ smallInt: true });
+        this.emit({ op: "neg", dst, a, pos });
+        return dst;
+      }
+      case ts.SyntaxKind.PlusToken: {
+        if (this.kindOf(node.operand) !== "number") fail(node, Codes.UnsupportedOperator, "unary '+' is supported on devices only on numbers");
+        const a = this.expr(node.operand);
+        this.requireNumbers(node, a);
+        return a;
+      }
+      case ts.SyntaxKind.TildeToken: {
+        const a = this.expr(node.operand);
+        this.requireNumbers(node, a);
+        const dst = this.temp({ smallInt: true });
+        this.emit({ op: "bitnot", dst, a, pos });
+        return dst;
+      }
+      case ts.SyntaxKind.PlusPlusToken:
+      case ts.SyntaxKind.MinusMinusToken:
+        return this.increment(node.operand, node.operator === ts.SyntaxKind.PlusPlusToken, true, node);
+    }
+    return fail(node, Codes.UnsupportedOperator, "this unary operator is not supported on devices");
+  }
+
+  private postfix(node: ts.PostfixUnaryExpression, discard: boolean): VReg {
+    return this.increment(node.operand, node.operator === ts.SyntaxKind.PlusPlusToken, discard, node);
+  }
+
+  private increment(target: ts.Expression, up: boolean, returnNew: boolean, node: ts.Node): VReg {
+    const pos = this.pos(node);
+    const one = this.constant(tagInt(1), true);
+    target = skipParens(target);
+    if (ts.isElementAccessExpression(target)) {
+      const array = this.arrayOperand(target.expression);
+      const index = this.expr(target.argumentExpression);
+      this.requireNumbers(target.argumentExpression, index);
+      const old = this.temp();
+      this.emit({ op: "elem-get", dst: old, array, index, pos });
+      this.requireNumbers(node, old);
+      const result = this.temp({ smallInt: true });
+      this.emit({ op: "num", kind: up ? "add" : "sub", dst: result, a: old, b: one, pos });
+      this.emit({ op: "elem-set", array, index, src: result, pos });
+      return returnNew ? result : old;
+    }
+    const current = this.expr(target);
+    this.requireNumbers(node, current);
+    // The old value must survive the assignment when it is the expression's value.
+    const old = returnNew ? current : this.temp({ smallInt: true });
+    if (!returnNew) this.emit({ op: "move", dst: old, src: current });
+    const result = this.temp({ smallInt: true });
+    this.emit({ op: "num", kind: up ? "add" : "sub", dst: result, a: current, b: one, pos });
+    this.assign(target, result, node);
+    return returnNew ? result : old;
+  }
+
+  private conditional(node: ts.ConditionalExpression): VReg {
+    const result = this.temp();
+    const t = newBlock(this.fn), f = newBlock(this.fn), join = newBlock(this.fn);
+    this.condition(node.condition, t, f);
+    this.startBlock(t);
+    this.emit({ op: "move", dst: result, src: this.expr(node.whenTrue) });
+    this.jumpTo(join);
+    this.startBlock(f);
+    this.emit({ op: "move", dst: result, src: this.expr(node.whenFalse) });
+    this.jumpTo(join);
+    this.startBlock(join);
+    return result;
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  private callExpression(node: ts.CallExpression, discard: boolean): VReg {
+    const callee = skipParens(node.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const objText = callee.expression.getText();
+      if (objText === "console" && callee.name.text === "log") return this.consoleLog(node);
+      const objKind = this.kindOf(callee.expression);
+      if (objKind === "array" && callee.name.text === "push") {
+        if (node.arguments.length !== 1) fail(node, Codes.UnsupportedCall, "push takes one argument on devices for now");
+        const array = this.expr(callee.expression);
+        const value = this.expr(node.arguments[0]);
+        return this.call(this.runtime("arrayPush"), [array, value], node, true, true);
+      }
+      fail(node, Codes.UnsupportedCall, `calling '${callee.getText()}' is not supported on devices yet`);
+    }
+    if (!ts.isIdentifier(callee)) fail(node, Codes.UnsupportedCall, "only calls of named functions are supported on devices yet");
+    const sym = this.resolveAlias(this.symbolOf(callee));
+    const decl = sym.declarations?.[0];
+    if (decl && decl.getSourceFile().fileName === INTRINSICS_FILE) return this.intrinsic(callee.text, node);
+    if (decl && ts.isFunctionDeclaration(decl) && !decl.body && path.resolve(decl.getSourceFile().fileName) === PORT_DECLARATIONS) {
+      const args = node.arguments.map((a) => this.expr(a));
+      return this.call(`port.${decl.name!.text}`, args, node, !discard);
+    }
+    if (!decl || !ts.isFunctionDeclaration(decl)) {
+      fail(node, Codes.UnsupportedCall, `'${callee.text}' is not a function declaration; calling it is not supported on devices yet`);
+    }
+    if (node.arguments.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+    const symbol = this.functionSymbol(decl);
+    const args = node.arguments.map((a) => this.expr(a));
+    while (args.length < decl.parameters.length) args.push(this.constant(UNDEFINED));
+    if (args.length > decl.parameters.length) args.length = decl.parameters.length; // extra arguments are evaluated, not passed
+    const returnsVoid = this.kindOf(node) === "void";
+    const dst = this.call(symbol, args, node, !returnsVoid || !discard);
+    return dst;
+  }
+
+  private consoleLog(node: ts.CallExpression): VReg {
+    const printValue = this.runtime("printValue");
+    const printByte = this.runtime("printByte");
+    node.arguments.forEach((arg, i) => {
+      if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+      const kind = this.kindOf(arg);
+      if (kind === "array" || kind === "any") {
+        const type = this.checker.typeToString(this.checker.getTypeAtLocation(arg));
+        fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
+          "print numbers, strings, booleans, null and undefined");
+      }
+      const v = this.expr(arg);
+      if (i > 0) this.call(printByte, [this.constant(tagInt(0x20), true)], node, false);
+      this.call(printValue, [v], arg, false);
+    });
+    this.call(printByte, [this.constant(tagInt(0x0a), true)], node, false);
+    return this.constant(UNDEFINED);
+  }
+
+  private intrinsic(name: string, node: ts.CallExpression): VReg {
+    const args = node.arguments;
+    const pos = this.pos(node);
+    const address = (arg: ts.Expression): VReg => {
+      const c = constantNumber(arg, this.checker);
+      if (typeof c === "number") {
+        if (!Number.isInteger(c) || c < 0 || c > 0xffffffff) fail(arg, Codes.IntrinsicMisuse, "an address must be an integer in [0, 2^32)");
+        const dst = this.temp({ raw: true });
+        this.emit({ op: "const", dst, word: c >>> 0 });
+        return dst;
+      }
+      const v = this.expr(arg);
+      this.requireNumbers(arg, v);
+      const dst = this.temp({ raw: true });
+      this.emit({ op: "untag", dst, src: v, pos });
+      return dst;
+    };
+    const rawValue = (arg: ts.Expression): VReg => {
+      const v = this.expr(arg);
+      this.requireNumbers(arg, v);
+      const dst = this.temp({ raw: true });
+      this.emit({ op: "untag", dst, src: v, pos });
+      return dst;
+    };
+    const width = (n: string): 8 | 16 | 32 => (n.endsWith("32") ? 32 : n.endsWith("16") ? 16 : 8);
+    switch (name) {
+      case "peek32": case "peek16": case "peek8": {
+        const base = address(args[0]);
+        const raw = this.temp({ raw: true });
+        this.emit({ op: "load", dst: raw, base, offset: 0, width: width(name), pos });
+        const dst = this.temp({ smallInt: true });
+        this.emit({ op: "tag", dst, src: raw, pos });
+        return dst;
+      }
+      case "poke32": case "poke16": case "poke8": {
+        const base = address(args[0]);
+        const value = rawValue(args[1]);
+        this.emit({ op: "store", base, offset: 0, src: value, width: width(name), pos });
+        return this.constant(UNDEFINED);
+      }
+      case "peekValue": {
+        const base = address(args[0]);
+        const dst = this.temp();
+        this.emit({ op: "load", dst, base, offset: 0, width: 32, pos });
+        return dst;
+      }
+      case "pokeValue": {
+        const base = address(args[0]);
+        const value = this.expr(args[1]);
+        this.emit({ op: "store", base, offset: 0, src: value, width: 32, pos });
+        return this.constant(UNDEFINED);
+      }
+      case "addressOf": {
+        const v = this.expr(args[0]);
+        const dst = this.temp({ smallInt: true });
+        this.emit({ op: "addr-of", dst, src: v, pos });
+        return dst;
+      }
+      case "objectAt": {
+        const v = this.expr(args[0]);
+        this.requireNumbers(args[0], v);
+        const dst = this.temp();
+        this.emit({ op: "object-at", dst, src: v, pos });
+        return dst;
+      }
+      case "objectKind": {
+        const v = this.expr(args[0]);
+        const descriptor = this.temp({ raw: true });
+        this.emit({ op: "load", dst: descriptor, base: v, offset: 0, width: 32, pos });
+        const raw = this.temp({ raw: true });
+        this.emit({ op: "load", dst: raw, base: descriptor, offset: 0, width: 32, pos });
+        const dst = this.temp({ smallInt: true });
+        this.emit({ op: "tag", dst, src: raw, pos });
+        return dst;
+      }
+      case "isSmallInt": case "isObject": {
+        const v = this.expr(args[0]);
+        const dst = this.temp();
+        this.emit({ op: name === "isSmallInt" ? "is-int" : "is-object", dst, src: v, pos });
+        return dst;
+      }
+      case "symbolAddress": {
+        const c = constantValue(args[0], this.checker);
+        if (typeof c !== "string") fail(args[0], Codes.IntrinsicMisuse, "symbolAddress takes a string literal");
+        const raw = this.symbolAddress(c);
+        const dst = this.temp({ smallInt: true });
+        this.emit({ op: "addr-of", dst, src: raw, pos });
+        return dst;
+      }
+      case "panic": {
+        const c = constantValue(args[0], this.checker);
+        if (typeof c !== "number") fail(args[0], Codes.IntrinsicMisuse, "panic takes a constant code");
+        this.emit({ op: "panic", code: c, pos });
+        return this.constant(UNDEFINED);
+      }
+    }
+    return fail(node, Codes.IntrinsicMisuse, `unknown intrinsic '${name}'`);
+  }
+
+  private newExpression(node: ts.NewExpression): VReg {
+    if (ts.isIdentifier(node.expression) && node.expression.text === "Array") {
+      const args = node.arguments ?? [];
+      if (args.length !== 1 || this.kindOf(args[0]) !== "number") {
+        fail(node, Codes.UnsupportedCall, "new Array is supported on devices with one length argument");
+      }
+      const length = this.expr(args[0]);
+      this.requireNumbers(args[0], length);
+      return this.call(this.runtime("arrayNew"), [length], node);
+    }
+    return fail(node, Codes.UnsupportedSyntax, `'new ${node.expression.getText()}' is not supported on devices yet`);
+  }
+
+  private arrayLiteral(node: ts.ArrayLiteralExpression): VReg {
+    if (node.elements.some((e) => ts.isSpreadElement(e) || ts.isOmittedExpression(e))) {
+      fail(node, Codes.UnsupportedSyntax, "spread and holes in array literals are not supported on devices yet");
+    }
+    const values = node.elements.map((e) => this.expr(e));
+    const array = this.call(this.runtime("arrayNew"), [this.constant(tagInt(values.length), true)], node);
+    const elements = this.temp({ raw: true });
+    this.emit({ op: "load", dst: elements, base: array, offset: ARRAY_ELEMENTS, width: 32 });
+    values.forEach((v, i) => this.emit({ op: "store", base: elements, offset: 4 * i, src: v, width: 32, pos: this.pos(node.elements[i]) }));
+    return array;
+  }
+
+  private arrayOperand(node: ts.Expression): VReg {
+    if (this.kindOf(node) !== "array") {
+      fail(node, Codes.UnsupportedSyntax, `indexing a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(node))}' is not supported on devices yet`);
+    }
+    return this.expr(node);
+  }
+
+  private elementGet(node: ts.ElementAccessExpression): VReg {
+    const array = this.arrayOperand(node.expression);
+    const index = this.expr(node.argumentExpression);
+    this.requireNumbers(node.argumentExpression, index);
+    const dst = this.temp();
+    this.emit({ op: "elem-get", dst, array, index, pos: this.pos(node) });
+    return dst;
+  }
+
+  private propertyGet(node: ts.PropertyAccessExpression): VReg {
+    const objKind = this.kindOf(node.expression);
+    if (node.name.text === "length" && (objKind === "array" || objKind === "string")) {
+      const obj = this.expr(node.expression);
+      const raw = this.temp({ raw: true });
+      this.emit({ op: "load", dst: raw, base: obj, offset: objKind === "array" ? ARRAY_LENGTH : STRING_LENGTH, width: 32, pos: this.pos(node) });
+      const dst = this.temp({ smallInt: true });
+      this.emit({ op: "tag", dst, src: raw, pos: this.pos(node) });
+      return dst;
+    }
+    return fail(node, Codes.UnsupportedSyntax, `property '${node.name.text}' of a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(node.expression))}' is not supported on devices yet`);
+  }
+}
+
+// ---------------------------------------------------------------- small helpers
+
+function skipParens(node: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
+  return node;
+}
+
+function truncatedDivision(node: ts.BinaryExpression): ts.BinaryExpression | undefined {
+  if (node.operatorToken.kind !== ts.SyntaxKind.BarToken) return undefined;
+  const right = skipParens(node.right);
+  if (!ts.isNumericLiteral(right) || right.text !== "0") return undefined;
+  const left = skipParens(node.left);
+  return ts.isBinaryExpression(left) && left.operatorToken.kind === ts.SyntaxKind.SlashToken ? left : undefined;
+}
+
+function isNullishLiteral(node: ts.Expression): boolean {
+  node = skipParens(node);
+  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === "undefined");
+}
+
+function isIntrinsics(sf: ts.SourceFile): boolean {
+  return path.resolve(sf.fileName) === INTRINSICS_FILE;
+}
+
+function needsInit(stmt: ts.Statement): boolean {
+  if (ts.isFunctionDeclaration(stmt) || ts.isImportDeclaration(stmt) || ts.isInterfaceDeclaration(stmt)
+    || ts.isTypeAliasDeclaration(stmt) || ts.isExportDeclaration(stmt) || ts.isEmptyStatement(stmt)) return false;
+  if (ts.isVariableStatement(stmt)) {
+    return stmt.declarationList.declarations.some((d) => d.initializer !== undefined);
+  }
+  return true;
+}
+
+function moduleStem(fileName: string): string {
+  if (isBoardModuleFile(fileName)) return "board";
+  return path.basename(fileName).replace(/\.(d\.)?tsx?$/, "");
+}
+
+function syntaxName(node: ts.Node): string {
+  const name = ts.SyntaxKind[node.kind];
+  return `'${name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}'`;
+}
+
+function comparisonOp(op: ts.SyntaxKind): { op: CmpOp; equality: boolean; loose: boolean } | undefined {
+  switch (op) {
+    case ts.SyntaxKind.LessThanToken: return { op: "lt", equality: false, loose: false };
+    case ts.SyntaxKind.LessThanEqualsToken: return { op: "le", equality: false, loose: false };
+    case ts.SyntaxKind.GreaterThanToken: return { op: "gt", equality: false, loose: false };
+    case ts.SyntaxKind.GreaterThanEqualsToken: return { op: "ge", equality: false, loose: false };
+    case ts.SyntaxKind.EqualsEqualsEqualsToken: return { op: "eq", equality: true, loose: false };
+    case ts.SyntaxKind.ExclamationEqualsEqualsToken: return { op: "ne", equality: true, loose: false };
+    case ts.SyntaxKind.EqualsEqualsToken: return { op: "eq", equality: true, loose: true };
+    case ts.SyntaxKind.ExclamationEqualsToken: return { op: "ne", equality: true, loose: true };
+  }
+  return undefined;
+}
+
+function compoundOperator(op: ts.SyntaxKind): ts.SyntaxKind | undefined {
+  switch (op) {
+    case ts.SyntaxKind.PlusEqualsToken: return ts.SyntaxKind.PlusToken;
+    case ts.SyntaxKind.MinusEqualsToken: return ts.SyntaxKind.MinusToken;
+    case ts.SyntaxKind.AsteriskEqualsToken: return ts.SyntaxKind.AsteriskToken;
+    case ts.SyntaxKind.SlashEqualsToken: return ts.SyntaxKind.SlashToken;
+    case ts.SyntaxKind.PercentEqualsToken: return ts.SyntaxKind.PercentToken;
+    case ts.SyntaxKind.AmpersandEqualsToken: return ts.SyntaxKind.AmpersandToken;
+    case ts.SyntaxKind.BarEqualsToken: return ts.SyntaxKind.BarToken;
+    case ts.SyntaxKind.CaretEqualsToken: return ts.SyntaxKind.CaretToken;
+    case ts.SyntaxKind.LessThanLessThanEqualsToken: return ts.SyntaxKind.LessThanLessThanToken;
+    case ts.SyntaxKind.GreaterThanGreaterThanEqualsToken: return ts.SyntaxKind.GreaterThanGreaterThanToken;
+    case ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken: return ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken;
+  }
+  return undefined;
+}
+
+function numOp(op: ts.SyntaxKind): NumOp | undefined {
+  switch (op) {
+    case ts.SyntaxKind.PlusToken: return "add";
+    case ts.SyntaxKind.MinusToken: return "sub";
+    case ts.SyntaxKind.AsteriskToken: return "mul";
+    case ts.SyntaxKind.SlashToken: return "div";
+    case ts.SyntaxKind.PercentToken: return "mod";
+    case ts.SyntaxKind.AmpersandToken: return "and";
+    case ts.SyntaxKind.BarToken: return "or";
+    case ts.SyntaxKind.CaretToken: return "xor";
+    case ts.SyntaxKind.LessThanLessThanToken: return "shl";
+    case ts.SyntaxKind.GreaterThanGreaterThanToken: return "sar";
+    case ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken: return "shr";
+  }
+  return undefined;
+}

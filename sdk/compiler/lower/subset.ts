@@ -1,0 +1,59 @@
+// The subset check: constructs device TypeScript rejects outright, whatever the context,
+// each with its own code so the error says exactly what is not supported and why.
+// Everything else that lowering does not handle is reported where lowering meets it.
+
+import ts from "typescript";
+import { Codes, fail } from "../diagnostics.ts";
+
+export function checkUnsupported(sf: ts.SourceFile, checker: ts.TypeChecker): void {
+  const visit = (node: ts.Node): void => {
+    switch (node.kind) {
+      case ts.SyntaxKind.WithStatement:
+        fail(node, Codes.With, "'with' is not supported on devices", "name the object explicitly");
+      case ts.SyntaxKind.RegularExpressionLiteral:
+        fail(node, Codes.RegExp, "regular expressions are not supported on devices yet", "use string methods");
+      case ts.SyntaxKind.BigIntLiteral:
+        fail(node, Codes.BigInt, "BigInt is not supported on devices", "use numbers");
+      case ts.SyntaxKind.DeleteExpression:
+        fail(node, Codes.DeleteOperator, "'delete' is not supported on devices", "objects have a fixed layout; set the field to undefined");
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.FunctionExpression:
+      case ts.SyntaxKind.MethodDeclaration:
+        if ((node as ts.FunctionLikeDeclaration).asteriskToken) {
+          fail(node, Codes.Generator, "generators are not supported on devices yet", "use a loop or a callback");
+        }
+        break;
+      case ts.SyntaxKind.Identifier: {
+        const name = (node as ts.Identifier).text;
+        if (GLOBALS_REJECTED[name] && isGlobalReference(node as ts.Identifier, checker)) {
+          const [code, message, hint] = GLOBALS_REJECTED[name];
+          fail(node, code, message, hint);
+        }
+        break;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+}
+
+const GLOBALS_REJECTED: Record<string, [number, string, string]> = {
+  eval: [Codes.Eval, "'eval' is not supported on devices", "code is compiled ahead of time; there is no interpreter on the device"],
+  Function: [Codes.NewFunction, "'Function' (code from strings) is not supported on devices", "code is compiled ahead of time"],
+  Proxy: [Codes.ProxyReflect, "'Proxy' is not supported on devices", "objects have a fixed layout"],
+  Reflect: [Codes.ProxyReflect, "'Reflect' is not supported on devices", "objects have a fixed layout"],
+  Symbol: [Codes.SymbolUse, "'Symbol' is not supported on devices", "use strings or enums as keys"],
+  RegExp: [Codes.RegExp, "regular expressions are not supported on devices yet", "use string methods"],
+  BigInt: [Codes.BigInt, "BigInt is not supported on devices", "use numbers"],
+};
+
+/** True when the identifier refers to the global of that name (not a local that shadows it). */
+function isGlobalReference(id: ts.Identifier, checker: ts.TypeChecker): boolean {
+  const parent = id.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === id) return false;
+  if (ts.isPropertyAssignment(parent) && parent.name === id) return false;
+  if ((ts.isVariableDeclaration(parent) || ts.isFunctionDeclaration(parent) || ts.isParameter(parent)) && parent.name === id) return false;
+  const sym = checker.getSymbolAtLocation(id);
+  const decl = sym?.declarations?.[0];
+  return !decl || decl.getSourceFile().isDeclarationFile;
+}

@@ -1,0 +1,27 @@
+// How JavaScript values are words (DESIGN.md, "Values"). The device runtime in sdk/lib/rt
+// relies on the same numbers through the intrinsics, and ports/*/rt on the same layouts.
+//
+//   small integer n   (n << 1) | 1          n in [-2^30, 2^30)
+//   object pointer    4-aligned address     heap (RAM) or flash; first word -> descriptor
+//   undefined         2                     special constants: low bits 10, below any
+//   null              6                     object address (the vector table is at the
+//   false             10                    bottom of every board's address space)
+//   true              14
+
+export const UNDEFINED = 2;
+export const NULL = 6;
+export const FALSE = 10;
+export const TRUE = 14;
+
+export const SMALL_INT_MIN = -(2 ** 30);
+export const SMALL_INT_MAX = 2 ** 30 - 1;
+
+export function tagInt(n: number): number {
+  return ((n << 1) | 1) >>> 0;
+}
+
+export function isSmallIntValue(n: number): boolean {
+  return Number.isInteger(n) && n >= SMALL_INT_MIN && n <= SMALL_INT_MAX && !Object.is(n, -0);
+}
+
+export * from "../lib/rt/layout.ts";

@@ -1,0 +1,56 @@
+// Arrays: a header (length, capacity, element store) and a separate store of value words,
+// so that push can grow the store without moving the array. Reads and writes inside the
+// length are inline in compiled code; these are the slow paths.
+
+import { addressOf, objectAt, panic, peek32, peekValue, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
+import { alloc } from "./heap.ts";
+import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY } from "./layout.ts";
+import { PANIC_BAD_ARRAY_LENGTH, PANIC_BAD_INDEX } from "./panic-codes.ts";
+
+const MIN_CAPACITY = 4;
+
+/** new Array(length): `length` holes (undefined). */
+export function arrayNew(length: number): unknown[] {
+  if (length < 0) panic(PANIC_BAD_ARRAY_LENGTH);
+  const capacity = length < MIN_CAPACITY ? MIN_CAPACITY : length;
+  const array = alloc(ARRAY_SIZE);
+  const elements = alloc(4 * capacity);
+  for (let i = 0; i < capacity; i++) pokeValue(elements + 4 * i, undefined);
+  poke32(array, symbolAddress(DESCRIPTOR_ARRAY));
+  poke32(array + ARRAY_LENGTH, length);
+  poke32(array + ARRAY_CAPACITY, capacity);
+  poke32(array + ARRAY_ELEMENTS, elements);
+  return objectAt<unknown[]>(array);
+}
+
+function ensureCapacity(array: number, needed: number): void {
+  const capacity = peek32(array + ARRAY_CAPACITY);
+  if (needed <= capacity) return;
+  let grown = capacity + (capacity >> 1) + MIN_CAPACITY;
+  if (grown < needed) grown = needed;
+  const old = peek32(array + ARRAY_ELEMENTS);
+  const store = alloc(4 * grown);
+  const length = peek32(array + ARRAY_LENGTH);
+  for (let i = 0; i < length; i++) pokeValue(store + 4 * i, peekValue(old + 4 * i));
+  for (let i = length; i < grown; i++) pokeValue(store + 4 * i, undefined);
+  poke32(array + ARRAY_CAPACITY, grown);
+  poke32(array + ARRAY_ELEMENTS, store);
+}
+
+export function arrayPush(a: unknown[], value: unknown): number {
+  const array = addressOf(a);
+  const length = peek32(array + ARRAY_LENGTH);
+  ensureCapacity(array, length + 1);
+  pokeValue(peek32(array + ARRAY_ELEMENTS) + 4 * length, value);
+  poke32(array + ARRAY_LENGTH, length + 1);
+  return length + 1;
+}
+
+/** a[index] = value where index is at or past the end: the array grows, holes between. */
+export function arraySet(a: unknown[], index: number, value: unknown): void {
+  if (index < 0) panic(PANIC_BAD_INDEX);
+  const array = addressOf(a);
+  ensureCapacity(array, index + 1);
+  pokeValue(peek32(array + ARRAY_ELEMENTS) + 4 * index, value);
+  poke32(array + ARRAY_LENGTH, index + 1);
+}

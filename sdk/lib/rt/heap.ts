@@ -1,0 +1,28 @@
+// The heap: from the end of .bss to the bottom of the stack (both placed by the linker).
+// This language step allocates by bumping a pointer; the mark-sweep collector DESIGN.md
+// describes replaces `alloc` without changing its callers.
+
+import { panic, symbolAddress } from "mote/intrinsics";
+import { PANIC_OUT_OF_MEMORY } from "./panic-codes.ts";
+
+let next = 0;
+let end = 0;
+
+export function heapInit(): void {
+  next = symbolAddress("__heap_start");
+  end = symbolAddress("__heap_end");
+}
+
+/** Address of `bytes` fresh bytes (not cleared), 4-aligned. */
+export function alloc(bytes: number): number {
+  const start = next;
+  const after = start + ((bytes + 3) & ~3);
+  if (after > end) panic(PANIC_OUT_OF_MEMORY);
+  next = after;
+  return start;
+}
+
+/** Bytes left on the heap. */
+export function heapFree(): number {
+  return end - next;
+}

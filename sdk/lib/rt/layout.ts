@@ -1,0 +1,24 @@
+// Object layouts and descriptor kinds, shared by the device runtime and the compiler
+// (sdk/compiler/values.ts re-exports them). Offsets are in bytes from the object's address;
+// word 0 of every object points to its descriptor, whose word 0 is the kind.
+
+export const OBJECT_DESCRIPTOR = 0;
+
+/** Strings: length in UTF-16 code units, then the code units (1 or 2 bytes each). */
+export const STRING_LENGTH = 4;
+export const STRING_DATA = 8;
+
+/** Arrays: length, capacity, address of the element words. */
+export const ARRAY_LENGTH = 4;
+export const ARRAY_CAPACITY = 8;
+export const ARRAY_ELEMENTS = 12;
+export const ARRAY_SIZE = 16;
+
+export const KIND_STRING8 = 1;
+export const KIND_STRING16 = 2;
+export const KIND_ARRAY = 3;
+
+/** Descriptor symbols, emitted once per image by the compiler. */
+export const DESCRIPTOR_STRING8 = "__desc_string8";
+export const DESCRIPTOR_STRING16 = "__desc_string16";
+export const DESCRIPTOR_ARRAY = "__desc_array";

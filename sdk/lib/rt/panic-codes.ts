@@ -1,0 +1,11 @@
+// Why a program stopped. The device prints the code in its crash report; the host turns it
+// into the message (sdk/compiler/crash-messages.ts) with the TypeScript position.
+
+export const PANIC_INT_OVERFLOW = 1;     // result outside the small-integer range
+export const PANIC_NOT_INTEGER = 2;      // fraction, -0, NaN or Infinity: needs doubles
+export const PANIC_NOT_A_NUMBER = 3;     // undefined (or another non-number) used as a number
+export const PANIC_OUT_OF_MEMORY = 4;
+export const PANIC_BAD_ARRAY_LENGTH = 5; // RangeError: Invalid array length
+export const PANIC_STACK_OVERFLOW = 6;
+export const PANIC_UNREACHABLE = 7;
+export const PANIC_BAD_INDEX = 8;     // a negative index written (a property, not an element)

@@ -1,0 +1,63 @@
+// console.log's formatting of primitive values, as Node prints them at top level, written as
+// UTF-8 to the board's console.
+
+import { addressOf, isObject, isSmallInt, peek16, peek8 } from "mote/intrinsics";
+import { consoleWrite } from "mote/console";
+import { isString, isWideString, stringLength, toString } from "./strings.ts";
+import { STRING_DATA } from "./layout.ts";
+
+export function printByte(byte: number): void {
+  consoleWrite(byte);
+}
+
+export function printValue(value: unknown): void {
+  printString(isString(value) ? (value as string) : toString(value));
+}
+
+/** Writes a string as UTF-8; an unpaired surrogate becomes U+FFFD, as Node writes it. */
+export function printString(s: string): void {
+  const data = addressOf(s) + STRING_DATA;
+  const length = stringLength(s);
+  if (!isWideString(s)) {
+    for (let i = 0; i < length; i++) writeCodePoint(peek8(data + i));
+    return;
+  }
+  for (let i = 0; i < length; i++) {
+    const unit = peek16(data + 2 * i);
+    if (unit >= 0xd800 && unit < 0xdc00 && i + 1 < length) {
+      const low = peek16(data + 2 * (i + 1));
+      if (low >= 0xdc00 && low < 0xe000) {
+        writeCodePoint(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+        i++;
+        continue;
+      }
+    }
+    writeCodePoint(unit >= 0xd800 && unit < 0xe000 ? 0xfffd : unit);
+  }
+}
+
+function writeCodePoint(c: number): void {
+  if (c < 0x80) {
+    consoleWrite(c);
+  } else if (c < 0x800) {
+    consoleWrite(0xc0 | (c >> 6));
+    consoleWrite(0x80 | (c & 0x3f));
+  } else if (c < 0x10000) {
+    consoleWrite(0xe0 | (c >> 12));
+    consoleWrite(0x80 | ((c >> 6) & 0x3f));
+    consoleWrite(0x80 | (c & 0x3f));
+  } else {
+    consoleWrite(0xf0 | (c >> 18));
+    consoleWrite(0x80 | ((c >> 12) & 0x3f));
+    consoleWrite(0x80 | ((c >> 6) & 0x3f));
+    consoleWrite(0x80 | (c & 0x3f));
+  }
+}
+
+/** JavaScript truthiness of any value. */
+export function truthy(value: unknown): boolean {
+  if (isSmallInt(value)) return (value as number) !== 0;
+  if (isString(value)) return stringLength(value as string) !== 0;
+  if (isObject(value)) return true;
+  return value === true;
+}

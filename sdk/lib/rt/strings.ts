@@ -1,0 +1,140 @@
+// Strings: immutable, UTF-16 semantics, stored with one byte per code unit when every unit
+// fits (Latin-1) and two otherwise. Literals live in flash; results of operations on the heap.
+
+import { addressOf, isObject, isSmallInt, objectAt, objectKind, peek16, peek32, peek8, peekValue, poke16, poke32, poke8, symbolAddress } from "mote/intrinsics";
+import { alloc } from "./heap.ts";
+import {
+  ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_STRING16, KIND_STRING8,
+  STRING_DATA, STRING_LENGTH,
+} from "./layout.ts";
+
+export function stringLength(s: string): number {
+  return peek32(addressOf(s) + STRING_LENGTH);
+}
+
+export function isWideString(s: string): boolean {
+  return objectKind(s) === KIND_STRING16;
+}
+
+export function isString(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const kind = objectKind(value);
+  return kind === KIND_STRING8 || kind === KIND_STRING16;
+}
+
+function unitAt(s: string, i: number): number {
+  const data = addressOf(s) + STRING_DATA;
+  return isWideString(s) ? peek16(data + 2 * i) : peek8(data + i);
+}
+
+/** A fresh string of `length` code units, contents not yet written. Returns its address. */
+function newString(length: number, wide: boolean): number {
+  const address = alloc(STRING_DATA + (wide ? 2 * length : length));
+  poke32(address, wide ? symbolAddress(DESCRIPTOR_STRING16) : symbolAddress(DESCRIPTOR_STRING8));
+  poke32(address + STRING_LENGTH, length);
+  return address;
+}
+
+function copyUnits(from: string, to: number, at: number, wide: boolean): void {
+  const length = stringLength(from);
+  const data = to + STRING_DATA;
+  if (wide) {
+    for (let i = 0; i < length; i++) poke16(data + 2 * (at + i), unitAt(from, i));
+  } else {
+    const source = addressOf(from) + STRING_DATA;
+    for (let i = 0; i < length; i++) poke8(data + at + i, peek8(source + i));
+  }
+}
+
+export function concat(a: string, b: string): string {
+  const la = stringLength(a);
+  const lb = stringLength(b);
+  if (la === 0) return b;
+  if (lb === 0) return a;
+  const wide = isWideString(a) || isWideString(b);
+  const result = newString(la + lb, wide);
+  copyUnits(a, result, 0, wide);
+  copyUnits(b, result, la, wide);
+  return objectAt<string>(result);
+}
+
+export function stringEquals(a: string, b: string): boolean {
+  if (addressOf(a) === addressOf(b)) return true;
+  const length = stringLength(a);
+  if (length !== stringLength(b)) return false;
+  for (let i = 0; i < length; i++) {
+    if (unitAt(a, i) !== unitAt(b, i)) return false;
+  }
+  return true;
+}
+
+/** `===` when the static types do not settle it: strings by content, the rest by identity. */
+export function strictEquals(a: unknown, b: unknown): boolean {
+  if (isSmallInt(a) || isSmallInt(b) || !isObject(a) || !isObject(b)) return peekWordEqual(a, b);
+  if (isString(a) && isString(b)) return stringEquals(a as string, b as string);
+  return addressOf(a) === addressOf(b);
+}
+
+function peekWordEqual(a: unknown, b: unknown): boolean {
+  // Non-objects are equal exactly when their words are (small ints and the constants).
+  return isSmallInt(a) && isSmallInt(b) ? (a as number) === (b as number) : sameConstant(a, b);
+}
+
+function sameConstant(a: unknown, b: unknown): boolean {
+  if (isObject(a) || isObject(b)) return false;
+  if (isSmallInt(a) || isSmallInt(b)) return false;
+  return constantCode(a) === constantCode(b);
+}
+
+function constantCode(v: unknown): number {
+  if (v === undefined) return 0;
+  if (v === null) return 1;
+  if (v === false) return 2;
+  return 3;
+}
+
+/** Decimal digits of a small integer, as String(n) gives them. */
+export function intToString(n: number): string {
+  if (n === 0) return "0";
+  let digits = 0;
+  for (let m = n; m !== 0; m = (m / 10) | 0) digits++;
+  const negative = n < 0;
+  const length = digits + (negative ? 1 : 0);
+  const result = newString(length, false);
+  const data = result + STRING_DATA;
+  if (negative) poke8(data, 0x2d);
+  // Works on the negative side for negative n, so that -2^30 needs no negation.
+  let m = n;
+  for (let i = length - 1; m !== 0; i--) {
+    const quotient = (m / 10) | 0;
+    const digit = m - quotient * 10;
+    poke8(data + i, 0x30 + (negative ? -digit : digit));
+    m = quotient;
+  }
+  return objectAt<string>(result);
+}
+
+/** String(value) for the values of this language step. */
+export function toString(value: unknown): string {
+  if (isSmallInt(value)) return intToString(value as number);
+  if (value === undefined) return "undefined";
+  if (value === null) return "null";
+  if (value === true) return "true";
+  if (value === false) return "false";
+  if (isObject(value) && objectKind(value) === KIND_ARRAY) return arrayToString(value);
+  return value as string;
+}
+
+/** Array.prototype.toString: the elements joined with ",", undefined and null as "". */
+function arrayToString(array: unknown): string {
+  const address = addressOf(array);
+  const length = peek32(address + ARRAY_LENGTH);
+  const elements = peek32(address + ARRAY_ELEMENTS);
+  let result = "";
+  for (let i = 0; i < length; i++) {
+    if (i > 0) result = concat(result, ",");
+    const element = peekValue(elements + 4 * i);
+    if (element !== undefined && element !== null) result = concat(result, toString(element));
+  }
+  return result;
+}

@@ -1,0 +1,32 @@
+// The simulator layer: pick the Target that models a board, and turn a linked image into
+// what a Target boots. Callers (CLI, tests, bench) import from here, not from the launchers.
+
+import type { Board } from "../../boards/types.ts";
+import type { LinkedImage } from "../compiler/link/types.ts";
+import { qemuTarget } from "./qemu.ts";
+import { rp2040Target } from "./rp2040.ts";
+import type { BootImage, Target } from "./types.ts";
+
+export { qemuAvailable, qemuArguments } from "./qemu.ts";
+export { qemuTarget, rp2040Target };
+export * from "./types.ts";
+
+/** The simulator that models `board` (boards/<id>/board.ts, `simulator`). */
+export function targetFor(board: Board): Target {
+  switch (board.simulator.kind) {
+    case "qemu":
+      return qemuTarget;
+    case "rp2040js":
+      return rp2040Target;
+  }
+}
+
+/** What a Target needs from a linked image and the ELF written for it. */
+export function bootImageOf(image: LinkedImage, elfPath: string): BootImage {
+  return {
+    elfPath,
+    flashBytes: image.flashBytes,
+    flashOrigin: image.layout.flash.origin,
+    vectorTable: image.layout.flash.origin + image.layout.vectorTableOffset,
+  };
+}

@@ -1,0 +1,265 @@
+// QEMU machine models as a Target: one qemu-system-arm process per run. The guest's console
+// UART is QEMU's stdout, its exit code is QEMU's exit status (semihosting SYS_EXIT_EXTENDED),
+// and everything QEMU says on stderr becomes the run's simulatorLog.
+// Facts used here were checked on QEMU 7.2 (../shared/BOARDS.md, "All QEMU machines").
+
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { accessSync, constants as fsConstants, statSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rename, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import type { Board } from "../../boards/types.ts";
+import type { RunOptions, RunResult, Target } from "./types.ts";
+
+const QEMU_BINARY = "qemu-system-arm";
+const INSTALL_HINT = "install it with: sudo apt-get install qemu-system-arm";
+
+/** Lines QEMU prints on every start of some machines; they say nothing about the run. */
+const HARMLESS_STDERR = [
+  /^Timer with period zero, disabling$/, // lm3s6965evb: the GPTM is probed before it is set up
+];
+
+/**
+ * With `-icount sleep=off`, QEMU says this when every vCPU is halted and no timer is armed:
+ * the guest sleeps in WFI and only outside input could wake it. mote sends none (yet), so the
+ * run would hang until its timeout; it is ended at once instead, as rp2040.ts does. Under
+ * `-S` (waiting for gdb) the line also appears at start-up and means nothing.
+ */
+const ASLEEP_FOREVER = "icount sleep disabled and no active timers";
+
+export const qemuTarget: Target = { run: runQemu };
+
+let qemuPath: string | null | undefined;
+
+/** Whether qemu-system-arm is on the PATH (looked up once per process). */
+export function qemuAvailable(): boolean {
+  if (qemuPath === undefined) qemuPath = findOnPath(QEMU_BINARY);
+  return qemuPath !== null;
+}
+
+/**
+ * The qemu-system-arm arguments for one run. `-icount shift=0,sleep=off` makes guest time a
+ * function of executed instructions (1 ns each), so timer-driven programs behave the same on
+ * every run, and skips the time the guest sleeps in WFI instead of waiting for it.
+ */
+export function qemuArguments(
+  board: Board,
+  elfPath: string,
+  extra: { pluginPath?: string; pluginOutput?: string; gdbPort?: number } = {},
+): string[] {
+  if (board.simulator.kind !== "qemu") {
+    throw new Error(`board '${board.id}' is not a QEMU machine (its simulator is ${board.simulator.kind})`);
+  }
+  const args = [
+    "-M", board.simulator.machine,
+    "-display", "none",
+    "-monitor", "none",
+    "-serial", "stdio",
+    "-semihosting-config", "enable=on,target=native",
+    "-icount", "shift=0,sleep=off",
+    "-kernel", elfPath,
+  ];
+  if (extra.pluginPath) {
+    // QEMU option values escape a comma by doubling it.
+    const escape = (value: string) => value.replaceAll(",", ",,");
+    let plugin = escape(extra.pluginPath);
+    if (extra.pluginOutput) plugin += `,out=${escape(extra.pluginOutput)}`;
+    args.push("-plugin", plugin);
+  }
+  if (extra.gdbPort !== undefined) {
+    // -S: stay halted at reset until the debugger says continue. Listen on loopback only.
+    args.push("-S", "-gdb", `tcp:127.0.0.1:${extra.gdbPort}`);
+  }
+  args.push(...board.simulator.extraArgs);
+  return args;
+}
+
+/** Live QEMU processes of this Node process, killed if Node exits before they do. */
+const liveProcesses = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    child.kill("SIGKILL");
+  }
+}
+
+async function runQemu(options: RunOptions): Promise<RunResult> {
+  const { board, image } = options;
+  if (board.simulator.kind !== "qemu") {
+    throw new Error(`board '${board.id}' is simulated by ${board.simulator.kind}, not QEMU; use targetFor(board) from sdk/sim`);
+  }
+  if (!qemuAvailable()) {
+    throw new Error(`${QEMU_BINARY} was not found on the PATH, and board '${board.id}' runs on QEMU's '${board.simulator.machine}' machine; ${INSTALL_HINT}`);
+  }
+  const workDir = options.countInstructions ? await mkdtemp(path.join(tmpdir(), "mote-qemu-")) : undefined;
+  try {
+    const pluginOutput = workDir ? path.join(workDir, "instructions") : undefined;
+    const pluginPath = workDir ? await instructionCountPlugin() : undefined;
+    const args = qemuArguments(board, image.elfPath, { pluginPath, pluginOutput, gdbPort: options.gdbPort });
+    const outcome = await spawnQemu(args, options);
+
+    const harmless = options.gdbPort === undefined ? HARMLESS_STDERR : [...HARMLESS_STDERR, new RegExp(ASLEEP_FOREVER)];
+    const log = outcome.stderr
+      .split("\n")
+      .filter((line) => !harmless.some((pattern) => pattern.test(line)))
+      .join("\n")
+      .trim();
+    const notes: string[] = log ? [log] : [];
+    let result: RunResult;
+    if (outcome.timedOut) {
+      notes.push(`mote: stopped QEMU after the ${options.timeoutMs} ms timeout`);
+      result = { reason: "timeout", exitCode: null, simulatorLog: "" };
+    } else if (outcome.asleepForever) {
+      notes.push("mote: core sleeping with no wake-up source: the guest waits in WFI/WFE with no timer running, and nothing else can wake it");
+      result = { reason: "error", exitCode: null, simulatorLog: "" };
+    } else if (outcome.signal !== null) {
+      // A guest lockup ("qemu: fatal: Lockup: can't escalate …") ends in abort().
+      notes.push(`mote: QEMU was killed by ${outcome.signal}`);
+      result = { reason: "error", exitCode: null, simulatorLog: "" };
+    } else if (outcome.code !== 0 && qemuComplained(log)) {
+      // QEMU's own failures (bad option, unloadable ELF) exit 1 like a guest could; they are
+      // told apart by QEMU's error line on stderr.
+      result = { reason: "error", exitCode: null, simulatorLog: "" };
+    } else {
+      result = { reason: "exit", exitCode: outcome.code, simulatorLog: "" };
+    }
+    if (pluginOutput) {
+      // The plugin writes its count when QEMU exits normally; a killed QEMU leaves none.
+      const counted = await readFile(pluginOutput, "utf8").catch(() => undefined);
+      if (counted !== undefined && /^\d+\s*$/.test(counted)) {
+        result.instructions = Number(counted.trim());
+      } else if (result.reason === "exit") {
+        notes.push("mote: the instruction-count plugin wrote no count");
+      }
+    }
+    result.simulatorLog = notes.join("\n");
+    return result;
+  } finally {
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+function qemuComplained(log: string): boolean {
+  return log.split("\n").some((line) => /^qemu(-system-arm)?: (?!warning:)/.test(line));
+}
+
+interface QemuOutcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+  timedOut: boolean;
+  asleepForever: boolean;
+}
+
+function spawnQemu(args: string[], options: RunOptions): Promise<QemuOutcome> {
+  return new Promise((resolve, reject) => {
+    // detached: QEMU leads its own process group, so a timeout kills everything it started.
+    const child = spawn(qemuPath ?? QEMU_BINARY, args, { stdio: ["pipe", "pipe", "pipe"], detached: true });
+    liveProcesses.add(child);
+    if (!exitHookInstalled) {
+      exitHookInstalled = true;
+      process.on("exit", () => liveProcesses.forEach(killGroup));
+    }
+    let stderr = "";
+    let timedOut = false;
+    let asleepForever = false;
+    child.stdout.on("data", (chunk: Buffer) => options.onConsole?.(chunk));
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (text: string) => {
+      stderr += text;
+      if (options.gdbPort === undefined && !asleepForever && stderr.includes(ASLEEP_FOREVER)) {
+        asleepForever = true;
+        killGroup(child);
+      }
+    });
+    // Nothing is sent to the guest's console yet; QEMU must not see stdin closed as a hang-up.
+    child.stdin.on("error", () => {});
+
+    const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
+      timedOut = true;
+      killGroup(child);
+    }, options.timeoutMs);
+
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      liveProcesses.delete(child);
+      reject(error.code === "ENOENT"
+        ? new Error(`${QEMU_BINARY} could not be started (${error.message}); ${INSTALL_HINT}`)
+        : error);
+    });
+    // "close" (not "exit"): all of stdout has been delivered to onConsole by then.
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      liveProcesses.delete(child);
+      child.stdin.destroy();
+      const killedByUs = timedOut || asleepForever;
+      resolve({ code, signal: killedByUs ? null : signal, stderr, timedOut, asleepForever });
+    });
+  });
+}
+
+// --- instruction counting ----------------------------------------------------------------
+
+const PLUGIN_SOURCE = fileURLToPath(new URL("./qemu-plugin/insn-count.c", import.meta.url));
+const PACKAGE_ROOT = path.resolve(path.dirname(PLUGIN_SOURCE), "../../..");
+const PLUGIN_CACHE_DIR = path.join(PACKAGE_ROOT, "node_modules", ".cache", "mote");
+
+let pluginBuild: Promise<string> | undefined;
+
+/**
+ * The instruction-count TCG plugin (sdk/sim/qemu-plugin/insn-count.c), compiled with the host
+ * C compiler into node_modules/.cache/mote/ the first time it is needed and again whenever the
+ * source is newer than the library.
+ */
+export function instructionCountPlugin(): Promise<string> {
+  pluginBuild ??= buildPlugin().catch((error: unknown) => {
+    pluginBuild = undefined;
+    throw error;
+  });
+  return pluginBuild;
+}
+
+async function buildPlugin(): Promise<string> {
+  const library = path.join(PLUGIN_CACHE_DIR, "insn-count.so");
+  const libraryTime = statSync(library, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  if (libraryTime >= statSync(PLUGIN_SOURCE).mtimeMs) return library;
+
+  const compiler = findOnPath("cc") ?? findOnPath("gcc");
+  if (!compiler) {
+    throw new Error("counting instructions on QEMU needs a host C compiler (cc) to build " +
+      `${path.relative(process.cwd(), PLUGIN_SOURCE)}; install one with: sudo apt-get install gcc`);
+  }
+  await mkdir(PLUGIN_CACHE_DIR, { recursive: true });
+  // Build beside the target and rename: parallel test workers may build at the same time.
+  const partial = `${library}.${process.pid}.tmp`;
+  try {
+    await promisify(execFile)(compiler, [
+      "-O2", "-shared", "-fPIC", "-fvisibility=hidden", "-Wall", "-Wextra", "-o", partial, PLUGIN_SOURCE,
+    ]);
+  } catch (error) {
+    const detail = (error as { stderr?: string }).stderr?.trim() || String(error);
+    throw new Error(`building the QEMU instruction-count plugin with ${compiler} failed:\n${detail}`);
+  }
+  await rename(partial, library);
+  return library;
+}
+
+function findOnPath(command: string): string | null {
+  for (const directory of (process.env.PATH ?? "").split(path.delimiter)) {
+    if (!directory) continue;
+    const candidate = path.join(directory, command);
+    try {
+      accessSync(candidate, fsConstants.X_OK);
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}

@@ -1,0 +1,190 @@
+// The Raspberry Pi Pico as a Target: rp2040js runs in this process, no tools needed.
+// The run loop is ours rather than rp2040js's Simulator.execute(), for four reasons: an exact
+// instruction count; time skipping while the core sleeps in WFI/WFE (the way QEMU's
+// `-icount sleep=off` does); a wake-up for SysTick, which rp2040js never delivers to a
+// sleeping core (../shared/BOARDS.md); and turning what real silicon would fault on (bad
+// addresses, unknown instructions) into an error instead of running on.
+
+import { RP2040 } from "rp2040js";
+import type { RunOptions, RunResult, Target } from "./types.ts";
+
+/** RP2040 datasheet §2.2: XIP flash is mapped from here. */
+const FLASH_BASE = 0x10000000;
+/** rp2040js models 16 MB of flash, the largest the XIP window can address. */
+const MODELLED_FLASH_BYTES = 16 * 1024 * 1024;
+/** Instructions between checks of the timeout and deliveries of console output. */
+const STEPS_PER_SLICE = 100_000;
+/** simulatorLog keeps at most this many lines of rp2040js warnings. */
+const MAX_LOG_LINES = 200;
+
+/** Opcode of BKPT #imm8 (ARMv6-M ARM §A6.7.12) is 0xBE00 | imm8; UDF is 0xDE00 | imm8. */
+const BKPT_OPCODE = 0xbe;
+/** The breakpoint a simulator build exits with; the exit code is in r0 (boards/types.ts). */
+const EXIT_BKPT = 0;
+/** QEMU builds exit with semihosting through BKPT 0xAB. */
+const SEMIHOSTING_BKPT = 0xab;
+/**
+ * No bootrom is loaded (the image starts from its own vector table), so the bootrom area is
+ * filled with UDF #0xDE: a jump to a null or small function pointer stops at once.
+ */
+const EMPTY_BOOTROM_WORD = 0xdededede;
+
+/** What rp2040js's SimulationClock has beyond the IClock interface it is typed with. */
+interface SteppedClock {
+  readonly nanos: number;
+  tick(deltaNanos: number): void;
+  nextAlarm: { nanos: number } | null;
+}
+
+export const rp2040Target: Target = { run: runRp2040 };
+
+async function runRp2040(options: RunOptions): Promise<RunResult> {
+  const { board, image } = options;
+  if (board.simulator.kind !== "rp2040js") {
+    throw new Error(`board '${board.id}' is simulated by ${board.simulator.kind}, not rp2040js; use targetFor(board) from sdk/sim`);
+  }
+  if (options.gdbPort !== undefined) {
+    throw new Error(`gdbPort is supported on QEMU boards only; board '${board.id}' runs on rp2040js`);
+  }
+  const flashOffset = image.flashOrigin - FLASH_BASE;
+  const flashLimit = Math.min(board.chip.flash.length, MODELLED_FLASH_BYTES);
+  if (flashOffset < 0 || flashOffset + image.flashBytes.length > flashLimit) {
+    throw new Error(`image for '${board.id}' does not fit its flash: ${image.flashBytes.length} bytes at ` +
+      `${hex(image.flashOrigin)}, flash is ${flashLimit} bytes at ${hex(FLASH_BASE)}`);
+  }
+
+  const mcu = new RP2040();
+  const core = mcu.core;
+  const clock = mcu.clock as unknown as SteppedClock;
+  const log: string[] = [];
+  let droppedLogLines = 0;
+  const note = (line: string) => {
+    if (log.length < MAX_LOG_LINES) log.push(line);
+    else droppedLogLines++;
+  };
+
+  let stopped = false;
+  let result: RunResult | undefined;
+  /** Why the run ended, if it needs saying; kept apart so the log cap never drops it. */
+  let ending: string | undefined;
+  const finish = (reason: RunResult["reason"], exitCode: number | null, message?: string) => {
+    if (stopped) return;
+    stopped = true;
+    ending = message;
+    result = { reason, exitCode, simulatorLog: "" };
+  };
+  const fail = (message: string) => finish("error", null, `mote: ${message}`);
+
+  // Reported problems that silicon would turn into a HardFault end the run; the rest are notes.
+  mcu.logger = {
+    debug() {},
+    info() {},
+    warn(component, message) {
+      note(`[${component}] ${message}`);
+      if (component === "RP2040" && /invalid memory address|undefined address/.test(message)) {
+        fail(`bus fault near pc=${hex(core.PC)}: ${message}`);
+      } else if (/not implemented yet/.test(message)) {
+        fail(`undefined or unsupported instruction: ${message}`);
+      } else if (/Watchdog triggered/.test(message)) {
+        fail("the watchdog fired (a watchdog reset is not simulated)");
+      }
+    },
+    error(component, message) {
+      note(`[${component}] ${message}`);
+      fail(`fault near pc=${hex(core.PC)}: ${message}`);
+    },
+  };
+
+  mcu.onBreak = (immediate: number) => {
+    // executeInstruction() has already moved PC past the 16-bit opcode.
+    const pc = (core.PC - 2) >>> 0;
+    const opcode = mcu.readUint16(pc);
+    if (opcode >> 8 === BKPT_OPCODE && immediate === EXIT_BKPT) {
+      // r0 is the exit status; like a process exit status (and QEMU's), only 0..255.
+      finish("exit", core.registers[0] & 0xff);
+    } else if (opcode >> 8 === BKPT_OPCODE && immediate === SEMIHOSTING_BKPT) {
+      fail(`BKPT 0xAB (QEMU semihosting) at pc=${hex(pc)}: this image was built for a QEMU board, not for '${board.id}'`);
+    } else if (opcode >> 8 === BKPT_OPCODE) {
+      fail(`unexpected BKPT #${immediate} at pc=${hex(pc)} (a simulator build exits with BKPT #0)`);
+    } else if (pc < mcu.bootrom.length * 4) {
+      fail(`jumped to pc=${hex(pc)}, in the bootrom area, which holds no code here (a null function pointer?) lr=${hex(core.LR)}`);
+    } else {
+      fail(`undefined instruction (UDF #${immediate}) at pc=${hex(pc)}`);
+    }
+  };
+
+  // Flash must be written after construction: reset() fills it with 0xFF.
+  mcu.flash.set(image.flashBytes, flashOffset);
+  mcu.bootrom.fill(EMPTY_BOOTROM_WORD);
+  core.VTOR = image.vectorTable >>> 0;
+  core.SP = mcu.readUint32(image.vectorTable);
+  const resetVector = mcu.readUint32(image.vectorTable + 4);
+  if ((resetVector & 1) === 0) {
+    fail(`the reset vector at ${hex(image.vectorTable + 4)} is ${hex(resetVector)}: a Cortex-M reset handler address must have bit 0 (Thumb) set`);
+  }
+  core.PC = resetVector & ~1;
+
+  // rp2040js raises `pendingSystick` without telling the core to look at its interrupts, so a
+  // SysTick exception is only taken when something else happens to, and a core in WFI never
+  // wakes for it. Tell the core, as setInterrupt() does for external interrupts.
+  const systickAlarm = mcu.ppb.systickAlarm as unknown as { callback: () => void };
+  const raiseSystick = systickAlarm.callback;
+  systickAlarm.callback = () => {
+    raiseSystick();
+    if (core.pendingSystick) {
+      core.interruptsUpdated = true;
+      if (core.waiting && core.checkForInterrupts()) core.waiting = false;
+    }
+  };
+
+  const consoleBytes: number[] = [];
+  mcu.uart[0].onByte = (byte: number) => consoleBytes.push(byte);
+  const flushConsole = () => {
+    if (consoleBytes.length === 0) return;
+    const bytes = Uint8Array.from(consoleBytes);
+    consoleBytes.length = 0;
+    options.onConsole?.(bytes);
+  };
+
+  const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
+  let executed = 0;
+  while (!stopped) {
+    const nanosPerCycle = 1e9 / mcu.clkSys;
+    for (let step = 0; step < STEPS_PER_SLICE && !stopped; step++) {
+      if (core.waiting) {
+        // Asleep in WFI/WFE: jump simulated time to the next thing that can happen. Timer
+        // alarms, SysTick and peripherals all schedule through the clock, so if nothing is
+        // scheduled, nothing can ever wake the core (the host sends no input yet).
+        const next = clock.nextAlarm;
+        if (!next) {
+          fail(`core sleeping with no wake-up source: WFI/WFE at pc=${hex(core.PC - 2)} with no timer alarm, SysTick or other event scheduled`);
+          break;
+        }
+        clock.tick(Math.max(0, next.nanos - clock.nanos));
+      } else {
+        const cycles = core.executeInstruction();
+        executed++;
+        clock.tick(cycles * nanosPerCycle);
+      }
+    }
+    flushConsole();
+    if (stopped) break;
+    if (Date.now() >= deadline) {
+      finish("timeout", null, `mote: stopped rp2040js after the ${options.timeoutMs} ms timeout, pc=${hex(core.PC)}`);
+      break;
+    }
+    // Let timers, I/O and other runs proceed between slices.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  if (droppedLogLines > 0) log.push(`mote: ${droppedLogLines} more rp2040js log lines were dropped`);
+  if (ending) log.push(ending);
+  const final = result ?? { reason: "error", exitCode: null, simulatorLog: "" };
+  final.simulatorLog = log.join("\n");
+  if (options.countInstructions) final.instructions = executed;
+  return final;
+}
+
+function hex(value: number): string {
+  return `0x${(value >>> 0).toString(16).padStart(8, "0")}`;
+}

@@ -1,0 +1,52 @@
+// One interface for every place an image can run: QEMU machine models, rp2040js in-process,
+// and (later) real boards over a serial port. Tests and the CLI talk only to this.
+
+import type { Board } from "../../boards/types.ts";
+
+export interface BootImage {
+  /** Path of the ELF on disk (QEMU loads it with -kernel). */
+  elfPath: string;
+  /** The flash contents from `flashOrigin` (rp2040js copies it into its flash). */
+  flashBytes: Uint8Array;
+  flashOrigin: number;
+  /** Address of the vector table (initial SP at +0, reset handler at +4). */
+  vectorTable: number;
+}
+
+export interface RunOptions {
+  board: Board;
+  image: BootImage;
+  /** Stop the simulator after this much host time (ms); the result's reason is "timeout". */
+  timeoutMs?: number;
+  /** Device console output (the board's console UART), as it arrives. */
+  onConsole?: (bytes: Uint8Array) => void;
+  /** Count executed guest instructions (exact; slower). */
+  countInstructions?: boolean;
+  /** QEMU only: start halted with a gdbstub on this TCP port. */
+  gdbPort?: number;
+}
+
+export interface RunResult {
+  reason: "exit" | "timeout" | "error";
+  /** The program's exit code when reason is "exit". */
+  exitCode: number | null;
+  /** Executed instructions, when counted. */
+  instructions?: number;
+  /** What the simulator itself said (QEMU's stderr, harness errors); never device output. */
+  simulatorLog: string;
+}
+
+export interface Target {
+  run(options: RunOptions): Promise<RunResult>;
+}
+
+/**
+ * Crash reports travel on the device console as one line so that a serial terminal on real
+ * hardware shows them too:
+ *
+ *   \n!mote-crash kind=<hardfault|panic|oom> code=<n> pc=<hex> lr=<hex> sp=<hex> r0=<hex> … xpsr=<hex> frames=<hex>,<hex>,…\n
+ *
+ * The host strips such lines from the console stream and prints the report, symbolized
+ * with the ELF's symbols and line table, on stderr.
+ */
+export const CRASH_MARKER = "!mote-crash ";

@@ -1,0 +1,247 @@
+// The conformance contract (DESIGN.md, "The device language"): a device program prints
+// exactly what Node prints for the same source. Every program in this folder runs on Node
+// (the reference) and on every simulated board that has a console; stdout must be
+// byte-identical and the exit codes equal.
+//
+// The programs in errors/ need a double somewhere, which this compiler step does not have:
+// on the device they must print what Node prints up to the line marked `//! runtime-error`
+// (kept in <name>.stdout), then stop with a non-zero exit code and a crash report on stderr
+// that names <name>.ts:<line>.
+//
+// Node-side checks keep the programs honest: each one stays inside the step-1 subset
+// (subset-lint.ts), type-checks under `strict`, never needs a double (int-checked-run.ts),
+// and prints the same thing on every run.
+
+import { accessSync, constants, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { delimiter, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { boards } from "../../boards/index.ts";
+import type { Board } from "../../boards/types.ts";
+import { runIntChecked } from "./int-checked-run.ts";
+import { runOnNode, type NodeRun } from "./node-runner.ts";
+import { checkSubset, type ProgramProblems } from "./subset-lint.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const errorsDir = join(here, "errors");
+
+/** Files in this folder that are the harness, not programs. */
+const HARNESS_FILES = new Set(["node-runner.ts", "int-checked-run.ts", "subset-lint.ts"]);
+const RUNTIME_ERROR_MARKER = "//! runtime-error";
+const PROGRAM_LINES = { min: 15, max: 60 };
+/** Host time one device run may take; the biggest program is well under a second of guest time. */
+const DEVICE_TIMEOUT_MS = 60_000;
+
+const programs = readdirSync(here)
+  .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !HARNESS_FILES.has(f))
+  .sort();
+const errorPrograms = readdirSync(errorsDir).filter((f) => f.endsWith(".ts")).sort();
+const programPath = (file: string): string => join(here, file);
+const errorPath = (file: string): string => join(errorsDir, file);
+
+// Node's output for a program, computed once per run and shared by every board.
+const nodeRuns = new Map<string, Promise<NodeRun>>();
+function nodeOutput(path: string): Promise<NodeRun> {
+  let run = nodeRuns.get(path);
+  if (!run) {
+    run = runOnNode(path);
+    nodeRuns.set(path, run);
+  }
+  return run;
+}
+
+interface ErrorExpectation {
+  /** 1-based line of the `//! runtime-error` marker. */
+  line: number;
+  /** What the device prints before it stops: Node's output up to the marked line. */
+  stdoutBeforeError: string;
+}
+
+function errorExpectation(file: string): ErrorExpectation {
+  const source = readFileSync(errorPath(file), "utf8");
+  const marked = source.split("\n").flatMap((text, index) => (text.includes(RUNTIME_ERROR_MARKER) ? [index + 1] : []));
+  if (marked.length !== 1) {
+    throw new Error(`errors/${file}: expected exactly one line marked '${RUNTIME_ERROR_MARKER}', found ${marked.length}`);
+  }
+  const stdoutFile = file.replace(/\.ts$/, ".stdout");
+  let stdoutBeforeError: string;
+  try {
+    stdoutBeforeError = readFileSync(join(errorsDir, stdoutFile), "utf8");
+  } catch {
+    throw new Error(`errors/${file}: errors/${stdoutFile} is missing; it holds what Node prints before the marked line`);
+  }
+  return { line: marked[0]!, stdoutBeforeError };
+}
+
+/** `<name>.ts:<line>` not followed by another digit (so :1 does not match :12). */
+function locationPattern(file: string, line: number): RegExp {
+  return new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:${line}(?!\\d)`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Node side: the reference outputs, and the programs' own checks.
+
+describe("conformance programs on Node", () => {
+  let problems: ProgramProblems;
+  beforeAll(() => {
+    problems = checkSubset([...programs.map(programPath), ...errorPrograms.map(errorPath)]);
+  });
+
+  it("there are programs to run", () => {
+    expect(programs.length).toBeGreaterThanOrEqual(32);
+    expect(errorPrograms.length).toBeGreaterThan(0);
+  });
+
+  for (const file of programs) {
+    const path = programPath(file);
+
+    it(`${file}: exits 0 with non-empty output, the same on two runs`, async () => {
+      const first = await nodeOutput(path);
+      const second = await runOnNode(path);
+      expect(first.exitCode, first.stderr).toBe(0);
+      expect(first.stdout.length).toBeGreaterThan(0);
+      expect(second.exitCode, second.stderr).toBe(0);
+      expect(second.stdout).toBe(first.stdout);
+    });
+
+    it(`${file}: is a step-1 device program that type-checks under strict`, () => {
+      const source = readFileSync(path, "utf8");
+      const lines = source.replace(/\n$/, "").split("\n");
+      expect(file, "file names are kebab-case").toMatch(/^[a-z0-9]+(-[a-z0-9]+)*\.ts$/);
+      expect(lines[0], "the first line is a comment saying what the program checks").toMatch(/^\/\/ \S/);
+      expect(lines.length).toBeGreaterThanOrEqual(PROGRAM_LINES.min);
+      expect(lines.length).toBeLessThanOrEqual(PROGRAM_LINES.max);
+      expect(problems.get(path)).toEqual([]);
+    });
+
+    it(`${file}: never needs a double (an int-checked run prints what Node prints)`, async () => {
+      const checked = runIntChecked(path);
+      expect(checked.violation).toBeUndefined();
+      expect(checked.stdout).toBe((await nodeOutput(path)).stdout);
+    });
+  }
+
+  for (const file of errorPrograms) {
+    const path = errorPath(file);
+
+    it(`errors/${file}: Node runs past the marked line; <name>.stdout is Node's output up to it`, async () => {
+      const expected = errorExpectation(file);
+      const source = readFileSync(path, "utf8");
+      expect(source, "the header names the marked line").toContain(`names ${file}:${expected.line}`);
+      expect(problems.get(path)).toEqual([]);
+
+      const node = await nodeOutput(path);
+      expect(node.exitCode, node.stderr).toBe(0);
+      expect(node.stdout.startsWith(expected.stdoutBeforeError), "Node's output starts with <name>.stdout").toBe(true);
+      expect(node.stdout.length, "Node prints more after the marked line").toBeGreaterThan(expected.stdoutBeforeError.length);
+      expect((await runOnNode(path)).stdout, "stable across runs").toBe(node.stdout);
+
+      const checked = runIntChecked(path);
+      expect(checked.violation?.line, checked.violation?.message ?? "no violation").toBe(expected.line);
+      expect(checked.stdout).toBe(expected.stdoutBeforeError);
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------
+// Device side: every board with a console, through the CLI's runApp.
+
+interface RunAppResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number | null;
+  reason: "exit" | "timeout" | "error" | "build-failed";
+}
+type RunApp = (entry: string, boardId: string, options?: { timeoutMs?: number }) => Promise<RunAppResult>;
+
+// A variable, not a literal, so that the test file loads (and the Node side runs) before
+// sdk/cli/run-app.ts exists, and so that tsc does not require the module to type-check.
+const RUN_APP_MODULE = "../../sdk/cli/run-app.ts";
+let runAppLoaded: Promise<RunApp | Error> | undefined;
+
+async function loadRunApp(): Promise<RunApp> {
+  runAppLoaded ??= import(/* @vite-ignore */ RUN_APP_MODULE).then(
+    (module: { runApp?: unknown }) =>
+      typeof module.runApp === "function"
+        ? (module.runApp as RunApp)
+        : new Error(`sdk/cli/run-app.ts does not export a function runApp(entry, boardId, options)`),
+    (error: unknown) =>
+      new Error(
+        `sdk/cli/run-app.ts could not be loaded, so no program can run on a device ` +
+          `(${error instanceof Error ? error.message : String(error)}). ` +
+          `It must export runApp(entry, boardId, { timeoutMs }) => { stdout, stderr, exitCode, reason }.`,
+      ),
+  );
+  const loaded = await runAppLoaded;
+  if (loaded instanceof Error) throw loaded;
+  return loaded;
+}
+
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? "").split(delimiter).some((dir) => {
+    try {
+      accessSync(join(dir, command), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Why the board's simulator cannot run here, or undefined when it can. */
+function simulatorMissing(board: Board): string | undefined {
+  if (board.simulator.kind === "qemu") {
+    return onPath("qemu-system-arm") ? undefined : "qemu-system-arm is not on PATH (.ci/run installs it)";
+  }
+  try {
+    createRequire(import.meta.url).resolve("rp2040js");
+    return undefined;
+  } catch {
+    return "the rp2040js package is not installed (npm install)";
+  }
+}
+
+/** What to show when a device run did not end the way the test expects. */
+function explain(run: RunAppResult): string {
+  return `reason=${run.reason} exitCode=${run.exitCode}\n--- stderr ---\n${run.stderr}\n--- stdout ---\n${run.stdout}`;
+}
+
+for (const board of boards.filter((b) => b.supports.includes("console"))) {
+  describe(`conformance on ${board.id} (${board.simulator.kind})`, () => {
+    const missing = simulatorMissing(board);
+    if (missing) {
+      console.warn(`[conformance] skipping board ${board.id}: ${missing}`);
+      it.skip(`${board.id}: skipped, ${missing}`, () => {});
+      return;
+    }
+
+    for (const file of programs) {
+      const path = programPath(file);
+      it(`${file} prints what Node prints`, async () => {
+        const runApp = await loadRunApp();
+        const node = await nodeOutput(path);
+        const device = await runApp(path, board.id, { timeoutMs: DEVICE_TIMEOUT_MS });
+        expect(device.reason, explain(device)).toBe("exit");
+        expect(device.stdout).toBe(node.stdout);
+        expect(device.exitCode, explain(device)).toBe(node.exitCode);
+      });
+    }
+
+    for (const file of errorPrograms) {
+      const path = errorPath(file);
+      it(`errors/${file} prints Node's output up to the marked line, then stops with a crash report`, async () => {
+        const runApp = await loadRunApp();
+        const expected = errorExpectation(file);
+        const node = await nodeOutput(path);
+        expect(node.stdout.startsWith(expected.stdoutBeforeError), "Node's output starts with <name>.stdout").toBe(true);
+        const device = await runApp(path, board.id, { timeoutMs: DEVICE_TIMEOUT_MS });
+        expect(device.reason, explain(device)).toBe("exit");
+        expect(device.stdout).toBe(expected.stdoutBeforeError);
+        expect(device.exitCode, explain(device)).not.toBe(0);
+        expect(device.exitCode, explain(device)).not.toBeNull();
+        expect(device.stderr, `the crash report names ${file}:${expected.line}`).toMatch(locationPattern(file, expected.line));
+      });
+    }
+  });
+}

@@ -1,0 +1,173 @@
+// Runs a conformance program on Node with every arithmetic result checked against the
+// step-1 number model: a number is an int32 and never -0, `/` divides exactly unless it is
+// written `(a / b) | 0`, and `>>>` stays below 2^30. Anything else needs a double, which the
+// device stops on with a runtime error in this step.
+//
+// Ordinary programs must run through without a violation (so their Node output is also the
+// device's); the programs in errors/ must hit their first violation on the line marked
+// `//! runtime-error`, with the output printed so far being what the device prints before
+// it stops.
+
+import { readFileSync } from "node:fs";
+import { format } from "node:util";
+import vm from "node:vm";
+import ts from "typescript";
+
+export interface IntCheckedRun {
+  /** What console.log printed, up to the first violation. */
+  stdout: string;
+  /** The first result that is not a step-1 int, if any. */
+  violation?: { line: number; message: string };
+}
+
+const CHECKED_RUN_TIMEOUT_MS = 10_000;
+const TWO_TO_THE_30 = 2 ** 30;
+
+class IntViolation extends Error {
+  constructor(readonly line: number, message: string) {
+    super(message);
+  }
+}
+
+const isInt32 = (value: unknown): value is number =>
+  typeof value === "number" && (value | 0) === value && !Object.is(value, -0);
+
+function describe(value: unknown): string {
+  return Object.is(value, -0) ? "-0" : typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+
+// The checking functions the instrumented program calls; `line` is the 1-based source line.
+const runtime = {
+  __binary(operator: string, left: unknown, right: unknown, line: number): unknown {
+    if (operator === "+" && (typeof left === "string" || typeof right === "string")) {
+      const concatenable = (v: unknown): boolean => ["string", "number", "boolean"].includes(typeof v);
+      if (!concatenable(left) || !concatenable(right)) {
+        throw new IntViolation(line, `${describe(left)} + ${describe(right)} concatenates a value that is not a string, number or boolean`);
+      }
+      return (left as string) + (right as string);
+    }
+    if (typeof left !== "number" || typeof right !== "number") {
+      throw new IntViolation(line, `${describe(left)} ${operator} ${describe(right)} needs two numbers`);
+    }
+    const result = arithmetic(operator, left, right);
+    if (!isInt32(result)) throw new IntViolation(line, `${left} ${operator} ${right} = ${describe(result)} is not an int32`);
+    if (operator === ">>>" && result >= TWO_TO_THE_30) {
+      throw new IntViolation(line, `${left} >>> ${right} = ${result} is 2^30 or more`);
+    }
+    return result;
+  },
+  /** The `a / b` inside `(a / b) | 0`: a fraction is fine, the `| 0` truncates it. */
+  __truncatedDivision(left: unknown, right: unknown, line: number): number {
+    if (!isInt32(left) || !isInt32(right) || right === 0) {
+      throw new IntViolation(line, `(${describe(left)} / ${describe(right)}) | 0 needs int32 operands and a non-zero divisor`);
+    }
+    return left / right;
+  },
+  __negate(operand: unknown, line: number): number {
+    const result = -(operand as number);
+    if (!isInt32(result)) throw new IntViolation(line, `-(${describe(operand)}) = ${describe(result)} is not an int32`);
+    return result;
+  },
+  /** The value of an assignment (`x op= y`, `++x`, `--x`): what was stored. */
+  __assigned(operator: string, stored: unknown, line: number): unknown {
+    if (typeof stored === "string" && operator === "+=") return stored;
+    if (!isInt32(stored)) throw new IntViolation(line, `${operator} stored ${describe(stored)}, which is not an int32`);
+    return stored;
+  },
+  /** The value of `x++` / `x--` is the old value; the stored one is old ± 1. */
+  __postfix(operator: string, old: unknown, line: number): unknown {
+    const stored = (old as number) + (operator === "++" ? 1 : -1);
+    if (!isInt32(old) || !isInt32(stored)) throw new IntViolation(line, `${operator} on ${describe(old)} stored ${describe(stored)}, which is not an int32`);
+    return old;
+  },
+};
+
+function arithmetic(operator: string, a: number, b: number): number {
+  switch (operator) {
+    case "+": return a + b;
+    case "-": return a - b;
+    case "*": return a * b;
+    case "/": return a / b;
+    case "%": return a % b;
+    case "&": return a & b;
+    case "|": return a | b;
+    case "^": return a ^ b;
+    case "<<": return a << b;
+    case ">>": return a >> b;
+    case ">>>": return a >>> b;
+    default: throw new Error(`int-checked-run: no rule for ${operator}`);
+  }
+}
+
+const CHECKED_BINARY = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken,
+  ts.SyntaxKind.SlashToken, ts.SyntaxKind.PercentToken, ts.SyntaxKind.AmpersandToken,
+  ts.SyntaxKind.BarToken, ts.SyntaxKind.CaretToken, ts.SyntaxKind.LessThanLessThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanToken, ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
+]);
+
+const instrument: ts.TransformerFactory<ts.SourceFile> = (context) => {
+  const f = context.factory;
+  let sourceFile: ts.SourceFile;
+  const lineOf = (node: ts.Node): ts.NumericLiteral =>
+    f.createNumericLiteral(sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1);
+  const call = (name: string, args: ts.Expression[]): ts.Expression => f.createCallExpression(f.createIdentifier(name), undefined, args);
+  const skipParentheses = (e: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(e) ? skipParentheses(e.expression) : e);
+
+  const visit = (node: ts.Node): ts.Node => {
+    if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      const text = ts.tokenToString(operator)!;
+      if (CHECKED_BINARY.has(operator)) {
+        const inner = skipParentheses(node.left);
+        const truncatesDivision = operator === ts.SyntaxKind.BarToken && ts.isNumericLiteral(node.right) && node.right.text === "0" &&
+          ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.SlashToken;
+        const left = truncatesDivision
+          ? call("__truncatedDivision", [visitExpression((inner as ts.BinaryExpression).left), visitExpression((inner as ts.BinaryExpression).right), lineOf(inner)])
+          : visitExpression(node.left);
+        return call("__binary", [f.createStringLiteral(text), left, visitExpression(node.right), lineOf(node)]);
+      }
+      if (operator >= ts.SyntaxKind.FirstCompoundAssignment && operator <= ts.SyntaxKind.LastCompoundAssignment) {
+        return call("__assigned", [f.createStringLiteral(text), ts.visitEachChild(node, visit, context), lineOf(node)]);
+      }
+    }
+    if (ts.isPrefixUnaryExpression(node)) {
+      if (node.operator === ts.SyntaxKind.MinusToken && !ts.isNumericLiteral(node.operand)) {
+        return call("__negate", [visitExpression(node.operand), lineOf(node)]);
+      }
+      if (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) {
+        return call("__assigned", [f.createStringLiteral(ts.tokenToString(node.operator)!), ts.visitEachChild(node, visit, context), lineOf(node)]);
+      }
+    }
+    if (ts.isPostfixUnaryExpression(node)) {
+      return call("__postfix", [f.createStringLiteral(ts.tokenToString(node.operator)!), ts.visitEachChild(node, visit, context), lineOf(node)]);
+    }
+    return ts.visitEachChild(node, visit, context);
+  };
+  const visitExpression = (e: ts.Expression): ts.Expression => visit(e) as ts.Expression;
+  return (root) => {
+    sourceFile = root;
+    return ts.visitNode(root, visit) as ts.SourceFile;
+  };
+};
+
+export function runIntChecked(file: string): IntCheckedRun {
+  const source = readFileSync(file, "utf8");
+  const { outputText } = ts.transpileModule(source, {
+    fileName: file,
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+    transformers: { before: [instrument] },
+  });
+  let stdout = "";
+  const sandbox = {
+    ...runtime,
+    console: { log: (...args: unknown[]) => { stdout += format(...args) + "\n"; } },
+  };
+  try {
+    vm.runInNewContext(outputText, sandbox, { filename: file, timeout: CHECKED_RUN_TIMEOUT_MS });
+  } catch (error) {
+    if (error instanceof IntViolation) return { stdout, violation: { line: error.line, message: error.message } };
+    throw error;
+  }
+  return { stdout };
+}
