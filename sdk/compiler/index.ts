@@ -13,7 +13,7 @@ import { createFrontEnd, consoleDriverFile, REPO_ROOT } from "./frontend/program
 import { CompileError, formatMoteDiagnostic, formatTsDiagnostic, Codes } from "./diagnostics.ts";
 import { Lowerer } from "./lower/lower.ts";
 import { cleanup } from "./passes/cleanup.ts";
-import { inferSmallInts } from "./passes/small-int.ts";
+import { analyzeRanges } from "./passes/ranges.ts";
 import { generateFunction } from "../../ports/armv6m/codegen/codegen.ts";
 import { portRuntime, PORT_SYMBOLS } from "../../ports/armv6m/rt/runtime.ts";
 import { link } from "./link/link.ts";
@@ -24,7 +24,7 @@ import { writeHex } from "./emit/hex.ts";
 import { writeUf2 } from "./emit/uf2.ts";
 import { writeMap } from "./emit/map.ts";
 import { sizeReport } from "./emit/size-report.ts";
-import { DESCRIPTOR_ARRAY, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_STRING16, KIND_STRING8 } from "./values.ts";
+import { DESCRIPTOR_ARRAY, DESCRIPTOR_NUMBER, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_NUMBER, KIND_STRING16, KIND_STRING8 } from "./values.ts";
 import type { IrProgram } from "./ir/ir.ts";
 
 export interface BuildOptions {
@@ -73,8 +73,9 @@ export function build(options: BuildOptions): BuildResult {
   const arraySet = lowerer.runtimeSymbol("arraySet");
   const consoleWrite = lowerer.consoleWriteSymbol(consoleDriverFile(board));
   const exit = lowerer.runtimeSymbol("exit");
+  const alloc = lowerer.runtimeSymbol("alloc");
   cleanup(ir);
-  inferSmallInts(ir);
+  analyzeRanges(ir);
 
   const chunks: Chunk[] = [];
   for (const fn of ir.functions) chunks.push(generateFunction(fn, { arraySet }));
@@ -92,7 +93,7 @@ export function build(options: BuildOptions): BuildResult {
       module: d.module, relocs: d.relocs.map((r) => ({ ...r, kind: "abs32" as const })),
     });
   }
-  for (const [symbol, kind] of [[DESCRIPTOR_STRING8, KIND_STRING8], [DESCRIPTOR_STRING16, KIND_STRING16], [DESCRIPTOR_ARRAY, KIND_ARRAY]] as const) {
+  for (const [symbol, kind] of [[DESCRIPTOR_STRING8, KIND_STRING8], [DESCRIPTOR_STRING16, KIND_STRING16], [DESCRIPTOR_ARRAY, KIND_ARRAY], [DESCRIPTOR_NUMBER, KIND_NUMBER]] as const) {
     const bytes = new Uint8Array(4);
     new DataView(bytes.buffer).setUint32(0, kind, true);
     chunks.push({ name: symbol, section: ".rodata", bytes, size: 4, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });
@@ -102,6 +103,7 @@ export function build(options: BuildOptions): BuildResult {
     main: ir.entry,
     consoleWrite,
     exit,
+    alloc,
     forSimulator: options.forSimulator,
   }));
   const linked = linkUnused(chunks);

@@ -3,6 +3,7 @@
 //
 //   small integer n   (n << 1) | 1          n in [-2^30, 2^30)
 //   object pointer    4-aligned address     heap (RAM) or flash; first word -> descriptor
+//                                           (other numbers are boxed: an IEEE double)
 //   undefined         2                     special constants: low bits 10, below any
 //   null              6                     object address (the vector table is at the
 //   false             10                    bottom of every board's address space)
@@ -18,6 +19,10 @@ export const SMALL_INT_MAX = 2 ** 30 - 1;
 
 export function tagInt(n: number): number {
   return ((n << 1) | 1) >>> 0;
+}
+
+export function isInt32Value(n: number): boolean {
+  return Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 && !Object.is(n, -0);
 }
 
 export function isSmallIntValue(n: number): boolean {

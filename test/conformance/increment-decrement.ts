@@ -17,12 +17,12 @@ let low = -0x3fffffff;
 low--;
 console.log(low);
 console.log(low--, low, --low);
-let top = 2147483645;
-top++;
-++top;
-console.log(top);
-top--;
-console.log(top, --top);
+let nearMax = 2147483645;
+nearMax++;
+++nearMax;
+console.log(nearMax);
+nearMax--;
+console.log(nearMax, --nearMax);
 let count = 0;
 let steps = 0;
 while (count++ < 10) {

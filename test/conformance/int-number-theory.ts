@@ -1,4 +1,4 @@
-// Number theory on ints: trial-division primality, gcd/lcm, perfect numbers, digit reversal and Euler's totient.
+// Number theory on ints: trial-division primality, lcm through gcd, Euler's totient and perfect numbers.
 function isPrime(n: number): boolean {
   if (n < 2) return false;
   for (let d = 2; d * d <= n; d++) {

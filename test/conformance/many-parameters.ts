@@ -17,7 +17,7 @@ function rotate(a: number, b: number, c: number, d: number, e: number, f: number
   return rotate(b, c, d, e, f, g, h, a, n - 1);
 }
 console.log(rotate(1, 2, 3, 4, 5, 6, 7, 8, 3));
-console.log(rotate(1, 2, 3, 4, 5, 6, 7, 8, 80));
+console.log(rotate(1, 2, 3, 4, 5, 6, 7, 8, 21));
 function mixed(label: string, on: boolean, x: number, y: number, suffix: string, z: number, w: number): string {
   return label + ":" + (on ? x + y : x - y) + suffix + (z * w);
 }

@@ -42,10 +42,10 @@ do {
 } while (k >= 0);
 console.log(countdown, countdown.length);
 let big = "";
-for (let i = 0; i < 300; i++) {
+for (let i = 0; i < 130; i++) {
   big += "" + (i & 7);
 }
-console.log(big.length, big === repeat("01234567", 37) + "0123");
+console.log(big.length, big === repeat("01234567", 16) + "01");
 let lengths = "";
 let grow = "";
 for (let i = 0; i < 10; i++) {

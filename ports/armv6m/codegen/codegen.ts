@@ -15,6 +15,7 @@ import type { Block, CmpOp, Inst, IrFunction, Terminator, VReg } from "../../../
 import { ARRAY_ELEMENTS, ARRAY_LENGTH, STRING_LENGTH, TRUE, FALSE, UNDEFINED } from "../../../sdk/compiler/values.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { type Allocation, type Location, allocate } from "./regalloc.ts";
+import { NUM_OP } from "../rt/num-ops.ts";
 
 export const PANIC_HERE = "__rt_panic_here";
 
@@ -29,7 +30,7 @@ export function generateFunction(fn: IrFunction, rt: CodegenRuntime): Chunk {
   return new FunctionCodegen(fn, rt).run();
 }
 
-interface PanicStub { label: Label; code: number; pos: SourcePos | undefined }
+interface PanicStub { label: Label; code: number; pos: SourcePos | undefined; emit?: () => void }
 
 class FunctionCodegen {
   private readonly a: ThumbAssembler = createAssembler();
@@ -80,7 +81,10 @@ class FunctionCodegen {
     this.alloc.order.forEach((b, i) => {
       a.bind(this.labels.get(b)!);
       for (const inst of b.insts) {
-        this.busy = new Set();
+        // A fused result's register is spoken for from the start: scratch must not take it.
+        const d = "dst" in inst ? inst.dst : undefined;
+        const dl = d === undefined ? undefined : this.loc(d);
+        this.busy = new Set(dl?.kind === "fused" ? [dl.reg] : []);
         this.pos = inst.pos ?? this.pos;
         a.setSource(this.pos);
         this.instruction(inst);
@@ -94,6 +98,8 @@ class FunctionCodegen {
     for (const stub of this.stubs) {
       a.bind(stub.label);
       a.setSource(stub.pos);
+      this.busy = new Set();
+      if (stub.emit) { stub.emit(); continue; }
       a.movs(0, stub.code);
       a.bl(PANIC_HERE);
     }
@@ -127,6 +133,11 @@ class FunctionCodegen {
     switch (loc.kind) {
       case "reg": return loc.reg;
       case "fused": this.busy.add(loc.reg); return loc.reg;
+      case "const": {
+        const r = this.scratch();
+        this.loadConst(r, loc.word);
+        return r;
+      }
       case "stack": {
         const r = this.scratch();
         this.loadSp(r, this.slotOffset(loc.slot));
@@ -141,6 +152,7 @@ class FunctionCodegen {
     const loc = this.loc(v);
     switch (loc.kind) {
       case "reg": case "fused": if (loc.reg !== target) this.a.mov(target, loc.reg); return;
+      case "const": this.loadConst(target, loc.word); return;
       case "stack": this.loadSp(target, this.slotOffset(loc.slot)); return;
       case "none": throw new Error(`internal: v${v} read but never defined in ${this.fn.symbol}`);
     }
@@ -203,6 +215,7 @@ class FunctionCodegen {
     const a = this.a;
     switch (inst.op) {
       case "const": {
+        if (this.loc(inst.dst).kind === "const") return; // rebuilt where it is read
         const r = this.target(inst.dst);
         this.loadConst(r, inst.word);
         return this.commit(inst.dst, r);
@@ -221,30 +234,34 @@ class FunctionCodegen {
         return this.commit(inst.dst, r);
       }
       case "num": return this.num(inst);
-      case "neg": {
+      case "neg": case "bitnot": {
+        const proof = inst.proof ?? { smallA: false, smallB: true, smallResult: false };
+        const { slow, back } = this.numSlowPath(NUM_OP[inst.op], inst.dst, inst.a, undefined);
         const x = this.read(inst.a);
-        const d = this.target(inst.dst);
-        // -(2x+1) + 2 = 2(-x)+1. x = 0 gives -0 (needs a double); x = -2^30 overflows.
-        a.cmp(x, { imm: 1 });
-        a.bcond("eq", this.panicStub(Panic.PANIC_NOT_INTEGER));
-        a.rsbs(d, x);
-        a.adds(d, d, { imm: 2 });
-        a.bcond("vs", this.panicStub(Panic.PANIC_INT_OVERFLOW));
-        return this.commit(inst.dst, d);
-      }
-      case "bitnot": {
-        const x = this.read(inst.a);
-        const d = this.target(inst.dst);
-        // ~(2x+1) = 2(~x): set the tag bit again.
-        a.mvns(d, x);
-        a.adds(d, d, { imm: 1 });
-        return this.commit(inst.dst, d);
+        this.tagCheck(inst.a, x, proof.smallA, slow);
+        const d = this.resultReg(inst.dst, [x]);
+        if (inst.op === "neg") {
+          // -(2x+1) + 2 = 2(-x)+1. x = 0 gives -0, x = -2^30 gives 2^30: the slow path.
+          if (!proof.smallResult) {
+            a.cmp(x, { imm: 1 });
+            a.bcond("eq", slow);
+          }
+          a.rsbs(d, x);
+          a.adds(d, d, { imm: 2 });
+          if (!proof.smallResult) a.bcond("vs", slow);
+        } else {
+          // ~(2x+1) = 2(~x): set the tag bit again.
+          a.mvns(d, x);
+          a.adds(d, d, { imm: 1 });
+        }
+        this.commit(inst.dst, d);
+        a.bind(back);
+        return;
       }
       case "cmp": {
         const done = a.newLabel(), isTrue = a.newLabel();
-        const x = this.read(inst.a), y = this.read(inst.b);
+        this.compare(inst.a, inst.b, inst.numeric, inst.proof);
         const d = this.target(inst.dst);
-        a.cmp(x, y);
         a.bcond(condFor(inst.kind, inst.numeric), isTrue);
         a.movs(d, FALSE);
         a.b(done);
@@ -274,12 +291,30 @@ class FunctionCodegen {
       }
       case "tag": {
         const x = this.read(inst.src);
-        const d = this.target(inst.dst);
-        // The raw word must fit 31 bits: doubling it must not overflow.
+        const d = this.resultReg(inst.dst, [x]);
+        if (inst.length || inst.proof?.smallResult) {
+          a.adds(d, x, x);
+          a.adds(d, d, { imm: 1 });
+          return this.commit(inst.dst, d);
+        }
+        // A raw word that does not fit a small integer is boxed.
+        const slow = a.newLabel(), back = a.newLabel();
+        const dst = inst.dst, src = inst.src;
+        this.stubs.push({
+          label: slow, code: -1, pos: this.pos, emit: () => {
+            this.readInto(src, 0);
+            a.bl("__rt_box");
+            this.busy = new Set();
+            this.commit(dst, 0);
+            a.b(back);
+          },
+        });
         a.adds(d, x, x);
-        a.bcond("vs", this.panicStub(Panic.PANIC_INT_OVERFLOW));
+        a.bcond("vs", slow);
         a.adds(d, d, { imm: 1 });
-        return this.commit(inst.dst, d);
+        this.commit(inst.dst, d);
+        a.bind(back);
+        return;
       }
       case "addr-of": {
         const x = this.read(inst.src);
@@ -320,6 +355,7 @@ class FunctionCodegen {
         return this.commit(inst.dst, d);
       }
       case "check-int": {
+        if (inst.proof?.smallA) return;
         const x = this.read(inst.src);
         const s = this.scratch();
         a.lsrs(s, x, 1);
@@ -351,65 +387,130 @@ class FunctionCodegen {
     op.call(a, r, base, off);
   }
 
+  /** Branches to `slow` unless v is a small integer (skipped where the range analysis proved it). */
+  private tagCheck(v: VReg, reg: Reg, proven: boolean, slow: Label): void {
+    if (proven) return;
+    const s = this.scratch();
+    this.a.lsrs(s, reg, 1);
+    this.a.bcond("cc", slow);
+    this.busy.delete(s);
+  }
+
+  /** An out-of-line slow path that hands the operation to __rt_num_binop, then rejoins.
+   *  The operands are read again from their homes, which the fast path never overwrites. */
+  private numSlowPath(op: number, dst: VReg, x: VReg, y: VReg | undefined): { slow: Label; back: Label } {
+    const slow = this.a.newLabel(), back = this.a.newLabel();
+    const pos = this.pos;
+    this.stubs.push({
+      label: slow, code: -1, pos,
+      emit: () => {
+        this.readInto(x, 0);
+        if (y === undefined) this.a.movs(1, 1);
+        else this.readInto(y, 1);
+        this.a.movs(2, op);
+        this.a.bl("__rt_num_binop");
+        this.busy = new Set();
+        this.commit(dst, 0);
+        this.a.b(back);
+      },
+    });
+    return { slow, back };
+  }
+
+  /** The register to compute a result in: the destination's own, unless that is an operand
+   *  register the slow path still needs. */
+  private resultReg(dst: VReg, operands: Reg[]): Reg {
+    const loc = this.loc(dst);
+    if ((loc.kind === "reg" || loc.kind === "fused") && !operands.includes(loc.reg)) { this.busy.add(loc.reg); return loc.reg; }
+    return this.scratch();
+  }
+
   private num(inst: Extract<Inst, { op: "num" }>): void {
     const a = this.a;
-    const overflow = () => this.panicStub(Panic.PANIC_INT_OVERFLOW);
+    const proof = inst.proof ?? { smallA: false, smallB: false, smallResult: false };
     const bImm = this.smallConstant(inst.b);
+    const { slow, back } = this.numSlowPath(NUM_OP[inst.kind as keyof typeof NUM_OP], inst.dst, inst.a, inst.b);
+    const x = this.read(inst.a);
+    this.tagCheck(inst.a, x, proof.smallA, slow);
+    const useImm = bImm !== undefined && bImm >= 0 && 2 * bImm <= 255 && (inst.kind === "add" || inst.kind === "sub");
+    const y = useImm ? -1 : this.read(inst.b);
+    if (!useImm) this.tagCheck(inst.b, y, proof.smallB || bImm !== undefined, slow);
+    const overflow = () => { if (!proof.smallResult) a.bcond("vs", slow); };
     switch (inst.kind) {
-      case "add": {
-        const x = this.read(inst.a);
-        if (bImm !== undefined && bImm >= 0 && 2 * bImm <= 255) {
-          const d = this.target(inst.dst);
-          if (d === x) a.adds(d, d, { imm: 2 * bImm });
-          else if (2 * bImm <= 7) a.adds(d, x, { imm: 2 * bImm });
-          else { a.mov(d, x); a.adds(d, d, { imm: 2 * bImm }); }
-          a.bcond("vs", overflow());
-          return this.commit(inst.dst, d);
+      case "add": case "sub": {
+        const d = this.resultReg(inst.dst, [x, y]);
+        if (useImm) {
+          const imm = 2 * bImm!;
+          const op = inst.kind === "add" ? a.adds : a.subs;
+          if (imm <= 7) op.call(a, d, x, { imm });
+          else { a.mov(d, x); op.call(a, d, d, { imm }); }
+          overflow();
+        } else if (inst.kind === "add") {
+          // (2x+1) + (2y+1) - 1: untag one side first so the sum's overflow is the JS overflow.
+          a.subs(d, x, { imm: 1 });
+          a.adds(d, d, y);
+          overflow();
+        } else {
+          // (2x+1) - (2y+1) = 2(x-y); the tag bit goes back without overflow (the value is even).
+          a.subs(d, x, y);
+          overflow();
+          a.adds(d, d, { imm: 1 });
         }
-        const y = this.read(inst.b);
-        const d = this.target(inst.dst);
-        // (2x+1) + (2y+1) - 1: untag one side first so the sum's overflow is the JS overflow.
-        if (d === y && d !== x) { a.subs(d, y, { imm: 1 }); a.adds(d, d, x); }
-        else { a.subs(d, x, { imm: 1 }); a.adds(d, d, y); }
-        a.bcond("vs", overflow());
-        return this.commit(inst.dst, d);
-      }
-      case "sub": {
-        const x = this.read(inst.a);
-        if (bImm !== undefined && bImm >= 0 && 2 * bImm <= 255) {
-          const d = this.target(inst.dst);
-          if (d === x) a.subs(d, d, { imm: 2 * bImm });
-          else if (2 * bImm <= 7) a.subs(d, x, { imm: 2 * bImm });
-          else { a.mov(d, x); a.subs(d, d, { imm: 2 * bImm }); }
-          a.bcond("vs", overflow());
-          return this.commit(inst.dst, d);
-        }
-        const y = this.read(inst.b);
-        const d = this.target(inst.dst);
-        // (2x+1) - (2y+1) = 2(x-y); the tag bit goes back without overflow (the value is even).
-        a.subs(d, x, y);
-        a.bcond("vs", overflow());
-        a.adds(d, d, { imm: 1 });
-        return this.commit(inst.dst, d);
+        this.commit(inst.dst, d);
+        break;
       }
       case "and": case "or": {
-        const x = this.read(inst.a), y = this.read(inst.b);
-        const d = this.target(inst.dst);
+        const d = this.resultReg(inst.dst, [x, y]);
         // Tag bits: 1 & 1 = 1, 1 | 1 = 1; two's complement int32 semantics on the rest.
         this.twoOperand(d, x, y, inst.kind === "and" ? a.ands : a.orrs);
-        return this.commit(inst.dst, d);
+        this.commit(inst.dst, d);
+        break;
       }
       case "xor": {
-        const x = this.read(inst.a), y = this.read(inst.b);
-        const d = this.target(inst.dst);
+        const d = this.resultReg(inst.dst, [x, y]);
         this.twoOperand(d, x, y, a.eors);
         a.adds(d, d, { imm: 1 });
-        return this.commit(inst.dst, d);
+        this.commit(inst.dst, d);
+        break;
       }
-      case "shl": case "sar": case "shr": return this.shift(inst, bImm);
+      case "shl": case "sar": case "shr": {
+        // Scratch copies of stack operands may be overwritten (the slow path re-reads homes).
+        const value = this.loc(inst.a).kind === "stack" ? x : this.scratch();
+        a.asrs(value, x, 1); // the int32 value
+        if (bImm !== undefined) {
+          const n = bImm & 31;
+          if (n !== 0) {
+            if (inst.kind === "shl") a.lsls(value, value, n);
+            else if (inst.kind === "sar") a.asrs(value, value, n);
+            else a.lsrs(value, value, n);
+          }
+        } else {
+          const count = this.loc(inst.b).kind === "stack" ? y : this.scratch();
+          // The count is taken mod 32: the low five bits of the untagged value.
+          a.lsls(count, y, 26);
+          a.lsrs(count, count, 27);
+          if (inst.kind === "shl") a.lslsReg(value, count);
+          else if (inst.kind === "sar") a.asrsReg(value, count);
+          else a.lsrsReg(value, count);
+        }
+        // Re-tag: a result outside the small-integer range takes the slow path (boxed).
+        const dl = this.loc(inst.dst);
+        const d = dl.kind === "stack" ? value : this.resultReg(inst.dst, [x, y]);
+        a.adds(d, value, value);
+        if (!proof.smallResult) a.bcond("vs", slow);
+        if (inst.kind === "shr" && !proof.smallResult) {
+          // Unsigned: 2^30 or more does not fit, and the doubling above cannot tell for 2^31+.
+          a.lsrs(value, value, 30);
+          a.bcond("ne", slow);
+        }
+        a.adds(d, d, { imm: 1 });
+        this.commit(inst.dst, d);
+        break;
+      }
       default:
         throw new Error(`internal: num ${inst.kind} reaches the back end (lowered to a runtime call)`);
     }
+    a.bind(back);
   }
 
   /** d = x op y for the commutative two-operand Thumb forms (op rdn, rm). */
@@ -417,43 +518,6 @@ class FunctionCodegen {
     if (d === x) op.call(this.a, d, y);
     else if (d === y) op.call(this.a, d, x);
     else { this.a.mov(d, x); op.call(this.a, d, y); }
-  }
-
-  private shift(inst: Extract<Inst, { op: "num" }>, bImm: number | undefined): void {
-    const a = this.a;
-    const x = this.read(inst.a);
-    const d = this.target(inst.dst);
-    const value = this.scratch();
-    a.asrs(value, x, 1); // the int32 value
-    if (bImm !== undefined) {
-      const n = bImm & 31;
-      if (n !== 0) {
-        if (inst.kind === "shl") a.lsls(value, value, n);
-        else if (inst.kind === "sar") a.asrs(value, value, n);
-        else a.lsrs(value, value, n);
-      }
-    } else {
-      const count = this.scratch();
-      const y = this.read(inst.b);
-      a.asrs(count, y, 1);
-      const mask = this.scratch();
-      a.movs(mask, 31);
-      a.ands(count, mask);
-      if (inst.kind === "shl") a.lslsReg(value, count);
-      else if (inst.kind === "sar") a.asrsReg(value, count);
-      else a.lsrsReg(value, count);
-    }
-    if (inst.kind === "shr") {
-      // An unsigned result of 2^30 or more needs a double.
-      const check = this.scratch();
-      a.lsrs(check, value, 30);
-      a.bcond("ne", this.panicStub(Panic.PANIC_INT_OVERFLOW));
-    }
-    // Re-tag: the int32 result must fit a small integer.
-    a.adds(d, value, value);
-    a.bcond("vs", this.panicStub(Panic.PANIC_INT_OVERFLOW));
-    a.adds(d, d, { imm: 1 });
-    this.commit(inst.dst, d);
   }
 
   /** The small-int value of a register defined by a single const, if any. */
@@ -498,6 +562,33 @@ class FunctionCodegen {
     return args.slice(0, 4).map((v) => this.loc(v)).filter((l) => l.kind === "fused").map((l) => (l as { reg: number }).reg);
   }
 
+  /** Sets the flags as a signed compare of a and b would. Numbers that are not both small
+   *  integers go to __rt_num_compare (boxed numbers), which answers -1, 0 or 1. */
+  private compare(av: VReg, bv: VReg, numeric: boolean, proof: { smallA: boolean; smallB: boolean } | undefined): void {
+    const a = this.a;
+    const imm = this.constants().get(bv);
+    const useImm = imm !== undefined && imm <= 255;
+    const smallA = !numeric || (proof?.smallA ?? false);
+    const smallB = !numeric || useImm && (imm & 1) === 1 || (proof?.smallB ?? false);
+    const x = this.read(av);
+    if (smallA && smallB) {
+      if (useImm) a.cmp(x, { imm }); else a.cmp(x, this.read(bv));
+      return;
+    }
+    const slow = a.newLabel(), ready = a.newLabel();
+    this.tagCheck(av, x, smallA, slow);
+    const y = useImm ? -1 : this.read(bv);
+    if (!useImm) this.tagCheck(bv, y, smallB, slow);
+    if (useImm) a.cmp(x, { imm }); else a.cmp(x, y);
+    a.b(ready);
+    a.bind(slow);
+    this.readInto(av, 0);
+    this.readInto(bv, 1);
+    a.bl("__rt_num_compare");
+    a.cmp(0, { imm: 0 });
+    a.bind(ready);
+  }
+
   /** A register holding v that this instruction may overwrite. */
   private readCopy(v: VReg): Reg {
     const loc = this.loc(v);
@@ -514,7 +605,9 @@ class FunctionCodegen {
     const d = this.target(inst.dst);
     const length = d !== array ? d : this.scratch();
     const outside = a.newLabel(), done = a.newLabel();
-    a.asrs(offset, offset, 1);
+    // A boxed index is at least 2^30: outside any array.
+    if (!inst.proof?.smallA) { a.asrs(offset, offset, 1); a.bcond("cc", outside); }
+    else a.asrs(offset, offset, 1);
     a.ldr(length, array, { imm: ARRAY_LENGTH });
     // Unsigned: a negative index is a huge one, so one compare checks both ends.
     a.cmp(offset, length);
@@ -537,6 +630,7 @@ class FunctionCodegen {
     const length = this.scratch();
     const outside = a.newLabel(), done = a.newLabel();
     a.asrs(offset, offset, 1);
+    if (!inst.proof?.smallA) a.bcond("cc", outside);
     a.ldr(length, array, { imm: ARRAY_LENGTH });
     a.cmp(offset, length);
     a.bcond("cs", outside);
@@ -574,10 +668,7 @@ class FunctionCodegen {
       case "branch": {
         let cond: Cond;
         if (term.kind === "cmp") {
-          const x = this.read(term.a);
-          const imm = this.constants().get(term.b);
-          if (imm !== undefined && imm <= 255) a.cmp(x, { imm });
-          else a.cmp(x, this.read(term.b));
+          this.compare(term.a, term.b, term.numeric, term.proof);
           cond = condFor(term.cmp, term.numeric);
         } else {
           const v = this.read(term.value);

@@ -10,6 +10,8 @@ import { type Block, type IrFunction, type VReg, def, successors, termUses, uses
 
 export type Location =
   | { kind: "reg"; reg: number }
+  /** A constant cheap enough to rebuild (MOVS/MVNS) wherever it is read: it needs no home. */
+  | { kind: "const"; word: number }
   | { kind: "stack"; slot: number }
   | { kind: "fused"; reg: number }
   | { kind: "none" };
@@ -45,9 +47,19 @@ export function allocate(fn: IrFunction): Allocation {
   }
   const fused = new Set<VReg>();
   for (const b of order) {
+    for (const inst of b.insts) {
+      if (inst.op !== "const" || defCount[inst.dst] !== 1 || fn.params.includes(inst.dst)) continue;
+      const w = inst.word >>> 0;
+      if (w <= 255 || (~w >>> 0) <= 255) {
+        locations[inst.dst] = { kind: "const", word: w };
+        fused.add(inst.dst);
+      }
+    }
+  }
+  for (const b of order) {
     b.insts.forEach((inst, i) => {
       const d = def(inst);
-      if (d === undefined || defCount[d] !== 1 || useCount[d] !== 1 || fn.vregs[d].name) return;
+      if (d === undefined || defCount[d] !== 1 || useCount[d] !== 1 || fn.vregs[d].name || fused.has(d)) return;
       if (inst.op === "call" || !fusableProducer(inst.op)) return;
       const next = b.insts[i + 1];
       const nextUses = next ? uses(next) : termUses(b.term);

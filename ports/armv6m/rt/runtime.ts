@@ -11,6 +11,8 @@ import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import type { Board } from "../../../boards/types.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { PANIC_HERE } from "../codegen/codegen.ts";
+import { NUM_OP } from "./num-ops.ts";
+import { DESCRIPTOR_NUMBER, KIND_NUMBER, NUMBER_HIGH, NUMBER_LOW, NUMBER_SIZE, TRUE as TRUE_WORD } from "../../../sdk/compiler/values.ts";
 
 export interface PortRuntimeOptions {
   board: Board;
@@ -20,6 +22,8 @@ export interface PortRuntimeOptions {
   consoleWrite: string;
   /** Symbol of the runtime's exit(code) (tagged argument). */
   exit: string;
+  /** Symbol of the heap's alloc(bytes) (tagged argument, returns a tagged address). */
+  alloc: string;
   /** Simulator build: the exits below may use BKPT / semihosting. */
   forSimulator: boolean;
 }
@@ -138,7 +142,7 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
   chunks.push(data("__rt_str_frames", cString(" frames=")));
   chunks.push(data("__rt_str_comma", cString(",")));
   chunks.push(data("__rt_str_newline", cString("\n")));
-  chunks.push(...arithmeticChunks());
+  chunks.push(...arithmeticChunks(o));
   chunks.push(...exitChunks(o));
   return chunks;
 }
@@ -291,24 +295,244 @@ function putStringChunk(o: PortRuntimeOptions): Chunk {
   return chunk("__rt_put_string", a);
 }
 
-/**
- * JS number semantics on small integers for *, /, (a/b)|0 and %. Arguments and results are
- * tagged. A result that needs a double (a fraction, -0, ±Infinity, NaN) or leaves the
- * small-integer range stops the program at the caller's site.
- */
-function arithmeticChunks(): Chunk[] {
-  const chunks: Chunk[] = [];
 
-  // Panics from a helper name the caller's BL: lr was saved at entry (push {r4-r7, lr}), so
-  // the stub reloads it and reports lr-4-1 as the site.
-  const fail = (a: ThumbAssembler, code: number, savedLrOffset: number) => {
-    a.ldr(1, 13, { imm: savedLrOffset });
+/**
+ * JS number semantics beyond the inline small-integer fast paths. Arguments and results are
+ * JS values: small integers, or boxed numbers (IEEE doubles) holding other int32 values.
+ * A result that needs a double this language step does not have (a fraction, -0, NaN,
+ * ±Infinity, or an integer outside int32) stops the program at the caller's site.
+ */
+function arithmeticChunks(o: PortRuntimeOptions): Chunk[] {
+  const chunks: Chunk[] = [];
+  const SAVED_LR = 16; // after push {r4-r7, lr}
+
+  // Panics from a helper name the caller's BL: lr was saved at entry (push {r4-r7, lr}).
+  const fail = (a: ThumbAssembler, code: number) => {
+    a.ldr(1, 13, { imm: SAVED_LR });
     a.movs(0, 1);
     a.bics(1, 0);
     a.subs(1, 1, { imm: 4 });
     a.movs(0, code);
     tailCall(a, "__rt_panic", 3);
   };
+
+  // __rt_unbox: r0 = value -> r0 = int32, r1 = 0; or r1 = panic code. Clobbers r0-r3.
+  {
+    const a = createAssembler();
+    const notSmall = a.newLabel(), notNumber = a.newLabel(), notInteger = a.newLabel();
+    a.lsrs(1, 0, 1);
+    a.bcond("cc", notSmall);
+    a.asrs(0, 0, 1);
+    a.movs(1, 0);
+    a.bx(14);
+    a.bind(notSmall);
+    a.lsls(1, 0, 30);
+    a.bcond("ne", notNumber);
+    a.cmp(0, { imm: TRUE_WORD });
+    a.bcond("ls", notNumber);
+    a.ldr(1, 0, { imm: 0 });
+    a.ldr(1, 1, { imm: 0 });
+    a.cmp(1, { imm: KIND_NUMBER });
+    a.bcond("ne", notNumber);
+    a.ldr(1, 0, { imm: NUMBER_HIGH });
+    a.ldr(0, 0, { imm: NUMBER_LOW });
+    // p = unbiased exponent; the value is an integer in int32 when 0 <= p <= 31 and no
+    // fraction bit below 2^0 is set.
+    a.lsls(2, 1, 1);
+    a.lsrs(2, 2, 21);
+    a.ldrConst(3, 1023);
+    a.subs(2, 2, 3);
+    a.bcond("mi", notInteger);
+    a.cmp(2, { imm: 31 });
+    a.bcond("gt", notInteger);
+    // Fraction bits below the top 32 (the low 20 bits of the low word) must be zero.
+    a.lsls(3, 0, 12);
+    a.bcond("ne", notInteger);
+    // t = top 32 fraction bits; n = 1.t as a 32-bit fixed point number with the point at 31.
+    a.lsrs(0, 0, 20);
+    a.lsls(3, 1, 12);
+    a.orrs(3, 0);
+    // Bits of t that would be shifted out below 2^0 must be zero: t << (p) == 0 ... (t << p)
+    // keeps the bits below the point.
+    a.mov(0, 3);
+    a.lslsReg(0, 2);
+    a.cmp(0, { imm: 0 });
+    a.bcond("ne", notInteger);
+    a.lsrs(3, 3, 1);
+    a.movs(0, 1);
+    a.lsls(0, 0, 31);
+    a.orrs(3, 0);           // n
+    a.movs(0, 31);
+    a.subs(0, 0, 2);        // 31 - p
+    a.lsrsReg(3, 0);        // magnitude
+    // Sign, and the int32 range: magnitude 2^31 only as -2^31.
+    const positive = a.newLabel(), done = a.newLabel();
+    a.cmp(1, { imm: 0 });
+    a.bcond("ge", positive);
+    a.rsbs(0, 3);
+    a.bcond("vs", done);    // -2^31: rsbs of 0x80000000 sets V; the value is right
+    a.cmp(0, { imm: 0 });
+    a.bcond("gt", notInteger);
+    a.b(done);
+    a.bind(positive);
+    a.mov(0, 3);
+    a.cmp(0, { imm: 0 });
+    a.bcond("lt", notInteger);
+    a.bind(done);
+    a.movs(1, 0);
+    a.bx(14);
+    a.bind(notNumber);
+    a.movs(1, Panic.PANIC_NOT_A_NUMBER);
+    a.bx(14);
+    a.bind(notInteger);
+    a.movs(1, Panic.PANIC_NOT_INTEGER);
+    a.bx(14);
+    chunks.push(chunk("__rt_unbox", a));
+  }
+
+  // __rt_box: r0 = int32 -> r0 = value (a small integer, or a new boxed double).
+  {
+    const a = createAssembler();
+    const big = a.newLabel();
+    a.adds(1, 0, 0);
+    a.bcond("vs", big);
+    a.adds(0, 1, { imm: 1 });
+    a.bx(14);
+    a.bind(big);
+    a.push([4, 5, 14]);
+    a.mov(4, 0);
+    a.movs(0, NUMBER_SIZE * 2 + 1);
+    a.bl(o.alloc);
+    a.asrs(5, 0, 1);                  // address
+    a.ldrConst(0, { symbol: DESCRIPTOR_NUMBER });
+    a.str(0, 5, { imm: 0 });
+    // Sign and magnitude; the magnitude is at least 2^30 here, so p is 30 or 31.
+    a.movs(3, 0);
+    const positive = a.newLabel();
+    a.cmp(4, { imm: 0 });
+    a.bcond("ge", positive);
+    a.rsbs(4, 4);
+    a.movs(3, 1);
+    a.bind(positive);
+    a.movs(2, 31);
+    const normalized = a.newLabel(), shift = a.newLabel();
+    a.bind(shift);
+    a.cmp(4, { imm: 0 });
+    a.bcond("lt", normalized);        // bit 31 set (unsigned magnitude)
+    a.lsls(4, 4, 1);
+    a.subs(2, 2, { imm: 1 });
+    a.b(shift);
+    a.bind(normalized);
+    a.lsls(4, 4, 1);                  // drop the implicit 1
+    a.lsrs(0, 4, 12);                 // high 20 fraction bits
+    a.lsls(4, 4, 20);                 // low word
+    a.ldrConst(1, 1023);
+    a.adds(1, 1, 2);
+    a.lsls(1, 1, 20);
+    a.orrs(0, 1);
+    a.lsls(3, 3, 31);
+    a.orrs(0, 3);
+    a.str(4, 5, { imm: NUMBER_LOW });
+    a.str(0, 5, { imm: NUMBER_HIGH });
+    a.mov(0, 5);
+    a.pop([4, 5, 15]);
+    chunks.push(chunk("__rt_box", a));
+  }
+
+  // Unboxes r0 into r4 and r1 into r5 (after push {r4-r7, lr}), or panics at the caller.
+  const unboxOperands = (a: ThumbAssembler, count: 1 | 2) => {
+    const bad = a.newLabel(), ok = a.newLabel();
+    a.mov(5, 1);
+    a.bl("__rt_unbox");
+    a.cmp(1, { imm: 0 });
+    a.bcond("ne", bad);
+    a.mov(4, 0);
+    if (count === 2) {
+      a.mov(0, 5);
+      a.bl("__rt_unbox");
+      a.cmp(1, { imm: 0 });
+      a.bcond("ne", bad);
+      a.mov(5, 0);
+    }
+    a.b(ok);
+    a.bind(bad);
+    // r1 = the code: make it the panic's code.
+    a.ldr(2, 13, { imm: SAVED_LR });
+    a.movs(0, 1);
+    a.bics(2, 0);
+    a.subs(2, 2, { imm: 4 });
+    a.mov(0, 1);
+    a.mov(1, 2);
+    tailCall(a, "__rt_panic", 3);
+    a.bind(ok);
+  };
+  // r0 = int32 result: box it and return.
+  const boxAndReturn = (a: ThumbAssembler) => {
+    a.bl("__rt_box");
+    a.pop([4, 5, 6, 7, 15]);
+  };
+
+  // __rt_num_binop: r0 = a, r1 = b, r2 = NUM_OP code.
+  {
+    const a = createAssembler();
+    a.push([4, 5, 6, 7, 14]);
+    a.mov(6, 2);
+    unboxOperands(a, 2);
+    const outside = a.newLabel(), negZero = a.newLabel();
+    const cases: Array<[number, (a: ThumbAssembler) => void]> = [
+      [NUM_OP.add, (a) => { a.adds(0, 4, 5); a.bcond("vs", outside); }],
+      [NUM_OP.sub, (a) => { a.subs(0, 4, 5); a.bcond("vs", outside); }],
+      [NUM_OP.and, (a) => { a.mov(0, 4); a.ands(0, 5); }],
+      [NUM_OP.or, (a) => { a.mov(0, 4); a.orrs(0, 5); }],
+      [NUM_OP.xor, (a) => { a.mov(0, 4); a.eors(0, 5); }],
+      [NUM_OP.shl, (a) => { a.movs(1, 31); a.ands(5, 1); a.mov(0, 4); a.lslsReg(0, 5); }],
+      [NUM_OP.sar, (a) => { a.movs(1, 31); a.ands(5, 1); a.mov(0, 4); a.asrsReg(0, 5); }],
+      [NUM_OP.shr, (a) => {
+        a.movs(1, 31); a.ands(5, 1); a.mov(0, 4); a.lsrsReg(0, 5);
+        a.cmp(0, { imm: 0 }); a.bcond("lt", outside); // 2^31 or more: a double
+      }],
+      [NUM_OP.neg, (a) => {
+        a.cmp(4, { imm: 0 }); a.bcond("eq", negZero);
+        a.rsbs(0, 4); a.bcond("vs", outside);
+      }],
+      [NUM_OP.bitnot, (a) => { a.mvns(0, 4); }],
+    ];
+    for (const [code, body] of cases) {
+      const next = a.newLabel();
+      a.cmp(6, { imm: code });
+      a.bcond("ne", next);
+      body(a);
+      boxAndReturn(a);
+      a.bind(next);
+    }
+    a.udf(3);
+    a.bind(outside);
+    fail(a, Panic.PANIC_INT_OVERFLOW);
+    a.bind(negZero);
+    fail(a, Panic.PANIC_NOT_INTEGER);
+    chunks.push(chunk("__rt_num_binop", a));
+  }
+
+  // __rt_num_compare: r0 = a, r1 = b -> r0 = -1, 0 or 1 (raw) for a <, =, > b.
+  {
+    const a = createAssembler();
+    a.push([4, 5, 6, 7, 14]);
+    unboxOperands(a, 2);
+    const less = a.newLabel(), greater = a.newLabel();
+    a.movs(0, 0);
+    a.cmp(4, 5);
+    a.bcond("lt", less);
+    a.bcond("gt", greater);
+    a.pop([4, 5, 6, 7, 15]);
+    a.bind(less);
+    a.movs(0, 1);
+    a.rsbs(0, 0);
+    a.pop([4, 5, 6, 7, 15]);
+    a.bind(greater);
+    a.movs(0, 1);
+    a.pop([4, 5, 6, 7, 15]);
+    chunks.push(chunk("__rt_num_compare", a));
+  }
 
   // Unsigned 32/32 division: r0 = n, r1 = d (nonzero) -> r0 = quotient, r1 = remainder.
   // Shift-subtract, one quotient bit per step (ARMv6-M has no divide instruction).
@@ -336,11 +560,11 @@ function arithmeticChunks(): Chunk[] {
     chunks.push(chunk("__rt_udivmod", a));
   }
 
-  // Common prologue: r4 = |x|, r5 = |y|, r6 = sign bits (bit0: x < 0, bit1: y < 0).
+  // Common prologue of *, /, (a/b)|0, %: r4 = |x|, r5 = |y| (unsigned; 2^31 for -2^31),
+  // r6 = sign bits (bit0: x < 0, bit1: y < 0).
   const absOperands = (a: ThumbAssembler) => {
     a.push([4, 5, 6, 7, 14]);
-    a.asrs(4, 0, 1);
-    a.asrs(5, 1, 1);
+    unboxOperands(a, 2);
     a.movs(6, 0);
     const xPos = a.newLabel(), yPos = a.newLabel();
     a.cmp(4, { imm: 0 });
@@ -354,40 +578,36 @@ function arithmeticChunks(): Chunk[] {
     a.adds(6, 6, { imm: 2 });
     a.bind(yPos);
   };
-  const SAVED_LR = 16; // after push {r4-r7, lr}
-  const finish = (a: ThumbAssembler, negate: (a: ThumbAssembler) => void) => {
-    // r0 = magnitude (unsigned). Negate per `negate`, then tag with a range check.
-    const overflow = a.newLabel();
+  // r0 = magnitude (unsigned); negative when `negative` says so: checks int32, boxes, returns.
+  const finish = (a: ThumbAssembler, negative: "signs-differ" | "dividend") => {
+    const overflow = a.newLabel(), keep = a.newLabel(), neg = a.newLabel();
+    if (negative === "signs-differ") {
+      a.movs(1, 3);
+      a.ands(1, 6);
+      a.cmp(1, { imm: 1 });
+      a.bcond("eq", neg);
+      a.cmp(1, { imm: 2 });
+      a.bcond("eq", neg);
+    } else {
+      a.movs(1, 1);
+      a.tst(6, 1);
+      a.bcond("ne", neg);
+    }
+    // Positive: below 2^31.
     a.cmp(0, { imm: 0 });
-    a.bcond("lt", overflow);     // 2^31 or more
-    negate(a);
-    a.adds(1, 0, 0);
-    a.bcond("vs", overflow);
-    a.adds(0, 1, { imm: 1 });
-    a.pop([4, 5, 6, 7, 15]);
-    a.bind(overflow);
-    fail(a, Panic.PANIC_INT_OVERFLOW, SAVED_LR);
-  };
-  const negateIfSignsDiffer = (a: ThumbAssembler) => {
-    const keep = a.newLabel();
-    a.movs(1, 3);
-    a.ands(1, 6);
-    a.cmp(1, { imm: 1 });
-    const neg = a.newLabel();
-    a.bcond("eq", neg);
-    a.cmp(1, { imm: 2 });
-    a.bcond("ne", keep);
+    a.bcond("lt", overflow);
+    a.b(keep);
     a.bind(neg);
-    a.rsbs(0, 0);
-    a.bind(keep);
-  };
-  const negateIfDividendNegative = (a: ThumbAssembler) => {
-    const keep = a.newLabel();
+    // Negative: a magnitude of 2^31 at most (-2^31).
     a.movs(1, 1);
-    a.tst(6, 1);
-    a.bcond("eq", keep);
+    a.lsls(1, 1, 31);
+    a.cmp(0, 1);
+    a.bcond("hi", overflow);
     a.rsbs(0, 0);
     a.bind(keep);
+    boxAndReturn(a);
+    a.bind(overflow);
+    fail(a, Panic.PANIC_INT_OVERFLOW);
   };
 
   // __rt_mul: x * y.
@@ -395,7 +615,8 @@ function arithmeticChunks(): Chunk[] {
     const a = createAssembler();
     absOperands(a);
     const zero = a.newLabel(), overflow = a.newLabel(), negZero = a.newLabel();
-    // 64-bit product of |x|,|y| < 2^31 from 16-bit halves: the result must stay below 2^31.
+    // 64-bit product of the magnitudes from 16-bit halves; it must stay below 2^32 for the
+    // checks in `finish` to decide.
     a.lsrs(0, 4, 16);      // xh
     a.lsrs(1, 5, 16);      // yh
     a.mov(2, 0);
@@ -404,11 +625,10 @@ function arithmeticChunks(): Chunk[] {
     a.bcond("ne", overflow);
     a.uxth(2, 4);          // xl
     a.uxth(3, 5);          // yl
-    a.muls(0, 3);          // xh*yl
+    a.muls(0, 3);          // xh*yl (one of xh, yh is 0, so one of these two is 0)
     a.muls(1, 2);          // yh*xl
-    a.adds(0, 0, 1);       // middle (< 2^31 each: no 32-bit overflow check needed below 2^15)
-    a.bcond("cs", overflow);
-    a.lsrs(1, 0, 15);      // middle must be < 2^15 so middle << 16 < 2^31
+    a.adds(0, 0, 1);       // middle, < 2^32
+    a.lsrs(1, 0, 16);      // middle << 16 must fit 32 bits
     a.bcond("ne", overflow);
     a.lsls(0, 0, 16);
     a.muls(2, 3);          // xl*yl (unsigned 32)
@@ -416,7 +636,7 @@ function arithmeticChunks(): Chunk[] {
     a.bcond("cs", overflow);
     a.cmp(0, { imm: 0 });
     a.bcond("eq", zero);
-    finish(a, negateIfSignsDiffer);
+    finish(a, "signs-differ");
     a.bind(zero);
     // 0 with a negative operand is -0.
     a.cmp(6, { imm: 0 });
@@ -424,9 +644,9 @@ function arithmeticChunks(): Chunk[] {
     a.movs(0, 1);
     a.pop([4, 5, 6, 7, 15]);
     a.bind(negZero);
-    fail(a, Panic.PANIC_NOT_INTEGER, SAVED_LR);
+    fail(a, Panic.PANIC_NOT_INTEGER);
     a.bind(overflow);
-    fail(a, Panic.PANIC_INT_OVERFLOW, SAVED_LR);
+    fail(a, Panic.PANIC_INT_OVERFLOW);
     chunks.push(chunk("__rt_mul", a));
   }
 
@@ -442,30 +662,35 @@ function arithmeticChunks(): Chunk[] {
     a.bl("__rt_udivmod");
     a.cmp(1, { imm: 0 });
     a.bcond("ne", notInteger);          // a fraction
-    a.cmp(0, { imm: 0 });
     const nonzero = a.newLabel();
+    a.cmp(0, { imm: 0 });
     a.bcond("ne", nonzero);
     a.movs(1, 2);
     a.tst(6, 1);                        // 0 / negative is -0
     a.bcond("ne", notInteger);
     a.bind(nonzero);
-    finish(a, negateIfSignsDiffer);
+    finish(a, "signs-differ");
     a.bind(notInteger);
-    fail(a, Panic.PANIC_NOT_INTEGER, SAVED_LR);
+    fail(a, Panic.PANIC_NOT_INTEGER);
     chunks.push(chunk("__rt_div", a));
   }
 
-  // __rt_idiv: (x / y) | 0 — truncating; division by zero gives 0 (Infinity | 0).
+  // __rt_idiv: (x / y) | 0 — truncating; division by zero gives 0 (Infinity | 0). The
+  // quotient's magnitude can only exceed int32 for -2^31 / -1, which | 0 wraps to -2^31.
   {
     const a = createAssembler();
     absOperands(a);
-    const byZero = a.newLabel();
+    const byZero = a.newLabel(), wrap = a.newLabel();
     a.cmp(5, { imm: 0 });
     a.bcond("eq", byZero);
     a.mov(0, 4);
     a.mov(1, 5);
     a.bl("__rt_udivmod");
-    finish(a, negateIfSignsDiffer);
+    a.cmp(0, { imm: 0 });
+    a.bcond("lt", wrap);
+    finish(a, "signs-differ");
+    a.bind(wrap);
+    boxAndReturn(a);
     a.bind(byZero);
     a.movs(0, 1);
     a.pop([4, 5, 6, 7, 15]);
@@ -490,9 +715,9 @@ function arithmeticChunks(): Chunk[] {
     a.tst(6, 1);
     a.bcond("ne", notInteger);
     a.bind(nonzero);
-    finish(a, negateIfDividendNegative);
+    finish(a, "dividend");
     a.bind(notInteger);
-    fail(a, Panic.PANIC_NOT_INTEGER, SAVED_LR);
+    fail(a, Panic.PANIC_NOT_INTEGER);
     chunks.push(chunk("__rt_mod", a));
   }
   return chunks;

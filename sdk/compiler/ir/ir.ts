@@ -23,7 +23,11 @@ export interface VRegInfo {
 export type NumOp = "add" | "sub" | "mul" | "div" | "idiv" | "mod" | "and" | "or" | "xor" | "shl" | "sar" | "shr";
 export type CmpOp = "lt" | "le" | "gt" | "ge" | "eq" | "ne";
 
-export type Inst =
+/** What the range analysis proved about an operation (sdk/compiler/passes/ranges.ts). */
+export interface Proof { smallA: boolean; smallB: boolean; smallResult: boolean }
+
+export type Inst = (InstBody & { proof?: Proof });
+type InstBody =
   /** dst = a raw 32-bit word (a tagged value's bits, or a raw number for raw registers). */
   | { op: "const"; dst: VReg; word: number; pos?: SourcePos }
   /** dst = address of a linker symbol + addend (a pointer value, or raw). */
@@ -43,7 +47,9 @@ export type Inst =
   | { op: "store"; base: VReg; offset: number; src: VReg; width: 8 | 16 | 32; pos?: SourcePos }
   /** Conversions between tagged small integers and raw words. `tag` stops with a runtime
    *  error when the raw word does not fit a small integer. */
-  | { op: "untag" | "tag"; dst: VReg; src: VReg; pos?: SourcePos }
+  | { op: "untag"; dst: VReg; src: VReg; pos?: SourcePos }
+  /** `length`: the raw word is a length or count, always a small integer. */
+  | { op: "tag"; dst: VReg; src: VReg; length?: boolean; pos?: SourcePos }
   /** Pointer value <-> number (address). */
   | { op: "addr-of" | "object-at"; dst: VReg; src: VReg; pos?: SourcePos }
   /** Array element access with JS semantics: out of range reads give undefined, writes
@@ -61,7 +67,7 @@ export type Truthiness = "boolean" | "number" | "string" | "object" | "nullish" 
 
 export type Terminator =
   | { op: "jump"; target: Block }
-  | { op: "branch"; kind: "cmp"; cmp: CmpOp; numeric: boolean; a: VReg; b: VReg; then: Block; else: Block; pos?: SourcePos }
+  | { op: "branch"; kind: "cmp"; cmp: CmpOp; numeric: boolean; a: VReg; b: VReg; then: Block; else: Block; pos?: SourcePos; proof?: Proof }
   | { op: "branch"; kind: "truthy"; test: Truthiness; value: VReg; then: Block; else: Block; pos?: SourcePos }
   | { op: "return"; value: VReg | undefined; pos?: SourcePos }
   | { op: "unreachable" };

@@ -13,7 +13,7 @@ import {
 import { Codes, fail } from "../diagnostics.ts";
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, FALSE, NULL, STRING_LENGTH, TRUE,
-  UNDEFINED, isSmallIntValue, tagInt,
+  UNDEFINED, isSmallIntValue, tagInt, isInt32Value, NUMBER_SIZE, NUMBER_LOW, DESCRIPTOR_NUMBER,
 } from "../values.ts";
 import { type ValueKind, valueKind } from "./types.ts";
 import { REPO_ROOT, isBoardModuleFile } from "../frontend/program.ts";
@@ -26,6 +26,7 @@ const INTRINSICS_FILE = path.join(REPO_ROOT, "sdk/lib/intrinsics.ts");
 /** Runtime functions the lowering calls, by file (under sdk/lib/rt) and export name. */
 export const RT = {
   start: ["start.ts", "start"],
+  alloc: ["heap.ts", "alloc"],
   exit: ["start.ts", "exit"],
   concat: ["strings.ts", "concat"],
   toString: ["strings.ts", "toString"],
@@ -204,6 +205,7 @@ export class Lowerer {
     const c = constantValue(d.initializer, this.checker);
     if (c === undefined) return undefined;
     if (typeof c === "string") return c;
+    if (typeof c === "number" && !isSmallIntValue(c) && isInt32Value(c)) return undefined; // boxed: set by module code
     return this.wordForConstant(c, d.initializer);
   }
 
@@ -278,7 +280,7 @@ export class Lowerer {
       fn.params.push(v);
       this.locals.set(this.symbolOf(p.name), v);
     }
-    if (fn.params.length > 8) fail(decl.parameters[8], Codes.UnsupportedSyntax, "functions take at most 8 parameters on devices");
+    if (fn.params.length > 32) fail(decl.parameters[32], Codes.UnsupportedSyntax, "functions take at most 32 parameters on devices");
     for (const stmt of decl.body!.statements) this.statement(stmt);
     this.finishFunction(fn);
   }
@@ -372,9 +374,23 @@ export class Lowerer {
     if (c === undefined) return UNDEFINED;
     if (!isSmallIntValue(c)) {
       fail(node, Codes.NumberOutOfRange, `the number ${Object.is(c, -0) ? "-0" : String(c)} is not supported on devices yet`,
-        "numbers are integers in [-2^30, 2^30) until doubles arrive");
+        "numbers are integers in the int32 range until doubles arrive");
     }
     return tagInt(c);
+  }
+
+  /** A number outside the small-integer range, boxed in flash (an IEEE double). */
+  private boxedNumberSymbol(n: number): string {
+    const key = `#${n}`;
+    let symbol = this.strings.get(key);
+    if (symbol) return symbol;
+    symbol = `__num${this.data.length}`;
+    this.strings.set(key, symbol);
+    const bytes = new Uint8Array(NUMBER_SIZE);
+    const view = new DataView(bytes.buffer);
+    view.setFloat64(NUMBER_LOW, n, true);
+    this.data.push({ symbol, bytes, align: 4, module: "numbers", relocs: [{ offset: 0, symbol: DESCRIPTOR_NUMBER, addend: 0 }] });
+    return symbol;
   }
 
   private stringSymbol(text: string): string {
@@ -658,6 +674,11 @@ export class Lowerer {
       return;
     }
     if (loose && ka !== kb) fail(node, Codes.UnsupportedOperator, "'==' between values of different types is not supported on devices", "use '===' or convert explicitly");
+    if (ka === "number" && kb === "number") {
+      // Equal numbers can be different words (a boxed number is not shared).
+      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: true, a, b, then: ifEqual, else: ifNot, pos });
+      return;
+    }
     if (this.needsDeepEquality(ka, kb, left, right)) {
       const r = this.call(this.runtime("strictEquals"), [a, b], node);
       this.setTerm({ op: "branch", kind: "truthy", test: "boolean", value: r, then: ifEqual, else: ifNot, pos });
@@ -684,10 +705,13 @@ export class Lowerer {
     return false;
   }
 
-  private requireNumbers(node: ts.Node, ...values: VReg[]): void {
-    for (const v of values) {
-      if (!this.fn.vregs[v].smallInt) this.emit({ op: "check-int", src: v, pos: this.pos(node) });
-    }
+  /** Number operands: the back end checks their representation where the range analysis
+   *  cannot prove it, and takes the slow path for boxed numbers. Nothing to emit here. */
+  private requireNumbers(_node: ts.Node, ..._values: VReg[]): void {}
+
+  /** Operands of intrinsics (addresses, raw words) must be small integers. */
+  private requireSmall(node: ts.Node, ...values: VReg[]): void {
+    for (const v of values) this.emit({ op: "check-int", src: v, pos: this.pos(node) });
   }
 
   // ---------------------------------------------------------------- expressions
@@ -697,6 +721,11 @@ export class Lowerer {
     const c = constantValue(node, this.checker);
     if (c !== undefined) {
       if (typeof c === "string") return this.stringLiteral(c);
+      if (typeof c === "number" && !isSmallIntValue(c) && isInt32Value(c)) {
+        const dst = this.temp();
+        this.emit({ op: "symbol", dst, symbol: this.boxedNumberSymbol(c), addend: 0 });
+        return dst;
+      }
       return this.constant(this.wordForConstant(c, node), typeof c === "number");
     }
     switch (node.kind) {
@@ -751,7 +780,14 @@ export class Lowerer {
       if (this.globalSymbols.has(sym)) return this.identifier(node);
     }
     const big = constantNumber(node, this.checker);
-    if (big !== undefined) this.wordForConstant(big, node);
+    if (big !== undefined) {
+      if (isInt32Value(big)) {
+        const dst = this.temp();
+        this.emit({ op: "symbol", dst, symbol: this.boxedNumberSymbol(big), addend: 0 });
+        return dst;
+      }
+      this.wordForConstant(big, node);
+    }
     if (decl && ts.isFunctionDeclaration(decl)) {
       fail(node, Codes.UnsupportedSyntax, "functions as values are not supported on devices yet", "call the function directly");
     }
@@ -1040,7 +1076,8 @@ export class Lowerer {
   private consoleLog(node: ts.CallExpression): VReg {
     const printValue = this.runtime("printValue");
     const printByte = this.runtime("printByte");
-    node.arguments.forEach((arg, i) => {
+    // Node evaluates every argument before it prints anything.
+    const values = node.arguments.map((arg) => {
       if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
       const kind = this.kindOf(arg);
       if (kind === "array" || kind === "any") {
@@ -1048,9 +1085,13 @@ export class Lowerer {
         fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
           "print numbers, strings, booleans, null and undefined");
       }
-      const v = this.expr(arg);
-      if (i > 0) this.call(printByte, [this.constant(tagInt(0x20), true)], node, false);
-      this.call(printValue, [v], arg, false);
+      return this.expr(arg);
+    });
+    const pieces = formatPieces(node, values, (e) => constantValue(e, this.checker));
+    pieces.forEach((piece, i) => {
+      if (i > 0 && piece.spaceBefore) this.call(printByte, [this.constant(tagInt(0x20), true)], node, false);
+      const v = piece.text !== undefined ? this.stringLiteral(piece.text) : piece.value!;
+      this.call(printValue, [v], piece.node, false);
     });
     this.call(printByte, [this.constant(tagInt(0x0a), true)], node, false);
     return this.constant(UNDEFINED);
@@ -1068,14 +1109,14 @@ export class Lowerer {
         return dst;
       }
       const v = this.expr(arg);
-      this.requireNumbers(arg, v);
+      this.requireSmall(arg, v);
       const dst = this.temp({ raw: true });
       this.emit({ op: "untag", dst, src: v, pos });
       return dst;
     };
     const rawValue = (arg: ts.Expression): VReg => {
       const v = this.expr(arg);
-      this.requireNumbers(arg, v);
+      this.requireSmall(arg, v);
       const dst = this.temp({ raw: true });
       this.emit({ op: "untag", dst, src: v, pos });
       return dst;
@@ -1116,7 +1157,7 @@ export class Lowerer {
       }
       case "objectAt": {
         const v = this.expr(args[0]);
-        this.requireNumbers(args[0], v);
+        this.requireSmall(args[0], v);
         const dst = this.temp();
         this.emit({ op: "object-at", dst, src: v, pos });
         return dst;
@@ -1203,7 +1244,7 @@ export class Lowerer {
       const raw = this.temp({ raw: true });
       this.emit({ op: "load", dst: raw, base: obj, offset: objKind === "array" ? ARRAY_LENGTH : STRING_LENGTH, width: 32, pos: this.pos(node) });
       const dst = this.temp({ smallInt: true });
-      this.emit({ op: "tag", dst, src: raw, pos: this.pos(node) });
+      this.emit({ op: "tag", dst, src: raw, length: true, pos: this.pos(node) });
       return dst;
     }
     return fail(node, Codes.UnsupportedSyntax, `property '${node.name.text}' of a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(node.expression))}' is not supported on devices yet`);
@@ -1211,6 +1252,41 @@ export class Lowerer {
 }
 
 // ---------------------------------------------------------------- small helpers
+
+interface PrintPiece { text?: string; value?: VReg; node: ts.Node; spaceBefore: boolean }
+
+/** console.log's arguments as printed pieces. A constant first argument with format
+ *  specifiers is expanded as Node's util.format does: %s and %d/%i take the next argument,
+ *  %% is a percent sign (only when arguments follow), unmatched specifiers stay as they are,
+ *  and the remaining arguments follow, separated by spaces. */
+function formatPieces(node: ts.CallExpression, values: VReg[], constant: (e: ts.Expression) => unknown): PrintPiece[] {
+  const args = node.arguments;
+  const plain = () => values.map((value, i): PrintPiece => ({ value, node: args[i], spaceBefore: true }));
+  const format = args.length > 1 ? constant(args[0]) : undefined;
+  if (typeof format !== "string" || !format.includes("%")) return plain();
+  const pieces: PrintPiece[] = [];
+  let text = "";
+  let next = 1;
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i];
+    if (c !== "%" || i + 1 >= format.length) { text += c; continue; }
+    const spec = format[i + 1];
+    if (spec === "%") { text += "%"; i++; continue; }
+    if ("sdifjoOc".includes(spec) && next < args.length) {
+      if (!"sdi".includes(spec)) fail(args[next], Codes.UnsupportedCall, `the format specifier %${spec} is not supported on devices yet`, "use %s, %d or %i");
+      if (text) pieces.push({ text, node, spaceBefore: false });
+      text = "";
+      pieces.push({ value: values[next], node: args[next], spaceBefore: false });
+      next++;
+      i++;
+      continue;
+    }
+    text += c;
+  }
+  if (text) pieces.push({ text, node, spaceBefore: false });
+  for (; next < args.length; next++) pieces.push({ value: values[next], node: args[next], spaceBefore: true });
+  return pieces.map((p, i) => (i === 0 ? { ...p, spaceBefore: false } : p));
+}
 
 function skipParens(node: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node)) node = node.expression;

@@ -1,7 +1,7 @@
 // Drops blocks no path from the entry reaches (code after return/break/continue) and
 // forwards jumps through empty blocks, so later passes and the back end see only live code.
 
-import { type Block, type IrFunction, type IrProgram, successors } from "../ir/ir.ts";
+import { type Block, type Inst, type IrFunction, type IrProgram, successors, termUses, uses } from "../ir/ir.ts";
 
 export function cleanup(program: IrProgram): void {
   for (const fn of program.functions) cleanupFunction(fn);
@@ -33,4 +33,24 @@ export function cleanupFunction(fn: IrFunction): void {
   }
   fn.blocks = fn.blocks.filter((b) => reached.has(b));
   fn.blocks.forEach((b, i) => { b.id = i; });
+  removeDeadCode(fn);
+}
+
+/** Operations without effects whose result nobody reads (the undefined of a discarded
+ *  call, an unused temporary). Loads stay: a peripheral register read is an effect. */
+const PURE = new Set<Inst["op"]>(["const", "symbol", "move", "num", "neg", "bitnot", "addr-of", "object-at", "is-int", "is-object", "untag"]);
+
+function removeDeadCode(fn: IrFunction): void {
+  for (let changed = true; changed;) {
+    changed = false;
+    const used = new Set<number>(fn.params);
+    for (const b of fn.blocks) {
+      for (const inst of b.insts) for (const u of uses(inst)) used.add(u);
+      for (const u of termUses(b.term)) used.add(u);
+    }
+    for (const b of fn.blocks) {
+      const kept = b.insts.filter((inst) => !(PURE.has(inst.op) && "dst" in inst && inst.dst !== undefined && !used.has(inst.dst)));
+      if (kept.length !== b.insts.length) { b.insts = kept; changed = true; }
+    }
+  }
 }

@@ -14,11 +14,18 @@ export const ARRAY_CAPACITY = 8;
 export const ARRAY_ELEMENTS = 12;
 export const ARRAY_SIZE = 16;
 
+/** Boxed numbers: an IEEE 754 double, low word first. Numbers that are not small integers. */
+export const NUMBER_LOW = 4;
+export const NUMBER_HIGH = 8;
+export const NUMBER_SIZE = 12;
+
 export const KIND_STRING8 = 1;
 export const KIND_STRING16 = 2;
 export const KIND_ARRAY = 3;
+export const KIND_NUMBER = 4;
 
 /** Descriptor symbols, emitted once per image by the compiler. */
 export const DESCRIPTOR_STRING8 = "__desc_string8";
 export const DESCRIPTOR_STRING16 = "__desc_string16";
 export const DESCRIPTOR_ARRAY = "__desc_array";
+export const DESCRIPTOR_NUMBER = "__desc_number";

@@ -4,7 +4,7 @@
 import { addressOf, isObject, isSmallInt, objectAt, objectKind, peek16, peek32, peek8, peekValue, poke16, poke32, poke8, symbolAddress } from "mote/intrinsics";
 import { alloc } from "./heap.ts";
 import {
-  ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_STRING16, KIND_STRING8,
+  ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_NUMBER, KIND_STRING16, KIND_STRING8,
   STRING_DATA, STRING_LENGTH,
 } from "./layout.ts";
 
@@ -108,7 +108,7 @@ export function intToString(n: number): string {
   for (let i = length - 1; m !== 0; i--) {
     const quotient = (m / 10) | 0;
     const digit = m - quotient * 10;
-    poke8(data + i, 0x30 + (negative ? -digit : digit));
+    poke8(data + i, negative ? 0x30 - digit : 0x30 + digit);
     m = quotient;
   }
   return objectAt<string>(result);
@@ -116,7 +116,7 @@ export function intToString(n: number): string {
 
 /** String(value) for the values of this language step. */
 export function toString(value: unknown): string {
-  if (isSmallInt(value)) return intToString(value as number);
+  if (isSmallInt(value) || (isObject(value) && objectKind(value) === KIND_NUMBER)) return intToString(value as number);
   if (value === undefined) return "undefined";
   if (value === null) return "null";
   if (value === true) return "true";

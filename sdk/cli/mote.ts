@@ -1,0 +1,217 @@
+// The `mote` command. stdout carries only what the user asked for (the device console for
+// `run`, the list for `boards`); everything mote itself says goes to stderr, so
+// `mote run app.ts > out.txt` captures exactly what the program printed.
+//
+// Start-up matters (`mote --help` should feel instant): the compiler and the simulators
+// (typescript, rp2040js) are imported only by the commands that need them.
+
+import path from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { boards } from "../../boards/index.ts";
+import type { Board } from "../../boards/types.ts";
+import { DEFAULT_TIMEOUT_MS, lookUpBoard, runAppStreaming, unknownBoardMessage } from "./run-app.ts";
+
+const DEFAULT_BOARD = boards[0].id;
+/** What `timeout(1)` exits with when the time runs out; scripts already know it. */
+const EXIT_TIMEOUT = 124;
+const EXIT_INTERRUPTED = 130;
+
+const USAGE = `mote — TypeScript for microcontrollers
+
+Usage:
+  mote build <app.ts> [--board <id>] [--out <dir>] [--hardware]
+  mote run <app.ts> [--board <id>] [--timeout <seconds>]
+  mote boards
+
+Commands:
+  build    compile an app into an image (.elf .bin .hex .map, and .uf2 where the board takes one)
+  run      build an app and run it on the board's simulator; the device console is stdout
+  boards   list the boards mote knows
+
+Run 'mote <command> --help' for a command's options.`;
+
+const BUILD_USAGE = `Usage: mote build <app.ts> [options]
+
+Compiles <app.ts> with the board's runtime into an image and writes <name>.elf, .bin, .hex
+and .map (and .uf2 for boards flashed by UF2) into the output directory. The size report is
+printed on stderr; compile errors too, as file.ts:line:col - error …, with exit status 1.
+
+Options:
+  -b, --board <id>     board to build for (default: ${DEFAULT_BOARD}; see 'mote boards')
+  -o, --out <dir>      output directory (default: <app dir>/build/<board>/)
+      --hardware       build for the real board: the image never uses the simulator's
+                       exit channels (semihosting, BKPT), it sleeps when the program ends
+  -h, --help           show this help`;
+
+const RUN_USAGE = `Usage: mote run <app.ts> [options]
+
+Builds <app.ts> for the board's simulator and runs it. The device console streams to stdout
+byte for byte; build messages, crash reports and simulator messages go to stderr. The exit
+status is the program's own (1 after a crash), ${EXIT_TIMEOUT} when the timeout ends the run,
+and 1 when the app does not compile or the simulator fails.
+
+Options:
+  -b, --board <id>         board to run on (default: ${DEFAULT_BOARD}; see 'mote boards')
+  -t, --timeout <seconds>  stop the simulator after this much time (default: ${DEFAULT_TIMEOUT_MS / 1000})
+  -h, --help               show this help`;
+
+const BOARDS_USAGE = `Usage: mote boards
+
+Lists the boards mote can build for: id (for --board), name, the simulator that models it,
+and what it supports.`;
+
+/** A mistake on the command line: printed as `mote: <message>`, exit status 1. */
+class UsageError extends Error {}
+
+function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function boardOrFail(id: string | undefined): Board {
+  const board = lookUpBoard(id ?? DEFAULT_BOARD);
+  if (!board) throw new UsageError(unknownBoardMessage(id ?? DEFAULT_BOARD).replace(/^mote: /, ""));
+  return board;
+}
+
+function singleApp(positionals: string[], command: string): string {
+  if (positionals.length === 0) throw new UsageError(`'mote ${command}' needs an app: mote ${command} <app.ts>`);
+  if (positionals.length > 1) throw new UsageError(`'mote ${command}' takes one app, got: ${positionals.join(" ")}`);
+  return positionals[0];
+}
+
+// ---------------------------------------------------------------------------------------
+
+async function buildCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    board: { type: "string", short: "b" },
+    out: { type: "string", short: "o" },
+    hardware: { type: "boolean" },
+  });
+  if (values.help) return usage(BUILD_USAGE);
+  const entry = singleApp(positionals, "build");
+  const board = boardOrFail(values.board);
+  const outDir = values.out ?? path.join(path.dirname(entry), "build", board.id);
+
+  const { build } = await import("../compiler/index.ts");
+  const started = performance.now();
+  const result = build({ entry, board, outDir, forSimulator: !values.hardware });
+  if (!result.ok) {
+    process.stderr.write(`${result.diagnostics}\n`);
+    return 1;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const files = result.files!;
+  const written = [files.elf, files.bin, files.hex, files.map, files.uf2].filter((f): f is string => f !== undefined);
+  const flavour = values.hardware ? "hardware" : "simulator";
+  process.stderr.write(
+    `mote: built ${entry} for ${board.id} (${flavour}) in ${seconds} s\n` +
+    written.map((f) => `  ${f}\n`).join("") +
+    `\n${result.sizeReport.replace(/\n?$/, "\n")}`,
+  );
+  return 0;
+}
+
+async function runCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    board: { type: "string", short: "b" },
+    timeout: { type: "string", short: "t" },
+  });
+  if (values.help) return usage(RUN_USAGE);
+  const entry = singleApp(positionals, "run");
+  const board = boardOrFail(values.board);
+  let timeoutMs = DEFAULT_TIMEOUT_MS;
+  if (values.timeout !== undefined) {
+    const seconds = Number(values.timeout);
+    if (!(seconds > 0) || !Number.isFinite(seconds)) throw new UsageError(`--timeout takes a number of seconds greater than 0, got '${values.timeout}'`);
+    timeoutMs = Math.round(seconds * 1000);
+  }
+
+  const ended = await runAppStreaming(entry, board.id, {
+    timeoutMs,
+    stdout: (bytes) => process.stdout.write(bytes),
+    stderr: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+    releaseHeldAfterMs: 250,
+  });
+  switch (ended.reason) {
+    case "exit": return ended.exitCode ?? 1;
+    case "timeout": return EXIT_TIMEOUT;
+    default: return 1;
+  }
+}
+
+function boardsCommand(args: string[]): number {
+  const { values, positionals } = parse(args, {});
+  if (values.help) return usage(BOARDS_USAGE);
+  if (positionals.length > 0) throw new UsageError(`'mote boards' takes no arguments, got: ${positionals.join(" ")}`);
+  const rows = boards.map((b) => [
+    b.id,
+    b.name,
+    b.simulator.kind === "qemu" ? `qemu ${b.simulator.machine}` : b.simulator.kind,
+    b.supports.join(", "),
+  ]);
+  const header = ["ID", "NAME", "SIMULATOR", "SUPPORTS"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join("  ").trimEnd();
+  process.stdout.write([header, ...rows].map(line).join("\n") + "\n");
+  return 0;
+}
+
+function usage(text: string): number {
+  process.stdout.write(`${text}\n`);
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+        process.stderr.write(`${USAGE}\n`);
+        return 1;
+      case "-h":
+      case "--help":
+      case "help":
+        return usage(USAGE);
+      case "build":
+        return await buildCommand(rest);
+      case "run":
+        return await runCommand(rest);
+      case "boards":
+        return boardsCommand(rest);
+      default:
+        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards (see 'mote --help')`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`mote: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+// Ctrl-C: QEMU runs in its own process group (sdk/sim/qemu.ts), so it does not see the
+// terminal's SIGINT; exiting runs the simulator layer's exit hook, which stops it.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    process.stderr.write(`\nmote: stopped (${signal})\n`);
+    process.exit(signal === "SIGINT" ? EXIT_INTERRUPTED : 128 + (signal === "SIGTERM" ? 15 : 1));
+  });
+}
+// `mote run app.ts | head`: a closed stdout is the reader's choice, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
+const code = await main(process.argv.slice(2));
+// stdout/stderr writes are synchronous for files, pipes and terminals on POSIX, so nothing is
+// lost by exiting now; exiting (rather than waiting for the event loop to drain) also ends a
+// simulator that is still winding down.
+process.exit(code);

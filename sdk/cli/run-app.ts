@@ -1,0 +1,181 @@
+// `mote run` without the process around it: build an app for a board's simulator, boot it,
+// and report the console, the crash report and the exit. The CLI streams through
+// `runAppStreaming`; tests (the conformance suite) collect everything with `runApp`.
+
+import { rmSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { boards } from "../../boards/index.ts";
+import type { Board } from "../../boards/types.ts";
+import type { LinkedImage } from "../compiler/link/types.ts";
+import { CrashLineFilter, formatCrashReport, parseCrashLine } from "./crash.ts";
+
+export type RunAppReason = "exit" | "timeout" | "error" | "build-failed";
+
+export interface RunAppResult {
+  /** The device console, crash lines removed, decoded as UTF-8. */
+  stdout: string;
+  /** Diagnostics, the crash report, the simulator's log and mote's own notes. */
+  stderr: string;
+  /** The program's exit code when reason is "exit"; otherwise null. */
+  exitCode: number | null;
+  reason: RunAppReason;
+}
+
+export interface RunAppOptions {
+  /** Host time the simulator may run (default 60 s). */
+  timeoutMs?: number;
+  /** Keep the image files here instead of in a temporary directory that is removed afterwards. */
+  outDir?: string;
+}
+
+export interface StreamingOptions extends RunAppOptions {
+  /** Program output (console bytes without crash lines), as it arrives. */
+  stdout(bytes: Uint8Array): void;
+  /** Text for the user: diagnostics, crash report, simulator log; each call is whole lines. */
+  stderr(text: string): void;
+  /**
+   * Console bytes that could start a crash marker are held back until more arrive; after this
+   * much quiet (ms) they are let go, so a live console's last newline does not wait for the
+   * next line. Undefined: hold until the next bytes or the end (exact; for collected output).
+   */
+  releaseHeldAfterMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export function boardList(): string {
+  const width = Math.max(...boards.map((b) => b.id.length));
+  return boards.map((b) => `  ${b.id.padEnd(width)}  ${b.name}`).join("\n");
+}
+
+/** The message for a board id nobody knows, listing the ones that exist. */
+export function unknownBoardMessage(id: string): string {
+  return `mote: unknown board '${id}'; the boards are:\n${boardList()}\n(run 'mote boards' for details)`;
+}
+
+export function lookUpBoard(id: string): Board | undefined {
+  return boards.find((b) => b.id === id);
+}
+
+/**
+ * Builds `entry` for the simulator of `boardId`, runs it and streams what happens. Resolves
+ * with how it ended; never rejects for anything a user can cause (those are reported on
+ * `stderr` with reason "build-failed" or "error").
+ */
+export async function runAppStreaming(entry: string, boardId: string, options: StreamingOptions): Promise<{ exitCode: number | null; reason: RunAppReason }> {
+  const board = lookUpBoard(boardId);
+  if (!board) {
+    options.stderr(unknownBoardMessage(boardId));
+    return { exitCode: null, reason: "build-failed" };
+  }
+  // The simulator layer is loaded with the compiler: neither is needed for `mote boards`.
+  const [{ build }, sim] = await Promise.all([import("../compiler/index.ts"), import("../sim/index.ts")]);
+  if (board.simulator.kind === "qemu" && !sim.qemuAvailable()) {
+    options.stderr(`mote: board '${board.id}' runs on QEMU's '${board.simulator.machine}' machine, but qemu-system-arm is not on the PATH.\n` +
+      "Install it with: sudo apt-get install qemu-system-arm (Debian/Ubuntu), brew install qemu (macOS);\n" +
+      `or run on the Pico, which is simulated in-process: --board pico`);
+    return { exitCode: null, reason: "error" };
+  }
+
+  const workDir = options.outDir ?? await temporaryDirectory();
+  try {
+    const built = build({ entry, board, outDir: workDir, forSimulator: true });
+    if (!built.ok) {
+      options.stderr(built.diagnostics);
+      return { exitCode: null, reason: "build-failed" };
+    }
+    return await runImage(board, built.image, built.files!.elf, options, sim);
+  } finally {
+    if (options.outDir === undefined) {
+      liveWorkDirs.delete(workDir);
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Build directories of runs in progress, removed even when the process exits mid-run (Ctrl-C). */
+const liveWorkDirs = new Set<string>();
+
+async function temporaryDirectory(): Promise<string> {
+  if (liveWorkDirs.size === 0 && !exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on("exit", () => liveWorkDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), "mote-run-"));
+  liveWorkDirs.add(dir);
+  return dir;
+}
+let exitHookInstalled = false;
+
+async function runImage(
+  board: Board,
+  image: LinkedImage,
+  elfPath: string,
+  options: StreamingOptions,
+  sim: typeof import("../sim/index.ts"),
+): Promise<{ exitCode: number | null; reason: RunAppReason }> {
+  const reports: string[] = [];
+  const filter = new CrashLineFilter({
+    output: (bytes) => options.stdout(bytes),
+    crash: (line, truncated) => {
+      const report = formatCrashReport(parseCrashLine(line, truncated), image);
+      reports.push(report);
+      options.stderr(report);
+    },
+  });
+  let quietTimer: NodeJS.Timeout | undefined;
+  const onConsole = (bytes: Uint8Array) => {
+    filter.write(bytes);
+    if (options.releaseHeldAfterMs === undefined) return;
+    clearTimeout(quietTimer);
+    if (filter.holding) quietTimer = setTimeout(() => filter.release(), options.releaseHeldAfterMs);
+  };
+
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let result: Awaited<ReturnType<ReturnType<typeof sim.targetFor>["run"]>>;
+  try {
+    result = await sim.targetFor(board).run({ board, image: sim.bootImageOf(image, elfPath), timeoutMs, onConsole });
+  } catch (error) {
+    clearTimeout(quietTimer);
+    filter.end();
+    options.stderr(`mote: the ${board.simulator.kind} simulator for '${board.id}' failed: ${error instanceof Error ? error.message : String(error)}`);
+    return { exitCode: null, reason: "error" };
+  }
+  clearTimeout(quietTimer);
+  filter.end();
+
+  if (result.simulatorLog) options.stderr(result.simulatorLog);
+  if (result.reason === "timeout") {
+    options.stderr(`mote: the program did not finish within ${formatSeconds(timeoutMs)}; it was stopped (allow longer with --timeout <seconds>)`);
+    return { exitCode: null, reason: "timeout" };
+  }
+  if (result.reason === "error") {
+    if (!result.simulatorLog) options.stderr(`mote: the ${board.simulator.kind} simulator stopped with an error`);
+    return { exitCode: null, reason: "error" };
+  }
+  return { exitCode: result.exitCode, reason: "exit" };
+}
+
+function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}
+
+/** `mote run` in-process: everything collected. Each call builds in its own directory. */
+export async function runApp(entry: string, boardId: string, options: RunAppOptions = {}): Promise<RunAppResult> {
+  const out: Uint8Array[] = [];
+  const err: string[] = [];
+  const ended = await runAppStreaming(entry, boardId, {
+    ...options,
+    stdout: (bytes) => out.push(Uint8Array.from(bytes)),
+    stderr: (text) => err.push(text),
+  });
+  return {
+    stdout: Buffer.concat(out).toString("utf8"),
+    stderr: err.map((t) => (t.endsWith("\n") ? t : `${t}\n`)).join(""),
+    exitCode: ended.exitCode,
+    reason: ended.reason,
+  };
+}

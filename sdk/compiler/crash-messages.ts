@@ -1,0 +1,42 @@
+// What a crash report says, host side: the device prints only a panic code (it has no room
+// for messages in flash, and the codes are stable across builds); the host turns the code
+// into the error a Node user would recognise. The codes are defined once, in
+// sdk/lib/rt/panic-codes.ts, and shared with the device runtime.
+//
+// Messages start with the JavaScript error class Node would throw for the same situation
+// where there is one, so a crash reads like Node's uncaught-exception output.
+
+import * as Panic from "../lib/rt/panic-codes.ts";
+
+export const PANIC_MESSAGES: Readonly<Record<number, string>> = {
+  [Panic.PANIC_INT_OVERFLOW]:
+    "RangeError: integer overflow: the result does not fit a small integer (doubles arrive in a later release)",
+  [Panic.PANIC_NOT_INTEGER]:
+    "RangeError: the result needs a double (a fraction, -0, NaN or Infinity), which devices do not support yet",
+  [Panic.PANIC_NOT_A_NUMBER]:
+    "TypeError: undefined used as a number (NaN needs doubles, not supported on devices yet)",
+  [Panic.PANIC_OUT_OF_MEMORY]: "RangeError: out of memory (heap exhausted)",
+  [Panic.PANIC_BAD_ARRAY_LENGTH]: "RangeError: Invalid array length",
+  [Panic.PANIC_STACK_OVERFLOW]: "RangeError: Maximum call stack size exceeded",
+  [Panic.PANIC_UNREACHABLE]:
+    "Error: internal error: the program reached code the compiler marked unreachable (a mote bug; please report it with the program)",
+  [Panic.PANIC_BAD_INDEX]:
+    "RangeError: negative array index written (it would become a property, which devices do not support)",
+};
+
+/** The message for a panic code; unknown codes (a newer device runtime) still say something useful. */
+export function panicMessage(code: number): string {
+  return PANIC_MESSAGES[code] ?? `Error: the program stopped with panic code ${code}, which this version of mote does not know`;
+}
+
+/**
+ * The message for a hardware fault. The port reports code 0 for HardFault (and NMI), and the
+ * exception number (IPSR) for an interrupt that fired with no handler installed
+ * (ports/armv6m/rt/runtime.ts).
+ */
+export function hardFaultMessage(code: number): string {
+  if (code === 0) return "HardFault: the processor faulted (a bad memory access or an invalid instruction)";
+  const irq = code - 16;
+  const which = irq >= 0 ? `interrupt ${irq} (exception ${code})` : `exception ${code}`;
+  return `HardFault: ${which} fired, but no handler is installed for it`;
+}

@@ -1,0 +1,307 @@
+// Int specialisation by range analysis, whole program.
+//
+// Numbers are small integers or boxed doubles, so in general every arithmetic operand needs
+// a tag check and every result an overflow check with a slow path. This pass proves, per
+// operation, that the operands are small integers and that the result stays one: it tracks an
+// integer interval for every virtual register through each function (refined by the
+// conditions of branches, widened at loops), and across calls it assumes the best of
+// parameters and return values, then withdraws what call sites and returns contradict, until
+// nothing changes (a greatest fixed point: recursion such as fib(n - 1) keeps its facts).
+//
+// A register whose interval lies inside the small-integer range holds a small integer: a
+// boxed number is only ever made for a value outside that range.
+
+import type { Block, Inst, IrFunction, IrProgram, Proof, VReg } from "../ir/ir.ts";
+import { SMALL_INT_MAX, SMALL_INT_MIN } from "../values.ts";
+
+export interface Range { lo: number; hi: number }
+
+const TOP: Range = { lo: -Infinity, hi: Infinity };
+const SMALL: Range = { lo: SMALL_INT_MIN, hi: SMALL_INT_MAX };
+/** Visits of one block before its growing bounds are widened to infinity. */
+const WIDEN_AFTER = 3;
+
+
+export function isSmall(r: Range | undefined): boolean {
+  return r !== undefined && r.lo >= SMALL_INT_MIN && r.hi <= SMALL_INT_MAX;
+}
+
+/** Arithmetic the port implements (ports/<arch>/rt): their result ranges are known. */
+const PORT_CALLS: Record<string, (a: Range, b: Range) => Range> = {
+  __rt_mul: (a, b) => {
+    const p = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi].map((x) => (Number.isNaN(x) ? 0 : x));
+    return { lo: Math.min(...p), hi: Math.max(...p) };
+  },
+  __rt_idiv: (a) => ({ lo: -Math.max(Math.abs(a.lo), Math.abs(a.hi)), hi: Math.max(Math.abs(a.lo), Math.abs(a.hi)) }),
+  __rt_mod: (a, b) => {
+    const m = Math.max(Math.abs(b.lo), Math.abs(b.hi)) - 1;
+    return { lo: a.lo >= 0 ? 0 : -m, hi: a.hi <= 0 ? 0 : m };
+  },
+  __rt_div: (a) => ({ lo: -Math.max(Math.abs(a.lo), Math.abs(a.hi)), hi: Math.max(Math.abs(a.lo), Math.abs(a.hi)) }),
+};
+
+export function analyzeRanges(program: IrProgram): void {
+  const bySymbol = new Map(program.functions.map((f) => [f.symbol, f]));
+  const callers = new Map<string, number>();
+  for (const fn of program.functions) {
+    for (const b of fn.blocks) for (const i of b.insts) if (i.op === "call") callers.set(i.callee, (callers.get(i.callee) ?? 0) + 1);
+  }
+  // Optimistic start: every parameter and return value of a function with call sites is small.
+  const paramSmall = new Map<IrFunction, boolean[]>();
+  for (const fn of program.functions) {
+    paramSmall.set(fn, fn.params.map(() => (callers.get(fn.symbol) ?? 0) > 0));
+    fn.returnsSmallInt = (callers.get(fn.symbol) ?? 0) > 0;
+  }
+  for (let round = 0; ; round++) {
+    const argSmall = new Map<IrFunction, boolean[]>();
+    let changed = false;
+    for (const fn of program.functions) {
+      const result = analyzeFunction(fn, paramSmall.get(fn)!, bySymbol);
+      for (const [callee, args] of result.calls) {
+        const target = bySymbol.get(callee);
+        if (!target) continue;
+        const acc = argSmall.get(target) ?? target.params.map(() => true);
+        target.params.forEach((_, i) => { acc[i] &&= args[i] ?? false; });
+        argSmall.set(target, acc);
+      }
+      if (fn.returnsSmallInt && !result.returnsSmall) { fn.returnsSmallInt = false; changed = true; }
+    }
+    for (const fn of program.functions) {
+      const current = paramSmall.get(fn)!;
+      const seen = argSmall.get(fn);
+      current.forEach((v, i) => {
+        if (v && !(seen?.[i] ?? false)) { current[i] = false; changed = true; }
+      });
+    }
+    if (!changed || round > 20) {
+      // The last analysis recorded its proofs on the instructions; parameters' facts for the
+      // back end's prologue too.
+      for (const fn of program.functions) {
+        analyzeFunction(fn, paramSmall.get(fn)!, bySymbol, true);
+        fn.params.forEach((p, i) => { fn.vregs[p].smallInt = paramSmall.get(fn)![i]; });
+      }
+      return;
+    }
+  }
+}
+
+type State = Map<VReg, Range>;
+
+interface FunctionResult {
+  calls: Array<[string, boolean[]]>;
+  returnsSmall: boolean;
+}
+
+function analyzeFunction(fn: IrFunction, paramSmall: boolean[], bySymbol: Map<string, IrFunction>, record = false): FunctionResult {
+  const entryState: State = new Map();
+  fn.params.forEach((p, i) => { if (paramSmall[i]) entryState.set(p, SMALL); });
+  const inStates = new Map<Block, State>();
+  const visits = new Map<Block, number>();
+  inStates.set(fn.blocks[0], entryState);
+  const work: Block[] = [fn.blocks[0]];
+  const queued = new Set<Block>(work);
+  // Blocks in order, so loops settle before what follows them.
+  const order = new Map(fn.blocks.map((b, i) => [b, i]));
+  while (work.length > 0) {
+    work.sort((x, y) => order.get(x)! - order.get(y)!);
+    const block = work.shift()!;
+    queued.delete(block);
+    const state = new Map(inStates.get(block)!);
+    for (const inst of block.insts) transfer(inst, state, bySymbol, false);
+    for (const [succ, out] of edges(block, state)) {
+      const prev = inStates.get(succ);
+      const merged = prev ? join(prev, out) : out;
+      const n = (visits.get(succ) ?? 0) + 1;
+      visits.set(succ, n);
+      const next = prev && n > WIDEN_AFTER ? widen(prev, merged) : merged;
+      if (!prev || !sameState(prev, next)) {
+        inStates.set(succ, next);
+        if (!queued.has(succ)) { queued.add(succ); work.push(succ); }
+      }
+    }
+  }
+
+  // Final pass over the settled states: proofs, call-site facts, returns.
+  const calls: Array<[string, boolean[]]> = [];
+  let returnsSmall = true;
+  for (const block of fn.blocks) {
+    const reached = inStates.get(block);
+    const state = new Map(reached ?? []);
+    for (const inst of block.insts) {
+      if (inst.op === "call" && bySymbol.has(inst.callee)) calls.push([inst.callee, inst.args.map((a) => isSmall(state.get(a)))]);
+      transfer(inst, state, bySymbol, record);
+    }
+    const t = block.term;
+    if (t.op === "return" && reached) {
+      if (t.value === undefined || !isSmall(state.get(t.value))) returnsSmall = false;
+    }
+    if (record && t.op === "branch" && t.kind === "cmp" && t.numeric) {
+      (t as { proof?: Proof }).proof = { smallA: isSmall(state.get(t.a)), smallB: isSmall(state.get(t.b)), smallResult: true };
+    }
+  }
+  return { calls, returnsSmall };
+}
+
+function rangeOf(state: State, v: VReg): Range {
+  return state.get(v) ?? TOP;
+}
+
+function transfer(inst: Inst, state: State, bySymbol: Map<string, IrFunction>, record: boolean): void {
+  const set = (v: VReg, r: Range | undefined) => {
+    if (r === undefined || r.lo === -Infinity && r.hi === Infinity) state.delete(v);
+    else state.set(v, r);
+  };
+  const proof = (a: VReg | undefined, b: VReg | undefined, result: Range | undefined) => {
+    if (!record) return;
+    (inst as { proof?: Proof }).proof = {
+      smallA: a === undefined || isSmall(state.get(a)),
+      smallB: b === undefined || isSmall(state.get(b)),
+      smallResult: isSmall(result),
+    };
+  };
+  switch (inst.op) {
+    case "const": {
+      if ((inst.word & 1) === 1) { const n = (inst.word | 0) >> 1; set(inst.dst, { lo: n, hi: n }); }
+      else state.delete(inst.dst);
+      return;
+    }
+    case "move": set(inst.dst, state.get(inst.src)); return;
+    case "num": {
+      const a = rangeOf(state, inst.a), b = rangeOf(state, inst.b);
+      const smallOps = isSmall(a) && isSmall(b);
+      let r: Range | undefined;
+      if (smallOps) {
+        switch (inst.kind) {
+          case "add": r = { lo: a.lo + b.lo, hi: a.hi + b.hi }; break;
+          case "sub": r = { lo: a.lo - b.hi, hi: a.hi - b.lo }; break;
+          case "and":
+            r = a.lo >= 0 && b.lo >= 0 ? { lo: 0, hi: Math.min(a.hi, b.hi) } : a.lo >= 0 ? { lo: 0, hi: a.hi } : b.lo >= 0 ? { lo: 0, hi: b.hi } : SMALL;
+            break;
+          case "or": case "xor":
+            r = a.lo >= 0 && b.lo >= 0 ? { lo: 0, hi: 2 ** Math.ceil(Math.log2(Math.max(a.hi, b.hi) + 1)) - 1 } : SMALL;
+            break;
+          case "sar":
+            if (b.lo === b.hi) { const k = b.lo & 31; r = { lo: Math.floor(a.lo / 2 ** k), hi: Math.floor(a.hi / 2 ** k) }; }
+            else r = { lo: Math.min(a.lo, 0), hi: Math.max(a.hi, 0) };
+            break;
+          case "shr":
+            if (a.lo >= 0) r = b.lo === b.hi ? { lo: Math.floor(a.lo / 2 ** (b.lo & 31)), hi: Math.floor(a.hi / 2 ** (b.lo & 31)) } : { lo: 0, hi: a.hi };
+            else if (b.lo === b.hi && (b.lo & 31) >= 2) r = { lo: 0, hi: 2 ** (32 - (b.lo & 31)) - 1 };
+            break;
+          case "shl":
+            if (b.lo === b.hi && a.lo >= 0) { const k = b.lo & 31; r = { lo: a.lo * 2 ** k, hi: a.hi * 2 ** k }; }
+            break;
+        }
+      }
+      proof(inst.a, inst.b, r);
+      set(inst.dst, r);
+      return;
+    }
+    case "neg": {
+      const a = rangeOf(state, inst.a);
+      // -0 for 0: the result is small only when 0 is excluded.
+      const r = isSmall(a) && (a.lo > 0 || a.hi < 0) ? { lo: -a.hi, hi: -a.lo } : undefined;
+      proof(inst.a, undefined, r);
+      set(inst.dst, r);
+      return;
+    }
+    case "bitnot": {
+      const a = rangeOf(state, inst.a);
+      const r = isSmall(a) ? { lo: -a.hi - 1, hi: -a.lo - 1 } : undefined;
+      proof(inst.a, undefined, r);
+      set(inst.dst, r);
+      return;
+    }
+    case "call": {
+      if (inst.dst === undefined) return;
+      const port = PORT_CALLS[inst.callee];
+      if (port && inst.args.length === 2) {
+        const a = rangeOf(state, inst.args[0]), b = rangeOf(state, inst.args[1]);
+        const r = isSmall(a) && isSmall(b) ? port(a, b) : undefined;
+        set(inst.dst, r && r.lo >= -(2 ** 31) && r.hi < 2 ** 31 ? r : undefined);
+        return;
+      }
+      set(inst.dst, bySymbol.get(inst.callee)?.returnsSmallInt ? SMALL : undefined);
+      return;
+    }
+    case "tag": {
+      // Lengths: never more than the memory holds.
+      set(inst.dst, inst.length ? { lo: 0, hi: SMALL_INT_MAX } : undefined);
+      proof(undefined, undefined, inst.length ? SMALL : undefined);
+      return;
+    }
+    case "addr-of": set(inst.dst, { lo: 0, hi: SMALL_INT_MAX }); return;
+    case "elem-get": case "elem-set": {
+      proof(inst.index, undefined, undefined);
+      if (inst.op === "elem-get") state.delete(inst.dst);
+      return;
+    }
+    case "check-int": {
+      proof(inst.src, undefined, undefined);
+      return;
+    }
+    default: {
+      const d = "dst" in inst ? inst.dst : undefined;
+      if (d !== undefined) state.delete(d);
+    }
+  }
+}
+
+/** Successor states, refined by the branch condition on each edge. */
+function edges(block: Block, state: State): Array<[Block, State]> {
+  const t = block.term;
+  if (t.op === "jump") return [[t.target, state]];
+  if (t.op !== "branch") return [];
+  if (t.kind !== "cmp" || !t.numeric) return [[t.then, state], [t.else, new Map(state)]];
+  const a = rangeOf(state, t.a), b = rangeOf(state, t.b);
+  const refine = (op: string): State => {
+    const s = new Map(state);
+    let ra = { ...a }, rb = { ...b };
+    switch (op) {
+      case "lt": ra.hi = Math.min(ra.hi, b.hi - 1); rb.lo = Math.max(rb.lo, a.lo + 1); break;
+      case "le": ra.hi = Math.min(ra.hi, b.hi); rb.lo = Math.max(rb.lo, a.lo); break;
+      case "gt": ra.lo = Math.max(ra.lo, b.lo + 1); rb.hi = Math.min(rb.hi, a.hi - 1); break;
+      case "ge": ra.lo = Math.max(ra.lo, b.lo); rb.hi = Math.min(rb.hi, a.hi); break;
+      case "eq": ra = { lo: Math.max(a.lo, b.lo), hi: Math.min(a.hi, b.hi) }; rb = { ...ra }; break;
+      default: return s;
+    }
+    // Only registers that hold numbers get ranges: a refinement of an unknown register by a
+    // known bound says nothing about its representation unless the compare passed the
+    // small-integer fast path, which the back end checks anyway. Record finite bounds only.
+    if (ra.lo <= ra.hi) s.set(t.a, ra);
+    if (rb.lo <= rb.hi) s.set(t.b, rb);
+    return s;
+  };
+  const negate: Record<string, string> = { lt: "ge", le: "gt", gt: "le", ge: "lt", eq: "ne", ne: "eq" };
+  return [[t.then, refine(t.cmp)], [t.else, refine(negate[t.cmp])]];
+}
+
+function join(x: State, y: State): State {
+  const r: State = new Map();
+  for (const [v, a] of x) {
+    const b = y.get(v);
+    if (b) r.set(v, { lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) });
+  }
+  return r;
+}
+
+function widen(prev: State, next: State): State {
+  const r: State = new Map();
+  for (const [v, n] of next) {
+    const p = prev.get(v);
+    if (!p) continue;
+    const lo = n.lo < p.lo ? -Infinity : n.lo;
+    const hi = n.hi > p.hi ? Infinity : n.hi;
+    if (lo !== -Infinity || hi !== Infinity) r.set(v, { lo, hi });
+  }
+  return r;
+}
+
+function sameState(x: State, y: State): boolean {
+  if (x.size !== y.size) return false;
+  for (const [v, a] of x) {
+    const b = y.get(v);
+    if (!b || b.lo !== a.lo || b.hi !== a.hi) return false;
+  }
+  return true;
+}

@@ -1,0 +1,199 @@
+// The `mote` command as a user runs it: a real `node sdk/cli/mote.js` process per test, with
+// the device console on stdout and everything else on stderr.
+
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { boards } from "../../boards/index.ts";
+import type { Board } from "../../boards/types.ts";
+import { qemuAvailable } from "../../sdk/sim/index.ts";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const moteBin = path.join(repoRoot, "sdk/cli/mote.js");
+const workDir = mkdtempSync(path.join(tmpdir(), "mote-cli-test-"));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+const hasQemu = qemuAvailable();
+if (!hasQemu) {
+  console.warn("NOTICE: qemu-system-arm is not installed; `mote run` tests on QEMU boards are skipped " +
+    "(install it with: sudo apt-get install qemu-system-arm)");
+}
+const canRun = (board: Board) => board.simulator.kind === "rp2040js" || hasQemu;
+
+interface Ran { stdout: string; stderr: string; code: number | null }
+
+function mote(args: string[], timeoutMs = 90_000): Promise<Ran> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [moteBin, ...args], { cwd: repoRoot, timeout: timeoutMs, encoding: "utf8", maxBuffer: 16 << 20 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
+        resolve({ stdout, stderr, code });
+      });
+  });
+}
+
+/** Writes an app into its own folder under the test's work dir; returns its path. */
+function app(name: string, source: string): string {
+  const dir = mkdtempSync(path.join(workDir, `${name}-`));
+  const file = path.join(dir, `${name}.ts`);
+  writeFileSync(file, source);
+  return file;
+}
+
+const explain = (r: Ran) => `exit ${r.code}\n--- stderr ---\n${r.stderr}\n--- stdout ---\n${r.stdout}`;
+
+describe("mote --help and mote boards", () => {
+  it("prints the usage on stdout for mote --help and each command's --help", async () => {
+    const top = await mote(["--help"]);
+    expect(top.code, explain(top)).toBe(0);
+    expect(top.stdout).toMatch(/mote build <app\.ts>/);
+    expect(top.stdout).toMatch(/mote run <app\.ts>/);
+    expect(top.stdout).toMatch(/mote boards/);
+    for (const command of ["build", "run", "boards"]) {
+      const help = await mote([command, "--help"]);
+      expect(help.code, explain(help)).toBe(0);
+      expect(help.stdout).toContain(`Usage: mote ${command}`);
+    }
+  });
+
+  it("lists every board with its simulator and capabilities", async () => {
+    const listed = await mote(["boards"]);
+    expect(listed.code, explain(listed)).toBe(0);
+    for (const board of boards) {
+      const row = listed.stdout.split("\n").find((line) => line.startsWith(`${board.id} `));
+      expect(row, `a row for ${board.id}`).toBeDefined();
+      expect(row).toContain(board.name);
+      expect(row).toContain(board.simulator.kind === "qemu" ? board.simulator.machine : "rp2040js");
+      expect(row).toContain(board.supports.join(", "));
+    }
+  });
+
+  it("rejects an unknown command and an unknown option with exit 1", async () => {
+    const command = await mote(["flsh"]);
+    expect(command.code).toBe(1);
+    expect(command.stderr).toMatch(/unknown command 'flsh'/);
+    const option = await mote(["build", "x.ts", "--bord", "pico"]);
+    expect(option.code).toBe(1);
+    expect(option.stderr).toMatch(/--bord/);
+  });
+});
+
+describe("mote build", () => {
+  it("writes .elf/.bin/.hex/.map/.uf2 into <app dir>/build/pico/ and the size report to stderr", async () => {
+    const file = app("blink", 'console.log("built");\n');
+    const built = await mote(["build", file]);
+    expect(built.code, explain(built)).toBe(0);
+    expect(built.stdout).toBe("");
+    expect(built.stderr).toMatch(/flash \d+ of \d+ bytes/);
+
+    const out = path.join(path.dirname(file), "build", "pico");
+    expect(readdirSync(out).sort()).toEqual(["blink.bin", "blink.elf", "blink.hex", "blink.map", "blink.uf2"]);
+    const elf = readFileSync(path.join(out, "blink.elf"));
+    expect([...elf.subarray(0, 4)]).toEqual([0x7f, 0x45, 0x4c, 0x46]); // \x7fELF
+    const hex = readFileSync(path.join(out, "blink.hex"), "ascii").trimEnd().split(/\r?\n/);
+    expect(hex.at(-1)).toBe(":00000001FF"); // Intel HEX end-of-file record
+    expect(hex.every((line) => line.startsWith(":"))).toBe(true);
+    expect(readFileSync(path.join(out, "blink.bin")).length).toBeGreaterThan(0);
+  });
+
+  it("honours --board and --out, with no .uf2 for a board that does not take one", async () => {
+    const file = app("qemu-app", 'console.log("built");\n');
+    const out = path.join(workDir, "custom-out");
+    const built = await mote(["build", file, "--board", "mps2-an385", "--out", out, "--hardware"]);
+    expect(built.code, explain(built)).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["qemu-app.bin", "qemu-app.elf", "qemu-app.hex", "qemu-app.map"]);
+  });
+
+  it("reports a type error as file.ts:line:col - error TS…, exit 1, and writes no image", async () => {
+    const file = app("typo", 'const n: number = "three";\nconsole.log(n);\n');
+    const built = await mote(["build", file]);
+    expect(built.code, explain(built)).toBe(1);
+    expect(built.stdout).toBe("");
+    expect(built.stderr).toMatch(/typo\.ts:1:7 - error TS2322: /);
+    expect(existsSync(path.join(path.dirname(file), "build"))).toBe(false);
+  });
+
+  it("lists the boards for an unknown board, exit 1", async () => {
+    const file = app("nowhere", 'console.log("x");\n');
+    for (const command of ["build", "run"]) {
+      const result = await mote([command, file, "--board", "arduino-uno"]);
+      expect(result.code, explain(result)).toBe(1);
+      expect(result.stderr).toContain("unknown board 'arduino-uno'");
+      for (const board of boards) expect(result.stderr).toContain(board.id);
+    }
+  });
+});
+
+describe("mote run", () => {
+  for (const board of boards) {
+    it.runIf(canRun(board))(`prints exactly the program's output on ${board.id}`, async () => {
+      const file = app("hello", 'console.log("hello");\n');
+      const ran = await mote(["run", file, "--board", board.id]);
+      expect(ran.stdout, explain(ran)).toBe("hello\n");
+      expect(ran.code, explain(ran)).toBe(0);
+    });
+
+    it.runIf(canRun(board))(`turns an integer overflow into a TypeScript stack trace on ${board.id}`, async () => {
+      const file = app("overflow", [
+        "function f(x: number): number {",
+        "  return x * x;",
+        "}",
+        'console.log("before");',
+        "console.log(f(100000));",
+        'console.log("after");',
+        "",
+      ].join("\n"));
+      const ran = await mote(["run", file, "--board", board.id]);
+      expect(ran.code, explain(ran)).toBe(1);
+      expect(ran.stdout, explain(ran)).toBe("before\n");
+      expect(ran.stderr).not.toContain("!mote-crash");
+      const trace = ran.stderr.split("\n");
+      expect(trace[0]).toMatch(/^RangeError: integer overflow/);
+      expect(trace[1]).toMatch(/^ {4}at f \(.*overflow\.ts:2:\d+\)$/);
+      expect(trace[2]).toMatch(/^ {4}at .*overflow\.ts:5:\d+$/);
+      expect(ran.stderr).toMatch(/mote: crash report \(panic code 1\) pc=0x[0-9a-f]+ lr=0x[0-9a-f]+ sp=0x[0-9a-f]+/);
+    });
+  }
+
+  it("reports a crash inside the runtime at the program's call site (Invalid array length)", async () => {
+    const file = app("array-length", [
+      "function make(n: number): number[] {",
+      "  const made: number[] = new Array(n);",
+      "  return made;",
+      "}",
+      'console.log("start");',
+      "make(-1);",
+      "",
+    ].join("\n"));
+    const ran = await mote(["run", file]);
+    expect(ran.code, explain(ran)).toBe(1);
+    expect(ran.stdout, explain(ran)).toBe("start\n");
+    const trace = ran.stderr.split("\n");
+    expect(trace[0]).toBe("RangeError: Invalid array length");
+    expect(trace[1]).toMatch(/^ {4}at make \(.*array-length\.ts:2:\d+\)$/);
+    expect(trace[2]).toMatch(/^ {4}at .*array-length\.ts:6:\d+$/);
+  });
+
+  it("stops a program that runs too long: a message on stderr and exit 124", async () => {
+    const file = app("forever", 'console.log("spinning");\nlet i = 0;\nwhile (true) {\n  i = (i + 1) | 0;\n}\n');
+    const ran = await mote(["run", file, "--timeout", "1"]);
+    expect(ran.code, explain(ran)).toBe(124);
+    expect(ran.stdout).toBe("spinning\n");
+    expect(ran.stderr).toMatch(/did not finish within 1 s/);
+  });
+
+  it("runs examples/hello/app.ts (npm start) printing what Node prints", async () => {
+    const example = path.join(repoRoot, "examples/hello/app.ts");
+    const [device, node] = await Promise.all([
+      mote(["run", "examples/hello/app.ts", "--board", "pico"]),
+      new Promise<Ran>((resolve) => execFile(process.execPath, ["--import", "tsx", example], { cwd: repoRoot, encoding: "utf8" },
+        (error, stdout, stderr) => resolve({ stdout, stderr, code: error ? 1 : 0 }))),
+    ]);
+    expect(node.code, node.stderr).toBe(0);
+    expect(device.code, explain(device)).toBe(0);
+    expect(device.stdout).toBe(node.stdout);
+  });
+});

@@ -1,0 +1,119 @@
+// The console filter that takes crash lines out of the device's output (sdk/cli/crash.ts),
+// and the parsing and formatting of a crash line without an image.
+
+import { describe, expect, it } from "vitest";
+import { CrashLineFilter, formatCrashReport, parseCrashLine } from "../../sdk/cli/crash.ts";
+import { PANIC_MESSAGES } from "../../sdk/compiler/crash-messages.ts";
+import * as Panic from "../../sdk/lib/rt/panic-codes.ts";
+
+const CRASH = "!mote-crash kind=panic code=0x00000001 pc=0x100002b0 lr=0x100002b5 sp=0x20041fd8 frames=0x100002b5,0x1000020b";
+
+/** Feeds `input` cut at `cuts` (offsets) and returns what came out. */
+function filter(input: string, cuts: number[]): { output: string; crashes: string[]; heldBeforeEnd: string } {
+  const out: Buffer[] = [];
+  const crashes: string[] = [];
+  const f = new CrashLineFilter({
+    output: (bytes) => out.push(Buffer.from(bytes)),
+    crash: (line) => crashes.push(line),
+  });
+  const bytes = Buffer.from(input, "latin1");
+  let from = 0;
+  for (const cut of [...cuts, bytes.length]) {
+    f.write(bytes.subarray(from, cut));
+    from = cut;
+  }
+  const heldBeforeEnd = Buffer.concat(out).toString("latin1");
+  f.end();
+  return { output: Buffer.concat(out).toString("latin1"), crashes, heldBeforeEnd };
+}
+
+describe("CrashLineFilter", () => {
+  const stream = `one\ntwo\n\n${CRASH}\n`;
+
+  it("passes output through and takes the crash line out, with only the marker's own newline", () => {
+    const { output, crashes } = filter(stream, []);
+    expect(output).toBe("one\ntwo\n");
+    expect(crashes).toEqual([CRASH]);
+  });
+
+  it("gives the same result wherever the chunks are cut (every single cut, every pair of cuts)", () => {
+    for (let i = 0; i <= stream.length; i++) {
+      expect(filter(stream, [i]), `cut at ${i}`).toMatchObject({ output: "one\ntwo\n", crashes: [CRASH] });
+      for (let j = i; j <= stream.length; j += 3) {
+        expect(filter(stream, [i, j]), `cuts at ${i}, ${j}`).toMatchObject({ output: "one\ntwo\n", crashes: [CRASH] });
+      }
+    }
+  });
+
+  it("handles a marker arriving one byte per chunk (QEMU's micro:bit UART)", () => {
+    const cuts = Array.from({ length: stream.length }, (_, i) => i);
+    expect(filter(stream, cuts)).toMatchObject({ output: "one\ntwo\n", crashes: [CRASH] });
+  });
+
+  it("holds back only what could start a marker", () => {
+    // Before end(): "partial" is out; "\n!mote" could be a marker and waits.
+    const { heldBeforeEnd, output, crashes } = filter("partial\n!mote", []);
+    expect(heldBeforeEnd).toBe("partial");
+    expect(output).toBe("partial\n!mote");
+    expect(crashes).toEqual([]);
+    expect(filter("a!mote-crash b\n", []).heldBeforeEnd).toBe("a!mote-crash b");
+  });
+
+  it("lets through text that starts like a marker but is not one", () => {
+    const text = "x\n!mote-crasher\n\n!mote-cra\n!moth\n";
+    for (let i = 0; i <= text.length; i++) {
+      expect(filter(text, [i])).toMatchObject({ output: text, crashes: [] });
+    }
+  });
+
+  it("keeps output after a crash line, and reports a crash line cut short at the end", () => {
+    expect(filter(`a\n${CRASH}\nafter\n`, [5])).toMatchObject({ output: "aafter\n", crashes: [CRASH] });
+    const cut = filter(`a\n${CRASH.slice(0, 40)}`, [3]);
+    expect(cut.output).toBe("a");
+    expect(cut.crashes).toEqual([CRASH.slice(0, 40)]);
+  });
+
+  it("keeps program output that follows a crash line", () => {
+    expect(filter(`\n${CRASH}\nafter\n`, [7]).output).toBe("after\n");
+  });
+
+  it("release() lets a held newline go; a marker that follows is still recognised", () => {
+    const out: string[] = [];
+    const crashes: string[] = [];
+    const f = new CrashLineFilter({ output: (b) => out.push(Buffer.from(b).toString("latin1")), crash: (l) => crashes.push(l) });
+    f.write(Buffer.from("tick\n"));
+    expect(out.join("")).toBe("tick");
+    expect(f.holding).toBe(true);
+    f.release();
+    expect(out.join("")).toBe("tick\n");
+    f.write(Buffer.from(`\n${CRASH}\n`));
+    f.end();
+    expect(out.join("")).toBe("tick\n");
+    expect(crashes).toEqual([CRASH]);
+  });
+});
+
+describe("parseCrashLine and formatCrashReport", () => {
+  it("reads the fields and the frame words", () => {
+    const crash = parseCrashLine(CRASH);
+    expect(crash).toMatchObject({ kind: "panic", code: 1, pc: 0x100002b0, lr: 0x100002b5, sp: 0x20041fd8, frames: [0x100002b5, 0x1000020b] });
+  });
+
+  it("names the error and shows the registers (no image: the raw stack words)", () => {
+    const report = formatCrashReport(parseCrashLine(CRASH), undefined);
+    expect(report.split("\n")).toEqual([
+      PANIC_MESSAGES[Panic.PANIC_INT_OVERFLOW],
+      "mote: crash report (panic code 1) pc=0x100002b0 lr=0x100002b5 sp=0x20041fd8",
+      "mote: stack words: 0x100002b5,0x1000020b",
+    ]);
+    const fault = formatCrashReport(parseCrashLine("!mote-crash kind=hardfault code=0x00000000 pc=0x1 lr=0x2 sp=0x3 frames="), undefined);
+    expect(fault).toMatch(/^HardFault/);
+    expect(fault).toContain("mote: crash report (hardfault, code 0) pc=0x1 lr=0x2 sp=0x3");
+  });
+
+  it("has one message for every panic code", () => {
+    const codes = Object.values(Panic);
+    expect(Object.keys(PANIC_MESSAGES).map(Number).sort()).toEqual([...codes].sort());
+    for (const code of codes) expect(PANIC_MESSAGES[code]).toMatch(/^(RangeError|TypeError|Error): /);
+  });
+});
