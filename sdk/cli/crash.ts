@@ -202,10 +202,13 @@ export function crashFrames(image: LinkedImage, crash: CrashLine): CrashFrame[] 
   const candidates = crash.kind === "panic" || Number.isNaN(crash.lr) ? crash.frames : [crash.lr, ...crash.frames];
   let current = functionContaining(functions, crash.pc);
   let strict = true;
-  const seen = new Set<number>([(crash.pc & ~1) >>> 0]);
+  // A panic's pc is the BL into the panic entry or a runtime helper; a return address from
+  // that same BL is the helper's saved lr, not another frame. (A recursion repeats its call
+  // site legitimately, so only the pc's site is dropped.)
+  const pcSite = (crash.pc & ~1) >>> 0;
   for (let i = 0; i < candidates.length; i++) {
     const call = callBefore(image, candidates[i]);
-    if (!call || seen.has(call.site)) continue;
+    if (!call || call.site === pcSite) continue;
     if (strict && call.target !== undefined) {
       const callee = functionContaining(functions, call.target);
       if (!current || !callee || callee.address !== current.address) {
@@ -217,7 +220,6 @@ export function crashFrames(image: LinkedImage, crash: CrashLine): CrashFrame[] 
     // symbolize.ts: a return address minus one halfword lands inside the call itself.
     const frame = frameAt(image, functions, candidates[i] - 2);
     if (frame.symbol === MAIN_SYMBOL) break;
-    seen.add(call.site);
     frames.push(frame);
     if (isTopLevel(frame)) break;
     current = functionContaining(functions, call.site);
@@ -325,6 +327,9 @@ export interface FormatOptions {
   runtimeFrames?: boolean;
 }
 
+/** The most frame words the device prints (ports/armv6m/rt/runtime.ts, crashChunk). */
+const DEVICE_MAX_FRAME_WORDS = 32;
+
 /** Modules that are mote's own device code rather than the program's. */
 function isRuntimeModule(module: string | undefined): boolean {
   return module !== undefined && (module.startsWith("rt:") || module.startsWith("sdk/lib/") || module.startsWith("ports/"));
@@ -358,6 +363,10 @@ export function formatCrashReport(crash: CrashLine, image: LinkedImage | undefin
       if (firstOwn > 0) frames = frames.slice(firstOwn);
     }
     for (const frame of frames) lines.push(`    at ${formatFrame(frame, cwd)}`);
+    const last = frames.at(-1);
+    if (last && !isTopLevel(last) && crash.frames.length >= DEVICE_MAX_FRAME_WORDS) {
+      lines.push(`    ... (the device records ${DEVICE_MAX_FRAME_WORDS} stack words; older frames are not shown)`);
+    }
   }
   const what = crash.kind === "panic" ? `panic code ${crash.code}` : crash.kind === "hardfault" ? `hardfault, code ${crash.code}` : crash.kind;
   const registers = ["pc", "lr", "sp"].map((r) => `${r}=${crash.fields[r] ?? "?"}`).join(" ");

@@ -146,7 +146,11 @@ async function runImage(
   clearTimeout(quietTimer);
   filter.end();
 
-  if (result.simulatorLog) options.stderr(result.simulatorLog);
+  // On a timeout the simulator's own "stopped after the timeout" line is replaced by ours.
+  const log = result.reason === "timeout"
+    ? result.simulatorLog.split("\n").filter((line) => !/\btimeout\b/.test(line)).join("\n").trim()
+    : result.simulatorLog;
+  if (log) options.stderr(log);
   if (result.reason === "timeout") {
     options.stderr(`mote: the program did not finish within ${formatSeconds(timeoutMs)}; it was stopped (allow longer with --timeout <seconds>)`);
     return { exitCode: null, reason: "timeout" };

@@ -1,8 +1,14 @@
 // The console filter that takes crash lines out of the device's output (sdk/cli/crash.ts),
 // and the parsing and formatting of a crash line without an image.
 
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CrashLineFilter, formatCrashReport, parseCrashLine } from "../../sdk/cli/crash.ts";
+import { findBoard } from "../../boards/index.ts";
+import { callBefore, CrashLineFilter, crashFrames, formatCrashReport, parseCrashLine } from "../../sdk/cli/crash.ts";
+import { build } from "../../sdk/compiler/index.ts";
+import type { LinkedImage, LinkedSymbol } from "../../sdk/compiler/link/types.ts";
 import { PANIC_MESSAGES } from "../../sdk/compiler/crash-messages.ts";
 import * as Panic from "../../sdk/lib/rt/panic-codes.ts";
 
@@ -115,5 +121,81 @@ describe("parseCrashLine and formatCrashReport", () => {
     const codes = Object.values(Panic);
     expect(Object.keys(PANIC_MESSAGES).map(Number).sort()).toEqual([...codes].sort());
     for (const code of codes) expect(PANIC_MESSAGES[code]).toMatch(/^(RangeError|TypeError|Error): /);
+  });
+});
+
+describe("crashFrames on a built image", () => {
+  // g is called by f, f by the top level; a fault in g must read g ← f ← top level.
+  const source = [
+    "function g(x: number): number {",
+    "  return x + 1;",
+    "}",
+    "function f(x: number): number {",
+    "  return g(x) * 2;",
+    "}",
+    "console.log(f(3));",
+    "",
+  ].join("\n");
+
+  function buildChain(): { image: LinkedImage; file: string } {
+    const dir = mkdtempSync(path.join(tmpdir(), "mote-crash-test-"));
+    try {
+      const file = path.join(dir, "chain.ts");
+      writeFileSync(file, source);
+      const built = build({ entry: file, board: findBoard("mps2-an385"), forSimulator: true });
+      if (!built.ok) throw new Error(built.diagnostics);
+      return { image: built.image, file };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  const symbol = (image: LinkedImage, displayName: string): LinkedSymbol => {
+    const found = image.symbols.find((s) => s.kind === "func" && s.displayName === displayName);
+    if (!found) throw new Error(`no function ${displayName}`);
+    return found;
+  };
+  /** Return addresses (Thumb bit set) of the BLs inside `caller`, with their targets. */
+  const callsIn = (image: LinkedImage, caller: LinkedSymbol) => {
+    const calls: Array<{ returnAddress: number; target: number }> = [];
+    for (let site = caller.address; site + 4 <= caller.address + caller.size; site += 2) {
+      const call = callBefore(image, site + 4 + 1);
+      if (call?.target !== undefined && call.site === site) calls.push({ returnAddress: site + 4 + 1, target: call.target });
+    }
+    return calls;
+  };
+
+  it("follows the call chain and skips stale return addresses and data words", () => {
+    const { image } = buildChain();
+    const g = symbol(image, "g");
+    const f = symbol(image, "f");
+    const init = image.symbols.find((s) => s.kind === "func" && s.name.endsWith("chain.<init>"));
+    expect(init, image.symbols.map((s) => s.name).join(" ")).toBeDefined();
+    const intoF = callsIn(image, f).find((c) => c.target === g.address);
+    const intoInit = callsIn(image, init!).find((c) => c.target === f.address);
+    const stale = callsIn(image, init!).find((c) => c.target !== f.address);
+    expect(intoF && intoInit && stale).toBeTruthy();
+
+    const hex = (n: number) => `0x${(n >>> 0).toString(16)}`;
+    const words = [g.address + 3, stale!.returnAddress, intoF!.returnAddress, stale!.returnAddress, intoInit!.returnAddress, 0x4001];
+    const crash = parseCrashLine(`!mote-crash kind=hardfault code=0x0 pc=${hex(g.address + 2)} lr=${hex(0x4001)} sp=0x20000000 frames=${words.map(hex).join(",")}`);
+    const frames = crashFrames(image, crash);
+    expect(frames.map((fr) => [fr.function, fr.line])).toEqual([["g", expect.any(Number)], ["f", 5], [expect.stringContaining("chain"), 7]]);
+
+    const report = formatCrashReport(crash, image).split("\n");
+    expect(report[0]).toMatch(/^HardFault/);
+    expect(report[1]).toMatch(/^ {4}at g \(.*chain\.ts:[12]:\d+\)$/);
+    expect(report[2]).toMatch(/^ {4}at f \(.*chain\.ts:5:\d+\)$/);
+    expect(report[3]).toMatch(/^ {4}at .*chain\.ts:7:\d+$/);
+  });
+
+  it("uses lr for a fault in a function that has not saved it yet", () => {
+    const { image } = buildChain();
+    const g = symbol(image, "g");
+    const f = symbol(image, "f");
+    const intoF = callsIn(image, f).find((c) => c.target === g.address)!;
+    const hex = (n: number) => `0x${(n >>> 0).toString(16)}`;
+    const crash = parseCrashLine(`!mote-crash kind=hardfault code=0x0 pc=${hex(g.address)} lr=${hex(intoF.returnAddress)} sp=0x20000000 frames=`);
+    expect(crashFrames(image, crash).map((fr) => fr.function)).toEqual(["g", "f"]);
   });
 });

@@ -428,6 +428,7 @@ class FunctionCodegen {
   private num(inst: Extract<Inst, { op: "num" }>): void {
     const a = this.a;
     const proof = inst.proof ?? { smallA: false, smallB: false, smallResult: false };
+    if (inst.kind === "mul") return this.mul(inst, proof);
     const bImm = this.smallConstant(inst.b);
     const { slow, back } = this.numSlowPath(NUM_OP[inst.kind as keyof typeof NUM_OP], inst.dst, inst.a, inst.b);
     const x = this.read(inst.a);
@@ -475,7 +476,7 @@ class FunctionCodegen {
       }
       case "shl": case "sar": case "shr": {
         // Scratch copies of stack operands may be overwritten (the slow path re-reads homes).
-        const value = this.loc(inst.a).kind === "stack" ? x : this.scratch();
+        const value = this.isScratchCopy(inst.a) ? x : this.scratch();
         a.asrs(value, x, 1); // the int32 value
         if (bImm !== undefined) {
           const n = bImm & 31;
@@ -485,7 +486,7 @@ class FunctionCodegen {
             else a.lsrs(value, value, n);
           }
         } else {
-          const count = this.loc(inst.b).kind === "stack" ? y : this.scratch();
+          const count = this.isScratchCopy(inst.b) ? y : this.scratch();
           // The count is taken mod 32: the low five bits of the untagged value.
           a.lsls(count, y, 26);
           a.lsrs(count, count, 27);
@@ -511,6 +512,30 @@ class FunctionCodegen {
         throw new Error(`internal: num ${inst.kind} reaches the back end (lowered to a runtime call)`);
     }
     a.bind(back);
+  }
+
+  /** x * y: inline when the range analysis proved a small, non-negative-zero product (MULS
+   *  cannot signal overflow); otherwise the port's __rt_mul, which handles every case. */
+  private mul(inst: Extract<Inst, { op: "num" }>, proof: { smallA: boolean; smallB: boolean; smallResult: boolean }): void {
+    const a = this.a;
+    if (proof.smallA && proof.smallB && proof.smallResult) {
+      const x = this.read(inst.a), y = this.read(inst.b);
+      const t = this.isScratchCopy(inst.a) ? x : this.scratch();
+      const u = this.isScratchCopy(inst.b) ? y : this.scratch();
+      a.asrs(t, x, 1);            // x
+      a.subs(u, y, { imm: 1 });   // 2y
+      a.muls(t, u);               // 2xy
+      const dl = this.loc(inst.dst);
+      const d = dl.kind === "reg" || dl.kind === "fused" ? this.target(inst.dst) : t;
+      a.adds(d, t, { imm: 1 });
+      this.commit(inst.dst, d);
+      return;
+    }
+    this.readInto(inst.a, 0);
+    this.readInto(inst.b, 1);
+    a.bl("__rt_mul");
+    this.busy = new Set([0]);
+    this.commit(inst.dst, 0);
   }
 
   /** d = x op y for the commutative two-operand Thumb forms (op rdn, rm). */
@@ -589,6 +614,12 @@ class FunctionCodegen {
     a.bind(ready);
   }
 
+  /** Does `read(v)` give a scratch register this instruction may overwrite? */
+  private isScratchCopy(v: VReg): boolean {
+    const kind = this.loc(v).kind;
+    return kind === "stack" || kind === "const";
+  }
+
   /** A register holding v that this instruction may overwrite. */
   private readCopy(v: VReg): Reg {
     const loc = this.loc(v);
@@ -598,54 +629,65 @@ class FunctionCodegen {
     return r;
   }
 
+  /** An out-of-line path that runs `body` (scratch registers free again) and jumps back. */
+  private outOfLine(body: () => void): { label: Label; back: Label } {
+    const label = this.a.newLabel(), back = this.a.newLabel();
+    this.stubs.push({ label, code: -1, pos: this.pos, emit: () => { body(); this.a.b(back); } });
+    return { label, back };
+  }
+
   private elemGet(inst: Extract<Inst, { op: "elem-get" }>): void {
     const a = this.a;
+    const dst = inst.dst;
+    // Outside the array (or a boxed index, which is at least 2^30): undefined.
+    const outside = this.outOfLine(() => {
+      const r = this.scratch();
+      a.movs(r, UNDEFINED);
+      this.commit(dst, r);
+    });
     const array = this.read(inst.array);
-    const offset = this.readCopy(inst.index);
-    const d = this.target(inst.dst);
-    const length = d !== array ? d : this.scratch();
-    const outside = a.newLabel(), done = a.newLabel();
-    // A boxed index is at least 2^30: outside any array.
-    if (!inst.proof?.smallA) { a.asrs(offset, offset, 1); a.bcond("cc", outside); }
-    else a.asrs(offset, offset, 1);
-    a.ldr(length, array, { imm: ARRAY_LENGTH });
+    const index = this.read(inst.index);
+    // A scratch copy of a spilled index can become the offset in place.
+    const offset = this.isScratchCopy(inst.index) ? index : this.scratch();
+    a.asrs(offset, index, 1);
+    if (!inst.proof?.smallA) a.bcond("cc", outside.label);
+    const d = this.target(dst);
+    const word = d !== array && d !== offset ? d : this.scratch();
+    a.ldr(word, array, { imm: ARRAY_LENGTH });
     // Unsigned: a negative index is a huge one, so one compare checks both ends.
-    a.cmp(offset, length);
-    a.bcond("cs", outside);
-    a.ldr(length, array, { imm: ARRAY_ELEMENTS });
+    a.cmp(offset, word);
+    a.bcond("cs", outside.label);
+    a.ldr(word, array, { imm: ARRAY_ELEMENTS });
     a.lsls(offset, offset, 2);
-    a.ldr(d, length, offset);
-    a.b(done);
-    a.bind(outside);
-    a.movs(d, UNDEFINED);
-    a.bind(done);
-    this.commit(inst.dst, d);
+    a.ldr(d, word, offset);
+    this.commit(dst, d);
+    a.bind(outside.back);
   }
 
   private elemSet(inst: Extract<Inst, { op: "elem-set" }>): void {
     const a = this.a;
+    // Past the end: the runtime grows the array. The operands are read again from their
+    // homes, which the fast path does not touch (a fused operand waits in r3, never scratch).
+    const grow = this.outOfLine(() => {
+      this.readInto(inst.array, 0);
+      this.readInto(inst.index, 1);
+      this.readInto(inst.src, 2);
+      a.bl(this.rt.arraySet);
+    });
     const value = this.read(inst.src);
-    const array = this.readCopy(inst.array);
-    const offset = this.readCopy(inst.index);
-    const length = this.scratch();
-    const outside = a.newLabel(), done = a.newLabel();
-    a.asrs(offset, offset, 1);
-    if (!inst.proof?.smallA) a.bcond("cc", outside);
-    a.ldr(length, array, { imm: ARRAY_LENGTH });
-    a.cmp(offset, length);
-    a.bcond("cs", outside);
-    a.ldr(array, array, { imm: ARRAY_ELEMENTS });
+    const array = this.read(inst.array);
+    const index = this.read(inst.index);
+    const offset = this.isScratchCopy(inst.index) ? index : this.scratch();
+    a.asrs(offset, index, 1);
+    if (!inst.proof?.smallA) a.bcond("cc", grow.label);
+    const word = this.scratch();
+    a.ldr(word, array, { imm: ARRAY_LENGTH });
+    a.cmp(offset, word);
+    a.bcond("cs", grow.label);
+    a.ldr(word, array, { imm: ARRAY_ELEMENTS });
     a.lsls(offset, offset, 2);
-    a.str(value, array, offset);
-    a.b(done);
-    a.bind(outside);
-    // Slow path: the runtime grows the array. The operands are read again from their homes
-    // (which scratch use above did not touch); a fused operand waits in r3, never a target.
-    this.readInto(inst.array, 0);
-    this.readInto(inst.index, 1);
-    this.readInto(inst.src, 2);
-    a.bl(this.rt.arraySet);
-    a.bind(done);
+    a.str(value, word, offset);
+    a.bind(grow.back);
   }
 
   // ---------------------------------------------------------------- terminators

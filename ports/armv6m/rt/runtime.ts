@@ -726,6 +726,38 @@ function arithmeticChunks(o: PortRuntimeOptions): Chunk[] {
 function exitChunks(o: PortRuntimeOptions): Chunk[] {
   const chunks: Chunk[] = [];
   {
+    // port.fillWords(address, count, value): r0, r1 tagged numbers, r2 the value word.
+    const a = createAssembler();
+    a.asrs(0, 0, 1);
+    a.asrs(1, 1, 1);
+    const loop = a.newLabel(), done = a.newLabel();
+    a.bind(loop);
+    a.subs(1, 1, { imm: 1 });
+    a.bcond("mi", done);
+    a.stm(0, [2]);
+    a.b(loop);
+    a.bind(done);
+    a.bx(14);
+    chunks.push(chunk("port.fillWords", a));
+  }
+  {
+    // port.copyWords(to, from, count): tagged numbers.
+    const a = createAssembler();
+    a.asrs(0, 0, 1);
+    a.asrs(1, 1, 1);
+    a.asrs(2, 2, 1);
+    const loop = a.newLabel(), done = a.newLabel();
+    a.bind(loop);
+    a.subs(2, 2, { imm: 1 });
+    a.bcond("mi", done);
+    a.ldm(1, [3]);
+    a.stm(0, [3]);
+    a.b(loop);
+    a.bind(done);
+    a.bx(14);
+    chunks.push(chunk("port.copyWords", a));
+  }
+  {
     // Interrupts off, sleep; a wake-up (debugger, NMI) sleeps again.
     const a = createAssembler();
     a.cpsid();

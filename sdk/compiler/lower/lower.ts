@@ -150,9 +150,17 @@ export class Lowerer {
     if (sf.isDeclarationFile || isIntrinsics(sf)) return;
     checkUnsupported(sf, this.checker);
     const info = this.moduleInfo(sf);
+    // A module variable that no function reads or writes and no other module imports lives
+    // only while the module's top-level code runs: a local of the init function, in a
+    // register, not a global in RAM.
+    const usedByFunctions = symbolsUsedInFunctions(sf, this.checker);
+    const promoted = new Set<ts.VariableDeclaration>();
     for (const stmt of sf.statements) {
-      if (ts.isVariableStatement(stmt)) {
-        for (const d of stmt.declarationList.declarations) this.declareGlobal(d, info);
+      if (!ts.isVariableStatement(stmt)) continue;
+      const exported = stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+      for (const d of stmt.declarationList.declarations) {
+        if (info.hasInit && !exported && ts.isIdentifier(d.name) && !usedByFunctions.has(this.symbolOf(d.name))) promoted.add(d);
+        else this.declareGlobal(d, info);
       }
     }
     if (!info.hasInit) return;
@@ -163,6 +171,10 @@ export class Lowerer {
         || ts.isTypeAliasDeclaration(stmt) || ts.isExportDeclaration(stmt)) continue;
       if (ts.isVariableStatement(stmt)) {
         for (const d of stmt.declarationList.declarations) {
+          if (promoted.has(d)) {
+            if (!this.isFoldableConst(d)) this.localDeclaration(d);
+            continue;
+          }
           const symbol = this.globalSymbols.get(this.symbolOf(d.name));
           if (symbol && d.initializer && this.globalConstant(d) === undefined) {
             const value = this.expr(d.initializer);
@@ -621,7 +633,7 @@ export class Lowerer {
       }
       const cmp = comparisonOp(op);
       if (cmp) {
-        const a = this.expr(node.left), b = this.expr(node.right);
+        const [a, b] = this.exprList([node.left, node.right]);
         if (cmp.equality) {
           const [t, f] = cmp.op === "eq" ? [ifTrue, ifFalse] : [ifFalse, ifTrue];
           return this.equalityBranch(a, b, node.left, node.right, t, f, node, cmp.loose);
@@ -675,8 +687,11 @@ export class Lowerer {
     }
     if (loose && ka !== kb) fail(node, Codes.UnsupportedOperator, "'==' between values of different types is not supported on devices", "use '===' or convert explicitly");
     if (ka === "number" && kb === "number") {
-      // Equal numbers can be different words (a boxed number is not shared).
-      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: true, a, b, then: ifEqual, else: ifNot, pos });
+      // Equal numbers can be different words (a boxed number is not shared), except that a
+      // small integer is never boxed: against one, comparing words is exact.
+      const small = (e: ts.Expression) => { const c = constantValue(e, this.checker); return typeof c === "number" && isSmallIntValue(c); };
+      const numeric = !(small(left) || small(right));
+      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric, a, b, then: ifEqual, else: ifNot, pos });
       return;
     }
     if (this.needsDeepEquality(ka, kb, left, right)) {
@@ -752,6 +767,20 @@ export class Lowerer {
       default:
         return fail(node, Codes.UnsupportedSyntax, `${syntaxName(node)} is not supported on devices yet`);
     }
+  }
+
+  /** Evaluates expressions left to right. A variable's value is copied when an expression
+   *  after it may assign to it (`f(i, i++)` passes the old value first). */
+  private exprList(nodes: readonly ts.Expression[], evaluatedAfter: readonly ts.Expression[] = []): VReg[] {
+    return nodes.map((node, i) => {
+      const v = this.expr(node);
+      if (this.fn.vregs[v].name !== undefined && [...nodes.slice(i + 1), ...evaluatedAfter].some(mayAssign)) {
+        const copy = this.temp();
+        this.emit({ op: "move", dst: copy, src: v });
+        return copy;
+      }
+      return v;
+    });
   }
 
   private stringLiteral(text: string): VReg {
@@ -832,10 +861,8 @@ export class Lowerer {
       if (ts.isElementAccessExpression(skipParens(node.left))) {
         // Evaluate the target's object and index before the value, as JS does.
         const target = skipParens(node.left) as ts.ElementAccessExpression;
-        const array = this.arrayOperand(target.expression);
-        const index = this.expr(target.argumentExpression);
-        this.requireNumbers(target.argumentExpression, index);
-        const value = this.expr(node.right);
+        this.requireArray(target.expression);
+        const [array, index, value] = this.exprList([target.expression, target.argumentExpression, node.right]);
         this.emit({ op: "elem-set", array, index, src: value, pos: this.pos(node) });
         return value;
       }
@@ -847,9 +874,8 @@ export class Lowerer {
     if (compound !== undefined) {
       const left = skipParens(node.left);
       if (ts.isElementAccessExpression(left)) {
-        const array = this.arrayOperand(left.expression);
-        const index = this.expr(left.argumentExpression);
-        this.requireNumbers(left.argumentExpression, index);
+        this.requireArray(left.expression);
+        const [array, index] = this.exprList([left.expression, left.argumentExpression], [node.right]);
         const old = this.temp();
         this.emit({ op: "elem-get", dst: old, array, index, pos: this.pos(left) });
         const right = this.expr(node.right);
@@ -875,12 +901,11 @@ export class Lowerer {
     const division = truncatedDivision(node);
     if (division) {
       // (a / b) | 0 is integer division (asm.js style): no fraction is ever materialised.
-      const a = this.expr(division.left), b = this.expr(division.right);
+      const [a, b] = this.exprList([division.left, division.right]);
       this.requireNumbers(node, a, b);
       return this.call(PORT_ARITHMETIC.idiv, [a, b], node, true, true);
     }
-    const left = this.expr(node.left);
-    const right = this.expr(node.right);
+    const [left, right] = this.exprList([node.left, node.right]);
     return this.arithmetic(op, left, right, node.left, node.right, node);
   }
 
@@ -934,7 +959,7 @@ export class Lowerer {
     if (!kind) fail(node, Codes.UnsupportedOperator, `operator '${ts.tokenToString(op)}' is not supported on devices yet`);
     this.requireNumbers(node, a, b);
     const pos = this.pos(node);
-    if (kind === "mul" || kind === "div" || kind === "mod") {
+    if (kind === "div" || kind === "mod") {
       return this.call(PORT_ARITHMETIC[kind], [a, b], node, true, true);
     }
     const dst = this.temp({ smallInt: true });
@@ -1057,7 +1082,7 @@ export class Lowerer {
     const decl = sym.declarations?.[0];
     if (decl && decl.getSourceFile().fileName === INTRINSICS_FILE) return this.intrinsic(callee.text, node);
     if (decl && ts.isFunctionDeclaration(decl) && !decl.body && path.resolve(decl.getSourceFile().fileName) === PORT_DECLARATIONS) {
-      const args = node.arguments.map((a) => this.expr(a));
+      const args = this.exprList(node.arguments);
       return this.call(`port.${decl.name!.text}`, args, node, !discard);
     }
     if (!decl || !ts.isFunctionDeclaration(decl)) {
@@ -1065,7 +1090,7 @@ export class Lowerer {
     }
     if (node.arguments.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
     const symbol = this.functionSymbol(decl);
-    const args = node.arguments.map((a) => this.expr(a));
+    const args = this.exprList(node.arguments);
     while (args.length < decl.parameters.length) args.push(this.constant(UNDEFINED));
     if (args.length > decl.parameters.length) args.length = decl.parameters.length; // extra arguments are evaluated, not passed
     const returnsVoid = this.kindOf(node) === "void";
@@ -1077,7 +1102,7 @@ export class Lowerer {
     const printValue = this.runtime("printValue");
     const printByte = this.runtime("printByte");
     // Node evaluates every argument before it prints anything.
-    const values = node.arguments.map((arg) => {
+    for (const arg of node.arguments) {
       if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
       const kind = this.kindOf(arg);
       if (kind === "array" || kind === "any") {
@@ -1085,8 +1110,8 @@ export class Lowerer {
         fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
           "print numbers, strings, booleans, null and undefined");
       }
-      return this.expr(arg);
-    });
+    }
+    const values = this.exprList(node.arguments);
     const pieces = formatPieces(node, values, (e) => constantValue(e, this.checker));
     pieces.forEach((piece, i) => {
       if (i > 0 && piece.spaceBefore) this.call(printByte, [this.constant(tagInt(0x20), true)], node, false);
@@ -1213,7 +1238,7 @@ export class Lowerer {
     if (node.elements.some((e) => ts.isSpreadElement(e) || ts.isOmittedExpression(e))) {
       fail(node, Codes.UnsupportedSyntax, "spread and holes in array literals are not supported on devices yet");
     }
-    const values = node.elements.map((e) => this.expr(e));
+    const values = this.exprList(node.elements);
     const array = this.call(this.runtime("arrayNew"), [this.constant(tagInt(values.length), true)], node);
     const elements = this.temp({ raw: true });
     this.emit({ op: "load", dst: elements, base: array, offset: ARRAY_ELEMENTS, width: 32 });
@@ -1222,10 +1247,14 @@ export class Lowerer {
   }
 
   private arrayOperand(node: ts.Expression): VReg {
+    this.requireArray(node);
+    return this.expr(node);
+  }
+
+  private requireArray(node: ts.Expression): void {
     if (this.kindOf(node) !== "array") {
       fail(node, Codes.UnsupportedSyntax, `indexing a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(node))}' is not supported on devices yet`);
     }
-    return this.expr(node);
   }
 
   private elementGet(node: ts.ElementAccessExpression): VReg {
@@ -1252,6 +1281,22 @@ export class Lowerer {
 }
 
 // ---------------------------------------------------------------- small helpers
+
+/** Symbols referenced from inside the module's functions. */
+function symbolsUsedInFunctions(sf: ts.SourceFile, checker: ts.TypeChecker): Set<ts.Symbol> {
+  const used = new Set<ts.Symbol>();
+  const visit = (node: ts.Node) => {
+    if (ts.isIdentifier(node)) {
+      const sym = checker.getSymbolAtLocation(node);
+      if (sym) used.add(sym);
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const stmt of sf.statements) {
+    if (ts.isFunctionDeclaration(stmt) && stmt.body) visit(stmt.body);
+  }
+  return used;
+}
 
 interface PrintPiece { text?: string; value?: VReg; node: ts.Node; spaceBefore: boolean }
 
@@ -1291,6 +1336,16 @@ function formatPieces(node: ts.CallExpression, values: VReg[], constant: (e: ts.
 function skipParens(node: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
   return node;
+}
+
+/** Can evaluating this expression assign to a variable (assignment, ++/--, or a call)? */
+function mayAssign(node: ts.Node): boolean {
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment
+    && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return true;
+  if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node))
+    && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) return true;
+  return ts.forEachChild(node, mayAssign) ?? false;
 }
 
 function truncatedDivision(node: ts.BinaryExpression): ts.BinaryExpression | undefined {

@@ -113,11 +113,35 @@ function analyzeFunction(fn: IrFunction, paramSmall: boolean[], bySymbol: Map<st
       const merged = prev ? join(prev, out) : out;
       const n = (visits.get(succ) ?? 0) + 1;
       visits.set(succ, n);
-      const next = prev && n > WIDEN_AFTER ? widen(prev, merged) : merged;
+      // Widen only where a loop closes (an edge back to an earlier block).
+      const backEdge = order.get(succ)! <= order.get(block)!;
+      const next = prev && backEdge && n > WIDEN_AFTER ? widen(prev, merged) : merged;
       if (!prev || !sameState(prev, next)) {
         inStates.set(succ, next);
         if (!queued.has(succ)) { queued.add(succ); work.push(succ); }
       }
+    }
+  }
+
+  // Narrowing: recompute each block's entry state from its predecessors' exits, which takes
+  // back what widening gave away (a loop counter bounded by its condition).
+  for (let round = 0; round < 2; round++) {
+    const incoming = new Map<Block, State[]>();
+    for (const block of fn.blocks) {
+      const entry = inStates.get(block);
+      if (!entry) continue;
+      const state = new Map(entry);
+      for (const inst of block.insts) transfer(inst, state, bySymbol, false);
+      for (const [succ, out] of edges(block, state)) {
+        const list = incoming.get(succ) ?? [];
+        list.push(out);
+        incoming.set(succ, list);
+      }
+    }
+    for (const block of fn.blocks) {
+      if (block === fn.blocks[0]) continue;
+      const list = incoming.get(block);
+      if (list && list.length > 0) inStates.set(block, list.reduce(join));
     }
   }
 
@@ -173,6 +197,13 @@ function transfer(inst: Inst, state: State, bySymbol: Map<string, IrFunction>, r
       if (smallOps) {
         switch (inst.kind) {
           case "add": r = { lo: a.lo + b.lo, hi: a.hi + b.hi }; break;
+          case "mul": {
+            const p = PORT_CALLS.__rt_mul(a, b);
+            // A zero product with a negative operand is -0: only provably not the case counts.
+            const noNegativeZero = (a.lo >= 0 && b.lo >= 0) || p.lo > 0 || p.hi < 0;
+            r = noNegativeZero ? p : undefined;
+            break;
+          }
           case "sub": r = { lo: a.lo - b.hi, hi: a.hi - b.lo }; break;
           case "and":
             r = a.lo >= 0 && b.lo >= 0 ? { lo: 0, hi: Math.min(a.hi, b.hi) } : a.lo >= 0 ? { lo: 0, hi: a.hi } : b.lo >= 0 ? { lo: 0, hi: b.hi } : SMALL;

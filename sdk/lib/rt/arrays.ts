@@ -2,10 +2,11 @@
 // so that push can grow the store without moving the array. Reads and writes inside the
 // length are inline in compiled code; these are the slow paths.
 
-import { addressOf, objectAt, panic, peek32, peekValue, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
+import { addressOf, objectAt, panic, peek32, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
 import { alloc } from "./heap.ts";
 import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY } from "./layout.ts";
 import { PANIC_BAD_ARRAY_LENGTH, PANIC_BAD_INDEX } from "./panic-codes.ts";
+import { copyWords, fillWords } from "./port.ts";
 
 const MIN_CAPACITY = 4;
 
@@ -15,7 +16,7 @@ export function arrayNew(length: number): unknown[] {
   const capacity = length < MIN_CAPACITY ? MIN_CAPACITY : length;
   const array = alloc(ARRAY_SIZE);
   const elements = alloc(4 * capacity);
-  for (let i = 0; i < capacity; i++) pokeValue(elements + 4 * i, undefined);
+  fillWords(elements, capacity, undefined);
   poke32(array, symbolAddress(DESCRIPTOR_ARRAY));
   poke32(array + ARRAY_LENGTH, length);
   poke32(array + ARRAY_CAPACITY, capacity);
@@ -31,8 +32,8 @@ function ensureCapacity(array: number, needed: number): void {
   const old = peek32(array + ARRAY_ELEMENTS);
   const store = alloc(4 * grown);
   const length = peek32(array + ARRAY_LENGTH);
-  for (let i = 0; i < length; i++) pokeValue(store + 4 * i, peekValue(old + 4 * i));
-  for (let i = length; i < grown; i++) pokeValue(store + 4 * i, undefined);
+  copyWords(store, old, length);
+  fillWords(store + 4 * length, grown - length, undefined);
   poke32(array + ARRAY_CAPACITY, grown);
   poke32(array + ARRAY_ELEMENTS, store);
 }

@@ -7,3 +7,7 @@ export declare function simulatorExitSemihosting(code: number): never;
 export declare function simulatorExitBkpt(code: number): never;
 /** Interrupts off, WFI forever. */
 export declare function sleepForever(): never;
+/** Writes `value` (a JS value, unchanged) to `count` words from `address`. */
+export declare function fillWords(address: number, count: number, value: unknown): void;
+/** Copies `count` words from `from` to `to` (the areas do not overlap). */
+export declare function copyWords(to: number, from: number, count: number): void;

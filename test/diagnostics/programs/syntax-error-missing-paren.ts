@@ -1,0 +1,5 @@
+// A missing closing parenthesis.
+const a = 1;
+if (a > 0 { //! TS1005 "')' expected" at {
+  console.log(a);
+}
