@@ -129,7 +129,10 @@ describe("every program here is rejected at its marked line", () => {
 });
 
 // `mote build` is the same compiler behind a process boundary: what it prints for a rejected
-// program must be what the build reports, on stderr, with exit status 1.
+// program must be what the build reports, on stderr, with exit status 1. One program per kind
+// of error is enough (each costs a Node start-up): the subset check, lowering, a constant out
+// of range, a syntax error and a type error.
+const CLI_PROGRAMS = ["eval.ts", "nested-function.ts", "number-beyond-int32.ts", "syntax-error.ts", "type-error.ts"];
 
 interface Ran { stdout: string; stderr: string; code: number | null }
 
@@ -147,7 +150,7 @@ if (!hasCli) {
 }
 
 describe.skipIf(!hasCli).concurrent("mote build prints the same diagnostics", () => {
-  for (const file of programs) {
+  for (const file of CLI_PROGRAMS) {
     it(file, async () => {
       const expected = expectationOf(file);
       const outDir = path.join(workDir, `cli-${file.replace(/\.ts$/, "")}`);
@@ -156,7 +159,7 @@ describe.skipIf(!hasCli).concurrent("mote build prints the same diagnostics", ()
       expect(ran.code, explain).toBe(1);
       const firstLine = ran.stderr.split("\n")[0]!;
       checkAgainstMarker(file, firstLine, expected);
-      expect(firstLine, explain).toBe(buildProgram(file).diagnostics.split("\n")[0]);
+      expect(ran.stderr, explain).toBe(`${buildProgram(file).diagnostics}\n`);
       expect(ran.stdout, "stdout carries only what the user asked for").toBe("");
       expect(existsSync(outDir) ? readdirSync(outDir) : [], "a rejected program must not leave an image behind").toEqual([]);
     });

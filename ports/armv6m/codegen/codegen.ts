@@ -30,10 +30,17 @@ export function generateFunction(fn: IrFunction, rt: CodegenRuntime): Chunk {
   return new FunctionCodegen(fn, rt).run();
 }
 
-interface PanicStub { label: Label; code: number; pos: SourcePos | undefined; emit?: () => void }
+interface PanicStub {
+  label: Label;
+  code: number;
+  pos: SourcePos | undefined;
+  emit?: () => void;
+  /** Emitted only if some branch was made to the label (proofs may remove every check). */
+  lazy?: boolean;
+}
 
 class FunctionCodegen {
-  private readonly a: ThumbAssembler = createAssembler();
+  private readonly a: ThumbAssembler = { ...bindAll(createAssembler()) };
   private readonly alloc: Allocation;
   private readonly labels = new Map<Block, Label>();
   private readonly stubs: PanicStub[] = [];
@@ -44,8 +51,14 @@ class FunctionCodegen {
   private busy = new Set<Reg>();
   private pos: SourcePos | undefined;
 
+  /** Labels some branch targets (lazy stubs are emitted only when referenced). */
+  private readonly referenced = new Set<number>();
+
   constructor(private readonly fn: IrFunction, private readonly rt: CodegenRuntime) {
     this.alloc = allocate(fn);
+    const bcond = this.a.bcond.bind(this.a), b = this.a.b.bind(this.a);
+    this.a.bcond = (cond, label) => { this.referenced.add(label.id); bcond(cond, label); };
+    this.a.b = (label) => { this.referenced.add(label.id); b(label); };
   }
 
   run(): Chunk {
@@ -99,6 +112,7 @@ class FunctionCodegen {
       a.bind(stub.label);
       a.setSource(stub.pos);
       this.busy = new Set();
+      if (stub.lazy && !this.referenced.has(stub.label.id)) continue;
       if (stub.emit) { stub.emit(); continue; }
       a.movs(0, stub.code);
       a.bl(PANIC_HERE);
@@ -283,6 +297,20 @@ class FunctionCodegen {
         this.memory("store", inst.width, value, base, inst.offset);
         return;
       }
+      case "raw-add": {
+        const x = this.read(inst.a), y = this.read(inst.b);
+        const d = this.target(inst.dst);
+        a.adds(d, x, y);
+        return this.commit(inst.dst, d);
+      }
+      case "raw-and": {
+        const x = this.read(inst.a);
+        const m = this.scratch();
+        this.loadConst(m, inst.mask);
+        const d = this.target(inst.dst);
+        this.twoOperand(d, x, m, a.ands);
+        return this.commit(inst.dst, d);
+      }
       case "untag": {
         const x = this.read(inst.src);
         const d = this.target(inst.dst);
@@ -292,7 +320,7 @@ class FunctionCodegen {
       case "tag": {
         const x = this.read(inst.src);
         const d = this.resultReg(inst.dst, [x]);
-        if (inst.length || inst.proof?.smallResult) {
+        if (inst.max !== undefined || inst.proof?.smallResult) {
           a.adds(d, x, x);
           a.adds(d, d, { imm: 1 });
           return this.commit(inst.dst, d);
@@ -402,7 +430,7 @@ class FunctionCodegen {
     const slow = this.a.newLabel(), back = this.a.newLabel();
     const pos = this.pos;
     this.stubs.push({
-      label: slow, code: -1, pos,
+      label: slow, code: -1, pos, lazy: true,
       emit: () => {
         this.readInto(x, 0);
         if (y === undefined) this.a.movs(1, 1);
@@ -737,6 +765,20 @@ class FunctionCodegen {
       }
     }
   }
+}
+
+/** The assembler's methods as own, bound properties (so single methods can be wrapped). */
+function bindAll(asm: ThumbAssembler): ThumbAssembler {
+  const out: Record<string, unknown> = {};
+  let proto: object | null = asm;
+  while (proto && proto !== Object.prototype) {
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      const value = (asm as unknown as Record<string, unknown>)[key];
+      if (typeof value === "function" && key !== "constructor" && !(key in out)) out[key] = value.bind(asm);
+    }
+    proto = Object.getPrototypeOf(proto);
+  }
+  return out as unknown as ThumbAssembler;
 }
 
 function condFor(op: CmpOp, numeric: boolean): Cond {

@@ -71,7 +71,8 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
 
   // Vector table: initial SP, reset, then the system exceptions and every IRQ.
   {
-    const entries = 16 + board.chip.irqCount;
+    // The 16 system exceptions; external interrupts get entries once drivers enable them.
+    const entries = 16;
     const bytes = new Uint8Array(4 * entries);
     const relocs: Chunk["relocs"] = [{ offset: 0, kind: "abs32", symbol: "__stack_top", addend: 0 }];
     for (let i = 1; i < entries; i++) {

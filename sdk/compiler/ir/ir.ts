@@ -48,8 +48,13 @@ type InstBody =
   /** Conversions between tagged small integers and raw words. `tag` stops with a runtime
    *  error when the raw word does not fit a small integer. */
   | { op: "untag"; dst: VReg; src: VReg; pos?: SourcePos }
-  /** `length`: the raw word is a length or count, always a small integer. */
-  | { op: "tag"; dst: VReg; src: VReg; length?: boolean; pos?: SourcePos }
+  /** dst = a + b on raw words (address arithmetic; wraps, never checked). */
+  | { op: "raw-add"; dst: VReg; a: VReg; b: VReg; pos?: SourcePos }
+  /** dst = a & mask on raw words. */
+  | { op: "raw-and"; dst: VReg; a: VReg; mask: number; pos?: SourcePos }
+  /** `max`: the raw word is known to lie in [0, max] (a byte, a length), so it is a small
+   *  integer with no check. */
+  | { op: "tag"; dst: VReg; src: VReg; max?: number; pos?: SourcePos }
   /** Pointer value <-> number (address). */
   | { op: "addr-of" | "object-at"; dst: VReg; src: VReg; pos?: SourcePos }
   /** Array element access with JS semantics: out of range reads give undefined, writes
@@ -136,10 +141,11 @@ export function newVReg(fn: IrFunction, info: Partial<VRegInfo> = {}): VReg {
 export function uses(inst: Inst): VReg[] {
   switch (inst.op) {
     case "const": case "symbol": case "panic": return [];
+    case "raw-and": return [inst.a];
     case "move": case "untag": case "tag": case "addr-of": case "object-at":
     case "is-int": case "is-object": return [inst.src];
     case "check-int": return [inst.src];
-    case "num": case "cmp": return [inst.a, inst.b];
+    case "num": case "cmp": case "raw-add": return [inst.a, inst.b];
     case "neg": case "bitnot": return [inst.a];
     case "call": return inst.args;
     case "load": return [inst.base];

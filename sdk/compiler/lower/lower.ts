@@ -13,7 +13,7 @@ import {
 import { Codes, fail } from "../diagnostics.ts";
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, FALSE, NULL, STRING_LENGTH, TRUE,
-  UNDEFINED, isSmallIntValue, tagInt, isInt32Value, NUMBER_SIZE, NUMBER_LOW, DESCRIPTOR_NUMBER,
+  UNDEFINED, isSmallIntValue, tagInt, SMALL_INT_MAX, isInt32Value, NUMBER_SIZE, NUMBER_LOW, DESCRIPTOR_NUMBER,
 } from "../values.ts";
 import { type ValueKind, valueKind } from "./types.ts";
 import { REPO_ROOT, isBoardModuleFile } from "../frontend/program.ts";
@@ -35,6 +35,8 @@ export const RT = {
   truthy: ["print.ts", "truthy"],
   printValue: ["print.ts", "printValue"],
   printByte: ["print.ts", "printByte"],
+  printString: ["print.ts", "printString"],
+  printLatin1: ["print.ts", "printLatin1"],
   arrayNew: ["arrays.ts", "arrayNew"],
   arraySet: ["arrays.ts", "arraySet"],
   arrayPush: ["arrays.ts", "arrayPush"],
@@ -131,7 +133,7 @@ export class Lowerer {
     let info = this.modules.get(sf);
     if (!info) {
       const stem = this.uniqueName(moduleStem(sf.fileName));
-      const hasInit = !sf.isDeclarationFile && !isIntrinsics(sf) && sf.statements.some((s) => needsInit(s));
+      const hasInit = !sf.isDeclarationFile && !isIntrinsics(sf) && sf.statements.some((s) => needsInit(s, (d) => this.isFoldableConst(d) || this.globalConstant(d) !== undefined));
       info = { sf, stem, initSymbol: `${stem}.<init>`, hasInit };
       this.modules.set(sf, info);
     }
@@ -898,6 +900,8 @@ export class Lowerer {
     }
     const cmp = comparisonOp(op);
     if (cmp) return this.materialize((t, f) => this.condition(node, t, f));
+    const masked = this.maskedPeek(node);
+    if (masked !== undefined) return masked;
     const division = truncatedDivision(node);
     if (division) {
       // (a / b) | 0 is integer division (asm.js style): no fraction is ever materialised.
@@ -1099,8 +1103,6 @@ export class Lowerer {
   }
 
   private consoleLog(node: ts.CallExpression): VReg {
-    const printValue = this.runtime("printValue");
-    const printByte = this.runtime("printByte");
     // Node evaluates every argument before it prints anything.
     for (const arg of node.arguments) {
       if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
@@ -1113,16 +1115,55 @@ export class Lowerer {
     }
     const values = this.exprList(node.arguments);
     const pieces = formatPieces(node, values, (e) => constantValue(e, this.checker));
+    // Constant text (literal arguments, the separating spaces, the newline) is merged and
+    // written by the smallest routine that can: most lines then cost one call, and an image
+    // that prints only constant ASCII links no number or string formatting at all.
+    let text = "";
+    const flush = () => {
+      if (!text) return;
+      const latin1 = [...text].every((ch) => ch.charCodeAt(0) <= 0xff);
+      this.call(this.runtime(latin1 ? "printLatin1" : "printString"), [this.stringLiteral(text)], node, false);
+      text = "";
+    };
     pieces.forEach((piece, i) => {
-      if (i > 0 && piece.spaceBefore) this.call(printByte, [this.constant(tagInt(0x20), true)], node, false);
-      const v = piece.text !== undefined ? this.stringLiteral(piece.text) : piece.value!;
-      this.call(printValue, [v], piece.node, false);
+      if (i > 0 && piece.spaceBefore) text += " ";
+      const c = piece.text ?? (ts.isExpression(piece.node) ? constantValue(piece.node, this.checker) : undefined);
+      if (typeof c === "string") { text += c; return; }
+      if (typeof c === "boolean" || c === null) { text += String(c); return; }
+      if (typeof c === "number" && isSmallIntValue(c)) { text += String(c); return; }
+      flush();
+      const kind = ts.isExpression(piece.node) ? this.kindOf(piece.node) : "any";
+      this.call(this.runtime(kind === "string" ? "printString" : "printValue"), [piece.value!], piece.node, false);
     });
-    this.call(printByte, [this.constant(tagInt(0x0a), true)], node, false);
+    text += "\n";
+    flush();
     return this.constant(UNDEFINED);
   }
 
-  private intrinsic(name: string, node: ts.CallExpression): VReg {
+  /** peekN(address) & mask, with a constant non-negative mask: the masked raw word is a
+   *  small integer whatever the register holds (a status bit test in a driver). */
+  private maskedPeek(node: ts.BinaryExpression): VReg | undefined {
+    if (node.operatorToken.kind !== ts.SyntaxKind.AmpersandToken) return undefined;
+    for (const [peekSide, maskSide] of [[node.left, node.right], [node.right, node.left]]) {
+      const call = skipParens(peekSide);
+      const mask = constantValue(maskSide, this.checker);
+      if (!ts.isCallExpression(call) || typeof mask !== "number" || !isSmallIntValue(mask) || mask < 0) continue;
+      const callee = skipParens(call.expression);
+      if (!ts.isIdentifier(callee) || !/^peek(8|16|32)$/.test(callee.text)) continue;
+      const decl = this.resolveAlias(this.symbolOf(callee)).declarations?.[0];
+      if (!decl || decl.getSourceFile().fileName !== INTRINSICS_FILE) continue;
+      const loaded = this.intrinsic(callee.text, call, true);
+      const pos = this.pos(node);
+      const bits = this.temp({ raw: true });
+      this.emit({ op: "raw-and", dst: bits, a: loaded, mask, pos });
+      const dst = this.temp({ smallInt: true });
+      this.emit({ op: "tag", dst, src: bits, max: mask, pos });
+      return dst;
+    }
+    return undefined;
+  }
+
+  private intrinsic(name: string, node: ts.CallExpression, rawResult = false): VReg {
     const args = node.arguments;
     const pos = this.pos(node);
     const address = (arg: ts.Expression): VReg => {
@@ -1133,6 +1174,16 @@ export class Lowerer {
         this.emit({ op: "const", dst, word: c >>> 0 });
         return dst;
       }
+      // base + offset: added as raw words, so an address near the top of the small-integer
+      // range plus an index needs no range proof.
+      const inner = skipParens(arg);
+      if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken
+        && this.kindOf(inner.left) === "number" && this.kindOf(inner.right) === "number") {
+        const left = address(inner.left), right = address(inner.right);
+        const dst = this.temp({ raw: true });
+        this.emit({ op: "raw-add", dst, a: left, b: right, pos });
+        return dst;
+      }
       const v = this.expr(arg);
       this.requireSmall(arg, v);
       const dst = this.temp({ raw: true });
@@ -1140,6 +1191,16 @@ export class Lowerer {
       return dst;
     };
     const rawValue = (arg: ts.Expression): VReg => {
+      // base + offset: added as raw words, so an address near the top of the small-integer
+      // range plus an index needs no range proof.
+      const inner = skipParens(arg);
+      if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken
+        && this.kindOf(inner.left) === "number" && this.kindOf(inner.right) === "number") {
+        const left = address(inner.left), right = address(inner.right);
+        const dst = this.temp({ raw: true });
+        this.emit({ op: "raw-add", dst, a: left, b: right, pos });
+        return dst;
+      }
       const v = this.expr(arg);
       this.requireSmall(arg, v);
       const dst = this.temp({ raw: true });
@@ -1151,9 +1212,11 @@ export class Lowerer {
       case "peek32": case "peek16": case "peek8": {
         const base = address(args[0]);
         const raw = this.temp({ raw: true });
-        this.emit({ op: "load", dst: raw, base, offset: 0, width: width(name), pos });
+        const bits = width(name);
+        this.emit({ op: "load", dst: raw, base, offset: 0, width: bits, pos });
+        if (rawResult) return raw;
         const dst = this.temp({ smallInt: true });
-        this.emit({ op: "tag", dst, src: raw, pos });
+        this.emit({ op: "tag", dst, src: raw, max: bits < 32 ? 2 ** bits - 1 : undefined, pos });
         return dst;
       }
       case "poke32": case "poke16": case "poke8": {
@@ -1194,7 +1257,7 @@ export class Lowerer {
         const raw = this.temp({ raw: true });
         this.emit({ op: "load", dst: raw, base: descriptor, offset: 0, width: 32, pos });
         const dst = this.temp({ smallInt: true });
-        this.emit({ op: "tag", dst, src: raw, pos });
+        this.emit({ op: "tag", dst, src: raw, max: 255, pos });
         return dst;
       }
       case "isSmallInt": case "isObject": {
@@ -1273,7 +1336,7 @@ export class Lowerer {
       const raw = this.temp({ raw: true });
       this.emit({ op: "load", dst: raw, base: obj, offset: objKind === "array" ? ARRAY_LENGTH : STRING_LENGTH, width: 32, pos: this.pos(node) });
       const dst = this.temp({ smallInt: true });
-      this.emit({ op: "tag", dst, src: raw, length: true, pos: this.pos(node) });
+      this.emit({ op: "tag", dst, src: raw, max: SMALL_INT_MAX, pos: this.pos(node) });
       return dst;
     }
     return fail(node, Codes.UnsupportedSyntax, `property '${node.name.text}' of a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(node.expression))}' is not supported on devices yet`);
@@ -1365,11 +1428,12 @@ function isIntrinsics(sf: ts.SourceFile): boolean {
   return path.resolve(sf.fileName) === INTRINSICS_FILE;
 }
 
-function needsInit(stmt: ts.Statement): boolean {
+function needsInit(stmt: ts.Statement, foldable: (d: ts.VariableDeclaration) => boolean): boolean {
   if (ts.isFunctionDeclaration(stmt) || ts.isImportDeclaration(stmt) || ts.isInterfaceDeclaration(stmt)
     || ts.isTypeAliasDeclaration(stmt) || ts.isExportDeclaration(stmt) || ts.isEmptyStatement(stmt)) return false;
   if (ts.isVariableStatement(stmt)) {
-    return stmt.declarationList.declarations.some((d) => d.initializer !== undefined);
+    // Constants folded at compile time need no code; anything else is set when the module runs.
+    return stmt.declarationList.declarations.some((d) => d.initializer !== undefined && !foldable(d));
   }
   return true;
 }

@@ -38,7 +38,7 @@ export function cleanupFunction(fn: IrFunction): void {
 
 /** Operations without effects whose result nobody reads (the undefined of a discarded
  *  call, an unused temporary). Loads stay: a peripheral register read is an effect. */
-const PURE = new Set<Inst["op"]>(["const", "symbol", "move", "num", "neg", "bitnot", "addr-of", "object-at", "is-int", "is-object", "untag"]);
+const PURE = new Set<Inst["op"]>(["const", "symbol", "move", "num", "neg", "bitnot", "addr-of", "object-at", "is-int", "is-object", "untag", "raw-add", "raw-and"]);
 
 function removeDeadCode(fn: IrFunction): void {
   for (let changed = true; changed;) {

@@ -17,6 +17,7 @@ import { SMALL_INT_MAX, SMALL_INT_MIN } from "../values.ts";
 export interface Range { lo: number; hi: number }
 
 const TOP: Range = { lo: -Infinity, hi: Infinity };
+const OBJECT_ADDRESS_MAX = 0x3ff00000;
 const SMALL: Range = { lo: SMALL_INT_MIN, hi: SMALL_INT_MAX };
 /** Visits of one block before its growing bounds are widened to infinity. */
 const WIDEN_AFTER = 3;
@@ -100,8 +101,9 @@ function analyzeFunction(fn: IrFunction, paramSmall: boolean[], bySymbol: Map<st
   inStates.set(fn.blocks[0], entryState);
   const work: Block[] = [fn.blocks[0]];
   const queued = new Set<Block>(work);
-  // Blocks in order, so loops settle before what follows them.
-  const order = new Map(fn.blocks.map((b, i) => [b, i]));
+  // Reverse postorder, so loops settle before what follows them; back edges (to a block on
+  // the depth-first path) close loops, and only there is widening applied.
+  const { order, backEdges } = depthFirst(fn);
   while (work.length > 0) {
     work.sort((x, y) => order.get(x)! - order.get(y)!);
     const block = work.shift()!;
@@ -114,7 +116,7 @@ function analyzeFunction(fn: IrFunction, paramSmall: boolean[], bySymbol: Map<st
       const n = (visits.get(succ) ?? 0) + 1;
       visits.set(succ, n);
       // Widen only where a loop closes (an edge back to an earlier block).
-      const backEdge = order.get(succ)! <= order.get(block)!;
+      const backEdge = backEdges.has(`${block.id}>${succ.id}`);
       const next = prev && backEdge && n > WIDEN_AFTER ? widen(prev, merged) : merged;
       if (!prev || !sameState(prev, next)) {
         inStates.set(succ, next);
@@ -127,7 +129,7 @@ function analyzeFunction(fn: IrFunction, paramSmall: boolean[], bySymbol: Map<st
   // back what widening gave away (a loop counter bounded by its condition).
   for (let round = 0; round < 2; round++) {
     const incoming = new Map<Block, State[]>();
-    for (const block of fn.blocks) {
+    for (const block of [...fn.blocks].sort((x, y) => order.get(x)! - order.get(y)!)) {
       const entry = inStates.get(block);
       if (!entry) continue;
       const state = new Map(entry);
@@ -164,6 +166,32 @@ function analyzeFunction(fn: IrFunction, paramSmall: boolean[], bySymbol: Map<st
     }
   }
   return { calls, returnsSmall };
+}
+
+function depthFirst(fn: IrFunction): { order: Map<Block, number>; backEdges: Set<string> } {
+  const post: Block[] = [];
+  const backEdges = new Set<string>();
+  const state = new Map<Block, "active" | "done">();
+  const visit = (b: Block) => {
+    state.set(b, "active");
+    for (const s of successorsOf(b)) {
+      const st = state.get(s);
+      if (st === "active") backEdges.add(`${b.id}>${s.id}`);
+      else if (!st) visit(s);
+    }
+    state.set(b, "done");
+    post.push(b);
+  };
+  visit(fn.blocks[0]);
+  const order = new Map<Block, number>();
+  post.reverse().forEach((b, i) => order.set(b, i));
+  for (const b of fn.blocks) if (!order.has(b)) order.set(b, order.size);
+  return { order, backEdges };
+}
+
+function successorsOf(b: Block): Block[] {
+  const t = b.term;
+  return t.op === "jump" ? [t.target] : t.op === "branch" ? [t.then, t.else] : [];
 }
 
 function rangeOf(state: State, v: VReg): Range {
@@ -256,12 +284,14 @@ function transfer(inst: Inst, state: State, bySymbol: Map<string, IrFunction>, r
       return;
     }
     case "tag": {
-      // Lengths: never more than the memory holds.
-      set(inst.dst, inst.length ? { lo: 0, hi: SMALL_INT_MAX } : undefined);
-      proof(undefined, undefined, inst.length ? SMALL : undefined);
+      const r = inst.max !== undefined ? { lo: 0, hi: inst.max } : undefined;
+      set(inst.dst, r);
+      proof(undefined, undefined, r);
       return;
     }
-    case "addr-of": set(inst.dst, { lo: 0, hi: SMALL_INT_MAX }); return;
+    // Objects live in RAM or flash, below 0x3ff00000 on every board (peripherals, above, hold
+    // no objects), which leaves room to add field offsets without leaving the range.
+    case "addr-of": set(inst.dst, { lo: 0, hi: OBJECT_ADDRESS_MAX }); return;
     case "elem-get": case "elem-set": {
       proof(inst.index, undefined, undefined);
       if (inst.op === "elem-get") state.delete(inst.dst);

@@ -8,13 +8,13 @@ import { PANIC_OUT_OF_MEMORY } from "./panic-codes.ts";
 let next = 0;
 let end = 0;
 
-export function heapInit(): void {
-  next = symbolAddress("__heap_start");
-  end = symbolAddress("__heap_end");
-}
-
-/** Address of `bytes` fresh bytes (not cleared), 4-aligned. */
+/** Address of `bytes` fresh bytes (not cleared), 4-aligned. The heap is set up by the first
+ *  allocation, so an image that never allocates carries no heap code. */
 export function alloc(bytes: number): number {
+  if (end === 0) {
+    next = symbolAddress("__heap_start");
+    end = symbolAddress("__heap_end");
+  }
   const start = next;
   const after = start + ((bytes + 3) & ~3);
   if (after > end) panic(PANIC_OUT_OF_MEMORY);

@@ -3,7 +3,7 @@
 
 import { addressOf, isObject, isSmallInt, peek16, peek8 } from "mote/intrinsics";
 import { consoleWrite } from "mote/console";
-import { isString, isWideString, stringLength, toString } from "./strings.ts";
+import { isString, isWideString, toString } from "./strings.ts";
 import { STRING_DATA } from "./layout.ts";
 
 export function printByte(byte: number): void {
@@ -16,12 +16,28 @@ export function printValue(value: unknown): void {
 
 /** Writes a string as UTF-8; an unpaired surrogate becomes U+FFFD, as Node writes it. */
 export function printString(s: string): void {
+  if (isWideString(s)) printWide(s);
+  else printLatin1(s);
+}
+
+/** A string stored one byte per code unit (every unit below 0x100). */
+export function printLatin1(s: string): void {
   const data = addressOf(s) + STRING_DATA;
-  const length = stringLength(s);
-  if (!isWideString(s)) {
-    for (let i = 0; i < length; i++) writeCodePoint(peek8(data + i));
-    return;
+  const length = s.length;
+  for (let i = 0; i < length; i++) {
+    const unit = peek8(data + i);
+    if (unit < 0x80) {
+      consoleWrite(unit);
+    } else {
+      consoleWrite(0xc0 | (unit >> 6));
+      consoleWrite(0x80 | (unit & 0x3f));
+    }
   }
+}
+
+function printWide(s: string): void {
+  const data = addressOf(s) + STRING_DATA;
+  const length = s.length;
   for (let i = 0; i < length; i++) {
     const unit = peek16(data + 2 * i);
     if (unit >= 0xd800 && unit < 0xdc00 && i + 1 < length) {
@@ -57,7 +73,7 @@ function writeCodePoint(c: number): void {
 /** JavaScript truthiness of any value. */
 export function truthy(value: unknown): boolean {
   if (isSmallInt(value)) return (value as number) !== 0;
-  if (isString(value)) return stringLength(value as string) !== 0;
+  if (isString(value)) return (value as string).length !== 0;
   if (isObject(value)) return true;
   return value === true;
 }

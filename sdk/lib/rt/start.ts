@@ -1,13 +1,12 @@
-// What runs between the reset handler (ports/<arch>/rt) and the app: the heap and the
-// console come up, then every module's top-level code runs (generated __mote_main).
+// What runs between the reset handler (ports/<arch>/rt) and the app: the console comes up,
+// then every module's top-level code runs (generated __mote_main). The heap sets itself up
+// on first use (heap.ts).
 
-import { heapInit } from "./heap.ts";
 import { consoleInit } from "mote/console";
 import { SIMULATOR_EXIT_BKPT, SIMULATOR_EXIT_SEMIHOSTING } from "mote/board";
 import { simulatorExitBkpt, simulatorExitSemihosting, sleepForever } from "./port.ts";
 
 export function start(): void {
-  heapInit();
   consoleInit();
 }
 

@@ -8,10 +8,6 @@ import {
   STRING_DATA, STRING_LENGTH,
 } from "./layout.ts";
 
-export function stringLength(s: string): number {
-  return peek32(addressOf(s) + STRING_LENGTH);
-}
-
 export function isWideString(s: string): boolean {
   return objectKind(s) === KIND_STRING16;
 }
@@ -36,7 +32,7 @@ function newString(length: number, wide: boolean): number {
 }
 
 function copyUnits(from: string, to: number, at: number, wide: boolean): void {
-  const length = stringLength(from);
+  const length = from.length;
   const data = to + STRING_DATA;
   if (wide) {
     for (let i = 0; i < length; i++) poke16(data + 2 * (at + i), unitAt(from, i));
@@ -47,8 +43,8 @@ function copyUnits(from: string, to: number, at: number, wide: boolean): void {
 }
 
 export function concat(a: string, b: string): string {
-  const la = stringLength(a);
-  const lb = stringLength(b);
+  const la = a.length;
+  const lb = b.length;
   if (la === 0) return b;
   if (lb === 0) return a;
   const wide = isWideString(a) || isWideString(b);
@@ -60,8 +56,8 @@ export function concat(a: string, b: string): string {
 
 export function stringEquals(a: string, b: string): boolean {
   if (addressOf(a) === addressOf(b)) return true;
-  const length = stringLength(a);
-  if (length !== stringLength(b)) return false;
+  const length = a.length;
+  if (length !== b.length) return false;
   for (let i = 0; i < length; i++) {
     if (unitAt(a, i) !== unitAt(b, i)) return false;
   }
