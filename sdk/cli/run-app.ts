@@ -97,9 +97,10 @@ export async function runAppStreaming(entry: string, boardId: string, options: S
 
 /** Build directories of runs in progress, removed even when the process exits mid-run (Ctrl-C). */
 const liveWorkDirs = new Set<string>();
+let exitHookInstalled = false;
 
 async function temporaryDirectory(): Promise<string> {
-  if (liveWorkDirs.size === 0 && !exitHookInstalled) {
+  if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.on("exit", () => liveWorkDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
   }
@@ -107,7 +108,6 @@ async function temporaryDirectory(): Promise<string> {
   liveWorkDirs.add(dir);
   return dir;
 }
-let exitHookInstalled = false;
 
 async function runImage(
   board: Board,
@@ -116,14 +116,9 @@ async function runImage(
   options: StreamingOptions,
   sim: typeof import("../sim/index.ts"),
 ): Promise<{ exitCode: number | null; reason: RunAppReason }> {
-  const reports: string[] = [];
   const filter = new CrashLineFilter({
     output: (bytes) => options.stdout(bytes),
-    crash: (line, truncated) => {
-      const report = formatCrashReport(parseCrashLine(line, truncated), image);
-      reports.push(report);
-      options.stderr(report);
-    },
+    crash: (line, truncated) => options.stderr(formatCrashReport(parseCrashLine(line, truncated), image)),
   });
   let quietTimer: NodeJS.Timeout | undefined;
   const onConsole = (bytes: Uint8Array) => {

@@ -23,6 +23,7 @@ export const Codes = {
   UnsupportedCall: 1013,
   NestedFunction: 1014,
   UnsupportedOperator: 1015,
+  TypeSuppression: 1016,
   NumberOutOfRange: 2001,
   NotConstant: 2002,
   IntrinsicMisuse: 2003,

@@ -4,7 +4,8 @@
 
 import { build } from "esbuild";
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import ts from "typescript";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
@@ -28,6 +29,17 @@ export async function runOnNode(file: string): Promise<NodeRun> {
   const outDir = await mkdtemp(join(tmpdir(), "mote-conformance-"));
   try {
     const outFile = join(outDir, basename(entry).replace(/\.ts$/, ".mjs"));
+    const source = readFileSync(entry, "utf8");
+    if (!/^\s*import\s/m.test(source)) {
+      // A program without imports is only transpiled: bundling would turn top-level let and
+      // const into var (esbuild does, for speed), which loses the temporal dead zone.
+      const { outputText } = ts.transpileModule(source, {
+        compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+        fileName: entry,
+      });
+      writeFileSync(outFile, outputText);
+      return await runNode(outFile);
+    }
     await build({
       entryPoints: [entry],
       outfile: outFile,

@@ -382,6 +382,12 @@ class FunctionCodegen {
         a.bind(done);
         return this.commit(inst.dst, d);
       }
+      case "check-initialized": {
+        const x = this.read(inst.src);
+        a.cmp(x, { imm: 0 });
+        a.bcond("eq", this.panicStub(Panic.PANIC_UNINITIALIZED));
+        return;
+      }
       case "check-int": {
         if (inst.proof?.smallA) return;
         const x = this.read(inst.src);

@@ -61,6 +61,9 @@ type InstBody =
    *  past the end go through the runtime (which grows the array). */
   | { op: "elem-get"; dst: VReg; array: VReg; index: VReg; pos: SourcePos }
   | { op: "elem-set"; array: VReg; index: VReg; src: VReg; pos: SourcePos }
+  /** ReferenceError unless the word is initialised (word 0 marks a variable whose
+   *  declaration has not run yet). */
+  | { op: "check-initialized"; src: VReg; pos: SourcePos }
   /** Checks that a value typed `number` is a small integer; stops otherwise. */
   | { op: "check-int"; src: VReg; pos: SourcePos }
   /** dst = boolean: is the value a small int / an object pointer. */
@@ -144,7 +147,7 @@ export function uses(inst: Inst): VReg[] {
     case "raw-and": return [inst.a];
     case "move": case "untag": case "tag": case "addr-of": case "object-at":
     case "is-int": case "is-object": return [inst.src];
-    case "check-int": return [inst.src];
+    case "check-int": case "check-initialized": return [inst.src];
     case "num": case "cmp": case "raw-add": return [inst.a, inst.b];
     case "neg": case "bitnot": return [inst.a];
     case "call": return inst.args;
@@ -158,7 +161,7 @@ export function uses(inst: Inst): VReg[] {
 /** The register an instruction writes, if any. */
 export function def(inst: Inst): VReg | undefined {
   switch (inst.op) {
-    case "store": case "elem-set": case "check-int": case "panic": return undefined;
+    case "store": case "elem-set": case "check-int": case "check-initialized": case "panic": return undefined;
     case "call": return inst.dst;
     default: return inst.dst;
   }

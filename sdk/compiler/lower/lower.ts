@@ -51,7 +51,15 @@ const PORT_DECLARATIONS = path.join(RT_DIR, "port.ts");
 
 interface LoopTargets { breakTo: Block; continueTo?: Block; label?: string }
 
-interface ModuleInfo { sf: ts.SourceFile; stem: string; initSymbol: string; hasInit: boolean }
+interface ModuleInfo {
+  sf: ts.SourceFile;
+  stem: string;
+  initSymbol: string;
+  hasInit: boolean;
+  /** Module variables a function might read before their declaration has run (declared after
+   *  top-level code that calls functions): reads and writes from functions are checked. */
+  temporalDeadZone: Set<ts.VariableDeclaration>;
+}
 
 export interface LowerOptions {
   /** Source files of the console driver for the board (boards/chips/<family>/uart.ts). */
@@ -68,6 +76,7 @@ export class Lowerer {
   private readonly strings = new Map<string, string>();
   private readonly modules = new Map<ts.SourceFile, ModuleInfo>();
   private readonly usedSymbolNames = new Set<string>();
+  private readonly deadZoneGlobals = new Set<string>();
 
   // Per-function state.
   private fn!: IrFunction;
@@ -111,7 +120,28 @@ export class Lowerer {
     this.block.term = { op: "return", value: undefined };
     this.functions.push(main);
     this.drain();
+    this.checkUncalledFunctions(order);
     return { functions: this.functions, globals: this.globals, data: this.data, entry: "__mote_main" };
+  }
+
+  /** Functions of the app nobody calls are not linked, but they are still compiled, so that
+   *  what the device language does not support is reported wherever it is written. */
+  private checkUncalledFunctions(modules: ts.SourceFile[]): void {
+    const reached = this.functions.length;
+    for (const sf of modules) {
+      if (!this.isAppModule(sf)) continue;
+      for (const stmt of sf.statements) {
+        if (ts.isFunctionDeclaration(stmt) && stmt.body && !this.funcSymbols.has(stmt)) this.functionSymbol(stmt);
+      }
+    }
+    this.drain();
+    this.functions.length = reached;
+  }
+
+  private isAppModule(sf: ts.SourceFile): boolean {
+    if (sf.isDeclarationFile || isBoardModuleFile(sf.fileName)) return false;
+    const rel = path.relative(REPO_ROOT, sf.fileName);
+    return rel.startsWith("..") || !(rel.startsWith("sdk/") || rel.startsWith("boards/") || rel.startsWith("ports/"));
   }
 
   // ---------------------------------------------------------------- modules
@@ -133,9 +163,21 @@ export class Lowerer {
     let info = this.modules.get(sf);
     if (!info) {
       const stem = this.uniqueName(moduleStem(sf.fileName));
-      const hasInit = !sf.isDeclarationFile && !isIntrinsics(sf) && sf.statements.some((s) => needsInit(s, (d) => this.isFoldableConst(d) || this.globalConstant(d) !== undefined));
-      info = { sf, stem, initSymbol: `${stem}.<init>`, hasInit };
+      info = { sf, stem, initSymbol: `${stem}.<init>`, hasInit: false, temporalDeadZone: new Set() };
       this.modules.set(sf, info);
+      if (!sf.isDeclarationFile && !isIntrinsics(sf)) {
+        const firstCall = sf.statements.findIndex((st) => !ts.isFunctionDeclaration(st) && mayCallUserCode(st));
+        if (firstCall >= 0) {
+          const usedByFunctions = symbolsUsedInFunctions(sf, this.checker);
+          sf.statements.forEach((st, i) => {
+            if (i <= firstCall || !ts.isVariableStatement(st)) return;
+            for (const d of st.declarationList.declarations) {
+              if (ts.isIdentifier(d.name) && usedByFunctions.has(this.symbolOf(d.name))) info!.temporalDeadZone.add(d);
+            }
+          });
+        }
+        info.hasInit = sf.statements.some((st) => needsInit(st, (d) => this.isFoldableConst(d) || this.globalConstant(d) !== undefined));
+      }
     }
     return info;
   }
@@ -178,8 +220,8 @@ export class Lowerer {
             continue;
           }
           const symbol = this.globalSymbols.get(this.symbolOf(d.name));
-          if (symbol && d.initializer && this.globalConstant(d) === undefined) {
-            const value = this.expr(d.initializer);
+          if (symbol && (d.initializer || this.inDeadZone(d)) && this.globalConstant(d) === undefined) {
+            const value = d.initializer ? this.expr(d.initializer) : this.constant(UNDEFINED);
             const addr = this.symbolAddress(symbol);
             this.emit({ op: "store", base: addr, offset: 0, src: value, width: 32, pos: this.pos(d) });
           }
@@ -199,7 +241,11 @@ export class Lowerer {
     const symbol = `${info.stem}.${d.name.text}`;
     const constant = this.globalConstant(d);
     const global: IrGlobal = { symbol, initial: UNDEFINED, module: this.moduleName(info.sf), name: d.name.text };
-    if (constant !== undefined) {
+    if (this.inDeadZone(d)) {
+      // Word 0 is no JavaScript value: it marks "not yet initialised" until the declaration runs.
+      global.initial = 0;
+      this.deadZoneGlobals.add(symbol);
+    } else if (constant !== undefined) {
       if (typeof constant === "string") global.initialSymbol = this.stringSymbol(constant);
       else global.initial = constant;
     }
@@ -209,12 +255,17 @@ export class Lowerer {
 
   /** A `const` whose value is known at compile time needs no storage: uses are folded. */
   private isFoldableConst(d: ts.VariableDeclaration): boolean {
-    return (ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) !== 0 && d.initializer !== undefined
+    return (ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) !== 0 && d.initializer !== undefined && !this.inDeadZone(d)
       && (constantValue(d.initializer, this.checker) !== undefined || constantNumber(d.initializer, this.checker) !== undefined);
   }
 
   /** The initial word of a global, when its initializer is a constant. */
+  private inDeadZone(d: ts.VariableDeclaration): boolean {
+    return this.moduleInfo(d.getSourceFile()).temporalDeadZone.has(d);
+  }
+
   private globalConstant(d: ts.VariableDeclaration): number | string | undefined {
+    if (this.inDeadZone(d)) return undefined;
     if (!d.initializer) return UNDEFINED;
     const c = constantValue(d.initializer, this.checker);
     if (c === undefined) return undefined;
@@ -640,7 +691,7 @@ export class Lowerer {
           const [t, f] = cmp.op === "eq" ? [ifTrue, ifFalse] : [ifFalse, ifTrue];
           return this.equalityBranch(a, b, node.left, node.right, t, f, node, cmp.loose);
         }
-        this.requireNumbers(node, a, b);
+        this.numberOperands(node, node.left, node.right);
         this.setTerm({ op: "branch", kind: "cmp", cmp: cmp.op, numeric: true, a, b, then: ifTrue, else: ifFalse, pos: this.pos(node) });
         return;
       }
@@ -722,9 +773,20 @@ export class Lowerer {
     return false;
   }
 
-  /** Number operands: the back end checks their representation where the range analysis
-   *  cannot prove it, and takes the slow path for boxed numbers. Nothing to emit here. */
-  private requireNumbers(_node: ts.Node, ..._values: VReg[]): void {}
+  /** Operators that need numbers get numbers: JavaScript would convert a string or a boolean
+   *  (NaN, 1, …), which this language step does not do, so such a use is an error here. The
+   *  back end checks the representation (small or boxed) where ranges do not prove it. */
+  private numberOperands(node: ts.Node, ...operands: ts.Expression[]): void {
+    for (const operand of operands) {
+      const kind = this.kindOf(operand);
+      if (kind === "number") continue;
+      const type = this.checker.typeToString(this.checker.getTypeAtLocation(operand));
+      const what = ts.isBinaryExpression(node) ? `operator '${ts.tokenToString(node.operatorToken.kind)}'`
+        : ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node) ? `operator '${ts.tokenToString(node.operator)}'` : "an index";
+      fail(operand, Codes.UnsupportedOperator, `${what} on a value of type '${type}' is not supported on devices yet`,
+        "devices compute only with numbers here; convert explicitly");
+    }
+  }
 
   /** Operands of intrinsics (addresses, raw words) must be small integers. */
   private requireSmall(node: ts.Node, ...values: VReg[]): void {
@@ -801,6 +863,7 @@ export class Lowerer {
       const addr = this.symbolAddress(global);
       const dst = this.temp();
       this.emit({ op: "load", dst, base: addr, offset: 0, width: 32, pos: this.pos(node) });
+      this.deadZoneCheck(global, dst, node);
       return dst;
     }
     const decl = sym.valueDeclaration;
@@ -825,6 +888,12 @@ export class Lowerer {
     return fail(node, Codes.UnsupportedSyntax, `'${node.text}' is not supported on devices`);
   }
 
+  /** ReferenceError when a function touches a module variable before its declaration ran. */
+  private deadZoneCheck(global: string, value: VReg, node: ts.Node): void {
+    if (!this.deadZoneGlobals.has(global) || this.fn.symbol.endsWith(".<init>")) return;
+    this.emit({ op: "check-initialized", src: value, pos: this.pos(node) });
+  }
+
   private resolveAlias(sym: ts.Symbol): ts.Symbol {
     return sym.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(sym) : sym;
   }
@@ -843,6 +912,11 @@ export class Lowerer {
       const global = this.globalSymbols.get(sym);
       if (global) {
         const addr = this.symbolAddress(global);
+        if (this.deadZoneGlobals.has(global) && !this.fn.symbol.endsWith(".<init>")) {
+          const old = this.temp();
+          this.emit({ op: "load", dst: old, base: addr, offset: 0, width: 32, pos: this.pos(node) });
+          this.deadZoneCheck(global, old, target);
+        }
         this.emit({ op: "store", base: addr, offset: 0, src: value, width: 32, pos: this.pos(node) });
         return;
       }
@@ -850,7 +924,7 @@ export class Lowerer {
     if (ts.isElementAccessExpression(target)) {
       const array = this.arrayOperand(target.expression);
       const index = this.expr(target.argumentExpression);
-      this.requireNumbers(target.argumentExpression, index);
+      this.numberOperands(target.argumentExpression, target.argumentExpression);
       this.emit({ op: "elem-set", array, index, src: value, pos: this.pos(node) });
       return;
     }
@@ -906,7 +980,7 @@ export class Lowerer {
     if (division) {
       // (a / b) | 0 is integer division (asm.js style): no fraction is ever materialised.
       const [a, b] = this.exprList([division.left, division.right]);
-      this.requireNumbers(node, a, b);
+      this.numberOperands(node, division.left, division.right);
       return this.call(PORT_ARITHMETIC.idiv, [a, b], node, true, true);
     }
     const [left, right] = this.exprList([node.left, node.right]);
@@ -961,7 +1035,7 @@ export class Lowerer {
     }
     const kind = numOp(op);
     if (!kind) fail(node, Codes.UnsupportedOperator, `operator '${ts.tokenToString(op)}' is not supported on devices yet`);
-    this.requireNumbers(node, a, b);
+    this.numberOperands(node, left, right);
     const pos = this.pos(node);
     if (kind === "div" || kind === "mod") {
       return this.call(PORT_ARITHMETIC[kind], [a, b], node, true, true);
@@ -995,7 +1069,7 @@ export class Lowerer {
         return this.materialize((t, f) => this.condition(node.operand, f, t));
       case ts.SyntaxKind.MinusToken: {
         const a = this.expr(node.operand);
-        this.requireNumbers(node, a);
+        this.numberOperands(node, node.operand);
         const dst = this.temp({ smallInt: true });
         this.emit({ op: "neg", dst, a, pos });
         return dst;
@@ -1003,12 +1077,11 @@ export class Lowerer {
       case ts.SyntaxKind.PlusToken: {
         if (this.kindOf(node.operand) !== "number") fail(node, Codes.UnsupportedOperator, "unary '+' is supported on devices only on numbers");
         const a = this.expr(node.operand);
-        this.requireNumbers(node, a);
         return a;
       }
       case ts.SyntaxKind.TildeToken: {
         const a = this.expr(node.operand);
-        this.requireNumbers(node, a);
+        this.numberOperands(node, node.operand);
         const dst = this.temp({ smallInt: true });
         this.emit({ op: "bitnot", dst, a, pos });
         return dst;
@@ -1031,17 +1104,16 @@ export class Lowerer {
     if (ts.isElementAccessExpression(target)) {
       const array = this.arrayOperand(target.expression);
       const index = this.expr(target.argumentExpression);
-      this.requireNumbers(target.argumentExpression, index);
+      this.numberOperands(target.argumentExpression, target.argumentExpression);
       const old = this.temp();
       this.emit({ op: "elem-get", dst: old, array, index, pos });
-      this.requireNumbers(node, old);
       const result = this.temp({ smallInt: true });
       this.emit({ op: "num", kind: up ? "add" : "sub", dst: result, a: old, b: one, pos });
       this.emit({ op: "elem-set", array, index, src: result, pos });
       return returnNew ? result : old;
     }
     const current = this.expr(target);
-    this.requireNumbers(node, current);
+    this.numberOperands(node, target);
     // The old value must survive the assignment when it is the expression's value.
     const old = returnNew ? current : this.temp({ smallInt: true });
     if (!returnNew) this.emit({ op: "move", dst: old, src: current });
@@ -1114,7 +1186,7 @@ export class Lowerer {
       }
     }
     const values = this.exprList(node.arguments);
-    const pieces = formatPieces(node, values, (e) => constantValue(e, this.checker));
+    const pieces = formatPieces(node, values, (e) => constantValue(e, this.checker), (e) => this.kindOf(e));
     // Constant text (literal arguments, the separating spaces, the newline) is merged and
     // written by the smallest routine that can: most lines then cost one call, and an image
     // that prints only constant ASCII links no number or string formatting at all.
@@ -1291,7 +1363,6 @@ export class Lowerer {
         fail(node, Codes.UnsupportedCall, "new Array is supported on devices with one length argument");
       }
       const length = this.expr(args[0]);
-      this.requireNumbers(args[0], length);
       return this.call(this.runtime("arrayNew"), [length], node);
     }
     return fail(node, Codes.UnsupportedSyntax, `'new ${node.expression.getText()}' is not supported on devices yet`);
@@ -1323,7 +1394,7 @@ export class Lowerer {
   private elementGet(node: ts.ElementAccessExpression): VReg {
     const array = this.arrayOperand(node.expression);
     const index = this.expr(node.argumentExpression);
-    this.requireNumbers(node.argumentExpression, index);
+    this.numberOperands(node.argumentExpression, node.argumentExpression);
     const dst = this.temp();
     this.emit({ op: "elem-get", dst, array, index, pos: this.pos(node) });
     return dst;
@@ -1367,7 +1438,7 @@ interface PrintPiece { text?: string; value?: VReg; node: ts.Node; spaceBefore: 
  *  specifiers is expanded as Node's util.format does: %s and %d/%i take the next argument,
  *  %% is a percent sign (only when arguments follow), unmatched specifiers stay as they are,
  *  and the remaining arguments follow, separated by spaces. */
-function formatPieces(node: ts.CallExpression, values: VReg[], constant: (e: ts.Expression) => unknown): PrintPiece[] {
+function formatPieces(node: ts.CallExpression, values: VReg[], constant: (e: ts.Expression) => unknown, kindOf: (e: ts.Expression) => ValueKind): PrintPiece[] {
   const args = node.arguments;
   const plain = () => values.map((value, i): PrintPiece => ({ value, node: args[i], spaceBefore: true }));
   const format = args.length > 1 ? constant(args[0]) : undefined;
@@ -1382,6 +1453,9 @@ function formatPieces(node: ts.CallExpression, values: VReg[], constant: (e: ts.
     if (spec === "%") { text += "%"; i++; continue; }
     if ("sdifjoOc".includes(spec) && next < args.length) {
       if (!"sdi".includes(spec)) fail(args[next], Codes.UnsupportedCall, `the format specifier %${spec} is not supported on devices yet`, "use %s, %d or %i");
+      if (spec !== "s" && kindOf(args[next]) !== "number") {
+        fail(args[next], Codes.UnsupportedCall, `%${spec} with a value that is not a number is not supported on devices yet`, "use %s");
+      }
       if (text) pieces.push({ text, node, spaceBefore: false });
       text = "";
       pieces.push({ value: values[next], node: args[next], spaceBefore: false });
@@ -1399,6 +1473,16 @@ function formatPieces(node: ts.CallExpression, values: VReg[], constant: (e: ts.
 function skipParens(node: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
   return node;
+}
+
+/** Can running this statement call a function of the program (console.log cannot)? */
+function mayCallUserCode(node: ts.Node): boolean {
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+    const isConsoleLog = ts.isCallExpression(node) && node.expression.getText() === "console.log";
+    if (!isConsoleLog) return true;
+  }
+  if (ts.isFunctionDeclaration(node)) return false;
+  return ts.forEachChild(node, mayCallUserCode) ?? false;
 }
 
 /** Can evaluating this expression assign to a variable (assignment, ++/--, or a call)? */

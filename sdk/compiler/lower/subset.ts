@@ -3,9 +3,10 @@
 // Everything else that lowering does not handle is reported where lowering meets it.
 
 import ts from "typescript";
-import { Codes, fail } from "../diagnostics.ts";
+import { Codes, CompileError, fail } from "../diagnostics.ts";
 
 export function checkUnsupported(sf: ts.SourceFile, checker: ts.TypeChecker): void {
+  checkTypeSuppressions(sf);
   const visit = (node: ts.Node): void => {
     switch (node.kind) {
       case ts.SyntaxKind.WithStatement:
@@ -14,6 +15,11 @@ export function checkUnsupported(sf: ts.SourceFile, checker: ts.TypeChecker): vo
         fail(node, Codes.RegExp, "regular expressions are not supported on devices yet", "use string methods");
       case ts.SyntaxKind.BigIntLiteral:
         fail(node, Codes.BigInt, "BigInt is not supported on devices", "use numbers");
+      case ts.SyntaxKind.VariableDeclarationList:
+        if (!((node as ts.VariableDeclarationList).flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) {
+          fail(node, Codes.UnsupportedSyntax, "'var' is not supported on devices", "use let or const");
+        }
+        break;
       case ts.SyntaxKind.DeleteExpression:
         fail(node, Codes.DeleteOperator, "'delete' is not supported on devices", "objects have a fixed layout; set the field to undefined");
       case ts.SyntaxKind.FunctionDeclaration:
@@ -56,4 +62,22 @@ function isGlobalReference(id: ts.Identifier, checker: ts.TypeChecker): boolean 
   const sym = checker.getSymbolAtLocation(id);
   const decl = sym?.declarations?.[0];
   return !decl || decl.getSourceFile().isDeclarationFile;
+}
+
+/** The compiler chooses representations from the types, so a suppressed type error would be
+ *  compiled as if it were true: code with suppressions is refused. */
+function checkTypeSuppressions(sf: ts.SourceFile): void {
+  const scanner = ts.createScanner(ts.ScriptTarget.ES2022, false, ts.LanguageVariant.Standard, sf.text);
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token !== ts.SyntaxKind.SingleLineCommentTrivia && token !== ts.SyntaxKind.MultiLineCommentTrivia) continue;
+    const match = /@ts-(ignore|nocheck|expect-error)/.exec(scanner.getTokenText());
+    if (!match) continue;
+    const start = scanner.getTokenStart() + match.index;
+    const { line, character } = sf.getLineAndCharacterOfPosition(start);
+    throw new CompileError([{
+      file: sf.fileName, line: line + 1, column: character + 1, code: Codes.TypeSuppression,
+      message: `'@ts-${match[1]}' is not supported on devices`,
+      hint: "the compiler relies on the types being right; fix the type error instead",
+    }]);
+  }
 }

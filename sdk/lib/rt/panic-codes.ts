@@ -9,3 +9,4 @@ export const PANIC_BAD_ARRAY_LENGTH = 5; // RangeError: Invalid array length
 export const PANIC_STACK_OVERFLOW = 6;
 export const PANIC_UNREACHABLE = 7;
 export const PANIC_BAD_INDEX = 8;     // a negative index written (a property, not an element)
+export const PANIC_UNINITIALIZED = 9;  // ReferenceError: a variable read or written before its declaration ran
