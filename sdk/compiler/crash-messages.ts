@@ -8,7 +8,10 @@
 
 import * as Panic from "../lib/rt/panic-codes.ts";
 
-export const PANIC_MESSAGES: Readonly<Record<number, string>> = {
+/** Every panic code the runtime defines: a code added there without a message here fails `tsc`. */
+export type PanicCode = (typeof Panic)[keyof typeof Panic];
+
+export const PANIC_MESSAGES: Readonly<Record<PanicCode, string>> = {
   [Panic.PANIC_INT_OVERFLOW]:
     "RangeError: integer overflow: the result does not fit a small integer (doubles arrive in a later release)",
   [Panic.PANIC_NOT_INTEGER]:
@@ -22,11 +25,13 @@ export const PANIC_MESSAGES: Readonly<Record<number, string>> = {
     "Error: internal error: the program reached code the compiler marked unreachable (a mote bug; please report it with the program)",
   [Panic.PANIC_BAD_INDEX]:
     "RangeError: negative array index written (it would become a property, which devices do not support)",
+  [Panic.PANIC_UNINITIALIZED]:
+    "ReferenceError: Cannot access a variable before initialization (its declaration has not run yet)",
 };
 
 /** The message for a panic code; unknown codes (a newer device runtime) still say something useful. */
 export function panicMessage(code: number): string {
-  return PANIC_MESSAGES[code] ?? `Error: the program stopped with panic code ${code}, which this version of mote does not know`;
+  return (PANIC_MESSAGES as Readonly<Record<number, string | undefined>>)[code] ?? `Error: the program stopped with panic code ${code}, which this version of mote does not know`;
 }
 
 /**

@@ -42,11 +42,13 @@ export interface Target {
 
 /**
  * Crash reports travel on the device console as one line so that a serial terminal on real
- * hardware shows them too:
+ * hardware shows them too (ports/armv6m/rt/runtime.ts prints it, sdk/cli/crash.ts reads it):
  *
- *   \n!mote-crash kind=<hardfault|panic|oom> code=<n> pc=<hex> lr=<hex> sp=<hex> r0=<hex> … xpsr=<hex> frames=<hex>,<hex>,…\n
+ *   \n!mote-crash kind=<panic|hardfault> code=0x<hex> pc=0x<hex> lr=0x<hex> sp=0x<hex> frames=0x<hex>,0x<hex>,…\n
  *
- * The host strips such lines from the console stream and prints the report, symbolized
- * with the ELF's symbols and line table, on stderr.
+ * `code` is a panic code (sdk/lib/rt/panic-codes.ts) or, for a fault, the exception number;
+ * `frames` are the words on the stack that look like return addresses. The host strips such
+ * lines from the console stream and prints the report, symbolized with the ELF's symbols and
+ * line table, on stderr.
  */
 export const CRASH_MARKER = "!mote-crash ";

@@ -119,8 +119,10 @@ describe("parseCrashLine and formatCrashReport", () => {
 
   it("has one message for every panic code", () => {
     const codes = Object.values(Panic);
-    expect(Object.keys(PANIC_MESSAGES).map(Number).sort()).toEqual([...codes].sort());
-    for (const code of codes) expect(PANIC_MESSAGES[code]).toMatch(/^(RangeError|TypeError|Error): /);
+    const byValue = (a: number, b: number) => a - b;
+    expect(Object.keys(PANIC_MESSAGES).map(Number).sort(byValue)).toEqual([...codes].sort(byValue));
+    // Named like the error Node throws (RangeError, TypeError, ReferenceError, Error).
+    for (const code of codes) expect(PANIC_MESSAGES[code]).toMatch(/^([A-Z][a-z]+)?Error: /);
   });
 });
 

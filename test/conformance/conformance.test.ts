@@ -37,6 +37,19 @@ const programs = readdirSync(here)
   .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !HARNESS_FILES.has(f))
   .sort();
 const errorPrograms = readdirSync(errorsDir).filter((f) => f.endsWith(".ts")).sort();
+// Programs where JavaScript itself throws an uncaught error at the line marked
+// `//! throws <ErrorName>`: Node and the device print the same, then both exit with 1; the
+// device's crash report names the error and <name>.ts:<line>.
+const throwsDir = join(here, "throws");
+const throwPrograms = readdirSync(throwsDir).filter((f) => f.endsWith(".ts")).sort();
+const THROWS_MARKER = /\/\/! throws (\w+)/;
+
+function throwExpectation(file: string): { line: number; error: string } {
+  const lines = readFileSync(join(throwsDir, file), "utf8").split("\n");
+  const index = lines.findIndex((l) => THROWS_MARKER.test(l));
+  if (index < 0) throw new Error(`throws/${file} has no '//! throws <ErrorName>' marker`);
+  return { line: index + 1, error: THROWS_MARKER.exec(lines[index])![1] };
+}
 const programPath = (file: string): string => join(here, file);
 const errorPath = (file: string): string => join(errorsDir, file);
 
@@ -225,6 +238,23 @@ for (const board of boards.filter((b) => b.supports.includes("console"))) {
         expect(device.reason, explain(device)).toBe("exit");
         expect(device.stdout).toBe(node.stdout);
         expect(device.exitCode, explain(device)).toBe(node.exitCode);
+      });
+    }
+
+    for (const file of throwPrograms) {
+      const path = join(throwsDir, file);
+      it(`throws/${file} prints what Node prints, then throws where Node throws`, async () => {
+        const runApp = await loadRunApp();
+        const expected = throwExpectation(file);
+        const node = await nodeOutput(path);
+        expect(node.exitCode, "Node exits with 1 on an uncaught error").toBe(1);
+        expect(node.stderr).toContain(expected.error);
+        const device = await runApp(path, board.id, { timeoutMs: DEVICE_TIMEOUT_MS });
+        expect(device.reason, explain(device)).toBe("exit");
+        expect(device.stdout).toBe(node.stdout);
+        expect(device.exitCode, explain(device)).toBe(1);
+        expect(device.stderr, explain(device)).toContain(expected.error);
+        expect(device.stderr, `the crash report names ${file}:${expected.line}`).toMatch(locationPattern(file, expected.line));
       });
     }
 

@@ -213,7 +213,7 @@ function crashChunk(o: PortRuntimeOptions): Chunk {
   a.mov(0, 6); a.bl("__rt_put_hex");
   a.ldrConst(0, { symbol: "__rt_str_frames" }); a.bl("__rt_put_string");
   // Frames: every word between sp and the stack top that looks like a Thumb return address
-  // into flash. The host keeps those that follow a BL (sdk/compiler/crash.ts).
+  // into flash. The host keeps those that follow a BL (sdk/cli/crash.ts).
   const loop = a.newLabel(), next = a.newLabel(), done = a.newLabel();
   a.movs(5, 0); // frames printed
   a.bind(loop);

@@ -255,8 +255,12 @@ export class Lowerer {
 
   /** A `const` whose value is known at compile time needs no storage: uses are folded. */
   private isFoldableConst(d: ts.VariableDeclaration): boolean {
-    return (ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) !== 0 && d.initializer !== undefined && !this.inDeadZone(d)
-      && (constantValue(d.initializer, this.checker) !== undefined || constantNumber(d.initializer, this.checker) !== undefined);
+    if ((ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) === 0 || d.initializer === undefined || this.inDeadZone(d)) return false;
+    if (constantValue(d.initializer, this.checker) !== undefined) return true;
+    // Numbers outside the small-integer range fold only when a device can hold them (int32);
+    // anything else (-0, a fraction) is computed at run time, where it stops with its error.
+    const n = constantNumber(d.initializer, this.checker);
+    return n !== undefined && (isInt32Value(n) || isRegisterAddress(n));
   }
 
   /** The initial word of a global, when its initializer is a constant. */
@@ -1473,6 +1477,11 @@ function formatPieces(node: ts.CallExpression, values: VReg[], constant: (e: ts.
 function skipParens(node: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
   return node;
+}
+
+/** A 32-bit address (a peripheral register above 2^31): used by intrinsics only. */
+function isRegisterAddress(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n < 2 ** 32;
 }
 
 /** Can running this statement call a function of the program (console.log cannot)? */
