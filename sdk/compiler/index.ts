@@ -74,6 +74,7 @@ export function build(options: BuildOptions): BuildResult {
   const consoleWrite = lowerer.consoleWriteSymbol(consoleDriverFile(board));
   const exit = lowerer.runtimeSymbol("exit");
   const alloc = lowerer.runtimeSymbol("alloc");
+  const collect = lowerer.runtimeSymbol("collectFrom");
   cleanup(ir);
   analyzeRanges(ir);
 
@@ -104,6 +105,7 @@ export function build(options: BuildOptions): BuildResult {
     consoleWrite,
     exit,
     alloc,
+    collect,
     forSimulator: options.forSimulator,
   }));
   const linked = linkUnused(chunks);

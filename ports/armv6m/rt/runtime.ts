@@ -24,6 +24,8 @@ export interface PortRuntimeOptions {
   exit: string;
   /** Symbol of the heap's alloc(bytes) (tagged argument, returns a tagged address). */
   alloc: string;
+  /** Symbol of heap.collectFrom(stackPointer) (tagged argument). */
+  collect: string;
   /** Simulator build: the exits below may use BKPT / semihosting. */
   forSimulator: boolean;
 }
@@ -726,6 +728,18 @@ function arithmeticChunks(o: PortRuntimeOptions): Chunk[] {
 
 function exitChunks(o: PortRuntimeOptions): Chunk[] {
   const chunks: Chunk[] = [];
+  {
+    // port.collectGarbage(): the callee-saved registers go on the stack, where the collector's
+    // conservative scan finds them, then heap.collectFrom(sp).
+    const a = createAssembler();
+    a.push([4, 5, 6, 7, 14]);
+    a.mov(0, 13);
+    a.lsls(0, 0, 1);
+    a.adds(0, 0, { imm: 1 });
+    a.bl(o.collect);
+    a.pop([4, 5, 6, 7, 15]);
+    chunks.push(chunk("port.collectGarbage", a));
+  }
   {
     // port.fillWords(address, count, value): r0, r1 tagged numbers, r2 the value word.
     const a = createAssembler();

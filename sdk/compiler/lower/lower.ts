@@ -27,6 +27,7 @@ const INTRINSICS_FILE = path.join(REPO_ROOT, "sdk/lib/intrinsics.ts");
 export const RT = {
   start: ["start.ts", "start"],
   alloc: ["heap.ts", "alloc"],
+  collectFrom: ["heap.ts", "collectFrom"],
   exit: ["start.ts", "exit"],
   concat: ["strings.ts", "concat"],
   toString: ["strings.ts", "toString"],

@@ -3,7 +3,7 @@
 // length are inline in compiled code; these are the slow paths.
 
 import { addressOf, objectAt, panic, peek32, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
-import { alloc } from "./heap.ts";
+import { allocTraced } from "./heap.ts";
 import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY } from "./layout.ts";
 import { PANIC_BAD_ARRAY_LENGTH, PANIC_BAD_INDEX } from "./panic-codes.ts";
 import { copyWords, fillWords } from "./port.ts";
@@ -14,8 +14,8 @@ const MIN_CAPACITY = 4;
 export function arrayNew(length: number): unknown[] {
   if (length < 0) panic(PANIC_BAD_ARRAY_LENGTH);
   const capacity = length < MIN_CAPACITY ? MIN_CAPACITY : length;
-  const array = alloc(ARRAY_SIZE);
-  const elements = alloc(4 * capacity);
+  const array = allocTraced(ARRAY_SIZE);
+  const elements = allocTraced(4 * capacity);
   fillWords(elements, capacity, undefined);
   poke32(array, symbolAddress(DESCRIPTOR_ARRAY));
   poke32(array + ARRAY_LENGTH, length);
@@ -30,7 +30,7 @@ function ensureCapacity(array: number, needed: number): void {
   let grown = capacity + (capacity >> 1) + MIN_CAPACITY;
   if (grown < needed) grown = needed;
   const old = peek32(array + ARRAY_ELEMENTS);
-  const store = alloc(4 * grown);
+  const store = allocTraced(4 * grown);
   const length = peek32(array + ARRAY_LENGTH);
   copyWords(store, old, length);
   fillWords(store + 4 * length, grown - length, undefined);

@@ -1,28 +1,229 @@
-// The heap: from the end of .bss to the bottom of the stack (both placed by the linker).
-// This language step allocates by bumping a pointer; the mark-sweep collector DESIGN.md
-// describes replaces `alloc` without changing its callers.
+// The heap: a non-moving mark-sweep collector over the RAM between .bss and the stack.
+//
+// Layout, from __heap_start: a start bitmap (one bit per 8-byte granule, set where an
+// allocated block begins), the mark stack, then the blocks. Every block starts 8-aligned
+// with a header word, size | flags; the object is the next word (so objects are 4-aligned
+// and never 8-aligned, which a stray even number rarely is). Blocks are handed out from a
+// free list (first fit, split) or by bumping into never-used space.
+//
+// Roots: the globals (.data) and the stack, scanned conservatively (a word that is the
+// address of an allocated object keeps it alive, whether it is a pointer value or an
+// address held as a number, as runtime code does between alloc and objectAt), plus the
+// callee-saved registers, which the port's collectGarbage pushes before calling in.
+// Blocks allocated with `scan` (arrays and their element stores) are traced word by word;
+// strings and boxed numbers hold no references.
 
-import { panic, symbolAddress } from "mote/intrinsics";
+import { addressOf, isObject, isSmallInt, panic, peek32, peek8, peekValue, poke32, poke8, symbolAddress } from "mote/intrinsics";
 import { PANIC_OUT_OF_MEMORY } from "./panic-codes.ts";
+import { collectGarbage } from "./port.ts";
 
-let next = 0;
-let end = 0;
+const GRANULE = 8;
+const HEADER = 4;
+const MARKED = 1;
+const SCAN = 2;
+const FREE = 4;
+const FLAGS = 7;
+/** Blocks waiting to be traced; on overflow the heap is rescanned until nothing is left. */
+const MARK_STACK_ENTRIES = 64;
+/** The smallest block worth splitting off: a header and a free-list link. */
+const MIN_BLOCK = 16;
 
-/** Address of `bytes` fresh bytes (not cleared), 4-aligned. The heap is set up by the first
- *  allocation, so an image that never allocates carries no heap code. */
-export function alloc(bytes: number): number {
-  if (end === 0) {
-    next = symbolAddress("__heap_start");
-    end = symbolAddress("__heap_end");
-  }
-  const start = next;
-  const after = start + ((bytes + 3) & ~3);
-  if (after > end) panic(PANIC_OUT_OF_MEMORY);
-  next = after;
-  return start;
+let blocksStart = 0;
+let bump = 0;
+let limit = 0;
+let bitmap = 0;
+let markStack = 0;
+let markTop = 0;
+let markOverflow = false;
+let freeList = 0;
+/** Bitmap bytes below this granule index are known to be clear. */
+let clearedGranules = 0;
+let collections = 0;
+
+function setup(): void {
+  const low = symbolAddress("__heap_start");
+  const high = symbolAddress("__heap_end") & ~(GRANULE - 1);
+  const granules = (high - low) >> 3;
+  bitmap = low;
+  markStack = (low + ((granules + 7) >> 3) + 3) & ~3;
+  blocksStart = (markStack + 4 * MARK_STACK_ENTRIES + GRANULE - 1) & ~(GRANULE - 1);
+  bump = blocksStart;
+  limit = high;
+  clearedGranules = 0;
 }
 
-/** Bytes left on the heap. */
+function granuleOf(block: number): number {
+  return (block - blocksStart) >> 3;
+}
+
+function setStart(block: number): void {
+  const g = granuleOf(block);
+  poke8(bitmap + (g >> 3), peek8(bitmap + (g >> 3)) | (1 << (g & 7)));
+}
+
+function clearStart(block: number): void {
+  const g = granuleOf(block);
+  poke8(bitmap + (g >> 3), peek8(bitmap + (g >> 3)) & ~(1 << (g & 7)));
+}
+
+function isStart(block: number): boolean {
+  const g = granuleOf(block);
+  return (peek8(bitmap + (g >> 3)) & (1 << (g & 7))) !== 0;
+}
+
+/** First fit from the free list, splitting off what is left over. */
+function takeFree(size: number): number {
+  let previous = 0;
+  for (let block = freeList; block !== 0; block = peek32(block + HEADER)) {
+    const available = peek32(block) & ~FLAGS;
+    if (available >= size) {
+      let next = peek32(block + HEADER);
+      let taken = available;
+      if (available - size >= MIN_BLOCK) {
+        const rest = block + size;
+        poke32(rest, (available - size) | FREE);
+        poke32(rest + HEADER, next);
+        next = rest;
+        taken = size;
+      }
+      if (previous === 0) freeList = next; else poke32(previous + HEADER, next);
+      poke32(block, taken);
+      return block;
+    }
+    previous = block;
+  }
+  return 0;
+}
+
+function takeFresh(size: number): number {
+  if (bump + size > limit) return 0;
+  const block = bump;
+  bump = block + size;
+  poke32(block, size);
+  // The bitmap of never-used space may hold anything (RAM is not cleared at reset).
+  const needed = (granuleOf(bump) + 7) >> 3;
+  for (let i = clearedGranules; i < needed; i++) poke8(bitmap + i, 0);
+  if (needed > clearedGranules) clearedGranules = needed;
+  return block;
+}
+
+function allocate(bytes: number, flags: number): number {
+  if (limit === 0) setup();
+  const size = (bytes + HEADER + GRANULE - 1) & ~(GRANULE - 1);
+  let block = takeFree(size);
+  if (block === 0) block = takeFresh(size);
+  if (block === 0) {
+    collectGarbage();
+    block = takeFree(size);
+    if (block === 0) block = takeFresh(size);
+    if (block === 0) panic(PANIC_OUT_OF_MEMORY);
+  }
+  poke32(block, peek32(block) | flags);
+  setStart(block);
+  return block + HEADER;
+}
+
+/** Address of `bytes` fresh bytes (not cleared) that hold no references: strings, numbers. */
+export function alloc(bytes: number): number {
+  return allocate(bytes, 0);
+}
+
+/** Address of `bytes` fresh bytes whose words are JavaScript values or object addresses. */
+export function allocTraced(bytes: number): number {
+  return allocate(bytes, SCAN);
+}
+
+/** Bytes the heap can still hand out without collecting. */
 export function heapFree(): number {
-  return end - next;
+  if (limit === 0) setup();
+  let free = limit - bump;
+  for (let block = freeList; block !== 0; block = peek32(block + HEADER)) free += peek32(block) & ~FLAGS;
+  return free;
+}
+
+export function heapCollections(): number {
+  return collections;
+}
+
+/** Called by the port's collectGarbage with the stack pointer after it pushed r4-r7. */
+export function collectFrom(stackPointer: number): void {
+  collections++;
+  markTop = 0;
+  markOverflow = false;
+  scanWords(symbolAddress("__data_start"), symbolAddress("__data_end"));
+  scanWords(stackPointer, symbolAddress("__stack_top"));
+  drain();
+  while (markOverflow) {
+    markOverflow = false;
+    for (let block = blocksStart; block < bump; block += peek32(block) & ~FLAGS) {
+      const header = peek32(block);
+      if ((header & (MARKED | SCAN | FREE)) === (MARKED | SCAN)) scanBlock(block);
+    }
+    drain();
+  }
+  sweep();
+}
+
+function scanWords(from: number, to: number): void {
+  for (let address = from; address < to; address += 4) consider(peekValue(address));
+}
+
+function scanBlock(block: number): void {
+  scanWords(block + HEADER, block + (peek32(block) & ~FLAGS));
+}
+
+/** Marks the block of an object this word may refer to. */
+function consider(word: unknown): void {
+  let address = 0;
+  if (isSmallInt(word)) address = word as number;
+  else if (isObject(word)) address = addressOf(word);
+  else return;
+  const block = address - HEADER;
+  if (block < blocksStart || block >= bump || (block & (GRANULE - 1)) !== 0 || !isStart(block)) return;
+  const header = peek32(block);
+  if ((header & (MARKED | FREE)) !== 0) return;
+  poke32(block, header | MARKED);
+  if ((header & SCAN) === 0) return;
+  if (markTop < MARK_STACK_ENTRIES) {
+    poke32(markStack + 4 * markTop, block);
+    markTop++;
+  } else {
+    markOverflow = true;
+  }
+}
+
+function drain(): void {
+  while (markTop > 0) {
+    markTop--;
+    scanBlock(peek32(markStack + 4 * markTop));
+  }
+}
+
+/** Unmarked blocks become free; runs of free blocks merge; a free run at the end goes back
+ *  to the untouched space. */
+function sweep(): void {
+  freeList = 0;
+  let run = 0;
+  for (let block = blocksStart; block < bump;) {
+    const header = peek32(block);
+    const size = header & ~FLAGS;
+    if ((header & FREE) !== 0 || (header & MARKED) === 0) {
+      if ((header & FREE) === 0) clearStart(block);
+      if (run === 0) run = block;
+    } else {
+      poke32(block, header & ~MARKED);
+      if (run !== 0) {
+        release(run, block - run);
+        run = 0;
+      }
+    }
+    block += size;
+  }
+  if (run !== 0) bump = run;
+}
+
+function release(block: number, size: number): void {
+  poke32(block, size | FREE);
+  poke32(block + HEADER, freeList);
+  freeList = block;
 }
