@@ -13,6 +13,7 @@ const BAUDRATE = CONSOLE_BASE + 0x524;
 const ENABLE_UART = 4;
 const TX_PIN = 24;
 const BAUDRATE_115200 = 0x01d7e000;
+const EVENT_SET = 1;
 
 export function consoleInit(): void {
   poke32(PSELTXD, TX_PIN);
@@ -24,5 +25,5 @@ export function consoleInit(): void {
 export function consoleWrite(byte: number): void {
   poke32(EVENTS_TXDRDY, 0);
   poke32(TXD, byte);
-  while (peek32(EVENTS_TXDRDY) === 0) {}
+  while ((peek32(EVENTS_TXDRDY) & EVENT_SET) === 0) {}
 }

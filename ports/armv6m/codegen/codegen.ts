@@ -93,7 +93,9 @@ class FunctionCodegen {
 
     this.alloc.order.forEach((b, i) => {
       a.bind(this.labels.get(b)!);
-      for (const inst of b.insts) {
+      b.insts.forEach((inst, k) => {
+        if (this.skipped.has(inst)) return;
+        this.coalesce(inst, b.insts[k + 1]);
         // A fused result's register is spoken for from the start: scratch must not take it.
         const d = "dst" in inst ? inst.dst : undefined;
         const dl = d === undefined ? undefined : this.loc(d);
@@ -101,7 +103,7 @@ class FunctionCodegen {
         this.pos = inst.pos ?? this.pos;
         a.setSource(this.pos);
         this.instruction(inst);
-      }
+      });
       this.busy = new Set();
       if ("pos" in b.term && b.term.pos) { this.pos = b.term.pos; a.setSource(this.pos); }
       this.terminator(b.term, this.alloc.order[i + 1]);
@@ -122,6 +124,34 @@ class FunctionCodegen {
       name: fn.symbol, displayName: fn.displayName, section: ".text", bytes: code.bytes, size: code.bytes.length,
       align: 4, relocs: code.relocs, lines: code.lines, kind: "func", module: fn.module,
     };
+  }
+
+  /** Moves made redundant by coalescing. */
+  private readonly skipped = new Set<Inst>();
+
+  /** `t = op …; v = t` with t fused: compute straight into v's register when the operation
+   *  cannot take a slow path (which would need its operands, one of which may be v). */
+  private coalesce(inst: Inst, next: Inst | undefined): void {
+    if (!next || next.op !== "move") return;
+    const d = "dst" in inst ? inst.dst : undefined;
+    if (d === undefined || next.src !== d || this.loc(d).kind !== "fused") return;
+    const target = this.loc(next.dst);
+    if (target.kind !== "reg") return;
+    const p = inst.proof;
+    const safe = (inst.op === "num" && p?.smallA && p.smallB && p.smallResult && inst.kind !== "mul")
+      || inst.op === "const" || inst.op === "symbol" || inst.op === "raw-add" || inst.op === "addr-of"
+      || (inst.op === "tag" && inst.max !== undefined);
+    if (!safe) return;
+    this.alloc.locations[d] = target;
+    this.skipped.add(next);
+  }
+
+  /** The register for a result computed in place: the destination's own unless it is one
+   *  of `avoid` (operands still read after the first instruction writes the result). */
+  private inPlaceReg(dst: VReg, avoid: Reg[]): Reg {
+    const loc = this.loc(dst);
+    if ((loc.kind === "reg" || loc.kind === "fused") && !avoid.includes(loc.reg)) { this.busy.add(loc.reg); return loc.reg; }
+    return this.scratch();
   }
 
   // ---------------------------------------------------------------- locations
@@ -473,11 +503,15 @@ class FunctionCodegen {
     const overflow = () => { if (!proof.smallResult) a.bcond("vs", slow); };
     switch (inst.kind) {
       case "add": case "sub": {
-        const d = this.resultReg(inst.dst, [x, y]);
+        // Without a slow path the operands are not needed afterwards: x may be overwritten
+        // (it is read first); y is read by the second instruction of a register add.
+        const proven = proof.smallA && proof.smallB && proof.smallResult;
+        const d = proven ? this.inPlaceReg(inst.dst, inst.kind === "add" && !useImm ? [y] : []) : this.resultReg(inst.dst, [x, y]);
         if (useImm) {
           const imm = 2 * bImm!;
           const op = inst.kind === "add" ? a.adds : a.subs;
-          if (imm <= 7) op.call(a, d, x, { imm });
+          if (d === x) op.call(a, d, d, { imm });
+          else if (imm <= 7) op.call(a, d, x, { imm });
           else { a.mov(d, x); op.call(a, d, d, { imm }); }
           overflow();
         } else if (inst.kind === "add") {
@@ -666,7 +700,7 @@ class FunctionCodegen {
   /** An out-of-line path that runs `body` (scratch registers free again) and jumps back. */
   private outOfLine(body: () => void): { label: Label; back: Label } {
     const label = this.a.newLabel(), back = this.a.newLabel();
-    this.stubs.push({ label, code: -1, pos: this.pos, emit: () => { body(); this.a.b(back); } });
+    this.stubs.push({ label, code: -1, pos: this.pos, lazy: true, emit: () => { body(); this.a.b(back); } });
     return { label, back };
   }
 
@@ -687,10 +721,12 @@ class FunctionCodegen {
     if (!inst.proof?.smallA) a.bcond("cc", outside.label);
     const d = this.target(dst);
     const word = d !== array && d !== offset ? d : this.scratch();
-    a.ldr(word, array, { imm: ARRAY_LENGTH });
-    // Unsigned: a negative index is a huge one, so one compare checks both ends.
-    a.cmp(offset, word);
-    a.bcond("cs", outside.label);
+    if (!inst.proof?.inBounds) {
+      a.ldr(word, array, { imm: ARRAY_LENGTH });
+      // Unsigned: a negative index is a huge one, so one compare checks both ends.
+      a.cmp(offset, word);
+      a.bcond("cs", outside.label);
+    }
     a.ldr(word, array, { imm: ARRAY_ELEMENTS });
     a.lsls(offset, offset, 2);
     a.ldr(d, word, offset);
@@ -715,9 +751,11 @@ class FunctionCodegen {
     a.asrs(offset, index, 1);
     if (!inst.proof?.smallA) a.bcond("cc", grow.label);
     const word = this.scratch();
-    a.ldr(word, array, { imm: ARRAY_LENGTH });
-    a.cmp(offset, word);
-    a.bcond("cs", grow.label);
+    if (!inst.proof?.inBounds) {
+      a.ldr(word, array, { imm: ARRAY_LENGTH });
+      a.cmp(offset, word);
+      a.bcond("cs", grow.label);
+    }
     a.ldr(word, array, { imm: ARRAY_ELEMENTS });
     a.lsls(offset, offset, 2);
     a.str(value, word, offset);

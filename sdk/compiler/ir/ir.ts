@@ -24,7 +24,13 @@ export type NumOp = "add" | "sub" | "mul" | "div" | "idiv" | "mod" | "and" | "or
 export type CmpOp = "lt" | "le" | "gt" | "ge" | "eq" | "ne";
 
 /** What the range analysis proved about an operation (sdk/compiler/passes/ranges.ts). */
-export interface Proof { smallA: boolean; smallB: boolean; smallResult: boolean }
+export interface Proof {
+  smallA: boolean;
+  smallB: boolean;
+  smallResult: boolean;
+  /** Element access: the index is inside the array (no bounds check). */
+  inBounds?: boolean;
+}
 
 export type Inst = (InstBody & { proof?: Proof });
 type InstBody =
@@ -41,7 +47,9 @@ type InstBody =
    *  otherwise word (identity) comparison, valid only for eq/ne. */
   | { op: "cmp"; kind: CmpOp; numeric: boolean; dst: VReg; a: VReg; b: VReg; pos: SourcePos }
   /** Direct call of a compiled function or runtime helper. */
-  | { op: "call"; dst: VReg | undefined; callee: string; args: VReg[]; pos: SourcePos }
+  /** `newArray`: the call returns a new array whose length is its first argument (arrays only
+   *  grow in this language step, so that length is a lower bound forever). */
+  | { op: "call"; dst: VReg | undefined; callee: string; args: VReg[]; pos: SourcePos; newArray?: boolean }
   /** Raw memory access at base + offset (base: a pointer value or a raw address). */
   | { op: "load"; dst: VReg; base: VReg; offset: number; width: 8 | 16 | 32; pos?: SourcePos }
   | { op: "store"; base: VReg; offset: number; src: VReg; width: 8 | 16 | 32; pos?: SourcePos }

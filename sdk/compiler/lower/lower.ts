@@ -557,17 +557,20 @@ export class Lowerer {
     return l;
   }
 
+  // Loops are inverted: the condition is tested once before the loop and again at the
+  // bottom, so each iteration ends in one conditional branch instead of a branch back to a
+  // test at the top.
   private whileStatement(node: ts.WhileStatement): void {
     const label = this.takeLabel();
-    const head = newBlock(this.fn), body = newBlock(this.fn), exit = newBlock(this.fn);
-    this.jumpTo(head);
-    this.startBlock(head);
+    const body = newBlock(this.fn), test = newBlock(this.fn), exit = newBlock(this.fn);
     this.condition(node.expression, body, exit);
     this.startBlock(body);
-    this.loops.push({ breakTo: exit, continueTo: head, label });
+    this.loops.push({ breakTo: exit, continueTo: test, label });
     this.statement(node.statement);
     this.loops.pop();
-    this.jumpTo(head);
+    this.jumpTo(test);
+    this.startBlock(test);
+    this.condition(node.expression, body, exit);
     this.startBlock(exit);
   }
 
@@ -594,9 +597,7 @@ export class Lowerer {
         this.expr(node.initializer, true);
       }
     }
-    const head = newBlock(this.fn), body = newBlock(this.fn), update = newBlock(this.fn), exit = newBlock(this.fn);
-    this.jumpTo(head);
-    this.startBlock(head);
+    const body = newBlock(this.fn), update = newBlock(this.fn), exit = newBlock(this.fn);
     if (node.condition) this.condition(node.condition, body, exit);
     else this.jumpTo(body);
     this.startBlock(body);
@@ -606,7 +607,8 @@ export class Lowerer {
     this.jumpTo(update);
     this.startBlock(update);
     if (node.incrementor) this.expr(node.incrementor, true);
-    this.jumpTo(head);
+    if (node.condition) this.condition(node.condition, body, exit);
+    else this.jumpTo(body);
     this.startBlock(exit);
   }
 
@@ -1368,7 +1370,7 @@ export class Lowerer {
         fail(node, Codes.UnsupportedCall, "new Array is supported on devices with one length argument");
       }
       const length = this.expr(args[0]);
-      return this.call(this.runtime("arrayNew"), [length], node);
+      return this.newArray(length, node);
     }
     return fail(node, Codes.UnsupportedSyntax, `'new ${node.expression.getText()}' is not supported on devices yet`);
   }
@@ -1378,11 +1380,17 @@ export class Lowerer {
       fail(node, Codes.UnsupportedSyntax, "spread and holes in array literals are not supported on devices yet");
     }
     const values = this.exprList(node.elements);
-    const array = this.call(this.runtime("arrayNew"), [this.constant(tagInt(values.length), true)], node);
+    const array = this.newArray(this.constant(tagInt(values.length), true), node);
     const elements = this.temp({ raw: true });
     this.emit({ op: "load", dst: elements, base: array, offset: ARRAY_ELEMENTS, width: 32 });
     values.forEach((v, i) => this.emit({ op: "store", base: elements, offset: 4 * i, src: v, width: 32, pos: this.pos(node.elements[i]) }));
     return array;
+  }
+
+  private newArray(length: VReg, node: ts.Node): VReg {
+    const dst = this.temp();
+    this.emit({ op: "call", dst, callee: this.runtime("arrayNew"), args: [length], pos: this.pos(node), newArray: true });
+    return dst;
   }
 
   private arrayOperand(node: ts.Expression): VReg {

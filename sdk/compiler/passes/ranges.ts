@@ -21,7 +21,14 @@ const OBJECT_ADDRESS_MAX = 0x3ff00000;
 const SMALL: Range = { lo: SMALL_INT_MIN, hi: SMALL_INT_MAX };
 /** Visits of one block before its growing bounds are widened to infinity. */
 const WIDEN_AFTER = 3;
+/** Narrowing passes after widening (each one follows the loops once). */
+const NARROWING_ROUNDS = 8;
 
+
+/** A range from bounds that may be NaN (∞ - ∞): NaN means unbounded on that side. */
+function bounded(lo: number, hi: number): Range {
+  return { lo: Number.isNaN(lo) ? -Infinity : lo, hi: Number.isNaN(hi) ? Infinity : hi };
+}
 
 export function isSmall(r: Range | undefined): boolean {
   return r !== undefined && r.lo >= SMALL_INT_MIN && r.hi <= SMALL_INT_MAX;
@@ -30,6 +37,7 @@ export function isSmall(r: Range | undefined): boolean {
 /** Arithmetic the port implements (ports/<arch>/rt): their result ranges are known. */
 const PORT_CALLS: Record<string, (a: Range, b: Range) => Range> = {
   __rt_mul: (a, b) => {
+    // 0 × ∞ is NaN: a zero bound times an unbounded one contributes 0.
     const p = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi].map((x) => (Number.isNaN(x) ? 0 : x));
     return { lo: Math.min(...p), hi: Math.max(...p) };
   },
@@ -93,7 +101,47 @@ interface FunctionResult {
   returnsSmall: boolean;
 }
 
+/**
+ * Lower bounds of array lengths, flow-insensitive: a register all of whose definitions are
+ * new arrays of at least n elements (or copies of such registers) always refers to an array
+ * with at least n elements, because arrays only grow in this language step. (Operations that
+ * shrink arrays, when they arrive, must clear these facts.)
+ */
+function arrayMinLengths(fn: IrFunction): Map<VReg, number> {
+  const defs = new Map<VReg, Inst[]>();
+  const constants = new Map<VReg, number>();
+  for (const b of fn.blocks) {
+    for (const inst of b.insts) {
+      const d = "dst" in inst ? inst.dst : undefined;
+      if (d === undefined) continue;
+      defs.set(d, [...(defs.get(d) ?? []), inst]);
+      if (inst.op === "const" && (inst.word & 1) === 1) constants.set(d, (inst.word | 0) >> 1);
+    }
+  }
+  const min = new Map<VReg, number>();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [v, list] of defs) {
+      if (fn.params.includes(v)) continue;
+      let bound = Infinity;
+      for (const inst of list) {
+        if (inst.op === "call" && inst.newArray) {
+          const n = defs.get(inst.args[0])?.length === 1 ? constants.get(inst.args[0]) : undefined;
+          bound = Math.min(bound, n ?? 0);
+        } else if (inst.op === "move" && min.has(inst.src)) {
+          bound = Math.min(bound, min.get(inst.src)!);
+        } else {
+          bound = -1;
+        }
+      }
+      if (bound > 0 && bound !== Infinity && min.get(v) !== bound) { min.set(v, bound); changed = true; }
+    }
+  }
+  return min;
+}
+
 function analyzeFunction(fn: IrFunction, paramSmall: boolean[], bySymbol: Map<string, IrFunction>, record = false): FunctionResult {
+  const minLength = record ? arrayMinLengths(fn) : new Map<VReg, number>();
   const entryState: State = new Map();
   fn.params.forEach((p, i) => { if (paramSmall[i]) entryState.set(p, SMALL); });
   const inStates = new Map<Block, State>();
@@ -104,20 +152,26 @@ function analyzeFunction(fn: IrFunction, paramSmall: boolean[], bySymbol: Map<st
   // Reverse postorder, so loops settle before what follows them; back edges (to a block on
   // the depth-first path) close loops, and only there is widening applied.
   const { order, backEdges } = depthFirst(fn);
+  // Only registers a loop assigns are widened at its head: a value the loop merely carries
+  // (an outer loop's counter) keeps the bounds it came in with.
+  const loopDefs = loopDefinitions(fn, backEdges);
   while (work.length > 0) {
     work.sort((x, y) => order.get(x)! - order.get(y)!);
     const block = work.shift()!;
     queued.delete(block);
     const state = new Map(inStates.get(block)!);
     for (const inst of block.insts) transfer(inst, state, bySymbol, false);
-    for (const [succ, out] of edges(block, state)) {
+    for (const [succ, out0] of edges(block, state)) {
       const prev = inStates.get(succ);
+      const backEdge0 = backEdges.has(`${block.id}>${succ.id}`);
+      // Around a back edge, what the loop does not assign is what came in: keep that.
+      const out = backEdge0 && prev ? carryUnassigned(out0, prev, loopDefs.get(succ)!) : out0;
       const merged = prev ? join(prev, out) : out;
       const n = (visits.get(succ) ?? 0) + 1;
       visits.set(succ, n);
       // Widen only where a loop closes (an edge back to an earlier block).
       const backEdge = backEdges.has(`${block.id}>${succ.id}`);
-      const next = prev && backEdge && n > WIDEN_AFTER ? widen(prev, merged) : merged;
+      const next = prev && backEdge && n > WIDEN_AFTER ? widen(prev, merged, loopDefs.get(succ)!) : merged;
       if (!prev || !sameState(prev, next)) {
         inStates.set(succ, next);
         if (!queued.has(succ)) { queued.add(succ); work.push(succ); }
@@ -125,26 +179,42 @@ function analyzeFunction(fn: IrFunction, paramSmall: boolean[], bySymbol: Map<st
     }
   }
 
-  // Narrowing: recompute each block's entry state from its predecessors' exits, which takes
-  // back what widening gave away (a loop counter bounded by its condition).
-  for (let round = 0; round < 2; round++) {
-    const incoming = new Map<Block, State[]>();
-    for (const block of [...fn.blocks].sort((x, y) => order.get(x)! - order.get(y)!)) {
-      const entry = inStates.get(block);
-      if (!entry) continue;
-      const state = new Map(entry);
-      for (const inst of block.insts) transfer(inst, state, bySymbol, false);
-      for (const [succ, out] of edges(block, state)) {
-        const list = incoming.get(succ) ?? [];
-        list.push(out);
-        incoming.set(succ, list);
-      }
-    }
-    for (const block of fn.blocks) {
+  // Narrowing: recompute each block's entry state from its predecessors' exits, in reverse
+  // postorder and using each new state at once, which takes back what widening gave away (a
+  // loop counter bounded by its condition), until nothing changes.
+  const rpo = [...fn.blocks].filter((b) => inStates.has(b)).sort((x, y) => order.get(x)! - order.get(y)!);
+  const predecessors = new Map<Block, Block[]>();
+  for (const b of rpo) for (const succ of successorsOf(b)) predecessors.set(succ, [...(predecessors.get(succ) ?? []), b]);
+  const exitTo = (from: Block, to: Block): State | undefined => {
+    const entry = inStates.get(from);
+    if (!entry) return undefined;
+    const state = new Map(entry);
+    for (const inst of from.insts) transfer(inst, state, bySymbol, false);
+    return edges(from, state).find(([succ]) => succ === to)?.[1];
+  };
+  for (let round = 0; round < NARROWING_ROUNDS; round++) {
+    let changed = false;
+    for (const block of rpo) {
       if (block === fn.blocks[0]) continue;
-      const list = incoming.get(block);
-      if (list && list.length > 0) inStates.set(block, list.reduce(join));
+      const current = inStates.get(block)!;
+      const outs = (predecessors.get(block) ?? []).map((p) => {
+        const out = exitTo(p, block);
+        return out && backEdges.has(`${p.id}>${block.id}`) ? carryUnassigned(out, current, loopDefs.get(block)!) : out;
+      }).filter((x): x is State => x !== undefined);
+      if (outs.length === 0) continue;
+      const entryOuts = (predecessors.get(block) ?? []).filter((p) => !backEdges.has(`${p.id}>${block.id}`))
+        .map((p) => exitTo(p, block)).filter((x): x is State => x !== undefined);
+      let next = outs.reduce(join);
+      if (loopDefs.has(block) && entryOuts.length > 0) {
+        // A loop head: registers the loop does not assign take their entry values only.
+        const entry = entryOuts.reduce(join);
+        const assigned = loopDefs.get(block)!;
+        next = new Map([...next].filter(([v]) => assigned.has(v)));
+        for (const [v, r] of entry) if (!assigned.has(v)) next.set(v, r);
+      }
+      if (!sameState(next, inStates.get(block)!)) { inStates.set(block, next); changed = true; }
     }
+    if (!changed) break;
   }
 
   // Final pass over the settled states: proofs, call-site facts, returns.
@@ -155,7 +225,12 @@ function analyzeFunction(fn: IrFunction, paramSmall: boolean[], bySymbol: Map<st
     const state = new Map(reached ?? []);
     for (const inst of block.insts) {
       if (inst.op === "call" && bySymbol.has(inst.callee)) calls.push([inst.callee, inst.args.map((a) => isSmall(state.get(a)))]);
+      const index = inst.op === "elem-get" || inst.op === "elem-set" ? state.get(inst.index) : undefined;
       transfer(inst, state, bySymbol, record);
+      if (record && index && (inst.op === "elem-get" || inst.op === "elem-set")) {
+        const length = minLength.get(inst.array) ?? 0;
+        if (index.lo >= 0 && index.hi < length) inst.proof = { ...inst.proof!, inBounds: true };
+      }
     }
     const t = block.term;
     if (t.op === "return" && reached) {
@@ -187,6 +262,35 @@ function depthFirst(fn: IrFunction): { order: Map<Block, number>; backEdges: Set
   post.reverse().forEach((b, i) => order.set(b, i));
   for (const b of fn.blocks) if (!order.has(b)) order.set(b, order.size);
   return { order, backEdges };
+}
+
+/** For each loop head, the registers defined anywhere in its loop (natural loops of the
+ *  back edges: the head and every block that reaches the back edge's source without it). */
+function loopDefinitions(fn: IrFunction, backEdges: Set<string>): Map<Block, Set<VReg>> {
+  const byId = new Map(fn.blocks.map((b) => [b.id, b]));
+  const preds = new Map<Block, Block[]>();
+  for (const b of fn.blocks) for (const s of successorsOf(b)) preds.set(s, [...(preds.get(s) ?? []), b]);
+  const result = new Map<Block, Set<VReg>>();
+  for (const edge of backEdges) {
+    const [from, to] = edge.split(">").map((id) => byId.get(Number(id))!);
+    const body = new Set<Block>([to]);
+    const work = [from];
+    while (work.length > 0) {
+      const b = work.pop()!;
+      if (body.has(b)) continue;
+      body.add(b);
+      for (const p of preds.get(b) ?? []) work.push(p);
+    }
+    const defs = result.get(to) ?? new Set<VReg>();
+    for (const b of body) {
+      for (const inst of b.insts) {
+        const d = "dst" in inst ? inst.dst : undefined;
+        if (d !== undefined) defs.add(d);
+      }
+    }
+    result.set(to, defs);
+  }
+  return result;
 }
 
 function successorsOf(b: Block): Block[] {
@@ -222,14 +326,19 @@ function transfer(inst: Inst, state: State, bySymbol: Map<string, IrFunction>, r
       const a = rangeOf(state, inst.a), b = rangeOf(state, inst.b);
       const smallOps = isSmall(a) && isSmall(b);
       let r: Range | undefined;
+      // Sums and differences are exact whatever the representation (the slow path computes
+      // them too), so their bounds carry over even from operands that may be boxed; that is
+      // what lets narrowing recover a loop counter's lower bound after widening.
+      if (inst.kind === "add") r = bounded(a.lo + b.lo, a.hi + b.hi);
+      if (inst.kind === "sub") r = bounded(a.lo - b.hi, a.hi - b.lo);
+      if (inst.kind === "mul") r = PORT_CALLS.__rt_mul(a, b);
       if (smallOps) {
         switch (inst.kind) {
           case "add": r = { lo: a.lo + b.lo, hi: a.hi + b.hi }; break;
           case "mul": {
-            const p = PORT_CALLS.__rt_mul(a, b);
             // A zero product with a negative operand is -0: only provably not the case counts.
-            const noNegativeZero = (a.lo >= 0 && b.lo >= 0) || p.lo > 0 || p.hi < 0;
-            r = noNegativeZero ? p : undefined;
+            const noNegativeZero = (a.lo >= 0 && b.lo >= 0) || r!.lo > 0 || r!.hi < 0;
+            if (!noNegativeZero) r = undefined;
             break;
           }
           case "sub": r = { lo: a.lo - b.hi, hi: a.hi - b.lo }; break;
@@ -346,9 +455,17 @@ function join(x: State, y: State): State {
   return r;
 }
 
-function widen(prev: State, next: State): State {
+/** A back edge's state with the registers the loop does not assign replaced by the head's. */
+function carryUnassigned(out: State, head: State, assigned: Set<VReg>): State {
+  const r: State = new Map([...out].filter(([v]) => assigned.has(v)));
+  for (const [v, range] of head) if (!assigned.has(v)) r.set(v, range);
+  return r;
+}
+
+function widen(prev: State, next: State, assigned: Set<VReg>): State {
   const r: State = new Map();
   for (const [v, n] of next) {
+    if (!assigned.has(v)) { r.set(v, n); continue; }
     const p = prev.get(v);
     if (!p) continue;
     const lo = n.lo < p.lo ? -Infinity : n.lo;
