@@ -10,6 +10,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { boards } from "../../boards/index.ts";
 import type { Board } from "../../boards/types.ts";
 import { DEFAULT_TIMEOUT_MS, lookUpBoard, runAppStreaming, unknownBoardMessage } from "./run-app.ts";
+import { buildKey, writeManifest } from "./build-cache.js";
 
 const DEFAULT_BOARD = boards[0].id;
 /** What `timeout(1)` exits with when the time runs out; scripts already know it. */
@@ -112,6 +113,10 @@ async function buildCommand(args: string[]): Promise<number> {
     written.map((f) => `  ${f}\n`).join("") +
     `\n${result.sizeReport.replace(/\n?$/, "\n")}`,
   );
+  writeManifest({
+    outDir, entry, key: buildKey(entry, board.id, values.hardware ?? false),
+    sources: result.sources, outputs: written, report: result.sizeReport,
+  });
   return 0;
 }
 

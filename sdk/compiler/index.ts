@@ -41,7 +41,11 @@ export interface BuildOptions {
 export interface BuildFiles { elf: string; bin: string; hex: string; map: string; uf2?: string }
 
 export type BuildResult =
-  | { ok: true; image: LinkedImage; elf: Uint8Array; files?: BuildFiles; sizeReport: string; program: IrProgram }
+  | {
+    ok: true; image: LinkedImage; elf: Uint8Array; files?: BuildFiles; sizeReport: string; program: IrProgram;
+    /** Every source file the program was made from (for build caches). */
+    sources: string[];
+  }
   | { ok: false; diagnostics: string };
 
 /** Device-side runtime modules every image is checked with (sdk/lib/rt). */
@@ -137,7 +141,8 @@ export function build(options: BuildOptions): BuildResult {
       fs.writeFileSync(files.uf2, writeUf2(image, board.uf2FamilyId));
     }
   }
-  return { ok: true, image, elf, files, sizeReport: report, program: ir };
+  const sources = program.getSourceFiles().map((sf) => sf.fileName).filter((f) => !f.includes("/node_modules/typescript/"));
+  return { ok: true, image, elf, files, sizeReport: report, program: ir, sources };
 }
 
 /** Whole-image reachability for hand-written chunks too: keep only what the vector table and

@@ -58,7 +58,7 @@ const NUMERIC_ONLY = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.PercentEqualsToken,
 ]);
 
-const ALLOWED_TYPE_ANNOTATIONS = new Set(["number", "boolean", "string", "number[]"]);
+const ALLOWED_TYPE_ANNOTATIONS = new Set(["number", "boolean", "string", "number[]", "string[]", "boolean[]"]);
 const INT32_MAX = 2147483647;
 
 /** Type-checks the programs together under `strict` and lints each against the subset. */
@@ -99,9 +99,11 @@ function lintSourceFile(sourceFile: ts.SourceFile, checker: ts.TypeChecker): str
   const isNumber = (e: ts.Expression): boolean => isKind(e, ts.TypeFlags.NumberLike);
   const isString = (e: ts.Expression): boolean => isKind(e, ts.TypeFlags.StringLike);
   const isBoolean = (e: ts.Expression): boolean => isKind(e, ts.TypeFlags.BooleanLike);
+  // Arrays of numbers, strings or booleans (the element types of this step).
   const isNumberArray = (e: ts.Expression): boolean => {
     const type = checker.getTypeAtLocation(e);
-    return checker.isArrayType(type) && (checker.getTypeArguments(type as ts.TypeReference)[0]!.flags & ts.TypeFlags.NumberLike) !== 0;
+    const element = checker.isArrayType(type) ? checker.getTypeArguments(type as ts.TypeReference)[0]! : undefined;
+    return element !== undefined && (element.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike)) !== 0;
   };
   const isTopLevelVariable = (declaration: ts.Declaration): boolean =>
     ts.isVariableDeclaration(declaration) && ts.isSourceFile(declaration.parent.parent.parent);
@@ -116,7 +118,7 @@ function lintSourceFile(sourceFile: ts.SourceFile, checker: ts.TypeChecker): str
         if (!ts.isIdentifier(parameter.name) || parameter.initializer || parameter.dotDotDotToken || parameter.questionToken) {
           report(parameter, "parameters are plain names: no defaults, rest, optional or destructuring");
         }
-        if (!ALLOWED_TYPE_ANNOTATIONS.has(typeText(parameter.type) ?? "")) report(parameter, "a parameter's type is number, boolean, string or number[]");
+        if (!ALLOWED_TYPE_ANNOTATIONS.has(typeText(parameter.type) ?? "")) report(parameter, "a parameter's type is number, boolean, string or an array of them");
       }
       const returnType = typeText(node.type) ?? "";
       if (!ALLOWED_TYPE_ANNOTATIONS.has(returnType) && returnType !== "void") report(node, "a function's return type is written, and is number, boolean, string, number[] or void");
@@ -160,7 +162,7 @@ function lintSourceFile(sourceFile: ts.SourceFile, checker: ts.TypeChecker): str
     for (const declaration of list.declarations) {
       if (!ts.isIdentifier(declaration.name)) report(declaration, "destructuring is not in the subset");
       if (declaration.type && !ALLOWED_TYPE_ANNOTATIONS.has(typeText(declaration.type) ?? "")) {
-        report(declaration, "a variable's type is number, boolean, string or number[]");
+        report(declaration, "a variable's type is number, boolean, string or an array of them");
       }
       if (declaration.initializer) visitExpression(declaration.initializer, inFunction);
     }
@@ -229,7 +231,7 @@ function lintSourceFile(sourceFile: ts.SourceFile, checker: ts.TypeChecker): str
       }
       visit(node.expression);
     } else if (ts.isElementAccessExpression(node)) {
-      if (!isNumberArray(node.expression)) report(node, "indexing is for number[] only (no string indexing yet)");
+      if (!isNumberArray(node.expression)) report(node, "indexing is for arrays only (no string indexing yet)");
       visit(node.expression);
       visit(node.argumentExpression);
     } else if (ts.isArrayLiteralExpression(node)) {
@@ -254,7 +256,7 @@ function lintSourceFile(sourceFile: ts.SourceFile, checker: ts.TypeChecker): str
     if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "console") {
       if (callee.name.text !== "log") report(node, "console.log is the only console method");
     } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === "push") {
-      if (!isNumberArray(callee.expression) || args.length !== 1) report(node, "push takes one number, on a number[]");
+      if (!isNumberArray(callee.expression) || args.length !== 1) report(node, "push takes one value, on an array");
       visitExpression(callee.expression, inFunction);
     } else if (ts.isIdentifier(callee)) {
       const declarations = checker.getSymbolAtLocation(callee)?.declarations ?? [];

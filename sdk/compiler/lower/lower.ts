@@ -1490,7 +1490,7 @@ function skipParens(node: ts.Expression): ts.Expression {
 
 /** A 32-bit address (a peripheral register above 2^31): used by intrinsics only. */
 function isRegisterAddress(n: number): boolean {
-  return Number.isInteger(n) && n >= 0 && n < 2 ** 32;
+  return Number.isInteger(n) && n >= 0 && n < 2 ** 32 && !Object.is(n, -0);
 }
 
 /** Can running this statement call a function of the program (console.log cannot)? */

@@ -1,0 +1,100 @@
+// The warm path of `mote build`: when nothing that went into the last build of an app has
+// changed since (its sources, the runtime, the board, the compiler itself), the files in the
+// output folder are already the answer. Plain JavaScript, so mote.js can answer before it
+// loads TypeScript support and the compiler.
+
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** Everything the compiler is made of: a change here invalidates every cached build. */
+const TOOL_DIRS = ["sdk/compiler", "sdk/lib", "sdk/cli", "ports", "boards"];
+const MANIFEST_VERSION = 1;
+
+/** @param {string} outDir @param {string} entry */
+export function manifestPath(outDir, entry) {
+  return path.join(outDir, `.${path.basename(entry).replace(/\.ts$/, "")}.mote-build.json`);
+}
+
+/** @param {string} file */
+function stamp(file) {
+  try {
+    const s = fs.statSync(file);
+    return `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return "missing";
+  }
+}
+
+/** @param {string} dir @param {string[]} out */
+function walk(dir, out) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, out);
+    else if (/\.(ts|js|c)$/.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+/**
+ * Records what a successful build read and wrote.
+ * @param {{ outDir: string, entry: string, key: string, sources: string[], outputs: string[], report: string }} build
+ */
+export function writeManifest(build) {
+  const tools = TOOL_DIRS.flatMap((d) => walk(path.join(REPO_ROOT, d), []));
+  const inputs = [...new Set([...build.sources, ...tools])].map((f) => [f, stamp(f)]);
+  const outputs = build.outputs.map((f) => [f, stamp(f)]);
+  const manifest = { version: MANIFEST_VERSION, key: build.key, inputs, outputs, report: build.report };
+  fs.writeFileSync(manifestPath(build.outDir, build.entry), JSON.stringify(manifest));
+}
+
+/**
+ * The size report of the last build when it is still current, or undefined.
+ * @param {string} outDir @param {string} entry @param {string} key
+ */
+export function cachedReport(outDir, entry, key) {
+  let manifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(manifestPath(outDir, entry), "utf8"));
+  } catch {
+    return undefined;
+  }
+  if (manifest.version !== MANIFEST_VERSION || manifest.key !== key) return undefined;
+  for (const [file, seen] of [...manifest.inputs, ...manifest.outputs]) {
+    if (stamp(file) !== seen) return undefined;
+  }
+  return manifest.report;
+}
+
+/** The identity of a build request: the app, the board and the flavour. */
+export function buildKey(entry, boardId, hardware) {
+  return JSON.stringify([path.resolve(entry), boardId, hardware]);
+}
+
+/**
+ * `mote build <app> [--board id] [--out dir] [--hardware]` answered from the cache, or false
+ * when the full command must run (anything unusual goes the full way).
+ * @param {string[]} args
+ */
+export function tryCachedBuild(args) {
+  let board = "pico";
+  let out;
+  let hardware = false;
+  const positionals = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--board" || a === "-b") board = args[++i];
+    else if (a === "--out" || a === "-o") out = args[++i];
+    else if (a === "--hardware") hardware = true;
+    else if (a.startsWith("-")) return false;
+    else positionals.push(a);
+  }
+  if (positionals.length !== 1 || !board) return false;
+  const entry = positionals[0];
+  const outDir = out ?? path.join(path.dirname(entry), "build", board);
+  const report = cachedReport(outDir, entry, buildKey(entry, board, hardware));
+  if (report === undefined) return false;
+  process.stderr.write(`mote: ${entry} for ${board} is up to date (nothing it depends on changed)\n\n${report.replace(/\n?$/, "\n")}`);
+  return true;
+}
