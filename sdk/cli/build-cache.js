@@ -5,11 +5,10 @@
 
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+import { REPO_ROOT } from "../paths.js";
 /** Everything the compiler is made of: a change here invalidates every cached build. */
-const TOOL_DIRS = ["sdk/compiler", "sdk/lib", "sdk/cli", "ports", "boards"];
+export const TOOL_DIRS = ["sdk/compiler", "sdk/lib", "sdk/cli", "sdk/sim", "ports", "boards"];
 const MANIFEST_VERSION = 1;
 
 /** @param {string} outDir @param {string} entry */
@@ -27,6 +26,13 @@ function stamp(file) {
   }
 }
 
+/** Every source file of the SDK, for cache keys. */
+export function toolFiles() {
+  return TOOL_DIRS.flatMap((d) => walk(path.join(REPO_ROOT, d), []));
+}
+
+export { stamp };
+
 /** @param {string} dir @param {string[]} out */
 function walk(dir, out) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -42,7 +48,7 @@ function walk(dir, out) {
  * @param {{ outDir: string, entry: string, key: string, sources: string[], outputs: string[], report: string }} build
  */
 export function writeManifest(build) {
-  const tools = TOOL_DIRS.flatMap((d) => walk(path.join(REPO_ROOT, d), []));
+  const tools = toolFiles();
   const inputs = [...new Set([...build.sources, ...tools])].map((f) => [f, stamp(f)]);
   const outputs = build.outputs.map((f) => [f, stamp(f)]);
   const manifest = { version: MANIFEST_VERSION, key: build.key, inputs, outputs, report: build.report };

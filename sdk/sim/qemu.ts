@@ -3,12 +3,12 @@
 // and everything QEMU says on stderr becomes the run's simulatorLog.
 // Facts used here were checked on QEMU 7.2 (../shared/BOARDS.md, "All QEMU machines").
 
+import { REPO_ROOT } from "../paths.js";
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { accessSync, constants as fsConstants, statSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Board } from "../../boards/types.ts";
 import type { RunOptions, RunResult, Target } from "./types.ts";
@@ -206,7 +206,7 @@ function spawnQemu(args: string[], options: RunOptions): Promise<QemuOutcome> {
 
 // --- instruction counting ----------------------------------------------------------------
 
-const PLUGIN_SOURCE = fileURLToPath(new URL("./qemu-plugin/insn-count.c", import.meta.url));
+const PLUGIN_SOURCE = path.join(REPO_ROOT, "sdk/sim/qemu-plugin/insn-count.c");
 const PACKAGE_ROOT = path.resolve(path.dirname(PLUGIN_SOURCE), "../../..");
 const PLUGIN_CACHE_DIR = path.join(PACKAGE_ROOT, "node_modules", ".cache", "mote");
 

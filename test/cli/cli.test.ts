@@ -25,6 +25,11 @@ const canRun = (board: Board) => board.simulator.kind === "rp2040js" || hasQemu;
 
 interface Ran { stdout: string; stderr: string; code: number | null }
 
+/** The image files in an output folder (the build manifest, a dotfile, aside). */
+function imageFiles(dir: string): string[] {
+  return readdirSync(dir).filter((f) => !f.startsWith(".")).sort();
+}
+
 function mote(args: string[], timeoutMs = 90_000): Promise<Ran> {
   return new Promise((resolve) => {
     execFile(process.execPath, [moteBin, ...args], { cwd: repoRoot, timeout: timeoutMs, encoding: "utf8", maxBuffer: 16 << 20 },
@@ -90,7 +95,7 @@ describe("mote build", () => {
     expect(built.stderr).toMatch(/flash \d+ of \d+ bytes/);
 
     const out = path.join(path.dirname(file), "build", "pico");
-    expect(readdirSync(out).sort()).toEqual(["blink.bin", "blink.elf", "blink.hex", "blink.map", "blink.uf2"]);
+    expect(imageFiles(out)).toEqual(["blink.bin", "blink.elf", "blink.hex", "blink.map", "blink.uf2"]);
     const elf = readFileSync(path.join(out, "blink.elf"));
     expect([...elf.subarray(0, 4)]).toEqual([0x7f, 0x45, 0x4c, 0x46]); // \x7fELF
     const hex = readFileSync(path.join(out, "blink.hex"), "ascii").trimEnd().split(/\r?\n/);
@@ -104,7 +109,28 @@ describe("mote build", () => {
     const out = path.join(workDir, "custom-out");
     const built = await mote(["build", file, "--board", "mps2-an385", "--out", out, "--hardware"]);
     expect(built.code, explain(built)).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["qemu-app.bin", "qemu-app.elf", "qemu-app.hex", "qemu-app.map"]);
+    expect(imageFiles(out)).toEqual(["qemu-app.bin", "qemu-app.elf", "qemu-app.hex", "qemu-app.map"]);
+  });
+
+  it("answers a repeated build from its manifest, and rebuilds when a source changes", async () => {
+    const file = app("warm", 'console.log("warm");\n');
+    const first = await mote(["build", file, "--board", "mps2-an385"]);
+    expect(first.code, explain(first)).toBe(0);
+    expect(first.stderr).toContain("mote: built");
+    const elf = path.join(path.dirname(file), "build", "mps2-an385", "warm.elf");
+    const bytes = readFileSync(elf);
+
+    const second = await mote(["build", file, "--board", "mps2-an385"]);
+    expect(second.code, explain(second)).toBe(0);
+    expect(second.stderr).toContain("is up to date");
+    expect(second.stderr).toMatch(/flash \d+ of \d+ bytes/);
+    expect(readFileSync(elf)).toEqual(bytes);
+
+    writeFileSync(file, 'console.log("warm again");\n');
+    const third = await mote(["build", file, "--board", "mps2-an385"]);
+    expect(third.code, explain(third)).toBe(0);
+    expect(third.stderr).toContain("mote: built");
+    expect(readFileSync(elf)).not.toEqual(bytes);
   });
 
   it("reports a type error as file.ts:line:col - error TS…, exit 1, and writes no image", async () => {

@@ -5,10 +5,10 @@
 import ts from "typescript";
 import path from "node:path";
 import fs from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Board } from "../../../boards/types.ts";
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export { REPO_ROOT } from "../../paths.js";
+import { REPO_ROOT } from "../../paths.js";
 const LIB_DIR = path.join(REPO_ROOT, "sdk/lib");
 
 /** Module names a device program may import, and the files that implement them. */
