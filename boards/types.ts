@@ -28,6 +28,8 @@ export interface Chip {
   vectorTableOffset: number;
   /** Number of external interrupt lines (vector table entries after the 16 system ones). */
   irqCount: number;
+  /** The bytes flash starts with before the vector table (RP2040: boot2), if the chip needs any. */
+  secondStageBootloader?: () => Uint8Array;
 }
 
 export interface Board {

@@ -113,6 +113,10 @@ export function build(options: BuildOptions): BuildResult {
     forSimulator: options.forSimulator,
   }));
   const linked = linkUnused(chunks);
+  if (board.chip.secondStageBootloader) {
+    const bytes = board.chip.secondStageBootloader();
+    linked.push({ name: "__boot2", section: ".boot2", bytes, size: bytes.length, align: 4, relocs: [], kind: "object", module: "boot2" });
+  }
 
   let image: LinkedImage;
   try {

@@ -534,6 +534,14 @@ export class Lowerer {
   }
 
   private ifStatement(node: ts.IfStatement): void {
+    // A constant condition (a board fact, a build flavour) keeps only the branch it takes:
+    // the other is never lowered, so nothing it calls is linked.
+    const c = constantValue(node.expression, this.checker);
+    if (typeof c === "boolean") {
+      const taken = c ? node.thenStatement : node.elseStatement;
+      if (taken) this.statement(taken);
+      return;
+    }
     const thenB = newBlock(this.fn), elseB = newBlock(this.fn), join = newBlock(this.fn);
     this.condition(node.expression, thenB, node.elseStatement ? elseB : join);
     this.startBlock(thenB);
