@@ -1,10 +1,7 @@
-// Loops and array indexing: sieve of Eratosthenes up to 10000, as ../shared/baseline/apps/sieve.c
-// (which uses a zeroed byte array; here the array is filled explicitly).
+// Loops and array indexing: sieve of Eratosthenes up to 10000, as ../shared/baseline/apps/sieve.c,
+// which marks composites in a zeroed byte array; here a Uint8Array, zero when created.
 const limit = 10000;
-const composite: number[] = new Array(limit + 1);
-for (let i = 0; i <= limit; i++) {
-  composite[i] = 0;
-}
+const composite = new Uint8Array(limit + 1);
 
 let count = 0;
 for (let i = 2; i <= limit; i++) {

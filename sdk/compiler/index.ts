@@ -24,7 +24,8 @@ import { writeHex } from "./emit/hex.ts";
 import { writeUf2 } from "./emit/uf2.ts";
 import { writeMap } from "./emit/map.ts";
 import { sizeReport } from "./emit/size-report.ts";
-import { DESCRIPTOR_ARRAY, DESCRIPTOR_NUMBER, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_NUMBER, KIND_STRING16, KIND_STRING8 } from "./values.ts";
+import { elementBytes } from "./lower/types.ts";
+import { DESCRIPTOR_TYPED_PREFIX, KIND_TYPED_ARRAY, DESCRIPTOR_ARRAY, DESCRIPTOR_NUMBER, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_NUMBER, KIND_STRING16, KIND_STRING8 } from "./values.ts";
 import type { IrProgram } from "./ir/ir.ts";
 
 export interface BuildOptions {
@@ -102,6 +103,14 @@ export function build(options: BuildOptions): BuildResult {
     const bytes = new Uint8Array(4);
     new DataView(bytes.buffer).setUint32(0, kind, true);
     chunks.push({ name: symbol, section: ".rodata", bytes, size: 4, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });
+  }
+  // Typed array descriptors: the kind, then the element size in bytes.
+  for (const element of lowerer.typedDescriptors) {
+    const bytes = new Uint8Array(8);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(0, KIND_TYPED_ARRAY, true);
+    view.setUint32(4, elementBytes(element), true);
+    chunks.push({ name: `${DESCRIPTOR_TYPED_PREFIX}${element}`, section: ".rodata", bytes, size: 8, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });
   }
   chunks.push(...portRuntime({
     board,

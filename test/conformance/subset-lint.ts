@@ -58,7 +58,8 @@ const NUMERIC_ONLY = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.PercentEqualsToken,
 ]);
 
-const ALLOWED_TYPE_ANNOTATIONS = new Set(["number", "boolean", "string", "number[]", "string[]", "boolean[]"]);
+const TYPED_ARRAY_NAMES = ["Uint8Array", "Int8Array", "Uint16Array", "Int16Array", "Uint32Array", "Int32Array"];
+const ALLOWED_TYPE_ANNOTATIONS = new Set(["number", "boolean", "string", "number[]", "string[]", "boolean[]", ...TYPED_ARRAY_NAMES]);
 const INT32_MAX = 2147483647;
 
 /** Type-checks the programs together under `strict` and lints each against the subset. */
@@ -102,6 +103,7 @@ function lintSourceFile(sourceFile: ts.SourceFile, checker: ts.TypeChecker): str
   // Arrays of numbers, strings or booleans (the element types of this step).
   const isNumberArray = (e: ts.Expression): boolean => {
     const type = checker.getTypeAtLocation(e);
+    if (TYPED_ARRAY_NAMES.includes(type.getSymbol()?.getName() ?? "")) return true;
     const element = checker.isArrayType(type) ? checker.getTypeArguments(type as ts.TypeReference)[0]! : undefined;
     return element !== undefined && (element.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike)) !== 0;
   };
@@ -240,8 +242,9 @@ function lintSourceFile(sourceFile: ts.SourceFile, checker: ts.TypeChecker): str
         else visit(element);
       }
     } else if (ts.isNewExpression(node)) {
-      if (!ts.isIdentifier(node.expression) || node.expression.text !== "Array" || node.arguments?.length !== 1) {
-        report(node, "the only `new` is new Array(length)");
+      const constructor = ts.isIdentifier(node.expression) ? node.expression.text : "";
+      if ((constructor !== "Array" && !TYPED_ARRAY_NAMES.includes(constructor)) || node.arguments?.length !== 1) {
+        report(node, "the only `new` is new Array(length) or a typed array's (length or array literal)");
       }
       node.arguments?.forEach(visit);
     } else {

@@ -12,7 +12,8 @@ import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
 import type { Cond, Label, Reg, SourcePos, ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import type { Block, CmpOp, Inst, IrFunction, Terminator, VReg } from "../../../sdk/compiler/ir/ir.ts";
-import { ARRAY_ELEMENTS, ARRAY_LENGTH, STRING_LENGTH, TRUE, FALSE, UNDEFINED } from "../../../sdk/compiler/values.ts";
+import { ARRAY_ELEMENTS, ARRAY_LENGTH, STRING_LENGTH, TRUE, FALSE, UNDEFINED, TYPED_DATA, TYPED_LENGTH } from "../../../sdk/compiler/values.ts";
+import { elementBytes, type TypedElement } from "../../../sdk/compiler/lower/types.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { type Allocation, type Location, allocate } from "./regalloc.ts";
 import { NUM_OP } from "../rt/num-ops.ts";
@@ -426,6 +427,8 @@ class FunctionCodegen {
         a.bcond("cc", this.panicStub(Panic.PANIC_NOT_A_NUMBER));
         return;
       }
+      case "typed-get": return this.typedGet(inst);
+      case "typed-set": return this.typedSet(inst);
       case "elem-get": return this.elemGet(inst);
       case "elem-set": return this.elemSet(inst);
       case "panic": {
@@ -760,6 +763,129 @@ class FunctionCodegen {
     a.lsls(offset, offset, 2);
     a.str(value, word, offset);
     a.bind(grow.back);
+  }
+
+  /** Scales a raw element index in `offset` to a byte offset. */
+  private scaleIndex(offset: Reg, element: TypedElement): void {
+    const shift = elementBytes(element) === 4 ? 2 : elementBytes(element) === 2 ? 1 : 0;
+    if (shift > 0) this.a.lsls(offset, offset, shift);
+  }
+
+  private typedGet(inst: Extract<Inst, { op: "typed-get" }>): void {
+    const a = this.a;
+    const dst = inst.dst;
+    // Outside the array (or a boxed index, at least 2^30): undefined.
+    const outside = this.outOfLine(() => {
+      const r = this.scratch();
+      a.movs(r, UNDEFINED);
+      this.commit(dst, r);
+    });
+    const array = this.read(inst.array);
+    const index = this.read(inst.index);
+    const offset = this.isScratchCopy(inst.index) ? index : this.scratch();
+    a.asrs(offset, index, 1);
+    if (!inst.proof?.smallA) a.bcond("cc", outside.label);
+    const d = this.target(dst);
+    const word = d !== array && d !== offset ? d : this.scratch();
+    if (!inst.proof?.inBounds) {
+      a.ldr(word, array, { imm: TYPED_LENGTH });
+      a.cmp(offset, word);
+      a.bcond("cs", outside.label);
+    }
+    this.scaleIndex(offset, inst.element);
+    a.adds(offset, offset, { imm: TYPED_DATA });
+    switch (inst.element) {
+      case "u8": a.ldrb(d, array, offset); break;
+      case "i8": a.ldrsb(d, array, offset); break;
+      case "u16": a.ldrh(d, array, offset); break;
+      case "i16": a.ldrsh(d, array, offset); break;
+      default: a.ldr(d, array, offset);
+    }
+    if (inst.element === "u32" || inst.element === "i32") {
+      // A 32-bit element may not fit a small integer: box it (int32), or for an unsigned
+      // value of 2^31 or more, which needs a double, stop.
+      const box = this.outOfLine(() => {
+        this.busy = new Set();
+        this.readIntoRaw(d, 0);
+        a.bl("__rt_box");
+        this.commit(dst, 0);
+      });
+      if (inst.element === "u32") {
+        a.cmp(d, { imm: 0 });
+        a.bcond("lt", this.panicStub(Panic.PANIC_INT_OVERFLOW));
+      }
+      const t = this.scratch();
+      a.adds(t, d, d);
+      a.bcond("vs", box.label);
+      a.adds(d, t, { imm: 1 });
+      this.commit(dst, d);
+      a.bind(box.back);
+    } else {
+      a.adds(d, d, d);
+      a.adds(d, d, { imm: 1 });
+      this.commit(dst, d);
+    }
+    a.bind(outside.back);
+  }
+
+  /** Moves a raw word already in register `from` into `to` (for out-of-line paths). */
+  private readIntoRaw(from: Reg, to: Reg): void {
+    if (from !== to) this.a.mov(to, from);
+  }
+
+  private typedSet(inst: Extract<Inst, { op: "typed-set" }>): void {
+    const a = this.a;
+    // A value that is not a small integer: its int32 value from __rt_unbox (stops on a
+    // non-number), then the same store.
+    const store = (value: Reg, array: Reg, offset: Reg) => {
+      switch (elementBytes(inst.element)) {
+        case 1: a.strb(value, array, offset); break;
+        case 2: a.strh(value, array, offset); break;
+        default: a.str(value, array, offset);
+      }
+    };
+    const slow = this.outOfLine(() => {
+      this.readInto(inst.src, 0);
+      a.bl("__rt_unbox");
+      a.cmp(1, { imm: 0 });
+      a.bcond("ne", this.panicStub(Panic.PANIC_NOT_A_NUMBER));
+      this.busy = new Set([0]);
+      const array = this.scratch(), offset = this.scratch();
+      this.readInto(inst.array, array);
+      this.readInto(inst.index, offset);
+      a.asrs(offset, offset, 1);
+      this.scaleIndex(offset, inst.element);
+      a.adds(offset, offset, { imm: TYPED_DATA });
+      store(0, array, offset);
+    });
+    const ignore = this.outOfLine(() => {});
+    const value = this.read(inst.src);
+    const smallValue = this.fn.vregs[inst.src] !== undefined && this.isProvenSmall(inst);
+    const array = this.read(inst.array);
+    const index = this.read(inst.index);
+    const offset = this.isScratchCopy(inst.index) ? index : this.scratch();
+    a.asrs(offset, index, 1);
+    if (!inst.proof?.smallA) a.bcond("cc", ignore.label);
+    const word = this.scratch();
+    if (!inst.proof?.inBounds) {
+      a.ldr(word, array, { imm: TYPED_LENGTH });
+      a.cmp(offset, word);
+      a.bcond("cs", ignore.label);
+    }
+    if (!smallValue) {
+      a.lsrs(word, value, 1);
+      a.bcond("cc", slow.label);
+    }
+    this.scaleIndex(offset, inst.element);
+    a.adds(offset, offset, { imm: TYPED_DATA });
+    a.asrs(word, value, 1);
+    store(word, array, offset);
+    a.bind(slow.back);
+    a.bind(ignore.back);
+  }
+
+  private isProvenSmall(inst: Extract<Inst, { op: "typed-set" }>): boolean {
+    return inst.proof?.smallB ?? false;
   }
 
   // ---------------------------------------------------------------- terminators

@@ -177,7 +177,7 @@ export function allocate(fn: IrFunction): Allocation {
 function fusableProducer(op: string): boolean {
   switch (op) {
     case "const": case "symbol": case "num": case "neg": case "bitnot": case "load": case "tag": case "untag":
-    case "addr-of": case "object-at": case "elem-get": case "move": case "raw-add": case "raw-and":
+    case "addr-of": case "object-at": case "elem-get": case "typed-get": case "move": case "raw-add": case "raw-and":
       return true;
   }
   return false;

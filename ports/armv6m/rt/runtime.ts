@@ -756,6 +756,22 @@ function exitChunks(o: PortRuntimeOptions): Chunk[] {
     chunks.push(chunk("port.fillWords", a));
   }
   {
+    // port.zeroBytes(address, count): tagged numbers.
+    const a = createAssembler();
+    a.asrs(0, 0, 1);
+    a.asrs(1, 1, 1);
+    a.movs(2, 0);
+    const loop = a.newLabel(), done = a.newLabel();
+    a.bind(loop);
+    a.subs(1, 1, { imm: 1 });
+    a.bcond("mi", done);
+    a.strb(2, 0, 1);
+    a.b(loop);
+    a.bind(done);
+    a.bx(14);
+    chunks.push(chunk("port.zeroBytes", a));
+  }
+  {
     // port.copyWords(to, from, count): tagged numbers.
     const a = createAssembler();
     a.asrs(0, 0, 1);

@@ -8,6 +8,7 @@
 // of crash reports.
 
 import type { SourcePos } from "../asm/types.ts";
+import type { TypedElement } from "../lower/types.ts";
 
 export type VReg = number;
 
@@ -72,6 +73,10 @@ type InstBody =
   /** ReferenceError unless the word is initialised (word 0 marks a variable whose
    *  declaration has not run yet). */
   | { op: "check-initialized"; src: VReg; pos: SourcePos }
+  /** Typed array element access (JS semantics: outside the array a read is undefined and a
+   *  write is ignored; stores keep the low bits of the int32 value). */
+  | { op: "typed-get"; dst: VReg; array: VReg; index: VReg; element: TypedElement; pos: SourcePos }
+  | { op: "typed-set"; array: VReg; index: VReg; src: VReg; element: TypedElement; pos: SourcePos }
   /** Checks that a value typed `number` is a small integer; stops otherwise. */
   | { op: "check-int"; src: VReg; pos: SourcePos }
   /** dst = boolean: is the value a small int / an object pointer. */
@@ -161,15 +166,15 @@ export function uses(inst: Inst): VReg[] {
     case "call": return inst.args;
     case "load": return [inst.base];
     case "store": return [inst.base, inst.src];
-    case "elem-get": return [inst.array, inst.index];
-    case "elem-set": return [inst.array, inst.index, inst.src];
+    case "elem-get": case "typed-get": return [inst.array, inst.index];
+    case "elem-set": case "typed-set": return [inst.array, inst.index, inst.src];
   }
 }
 
 /** The register an instruction writes, if any. */
 export function def(inst: Inst): VReg | undefined {
   switch (inst.op) {
-    case "store": case "elem-set": case "check-int": case "check-initialized": case "panic": return undefined;
+    case "store": case "elem-set": case "typed-set": case "check-int": case "check-initialized": case "panic": return undefined;
     case "call": return inst.dst;
     default: return inst.dst;
   }

@@ -13,9 +13,9 @@ import {
 import { Codes, fail } from "../diagnostics.ts";
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, FALSE, NULL, STRING_LENGTH, TRUE,
-  UNDEFINED, isSmallIntValue, tagInt, SMALL_INT_MAX, isInt32Value, NUMBER_SIZE, NUMBER_LOW, DESCRIPTOR_NUMBER,
+  UNDEFINED, isSmallIntValue, tagInt, SMALL_INT_MAX, TYPED_LENGTH, DESCRIPTOR_TYPED_PREFIX, isInt32Value, NUMBER_SIZE, NUMBER_LOW, DESCRIPTOR_NUMBER,
 } from "../values.ts";
-import { type ValueKind, valueKind } from "./types.ts";
+import { type TypedElement, type ValueKind, TYPED_ARRAYS, elementBytes, typedArrayElement, valueKind } from "./types.ts";
 import { REPO_ROOT, isBoardModuleFile } from "../frontend/program.ts";
 import { constantNumber, constantValue } from "./constants.ts";
 import { checkUnsupported } from "./subset.ts";
@@ -41,6 +41,7 @@ export const RT = {
   arrayNew: ["arrays.ts", "arrayNew"],
   arraySet: ["arrays.ts", "arraySet"],
   arrayPush: ["arrays.ts", "arrayPush"],
+  typedArrayNew: ["arrays.ts", "typedArrayNew"],
 } as const satisfies Record<string, readonly [string, string]>;
 export type RtName = keyof typeof RT;
 
@@ -78,6 +79,8 @@ export class Lowerer {
   private readonly modules = new Map<ts.SourceFile, ModuleInfo>();
   private readonly usedSymbolNames = new Set<string>();
   private readonly deadZoneGlobals = new Set<string>();
+  /** Typed array element types used: their descriptors go into the image. */
+  readonly typedDescriptors = new Set<TypedElement>();
 
   // Per-function state.
   private fn!: IrFunction;
@@ -731,7 +734,7 @@ export class Lowerer {
       case "number": return this.isMaybeHole(node) ? "any" : "number";
       case "string": return "string";
       case "nullish": case "void": return "nullish";
-      case "array": return "object";
+      case "array": case "typed": return "object";
       default: return "any";
     }
   }
@@ -940,7 +943,7 @@ export class Lowerer {
       const array = this.arrayOperand(target.expression);
       const index = this.expr(target.argumentExpression);
       this.numberOperands(target.argumentExpression, target.argumentExpression);
-      this.emit({ op: "elem-set", array, index, src: value, pos: this.pos(node) });
+      this.elementSet(target.expression, array, index, value, node);
       return;
     }
     fail(target, Codes.UnsupportedSyntax, `assignment to ${syntaxName(target)} is not supported on devices yet`);
@@ -954,7 +957,7 @@ export class Lowerer {
         const target = skipParens(node.left) as ts.ElementAccessExpression;
         this.requireArray(target.expression);
         const [array, index, value] = this.exprList([target.expression, target.argumentExpression, node.right]);
-        this.emit({ op: "elem-set", array, index, src: value, pos: this.pos(node) });
+        this.elementSet(target.expression, array, index, value, node);
         return value;
       }
       const value = this.expr(node.right);
@@ -968,10 +971,10 @@ export class Lowerer {
         this.requireArray(left.expression);
         const [array, index] = this.exprList([left.expression, left.argumentExpression], [node.right]);
         const old = this.temp();
-        this.emit({ op: "elem-get", dst: old, array, index, pos: this.pos(left) });
+        this.elementGetInto(old, left.expression, array, index, left);
         const right = this.expr(node.right);
         const result = this.arithmetic(compound, old, right, left, node.right, node);
-        this.emit({ op: "elem-set", array, index, src: result, pos: this.pos(node) });
+        this.elementSet(left.expression, array, index, result, node);
         return result;
       }
       const old = this.expr(node.left);
@@ -1061,6 +1064,9 @@ export class Lowerer {
   }
 
   private concat(a: VReg, b: VReg, ka: ValueKind, kb: ValueKind, node: ts.Node): VReg {
+    for (const k of [ka, kb]) {
+      if (k === "typed" || k === "any") fail(node, Codes.UnsupportedOperator, "joining this value to a string is not supported on devices yet", "convert it explicitly");
+    }
     const sa = ka === "string" ? a : this.call(this.runtime("toString"), [a], node);
     const sb = kb === "string" ? b : this.call(this.runtime("toString"), [b], node);
     return this.call(this.runtime("concat"), [sa, sb], node);
@@ -1121,10 +1127,10 @@ export class Lowerer {
       const index = this.expr(target.argumentExpression);
       this.numberOperands(target.argumentExpression, target.argumentExpression);
       const old = this.temp();
-      this.emit({ op: "elem-get", dst: old, array, index, pos });
+      this.elementGetInto(old, target.expression, array, index, node);
       const result = this.temp({ smallInt: true });
       this.emit({ op: "num", kind: up ? "add" : "sub", dst: result, a: old, b: one, pos });
-      this.emit({ op: "elem-set", array, index, src: result, pos });
+      this.elementSet(target.expression, array, index, result, node);
       return returnNew ? result : old;
     }
     const current = this.expr(target);
@@ -1194,7 +1200,7 @@ export class Lowerer {
     for (const arg of node.arguments) {
       if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
       const kind = this.kindOf(arg);
-      if (kind === "array" || kind === "any") {
+      if (kind === "array" || kind === "any" || kind === "typed") {
         const type = this.checker.typeToString(this.checker.getTypeAtLocation(arg));
         fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
           "print numbers, strings, booleans, null and undefined");
@@ -1380,7 +1386,38 @@ export class Lowerer {
       const length = this.expr(args[0]);
       return this.newArray(length, node);
     }
+    if (ts.isIdentifier(node.expression) && TYPED_ARRAYS[node.expression.text]) return this.newTypedArray(node);
     return fail(node, Codes.UnsupportedSyntax, `'new ${node.expression.getText()}' is not supported on devices yet`);
+  }
+
+  /** new Uint8Array(length) (zero-filled) or new Uint8Array([values]), and the other types. */
+  private newTypedArray(node: ts.NewExpression): VReg {
+    const element = this.typedElement(node);
+    if (!element) fail(node, Codes.UnsupportedType, `'${node.expression.getText()}' is not supported on devices`);
+    const args = node.arguments ?? [];
+    const source = args.length === 1 ? skipParens(args[0]) : undefined;
+    const literal = source && ts.isArrayLiteralExpression(source) ? source : undefined;
+    if (args.length !== 1 || (!literal && this.kindOf(args[0]) !== "number")) {
+      fail(node, Codes.UnsupportedCall, `new ${node.expression.getText()} is supported on devices with a length or an array literal`);
+    }
+    if (literal && literal.elements.some((e) => ts.isSpreadElement(e) || ts.isOmittedExpression(e))) {
+      fail(literal, Codes.UnsupportedSyntax, "spread and holes in array literals are not supported on devices yet");
+    }
+    const values = literal ? this.exprList(literal.elements) : [];
+    const length = literal ? this.constant(tagInt(values.length), true) : this.expr(args[0]);
+    const descriptor = this.symbolAddress(`${DESCRIPTOR_TYPED_PREFIX}${element}`);
+    const descriptorAddress = this.temp({ smallInt: true });
+    this.emit({ op: "addr-of", dst: descriptorAddress, src: descriptor });
+    const dst = this.temp();
+    this.emit({
+      op: "call", dst, callee: this.runtime("typedArrayNew"), pos: this.pos(node), newArray: true,
+      args: [length, this.constant(tagInt(elementBytes(element)), true), descriptorAddress],
+    });
+    values.forEach((v, i) => {
+      this.emit({ op: "typed-set", array: dst, index: this.constant(tagInt(i), true), src: v, element, pos: this.pos(literal!.elements[i]) });
+    });
+    this.typedDescriptors.add(element);
+    return dst;
   }
 
   private arrayLiteral(node: ts.ArrayLiteralExpression): VReg {
@@ -1406,8 +1443,33 @@ export class Lowerer {
     return this.expr(node);
   }
 
+  /** The element type when `node` is a typed array (undefined for a plain array). */
+  private typedElement(node: ts.Expression): TypedElement | undefined {
+    const element = typedArrayElement(this.checker.getTypeAtLocation(node));
+    if (element === "f32" || element === "f64") {
+      fail(node, Codes.UnsupportedType, `${element === "f32" ? "Float32Array" : "Float64Array"} needs doubles, which devices do not support yet`);
+    }
+    return element;
+  }
+
+  private elementGetInto(dst: VReg, arrayNode: ts.Expression, array: VReg, index: VReg, node: ts.Node): void {
+    const element = this.typedElement(arrayNode);
+    if (element) this.emit({ op: "typed-get", dst, array, index, element, pos: this.pos(node) });
+    else this.emit({ op: "elem-get", dst, array, index, pos: this.pos(node) });
+  }
+
+  private elementSet(arrayNode: ts.Expression, array: VReg, index: VReg, src: VReg, node: ts.Node): void {
+    const element = this.typedElement(arrayNode);
+    if (element) {
+      this.emit({ op: "typed-set", array, index, src, element, pos: this.pos(node) });
+    } else {
+      this.emit({ op: "elem-set", array, index, src, pos: this.pos(node) });
+    }
+  }
+
   private requireArray(node: ts.Expression): void {
-    if (this.kindOf(node) !== "array") {
+    const kind = this.kindOf(node);
+    if (kind !== "array" && kind !== "typed") {
       fail(node, Codes.UnsupportedSyntax, `indexing a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(node))}' is not supported on devices yet`);
     }
   }
@@ -1417,16 +1479,17 @@ export class Lowerer {
     const index = this.expr(node.argumentExpression);
     this.numberOperands(node.argumentExpression, node.argumentExpression);
     const dst = this.temp();
-    this.emit({ op: "elem-get", dst, array, index, pos: this.pos(node) });
+    this.elementGetInto(dst, node.expression, array, index, node);
     return dst;
   }
 
   private propertyGet(node: ts.PropertyAccessExpression): VReg {
     const objKind = this.kindOf(node.expression);
-    if (node.name.text === "length" && (objKind === "array" || objKind === "string")) {
+    if (node.name.text === "length" && (objKind === "array" || objKind === "string" || objKind === "typed")) {
       const obj = this.expr(node.expression);
       const raw = this.temp({ raw: true });
-      this.emit({ op: "load", dst: raw, base: obj, offset: objKind === "array" ? ARRAY_LENGTH : STRING_LENGTH, width: 32, pos: this.pos(node) });
+      const offset = objKind === "array" ? ARRAY_LENGTH : objKind === "typed" ? TYPED_LENGTH : STRING_LENGTH;
+      this.emit({ op: "load", dst: raw, base: obj, offset, width: 32, pos: this.pos(node) });
       const dst = this.temp({ smallInt: true });
       this.emit({ op: "tag", dst, src: raw, max: SMALL_INT_MAX, pos: this.pos(node) });
       return dst;

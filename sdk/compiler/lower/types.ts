@@ -3,7 +3,25 @@
 
 import ts from "typescript";
 
-export type ValueKind = "number" | "boolean" | "string" | "nullish" | "array" | "void" | "any";
+export type ValueKind = "number" | "boolean" | "string" | "nullish" | "array" | "typed" | "void" | "any";
+
+/** Element types of typed arrays: byte size, signedness, and whether they need doubles. */
+export type TypedElement = "u8" | "i8" | "u16" | "i16" | "u32" | "i32" | "f32" | "f64";
+
+export const TYPED_ARRAYS: Record<string, TypedElement> = {
+  Uint8Array: "u8", Int8Array: "i8", Uint16Array: "u16", Int16Array: "i16",
+  Uint32Array: "u32", Int32Array: "i32", Float32Array: "f32", Float64Array: "f64",
+};
+
+export function elementBytes(e: TypedElement): 1 | 2 | 4 | 8 {
+  return e === "u8" || e === "i8" ? 1 : e === "u16" || e === "i16" ? 2 : e === "f64" ? 8 : 4;
+}
+
+/** The element type when the type is one of the typed arrays. */
+export function typedArrayElement(type: ts.Type): TypedElement | undefined {
+  const name = type.getSymbol()?.getName();
+  return name !== undefined ? TYPED_ARRAYS[name] : undefined;
+}
 
 export function valueKind(checker: ts.TypeChecker, type: ts.Type): ValueKind {
   if (type.flags & (ts.TypeFlags.NumberLike)) return "number";
@@ -19,6 +37,7 @@ export function valueKind(checker: ts.TypeChecker, type: ts.Type): ValueKind {
     return "any";
   }
   if (checker.isArrayType(type)) return "array";
+  if (typedArrayElement(type)) return "typed";
   return "any";
 }
 

@@ -18,6 +18,10 @@ export interface Range { lo: number; hi: number }
 
 const TOP: Range = { lo: -Infinity, hi: Infinity };
 const OBJECT_ADDRESS_MAX = 0x3ff00000;
+const TYPED_RANGES: Record<string, Range | undefined> = {
+  u8: { lo: 0, hi: 255 }, i8: { lo: -128, hi: 127 }, u16: { lo: 0, hi: 65535 }, i16: { lo: -32768, hi: 32767 },
+  u32: { lo: 0, hi: 2 ** 31 - 1 }, i32: { lo: -(2 ** 31), hi: 2 ** 31 - 1 },
+};
 const SMALL: Range = { lo: SMALL_INT_MIN, hi: SMALL_INT_MAX };
 /** Visits of one block before its growing bounds are widened to infinity. */
 const WIDEN_AFTER = 3;
@@ -225,11 +229,12 @@ function analyzeFunction(fn: IrFunction, paramSmall: boolean[], bySymbol: Map<st
     const state = new Map(reached ?? []);
     for (const inst of block.insts) {
       if (inst.op === "call" && bySymbol.has(inst.callee)) calls.push([inst.callee, inst.args.map((a) => isSmall(state.get(a)))]);
-      const index = inst.op === "elem-get" || inst.op === "elem-set" ? state.get(inst.index) : undefined;
+      const elementOp = inst.op === "elem-get" || inst.op === "elem-set" || inst.op === "typed-get" || inst.op === "typed-set";
+      const index = elementOp ? state.get((inst as { index: VReg }).index) : undefined;
       transfer(inst, state, bySymbol, record);
-      if (record && index && (inst.op === "elem-get" || inst.op === "elem-set")) {
-        const length = minLength.get(inst.array) ?? 0;
-        if (index.lo >= 0 && index.hi < length) inst.proof = { ...inst.proof!, inBounds: true };
+      if (record && index && elementOp) {
+        const length = minLength.get((inst as { array: VReg }).array) ?? 0;
+        if (index.lo >= 0 && index.hi < length) (inst as { proof?: Proof }).proof = { ...(inst as { proof?: Proof }).proof!, inBounds: true };
       }
     }
     const t = block.term;
@@ -404,6 +409,17 @@ function transfer(inst: Inst, state: State, bySymbol: Map<string, IrFunction>, r
     case "elem-get": case "elem-set": {
       proof(inst.index, undefined, undefined);
       if (inst.op === "elem-get") state.delete(inst.dst);
+      return;
+    }
+    case "typed-get": {
+      const r = TYPED_RANGES[inst.element];
+      proof(inst.index, undefined, r);
+      // Outside the array the read is undefined: the range holds for the numbers it gives.
+      set(inst.dst, r);
+      return;
+    }
+    case "typed-set": {
+      proof(inst.index, inst.src, undefined);
       return;
     }
     case "check-int": {

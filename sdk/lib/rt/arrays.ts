@@ -4,9 +4,10 @@
 
 import { addressOf, objectAt, panic, peek32, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
 import { allocTraced } from "./heap.ts";
-import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY } from "./layout.ts";
+import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY, TYPED_DATA, TYPED_LENGTH } from "./layout.ts";
+import { alloc } from "./heap.ts";
 import { PANIC_BAD_ARRAY_LENGTH, PANIC_BAD_INDEX } from "./panic-codes.ts";
-import { copyWords, fillWords } from "./port.ts";
+import { copyWords, fillWords, zeroBytes } from "./port.ts";
 
 const MIN_CAPACITY = 4;
 
@@ -54,4 +55,15 @@ export function arraySet(a: unknown[], index: number, value: unknown): void {
   ensureCapacity(array, index + 1);
   pokeValue(peek32(array + ARRAY_ELEMENTS) + 4 * index, value);
   poke32(array + ARRAY_LENGTH, index + 1);
+}
+
+/** new Uint8Array(length) and the other typed arrays: the elements zero, in the object. */
+export function typedArrayNew(length: number, elementSize: number, descriptor: number): unknown {
+  if (length < 0) panic(PANIC_BAD_ARRAY_LENGTH);
+  const bytes = length * elementSize;
+  const array = alloc(TYPED_DATA + bytes);
+  poke32(array, descriptor);
+  poke32(array + TYPED_LENGTH, length);
+  zeroBytes(array + TYPED_DATA, bytes);
+  return objectAt<unknown>(array);
 }

@@ -19,13 +19,20 @@ export const NUMBER_LOW = 4;
 export const NUMBER_HIGH = 8;
 export const NUMBER_SIZE = 12;
 
+/** Typed arrays: length in elements, then the elements, little-endian, in the object. */
+export const TYPED_LENGTH = 4;
+export const TYPED_DATA = 8;
+
 export const KIND_STRING8 = 1;
 export const KIND_STRING16 = 2;
 export const KIND_ARRAY = 3;
 export const KIND_NUMBER = 4;
+export const KIND_TYPED_ARRAY = 5;
 
 /** Descriptor symbols, emitted once per image by the compiler. */
 export const DESCRIPTOR_STRING8 = "__desc_string8";
 export const DESCRIPTOR_STRING16 = "__desc_string16";
 export const DESCRIPTOR_ARRAY = "__desc_array";
 export const DESCRIPTOR_NUMBER = "__desc_number";
+/** One descriptor per typed array type: "__desc_" + the element code (u8, i16, …). */
+export const DESCRIPTOR_TYPED_PREFIX = "__desc_";

@@ -14,3 +14,5 @@ export declare function copyWords(to: number, from: number, count: number): void
 /** Pushes the callee-saved registers (they may hold the only reference to an object) and
  *  calls heap.collectFrom with the stack pointer. */
 export declare function collectGarbage(): void;
+/** Writes `count` zero bytes from `address`. */
+export declare function zeroBytes(address: number, count: number): void;
