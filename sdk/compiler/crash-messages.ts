@@ -13,7 +13,7 @@ export type PanicCode = (typeof Panic)[keyof typeof Panic];
 
 export const PANIC_MESSAGES: Readonly<Record<PanicCode, string>> = {
   [Panic.PANIC_INT_OVERFLOW]:
-    "RangeError: integer overflow: the result does not fit a small integer (doubles arrive in a later release)",
+    "RangeError: integer overflow: the result is outside the int32 range, which needs a double (devices do not support doubles yet)",
   [Panic.PANIC_NOT_INTEGER]:
     "RangeError: the result needs a double (a fraction, -0, NaN or Infinity), which devices do not support yet",
   [Panic.PANIC_NOT_A_NUMBER]:
@@ -35,13 +35,18 @@ export function panicMessage(code: number): string {
 }
 
 /**
- * The message for a hardware fault. The port reports code 0 for HardFault (and NMI), and the
- * exception number (IPSR) for an interrupt that fired with no handler installed
- * (ports/armv6m/rt/runtime.ts).
+ * The message for a hardware fault. The port reports the exception number (IPSR) as the code:
+ * 3 for HardFault, 2 for NMI, 16 + n for interrupt n fired with no handler installed
+ * (ports/armv6m/rt/runtime.ts). Older images reported 0 for HardFault.
  */
 export function hardFaultMessage(code: number): string {
-  if (code === 0) return "HardFault: the processor faulted (a bad memory access or an invalid instruction)";
+  if (code === 0 || code === HARDFAULT_EXCEPTION) return "HardFault: the processor faulted (a bad memory access or an invalid instruction)";
+  if (code === NMI_EXCEPTION) return "NMI: a non-maskable interrupt arrived, and no handler is installed for it";
   const irq = code - 16;
   const which = irq >= 0 ? `interrupt ${irq} (exception ${code})` : `exception ${code}`;
   return `HardFault: ${which} fired, but no handler is installed for it`;
 }
+
+/** ARMv6-M ARM B1.5.2, exception numbers. */
+const NMI_EXCEPTION = 2;
+const HARDFAULT_EXCEPTION = 3;

@@ -112,16 +112,14 @@ export function build(options: BuildOptions): BuildResult {
     view.setUint32(4, elementBytes(element), true);
     chunks.push({ name: `${DESCRIPTOR_TYPED_PREFIX}${element}`, section: ".rodata", bytes, size: 8, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });
   }
-  chunks.push(...portRuntime({
-    board,
-    main: ir.entry,
-    consoleWrite,
-    exit,
-    alloc,
-    collect,
-    forSimulator: options.forSimulator,
-  }));
-  const linked = linkUnused(chunks);
+  const port = (hasData: boolean, hasBss: boolean) => portRuntime({
+    hasData, hasBss, board, main: ir.entry, consoleWrite, exit, alloc, collect, forSimulator: options.forSimulator,
+  });
+  let linked = linkUnused([...chunks, ...port(true, true)]);
+  // Reset copies .data and clears .bss only if the linked image has any.
+  const hasData = linked.some((c) => c.section === ".data");
+  const hasBss = linked.some((c) => c.section === ".bss");
+  if (!hasData || !hasBss) linked = linkUnused([...chunks, ...port(hasData, hasBss)]);
   if (board.chip.secondStageBootloader) {
     const bytes = board.chip.secondStageBootloader();
     linked.push({ name: "__boot2", section: ".boot2", bytes, size: bytes.length, align: 4, relocs: [], kind: "object", module: "boot2" });

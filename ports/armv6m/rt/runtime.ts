@@ -24,6 +24,9 @@ export interface PortRuntimeOptions {
   exit: string;
   /** Symbol of the heap's alloc(bytes) (tagged argument, returns a tagged address). */
   alloc: string;
+  /** Whether the image has .data to copy and .bss to clear at reset. */
+  hasData: boolean;
+  hasBss: boolean;
   /** Symbol of heap.collectFrom(stackPointer) (tagged argument). */
   collect: string;
   /** Simulator build: the exits below may use BKPT / semihosting. */
@@ -80,7 +83,7 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
     for (let i = 1; i < entries; i++) {
       const reserved = i >= 7 && i <= 10 || i === 12 || i === 13;
       if (reserved) continue;
-      const handler = i === 1 ? PORT_SYMBOLS.reset : i === 2 || i === 3 ? "__rt_fault" : "__rt_unexpected_irq";
+      const handler = i === 1 ? PORT_SYMBOLS.reset : "__rt_fault";
       relocs.push({ offset: 4 * i, kind: "abs32", symbol: handler, addend: 1 });
     }
     chunks.push({ ...data("__vectors", bytes, relocs, ".vectors"), module: "rt:armv6m" });
@@ -90,6 +93,8 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
   // in case it returns.
   {
     const a = createAssembler();
+    const hasData = o.hasData, hasBss = o.hasBss;
+    if (hasData) {
     a.ldrConst(0, { symbol: "__data_load" });
     a.ldrConst(1, { symbol: "__data_start" });
     a.ldrConst(2, { symbol: "__data_end" });
@@ -101,6 +106,8 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
     a.stm(1, [3]);
     a.b(copy);
     a.bind(copied);
+    }
+    if (hasBss) {
     a.ldrConst(1, { symbol: "__bss_start" });
     a.ldrConst(2, { symbol: "__bss_end" });
     a.movs(3, 0);
@@ -111,6 +118,7 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
     a.stm(1, [3]);
     a.b(zero);
     a.bind(zeroed);
+    }
     a.bl(o.main);
     a.movs(0, 1); // exit(0): tagged 0
     a.bl(o.exit);
@@ -133,16 +141,12 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
   }
   chunks.push(panicChunk());
   chunks.push(faultChunk());
-  chunks.push(unexpectedIrqChunk());
   chunks.push(crashChunk(o));
   chunks.push(putHexChunk(o));
   chunks.push(putStringChunk(o));
   chunks.push(data("__rt_str_panic", cString(`\n!mote-crash kind=${CRASH_KIND_PANIC} code=`)));
   chunks.push(data("__rt_str_hardfault", cString(`\n!mote-crash kind=${CRASH_KIND_HARDFAULT} code=`)));
-  chunks.push(data("__rt_str_pc", cString(" pc=")));
-  chunks.push(data("__rt_str_lr", cString(" lr=")));
-  chunks.push(data("__rt_str_sp", cString(" sp=")));
-  chunks.push(data("__rt_str_frames", cString(" frames=")));
+  chunks.push(data("__rt_str_fields", new Uint8Array([...cString(" pc="), ...cString(" lr="), ...cString(" sp="), ...cString(" frames=")])));
   chunks.push(data("__rt_str_comma", cString(",")));
   chunks.push(data("__rt_str_newline", cString("\n")));
   chunks.push(...arithmeticChunks(o));
@@ -168,29 +172,19 @@ function panicChunk(): Chunk {
 }
 
 function faultChunk(): Chunk {
-  // HardFault: the exception frame (r0-r3, r12, lr, pc, xpsr) is on the main stack.
-  const a = createAssembler();
-  a.mov(3, 13);
-  a.ldr(2, 3, { imm: 24 });        // stacked pc
-  a.ldr(1, 3, { imm: 20 });        // stacked lr
-  a.mov(14, 1);                     // report it as lr
-  a.adds(3, 3, { imm: 32 });        // sp before the exception
-  a.movs(1, 0);
-  a.ldrConst(0, { symbol: "__rt_str_hardfault" });
-  tailCall(a, "__rt_crash", 7);
-  return chunk("__rt_fault", a);
-}
-
-function unexpectedIrqChunk(): Chunk {
-  // An interrupt nobody enabled a handler for: report it as a fault with the IPSR as code.
+  // Every exception but reset: HardFault, NMI, and any interrupt without a handler. The
+  // exception frame (r0-r3, r12, lr, pc, xpsr) is on the main stack; the code is the exception
+  // number (IPSR).
   const a = createAssembler();
   a.mrs(1, "ipsr");
   a.mov(3, 13);
-  a.ldr(2, 3, { imm: 24 });
-  a.adds(3, 3, { imm: 32 });
+  a.ldr(2, 3, { imm: 24 });        // stacked pc
+  a.ldr(0, 3, { imm: 20 });        // stacked lr
+  a.mov(14, 0);                     // report it as lr
+  a.adds(3, 3, { imm: 32 });        // sp before the exception
   a.ldrConst(0, { symbol: "__rt_str_hardfault" });
   tailCall(a, "__rt_crash", 7);
-  return chunk("__rt_unexpected_irq", a);
+  return chunk("__rt_fault", a);
 }
 
 function crashChunk(o: PortRuntimeOptions): Chunk {
@@ -200,20 +194,28 @@ function crashChunk(o: PortRuntimeOptions): Chunk {
   const a = createAssembler();
   const { flash } = o.board.chip;
   a.cpsid();
-  a.mov(4, 1);   // code
+  // The report continues on the faulting stack, below where it was. The four fields go in a
+  // table there, printed by one loop over the labels, which follow one another in
+  // __rt_str_fields (put_string returns the address after a label's NUL).
   a.mov(5, 2);   // pc
-  a.mov(6, 3);   // sp
-  a.mov(7, 14);  // lr
-  // The report needs a stack: continue on the faulting one, below where it was.
-  a.bl("__rt_put_string");
-  a.mov(0, 4); a.bl("__rt_put_hex");
-  a.ldrConst(0, { symbol: "__rt_str_pc" }); a.bl("__rt_put_string");
-  a.mov(0, 5); a.bl("__rt_put_hex");
-  a.ldrConst(0, { symbol: "__rt_str_lr" }); a.bl("__rt_put_string");
-  a.mov(0, 7); a.bl("__rt_put_hex");
-  a.ldrConst(0, { symbol: "__rt_str_sp" }); a.bl("__rt_put_string");
-  a.mov(0, 6); a.bl("__rt_put_hex");
-  a.ldrConst(0, { symbol: "__rt_str_frames" }); a.bl("__rt_put_string");
+  a.mov(6, 14);  // lr
+  a.mov(7, 3);   // sp
+  a.push([1, 5, 6, 7]);            // [sp] = code, pc, lr, sp
+  a.bl("__rt_put_string");         // the heading, which ends in "code="
+  a.ldrConst(4, { symbol: "__rt_str_fields" });
+  a.movs(5, 0);
+  const field = a.newLabel();
+  a.bind(field);
+  a.mov(1, 13);
+  a.ldr(0, 1, 5);
+  a.bl("__rt_put_hex");
+  a.mov(0, 4);
+  a.bl("__rt_put_string");         // " pc=", " lr=", " sp=", " frames="
+  a.mov(4, 0);
+  a.adds(5, 5, { imm: 4 });
+  a.cmp(5, { imm: 16 });
+  a.bcond("ne", field);
+  a.mov(6, 7);                     // the scan below walks r6 from the reported sp
   // Frames: every word between sp and the stack top that looks like a Thumb return address
   // into flash. The host keeps those that follow a BL (sdk/cli/crash.ts).
   const loop = a.newLabel(), next = a.newLabel(), done = a.newLabel();
@@ -294,6 +296,7 @@ function putStringChunk(o: PortRuntimeOptions): Chunk {
   a.adds(4, 4, { imm: 1 });
   a.b(loop);
   a.bind(done);
+  a.adds(0, 4, { imm: 1 });        // the address after the NUL, for tables of strings
   a.pop([4, 15]);
   return chunk("__rt_put_string", a);
 }

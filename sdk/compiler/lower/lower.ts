@@ -38,6 +38,7 @@ export const RT = {
   printByte: ["print.ts", "printByte"],
   printString: ["print.ts", "printString"],
   printLatin1: ["print.ts", "printLatin1"],
+  printAscii: ["print.ts", "printAscii"],
   arrayNew: ["arrays.ts", "arrayNew"],
   arraySet: ["arrays.ts", "arraySet"],
   arrayPush: ["arrays.ts", "arrayPush"],
@@ -1214,8 +1215,9 @@ export class Lowerer {
     let text = "";
     const flush = () => {
       if (!text) return;
-      const latin1 = [...text].every((ch) => ch.charCodeAt(0) <= 0xff);
-      this.call(this.runtime(latin1 ? "printLatin1" : "printString"), [this.stringLiteral(text)], node, false);
+      const widest = Math.max(...[...text].map((ch) => ch.charCodeAt(0)));
+      const printer = widest < 0x80 ? "printAscii" : widest <= 0xff ? "printLatin1" : "printString";
+      this.call(this.runtime(printer), [this.stringLiteral(text)], node, false);
       text = "";
     };
     pieces.forEach((piece, i) => {

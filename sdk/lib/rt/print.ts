@@ -20,6 +20,12 @@ export function printString(s: string): void {
   else printLatin1(s);
 }
 
+/** A string of ASCII characters only: each code unit is its UTF-8 byte. */
+export function printAscii(s: string): void {
+  const data = addressOf(s) + STRING_DATA;
+  for (let i = 0; i < s.length; i++) consoleWrite(peek8(data + i));
+}
+
 /** A string stored one byte per code unit (every unit below 0x100). */
 export function printLatin1(s: string): void {
   const data = addressOf(s) + STRING_DATA;
