@@ -25,6 +25,8 @@ export const PANIC_MESSAGES: Readonly<Record<PanicCode, string>> = {
     "Error: internal error: the program reached code the compiler marked unreachable (a mote bug; please report it with the program)",
   [Panic.PANIC_BAD_INDEX]:
     "RangeError: negative array index written (it would become a property, which devices do not support)",
+  [Panic.PANIC_UNSUPPORTED]:
+    "Error: this operation on this value is not supported on devices yet (for example, changing the case of text outside Latin-1)",
   [Panic.PANIC_UNINITIALIZED]:
     "ReferenceError: Cannot access a variable before initialization (its declaration has not run yet)",
 };

@@ -105,7 +105,8 @@ function lintSourceFile(sourceFile: ts.SourceFile, checker: ts.TypeChecker): str
     const type = checker.getTypeAtLocation(e);
     if (TYPED_ARRAY_NAMES.includes(type.getSymbol()?.getName() ?? "")) return true;
     const element = checker.isArrayType(type) ? checker.getTypeArguments(type as ts.TypeReference)[0]! : undefined;
-    return element !== undefined && (element.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike)) !== 0;
+    return element !== undefined
+      && (element.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.StringLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.Never)) !== 0;
   };
   const isTopLevelVariable = (declaration: ts.Declaration): boolean =>
     ts.isVariableDeclaration(declaration) && ts.isSourceFile(declaration.parent.parent.parent);
@@ -233,7 +234,7 @@ function lintSourceFile(sourceFile: ts.SourceFile, checker: ts.TypeChecker): str
       }
       visit(node.expression);
     } else if (ts.isElementAccessExpression(node)) {
-      if (!isNumberArray(node.expression)) report(node, "indexing is for arrays only (no string indexing yet)");
+      if (!isNumberArray(node.expression) && !isString(node.expression)) report(node, "indexing is for arrays and strings only");
       visit(node.expression);
       visit(node.argumentExpression);
     } else if (ts.isArrayLiteralExpression(node)) {
@@ -258,8 +259,10 @@ function lintSourceFile(sourceFile: ts.SourceFile, checker: ts.TypeChecker): str
     if (args.some(ts.isSpreadElement)) report(node, "spread arguments are not in the subset");
     if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "console") {
       if (callee.name.text !== "log") report(node, "console.log is the only console method");
-    } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === "push") {
-      if (!isNumberArray(callee.expression) || args.length !== 1) report(node, "push takes one value, on an array");
+    } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "Math") {
+      // Math functions on integers (the compiler refuses those that need doubles).
+    } else if (ts.isPropertyAccessExpression(callee) && (isString(callee.expression) || isNumberArray(callee.expression))) {
+      // String and array methods (the compiler refuses those it does not have yet).
       visitExpression(callee.expression, inFunction);
     } else if (ts.isIdentifier(callee)) {
       const declarations = checker.getSymbolAtLocation(callee)?.declarations ?? [];

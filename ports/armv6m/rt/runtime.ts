@@ -519,6 +519,17 @@ function arithmeticChunks(o: PortRuntimeOptions): Chunk[] {
     chunks.push(chunk("__rt_num_binop", a));
   }
 
+  // __rt_imul: Math.imul(a, b), the low 32 bits of the product, which MULS computes.
+  {
+    const a = createAssembler();
+    a.push([4, 5, 6, 7, 14]);
+    unboxOperands(a, 2);
+    a.mov(0, 4);
+    a.muls(0, 5);
+    boxAndReturn(a);
+    chunks.push(chunk("__rt_imul", a));
+  }
+
   // __rt_num_compare: r0 = a, r1 = b -> r0 = -1, 0 or 1 (raw) for a <, =, > b.
   {
     const a = createAssembler();

@@ -140,6 +140,8 @@ export interface IrProgram {
   data: IrData[];
   /** The function run at reset after the runtime's own start-up (calls every module's init). */
   entry: string;
+  /** The program can make arrays shorter, so a length seen once is not a lower bound. */
+  arraysShrink?: boolean;
 }
 
 export function newBlock(fn: IrFunction): Block {

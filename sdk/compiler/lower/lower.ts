@@ -42,6 +42,37 @@ export const RT = {
   arrayNew: ["arrays.ts", "arrayNew"],
   arraySet: ["arrays.ts", "arraySet"],
   arrayPush: ["arrays.ts", "arrayPush"],
+  arrayIndexOf: ["arrays.ts", "arrayIndexOf"],
+  arrayLastIndexOf: ["arrays.ts", "arrayLastIndexOf"],
+  arrayIncludes: ["arrays.ts", "arrayIncludes"],
+  arrayJoin: ["arrays.ts", "arrayJoin"],
+  arraySlice: ["arrays.ts", "arraySlice"],
+  arrayConcat: ["arrays.ts", "arrayConcat"],
+  arrayFill: ["arrays.ts", "arrayFill"],
+  arrayReverse: ["arrays.ts", "arrayReverse"],
+  arrayAt: ["arrays.ts", "arrayAt"],
+  arrayPop: ["arrays.ts", "arrayPop"],
+  strSlice: ["string-methods.ts", "slice"],
+  strSubstring: ["string-methods.ts", "substring"],
+  strCharAt: ["string-methods.ts", "charAt"],
+  strCharCodeAt: ["string-methods.ts", "charCodeAt"],
+  strAt: ["string-methods.ts", "charAtOrUndefined"],
+  strIndexOf: ["string-methods.ts", "indexOf"],
+  strLastIndexOf: ["string-methods.ts", "lastIndexOf"],
+  strIncludes: ["string-methods.ts", "includes"],
+  strStartsWith: ["string-methods.ts", "startsWith"],
+  strEndsWith: ["string-methods.ts", "endsWith"],
+  strTrim: ["string-methods.ts", "trim"],
+  strRepeat: ["string-methods.ts", "repeat"],
+  strPad: ["string-methods.ts", "pad"],
+  strChangeCase: ["string-methods.ts", "changeCase"],
+  strSplit: ["string-methods.ts", "split"],
+  strReplace: ["string-methods.ts", "replace"],
+  mathAbs: ["math.ts", "abs"],
+  mathSign: ["math.ts", "sign"],
+  mathPow: ["math.ts", "pow"],
+  mathSqrt: ["math.ts", "sqrt"],
+  mathClz32: ["math.ts", "clz32"],
   typedArrayNew: ["arrays.ts", "typedArrayNew"],
 } as const satisfies Record<string, readonly [string, string]>;
 export type RtName = keyof typeof RT;
@@ -82,6 +113,8 @@ export class Lowerer {
   private readonly deadZoneGlobals = new Set<string>();
   /** Typed array element types used: their descriptors go into the image. */
   readonly typedDescriptors = new Set<TypedElement>();
+  /** Set when the program can make an array shorter (pop): lengths are no longer lower bounds. */
+  arraysShrink = false;
 
   // Per-function state.
   private fn!: IrFunction;
@@ -126,7 +159,7 @@ export class Lowerer {
     this.functions.push(main);
     this.drain();
     this.checkUncalledFunctions(order);
-    return { functions: this.functions, globals: this.globals, data: this.data, entry: "__mote_main" };
+    return { functions: this.functions, globals: this.globals, data: this.data, entry: "__mote_main", arraysShrink: this.arraysShrink };
   }
 
   /** Functions of the app nobody calls are not linked, but they are still compiled, so that
@@ -1167,11 +1200,11 @@ export class Lowerer {
       const objText = callee.expression.getText();
       if (objText === "console" && callee.name.text === "log") return this.consoleLog(node);
       const objKind = this.kindOf(callee.expression);
-      if (objKind === "array" && callee.name.text === "push") {
-        if (node.arguments.length !== 1) fail(node, Codes.UnsupportedCall, "push takes one argument on devices for now");
-        const array = this.expr(callee.expression);
-        const value = this.expr(node.arguments[0]);
-        return this.call(this.runtime("arrayPush"), [array, value], node, true, true);
+      if (objText === "Math" && this.isGlobal(callee.expression)) return this.mathCall(callee.name.text, node);
+      if (objKind === "string") return this.stringMethod(callee, node);
+      if (objKind === "array") return this.arrayMethod(callee, node);
+      if (objKind === "number" && callee.name.text === "toString" && node.arguments.length === 0) {
+        return this.call(this.runtime("toString"), [this.expr(callee.expression)], node);
       }
       fail(node, Codes.UnsupportedCall, `calling '${callee.getText()}' is not supported on devices yet`);
     }
@@ -1196,12 +1229,148 @@ export class Lowerer {
     return dst;
   }
 
+  /** Arguments for a runtime method: the receiver, then each parameter (undefined when the
+   *  call leaves it out), evaluated left to right. */
+  private methodArgs(receiver: ts.Expression, node: ts.CallExpression, parameters: number, kinds: Array<ValueKind | "any">): VReg[] {
+    if (node.arguments.length > parameters) fail(node.arguments[parameters], Codes.UnsupportedCall, "too many arguments for this method on devices");
+    node.arguments.forEach((arg, i) => {
+      const want = kinds[i];
+      if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+      if (want !== "any" && this.kindOf(arg) !== want) {
+        fail(arg, Codes.UnsupportedCall, `this argument must be a ${want} on devices (got '${this.checker.typeToString(this.checker.getTypeAtLocation(arg))}')`);
+      }
+    });
+    const values = this.exprList([receiver, ...node.arguments]);
+    while (values.length < parameters + 1) values.push(this.constant(UNDEFINED));
+    return values;
+  }
+
+  private stringMethod(callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg {
+    const name = callee.name.text;
+    const s = callee.expression;
+    const call = (rt: RtName, args: VReg[], smallInt = false) => this.call(this.runtime(rt), args, node, true, smallInt);
+    const flag = (b: boolean) => this.constant(b ? TRUE : FALSE);
+    switch (name) {
+      case "slice": return call("strSlice", this.methodArgs(s, node, 2, ["number", "number"]));
+      case "substring": return call("strSubstring", this.methodArgs(s, node, 2, ["number", "number"]));
+      case "charAt": return call("strCharAt", this.methodArgs(s, node, 1, ["number"]));
+      case "charCodeAt": return call("strCharCodeAt", this.methodArgs(s, node, 1, ["number"]));
+      case "at": return call("strAt", [...this.methodArgs(s, node, 1, ["number"]), flag(true)]);
+      case "indexOf": return call("strIndexOf", this.methodArgs(s, node, 2, ["string", "number"]));
+      case "lastIndexOf": return call("strLastIndexOf", this.methodArgs(s, node, 2, ["string", "number"]));
+      case "includes": return call("strIncludes", this.methodArgs(s, node, 2, ["string", "number"]));
+      case "startsWith": return call("strStartsWith", this.methodArgs(s, node, 2, ["string", "number"]));
+      case "endsWith": return call("strEndsWith", this.methodArgs(s, node, 2, ["string", "number"]));
+      case "trim": return call("strTrim", [...this.methodArgs(s, node, 0, []), flag(true), flag(true)]);
+      case "trimStart": return call("strTrim", [...this.methodArgs(s, node, 0, []), flag(true), flag(false)]);
+      case "trimEnd": return call("strTrim", [...this.methodArgs(s, node, 0, []), flag(false), flag(true)]);
+      case "repeat": return call("strRepeat", this.methodArgs(s, node, 1, ["number"]));
+      case "padStart": return call("strPad", [...this.methodArgs(s, node, 2, ["number", "string"]), flag(true)]);
+      case "padEnd": return call("strPad", [...this.methodArgs(s, node, 2, ["number", "string"]), flag(false)]);
+      case "toUpperCase": return call("strChangeCase", [...this.methodArgs(s, node, 0, []), flag(true)]);
+      case "toLowerCase": return call("strChangeCase", [...this.methodArgs(s, node, 0, []), flag(false)]);
+      case "split": return call("strSplit", this.methodArgs(s, node, 2, ["string", "number"]));
+      case "replace": return call("strReplace", [...this.methodArgs(s, node, 2, ["string", "string"]), flag(false)]);
+      case "replaceAll": return call("strReplace", [...this.methodArgs(s, node, 2, ["string", "string"]), flag(true)]);
+      case "toString": case "valueOf": return this.methodArgs(s, node, 0, [])[0];
+      case "concat": {
+        const values = this.exprList([s, ...node.arguments]);
+        return values.slice(1).reduce((acc, v, i) => this.concat(acc, v, "string", this.kindOf(node.arguments[i]), node), values[0]);
+      }
+    }
+    return fail(node, Codes.UnsupportedCall, `the string method '${name}' is not supported on devices yet`);
+  }
+
+  private arrayMethod(callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg {
+    const name = callee.name.text;
+    const a = callee.expression;
+    const call = (rt: RtName, args: VReg[], smallInt = false) => this.call(this.runtime(rt), args, node, true, smallInt);
+    switch (name) {
+      case "push": {
+        if (node.arguments.length === 0) fail(node, Codes.UnsupportedCall, "push with no arguments is not supported on devices");
+        const values = this.exprList([a, ...node.arguments]);
+        let length = values[0];
+        for (const v of values.slice(1)) length = call("arrayPush", [values[0], v], true);
+        return length;
+      }
+      case "indexOf": return call("arrayIndexOf", this.methodArgs(a, node, 2, ["any", "number"]));
+      case "lastIndexOf": return call("arrayLastIndexOf", this.methodArgs(a, node, 1, ["any"]));
+      case "includes": return call("arrayIncludes", this.methodArgs(a, node, 1, ["any"]));
+      case "join": return call("arrayJoin", this.methodArgs(a, node, 1, ["string"]));
+      case "slice": return call("arraySlice", this.methodArgs(a, node, 2, ["number", "number"]));
+      case "concat": {
+        if (node.arguments.length !== 1 || this.kindOf(node.arguments[0]) !== "array") {
+          fail(node, Codes.UnsupportedCall, "concat takes one array on devices for now");
+        }
+        return call("arrayConcat", this.methodArgs(a, node, 1, ["array"]));
+      }
+      case "fill": return call("arrayFill", this.methodArgs(a, node, 3, ["any", "number", "number"]));
+      case "reverse": return call("arrayReverse", this.methodArgs(a, node, 0, []));
+      case "at": return call("arrayAt", this.methodArgs(a, node, 1, ["number"]));
+      case "pop":
+        // Arrays can now get shorter: the range analysis must not assume they only grow.
+        this.arraysShrink = true;
+        return call("arrayPop", this.methodArgs(a, node, 0, []));
+    }
+    return fail(node, Codes.UnsupportedCall, `the array method '${name}' is not supported on devices yet`);
+  }
+
+  private mathCall(name: string, node: ts.CallExpression): VReg {
+    const call = (rt: RtName | string, args: VReg[]) => this.call(rt in RT ? this.runtime(rt as RtName) : rt, args, node, true);
+    const numbers = (count: number) => {
+      if (node.arguments.length !== count) fail(node, Codes.UnsupportedCall, `Math.${name} takes ${count} argument${count === 1 ? "" : "s"} on devices`);
+      this.numberOperands(node, ...node.arguments);
+      return this.exprList(node.arguments);
+    };
+    switch (name) {
+      // Every number of this step is an integer, so these return their argument.
+      case "floor": case "ceil": case "round": case "trunc": return numbers(1)[0];
+      case "abs": return call("mathAbs", numbers(1));
+      case "sign": return call("mathSign", numbers(1));
+      case "pow": return call("mathPow", numbers(2));
+      case "sqrt": return call("mathSqrt", numbers(1));
+      case "clz32": return call("mathClz32", numbers(1));
+      case "imul": return call("__rt_imul", numbers(2));
+      case "min": case "max": {
+        if (node.arguments.length === 0) fail(node, Codes.UnsupportedCall, `Math.${name}() is ${name === "min" ? "Infinity" : "-Infinity"}, which needs doubles`);
+        this.numberOperands(node, ...node.arguments);
+        const values = this.exprList(node.arguments);
+        return values.slice(1).reduce((acc, v) => {
+          const result = this.temp();
+          const keep = newBlock(this.fn), take = newBlock(this.fn), join = newBlock(this.fn);
+          this.setTerm({ op: "branch", kind: "cmp", cmp: name === "min" ? "le" : "ge", numeric: true, a: acc, b: v, then: keep, else: take, pos: this.pos(node) });
+          this.startBlock(keep);
+          this.emit({ op: "move", dst: result, src: acc });
+          this.jumpTo(join);
+          this.startBlock(take);
+          this.emit({ op: "move", dst: result, src: v });
+          this.jumpTo(join);
+          this.startBlock(join);
+          return result;
+        }, values[0]);
+      }
+    }
+    return fail(node, Codes.UnsupportedCall, `Math.${name} needs doubles or is not supported on devices yet`);
+  }
+
+  /** A value whose type allows only numbers, strings, booleans, null and undefined. */
+  private isPrimitive(node: ts.Expression): boolean {
+    const type = this.checker.getTypeAtLocation(node);
+    const members = type.isUnion() ? type.types : [type];
+    return members.every((t) => ["number", "boolean", "string", "nullish", "void"].includes(valueKind(this.checker, t)));
+  }
+
+  private isGlobal(node: ts.Expression): boolean {
+    const decl = this.checker.getSymbolAtLocation(node)?.declarations?.[0];
+    return !decl || decl.getSourceFile().isDeclarationFile;
+  }
+
   private consoleLog(node: ts.CallExpression): VReg {
     // Node evaluates every argument before it prints anything.
     for (const arg of node.arguments) {
       if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
       const kind = this.kindOf(arg);
-      if (kind === "array" || kind === "any" || kind === "typed") {
+      if (kind === "array" || kind === "typed" || (kind === "any" && !this.isPrimitive(arg))) {
         const type = this.checker.typeToString(this.checker.getTypeAtLocation(arg));
         fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
           "print numbers, strings, booleans, null and undefined");
@@ -1477,6 +1646,11 @@ export class Lowerer {
   }
 
   private elementGet(node: ts.ElementAccessExpression): VReg {
+    if (this.kindOf(node.expression) === "string") {
+      this.numberOperands(node.argumentExpression, node.argumentExpression);
+      const [s, index] = this.exprList([node.expression, node.argumentExpression]);
+      return this.call(this.runtime("strAt"), [s, index, this.constant(FALSE)], node);
+    }
     const array = this.arrayOperand(node.expression);
     const index = this.expr(node.argumentExpression);
     this.numberOperands(node.argumentExpression, node.argumentExpression);

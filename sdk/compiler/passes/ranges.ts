@@ -69,7 +69,7 @@ export function analyzeRanges(program: IrProgram): void {
     const argSmall = new Map<IrFunction, boolean[]>();
     let changed = false;
     for (const fn of program.functions) {
-      const result = analyzeFunction(fn, paramSmall.get(fn)!, bySymbol);
+      const result = analyzeFunction(fn, paramSmall.get(fn)!, bySymbol, false, program.arraysShrink);
       for (const [callee, args] of result.calls) {
         const target = bySymbol.get(callee);
         if (!target) continue;
@@ -90,7 +90,7 @@ export function analyzeRanges(program: IrProgram): void {
       // The last analysis recorded its proofs on the instructions; parameters' facts for the
       // back end's prologue too.
       for (const fn of program.functions) {
-        analyzeFunction(fn, paramSmall.get(fn)!, bySymbol, true);
+        analyzeFunction(fn, paramSmall.get(fn)!, bySymbol, true, program.arraysShrink);
         fn.params.forEach((p, i) => { fn.vregs[p].smallInt = paramSmall.get(fn)![i]; });
       }
       return;
@@ -144,8 +144,8 @@ function arrayMinLengths(fn: IrFunction): Map<VReg, number> {
   return min;
 }
 
-function analyzeFunction(fn: IrFunction, paramSmall: boolean[], bySymbol: Map<string, IrFunction>, record = false): FunctionResult {
-  const minLength = record ? arrayMinLengths(fn) : new Map<VReg, number>();
+function analyzeFunction(fn: IrFunction, paramSmall: boolean[], bySymbol: Map<string, IrFunction>, record = false, arraysShrink = false): FunctionResult {
+  const minLength = record && !arraysShrink ? arrayMinLengths(fn) : new Map<VReg, number>();
   const entryState: State = new Map();
   fn.params.forEach((p, i) => { if (paramSmall[i]) entryState.set(p, SMALL); });
   const inStates = new Map<Block, State>();

@@ -6,6 +6,7 @@ import { addressOf, objectAt, panic, peek32, pokeValue, poke32, symbolAddress } 
 import { allocTraced } from "./heap.ts";
 import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY, TYPED_DATA, TYPED_LENGTH } from "./layout.ts";
 import { alloc } from "./heap.ts";
+import { concat, strictEquals, toString } from "./strings.ts";
 import { PANIC_BAD_ARRAY_LENGTH, PANIC_BAD_INDEX } from "./panic-codes.ts";
 import { copyWords, fillWords, zeroBytes } from "./port.ts";
 
@@ -66,4 +67,90 @@ export function typedArrayNew(length: number, elementSize: number, descriptor: n
   poke32(array + TYPED_LENGTH, length);
   zeroBytes(array + TYPED_DATA, bytes);
   return objectAt<unknown>(array);
+}
+
+// ------------------------------------------------------------------ Array.prototype methods
+// (ECMA-262 §23.1.3), for the values of this language step.
+
+function relativeIndex(index: unknown, length: number, fallback: number): number {
+  if (index === undefined) return fallback;
+  const i = index as number;
+  if (i < 0) return i + length < 0 ? 0 : i + length;
+  return i > length ? length : i;
+}
+
+export function arrayIndexOf(a: unknown[], value: unknown, from: unknown): number {
+  for (let i = relativeIndex(from, a.length, 0); i < a.length; i++) {
+    if (strictEquals(a[i], value)) return i;
+  }
+  return -1;
+}
+
+export function arrayLastIndexOf(a: unknown[], value: unknown): number {
+  for (let i = a.length - 1; i >= 0; i--) {
+    if (strictEquals(a[i], value)) return i;
+  }
+  return -1;
+}
+
+export function arrayIncludes(a: unknown[], value: unknown): boolean {
+  return arrayIndexOf(a, value, undefined) >= 0;
+}
+
+export function arrayJoin(a: unknown[], separator: unknown): string {
+  const sep = separator === undefined ? "," : (separator as string);
+  let result = "";
+  for (let i = 0; i < a.length; i++) {
+    if (i > 0) result = concat(result, sep);
+    const element = a[i];
+    if (element !== undefined && element !== null) result = concat(result, toString(element));
+  }
+  return result;
+}
+
+export function arraySlice(a: unknown[], start: unknown, end: unknown): unknown[] {
+  const from = relativeIndex(start, a.length, 0);
+  const to = relativeIndex(end, a.length, a.length);
+  const result = arrayNew(to > from ? to - from : 0);
+  for (let i = from; i < to; i++) result[i - from] = a[i];
+  return result;
+}
+
+export function arrayConcat(a: unknown[], b: unknown[]): unknown[] {
+  const result = arrayNew(a.length + b.length);
+  for (let i = 0; i < a.length; i++) result[i] = a[i];
+  for (let i = 0; i < b.length; i++) result[a.length + i] = b[i];
+  return result;
+}
+
+export function arrayFill(a: unknown[], value: unknown, start: unknown, end: unknown): unknown[] {
+  const to = relativeIndex(end, a.length, a.length);
+  for (let i = relativeIndex(start, a.length, 0); i < to; i++) a[i] = value;
+  return a;
+}
+
+export function arrayReverse(a: unknown[]): unknown[] {
+  for (let i = 0, j = a.length - 1; i < j; i++, j--) {
+    const t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+  return a;
+}
+
+/** pop: the last element, or undefined; the array gets shorter (the compiler stops assuming
+ *  that arrays only grow when a program uses this). */
+export function arrayPop(a: unknown[]): unknown {
+  const array = addressOf(a);
+  const length = peek32(array + ARRAY_LENGTH);
+  if (length === 0) return undefined;
+  const last = a[length - 1];
+  pokeValue(peek32(array + ARRAY_ELEMENTS) + 4 * (length - 1), undefined);
+  poke32(array + ARRAY_LENGTH, length - 1);
+  return last;
+}
+
+export function arrayAt(a: unknown[], index: number): unknown {
+  const i = index < 0 ? index + a.length : index;
+  return i < 0 || i >= a.length ? undefined : a[i];
 }

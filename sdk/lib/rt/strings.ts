@@ -18,13 +18,13 @@ export function isString(value: unknown): boolean {
   return kind === KIND_STRING8 || kind === KIND_STRING16;
 }
 
-function unitAt(s: string, i: number): number {
+export function unitAt(s: string, i: number): number {
   const data = addressOf(s) + STRING_DATA;
   return isWideString(s) ? peek16(data + 2 * i) : peek8(data + i);
 }
 
 /** A fresh string of `length` code units, contents not yet written. Returns its address. */
-function newString(length: number, wide: boolean): number {
+export function newString(length: number, wide: boolean): number {
   const address = alloc(STRING_DATA + (wide ? 2 * length : length));
   poke32(address, wide ? symbolAddress(DESCRIPTOR_STRING16) : symbolAddress(DESCRIPTOR_STRING8));
   poke32(address + STRING_LENGTH, length);

@@ -1,3 +1,3 @@
-// The Math object is not on devices yet.
+// Math functions that need doubles are refused (random numbers are fractions).
 const a: number = 3;
-console.log(Math.max(a, 4)); //! MOTE1013 "calling 'Math.max'" at Math.max(
+console.log(Math.random() * a); //! MOTE1013 "Math.random needs doubles" at Math.random(
