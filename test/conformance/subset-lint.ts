@@ -143,6 +143,11 @@ function lintSourceFile(sourceFile: ts.SourceFile, checker: ts.TypeChecker): str
       if (node.condition) visitExpression(node.condition, inFunction);
       if (node.incrementor) visitExpression(node.incrementor, inFunction);
       visitStatement(node.statement, inFunction);
+    } else if (ts.isForOfStatement(node)) {
+      visitExpression(node.expression, inFunction);
+      visitStatement(node.statement, inFunction);
+    } else if (ts.isEnumDeclaration(node)) {
+      // Enum members are constants the compiler folds.
     } else if (ts.isBlock(node)) {
       node.statements.forEach((s) => visitStatement(s, inFunction));
     } else if (ts.isReturnStatement(node)) {
@@ -228,6 +233,9 @@ function lintSourceFile(sourceFile: ts.SourceFile, checker: ts.TypeChecker): str
       visit(node.whenFalse);
     } else if (ts.isCallExpression(node)) {
       visitCall(node, inFunction);
+    } else if (ts.isPropertyAccessExpression(node) && checker.getSymbolAtLocation(node)?.valueDeclaration
+      && ts.isEnumMember(checker.getSymbolAtLocation(node)!.valueDeclaration!)) {
+      // An enum member: a constant.
     } else if (ts.isPropertyAccessExpression(node)) {
       if (node.name.text !== "length" || !(isString(node.expression) || isNumberArray(node.expression))) {
         report(node, "the only property read is .length of a string or an array");

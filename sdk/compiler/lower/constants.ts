@@ -53,6 +53,15 @@ function evaluate(node: ts.Expression, checker: ts.TypeChecker, depth: number): 
       if (!(ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const)) return undefined;
       return evaluate(decl.initializer, checker, depth + 1);
     }
+    case ts.SyntaxKind.PropertyAccessExpression:
+    case ts.SyntaxKind.ElementAccessExpression: {
+      // An enum member (numeric, string or const enum): the checker knows its value.
+      let sym = checker.getSymbolAtLocation(node);
+      if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
+      const decl = sym?.valueDeclaration;
+      if (decl && ts.isEnumMember(decl)) return checker.getConstantValue(decl);
+      return undefined;
+    }
     case ts.SyntaxKind.PrefixUnaryExpression: {
       const n = node as ts.PrefixUnaryExpression;
       const v = evaluate(n.operand, checker, depth + 1);

@@ -53,6 +53,8 @@ export const RT = {
   arrayAt: ["arrays.ts", "arrayAt"],
   arrayPop: ["arrays.ts", "arrayPop"],
   strSlice: ["string-methods.ts", "slice"],
+  strCodePointAt: ["string-methods.ts", "codePointString"],
+  strLength: ["string-methods.ts", "lengthOf"],
   strSubstring: ["string-methods.ts", "substring"],
   strCharAt: ["string-methods.ts", "charAt"],
   strCharCodeAt: ["string-methods.ts", "charCodeAt"],
@@ -554,6 +556,8 @@ export class Lowerer {
         return;
       }
       case ts.SyntaxKind.SwitchStatement: return this.switchStatement(node as ts.SwitchStatement);
+      case ts.SyntaxKind.ForOfStatement: return this.forOfStatement(node as ts.ForOfStatement);
+      case ts.SyntaxKind.EnumDeclaration: return; // members are folded where they are used
       case ts.SyntaxKind.FunctionDeclaration:
         if (node.parent && ts.isSourceFile(node.parent)) return;
         fail(node, Codes.NestedFunction, "nested functions are not supported on devices yet", "move the function to the top level of the module");
@@ -630,6 +634,57 @@ export class Lowerer {
     this.jumpTo(test);
     this.startBlock(test);
     this.condition(node.expression, body, exit);
+    this.startBlock(exit);
+  }
+
+  /** for (const x of xs) over an array, a typed array or a string (by code units where no
+   *  surrogate pairs occur: a pair is one iteration in JavaScript, which is checked). Arrays
+   *  are iterated by index against the current length, as the array iterator does. */
+  private forOfStatement(node: ts.ForOfStatement): void {
+    const label = this.takeLabel();
+    if (node.awaitModifier) fail(node, Codes.UnsupportedSyntax, "'for await' is not supported on devices yet");
+    const kind = this.kindOf(node.expression);
+    if (kind !== "array" && kind !== "typed" && kind !== "string") {
+      fail(node.expression, Codes.UnsupportedSyntax, `iterating a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(node.expression))}' is not supported on devices yet`);
+    }
+    const init = node.initializer;
+    if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1 || !ts.isIdentifier(init.declarations[0].name)) {
+      fail(init, Codes.UnsupportedSyntax, "for…of declares one variable on devices (no destructuring yet)");
+    }
+    const declaration = init.declarations[0];
+    const collection = this.temp();
+    this.emit({ op: "move", dst: collection, src: this.expr(node.expression) });
+    const index = newVReg(this.fn, { name: "<index>" });
+    this.emit({ op: "move", dst: index, src: this.constant(tagInt(0), true) });
+    const test = newBlock(this.fn), body = newBlock(this.fn), update = newBlock(this.fn), exit = newBlock(this.fn);
+    this.jumpTo(test);
+    this.startBlock(test);
+    const lengthRaw = this.temp({ raw: true });
+    const lengthOffset = kind === "array" ? ARRAY_LENGTH : kind === "typed" ? TYPED_LENGTH : STRING_LENGTH;
+    this.emit({ op: "load", dst: lengthRaw, base: collection, offset: lengthOffset, width: 32 });
+    const length = this.temp({ smallInt: true });
+    this.emit({ op: "tag", dst: length, src: lengthRaw, max: SMALL_INT_MAX });
+    this.setTerm({ op: "branch", kind: "cmp", cmp: "lt", numeric: true, a: index, b: length, then: body, else: exit, pos: this.pos(node) });
+    this.startBlock(body);
+    const variable = newVReg(this.fn, { name: (declaration.name as ts.Identifier).text });
+    this.locals.set(this.symbolOf(declaration.name), variable);
+    const element = this.temp();
+    if (kind === "string") {
+      this.emit({ op: "call", dst: element, callee: this.runtime("strCodePointAt"), args: [collection, index], pos: this.pos(node) });
+    } else {
+      this.elementGetInto(element, node.expression, collection, index, node);
+    }
+    this.emit({ op: "move", dst: variable, src: element });
+    this.loops.push({ breakTo: exit, continueTo: update, label });
+    this.statement(node.statement);
+    this.loops.pop();
+    this.jumpTo(update);
+    this.startBlock(update);
+    const step = kind === "string" ? this.call(this.runtime("strLength"), [element], node, true, true) : this.constant(tagInt(1), true);
+    const next = this.temp({ smallInt: true });
+    this.emit({ op: "num", kind: "add", dst: next, a: index, b: step, pos: this.pos(node) });
+    this.emit({ op: "move", dst: index, src: next });
+    this.jumpTo(test);
     this.startBlock(exit);
   }
 

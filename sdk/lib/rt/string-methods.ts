@@ -243,3 +243,18 @@ export function replace(s: string, search: string, replacement: string, all: boo
   }
   return concat(result, substringOf(s, from, s.length));
 }
+
+/** The code point at a code unit index, as a string: one unit, or a surrogate pair (what a
+ *  string iterator yields, §22.1.5.1). */
+export function codePointString(s: string, index: number): string {
+  const unit = unitAt(s, index);
+  if (unit >= 0xd800 && unit < 0xdc00 && index + 1 < s.length) {
+    const next = unitAt(s, index + 1);
+    if (next >= 0xdc00 && next < 0xe000) return substringOf(s, index, index + 2);
+  }
+  return substringOf(s, index, index + 1);
+}
+
+export function lengthOf(s: string): number {
+  return s.length;
+}
