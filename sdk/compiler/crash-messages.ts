@@ -27,6 +27,7 @@ export const PANIC_MESSAGES: Readonly<Record<PanicCode, string>> = {
     "RangeError: negative array index written (it would become a property, which devices do not support)",
   [Panic.PANIC_UNSUPPORTED]:
     "Error: this operation on this value is not supported on devices yet (for example, changing the case of text outside Latin-1)",
+  [Panic.PANIC_REDUCE_EMPTY]: "TypeError: Reduce of empty array with no initial value",
   [Panic.PANIC_UNINITIALIZED]:
     "ReferenceError: Cannot access a variable before initialization (its declaration has not run yet)",
 };

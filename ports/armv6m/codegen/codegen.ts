@@ -12,7 +12,7 @@ import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
 import type { Cond, Label, Reg, SourcePos, ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import type { Block, CmpOp, Inst, IrFunction, Terminator, VReg } from "../../../sdk/compiler/ir/ir.ts";
-import { ARRAY_ELEMENTS, ARRAY_LENGTH, STRING_LENGTH, TRUE, FALSE, UNDEFINED, TYPED_DATA, TYPED_LENGTH } from "../../../sdk/compiler/values.ts";
+import { ARRAY_ELEMENTS, ARRAY_LENGTH, CLOSURE_CODE, STRING_LENGTH, TRUE, FALSE, UNDEFINED, TYPED_DATA, TYPED_LENGTH } from "../../../sdk/compiler/values.ts";
 import { elementBytes, type TypedElement } from "../../../sdk/compiler/lower/types.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { type Allocation, type Location, allocate } from "./regalloc.ts";
@@ -316,6 +316,17 @@ class FunctionCodegen {
         return this.commit(inst.dst, d);
       }
       case "call": return this.call(inst);
+      case "call-indirect": {
+        // r12 takes the code address (BLX works from any register), r0 the closure itself.
+        this.readInto(inst.fn, 0);
+        a.ldr(1, 0, { imm: CLOSURE_CODE });
+        a.mov(12, 1);
+        inst.args.forEach((v, i) => this.readInto(v, i + 1));
+        a.blx(12);
+        this.busy = new Set([0]);
+        if (this.loc(inst.dst).kind !== "none") this.commit(inst.dst, 0);
+        return;
+      }
       case "load": {
         const base = this.read(inst.base);
         const d = this.target(inst.dst);

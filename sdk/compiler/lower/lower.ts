@@ -13,12 +13,14 @@ import {
 import { Codes, fail } from "../diagnostics.ts";
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, FALSE, NULL, STRING_LENGTH, TRUE,
-  UNDEFINED, isSmallIntValue, tagInt, SMALL_INT_MAX, TYPED_LENGTH, DESCRIPTOR_TYPED_PREFIX, isInt32Value, NUMBER_SIZE, NUMBER_LOW, DESCRIPTOR_NUMBER,
+  UNDEFINED, isSmallIntValue, tagInt, SMALL_INT_MAX, TYPED_LENGTH, DESCRIPTOR_TYPED_PREFIX, CELL_VALUE, CLOSURE_CELLS,
+  CLOSURE_CODE, DESCRIPTOR_CLOSURE, isInt32Value, NUMBER_SIZE, NUMBER_LOW, DESCRIPTOR_NUMBER,
 } from "../values.ts";
 import { type TypedElement, type ValueKind, TYPED_ARRAYS, elementBytes, typedArrayElement, valueKind } from "./types.ts";
 import { REPO_ROOT, isBoardModuleFile } from "../frontend/program.ts";
 import { constantNumber, constantValue } from "./constants.ts";
 import { checkUnsupported } from "./subset.ts";
+import { capturedSymbols, freeSymbols } from "./captures.ts";
 
 const RT_DIR = path.join(REPO_ROOT, "sdk/lib/rt");
 const INTRINSICS_FILE = path.join(REPO_ROOT, "sdk/lib/intrinsics.ts");
@@ -52,6 +54,15 @@ export const RT = {
   arrayReverse: ["arrays.ts", "arrayReverse"],
   arrayAt: ["arrays.ts", "arrayAt"],
   arrayPop: ["arrays.ts", "arrayPop"],
+  arrayForEach: ["arrays.ts", "arrayForEach"],
+  arrayMap: ["arrays.ts", "arrayMap"],
+  arrayFilter: ["arrays.ts", "arrayFilter"],
+  arrayFind: ["arrays.ts", "arrayFind"],
+  arrayFindIndex: ["arrays.ts", "arrayFindIndex"],
+  arraySome: ["arrays.ts", "arraySome"],
+  arrayEvery: ["arrays.ts", "arrayEvery"],
+  arrayReduce: ["arrays.ts", "arrayReduce"],
+  arraySort: ["arrays.ts", "arraySort"],
   strSlice: ["string-methods.ts", "slice"],
   strCodePointAt: ["string-methods.ts", "codePointString"],
   strLength: ["string-methods.ts", "lengthOf"],
@@ -76,6 +87,8 @@ export const RT = {
   mathSqrt: ["math.ts", "sqrt"],
   mathClz32: ["math.ts", "clz32"],
   typedArrayNew: ["arrays.ts", "typedArrayNew"],
+  closureNew: ["functions.ts", "closureNew"],
+  cellNew: ["functions.ts", "cellNew"],
 } as const satisfies Record<string, readonly [string, string]>;
 export type RtName = keyof typeof RT;
 
@@ -84,6 +97,9 @@ const PORT_ARITHMETIC = { mul: "__rt_mul", div: "__rt_div", idiv: "__rt_idiv", m
 
 /** Functions declared in sdk/lib/rt/port.ts are the port's hand-written routines. */
 const PORT_DECLARATIONS = path.join(RT_DIR, "port.ts");
+
+/** Function values are called with the closure in r0 and their parameters in r1-r3. */
+const MAX_CLOSURE_PARAMETERS = 3;
 
 interface LoopTargets { breakTo: Block; continueTo?: Block; label?: string }
 
@@ -122,7 +138,12 @@ export class Lowerer {
   private fn!: IrFunction;
   private block!: Block;
   private locals = new Map<ts.Symbol, VReg>();
+  /** Captured variables of the current function: the register holding each one's cell. */
+  private cells = new Map<ts.Symbol, VReg>();
   private loops: LoopTargets[] = [];
+  private closureCount = 0;
+  /** Static closures for top-level functions used as values, by declaration. */
+  private readonly functionValues = new Map<ts.FunctionDeclaration, string>();
 
   constructor(private readonly program: ts.Program, private readonly checker: ts.TypeChecker) {}
 
@@ -381,17 +402,71 @@ export class Lowerer {
       fail(decl, Codes.UnsupportedSyntax, "async functions are not supported on devices yet");
     }
     const fn = this.beginFunction(symbol, decl.name!.text, sf, decl);
+    this.parameters(decl);
+    if (fn.params.length > 32) fail(decl.parameters[32], Codes.UnsupportedSyntax, "functions take at most 32 parameters on devices");
+    this.body(decl.body!.statements);
+    this.finishFunction(fn);
+  }
+
+  /** Declares a function's parameters (a captured one moves into a cell). */
+  private parameters(decl: ts.SignatureDeclaration): void {
+    const incoming: Array<[ts.Symbol, VReg]> = [];
     for (const p of decl.parameters) {
       if (!ts.isIdentifier(p.name)) fail(p, Codes.UnsupportedSyntax, "destructured parameters are not supported on devices yet");
       if (p.dotDotDotToken) fail(p, Codes.UnsupportedSyntax, "rest parameters are not supported on devices yet");
       if (p.initializer) fail(p, Codes.UnsupportedSyntax, "default parameters are not supported on devices yet");
-      const v = newVReg(fn, { name: p.name.text });
-      fn.params.push(v);
-      this.locals.set(this.symbolOf(p.name), v);
+      const v = newVReg(this.fn, { name: p.name.text });
+      this.fn.params.push(v);
+      incoming.push([this.symbolOf(p.name), v]);
     }
-    if (fn.params.length > 32) fail(decl.parameters[32], Codes.UnsupportedSyntax, "functions take at most 32 parameters on devices");
-    for (const stmt of decl.body!.statements) this.statement(stmt);
-    this.finishFunction(fn);
+    for (const [sym, v] of incoming) this.bindLocal(sym, v, decl);
+  }
+
+  /** A variable gets its value: in a register, or in a new cell when a closure captures it. */
+  private bindLocal(sym: ts.Symbol, value: VReg, node: ts.Node): void {
+    const existing = this.cells.get(sym);
+    if (existing !== undefined && this.fn.vregs[existing].name === `${sym.name}<cell>` && !this.fn.params.includes(existing)) {
+      this.emit({ op: "store", base: existing, offset: CELL_VALUE, src: value, width: 32, pos: this.pos(node) });
+      return;
+    }
+    if (this.isCaptured(sym, node)) {
+      const cell = newVReg(this.fn, { name: `${sym.name}<cell>` });
+      this.emit({ op: "move", dst: cell, src: this.call(this.runtime("cellNew"), [value], node) });
+      this.cells.set(sym, cell);
+      return;
+    }
+    const v = this.locals.get(sym) ?? newVReg(this.fn, { name: sym.name });
+    this.locals.set(sym, v);
+    this.emit({ op: "move", dst: v, src: value });
+  }
+
+  private isCaptured(sym: ts.Symbol, node: ts.Node): boolean {
+    return capturedSymbols(node.getSourceFile(), this.checker).has(sym);
+  }
+
+  /** Statements of a function body or block; nested function declarations are hoisted (created
+   *  first, so calls before them work, as in JavaScript). */
+  private body(statements: readonly ts.Statement[]): void {
+    // Captured let/const of this block get their cells first, so that functions hoisted above
+    // their declarations capture them too.
+    for (const stmt of statements) {
+      if (!ts.isVariableStatement(stmt)) continue;
+      for (const d of stmt.declarationList.declarations) {
+        if (!ts.isIdentifier(d.name)) continue;
+        const sym = this.symbolOf(d.name);
+        if (this.isCaptured(sym, d) && !this.cells.has(sym) && !ts.isSourceFile(stmt.parent)) {
+          const cell = newVReg(this.fn, { name: `${sym.name}<cell>` });
+          this.emit({ op: "move", dst: cell, src: this.call(this.runtime("cellNew"), [this.constant(UNDEFINED)], d) });
+          this.cells.set(sym, cell);
+        }
+      }
+    }
+    for (const stmt of statements) {
+      if (ts.isFunctionDeclaration(stmt) && stmt.body && stmt.name) {
+        this.bindLocal(this.symbolOf(stmt.name), this.closure(stmt), stmt);
+      }
+    }
+    for (const stmt of statements) this.statement(stmt);
   }
 
   private beginFunction(symbol: string, displayName: string, sf: ts.SourceFile, node: ts.Node): IrFunction {
@@ -402,6 +477,7 @@ export class Lowerer {
     this.fn = fn;
     this.block = newBlock(fn);
     this.locals = new Map();
+    this.cells = new Map();
     this.loops = [];
     return fn;
   }
@@ -412,11 +488,12 @@ export class Lowerer {
   }
 
   private saveState() {
-    return { fn: this.fn, block: this.block, locals: this.locals, loops: this.loops };
+    return { fn: this.fn, block: this.block, locals: this.locals, loops: this.loops, cells: this.cells, label: this.pendingLabel };
   }
 
   private restoreState(s: ReturnType<Lowerer["saveState"]>): void {
-    this.fn = s.fn; this.block = s.block; this.locals = s.locals; this.loops = s.loops;
+    this.fn = s.fn; this.block = s.block; this.locals = s.locals; this.loops = s.loops; this.cells = s.cells;
+    this.pendingLabel = s.label;
   }
 
   // ---------------------------------------------------------------- helpers
@@ -528,7 +605,7 @@ export class Lowerer {
   private statement(node: ts.Statement): void {
     switch (node.kind) {
       case ts.SyntaxKind.Block:
-        for (const s of (node as ts.Block).statements) this.statement(s);
+        this.body((node as ts.Block).statements);
         return;
       case ts.SyntaxKind.EmptyStatement:
       case ts.SyntaxKind.InterfaceDeclaration:
@@ -559,8 +636,8 @@ export class Lowerer {
       case ts.SyntaxKind.ForOfStatement: return this.forOfStatement(node as ts.ForOfStatement);
       case ts.SyntaxKind.EnumDeclaration: return; // members are folded where they are used
       case ts.SyntaxKind.FunctionDeclaration:
-        if (node.parent && ts.isSourceFile(node.parent)) return;
-        fail(node, Codes.NestedFunction, "nested functions are not supported on devices yet", "move the function to the top level of the module");
+        // Top-level ones are lowered when called; nested ones were created by body().
+        return;
       default:
         fail(node, Codes.UnsupportedSyntax, `${syntaxName(node)} is not supported on devices yet`);
     }
@@ -568,8 +645,14 @@ export class Lowerer {
 
   private localDeclaration(d: ts.VariableDeclaration): void {
     if (!ts.isIdentifier(d.name)) fail(d.name, Codes.UnsupportedSyntax, "destructuring is not supported on devices yet");
+    const sym = this.symbolOf(d.name);
+    if (this.isCaptured(sym, d)) {
+      const value = d.initializer ? this.expr(d.initializer) : this.constant(UNDEFINED);
+      this.bindLocal(sym, value, d);
+      return;
+    }
     const v = newVReg(this.fn, { name: d.name.text });
-    this.locals.set(this.symbolOf(d.name), v);
+    this.locals.set(sym, v);
     const value = d.initializer ? this.expr(d.initializer) : this.constant(UNDEFINED);
     this.emit({ op: "move", dst: v, src: value, pos: this.pos(d) });
   }
@@ -706,6 +789,17 @@ export class Lowerer {
     this.loops.pop();
     this.jumpTo(update);
     this.startBlock(update);
+    // Each iteration has its own binding of the loop's let variables (§14.7.4.4,
+    // CreatePerIterationEnvironment): a captured one moves to a fresh cell holding its value.
+    if (node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+      for (const d of node.initializer.declarations) {
+        const cell = ts.isIdentifier(d.name) ? this.cells.get(this.symbolOf(d.name)) : undefined;
+        if (cell === undefined) continue;
+        const value = this.temp();
+        this.emit({ op: "load", dst: value, base: cell, offset: CELL_VALUE, width: 32 });
+        this.emit({ op: "move", dst: cell, src: this.call(this.runtime("cellNew"), [value], d) });
+      }
+    }
     if (node.incrementor) this.expr(node.incrementor, true);
     if (node.condition) this.condition(node.condition, body, exit);
     else this.jumpTo(body);
@@ -932,6 +1026,9 @@ export class Lowerer {
       case ts.SyntaxKind.ElementAccessExpression: return this.elementGet(node as ts.ElementAccessExpression);
       case ts.SyntaxKind.PropertyAccessExpression: return this.propertyGet(node as ts.PropertyAccessExpression);
       case ts.SyntaxKind.TemplateExpression: return this.template(node as ts.TemplateExpression);
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.FunctionExpression:
+        return this.closure(node as ts.ArrowFunction | ts.FunctionExpression);
       case ts.SyntaxKind.VoidExpression:
         this.expr((node as ts.VoidExpression).expression, true);
         return this.constant(UNDEFINED);
@@ -965,6 +1062,12 @@ export class Lowerer {
     const sym = this.resolveAlias(this.symbolOf(node));
     const local = this.locals.get(sym);
     if (local !== undefined) return local;
+    const cell = this.cells.get(sym);
+    if (cell !== undefined) {
+      const dst = this.temp();
+      this.emit({ op: "load", dst, base: cell, offset: CELL_VALUE, width: 32, pos: this.pos(node) });
+      return dst;
+    }
     const global = this.globalSymbols.get(sym);
     if (global) {
       const addr = this.symbolAddress(global);
@@ -989,9 +1092,7 @@ export class Lowerer {
       }
       this.wordForConstant(big, node);
     }
-    if (decl && ts.isFunctionDeclaration(decl)) {
-      fail(node, Codes.UnsupportedSyntax, "functions as values are not supported on devices yet", "call the function directly");
-    }
+    if (decl && ts.isFunctionDeclaration(decl) && ts.isSourceFile(decl.parent)) return this.functionValue(decl, node);
     return fail(node, Codes.UnsupportedSyntax, `'${node.text}' is not supported on devices`);
   }
 
@@ -1013,6 +1114,11 @@ export class Lowerer {
       const local = this.locals.get(sym);
       if (local !== undefined) {
         this.emit({ op: "move", dst: local, src: value, pos: this.pos(node) });
+        return;
+      }
+      const cell = this.cells.get(sym);
+      if (cell !== undefined) {
+        this.emit({ op: "store", base: cell, offset: CELL_VALUE, src: value, width: 32, pos: this.pos(node) });
         return;
       }
       if (!this.globalSymbols.has(sym)) this.identifier(target);
@@ -1263,9 +1369,14 @@ export class Lowerer {
       }
       fail(node, Codes.UnsupportedCall, `calling '${callee.getText()}' is not supported on devices yet`);
     }
-    if (!ts.isIdentifier(callee)) fail(node, Codes.UnsupportedCall, "only calls of named functions are supported on devices yet");
+    if (!ts.isIdentifier(callee)) return this.indirectCall(callee, node);
     const sym = this.resolveAlias(this.symbolOf(callee));
     const decl = sym.declarations?.[0];
+    if (!decl || !ts.isFunctionDeclaration(decl) || !ts.isSourceFile(decl.parent)) {
+      if (decl && decl.getSourceFile().fileName !== INTRINSICS_FILE && !(ts.isFunctionDeclaration(decl) && !decl.body)) {
+        return this.indirectCall(callee, node);
+      }
+    }
     if (decl && decl.getSourceFile().fileName === INTRINSICS_FILE) return this.intrinsic(callee.text, node);
     if (decl && ts.isFunctionDeclaration(decl) && !decl.body && path.resolve(decl.getSourceFile().fileName) === PORT_DECLARATIONS) {
       const args = this.exprList(node.arguments);
@@ -1281,6 +1392,106 @@ export class Lowerer {
     if (args.length > decl.parameters.length) args.length = decl.parameters.length; // extra arguments are evaluated, not passed
     const returnsVoid = this.kindOf(node) === "void";
     const dst = this.call(symbol, args, node, !returnsVoid || !discard);
+    return dst;
+  }
+
+  // ---------------------------------------------------------------- closures
+
+  /**
+   * A function value: [descriptor][code address | 1][cell, cell, …], the cells being those
+   * of the variables it captures. Its code takes the closure itself as a hidden first
+   * argument, then up to three parameters (indirect calls pass r1-r3, undefined where the
+   * caller has fewer arguments).
+   */
+  private closure(node: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): VReg {
+    if (node.asteriskToken) fail(node, Codes.Generator, "generators are not supported on devices yet", "use a loop or a callback");
+    if (node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) fail(node, Codes.UnsupportedSyntax, "async functions are not supported on devices yet");
+    if (node.parameters.length > MAX_CLOSURE_PARAMETERS) {
+      fail(node.parameters[MAX_CLOSURE_PARAMETERS], Codes.UnsupportedSyntax, `function values take at most ${MAX_CLOSURE_PARAMETERS} parameters on devices yet`);
+    }
+    const captures = freeSymbols(node, this.checker).filter((sym) => this.cells.has(sym));
+    const cellValues = captures.map((sym) => this.cells.get(sym)!);
+    const name = node.name && ts.isIdentifier(node.name) ? node.name.text : `<anonymous>`;
+    const symbol = this.uniqueName(`${this.fn.symbol}.${node.name && ts.isIdentifier(node.name) ? node.name.text : "lambda"}${this.closureCount++}`);
+    // The closure's code, lowered now (it sees the cells of this function).
+    const saved = this.saveState();
+    const fn = this.beginFunction(symbol, name, node.getSourceFile(), node);
+    const env = newVReg(fn, { name: "<closure>" });
+    fn.params.push(env);
+    captures.forEach((sym, i) => {
+      const cell = newVReg(fn, { name: `${sym.name}<cell>` });
+      this.emit({ op: "load", dst: cell, base: env, offset: CLOSURE_CELLS + 4 * i, width: 32 });
+      this.cells.set(sym, cell);
+    });
+    this.parameters(node);
+    if (node.body && ts.isBlock(node.body)) {
+      this.body(node.body.statements);
+    } else if (node.body) {
+      const value = this.expr(node.body as ts.Expression);
+      this.setTerm({ op: "return", value, pos: this.pos(node.body) });
+    }
+    this.finishFunction(fn);
+    this.restoreState(saved);
+    // The closure object, here.
+    const code = this.temp({ raw: true });
+    this.emit({ op: "symbol", dst: code, symbol, addend: 1 });
+    const codeNumber = this.temp({ smallInt: true });
+    this.emit({ op: "addr-of", dst: codeNumber, src: code });
+    const closure = this.call(this.runtime("closureNew"), [codeNumber, this.constant(tagInt(captures.length), true)], node);
+    cellValues.forEach((cell, i) => this.emit({ op: "store", base: closure, offset: CLOSURE_CELLS + 4 * i, src: cell, width: 32 }));
+    return closure;
+  }
+
+  /** A top-level function used as a value: a closure in flash whose code calls the function. */
+  private functionValue(decl: ts.FunctionDeclaration, node: ts.Node): VReg {
+    let symbol = this.functionValues.get(decl);
+    if (!symbol) {
+      if (decl.parameters.length > MAX_CLOSURE_PARAMETERS) {
+        fail(node, Codes.UnsupportedSyntax, `function values take at most ${MAX_CLOSURE_PARAMETERS} parameters on devices yet`);
+      }
+      const target = this.functionSymbol(decl);
+      const code = this.uniqueName(`${target}<value>`);
+      const saved = this.saveState();
+      const fn = this.beginFunction(code, decl.name!.text, decl.getSourceFile(), decl);
+      fn.params.push(newVReg(fn, { name: "<closure>" }));
+      const args = decl.parameters.map((p) => {
+        const v = newVReg(fn, { name: p.name.getText() });
+        fn.params.push(v);
+        return v;
+      });
+      const result = this.temp();
+      this.emit({ op: "call", dst: result, callee: target, args, pos: this.pos(decl) });
+      this.setTerm({ op: "return", value: result });
+      this.finishFunction(fn);
+      this.restoreState(saved);
+      symbol = `${code}<closure>`;
+      const bytes = new Uint8Array(CLOSURE_CELLS);
+      this.data.push({
+        symbol, bytes, align: 4, module: this.moduleName(decl.getSourceFile()),
+        relocs: [{ offset: 0, symbol: DESCRIPTOR_CLOSURE, addend: 0 }, { offset: CLOSURE_CODE, symbol: code, addend: 1 }],
+      });
+      this.functionValues.set(decl, symbol);
+    }
+    const dst = this.temp();
+    this.emit({ op: "symbol", dst, symbol, addend: 0, pos: this.pos(node) });
+    return dst;
+  }
+
+  /** A call of a function value (a variable, a parameter, an element, a call's result). */
+  private indirectCall(callee: ts.Expression, node: ts.CallExpression): VReg {
+    // The type as written at the call (a cast such as (f as Comparator) gives the signature).
+    const type = this.checker.getTypeAtLocation(node.expression);
+    if (type.getCallSignatures().length === 0) {
+      fail(callee, Codes.UnsupportedCall, `calling '${callee.getText()}' is not supported on devices yet`);
+    }
+    if (node.arguments.length > MAX_CLOSURE_PARAMETERS) {
+      fail(node.arguments[MAX_CLOSURE_PARAMETERS], Codes.UnsupportedCall, `calls of function values pass at most ${MAX_CLOSURE_PARAMETERS} arguments on devices yet`);
+    }
+    if (node.arguments.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+    const [fnValue, ...args] = this.exprList([callee, ...node.arguments]);
+    while (args.length < MAX_CLOSURE_PARAMETERS) args.push(this.constant(UNDEFINED));
+    const dst = this.temp();
+    this.emit({ op: "call-indirect", dst, fn: fnValue, args, pos: this.pos(node) });
     return dst;
   }
 
@@ -1362,6 +1573,18 @@ export class Lowerer {
       case "fill": return call("arrayFill", this.methodArgs(a, node, 3, ["any", "number", "number"]));
       case "reverse": return call("arrayReverse", this.methodArgs(a, node, 0, []));
       case "at": return call("arrayAt", this.methodArgs(a, node, 1, ["number"]));
+      case "forEach": return call("arrayForEach", this.methodArgs(a, node, 1, ["any"]));
+      case "map": return call("arrayMap", this.methodArgs(a, node, 1, ["any"]));
+      case "filter": return call("arrayFilter", this.methodArgs(a, node, 1, ["any"]));
+      case "find": return call("arrayFind", this.methodArgs(a, node, 1, ["any"]));
+      case "findIndex": return call("arrayFindIndex", this.methodArgs(a, node, 1, ["any"]));
+      case "some": return call("arraySome", this.methodArgs(a, node, 1, ["any"]));
+      case "every": return call("arrayEvery", this.methodArgs(a, node, 1, ["any"]));
+      case "reduce": {
+        const hasInitial = node.arguments.length >= 2;
+        return call("arrayReduce", [...this.methodArgs(a, node, 2, ["any", "any"]), this.constant(hasInitial ? TRUE : FALSE)]);
+      }
+      case "sort": return call("arraySort", this.methodArgs(a, node, 1, ["any"]));
       case "pop":
         // Arrays can now get shorter: the range analysis must not assume they only grow.
         this.arraysShrink = true;
@@ -1741,9 +1964,13 @@ function symbolsUsedInFunctions(sf: ts.SourceFile, checker: ts.TypeChecker): Set
     }
     ts.forEachChild(node, visit);
   };
-  for (const stmt of sf.statements) {
-    if (ts.isFunctionDeclaration(stmt) && stmt.body) visit(stmt.body);
-  }
+  // Every function body, including arrow functions and function expressions at module level:
+  // a module variable they use must outlive the module's top-level code.
+  const visitFunctions = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && "body" in node && node.body) visit(node.body);
+    else ts.forEachChild(node, visitFunctions);
+  };
+  visitFunctions(sf);
   return used;
 }
 

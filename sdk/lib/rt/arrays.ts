@@ -6,8 +6,9 @@ import { addressOf, objectAt, panic, peek32, pokeValue, poke32, symbolAddress } 
 import { allocTraced } from "./heap.ts";
 import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY, TYPED_DATA, TYPED_LENGTH } from "./layout.ts";
 import { alloc } from "./heap.ts";
-import { concat, strictEquals, toString } from "./strings.ts";
-import { PANIC_BAD_ARRAY_LENGTH, PANIC_BAD_INDEX } from "./panic-codes.ts";
+import { concat, strictEquals, toString, unitAt } from "./strings.ts";
+import { truthy } from "./print.ts";
+import { PANIC_BAD_ARRAY_LENGTH, PANIC_BAD_INDEX, PANIC_REDUCE_EMPTY } from "./panic-codes.ts";
 import { copyWords, fillWords, zeroBytes } from "./port.ts";
 
 const MIN_CAPACITY = 4;
@@ -153,4 +154,106 @@ export function arrayPop(a: unknown[]): unknown {
 export function arrayAt(a: unknown[], index: number): unknown {
   const i = index < 0 ? index + a.length : index;
   return i < 0 || i >= a.length ? undefined : a[i];
+}
+
+// Methods that take a callback (value, index, array), called as function values.
+
+type Callback = (value: unknown, index: number, array: unknown[]) => unknown;
+type Reducer = (accumulator: unknown, value: unknown, index: number) => unknown;
+type Comparator = (a: unknown, b: unknown) => number;
+
+export function arrayForEach(a: unknown[], f: Callback): void {
+  for (let i = 0; i < a.length; i++) f(a[i], i, a);
+}
+
+export function arrayMap(a: unknown[], f: Callback): unknown[] {
+  const result = arrayNew(a.length);
+  for (let i = 0; i < a.length; i++) result[i] = f(a[i], i, a);
+  return result;
+}
+
+export function arrayFilter(a: unknown[], f: Callback): unknown[] {
+  const result = arrayNew(0);
+  for (let i = 0; i < a.length; i++) {
+    const value = a[i];
+    if (truthy(f(value, i, a))) arrayPush(result, value);
+  }
+  return result;
+}
+
+export function arrayFind(a: unknown[], f: Callback): unknown {
+  for (let i = 0; i < a.length; i++) if (truthy(f(a[i], i, a))) return a[i];
+  return undefined;
+}
+
+export function arrayFindIndex(a: unknown[], f: Callback): number {
+  for (let i = 0; i < a.length; i++) if (truthy(f(a[i], i, a))) return i;
+  return -1;
+}
+
+export function arraySome(a: unknown[], f: Callback): boolean {
+  for (let i = 0; i < a.length; i++) if (truthy(f(a[i], i, a))) return true;
+  return false;
+}
+
+export function arrayEvery(a: unknown[], f: Callback): boolean {
+  for (let i = 0; i < a.length; i++) if (!truthy(f(a[i], i, a))) return false;
+  return true;
+}
+
+/** reduce(f) and reduce(f, initial); `hasInitial` says which (undefined is a valid initial). */
+export function arrayReduce(a: unknown[], f: Reducer, initial: unknown, hasInitial: boolean): unknown {
+  let i = 0;
+  let accumulator = initial;
+  if (!hasInitial) {
+    // TypeError: Reduce of empty array with no initial value.
+    if (a.length === 0) panic(PANIC_REDUCE_EMPTY);
+    accumulator = a[0];
+    i = 1;
+  }
+  for (; i < a.length; i++) accumulator = f(accumulator, a[i], i);
+  return accumulator;
+}
+
+/** sort: stable (a merge sort, as ES2019 requires), undefined elements last; without a
+ *  comparator, elements compare as their strings. */
+export function arraySort(a: unknown[], compare: unknown): unknown[] {
+  const n = a.length;
+  let defined = 0;
+  for (let i = 0; i < n; i++) if (a[i] !== undefined) a[defined++] = a[i];
+  for (let i = defined; i < n; i++) a[i] = undefined;
+  let from = a;
+  let to = arrayNew(defined);
+  for (let width = 1; width < defined; width = width * 2) {
+    for (let left = 0; left < defined; left += 2 * width) {
+      const middle = left + width < defined ? left + width : defined;
+      const right = left + 2 * width < defined ? left + 2 * width : defined;
+      let i = left;
+      let j = middle;
+      for (let k = left; k < right; k++) {
+        if (i < middle && (j >= right || !before(from[j], from[i], compare))) to[k] = from[i++];
+        else to[k] = from[j++];
+      }
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
+  if (from !== a) for (let i = 0; i < defined; i++) a[i] = from[i];
+  return a;
+}
+
+/** Does x sort strictly before y? */
+function before(x: unknown, y: unknown, compare: unknown): boolean {
+  if (compare === undefined) return compareStrings(toString(x), toString(y)) < 0;
+  return (compare as Comparator)(x, y) < 0;
+}
+
+function compareStrings(x: string, y: string): number {
+  const n = x.length < y.length ? x.length : y.length;
+  for (let i = 0; i < n; i++) {
+    const d = unitAt(x, i) - unitAt(y, i);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
 }

@@ -28,6 +28,16 @@ export const KIND_STRING16 = 2;
 export const KIND_ARRAY = 3;
 export const KIND_NUMBER = 4;
 export const KIND_TYPED_ARRAY = 5;
+export const KIND_CLOSURE = 6;
+export const KIND_CELL = 7;
+
+/** Closures: the code address (Thumb, bit 0 set), then the cells of captured variables. */
+export const CLOSURE_CODE = 4;
+export const CLOSURE_CELLS = 8;
+/** Cells: one captured variable's value. */
+export const CELL_VALUE = 4;
+export const DESCRIPTOR_CLOSURE = "__desc_closure";
+export const DESCRIPTOR_CELL = "__desc_cell";
 
 /** Descriptor symbols, emitted once per image by the compiler. */
 export const DESCRIPTOR_STRING8 = "__desc_string8";

@@ -11,3 +11,4 @@ export const PANIC_UNREACHABLE = 7;
 export const PANIC_BAD_INDEX = 8;     // a negative index written (a property, not an element)
 export const PANIC_UNINITIALIZED = 9;  // ReferenceError: a variable read or written before its declaration ran
 export const PANIC_UNSUPPORTED = 10;   // an operation on a value this language step does not handle yet
+export const PANIC_REDUCE_EMPTY = 11;  // TypeError: Reduce of empty array with no initial value
