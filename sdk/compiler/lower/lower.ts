@@ -54,6 +54,8 @@ export const RT = {
   arrayReverse: ["arrays.ts", "arrayReverse"],
   arrayAt: ["arrays.ts", "arrayAt"],
   arrayPop: ["arrays.ts", "arrayPop"],
+  arrayAppend: ["arrays.ts", "arrayAppend"],
+  arrayAppendString: ["arrays.ts", "arrayAppendString"],
   arrayForEach: ["arrays.ts", "arrayForEach"],
   arrayMap: ["arrays.ts", "arrayMap"],
   arrayFilter: ["arrays.ts", "arrayFilter"],
@@ -264,7 +266,9 @@ export class Lowerer {
       if (!ts.isVariableStatement(stmt)) continue;
       const exported = stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
       for (const d of stmt.declarationList.declarations) {
-        if (info.hasInit && !exported && ts.isIdentifier(d.name) && !usedByFunctions.has(this.symbolOf(d.name))) promoted.add(d);
+        const names = ts.isIdentifier(d.name) ? [d.name]
+          : ts.isArrayBindingPattern(d.name) ? d.name.elements.flatMap((e) => (ts.isBindingElement(e) && ts.isIdentifier(e.name) ? [e.name] : [])) : [];
+        if (info.hasInit && !exported && names.length > 0 && names.every((n) => !usedByFunctions.has(this.symbolOf(n)))) promoted.add(d);
         else this.declareGlobal(d, info);
       }
     }
@@ -410,16 +414,30 @@ export class Lowerer {
 
   /** Declares a function's parameters (a captured one moves into a cell). */
   private parameters(decl: ts.SignatureDeclaration): void {
-    const incoming: Array<[ts.Symbol, VReg]> = [];
-    for (const p of decl.parameters) {
+    const incoming: Array<[ts.Symbol, VReg, ts.ParameterDeclaration]> = [];
+    decl.parameters.forEach((p, i) => {
       if (!ts.isIdentifier(p.name)) fail(p, Codes.UnsupportedSyntax, "destructured parameters are not supported on devices yet");
-      if (p.dotDotDotToken) fail(p, Codes.UnsupportedSyntax, "rest parameters are not supported on devices yet");
-      if (p.initializer) fail(p, Codes.UnsupportedSyntax, "default parameters are not supported on devices yet");
+      if (p.dotDotDotToken && (i !== decl.parameters.length - 1 || !ts.isFunctionDeclaration(decl) || !ts.isSourceFile(decl.parent))) {
+        fail(p, Codes.UnsupportedSyntax, "rest parameters are supported on devices only in top-level functions");
+      }
       const v = newVReg(this.fn, { name: p.name.text });
       this.fn.params.push(v);
-      incoming.push([this.symbolOf(p.name), v]);
+      incoming.push([this.symbolOf(p.name), v, p]);
+    });
+    for (const [sym, v, p] of incoming) {
+      if (p.initializer) {
+        // A default applies when the argument is undefined (missing or passed as undefined).
+        const given = newBlock(this.fn), missing = newBlock(this.fn), join = newBlock(this.fn);
+        this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: v, b: this.constant(UNDEFINED), then: missing, else: given, pos: this.pos(p) });
+        this.startBlock(missing);
+        this.emit({ op: "move", dst: v, src: this.expr(p.initializer) });
+        this.jumpTo(join);
+        this.startBlock(given);
+        this.jumpTo(join);
+        this.startBlock(join);
+      }
+      this.bindLocal(sym, v, decl);
     }
-    for (const [sym, v] of incoming) this.bindLocal(sym, v, decl);
   }
 
   /** A variable gets its value: in a register, or in a new cell when a closure captures it. */
@@ -644,7 +662,8 @@ export class Lowerer {
   }
 
   private localDeclaration(d: ts.VariableDeclaration): void {
-    if (!ts.isIdentifier(d.name)) fail(d.name, Codes.UnsupportedSyntax, "destructuring is not supported on devices yet");
+    if (ts.isArrayBindingPattern(d.name) && d.initializer) return this.arrayDestructuring(d.name, d.initializer, d);
+    if (!ts.isIdentifier(d.name)) fail(d.name, Codes.UnsupportedSyntax, "destructuring objects is not supported on devices yet");
     const sym = this.symbolOf(d.name);
     if (this.isCaptured(sym, d)) {
       const value = d.initializer ? this.expr(d.initializer) : this.constant(UNDEFINED);
@@ -655,6 +674,37 @@ export class Lowerer {
     this.locals.set(sym, v);
     const value = d.initializer ? this.expr(d.initializer) : this.constant(UNDEFINED);
     this.emit({ op: "move", dst: v, src: value, pos: this.pos(d) });
+  }
+
+  /** const [a, b = 1, ...rest] = array: element reads (undefined past the end), defaults for
+   *  undefined elements, and the rest as a new array. */
+  private arrayDestructuring(pattern: ts.ArrayBindingPattern, initializer: ts.Expression, node: ts.Node): void {
+    if (this.kindOf(initializer) !== "array") fail(initializer, Codes.UnsupportedSyntax, "destructuring this value is not supported on devices yet");
+    const source = this.temp();
+    this.emit({ op: "move", dst: source, src: this.expr(initializer) });
+    pattern.elements.forEach((element, i) => {
+      if (ts.isOmittedExpression(element)) return;
+      if (!ts.isIdentifier(element.name)) fail(element, Codes.UnsupportedSyntax, "nested destructuring is not supported on devices yet");
+      let value: VReg;
+      if (element.dotDotDotToken) {
+        value = this.call(this.runtime("arraySlice"), [source, this.constant(tagInt(i), true), this.constant(UNDEFINED)], element);
+      } else {
+        value = this.temp();
+        this.emit({ op: "elem-get", dst: value, array: source, index: this.constant(tagInt(i), true), pos: this.pos(element) });
+        if (element.initializer) {
+          const result = this.temp();
+          this.emit({ op: "move", dst: result, src: value });
+          const missing = newBlock(this.fn), join = newBlock(this.fn);
+          this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(UNDEFINED), then: missing, else: join, pos: this.pos(element) });
+          this.startBlock(missing);
+          this.emit({ op: "move", dst: result, src: this.expr(element.initializer) });
+          this.jumpTo(join);
+          this.startBlock(join);
+          value = result;
+        }
+      }
+      this.bindLocal(this.symbolOf(element.name), value, node);
+    });
   }
 
   private ifStatement(node: ts.IfStatement): void {
@@ -1388,6 +1438,13 @@ export class Lowerer {
     if (node.arguments.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
     const symbol = this.functionSymbol(decl);
     const args = this.exprList(node.arguments);
+    const rest = decl.parameters.at(-1)?.dotDotDotToken ? decl.parameters.length - 1 : -1;
+    if (rest >= 0) {
+      // The arguments from the rest parameter on are gathered into an array.
+      const extra = args.splice(rest);
+      while (args.length < rest) args.push(this.constant(UNDEFINED));
+      args.push(this.arrayOf(extra, node));
+    }
     while (args.length < decl.parameters.length) args.push(this.constant(UNDEFINED));
     if (args.length > decl.parameters.length) args.length = decl.parameters.length; // extra arguments are evaluated, not passed
     const returnsVoid = this.kindOf(node) === "void";
@@ -1870,14 +1927,31 @@ export class Lowerer {
   }
 
   private arrayLiteral(node: ts.ArrayLiteralExpression): VReg {
-    if (node.elements.some((e) => ts.isSpreadElement(e) || ts.isOmittedExpression(e))) {
-      fail(node, Codes.UnsupportedSyntax, "spread and holes in array literals are not supported on devices yet");
+    if (node.elements.some((e) => ts.isOmittedExpression(e))) {
+      fail(node, Codes.UnsupportedSyntax, "holes in array literals are not supported on devices yet");
     }
-    const values = this.exprList(node.elements);
+    if (node.elements.some((e) => ts.isSpreadElement(e))) {
+      // [a, ...xs, b]: the plain values are pushed, spread arrays and strings are appended.
+      const parts = this.exprList(node.elements.map((e) => (ts.isSpreadElement(e) ? e.expression : e)));
+      const array = this.newArray(this.constant(tagInt(0), true), node);
+      node.elements.forEach((e, i) => {
+        if (!ts.isSpreadElement(e)) { this.call(this.runtime("arrayPush"), [array, parts[i]], e, false); return; }
+        const kind = this.kindOf(e.expression);
+        if (kind !== "array" && kind !== "string") fail(e, Codes.UnsupportedSyntax, "spreading this value is not supported on devices yet");
+        this.call(this.runtime(kind === "array" ? "arrayAppend" : "arrayAppendString"), [array, parts[i]], e, false);
+      });
+      return array;
+    }
+    return this.arrayOf(this.exprList(node.elements), node);
+  }
+
+  /** A new array holding these values. */
+  private arrayOf(values: VReg[], node: ts.Node): VReg {
     const array = this.newArray(this.constant(tagInt(values.length), true), node);
+    if (values.length === 0) return array;
     const elements = this.temp({ raw: true });
     this.emit({ op: "load", dst: elements, base: array, offset: ARRAY_ELEMENTS, width: 32 });
-    values.forEach((v, i) => this.emit({ op: "store", base: elements, offset: 4 * i, src: v, width: 32, pos: this.pos(node.elements[i]) }));
+    values.forEach((v, i) => this.emit({ op: "store", base: elements, offset: 4 * i, src: v, width: 32 }));
     return array;
   }
 

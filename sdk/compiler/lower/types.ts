@@ -36,7 +36,7 @@ export function valueKind(checker: ts.TypeChecker, type: ts.Type): ValueKind {
     if (kinds.size === 1) return [...kinds][0];
     return "any";
   }
-  if (checker.isArrayType(type)) return "array";
+  if (checker.isArrayType(type) || checker.isTupleType(type)) return "array";
   if (typedArrayElement(type)) return "typed";
   return "any";
 }

@@ -257,3 +257,13 @@ function compareStrings(x: string, y: string): number {
   }
   return x.length - y.length;
 }
+
+/** [...xs] inside an array literal: the elements of xs appended. */
+export function arrayAppend(a: unknown[], xs: unknown[]): void {
+  for (let i = 0; i < xs.length; i++) arrayPush(a, xs[i]);
+}
+
+/** [..."text"]: the code points of a string appended, as a string iterator yields them. */
+export function arrayAppendString(a: unknown[], s: string): void {
+  for (const ch of s) arrayPush(a, ch);
+}

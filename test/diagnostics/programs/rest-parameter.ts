@@ -1,5 +1,3 @@
-// A rest parameter collects a variable number of arguments into an array.
-function total(...values: number[]): number { //! MOTE1001 "rest parameters" at ...values
-  return values.length;
-}
+// A rest parameter in a function value (only top-level functions gather rest arguments yet).
+const total = (...values: number[]) => values.length; //! MOTE1001 "rest parameters are supported on devices only in top-level functions" at ...values
 console.log(total(1, 2, 3));
