@@ -12,7 +12,7 @@ import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
 import type { Cond, Label, Reg, SourcePos, ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import type { Block, CmpOp, Inst, IrFunction, Terminator, VReg } from "../../../sdk/compiler/ir/ir.ts";
-import { ARRAY_ELEMENTS, ARRAY_LENGTH, CLOSURE_CODE, STRING_LENGTH, TRUE, FALSE, UNDEFINED, TYPED_DATA, TYPED_LENGTH } from "../../../sdk/compiler/values.ts";
+import { ARRAY_ELEMENTS, ARRAY_LENGTH, CLASS_METHODS, CLOSURE_CODE, STRING_LENGTH, TRUE, FALSE, UNDEFINED, TYPED_DATA, TYPED_LENGTH } from "../../../sdk/compiler/values.ts";
 import { elementBytes, type TypedElement } from "../../../sdk/compiler/lower/types.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { type Allocation, type Location, allocate } from "./regalloc.ts";
@@ -316,6 +316,20 @@ class FunctionCodegen {
         return this.commit(inst.dst, d);
       }
       case "call": return this.call(inst);
+      case "call-method": {
+        // The method's code from the object's descriptor (its method table), into r12.
+        this.readInto(inst.object, 0);
+        a.ldr(1, 0, { imm: 0 });
+        this.busy = new Set([0, 1]);
+        this.memory("load", 32, 1, 1, CLASS_METHODS + 4 * inst.slot);
+        a.mov(12, 1);
+        this.busy = new Set();
+        inst.args.forEach((v, i) => this.readInto(v, i + 1));
+        a.blx(12);
+        this.busy = new Set([0]);
+        if (this.loc(inst.dst).kind !== "none") this.commit(inst.dst, 0);
+        return;
+      }
       case "call-indirect": {
         // r12 takes the code address (BLX works from any register), r0 the closure itself.
         this.readInto(inst.fn, 0);

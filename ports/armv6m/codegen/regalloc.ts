@@ -60,10 +60,10 @@ export function allocate(fn: IrFunction): Allocation {
     b.insts.forEach((inst, i) => {
       const d = def(inst);
       if (d === undefined || defCount[d] !== 1 || useCount[d] !== 1 || fn.vregs[d].name || fused.has(d)) return;
-      if (inst.op === "call" || inst.op === "call-indirect" || !fusableProducer(inst.op)) return;
+      if (inst.op === "call" || inst.op === "call-indirect" || inst.op === "call-method" || !fusableProducer(inst.op)) return;
       const next = b.insts[i + 1];
       // Operands of an indirect call are moved into r0-r3 in an order fusion cannot follow.
-      if (next && next.op === "call-indirect") return;
+      if (next && (next.op === "call-indirect" || next.op === "call-method")) return;
       const nextUses = next ? uses(next) : termUses(b.term);
       if (!nextUses.includes(d)) return;
       // The same vreg twice in the user would need two reads of one scratch: fine; but a

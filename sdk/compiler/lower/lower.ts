@@ -14,7 +14,7 @@ import { Codes, fail } from "../diagnostics.ts";
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, FALSE, NULL, STRING_LENGTH, TRUE,
   UNDEFINED, isSmallIntValue, tagInt, SMALL_INT_MAX, TYPED_LENGTH, DESCRIPTOR_TYPED_PREFIX, CELL_VALUE, CLOSURE_CELLS,
-  CLOSURE_CODE, DESCRIPTOR_CLOSURE, isInt32Value, NUMBER_SIZE, NUMBER_LOW, DESCRIPTOR_NUMBER,
+  CLOSURE_CODE, DESCRIPTOR_CLOSURE, KIND_OBJECT, CLASS_PARENT, CLASS_SIZE, CLASS_METHODS, isInt32Value, NUMBER_SIZE, NUMBER_LOW, DESCRIPTOR_NUMBER,
 } from "../values.ts";
 import { type TypedElement, type ValueKind, TYPED_ARRAYS, elementBytes, typedArrayElement, valueKind } from "./types.ts";
 import { REPO_ROOT, isBoardModuleFile } from "../frontend/program.ts";
@@ -90,6 +90,8 @@ export const RT = {
   mathClz32: ["math.ts", "clz32"],
   typedArrayNew: ["arrays.ts", "typedArrayNew"],
   closureNew: ["functions.ts", "closureNew"],
+  objectNew: ["functions.ts", "objectNew"],
+  instanceOf: ["functions.ts", "instanceOf"],
   cellNew: ["functions.ts", "cellNew"],
 } as const satisfies Record<string, readonly [string, string]>;
 export type RtName = keyof typeof RT;
@@ -144,6 +146,13 @@ export class Lowerer {
   private cells = new Map<ts.Symbol, VReg>();
   private loops: LoopTargets[] = [];
   private closureCount = 0;
+  private readonly classes = new Map<ts.ClassDeclaration, ClassInfo>();
+  private readonly staticFields = new Map<ts.Symbol, { symbol: string; initializer?: ts.Expression }>();
+  /** `this` of the method or constructor being lowered. */
+  private thisVReg: VReg | undefined;
+  private currentClass: ClassInfo | undefined;
+  /** In a derived constructor: field initialisers, run right after super(…). */
+  private afterSuper: (() => void) | undefined;
   /** Static closures for top-level functions used as values, by declaration. */
   private readonly functionValues = new Map<ts.FunctionDeclaration, string>();
 
@@ -497,6 +506,9 @@ export class Lowerer {
     this.locals = new Map();
     this.cells = new Map();
     this.loops = [];
+    this.thisVReg = undefined;
+    this.currentClass = undefined;
+    this.afterSuper = undefined;
     return fn;
   }
 
@@ -506,12 +518,16 @@ export class Lowerer {
   }
 
   private saveState() {
-    return { fn: this.fn, block: this.block, locals: this.locals, loops: this.loops, cells: this.cells, label: this.pendingLabel };
+    return {
+      fn: this.fn, block: this.block, locals: this.locals, loops: this.loops, cells: this.cells, label: this.pendingLabel,
+      thisVReg: this.thisVReg, currentClass: this.currentClass, afterSuper: this.afterSuper,
+    };
   }
 
   private restoreState(s: ReturnType<Lowerer["saveState"]>): void {
     this.fn = s.fn; this.block = s.block; this.locals = s.locals; this.loops = s.loops; this.cells = s.cells;
     this.pendingLabel = s.label;
+    this.thisVReg = s.thisVReg; this.currentClass = s.currentClass; this.afterSuper = s.afterSuper;
   }
 
   // ---------------------------------------------------------------- helpers
@@ -626,6 +642,18 @@ export class Lowerer {
         this.body((node as ts.Block).statements);
         return;
       case ts.SyntaxKind.EmptyStatement:
+      case ts.SyntaxKind.ClassDeclaration: {
+        if (!ts.isSourceFile(node.parent)) fail(node, Codes.UnsupportedSyntax, "classes declared inside functions or blocks are not supported on devices yet");
+        // Static fields get their values where the class declaration runs.
+        const info = this.classInfo(node as ts.ClassDeclaration);
+        for (const m of info.decl.members) {
+          if (!ts.isPropertyDeclaration(m) || !m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) continue;
+          const field = this.staticFields.get(this.symbolOf(m.name))!;
+          const value = m.initializer ? this.expr(m.initializer) : this.constant(UNDEFINED);
+          this.emit({ op: "store", base: this.symbolAddress(field.symbol), offset: 0, src: value, width: 32, pos: this.pos(m) });
+        }
+        return;
+      }
       case ts.SyntaxKind.InterfaceDeclaration:
       case ts.SyntaxKind.TypeAliasDeclaration:
         return;
@@ -1072,6 +1100,7 @@ export class Lowerer {
       case ts.SyntaxKind.ConditionalExpression: return this.conditional(node as ts.ConditionalExpression);
       case ts.SyntaxKind.CallExpression: return this.callExpression(node as ts.CallExpression, discard);
       case ts.SyntaxKind.NewExpression: return this.newExpression(node as ts.NewExpression);
+      case ts.SyntaxKind.ThisKeyword: return this.thisValue(node);
       case ts.SyntaxKind.ArrayLiteralExpression: return this.arrayLiteral(node as ts.ArrayLiteralExpression);
       case ts.SyntaxKind.ElementAccessExpression: return this.elementGet(node as ts.ElementAccessExpression);
       case ts.SyntaxKind.PropertyAccessExpression: return this.propertyGet(node as ts.PropertyAccessExpression);
@@ -1191,6 +1220,24 @@ export class Lowerer {
       this.elementSet(target.expression, array, index, value, node);
       return;
     }
+    if (ts.isPropertyAccessExpression(target)) {
+      const member = this.classMember(target);
+      if (member?.kind === "field") {
+        const object = this.expr(target.expression);
+        this.emit({ op: "store", base: object, offset: this.fieldOffset(member.info, member.name), src: value, width: 32, pos: this.pos(node) });
+        return;
+      }
+      if (member?.kind === "static-field") {
+        this.emit({ op: "store", base: this.symbolAddress(member.symbol), offset: 0, src: value, width: 32, pos: this.pos(node) });
+        return;
+      }
+      if (member?.kind === "accessor") {
+        const slot = member.info.slots.get(`set ${member.name}`);
+        if (slot === undefined) fail(target, Codes.UnsupportedSyntax, `'${member.name}' has no setter`);
+        this.methodCall(this.expr(target.expression), slot, [value], node);
+        return;
+      }
+    }
     fail(target, Codes.UnsupportedSyntax, `assignment to ${syntaxName(target)} is not supported on devices yet`);
   }
 
@@ -1237,6 +1284,15 @@ export class Lowerer {
     }
     const cmp = comparisonOp(op);
     if (cmp) return this.materialize((t, f) => this.condition(node, t, f));
+    if (op === ts.SyntaxKind.InstanceOfKeyword) {
+      const decl = this.classDeclarationOf(node.right);
+      if (!decl) fail(node.right, Codes.UnsupportedOperator, "instanceof works on devices with classes of the program");
+      const value = this.expr(node.left);
+      const descriptor = this.symbolAddress(this.classInfo(decl).descriptor);
+      const descriptorNumber = this.temp({ smallInt: true });
+      this.emit({ op: "addr-of", dst: descriptorNumber, src: descriptor });
+      return this.call(this.runtime("instanceOf"), [value, descriptorNumber], node);
+    }
     const masked = this.maskedPeek(node);
     if (masked !== undefined) return masked;
     const division = truncatedDivision(node);
@@ -1407,7 +1463,21 @@ export class Lowerer {
 
   private callExpression(node: ts.CallExpression, discard: boolean): VReg {
     const callee = skipParens(node.expression);
+    if (callee.kind === ts.SyntaxKind.SuperKeyword) return this.superCall(node);
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) return this.superMethodCall(callee, node);
     if (ts.isPropertyAccessExpression(callee)) {
+      const member = this.classMember(callee);
+      if (member?.kind === "method") {
+        const slot = member.info.slots.get(member.key)!;
+        const [object, ...args] = this.exprList([callee.expression, ...node.arguments]);
+        return this.methodCall(object, slot, args, node);
+      }
+      if (member?.kind === "static-method") {
+        const args = this.exprList(node.arguments);
+        while (args.length < member.decl.parameters.length) args.push(this.constant(UNDEFINED));
+        args.length = member.decl.parameters.length;
+        return this.call(this.staticMethodSymbol(member.decl), args, node);
+      }
       const objText = callee.expression.getText();
       if (objText === "console" && callee.name.text === "log") return this.consoleLog(node);
       const objKind = this.kindOf(callee.expression);
@@ -1893,6 +1963,8 @@ export class Lowerer {
       return this.newArray(length, node);
     }
     if (ts.isIdentifier(node.expression) && TYPED_ARRAYS[node.expression.text]) return this.newTypedArray(node);
+    const classDecl = this.classDeclarationOf(node.expression);
+    if (classDecl) return this.newInstance(classDecl, node);
     return fail(node, Codes.UnsupportedSyntax, `'new ${node.expression.getText()}' is not supported on devices yet`);
   }
 
@@ -2022,9 +2094,311 @@ export class Lowerer {
       this.emit({ op: "tag", dst, src: raw, max: SMALL_INT_MAX, pos: this.pos(node) });
       return dst;
     }
+    const member = this.classMember(node);
+    if (member) return this.memberGet(member, node);
     return fail(node, Codes.UnsupportedSyntax, `property '${node.name.text}' of a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(node.expression))}' is not supported on devices yet`);
   }
+
+  // ---------------------------------------------------------------- classes
+
+  /**
+   * Classes have a fixed layout: the descriptor, then every field, inherited ones first.
+   * The descriptor (in flash) holds the kind, the parent's descriptor, the instance size and
+   * the method table: a slot per method name, overridden in subclasses, so a call through a
+   * base-class reference reaches the override. Methods take `this` in r0 and at most three
+   * arguments in r1-r3; constructors are called directly and take any number.
+   */
+  private classInfo(decl: ts.ClassDeclaration): ClassInfo {
+    let info = this.classes.get(decl);
+    if (info) return info;
+    if (!decl.name) fail(decl, Codes.UnsupportedSyntax, "anonymous classes are not supported on devices yet");
+    const heritage = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    const parentDecl = heritage ? this.classDeclarationOf(heritage.expression) : undefined;
+    if (heritage && !parentDecl) fail(heritage, Codes.UnsupportedSyntax, "a class extends another class declared in the program on devices");
+    const parent = parentDecl ? this.classInfo(parentDecl) : undefined;
+    const stem = this.moduleInfo(decl.getSourceFile()).stem;
+    const name = decl.name.text;
+    info = {
+      decl, name, parent,
+      symbol: `${stem}.${name}`,
+      descriptor: `${stem}.${name}<class>`,
+      fields: [...(parent?.fields ?? [])],
+      slots: new Map(parent?.slots ?? []),
+      methods: [...(parent?.methods ?? [])],
+      constructorSymbol: `${stem}.${name}<constructor>`,
+      lowered: false,
+    };
+    this.classes.set(decl, info);
+    for (const m of decl.members) {
+      const isStatic = (ts.canHaveModifiers(m) && ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) ?? false;
+      if (m.name && ts.isPrivateIdentifier(m.name)) fail(m, Codes.UnsupportedSyntax, "#private members are not supported on devices yet; use the private keyword");
+      if (ts.isPropertyDeclaration(m) && !isStatic) {
+        const field = (m.name as ts.Identifier).text;
+        if (!info.fields.includes(field)) info.fields.push(field);
+      } else if ((ts.isMethodDeclaration(m) || ts.isGetAccessor(m) || ts.isSetAccessor(m)) && !isStatic) {
+        const key = ts.isGetAccessor(m) ? `get ${m.name.getText()}` : ts.isSetAccessor(m) ? `set ${m.name.getText()}` : m.name.getText();
+        if (m.parameters.length > MAX_CLOSURE_PARAMETERS) fail(m.parameters[MAX_CLOSURE_PARAMETERS], Codes.UnsupportedSyntax, `methods take at most ${MAX_CLOSURE_PARAMETERS} parameters on devices yet`);
+        const symbol = `${info.symbol}.${key.replace(" ", "$")}`;
+        const existing = info.slots.get(key);
+        if (existing !== undefined) info.methods[existing] = { symbol, decl: m };
+        else { info.slots.set(key, info.methods.length); info.methods.push({ symbol, decl: m }); }
+      } else if (ts.isConstructorDeclaration(m)) {
+        for (const p of m.parameters) {
+          if (ts.isParameterPropertyDeclaration(p, m) && ts.isIdentifier(p.name) && !info.fields.includes(p.name.text)) info.fields.push(p.name.text);
+        }
+      } else if (isStatic && ts.isPropertyDeclaration(m)) {
+        const symbol = `${info.symbol}.${(m.name as ts.Identifier).text}`;
+        const global: IrGlobal = { symbol, initial: UNDEFINED, module: this.moduleName(decl.getSourceFile()), name: `${name}.${m.name.getText()}` };
+        this.globals.push(global);
+        this.staticFields.set(this.symbolOf(m.name), { symbol, initializer: m.initializer });
+      } else if (!(isStatic && ts.isMethodDeclaration(m)) && !ts.isSemicolonClassElement(m) && !ts.isIndexSignatureDeclaration(m)) {
+        fail(m, Codes.UnsupportedSyntax, `this class member is not supported on devices yet`);
+      }
+    }
+    this.lowerClass(info);
+    return info;
+  }
+
+  /** Descriptor, methods and constructor of a class (lowered once, when first used). */
+  private lowerClass(info: ClassInfo): void {
+    if (info.lowered) return;
+    info.lowered = true;
+    const decl = info.decl;
+    const bytes = new Uint8Array(CLASS_METHODS + 4 * info.methods.length);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(0, KIND_OBJECT, true);
+    view.setUint32(CLASS_SIZE, 4 + 4 * info.fields.length, true);
+    const relocs: IrData["relocs"] = [];
+    if (info.parent) relocs.push({ offset: CLASS_PARENT, symbol: info.parent.descriptor, addend: 0 });
+    info.methods.forEach((m, i) => {
+      if (m.decl.body) relocs.push({ offset: CLASS_METHODS + 4 * i, symbol: m.symbol, addend: 1 });
+    });
+    this.data.push({ symbol: info.descriptor, bytes, align: 4, module: this.moduleName(decl.getSourceFile()), relocs });
+    const saved = this.saveState();
+    for (const m of decl.members) {
+      if (!(ts.isMethodDeclaration(m) || ts.isGetAccessor(m) || ts.isSetAccessor(m)) || !m.body) continue;
+      const isStatic = m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false;
+      if (isStatic) continue;
+      const key = ts.isGetAccessor(m) ? `get ${m.name.getText()}` : ts.isSetAccessor(m) ? `set ${m.name.getText()}` : m.name.getText();
+      const method = info.methods[info.slots.get(key)!];
+      const fn = this.beginFunction(method.symbol, `${info.name}.${m.name.getText()}`, decl.getSourceFile(), m);
+      this.thisVReg = newVReg(fn, { name: "this" });
+      fn.params.push(this.thisVReg);
+      this.currentClass = info;
+      this.parameters(m);
+      this.body(m.body.statements);
+      this.finishFunction(fn);
+    }
+    this.lowerConstructor(info);
+    this.restoreState(saved);
+  }
+
+  private lowerConstructor(info: ClassInfo): void {
+    const decl = info.decl;
+    const ctor = decl.members.find(ts.isConstructorDeclaration);
+    const fn = this.beginFunction(info.constructorSymbol, `new ${info.name}`, decl.getSourceFile(), ctor ?? decl);
+    this.thisVReg = newVReg(fn, { name: "this" });
+    fn.params.push(this.thisVReg);
+    this.currentClass = info;
+    const initializeFields = () => {
+      for (const m of decl.members) {
+        if (!ts.isPropertyDeclaration(m) || m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) continue;
+        const value = m.initializer ? this.expr(m.initializer) : this.constant(UNDEFINED);
+        this.emit({ op: "store", base: this.thisVReg!, offset: this.fieldOffset(info, (m.name as ts.Identifier).text), src: value, width: 32, pos: this.pos(m) });
+      }
+    };
+    if (ctor) {
+      this.parameters(ctor);
+      for (const p of ctor.parameters) {
+        if (ts.isParameterPropertyDeclaration(p, ctor) && ts.isIdentifier(p.name)) {
+          const value = this.identifier(p.name);
+          this.emit({ op: "store", base: this.thisVReg, offset: this.fieldOffset(info, p.name.text), src: value, width: 32 });
+        }
+      }
+      if (!info.parent) initializeFields();
+      this.afterSuper = info.parent ? initializeFields : undefined;
+      if (ctor.body) this.body(ctor.body.statements);
+      this.afterSuper = undefined;
+    } else {
+      // No constructor: the parent's gets the same arguments (up to its parameters).
+      if (info.parent) {
+        const parentCtor = info.parent.decl.members.find(ts.isConstructorDeclaration);
+        const count = this.constructorArity(info.parent);
+        const args: VReg[] = [];
+        for (let i = 0; i < count; i++) {
+          const v = newVReg(fn, { name: parentCtor?.parameters[i]?.name.getText() ?? `arg${i}` });
+          fn.params.push(v);
+          args.push(v);
+        }
+        this.emit({ op: "call", dst: undefined, callee: info.parent.constructorSymbol, args: [this.thisVReg, ...args], pos: this.pos(decl) });
+      }
+      initializeFields();
+    }
+    this.setTerm({ op: "return", value: this.thisVReg });
+    this.finishFunction(fn);
+  }
+
+  /** Parameters a class's constructor takes (its own, or its ancestors' when it has none). */
+  private constructorArity(info: ClassInfo): number {
+    const ctor = info.decl.members.find(ts.isConstructorDeclaration);
+    if (ctor) return ctor.parameters.length;
+    return info.parent ? this.constructorArity(info.parent) : 0;
+  }
+
+  private fieldOffset(info: ClassInfo, field: string): number {
+    const index = info.fields.indexOf(field);
+    if (index < 0) throw new Error(`internal: ${info.name} has no field ${field}`);
+    return 4 + 4 * index;
+  }
+
+  private classDeclarationOf(node: ts.Expression): ts.ClassDeclaration | undefined {
+    const sym = this.checker.getSymbolAtLocation(node);
+    const decl = sym && this.resolveAlias(sym).valueDeclaration;
+    return decl && ts.isClassDeclaration(decl) ? decl : undefined;
+  }
+
+  /** The class declaration an instance type comes from. */
+  private instanceClass(node: ts.Expression): ts.ClassDeclaration | undefined {
+    const decl = this.checker.getTypeAtLocation(node).getSymbol()?.valueDeclaration;
+    return decl && ts.isClassDeclaration(decl) ? decl : undefined;
+  }
+
+  private newInstance(decl: ts.ClassDeclaration, node: ts.NewExpression): VReg {
+    if (decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword)) fail(node, Codes.UnsupportedSyntax, "an abstract class cannot be created");
+    const info = this.classInfo(decl);
+    const args = this.exprList(node.arguments ?? []);
+    const arity = this.constructorArity(info);
+    while (args.length < arity) args.push(this.constant(UNDEFINED));
+    args.length = arity;
+    const descriptor = this.symbolAddress(info.descriptor);
+    const descriptorNumber = this.temp({ smallInt: true });
+    this.emit({ op: "addr-of", dst: descriptorNumber, src: descriptor });
+    const object = this.call(this.runtime("objectNew"), [descriptorNumber, this.constant(tagInt(4 + 4 * info.fields.length), true)], node);
+    this.emit({ op: "call", dst: undefined, callee: info.constructorSymbol, args: [object, ...args], pos: this.pos(node) });
+    return object;
+  }
+
+  private thisValue(node: ts.Node): VReg {
+    if (this.thisVReg === undefined || this.fn.params[0] !== this.thisVReg) {
+      fail(node, Codes.UnsupportedSyntax, "'this' is supported on devices in methods and constructors (not in nested functions yet)");
+    }
+    return this.thisVReg;
+  }
+
+  /** What a property access on a class instance (or a class, for statics) refers to. */
+  private classMember(node: ts.PropertyAccessExpression): ClassMember | undefined {
+    const sym = this.checker.getSymbolAtLocation(node.name);
+    const decl = sym?.declarations?.[0];
+    if (!decl || !decl.parent || !ts.isClassDeclaration(decl.parent)) {
+      if (decl && ts.isParameter(decl) && ts.isConstructorDeclaration(decl.parent) && ts.isParameterPropertyDeclaration(decl, decl.parent)) {
+        return { kind: "field", info: this.classInfo(decl.parent.parent as ts.ClassDeclaration), name: node.name.text };
+      }
+      return undefined;
+    }
+    const owner = decl.parent;
+    const isStatic = ts.canHaveModifiers(decl) && (ts.getModifiers(decl)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+    if (isStatic) {
+      if (ts.isPropertyDeclaration(decl)) { this.classInfo(owner); return { kind: "static-field", symbol: this.staticFields.get(sym!)!.symbol }; }
+      if (ts.isMethodDeclaration(decl)) return { kind: "static-method", decl };
+      return undefined;
+    }
+    const instanceDecl = this.instanceClass(node.expression) ?? owner;
+    const info = this.classInfo(instanceDecl);
+    if (ts.isPropertyDeclaration(decl)) return { kind: "field", info, name: node.name.text };
+    if (ts.isMethodDeclaration(decl)) return { kind: "method", info, key: node.name.text };
+    if (ts.isGetAccessor(decl) || ts.isSetAccessor(decl)) return { kind: "accessor", info, name: node.name.text };
+    return undefined;
+  }
+
+  private memberGet(member: ClassMember, node: ts.PropertyAccessExpression): VReg {
+    switch (member.kind) {
+      case "field": {
+        const object = this.expr(node.expression);
+        const dst = this.temp();
+        this.emit({ op: "load", dst, base: object, offset: this.fieldOffset(member.info, member.name), width: 32, pos: this.pos(node) });
+        return dst;
+      }
+      case "static-field": {
+        const dst = this.temp();
+        this.emit({ op: "load", dst, base: this.symbolAddress(member.symbol), offset: 0, width: 32, pos: this.pos(node) });
+        return dst;
+      }
+      case "accessor": {
+        const slot = member.info.slots.get(`get ${member.name}`);
+        if (slot === undefined) fail(node, Codes.UnsupportedSyntax, `'${member.name}' has no getter`);
+        const object = this.expr(node.expression);
+        return this.methodCall(object, slot, [], node);
+      }
+    }
+    return fail(node, Codes.UnsupportedSyntax, "a method as a value is not supported on devices yet", "call it, or wrap it in an arrow function");
+  }
+
+  /** super(…) in a derived constructor: the parent's constructor on this object, then this
+   *  class's field initialisers. */
+  private superCall(node: ts.CallExpression): VReg {
+    const info = this.currentClass;
+    if (!info?.parent || this.thisVReg === undefined) fail(node, Codes.UnsupportedSyntax, "super(…) outside a derived class's constructor");
+    const args = this.exprList(node.arguments);
+    const arity = this.constructorArity(info.parent);
+    while (args.length < arity) args.push(this.constant(UNDEFINED));
+    args.length = arity;
+    this.emit({ op: "call", dst: undefined, callee: info.parent.constructorSymbol, args: [this.thisVReg, ...args], pos: this.pos(node) });
+    const initialize = this.afterSuper;
+    this.afterSuper = undefined;
+    initialize?.();
+    return this.constant(UNDEFINED);
+  }
+
+  /** super.method(…): the parent's implementation, called directly on this. */
+  private superMethodCall(callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg {
+    const parent = this.currentClass?.parent;
+    const slot = parent?.slots.get(callee.name.text);
+    if (!parent || slot === undefined || this.thisVReg === undefined) fail(node, Codes.UnsupportedSyntax, `super.${callee.name.text} is not a method of the parent class`);
+    const args = this.exprList(node.arguments);
+    while (args.length < MAX_CLOSURE_PARAMETERS) args.push(this.constant(UNDEFINED));
+    return this.call(parent.methods[slot].symbol, [this.thisVReg, ...args], node);
+  }
+
+  private staticMethodSymbol(decl: ts.MethodDeclaration): string {
+    let symbol = this.funcSymbols.get(decl);
+    if (!symbol) {
+      const owner = decl.parent as ts.ClassDeclaration;
+      symbol = this.uniqueName(`${this.classInfo(owner).symbol}.${decl.name.getText()}`);
+      this.funcSymbols.set(decl, symbol);
+      this.pending.push({ decl: decl as unknown as ts.FunctionDeclaration, symbol });
+    }
+    return symbol;
+  }
+
+  private methodCall(object: VReg, slot: number, args: VReg[], node: ts.Node): VReg {
+    while (args.length < MAX_CLOSURE_PARAMETERS) args.push(this.constant(UNDEFINED));
+    const dst = this.temp();
+    this.emit({ op: "call-method", dst, object, slot, args, pos: this.pos(node) });
+    return dst;
+  }
 }
+
+interface ClassInfo {
+  decl: ts.ClassDeclaration;
+  name: string;
+  parent?: ClassInfo;
+  symbol: string;
+  descriptor: string;
+  /** Every field, inherited ones first: the instance layout. */
+  fields: string[];
+  /** Method-table slot by name ("name", "get name", "set name"). */
+  slots: Map<string, number>;
+  methods: Array<{ symbol: string; decl: ts.MethodDeclaration | ts.AccessorDeclaration }>;
+  constructorSymbol: string;
+  lowered: boolean;
+}
+
+type ClassMember =
+  | { kind: "field"; info: ClassInfo; name: string }
+  | { kind: "static-field"; symbol: string }
+  | { kind: "static-method"; decl: ts.MethodDeclaration }
+  | { kind: "method"; info: ClassInfo; key: string }
+  | { kind: "accessor"; info: ClassInfo; name: string };
 
 // ---------------------------------------------------------------- small helpers
 
@@ -2134,6 +2508,9 @@ function isIntrinsics(sf: ts.SourceFile): boolean {
 }
 
 function needsInit(stmt: ts.Statement, foldable: (d: ts.VariableDeclaration) => boolean): boolean {
+  if (ts.isClassDeclaration(stmt)) {
+    return stmt.members.some((m) => ts.isPropertyDeclaration(m) && (m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false));
+  }
   if (ts.isFunctionDeclaration(stmt) || ts.isImportDeclaration(stmt) || ts.isInterfaceDeclaration(stmt)
     || ts.isTypeAliasDeclaration(stmt) || ts.isExportDeclaration(stmt) || ts.isEmptyStatement(stmt)) return false;
   if (ts.isVariableStatement(stmt)) {

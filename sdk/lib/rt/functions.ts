@@ -1,9 +1,10 @@
 // Closures and the cells of captured variables (layout.ts). Both hold references, so the
 // collector traces them.
 
-import { objectAt, poke32, pokeValue, symbolAddress } from "mote/intrinsics";
+import { addressOf, isObject, objectAt, objectKind, peek32, poke32, pokeValue, symbolAddress } from "mote/intrinsics";
+import { fillWords } from "./port.ts";
 import { allocTraced } from "./heap.ts";
-import { CELL_VALUE, CLOSURE_CELLS, CLOSURE_CODE, DESCRIPTOR_CELL, DESCRIPTOR_CLOSURE } from "./layout.ts";
+import { CELL_VALUE, CLASS_PARENT, CLOSURE_CELLS, CLOSURE_CODE, DESCRIPTOR_CELL, DESCRIPTOR_CLOSURE, KIND_OBJECT } from "./layout.ts";
 
 /** A closure for `code` (its address with bit 0 set, as a number) with room for `cells`. */
 export function closureNew(code: number, cells: number): unknown {
@@ -18,4 +19,21 @@ export function cellNew(value: unknown): unknown {
   poke32(cell, symbolAddress(DESCRIPTOR_CELL));
   pokeValue(cell + CELL_VALUE, value);
   return objectAt<unknown>(cell);
+}
+
+/** A class instance: the descriptor, then `size - 4` bytes of fields, all undefined. */
+export function objectNew(descriptor: number, size: number): unknown {
+  const object = allocTraced(size);
+  poke32(object, descriptor);
+  fillWords(object + 4, (size - 4) >> 2, undefined);
+  return objectAt<unknown>(object);
+}
+
+/** value instanceof C: C's descriptor on the value's chain of parent classes. */
+export function instanceOf(value: unknown, descriptor: number): boolean {
+  if (!isObject(value) || objectKind(value) !== KIND_OBJECT) return false;
+  for (let d = peek32(addressOf(value)); d !== 0; d = peek32(d + CLASS_PARENT)) {
+    if (d === descriptor) return true;
+  }
+  return false;
 }

@@ -30,6 +30,14 @@ export const KIND_NUMBER = 4;
 export const KIND_TYPED_ARRAY = 5;
 export const KIND_CLOSURE = 6;
 export const KIND_CELL = 7;
+export const KIND_OBJECT = 8;
+
+/** Class descriptors (in flash): the kind, the parent class's descriptor (0 for none), the
+ *  instance size in bytes, then the method table (code addresses, bit 0 set). Instances: the
+ *  descriptor, then the fields. */
+export const CLASS_PARENT = 4;
+export const CLASS_SIZE = 8;
+export const CLASS_METHODS = 12;
 
 /** Closures: the code address (Thumb, bit 0 set), then the cells of captured variables. */
 export const CLOSURE_CODE = 4;

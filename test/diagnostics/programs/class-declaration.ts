@@ -1,8 +1,6 @@
-// Classes need objects with methods; not on devices yet.
-class Counter { //! MOTE1001 "class declaration" at class Counter
-  count = 0;
-  increment(): number {
-    return ++this.count;
-  }
+// Classes are compiled only at the top level of a module for now.
+function make(): number {
+  class Local { value = 1; } //! MOTE1001 "classes declared inside functions or blocks" at class Local
+  return new Local().value;
 }
-console.log(new Counter().increment());
+console.log(make());
