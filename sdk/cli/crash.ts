@@ -138,6 +138,14 @@ export interface CrashLine {
   fields: Record<string, string>;
   /** The line was cut short (the console ended inside it). */
   truncated: boolean;
+  /** An uncaught exception's text (from the kind=text line the device prints before). */
+  text?: string;
+}
+
+/** The text field of a kind=text crash line: UTF-8 bytes as hex digits. */
+export function decodeCrashText(hex: string | undefined): string {
+  if (!hex || !/^([0-9a-f]{2})*$/i.test(hex)) return "";
+  return Buffer.from(hex, "hex").toString("utf8");
 }
 
 /** Parses a crash line (starting with CRASH_MARKER). Missing numbers read as NaN. */
@@ -339,6 +347,7 @@ function isRuntimeModule(module: string | undefined): boolean {
 export function crashMessage(crash: CrashLine): string {
   if (crash.kind === "panic") return panicMessage(crash.code);
   if (crash.kind === "hardfault") return hardFaultMessage(Number.isNaN(crash.code) ? 0 : crash.code);
+  if (crash.kind === "throw") return crash.text ?? "Error: an exception nobody caught";
   return `Error: the device stopped with a crash report of kind '${crash.kind}'`;
 }
 
@@ -368,7 +377,7 @@ export function formatCrashReport(crash: CrashLine, image: LinkedImage | undefin
       lines.push(`    ... (the device records ${DEVICE_MAX_FRAME_WORDS} stack words; older frames are not shown)`);
     }
   }
-  const what = crash.kind === "panic" ? `panic code ${crash.code}` : crash.kind === "hardfault" ? `hardfault, code ${crash.code}` : crash.kind;
+  const what = crash.kind === "panic" ? `panic code ${crash.code}` : crash.kind === "hardfault" ? `hardfault, code ${crash.code}` : crash.kind === "throw" ? "uncaught exception" : crash.kind;
   const registers = ["pc", "lr", "sp"].map((r) => `${r}=${crash.fields[r] ?? "?"}`).join(" ");
   const extra = Object.keys(crash.fields).filter((k) => /^(r\d+|r12|xpsr|psr|cfsr|hfsr)$/.test(k)).map((k) => `${k}=${crash.fields[k]}`);
   lines.push(`mote: crash report (${what}) ${[registers, ...extra].join(" ")}`);

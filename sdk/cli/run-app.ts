@@ -9,7 +9,7 @@ import path from "node:path";
 import { boards } from "../../boards/index.ts";
 import type { Board } from "../../boards/types.ts";
 import type { LinkedImage } from "../compiler/link/types.ts";
-import { CrashLineFilter, formatCrashReport, parseCrashLine } from "./crash.ts";
+import { CrashLineFilter, decodeCrashText, formatCrashReport, parseCrashLine } from "./crash.ts";
 
 export type RunAppReason = "exit" | "timeout" | "error" | "build-failed";
 
@@ -116,9 +116,16 @@ async function runImage(
   options: StreamingOptions,
   sim: typeof import("../sim/index.ts"),
 ): Promise<{ exitCode: number | null; reason: RunAppReason }> {
+  // An uncaught exception comes as two crash lines: its text (kind=text), then the report.
+  let text: string | undefined;
   const filter = new CrashLineFilter({
     output: (bytes) => options.stdout(bytes),
-    crash: (line, truncated) => options.stderr(formatCrashReport(parseCrashLine(line, truncated), image)),
+    crash: (line, truncated) => {
+      const crash = parseCrashLine(line, truncated);
+      if (crash.kind === "text") { text = decodeCrashText(crash.fields.text); return; }
+      options.stderr(formatCrashReport({ ...crash, text }, image));
+      text = undefined;
+    },
   });
   let quietTimer: NodeJS.Timeout | undefined;
   const onConsole = (bytes: Uint8Array) => {

@@ -81,6 +81,7 @@ export function build(options: BuildOptions): BuildResult {
   const exit = lowerer.runtimeSymbol("exit");
   const alloc = lowerer.runtimeSymbol("alloc");
   const collect = lowerer.runtimeSymbol("collectFrom");
+  const uncaughtText = lowerer.runtimeSymbol("uncaughtText");
   cleanup(ir);
   analyzeRanges(ir);
 
@@ -115,7 +116,7 @@ export function build(options: BuildOptions): BuildResult {
     chunks.push({ name: `${DESCRIPTOR_TYPED_PREFIX}${element}`, section: ".rodata", bytes, size: 8, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });
   }
   const port = (hasData: boolean, hasBss: boolean) => portRuntime({
-    hasData, hasBss, board, main: ir.entry, consoleWrite, exit, alloc, collect, forSimulator: options.forSimulator,
+    hasData, hasBss, board, main: ir.entry, consoleWrite, exit, alloc, collect, uncaughtText, forSimulator: options.forSimulator,
   });
   let linked = linkUnused([...chunks, ...port(true, true)]);
   // Reset copies .data and clears .bss only if the linked image has any.

@@ -19,6 +19,8 @@ import { type Allocation, type Location, allocate } from "./regalloc.ts";
 import { NUM_OP } from "../rt/num-ops.ts";
 
 export const PANIC_HERE = "__rt_panic_here";
+/** The innermost handler record (a RAM word; 0 when no try block is active). */
+export const HANDLER_CHAIN = "__rt_handlers";
 
 export interface CodegenRuntime {
   /** Symbol of the slow path of a[i] = v past the end (sdk/lib/rt/arrays.ts arraySet). */
@@ -437,6 +439,18 @@ class FunctionCodegen {
         a.movs(d, FALSE);
         a.bind(done);
         return this.commit(inst.dst, d);
+      }
+      case "try-exit": {
+        a.ldrConst(0, { symbol: HANDLER_CHAIN });
+        this.loadSp(1, this.slotOffset(3 * inst.record));
+        a.str(1, 0, { imm: 0 });
+        return;
+      }
+      case "catch-value": {
+        // __rt_throw delivers the value in r0, the record already off the chain.
+        this.busy = new Set([0]);
+        if (this.loc(inst.dst).kind !== "none") this.commit(inst.dst, 0);
+        return;
       }
       case "check-initialized": {
         const x = this.read(inst.src);
@@ -930,6 +944,28 @@ class FunctionCodegen {
       case "unreachable":
         a.udf(0);
         return;
+      case "try": {
+        // Handler record in the frame: previous record, stack pointer, handler address. The
+        // handler is reached through a stub right after this code, so that ADR (forward,
+        // word-aligned, short) can take its address whatever the function's size.
+        const record = this.slotOffset(3 * term.record);
+        const stub = a.newLabel();
+        a.ldrConst(0, { symbol: HANDLER_CHAIN });
+        a.ldr(1, 0, { imm: 0 });
+        this.storeSp(1, record);
+        a.mov(1, 13);
+        this.storeSp(1, record + 4);
+        a.adr(1, stub);
+        a.adds(1, 1, { imm: 1 });
+        this.storeSp(1, record + 8);
+        a.addRdSp(1, record);
+        a.str(1, 0, { imm: 0 });
+        a.b(this.labels.get(term.body)!);
+        a.align(4);
+        a.bind(stub);
+        a.b(this.labels.get(term.handler)!);
+        return;
+      }
       case "branch": {
         let cond: Cond;
         if (term.kind === "cmp") {

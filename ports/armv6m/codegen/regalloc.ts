@@ -134,14 +134,22 @@ export function allocate(fn: IrFunction): Allocation {
     for (const v of liveOut.get(b)!) touch(v, blockEnd.get(b)! + 1);
   }
 
+  // In a function with try blocks, a throw resumes in a handler with the registers of some
+  // other moment: variables live in their own stack slots there, never in registers.
+  const inMemory = (v: VReg) => (fn.tryRecords ?? 0) > 0 && fn.vregs[v].name !== undefined;
+  let spillSlots = 3 * (fn.tryRecords ?? 0); // the handler records come first
   const intervals = fn.vregs
     .map((_, v) => v)
     .filter((v) => !fused.has(v) && start[v] !== Infinity)
+    .filter((v) => {
+      if (!inMemory(v)) return true;
+      locations[v] = { kind: "stack", slot: spillSlots++ };
+      return false;
+    })
     .sort((a, b) => start[a] - start[b] || a - b);
 
   const free = [...ALLOCATABLE];
   const active: VReg[] = [];
-  let spillSlots = 0;
   const used = new Set<number>();
   const spill = (v: VReg) => { locations[v] = { kind: "stack", slot: spillSlots++ }; };
   for (const v of intervals) {

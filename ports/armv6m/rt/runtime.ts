@@ -10,7 +10,7 @@ import type { ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import type { Board } from "../../../boards/types.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
-import { PANIC_HERE } from "../codegen/codegen.ts";
+import { HANDLER_CHAIN, PANIC_HERE } from "../codegen/codegen.ts";
 import { NUM_OP } from "./num-ops.ts";
 import { DESCRIPTOR_NUMBER, KIND_NUMBER, NUMBER_HIGH, NUMBER_LOW, NUMBER_SIZE, TRUE as TRUE_WORD } from "../../../sdk/compiler/values.ts";
 
@@ -24,6 +24,8 @@ export interface PortRuntimeOptions {
   exit: string;
   /** Symbol of the heap's alloc(bytes) (tagged argument, returns a tagged address). */
   alloc: string;
+  /** Symbol of errors.uncaughtText(value): the text of an uncaught exception, as UTF-8 bytes. */
+  uncaughtText: string;
   /** Whether the image has .data to copy and .bss to clear at reset. */
   hasData: boolean;
   hasBss: boolean;
@@ -140,6 +142,12 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
     chunks.push(chunk(PANIC_HERE, a));
   }
   chunks.push(panicChunk());
+  chunks.push(...throwChunk(o));
+  chunks.push({ ...data(HANDLER_CHAIN, new Uint8Array(4), [], ".bss") });
+  chunks.push({ ...data("__rt_throw_site", new Uint8Array(4), [], ".bss") });
+  chunks.push(data("__rt_str_throw", cString(`\n!mote-crash kind=throw code=`)));
+  chunks.push(data("__rt_str_text", cString("\n!mote-crash kind=text text=")));
+  chunks.push(putHexByteChunk(o));
   chunks.push(faultChunk());
   chunks.push(crashChunk(o));
   chunks.push(putHexChunk(o));
@@ -169,6 +177,88 @@ function panicChunk(): Chunk {
   a.ldrConst(0, { symbol: "__rt_str_panic" });
   tailCall(a, "__rt_crash", 7);
   return chunk("__rt_panic", a);
+}
+
+/**
+ * __rt_throw: r0 = the thrown value. With a handler record on the chain, it comes off, the
+ * stack pointer returns to what it was at the try, and the handler starts with the value in
+ * r0. With none, the exception is uncaught: its text goes into the crash report, which names
+ * the throw site (the BL to here), and the program ends with status 1, as Node's does.
+ */
+function throwChunk(o: PortRuntimeOptions): Chunk[] {
+  // __rt_throw records where the exception started (the BL's return address); __rt_rethrow,
+  // used when a finally block passes an exception on, keeps that place.
+  const entry = createAssembler();
+  entry.ldrConst(1, { symbol: "__rt_throw_site" });
+  entry.mov(2, 14);
+  entry.str(2, 1, { imm: 0 });
+  tailCall(entry, "__rt_rethrow", 3);
+  const a = createAssembler();
+  const uncaught = a.newLabel();
+  a.ldrConst(1, { symbol: HANDLER_CHAIN });
+  a.ldr(2, 1, { imm: 0 });
+  a.cmp(2, { imm: 0 });
+  a.bcond("eq", uncaught);
+  a.ldr(3, 2, { imm: 0 });
+  a.str(3, 1, { imm: 0 });
+  a.ldr(3, 2, { imm: 4 });
+  a.mov(13, 3);
+  a.ldr(3, 2, { imm: 8 });
+  a.bx(3);
+  a.bind(uncaught);
+  // First a line with the exception's text (UTF-8 bytes, hex-encoded so the line stays plain
+  // characters), then the crash report itself, which names the throw site.
+  a.ldrConst(1, { symbol: "__rt_throw_site" });
+  a.ldr(4, 1, { imm: 0 });
+  a.bl(o.uncaughtText);
+  a.mov(6, 0);
+  a.ldrConst(0, { symbol: "__rt_str_text" }); a.bl("__rt_put_string");
+  a.ldr(5, 6, { imm: 4 });          // length
+  a.adds(6, 6, { imm: 8 });         // the bytes
+  const textLoop = a.newLabel(), textDone = a.newLabel();
+  a.bind(textLoop);
+  a.subs(5, 5, { imm: 1 });
+  a.bcond("mi", textDone);
+  a.ldrb(0, 6, { imm: 0 });
+  a.adds(6, 6, { imm: 1 });
+  a.bl("__rt_put_hex_byte");
+  a.b(textLoop);
+  a.bind(textDone);
+  a.ldrConst(0, { symbol: "__rt_str_newline" }); a.bl("__rt_put_string");
+  a.mov(2, 4);
+  a.movs(1, 1);
+  a.bics(2, 1);
+  a.subs(2, 2, { imm: 4 });         // pc: the BL itself
+  a.mov(3, 13);
+  a.mov(14, 4);
+  a.movs(1, 0);
+  a.ldrConst(0, { symbol: "__rt_str_throw" });
+  tailCall(a, "__rt_crash", 7);
+  return [chunk("__rt_throw", entry), chunk("__rt_rethrow", a)];
+}
+
+/** r0 = a byte: two hex digits. */
+function putHexByteChunk(o: PortRuntimeOptions): Chunk {
+  const a = createAssembler();
+  a.push([4, 5, 14]);
+  a.lsls(4, 0, 24);
+  a.movs(5, 2);
+  const loop = a.newLabel(), digit = a.newLabel();
+  a.bind(loop);
+  a.lsrs(0, 4, 28);
+  a.cmp(0, { imm: 10 });
+  a.bcond("cc", digit);
+  a.adds(0, 0, { imm: 0x61 - 0x30 - 10 });
+  a.bind(digit);
+  a.adds(0, 0, { imm: 0x30 });
+  a.lsls(0, 0, 1);
+  a.adds(0, 0, { imm: 1 });
+  a.bl(o.consoleWrite);
+  a.lsls(4, 4, 4);
+  a.subs(5, 5, { imm: 1 });
+  a.bcond("ne", loop);
+  a.pop([4, 5, 15]);
+  return chunk("__rt_put_hex_byte", a);
 }
 
 function faultChunk(): Chunk {

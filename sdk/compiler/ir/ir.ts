@@ -85,6 +85,10 @@ type InstBody =
   | { op: "check-int"; src: VReg; pos: SourcePos }
   /** dst = boolean: is the value a small int / an object pointer. */
   | { op: "is-int" | "is-object"; dst: VReg; src: VReg; pos?: SourcePos }
+  /** Leaves a try block normally: its handler record (`record`) comes off the chain. */
+  | { op: "try-exit"; record: number; pos?: SourcePos }
+  /** First instruction of a handler block: the thrown value (arrives in r0). */
+  | { op: "catch-value"; dst: VReg; pos?: SourcePos }
   /** Runtime error with a panic code; the position names the offending expression. */
   | { op: "panic"; code: number; pos: SourcePos };
 
@@ -95,6 +99,9 @@ export type Terminator =
   | { op: "branch"; kind: "cmp"; cmp: CmpOp; numeric: boolean; a: VReg; b: VReg; then: Block; else: Block; pos?: SourcePos; proof?: Proof }
   | { op: "branch"; kind: "truthy"; test: Truthiness; value: VReg; then: Block; else: Block; pos?: SourcePos }
   | { op: "return"; value: VReg | undefined; pos?: SourcePos }
+  /** Enters a try block: pushes handler record `record` (in the frame) for `handler`, then
+   *  continues in `body`. A throw anywhere inside reaches `handler` with the value. */
+  | { op: "try"; record: number; body: Block; handler: Block; pos?: SourcePos }
   | { op: "unreachable" };
 
 export interface Block {
@@ -116,6 +123,8 @@ export interface IrFunction {
   pos: SourcePos;
   /** Does this function return a value known to be a small integer (int pass). */
   returnsSmallInt: boolean;
+  /** Handler records (try blocks) in the frame; such functions keep variables in memory. */
+  tryRecords?: number;
 }
 
 export interface IrGlobal {
@@ -162,7 +171,7 @@ export function newVReg(fn: IrFunction, info: Partial<VRegInfo> = {}): VReg {
 /** Registers an instruction reads. */
 export function uses(inst: Inst): VReg[] {
   switch (inst.op) {
-    case "const": case "symbol": case "panic": return [];
+    case "const": case "symbol": case "panic": case "try-exit": case "catch-value": return [];
     case "raw-and": return [inst.a];
     case "move": case "untag": case "tag": case "addr-of": case "object-at":
     case "is-int": case "is-object": return [inst.src];
@@ -182,7 +191,7 @@ export function uses(inst: Inst): VReg[] {
 /** The register an instruction writes, if any. */
 export function def(inst: Inst): VReg | undefined {
   switch (inst.op) {
-    case "store": case "elem-set": case "typed-set": case "check-int": case "check-initialized": case "panic": return undefined;
+    case "store": case "elem-set": case "typed-set": case "check-int": case "check-initialized": case "panic": case "try-exit": return undefined;
     case "call": return inst.dst;
     default: return inst.dst;
   }
@@ -200,6 +209,7 @@ export function successors(term: Terminator): Block[] {
   switch (term.op) {
     case "jump": return [term.target];
     case "branch": return [term.then, term.else];
+    case "try": return [term.body, term.handler];
     default: return [];
   }
 }

@@ -91,6 +91,8 @@ export const RT = {
   typedArrayNew: ["arrays.ts", "typedArrayNew"],
   closureNew: ["functions.ts", "closureNew"],
   objectNew: ["functions.ts", "objectNew"],
+  errorToString: ["errors.ts", "errorToString"],
+  uncaughtText: ["errors.ts", "uncaughtText"],
   instanceOf: ["functions.ts", "instanceOf"],
   cellNew: ["functions.ts", "cellNew"],
 } as const satisfies Record<string, readonly [string, string]>;
@@ -102,10 +104,19 @@ const PORT_ARITHMETIC = { mul: "__rt_mul", div: "__rt_div", idiv: "__rt_idiv", m
 /** Functions declared in sdk/lib/rt/port.ts are the port's hand-written routines. */
 const PORT_DECLARATIONS = path.join(RT_DIR, "port.ts");
 
+/** The port's throw: the value in r0; never returns. */
+const THROW = "__rt_throw";
+/** The same, for an exception passing on from a finally block: its origin stays the same. */
+const RETHROW = "__rt_rethrow";
+const BUILTIN_ERRORS = ["Error", "TypeError", "RangeError", "ReferenceError"];
+
 /** Function values are called with the closure in r0 and their parameters in r1-r3. */
 const MAX_CLOSURE_PARAMETERS = 3;
 
-interface LoopTargets { breakTo: Block; continueTo?: Block; label?: string }
+interface LoopTargets { breakTo: Block; continueTo?: Block; label?: string; tryDepth?: number }
+
+/** An enclosing try block: its handler record and the finally block leaving it must run. */
+interface TryContext { record: number; finallyBlock?: ts.Block }
 
 interface ModuleInfo {
   sf: ts.SourceFile;
@@ -145,6 +156,7 @@ export class Lowerer {
   /** Captured variables of the current function: the register holding each one's cell. */
   private cells = new Map<ts.Symbol, VReg>();
   private loops: LoopTargets[] = [];
+  private tries: TryContext[] = [];
   private closureCount = 0;
   private readonly classes = new Map<ts.ClassDeclaration, ClassInfo>();
   private readonly staticFields = new Map<ts.Symbol, { symbol: string; initializer?: ts.Expression }>();
@@ -431,7 +443,11 @@ export class Lowerer {
       }
       const v = newVReg(this.fn, { name: p.name.text });
       this.fn.params.push(v);
-      incoming.push([this.symbolOf(p.name), v, p]);
+      // A parameter property names two symbols: the parameter (what the body reads) first.
+      const sym = ts.isConstructorDeclaration(decl) && ts.isParameterPropertyDeclaration(p, decl)
+        ? this.checker.getSymbolsOfParameterPropertyDeclaration(p, p.name.text)[0]
+        : this.symbolOf(p.name);
+      incoming.push([sym, v, p]);
     });
     for (const [sym, v, p] of incoming) {
       if (p.initializer) {
@@ -506,6 +522,7 @@ export class Lowerer {
     this.locals = new Map();
     this.cells = new Map();
     this.loops = [];
+    this.tries = [];
     this.thisVReg = undefined;
     this.currentClass = undefined;
     this.afterSuper = undefined;
@@ -519,7 +536,7 @@ export class Lowerer {
 
   private saveState() {
     return {
-      fn: this.fn, block: this.block, locals: this.locals, loops: this.loops, cells: this.cells, label: this.pendingLabel,
+      fn: this.fn, block: this.block, locals: this.locals, loops: this.loops, cells: this.cells, label: this.pendingLabel, tries: this.tries,
       thisVReg: this.thisVReg, currentClass: this.currentClass, afterSuper: this.afterSuper,
     };
   }
@@ -527,6 +544,7 @@ export class Lowerer {
   private restoreState(s: ReturnType<Lowerer["saveState"]>): void {
     this.fn = s.fn; this.block = s.block; this.locals = s.locals; this.loops = s.loops; this.cells = s.cells;
     this.pendingLabel = s.label;
+    this.tries = s.tries;
     this.thisVReg = s.thisVReg; this.currentClass = s.currentClass; this.afterSuper = s.afterSuper;
   }
 
@@ -673,12 +691,27 @@ export class Lowerer {
         return this.breakContinue(node as ts.BreakOrContinueStatement);
       case ts.SyntaxKind.ReturnStatement: {
         const r = node as ts.ReturnStatement;
-        const value = r.expression ? this.expr(r.expression) : undefined;
+        let value = r.expression ? this.expr(r.expression) : undefined;
+        if (value !== undefined && this.tries.some((t) => t.finallyBlock)) {
+          // The value is kept while finally blocks run (they may change the variable).
+          const kept = this.temp();
+          this.emit({ op: "move", dst: kept, src: value });
+          value = kept;
+        }
+        this.leaveTries(0);
         this.setTerm({ op: "return", value, pos: this.pos(r) });
         this.startBlock(newBlock(this.fn));
         return;
       }
       case ts.SyntaxKind.SwitchStatement: return this.switchStatement(node as ts.SwitchStatement);
+      case ts.SyntaxKind.ThrowStatement: {
+        const value = this.expr((node as ts.ThrowStatement).expression);
+        this.emit({ op: "call", dst: undefined, callee: THROW, args: [value], pos: this.pos(node) });
+        this.setTerm({ op: "unreachable" });
+        this.startBlock(newBlock(this.fn));
+        return;
+      }
+      case ts.SyntaxKind.TryStatement: return this.tryStatement(node as ts.TryStatement);
       case ts.SyntaxKind.ForOfStatement: return this.forOfStatement(node as ts.ForOfStatement);
       case ts.SyntaxKind.EnumDeclaration: return; // members are folded where they are used
       case ts.SyntaxKind.FunctionDeclaration:
@@ -759,6 +792,79 @@ export class Lowerer {
     this.startBlock(join);
   }
 
+  /**
+   * try/catch/finally. The try block runs under a handler record; leaving it normally takes
+   * the record off and runs finally. A throw lands in the handler with the value: catch runs
+   * (itself under a record when there is a finally, so that a throw from catch still runs
+   * finally and goes on), then finally. return, break and continue out of a try leave through
+   * every finally on the way (leaveTries).
+   */
+  private tryStatement(node: ts.TryStatement): void {
+    const after = newBlock(this.fn);
+    const finallyBlock = node.finallyBlock;
+    const guarded = (statements: () => void, onThrow: (value: VReg) => void) => {
+      const record = this.fn.tryRecords = (this.fn.tryRecords ?? 0) + 1;
+      const body = newBlock(this.fn), handler = newBlock(this.fn);
+      this.setTerm({ op: "try", record: record - 1, body, handler, pos: this.pos(node) });
+      this.startBlock(body);
+      this.tries.push({ record: record - 1, finallyBlock });
+      statements();
+      this.tries.pop();
+      this.emit({ op: "try-exit", record: record - 1 });
+      if (finallyBlock) this.statement(finallyBlock);
+      this.jumpTo(after);
+      this.startBlock(handler);
+      const value = this.temp();
+      this.emit({ op: "catch-value", dst: value });
+      onThrow(value);
+    };
+    const rethrow = (value: VReg) => {
+      this.emit({ op: "call", dst: undefined, callee: RETHROW, args: [value], pos: this.pos(node) });
+      this.setTerm({ op: "unreachable" });
+    };
+    guarded(() => this.statement(node.tryBlock), (value) => {
+      const clause = node.catchClause;
+      if (!clause) {
+        this.statement(finallyBlock!);
+        rethrow(value);
+        return;
+      }
+      const bind = () => {
+        const variable = clause.variableDeclaration;
+        if (variable) {
+          if (!ts.isIdentifier(variable.name)) fail(variable, Codes.UnsupportedSyntax, "destructuring a caught value is not supported on devices yet");
+          this.bindLocal(this.symbolOf(variable.name), value, variable);
+        }
+        this.statement(clause.block);
+      };
+      if (!finallyBlock) {
+        bind();
+        this.jumpTo(after);
+        return;
+      }
+      guarded(bind, (again) => {
+        this.statement(finallyBlock);
+        rethrow(again);
+      });
+    });
+    this.startBlock(after);
+  }
+
+  /** Leaving try blocks down to `depth` (innermost first): each record comes off the chain
+   *  and each finally block runs, outside its own try. */
+  private leaveTries(depth: number): void {
+    const saved = this.tries;
+    for (let i = saved.length - 1; i >= depth; i--) {
+      const t = saved[i];
+      this.emit({ op: "try-exit", record: t.record });
+      if (t.finallyBlock) {
+        this.tries = saved.slice(0, i);
+        this.statement(t.finallyBlock);
+      }
+    }
+    this.tries = saved;
+  }
+
   private pendingLabel: string | undefined;
 
   private takeLabel(): string | undefined {
@@ -775,7 +881,7 @@ export class Lowerer {
     const body = newBlock(this.fn), test = newBlock(this.fn), exit = newBlock(this.fn);
     this.condition(node.expression, body, exit);
     this.startBlock(body);
-    this.loops.push({ breakTo: exit, continueTo: test, label });
+    this.loops.push({ breakTo: exit, continueTo: test, label, tryDepth: this.tries.length });
     this.statement(node.statement);
     this.loops.pop();
     this.jumpTo(test);
@@ -789,7 +895,7 @@ export class Lowerer {
     const body = newBlock(this.fn), test = newBlock(this.fn), exit = newBlock(this.fn);
     this.jumpTo(body);
     this.startBlock(body);
-    this.loops.push({ breakTo: exit, continueTo: test, label });
+    this.loops.push({ breakTo: exit, continueTo: test, label, tryDepth: this.tries.length });
     this.statement(node.statement);
     this.loops.pop();
     this.jumpTo(test);
@@ -836,7 +942,7 @@ export class Lowerer {
       this.elementGetInto(element, node.expression, collection, index, node);
     }
     this.emit({ op: "move", dst: variable, src: element });
-    this.loops.push({ breakTo: exit, continueTo: update, label });
+    this.loops.push({ breakTo: exit, continueTo: update, label, tryDepth: this.tries.length });
     this.statement(node.statement);
     this.loops.pop();
     this.jumpTo(update);
@@ -862,7 +968,7 @@ export class Lowerer {
     if (node.condition) this.condition(node.condition, body, exit);
     else this.jumpTo(body);
     this.startBlock(body);
-    this.loops.push({ breakTo: exit, continueTo: update, label });
+    this.loops.push({ breakTo: exit, continueTo: update, label, tryDepth: this.tries.length });
     this.statement(node.statement);
     this.loops.pop();
     this.jumpTo(update);
@@ -892,7 +998,7 @@ export class Lowerer {
       return;
     }
     const exit = newBlock(this.fn);
-    this.loops.push({ breakTo: exit, label: node.label.text });
+    this.loops.push({ breakTo: exit, label: node.label.text, tryDepth: this.tries.length });
     this.statement(inner);
     this.loops.pop();
     this.jumpTo(exit);
@@ -907,6 +1013,7 @@ export class Lowerer {
       if (label !== undefined ? l.label === label : (isBreak || l.continueTo)) {
         const target = isBreak ? l.breakTo : l.continueTo;
         if (!target) continue;
+        this.leaveTries(l.tryDepth ?? 0);
         this.jumpTo(target);
         this.startBlock(newBlock(this.fn));
         return;
@@ -931,7 +1038,7 @@ export class Lowerer {
       this.startBlock(next);
     });
     this.jumpTo(defaultBody);
-    this.loops.push({ breakTo: exit, label });
+    this.loops.push({ breakTo: exit, label, tryDepth: this.tries.length });
     clauses.forEach((clause, i) => {
       this.startBlock(bodies[i]);
       for (const s of clause.statements) this.statement(s);
@@ -1156,6 +1263,9 @@ export class Lowerer {
       return dst;
     }
     const decl = sym.valueDeclaration;
+    if (decl?.getSourceFile().isDeclarationFile) {
+      fail(node, Codes.UnsupportedSyntax, `the global '${node.text}' is not supported on devices yet`);
+    }
     if (decl && ts.isVariableDeclaration(decl) && ts.isSourceFile(decl.parent.parent.parent)) {
       // A module-level variable of a module not declared yet (used before its module's
       // declarations were lowered): declare it now.
@@ -1365,6 +1475,11 @@ export class Lowerer {
   }
 
   private concat(a: VReg, b: VReg, ka: ValueKind, kb: ValueKind, node: ts.Node): VReg {
+    const operands = ts.isBinaryExpression(node) ? [node.left, node.right] : [];
+    const isError = (e: ts.Expression | undefined) => e !== undefined && this.instanceClass(e) !== undefined
+      && this.isErrorClass(this.instanceClass(e)!);
+    if (ka !== "string" && isError(operands[0])) { a = this.call(this.runtime("errorToString"), [a], node); ka = "string"; }
+    if (kb !== "string" && isError(operands[1])) { b = this.call(this.runtime("errorToString"), [b], node); kb = "string"; }
     for (const k of [ka, kb]) {
       if (k === "typed" || k === "any") fail(node, Codes.UnsupportedOperator, "joining this value to a string is not supported on devices yet", "convert it explicitly");
     }
@@ -1492,6 +1607,18 @@ export class Lowerer {
     if (!ts.isIdentifier(callee)) return this.indirectCall(callee, node);
     const sym = this.resolveAlias(this.symbolOf(callee));
     const decl = sym.declarations?.[0];
+    if (decl?.getSourceFile().isDeclarationFile && (callee.text === "String" || callee.text === "Boolean")) {
+      // String(x) and Boolean(x) as conversions.
+      if (node.arguments.length !== 1) fail(node, Codes.UnsupportedCall, `${callee.text}() takes one argument on devices`);
+      const arg = node.arguments[0];
+      const value = this.expr(arg);
+      if (callee.text === "Boolean") return this.materialize((t, f) => this.truthyBranch(value, this.truthiness(arg), t, f, arg));
+      if (this.kindOf(arg) === "string") return value;
+      const cls = this.instanceClass(arg);
+      if (cls && this.isErrorClass(cls)) return this.call(this.runtime("errorToString"), [value], node);
+      if (this.kindOf(arg) === "any" && !this.isPrimitive(arg)) fail(arg, Codes.UnsupportedCall, "String() of this value is not supported on devices yet");
+      return this.call(this.runtime("toString"), [value], node);
+    }
     if (!decl || !ts.isFunctionDeclaration(decl) || !ts.isSourceFile(decl.parent)) {
       if (decl && decl.getSourceFile().fileName !== INTRINSICS_FILE && !(ts.isFunctionDeclaration(decl) && !decl.body)) {
         return this.indirectCall(callee, node);
@@ -2209,12 +2336,12 @@ export class Lowerer {
     };
     if (ctor) {
       this.parameters(ctor);
-      for (const p of ctor.parameters) {
+      ctor.parameters.forEach((p, i) => {
         if (ts.isParameterPropertyDeclaration(p, ctor) && ts.isIdentifier(p.name)) {
-          const value = this.identifier(p.name);
-          this.emit({ op: "store", base: this.thisVReg, offset: this.fieldOffset(info, p.name.text), src: value, width: 32 });
+          // The incoming value (parameter i + 1: `this` comes first).
+          this.emit({ op: "store", base: this.thisVReg!, offset: this.fieldOffset(info, p.name.text), src: fn.params[i + 1], width: 32 });
         }
-      }
+      });
       if (!info.parent) initializeFields();
       this.afterSuper = info.parent ? initializeFields : undefined;
       if (ctor.body) this.body(ctor.body.statements);
@@ -2245,6 +2372,12 @@ export class Lowerer {
     return info.parent ? this.constructorArity(info.parent) : 0;
   }
 
+  private isErrorClass(decl: ts.ClassDeclaration): boolean {
+    const error = this.builtinErrorClass("Error");
+    for (let info: ClassInfo | undefined = this.classInfo(decl); info; info = info.parent) if (info.decl === error) return true;
+    return false;
+  }
+
   private fieldOffset(info: ClassInfo, field: string): number {
     const index = info.fields.indexOf(field);
     if (index < 0) throw new Error(`internal: ${info.name} has no field ${field}`);
@@ -2254,13 +2387,26 @@ export class Lowerer {
   private classDeclarationOf(node: ts.Expression): ts.ClassDeclaration | undefined {
     const sym = this.checker.getSymbolAtLocation(node);
     const decl = sym && this.resolveAlias(sym).valueDeclaration;
-    return decl && ts.isClassDeclaration(decl) ? decl : undefined;
+    if (decl && ts.isClassDeclaration(decl)) return decl;
+    // The global error classes are the runtime's (sdk/lib/rt/errors.ts).
+    if (sym && decl?.getSourceFile().isDeclarationFile && BUILTIN_ERRORS.includes(sym.name)) return this.builtinErrorClass(sym.name);
+    return undefined;
+  }
+
+  private builtinErrorClass(name: string): ts.ClassDeclaration {
+    const sf = this.sourceFile(path.join(RT_DIR, "errors.ts"));
+    const decl = sf.statements.find((st): st is ts.ClassDeclaration => ts.isClassDeclaration(st) && st.name?.text === name);
+    if (!decl) throw new Error(`internal: no ${name} in sdk/lib/rt/errors.ts`);
+    return decl;
   }
 
   /** The class declaration an instance type comes from. */
   private instanceClass(node: ts.Expression): ts.ClassDeclaration | undefined {
-    const decl = this.checker.getTypeAtLocation(node).getSymbol()?.valueDeclaration;
-    return decl && ts.isClassDeclaration(decl) ? decl : undefined;
+    const sym = this.checker.getTypeAtLocation(node).getSymbol();
+    const decl = sym?.valueDeclaration;
+    if (decl && ts.isClassDeclaration(decl)) return decl;
+    if (sym && BUILTIN_ERRORS.includes(sym.name) && sym.declarations?.[0]?.getSourceFile().isDeclarationFile) return this.builtinErrorClass(sym.name);
+    return undefined;
   }
 
   private newInstance(decl: ts.ClassDeclaration, node: ts.NewExpression): VReg {
@@ -2289,13 +2435,18 @@ export class Lowerer {
   private classMember(node: ts.PropertyAccessExpression): ClassMember | undefined {
     const sym = this.checker.getSymbolAtLocation(node.name);
     const decl = sym?.declarations?.[0];
+    // name and message of the global Error interface: the runtime Error class's fields.
+    if (decl && ts.isPropertySignature(decl) && ts.isInterfaceDeclaration(decl.parent) && decl.parent.name.text === "Error"
+      && decl.getSourceFile().isDeclarationFile && (node.name.text === "name" || node.name.text === "message")) {
+      return { kind: "field", info: this.classInfo(this.builtinErrorClass("Error")), name: node.name.text };
+    }
     if (!decl || !decl.parent || !ts.isClassDeclaration(decl.parent)) {
       if (decl && ts.isParameter(decl) && ts.isConstructorDeclaration(decl.parent) && ts.isParameterPropertyDeclaration(decl, decl.parent)) {
         return { kind: "field", info: this.classInfo(decl.parent.parent as ts.ClassDeclaration), name: node.name.text };
       }
       return undefined;
     }
-    const owner = decl.parent;
+    const owner = decl.parent as ts.ClassDeclaration;
     const isStatic = ts.canHaveModifiers(decl) && (ts.getModifiers(decl)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false);
     if (isStatic) {
       if (ts.isPropertyDeclaration(decl)) { this.classInfo(owner); return { kind: "static-field", symbol: this.staticFields.get(sym!)!.symbol }; }

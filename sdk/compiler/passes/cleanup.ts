@@ -21,6 +21,7 @@ export function cleanupFunction(fn: IrFunction): void {
     const t = b.term;
     if (t.op === "jump") t.target = forward(t.target);
     else if (t.op === "branch") { t.then = forward(t.then); t.else = forward(t.else); }
+    else if (t.op === "try") t.body = forward(t.body);
   }
   const entry = fn.blocks[0];
   const reached = new Set<Block>([entry]);

@@ -11,7 +11,7 @@
 // A register whose interval lies inside the small-integer range holds a small integer: a
 // boxed number is only ever made for a value outside that range.
 
-import type { Block, Inst, IrFunction, IrProgram, Proof, VReg } from "../ir/ir.ts";
+import { type Block, type Inst, type IrFunction, type IrProgram, type Proof, type VReg, successors } from "../ir/ir.ts";
 import { SMALL_INT_MAX, SMALL_INT_MIN } from "../values.ts";
 
 export interface Range { lo: number; hi: number }
@@ -299,8 +299,7 @@ function loopDefinitions(fn: IrFunction, backEdges: Set<string>): Map<Block, Set
 }
 
 function successorsOf(b: Block): Block[] {
-  const t = b.term;
-  return t.op === "jump" ? [t.target] : t.op === "branch" ? [t.then, t.else] : [];
+  return successors(b.term);
 }
 
 function rangeOf(state: State, v: VReg): Range {
@@ -437,6 +436,8 @@ function transfer(inst: Inst, state: State, bySymbol: Map<string, IrFunction>, r
 function edges(block: Block, state: State): Array<[Block, State]> {
   const t = block.term;
   if (t.op === "jump") return [[t.target, state]];
+  // A handler can be entered from anywhere in its try block: nothing is known there.
+  if (t.op === "try") return [[t.body, state], [t.handler, new Map()]];
   if (t.op !== "branch") return [];
   if (t.kind !== "cmp" || !t.numeric) return [[t.then, state], [t.else, new Map(state)]];
   const a = rangeOf(state, t.a), b = rangeOf(state, t.b);

@@ -8,14 +8,15 @@ import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_AR
 import { alloc } from "./heap.ts";
 import { concat, strictEquals, toString, unitAt } from "./strings.ts";
 import { truthy } from "./print.ts";
-import { PANIC_BAD_ARRAY_LENGTH, PANIC_BAD_INDEX, PANIC_REDUCE_EMPTY } from "./panic-codes.ts";
+import { PANIC_BAD_INDEX } from "./panic-codes.ts";
+import { RangeError, TypeError } from "./errors.ts";
 import { copyWords, fillWords, zeroBytes } from "./port.ts";
 
 const MIN_CAPACITY = 4;
 
 /** new Array(length): `length` holes (undefined). */
 export function arrayNew(length: number): unknown[] {
-  if (length < 0) panic(PANIC_BAD_ARRAY_LENGTH);
+  if (length < 0) throw new RangeError("Invalid array length");
   const capacity = length < MIN_CAPACITY ? MIN_CAPACITY : length;
   const array = allocTraced(ARRAY_SIZE);
   const elements = allocTraced(4 * capacity);
@@ -61,7 +62,7 @@ export function arraySet(a: unknown[], index: number, value: unknown): void {
 
 /** new Uint8Array(length) and the other typed arrays: the elements zero, in the object. */
 export function typedArrayNew(length: number, elementSize: number, descriptor: number): unknown {
-  if (length < 0) panic(PANIC_BAD_ARRAY_LENGTH);
+  if (length < 0) throw new RangeError("Invalid typed array length: " + length);
   const bytes = length * elementSize;
   const array = alloc(TYPED_DATA + bytes);
   poke32(array, descriptor);
@@ -206,8 +207,7 @@ export function arrayReduce(a: unknown[], f: Reducer, initial: unknown, hasIniti
   let i = 0;
   let accumulator = initial;
   if (!hasInitial) {
-    // TypeError: Reduce of empty array with no initial value.
-    if (a.length === 0) panic(PANIC_REDUCE_EMPTY);
+    if (a.length === 0) throw new TypeError("Reduce of empty array with no initial value");
     accumulator = a[0];
     i = 1;
   }

@@ -6,7 +6,8 @@ import { addressOf, objectAt, panic, peek16, peek8, poke16, poke8 } from "mote/i
 import { concat, isWideString, newString, unitAt } from "./strings.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
 import { STRING_DATA } from "./layout.ts";
-import { PANIC_BAD_ARRAY_LENGTH, PANIC_NOT_INTEGER, PANIC_UNSUPPORTED } from "./panic-codes.ts";
+import { PANIC_NOT_INTEGER, PANIC_UNSUPPORTED } from "./panic-codes.ts";
+import { RangeError } from "./errors.ts";
 
 /** A relative index (negative counts from the end), clamped to [0, length]. */
 function relative(index: unknown, length: number, fallback: number): number {
@@ -126,7 +127,7 @@ export function trim(s: string, start: boolean, end: boolean): string {
 }
 
 export function repeat(s: string, count: number): string {
-  if (count < 0) panic(PANIC_BAD_ARRAY_LENGTH);
+  if (count < 0) throw new RangeError("Invalid count value: " + count);
   let result = "";
   for (let i = 0; i < count; i++) result = concat(result, s);
   return result;

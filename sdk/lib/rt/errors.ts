@@ -1,0 +1,71 @@
+// The built-in error classes. A program's Error, TypeError, RangeError and ReferenceError (and
+// classes extending them) are these: name and message are the first fields, so code can read
+// them through any error type.
+
+import { objectAt, poke8 } from "mote/intrinsics";
+import { concat, isString, newString, toString } from "./strings.ts";
+import { STRING_DATA } from "./layout.ts";
+
+export class Error {
+  name: string;
+  message: string;
+  constructor(message?: string) {
+    this.name = "Error";
+    this.message = message === undefined ? "" : message;
+  }
+}
+
+export class TypeError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = "TypeError";
+  }
+}
+
+export class RangeError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = "RangeError";
+  }
+}
+
+export class ReferenceError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = "ReferenceError";
+  }
+}
+
+/** Error.prototype.toString: "name: message", or whichever of them is not empty. */
+export function errorToString(e: Error): string {
+  if (e.message.length === 0) return e.name;
+  if (e.name.length === 0) return e.message;
+  return concat(concat(e.name, ": "), e.message);
+}
+
+/** What Node prints for an uncaught exception, as a string of its UTF-8 bytes (one byte per
+ *  code unit, for the crash report). */
+export function uncaughtText(value: unknown): string {
+  const text = value instanceof Error ? errorToString(value) : isString(value) ? (value as string) : toString(value);
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    bytes += unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
+  }
+  const result = newString(bytes, false);
+  let at = result + STRING_DATA;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      poke8(at++, unit);
+    } else if (unit < 0x800) {
+      poke8(at++, 0xc0 | (unit >> 6));
+      poke8(at++, 0x80 | (unit & 0x3f));
+    } else {
+      poke8(at++, 0xe0 | (unit >> 12));
+      poke8(at++, 0x80 | ((unit >> 6) & 0x3f));
+      poke8(at++, 0x80 | (unit & 0x3f));
+    }
+  }
+  return objectAt<string>(result);
+}
