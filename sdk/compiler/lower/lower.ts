@@ -109,6 +109,11 @@ const THROW = "__rt_throw";
 /** The same, for an exception passing on from a finally block: its origin stays the same. */
 const RETHROW = "__rt_rethrow";
 const BUILTIN_ERRORS = ["Error", "TypeError", "RangeError", "ReferenceError"];
+/** Global classes the runtime implements in device TypeScript, and where. */
+const BUILTIN_CLASSES: Record<string, string> = {
+  Error: "errors.ts", TypeError: "errors.ts", RangeError: "errors.ts", ReferenceError: "errors.ts",
+  Map: "collections.ts", Set: "collections.ts",
+};
 
 /** Function values are called with the closure in r0 and their parameters in r1-r3. */
 const MAX_CLOSURE_PARAMETERS = 3;
@@ -435,9 +440,15 @@ export class Lowerer {
 
   /** Declares a function's parameters (a captured one moves into a cell). */
   private parameters(decl: ts.SignatureDeclaration): void {
-    const incoming: Array<[ts.Symbol, VReg, ts.ParameterDeclaration]> = [];
+    const incoming: Array<[ts.Symbol | undefined, VReg, ts.ParameterDeclaration]> = [];
     decl.parameters.forEach((p, i) => {
-      if (!ts.isIdentifier(p.name)) fail(p, Codes.UnsupportedSyntax, "destructured parameters are not supported on devices yet");
+      if (ts.isArrayBindingPattern(p.name) && !p.dotDotDotToken) {
+        const v = newVReg(this.fn, { name: `<parameter ${i}>` });
+        this.fn.params.push(v);
+        incoming.push([undefined, v, p]);
+        return;
+      }
+      if (!ts.isIdentifier(p.name)) fail(p, Codes.UnsupportedSyntax, "destructuring objects in parameters is not supported on devices yet");
       if (p.dotDotDotToken && (i !== decl.parameters.length - 1 || !ts.isFunctionDeclaration(decl) || !ts.isSourceFile(decl.parent))) {
         fail(p, Codes.UnsupportedSyntax, "rest parameters are supported on devices only in top-level functions");
       }
@@ -461,7 +472,8 @@ export class Lowerer {
         this.jumpTo(join);
         this.startBlock(join);
       }
-      this.bindLocal(sym, v, decl);
+      if (sym) this.bindLocal(sym, v, decl);
+      else this.destructure(p.name as ts.ArrayBindingPattern, v, p);
     }
   }
 
@@ -743,6 +755,29 @@ export class Lowerer {
     if (this.kindOf(initializer) !== "array") fail(initializer, Codes.UnsupportedSyntax, "destructuring this value is not supported on devices yet");
     const source = this.temp();
     this.emit({ op: "move", dst: source, src: this.expr(initializer) });
+    this.destructure(pattern, source, node);
+  }
+
+  /** What for…of and spread iterate for a Map or a Set (entries, values) or their keys(),
+   *  values() and entries(): the runtime gives arrays. Undefined for anything else. */
+  private iterableArray(node: ts.Expression): (() => VReg) | undefined {
+    const inner = skipParens(node);
+    if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression)
+      && ["keys", "values", "entries"].includes(inner.expression.name.text)) {
+      const cls = this.instanceClass(inner.expression.expression);
+      if (cls && ["Map", "Set"].includes(cls.name?.text ?? "") && cls.getSourceFile().fileName.startsWith(RT_DIR)) return () => this.expr(inner);
+    }
+    const cls = this.instanceClass(inner);
+    if (cls && ["Map", "Set"].includes(cls.name?.text ?? "") && cls.getSourceFile().fileName.startsWith(RT_DIR)) {
+      const info = this.classInfo(cls);
+      const method = info.name === "Map" ? "entries" : "values";
+      return () => this.methodCall(this.expr(inner), info.slots.get(method)!, [], node);
+    }
+    return undefined;
+  }
+
+  /** The elements of an array (in `source`) into the pattern's variables. */
+  private destructure(pattern: ts.ArrayBindingPattern, source: VReg, node: ts.Node): void {
     pattern.elements.forEach((element, i) => {
       if (ts.isOmittedExpression(element)) return;
       if (!ts.isIdentifier(element.name)) fail(element, Codes.UnsupportedSyntax, "nested destructuring is not supported on devices yet");
@@ -910,17 +945,20 @@ export class Lowerer {
   private forOfStatement(node: ts.ForOfStatement): void {
     const label = this.takeLabel();
     if (node.awaitModifier) fail(node, Codes.UnsupportedSyntax, "'for await' is not supported on devices yet");
-    const kind = this.kindOf(node.expression);
+    let kind = this.kindOf(node.expression);
+    const iterated = this.iterableArray(node.expression);
+    if (iterated) kind = "array";
     if (kind !== "array" && kind !== "typed" && kind !== "string") {
       fail(node.expression, Codes.UnsupportedSyntax, `iterating a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(node.expression))}' is not supported on devices yet`);
     }
     const init = node.initializer;
-    if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1 || !ts.isIdentifier(init.declarations[0].name)) {
-      fail(init, Codes.UnsupportedSyntax, "for…of declares one variable on devices (no destructuring yet)");
+    if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1
+      || !(ts.isIdentifier(init.declarations[0].name) || ts.isArrayBindingPattern(init.declarations[0].name))) {
+      fail(init, Codes.UnsupportedSyntax, "for…of declares one variable or an array pattern on devices");
     }
     const declaration = init.declarations[0];
     const collection = this.temp();
-    this.emit({ op: "move", dst: collection, src: this.expr(node.expression) });
+    this.emit({ op: "move", dst: collection, src: iterated ? iterated() : this.expr(node.expression) });
     const index = newVReg(this.fn, { name: "<index>" });
     this.emit({ op: "move", dst: index, src: this.constant(tagInt(0), true) });
     const test = newBlock(this.fn), body = newBlock(this.fn), update = newBlock(this.fn), exit = newBlock(this.fn);
@@ -933,15 +971,16 @@ export class Lowerer {
     this.emit({ op: "tag", dst: length, src: lengthRaw, max: SMALL_INT_MAX });
     this.setTerm({ op: "branch", kind: "cmp", cmp: "lt", numeric: true, a: index, b: length, then: body, else: exit, pos: this.pos(node) });
     this.startBlock(body);
-    const variable = newVReg(this.fn, { name: (declaration.name as ts.Identifier).text });
-    this.locals.set(this.symbolOf(declaration.name), variable);
     const element = this.temp();
     if (kind === "string") {
       this.emit({ op: "call", dst: element, callee: this.runtime("strCodePointAt"), args: [collection, index], pos: this.pos(node) });
+    } else if (iterated) {
+      this.emit({ op: "elem-get", dst: element, array: collection, index, pos: this.pos(node) });
     } else {
       this.elementGetInto(element, node.expression, collection, index, node);
     }
-    this.emit({ op: "move", dst: variable, src: element });
+    if (ts.isArrayBindingPattern(declaration.name)) this.destructure(declaration.name, element, declaration);
+    else this.bindLocal(this.symbolOf(declaration.name), element, declaration);
     this.loops.push({ breakTo: exit, continueTo: update, label, tryDepth: this.tries.length });
     this.statement(node.statement);
     this.loops.pop();
@@ -2131,11 +2170,14 @@ export class Lowerer {
     }
     if (node.elements.some((e) => ts.isSpreadElement(e))) {
       // [a, ...xs, b]: the plain values are pushed, spread arrays and strings are appended.
-      const parts = this.exprList(node.elements.map((e) => (ts.isSpreadElement(e) ? e.expression : e)));
+      const parts = node.elements.map((e) => {
+        const iterated = ts.isSpreadElement(e) ? this.iterableArray(e.expression) : undefined;
+        return iterated ? iterated() : this.expr(ts.isSpreadElement(e) ? e.expression : e);
+      });
       const array = this.newArray(this.constant(tagInt(0), true), node);
       node.elements.forEach((e, i) => {
         if (!ts.isSpreadElement(e)) { this.call(this.runtime("arrayPush"), [array, parts[i]], e, false); return; }
-        const kind = this.kindOf(e.expression);
+        const kind = this.iterableArray(e.expression) ? "array" : this.kindOf(e.expression);
         if (kind !== "array" && kind !== "string") fail(e, Codes.UnsupportedSyntax, "spreading this value is not supported on devices yet");
         this.call(this.runtime(kind === "array" ? "arrayAppend" : "arrayAppendString"), [array, parts[i]], e, false);
       });
@@ -2389,14 +2431,18 @@ export class Lowerer {
     const decl = sym && this.resolveAlias(sym).valueDeclaration;
     if (decl && ts.isClassDeclaration(decl)) return decl;
     // The global error classes are the runtime's (sdk/lib/rt/errors.ts).
-    if (sym && decl?.getSourceFile().isDeclarationFile && BUILTIN_ERRORS.includes(sym.name)) return this.builtinErrorClass(sym.name);
+    if (sym && decl?.getSourceFile().isDeclarationFile && BUILTIN_CLASSES[sym.name]) return this.builtinClass(sym.name);
     return undefined;
   }
 
   private builtinErrorClass(name: string): ts.ClassDeclaration {
-    const sf = this.sourceFile(path.join(RT_DIR, "errors.ts"));
+    return this.builtinClass(name);
+  }
+
+  private builtinClass(name: string): ts.ClassDeclaration {
+    const sf = this.sourceFile(path.join(RT_DIR, BUILTIN_CLASSES[name]));
     const decl = sf.statements.find((st): st is ts.ClassDeclaration => ts.isClassDeclaration(st) && st.name?.text === name);
-    if (!decl) throw new Error(`internal: no ${name} in sdk/lib/rt/errors.ts`);
+    if (!decl) throw new Error(`internal: no ${name} in sdk/lib/rt/${BUILTIN_CLASSES[name]}`);
     return decl;
   }
 
@@ -2405,7 +2451,7 @@ export class Lowerer {
     const sym = this.checker.getTypeAtLocation(node).getSymbol();
     const decl = sym?.valueDeclaration;
     if (decl && ts.isClassDeclaration(decl)) return decl;
-    if (sym && BUILTIN_ERRORS.includes(sym.name) && sym.declarations?.[0]?.getSourceFile().isDeclarationFile) return this.builtinErrorClass(sym.name);
+    if (sym && BUILTIN_CLASSES[sym.name] && sym.declarations?.[0]?.getSourceFile().isDeclarationFile) return this.builtinClass(sym.name);
     return undefined;
   }
 
@@ -2439,6 +2485,16 @@ export class Lowerer {
     if (decl && ts.isPropertySignature(decl) && ts.isInterfaceDeclaration(decl.parent) && decl.parent.name.text === "Error"
       && decl.getSourceFile().isDeclarationFile && (node.name.text === "name" || node.name.text === "message")) {
       return { kind: "field", info: this.classInfo(this.builtinErrorClass("Error")), name: node.name.text };
+    }
+    // A member of a runtime class standing in for a global one (Map, Set): found by name.
+    const receiverClass = decl?.getSourceFile().isDeclarationFile ? this.instanceClass(node.expression) : undefined;
+    if (receiverClass && receiverClass.getSourceFile().fileName.startsWith(RT_DIR)) {
+      const info = this.classInfo(receiverClass);
+      const name = node.name.text;
+      if (info.slots.has(`get ${name}`) || info.slots.has(`set ${name}`)) return { kind: "accessor", info, name };
+      if (info.slots.has(name)) return { kind: "method", info, key: name };
+      if (info.fields.includes(name)) return { kind: "field", info, name };
+      fail(node.name, Codes.UnsupportedCall, `'${name}' of ${info.name} is not supported on devices yet`);
     }
     if (!decl || !decl.parent || !ts.isClassDeclaration(decl.parent)) {
       if (decl && ts.isParameter(decl) && ts.isConstructorDeclaration(decl.parent) && ts.isParameterPropertyDeclaration(decl, decl.parent)) {

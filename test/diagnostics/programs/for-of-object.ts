@@ -1,3 +1,3 @@
-// for…of iterates arrays, typed arrays and strings; Map and Set are not on devices yet.
-const seen = new Set<number>(); //! MOTE1001 "'new Set' is not supported on devices yet" at new Set
-for (const v of seen) console.log(v);
+// for…of iterates arrays, typed arrays, strings, Map and Set; plain objects are not iterable.
+const point = { x: 1, y: 2 }; //! MOTE1001 "'object literal expression' is not supported" at { x: 1
+console.log(point.x);

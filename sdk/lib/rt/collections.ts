@@ -1,0 +1,116 @@
+// Map and Set, kept in insertion order (ECMA-262 §24.1, §24.2) in parallel arrays. Keys compare
+// with SameValueZero, which for the values of this language step is ===. Lookups are linear:
+// device maps are small, and the order costs nothing this way.
+
+import { arrayNew, arrayPush } from "./arrays.ts";
+import { strictEquals } from "./strings.ts";
+
+type MapCallback = (value: unknown, key: unknown, map: Map) => unknown;
+type SetCallback = (value: unknown, key: unknown, set: Set) => unknown;
+
+function find(keys: unknown[], key: unknown): number {
+  for (let i = 0; i < keys.length; i++) if (strictEquals(keys[i], key)) return i;
+  return -1;
+}
+
+/** Removes element i, keeping the order of the rest. */
+function removeAt(values: unknown[], i: number): void {
+  for (let j = i + 1; j < values.length; j++) values[j - 1] = values[j];
+  values.pop();
+}
+
+export class Map {
+  keyList: unknown[];
+  valueList: unknown[];
+  constructor(entries?: unknown[][]) {
+    this.keyList = [];
+    this.valueList = [];
+    if (entries !== undefined) for (const entry of entries) this.set(entry[0], entry[1]);
+  }
+  get size(): number {
+    return this.keyList.length;
+  }
+  get(key: unknown): unknown {
+    const i = find(this.keyList, key);
+    return i < 0 ? undefined : this.valueList[i];
+  }
+  set(key: unknown, value: unknown): Map {
+    const i = find(this.keyList, key);
+    if (i >= 0) {
+      this.valueList[i] = value;
+    } else {
+      arrayPush(this.keyList, key);
+      arrayPush(this.valueList, value);
+    }
+    return this;
+  }
+  has(key: unknown): boolean {
+    return find(this.keyList, key) >= 0;
+  }
+  delete(key: unknown): boolean {
+    const i = find(this.keyList, key);
+    if (i < 0) return false;
+    removeAt(this.keyList, i);
+    removeAt(this.valueList, i);
+    return true;
+  }
+  clear(): void {
+    this.keyList = [];
+    this.valueList = [];
+  }
+  forEach(callback: MapCallback): void {
+    for (let i = 0; i < this.keyList.length; i++) callback(this.valueList[i], this.keyList[i], this);
+  }
+  keys(): unknown[] {
+    return this.keyList.slice();
+  }
+  values(): unknown[] {
+    return this.valueList.slice();
+  }
+  entries(): unknown[][] {
+    const result = arrayNew(0) as unknown[][];
+    for (let i = 0; i < this.keyList.length; i++) arrayPush(result, [this.keyList[i], this.valueList[i]]);
+    return result;
+  }
+}
+
+export class Set {
+  items: unknown[];
+  constructor(values?: unknown[]) {
+    this.items = [];
+    if (values !== undefined) for (const v of values) this.add(v);
+  }
+  get size(): number {
+    return this.items.length;
+  }
+  add(value: unknown): Set {
+    if (find(this.items, value) < 0) arrayPush(this.items, value);
+    return this;
+  }
+  has(value: unknown): boolean {
+    return find(this.items, value) >= 0;
+  }
+  delete(value: unknown): boolean {
+    const i = find(this.items, value);
+    if (i < 0) return false;
+    removeAt(this.items, i);
+    return true;
+  }
+  clear(): void {
+    this.items = [];
+  }
+  forEach(callback: SetCallback): void {
+    for (let i = 0; i < this.items.length; i++) callback(this.items[i], this.items[i], this);
+  }
+  keys(): unknown[] {
+    return this.items.slice();
+  }
+  values(): unknown[] {
+    return this.items.slice();
+  }
+  entries(): unknown[][] {
+    const result = arrayNew(0) as unknown[][];
+    for (let i = 0; i < this.items.length; i++) arrayPush(result, [this.items[i], this.items[i]]);
+    return result;
+  }
+}
