@@ -2025,23 +2025,8 @@ export class Lowerer {
       this.emit({ op: "untag", dst, src: v, pos });
       return dst;
     };
-    const rawValue = (arg: ts.Expression): VReg => {
-      // base + offset: added as raw words, so an address near the top of the small-integer
-      // range plus an index needs no range proof.
-      const inner = skipParens(arg);
-      if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken
-        && this.kindOf(inner.left) === "number" && this.kindOf(inner.right) === "number") {
-        const left = address(inner.left), right = address(inner.right);
-        const dst = this.temp({ raw: true });
-        this.emit({ op: "raw-add", dst, a: left, b: right, pos });
-        return dst;
-      }
-      const v = this.expr(arg);
-      this.requireSmall(arg, v);
-      const dst = this.temp({ raw: true });
-      this.emit({ op: "untag", dst, src: v, pos });
-      return dst;
-    };
+    // A value written to memory is a raw word too (the low 32 bits of the number).
+    const rawValue = address;
     const width = (n: string): 8 | 16 | 32 => (n.endsWith("32") ? 32 : n.endsWith("16") ? 16 : 8);
     switch (name) {
       case "peek32": case "peek16": case "peek8": {
