@@ -25,7 +25,7 @@ import { writeUf2 } from "./emit/uf2.ts";
 import { writeMap } from "./emit/map.ts";
 import { sizeReport } from "./emit/size-report.ts";
 import { elementBytes } from "./lower/types.ts";
-import { DESCRIPTOR_CLOSURE, DESCRIPTOR_CELL, KIND_CLOSURE, KIND_CELL } from "./values.ts";
+import { DESCRIPTOR_CLOSURE, DESCRIPTOR_CELL, KIND_CLOSURE, KIND_CELL, DESCRIPTOR_PLAIN, KIND_PLAIN } from "./values.ts";
 import { DESCRIPTOR_TYPED_PREFIX, KIND_TYPED_ARRAY, DESCRIPTOR_ARRAY, DESCRIPTOR_NUMBER, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_NUMBER, KIND_STRING16, KIND_STRING8 } from "./values.ts";
 import type { IrProgram } from "./ir/ir.ts";
 
@@ -102,7 +102,7 @@ export function build(options: BuildOptions): BuildResult {
     });
   }
   for (const [symbol, kind] of [[DESCRIPTOR_STRING8, KIND_STRING8], [DESCRIPTOR_STRING16, KIND_STRING16], [DESCRIPTOR_ARRAY, KIND_ARRAY], [DESCRIPTOR_NUMBER, KIND_NUMBER],
-    [DESCRIPTOR_CLOSURE, KIND_CLOSURE], [DESCRIPTOR_CELL, KIND_CELL]] as const) {
+    [DESCRIPTOR_CLOSURE, KIND_CLOSURE], [DESCRIPTOR_CELL, KIND_CELL], [DESCRIPTOR_PLAIN, KIND_PLAIN]] as const) {
     const bytes = new Uint8Array(4);
     new DataView(bytes.buffer).setUint32(0, kind, true);
     chunks.push({ name: symbol, section: ".rodata", bytes, size: 4, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });

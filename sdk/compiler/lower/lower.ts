@@ -14,7 +14,8 @@ import { Codes, fail } from "../diagnostics.ts";
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, FALSE, NULL, STRING_LENGTH, TRUE,
   UNDEFINED, isSmallIntValue, tagInt, SMALL_INT_MAX, TYPED_LENGTH, DESCRIPTOR_TYPED_PREFIX, CELL_VALUE, CLOSURE_CELLS,
-  CLOSURE_CODE, DESCRIPTOR_CLOSURE, KIND_OBJECT, CLASS_PARENT, CLASS_SIZE, CLASS_METHODS, isInt32Value, NUMBER_SIZE, NUMBER_LOW, DESCRIPTOR_NUMBER,
+  CLOSURE_CODE, DESCRIPTOR_CLOSURE, KIND_OBJECT, CLASS_PARENT, CLASS_SIZE, CLASS_METHODS, CLASS_FIELD_NAMES,
+  ARRAY_CAPACITY, ARRAY_SIZE, DESCRIPTOR_ARRAY, isInt32Value, NUMBER_SIZE, NUMBER_LOW, DESCRIPTOR_NUMBER,
 } from "../values.ts";
 import { type TypedElement, type ValueKind, TYPED_ARRAYS, elementBytes, typedArrayElement, valueKind } from "./types.ts";
 import { REPO_ROOT, isBoardModuleFile } from "../frontend/program.ts";
@@ -91,6 +92,15 @@ export const RT = {
   typedArrayNew: ["arrays.ts", "typedArrayNew"],
   closureNew: ["functions.ts", "closureNew"],
   objectNew: ["functions.ts", "objectNew"],
+  objNew: ["objects.ts", "objNew"],
+  objGet: ["objects.ts", "objGet"],
+  objSet: ["objects.ts", "objSet"],
+  objAssign: ["objects.ts", "objAssign"],
+  objKeys: ["objects.ts", "objKeys"],
+  objValues: ["objects.ts", "objValues"],
+  objEntries: ["objects.ts", "objEntries"],
+  objHas: ["objects.ts", "objHas"],
+  jsonStringify: ["objects.ts", "jsonStringify"],
   errorToString: ["errors.ts", "errorToString"],
   uncaughtText: ["errors.ts", "uncaughtText"],
   instanceOf: ["functions.ts", "instanceOf"],
@@ -629,6 +639,26 @@ export class Lowerer {
     return tagInt(c);
   }
 
+  /** An array object in flash whose elements are these symbols' addresses (read-only: the
+   *  runtime never writes it; its capacity equals its length). */
+  private constantArray(symbols: string[]): string {
+    const symbol = `__array${this.data.length}`;
+    const elements = `${symbol}<elements>`;
+    const bytes = new Uint8Array(ARRAY_SIZE);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(ARRAY_LENGTH, symbols.length, true);
+    view.setUint32(ARRAY_CAPACITY, symbols.length, true);
+    this.data.push({
+      symbol, bytes, align: 4, module: "constants",
+      relocs: [{ offset: 0, symbol: DESCRIPTOR_ARRAY, addend: 0 }, { offset: ARRAY_ELEMENTS, symbol: elements, addend: 0 }],
+    });
+    this.data.push({
+      symbol: elements, bytes: new Uint8Array(Math.max(4, 4 * symbols.length)), align: 4, module: "constants",
+      relocs: symbols.map((target, i) => ({ offset: 4 * i, symbol: target, addend: 0 })),
+    });
+    return symbol;
+  }
+
   /** A number outside the small-integer range, boxed in flash (an IEEE double). */
   private boxedNumberSymbol(n: number): string {
     const key = `#${n}`;
@@ -1141,7 +1171,7 @@ export class Lowerer {
       case "number": return this.isMaybeHole(node) ? "any" : "number";
       case "string": return "string";
       case "nullish": case "void": return "nullish";
-      case "array": case "typed": return "object";
+      case "array": case "typed": case "object": return "object";
       default: return "any";
     }
   }
@@ -1248,6 +1278,7 @@ export class Lowerer {
       case ts.SyntaxKind.NewExpression: return this.newExpression(node as ts.NewExpression);
       case ts.SyntaxKind.ThisKeyword: return this.thisValue(node);
       case ts.SyntaxKind.ArrayLiteralExpression: return this.arrayLiteral(node as ts.ArrayLiteralExpression);
+      case ts.SyntaxKind.ObjectLiteralExpression: return this.objectLiteral(node as ts.ObjectLiteralExpression);
       case ts.SyntaxKind.ElementAccessExpression: return this.elementGet(node as ts.ElementAccessExpression);
       case ts.SyntaxKind.PropertyAccessExpression: return this.propertyGet(node as ts.PropertyAccessExpression);
       case ts.SyntaxKind.TemplateExpression: return this.template(node as ts.TemplateExpression);
@@ -1282,9 +1313,9 @@ export class Lowerer {
     return dst;
   }
 
-  private identifier(node: ts.Identifier): VReg {
-    if (node.text === "undefined" && !this.locals.has(this.symbolOf(node))) return this.constant(UNDEFINED);
-    const sym = this.resolveAlias(this.symbolOf(node));
+  private identifier(node: ts.Identifier, symbol?: ts.Symbol): VReg {
+    if (!symbol && node.text === "undefined" && !this.locals.has(this.symbolOf(node))) return this.constant(UNDEFINED);
+    const sym = this.resolveAlias(symbol ?? this.symbolOf(node));
     const local = this.locals.get(sym);
     if (local !== undefined) return local;
     const cell = this.cells.get(sym);
@@ -1302,6 +1333,10 @@ export class Lowerer {
       return dst;
     }
     const decl = sym.valueDeclaration;
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer && this.isFoldableConst(decl)) {
+      // A folded constant reached without expr() (a shorthand property).
+      return this.expr(decl.initializer);
+    }
     if (decl?.getSourceFile().isDeclarationFile) {
       fail(node, Codes.UnsupportedSyntax, `the global '${node.text}' is not supported on devices yet`);
     }
@@ -1362,7 +1397,7 @@ export class Lowerer {
         return;
       }
     }
-    if (ts.isElementAccessExpression(target)) {
+    if (ts.isElementAccessExpression(target) && this.kindOf(target.expression) !== "object") {
       const array = this.arrayOperand(target.expression);
       const index = this.expr(target.argumentExpression);
       this.numberOperands(target.argumentExpression, target.argumentExpression);
@@ -1386,14 +1421,24 @@ export class Lowerer {
         this.methodCall(this.expr(target.expression), slot, [value], node);
         return;
       }
+      if (!member && this.kindOf(target.expression) === "object") {
+        this.call(this.runtime("objSet"), [this.expr(target.expression), this.stringLiteral(target.name.text), value], node, false);
+        return;
+      }
+    }
+    if (ts.isElementAccessExpression(target) && this.kindOf(target.expression) === "object") {
+      const [object, key] = this.exprList([target.expression, target.argumentExpression]);
+      this.call(this.runtime("objSet"), [object, key, value], node, false);
+      return;
     }
     fail(target, Codes.UnsupportedSyntax, `assignment to ${syntaxName(target)} is not supported on devices yet`);
   }
 
   private binary(node: ts.BinaryExpression, discard: boolean): VReg {
     const op = node.operatorToken.kind;
+    const isArrayElement = (e: ts.Expression) => ts.isElementAccessExpression(e) && this.kindOf(e.expression) !== "object";
     if (op === ts.SyntaxKind.EqualsToken) {
-      if (ts.isElementAccessExpression(skipParens(node.left))) {
+      if (isArrayElement(skipParens(node.left))) {
         // Evaluate the target's object and index before the value, as JS does.
         const target = skipParens(node.left) as ts.ElementAccessExpression;
         this.requireArray(target.expression);
@@ -1408,7 +1453,7 @@ export class Lowerer {
     const compound = compoundOperator(op);
     if (compound !== undefined) {
       const left = skipParens(node.left);
-      if (ts.isElementAccessExpression(left)) {
+      if (ts.isElementAccessExpression(left) && isArrayElement(left)) {
         this.requireArray(left.expression);
         const [array, index] = this.exprList([left.expression, left.argumentExpression], [node.right]);
         const old = this.temp();
@@ -1433,6 +1478,10 @@ export class Lowerer {
     }
     const cmp = comparisonOp(op);
     if (cmp) return this.materialize((t, f) => this.condition(node, t, f));
+    if (op === ts.SyntaxKind.InKeyword && this.kindOf(node.right) === "object" && this.kindOf(node.left) === "string") {
+      const [key, object] = this.exprList([node.left, node.right]);
+      return this.call(this.runtime("objHas"), [object, key], node);
+    }
     if (op === ts.SyntaxKind.InstanceOfKeyword) {
       const decl = this.classDeclarationOf(node.right);
       if (!decl) fail(node.right, Codes.UnsupportedOperator, "instanceof works on devices with classes of the program");
@@ -1520,7 +1569,7 @@ export class Lowerer {
     if (ka !== "string" && isError(operands[0])) { a = this.call(this.runtime("errorToString"), [a], node); ka = "string"; }
     if (kb !== "string" && isError(operands[1])) { b = this.call(this.runtime("errorToString"), [b], node); kb = "string"; }
     for (const k of [ka, kb]) {
-      if (k === "typed" || k === "any") fail(node, Codes.UnsupportedOperator, "joining this value to a string is not supported on devices yet", "convert it explicitly");
+      if (k === "typed" || k === "any" || k === "object") fail(node, Codes.UnsupportedOperator, "joining this value to a string is not supported on devices yet", "convert it explicitly");
     }
     const sa = ka === "string" ? a : this.call(this.runtime("toString"), [a], node);
     const sb = kb === "string" ? b : this.call(this.runtime("toString"), [b], node);
@@ -1577,7 +1626,7 @@ export class Lowerer {
     const pos = this.pos(node);
     const one = this.constant(tagInt(1), true);
     target = skipParens(target);
-    if (ts.isElementAccessExpression(target)) {
+    if (ts.isElementAccessExpression(target) && this.kindOf(target.expression) !== "object") {
       const array = this.arrayOperand(target.expression);
       const index = this.expr(target.argumentExpression);
       this.numberOperands(target.argumentExpression, target.argumentExpression);
@@ -1636,11 +1685,14 @@ export class Lowerer {
       if (objText === "console" && callee.name.text === "log") return this.consoleLog(node);
       const objKind = this.kindOf(callee.expression);
       if (objText === "Math" && this.isGlobal(callee.expression)) return this.mathCall(callee.name.text, node);
+      if ((objText === "Object" || objText === "JSON") && this.isGlobal(callee.expression)) return this.objectCall(`${objText}.${callee.name.text}`, node);
       if (objKind === "string") return this.stringMethod(callee, node);
       if (objKind === "array") return this.arrayMethod(callee, node);
       if (objKind === "number" && callee.name.text === "toString" && node.arguments.length === 0) {
         return this.call(this.runtime("toString"), [this.expr(callee.expression)], node);
       }
+      // A function-valued property of a plain object.
+      if (objKind === "object" || this.isObjectOrNullish(callee.expression)) return this.indirectCall(callee, node);
       fail(node, Codes.UnsupportedCall, `calling '${callee.getText()}' is not supported on devices yet`);
     }
     if (!ts.isIdentifier(callee)) return this.indirectCall(callee, node);
@@ -1655,7 +1707,7 @@ export class Lowerer {
       if (this.kindOf(arg) === "string") return value;
       const cls = this.instanceClass(arg);
       if (cls && this.isErrorClass(cls)) return this.call(this.runtime("errorToString"), [value], node);
-      if (this.kindOf(arg) === "any" && !this.isPrimitive(arg)) fail(arg, Codes.UnsupportedCall, "String() of this value is not supported on devices yet");
+      if ((this.kindOf(arg) === "any" && !this.isPrimitive(arg)) || this.kindOf(arg) === "object") fail(arg, Codes.UnsupportedCall, "String() of this value is not supported on devices yet");
       return this.call(this.runtime("toString"), [value], node);
     }
     if (!decl || !ts.isFunctionDeclaration(decl) || !ts.isSourceFile(decl.parent)) {
@@ -1931,6 +1983,20 @@ export class Lowerer {
     return members.every((t) => ["number", "boolean", "string", "nullish", "void"].includes(valueKind(this.checker, t)));
   }
 
+  private objectCall(name: string, node: ts.CallExpression): VReg {
+    const one = () => {
+      if (node.arguments.length !== 1) fail(node, Codes.UnsupportedCall, `${name} takes one argument on devices`);
+      return this.expr(node.arguments[0]);
+    };
+    switch (name) {
+      case "Object.keys": return this.call(this.runtime("objKeys"), [one()], node);
+      case "Object.values": return this.call(this.runtime("objValues"), [one()], node);
+      case "Object.entries": return this.call(this.runtime("objEntries"), [one()], node);
+      case "JSON.stringify": return this.call(this.runtime("jsonStringify"), [one()], node);
+    }
+    return fail(node, Codes.UnsupportedCall, `${name} is not supported on devices yet`);
+  }
+
   private isGlobal(node: ts.Expression): boolean {
     const decl = this.checker.getSymbolAtLocation(node)?.declarations?.[0];
     return !decl || decl.getSourceFile().isDeclarationFile;
@@ -1941,7 +2007,7 @@ export class Lowerer {
     for (const arg of node.arguments) {
       if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
       const kind = this.kindOf(arg);
-      if (kind === "array" || kind === "typed" || (kind === "any" && !this.isPrimitive(arg))) {
+      if (kind === "array" || kind === "typed" || kind === "object" || (kind === "any" && !this.isPrimitive(arg))) {
         const type = this.checker.typeToString(this.checker.getTypeAtLocation(arg));
         fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
           "print numbers, strings, booleans, null and undefined");
@@ -2224,6 +2290,10 @@ export class Lowerer {
   }
 
   private elementGet(node: ts.ElementAccessExpression): VReg {
+    if (this.kindOf(node.expression) === "object" || this.isObjectOrNullish(node.expression)) {
+      if (this.kindOf(node.argumentExpression) !== "string") fail(node.argumentExpression, Codes.UnsupportedSyntax, "object keys are strings on devices");
+      return this.optionalChain(node, node.expression, (object) => this.call(this.runtime("objGet"), [object, this.expr(node.argumentExpression)], node));
+    }
     if (this.kindOf(node.expression) === "string") {
       this.numberOperands(node.argumentExpression, node.argumentExpression);
       const [s, index] = this.exprList([node.expression, node.argumentExpression]);
@@ -2238,7 +2308,31 @@ export class Lowerer {
   }
 
   private propertyGet(node: ts.PropertyAccessExpression): VReg {
-    const objKind = this.kindOf(node.expression);
+    let objKind = this.kindOf(node.expression);
+    if (objKind === "any" && ts.isOptionalChain(node) && !node.questionDotToken) {
+      // Later links of a?.b.c: the chain already yielded undefined if a was nullish, so the
+      // access here sees undefined, or a value of the non-nullable type.
+      const nonNullable = valueKind(this.checker, this.checker.getNonNullableType(this.checker.getTypeAtLocation(node.expression)));
+      if (nonNullable === "array" || nonNullable === "string" || nonNullable === "typed") {
+        const object = this.expr(node.expression);
+        const result = this.temp();
+        this.emit({ op: "move", dst: result, src: this.constant(UNDEFINED) });
+        const present = newBlock(this.fn), join = newBlock(this.fn);
+        this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: object, b: this.constant(UNDEFINED), then: join, else: present, pos: this.pos(node) });
+        this.startBlock(present);
+        if (node.name.text !== "length") fail(node.name, Codes.UnsupportedSyntax, `property '${node.name.text}' in an optional chain is not supported on devices yet`);
+        const raw = this.temp({ raw: true });
+        const offset = nonNullable === "array" ? ARRAY_LENGTH : nonNullable === "typed" ? TYPED_LENGTH : STRING_LENGTH;
+        this.emit({ op: "load", dst: raw, base: object, offset, width: 32, pos: this.pos(node) });
+        const length = this.temp({ smallInt: true });
+        this.emit({ op: "tag", dst: length, src: raw, max: SMALL_INT_MAX, pos: this.pos(node) });
+        this.emit({ op: "move", dst: result, src: length });
+        this.jumpTo(join);
+        this.startBlock(join);
+        return result;
+      }
+      if (nonNullable === "object") objKind = "object";
+    }
     if (node.name.text === "length" && (objKind === "array" || objKind === "string" || objKind === "typed")) {
       const obj = this.expr(node.expression);
       const raw = this.temp({ raw: true });
@@ -2250,7 +2344,68 @@ export class Lowerer {
     }
     const member = this.classMember(node);
     if (member) return this.memberGet(member, node);
+    if (objKind === "object" || (objKind === "any" && this.isObjectOrNullish(node.expression))) {
+      return this.optionalChain(node, node.expression, (object) => this.call(this.runtime("objGet"), [object, this.stringLiteral(node.name.text)], node));
+    }
     return fail(node, Codes.UnsupportedSyntax, `property '${node.name.text}' of a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(node.expression))}' is not supported on devices yet`);
+  }
+
+  /** a?.b: undefined when a is null or undefined, else the access. */
+  private optionalChain(node: ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression, objectNode: ts.Expression, access: (object: VReg) => VReg): VReg {
+    const object = this.expr(objectNode);
+    if (!node.questionDotToken) return access(object);
+    const result = this.temp();
+    this.emit({ op: "move", dst: result, src: this.constant(UNDEFINED) });
+    const present = newBlock(this.fn), second = newBlock(this.fn), join = newBlock(this.fn);
+    const pos = this.pos(node);
+    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: object, b: this.constant(UNDEFINED), then: join, else: second, pos });
+    this.startBlock(second);
+    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: object, b: this.constant(NULL), then: join, else: present, pos });
+    this.startBlock(present);
+    this.emit({ op: "move", dst: result, src: access(object) });
+    this.jumpTo(join);
+    this.startBlock(join);
+    return result;
+  }
+
+  /** Object types, possibly with undefined or null (optional chaining, optional fields). */
+  private isObjectOrNullish(node: ts.Expression): boolean {
+    const type = this.checker.getTypeAtLocation(node);
+    const members = type.isUnion() ? type.types : [type];
+    return members.every((t) => ["object", "nullish", "void"].includes(valueKind(this.checker, t)))
+      && members.some((t) => valueKind(this.checker, t) === "object");
+  }
+
+  /** { a: 1, b, [key]: v, ...other }: a plain object, properties in order. */
+  private objectLiteral(node: ts.ObjectLiteralExpression): VReg {
+    const object = this.call(this.runtime("objNew"), [], node);
+    for (const p of node.properties) {
+      if (ts.isSpreadAssignment(p)) {
+        this.call(this.runtime("objAssign"), [object, this.expr(p.expression)], p, false);
+        continue;
+      }
+      if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) {
+        fail(p, Codes.UnsupportedSyntax, "methods and accessors in object literals are not supported on devices yet", "use a property holding an arrow function");
+      }
+      let key: VReg;
+      if (ts.isComputedPropertyName(p.name)) {
+        if (this.kindOf(p.name.expression) !== "string") fail(p.name, Codes.UnsupportedSyntax, "computed property names are strings on devices");
+        key = this.expr(p.name.expression);
+      } else if (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) {
+        key = this.stringLiteral(p.name.text);
+      } else {
+        // Integer-like keys come first in JavaScript's property order: not modelled yet.
+        return fail(p.name, Codes.UnsupportedSyntax, "numeric property names are not supported on devices yet");
+      }
+      if (/^(0|[1-9][0-9]*)$/.test(p.name.getText().replace(/^["']|["']$/g, ""))) {
+        fail(p.name, Codes.UnsupportedSyntax, "integer-like property names are not supported on devices yet (JavaScript orders them first)");
+      }
+      const value = ts.isShorthandPropertyAssignment(p)
+        ? this.identifier(p.name, this.checker.getShorthandAssignmentValueSymbol(p))
+        : this.expr(p.initializer);
+      this.call(this.runtime("objSet"), [object, key, value], p, false);
+    }
+    return object;
   }
 
   // ---------------------------------------------------------------- classes
@@ -2322,7 +2477,7 @@ export class Lowerer {
     const view = new DataView(bytes.buffer);
     view.setUint32(0, KIND_OBJECT, true);
     view.setUint32(CLASS_SIZE, 4 + 4 * info.fields.length, true);
-    const relocs: IrData["relocs"] = [];
+    const relocs: IrData["relocs"] = [{ offset: CLASS_FIELD_NAMES, symbol: this.constantArray(info.fields.map((f) => this.stringSymbol(f))), addend: 0 }];
     if (info.parent) relocs.push({ offset: CLASS_PARENT, symbol: info.parent.descriptor, addend: 0 });
     info.methods.forEach((m, i) => {
       if (m.decl.body) relocs.push({ offset: CLASS_METHODS + 4 * i, symbol: m.symbol, addend: 1 });

@@ -3,7 +3,7 @@
 
 import ts from "typescript";
 
-export type ValueKind = "number" | "boolean" | "string" | "nullish" | "array" | "typed" | "void" | "any";
+export type ValueKind = "number" | "boolean" | "string" | "nullish" | "array" | "typed" | "object" | "void" | "any";
 
 /** Element types of typed arrays: byte size, signedness, and whether they need doubles. */
 export type TypedElement = "u8" | "i8" | "u16" | "i16" | "u32" | "i32" | "f32" | "f64";
@@ -38,6 +38,8 @@ export function valueKind(checker: ts.TypeChecker, type: ts.Type): ValueKind {
   }
   if (checker.isArrayType(type) || checker.isTupleType(type)) return "array";
   if (typedArrayElement(type)) return "typed";
+  // Objects that are not functions: class instances, object literals, interfaces, records.
+  if (type.flags & ts.TypeFlags.Object && type.getCallSignatures().length === 0) return "object";
   return "any";
 }
 

@@ -31,13 +31,22 @@ export const KIND_TYPED_ARRAY = 5;
 export const KIND_CLOSURE = 6;
 export const KIND_CELL = 7;
 export const KIND_OBJECT = 8;
+export const KIND_PLAIN = 9;
 
 /** Class descriptors (in flash): the kind, the parent class's descriptor (0 for none), the
- *  instance size in bytes, then the method table (code addresses, bit 0 set). Instances: the
- *  descriptor, then the fields. */
+ *  instance size in bytes, the field names (an array object in flash, in layout order), then
+ *  the method table (code addresses, bit 0 set). Instances: the descriptor, then the fields. */
 export const CLASS_PARENT = 4;
 export const CLASS_SIZE = 8;
-export const CLASS_METHODS = 12;
+export const CLASS_FIELD_NAMES = 12;
+export const CLASS_METHODS = 16;
+
+/** Plain objects (object literals, records): the keys and the values, as two arrays in
+ *  insertion order. */
+export const PLAIN_KEYS = 4;
+export const PLAIN_VALUES = 8;
+export const PLAIN_SIZE = 12;
+export const DESCRIPTOR_PLAIN = "__desc_plain";
 
 /** Closures: the code address (Thumb, bit 0 set), then the cells of captured variables. */
 export const CLOSURE_CODE = 4;

@@ -16,7 +16,9 @@ export function printValue(value: unknown): void {
 
 /** Writes a string as UTF-8; an unpaired surrogate becomes U+FFFD, as Node writes it. */
 export function printString(s: string): void {
-  if (isWideString(s)) printWide(s);
+  // A string by its type, but not always in fact: JSON.stringify(undefined) is undefined.
+  if (!isString(s)) printString(toString(s));
+  else if (isWideString(s)) printWide(s);
   else printLatin1(s);
 }
 

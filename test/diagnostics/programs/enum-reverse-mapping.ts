@@ -1,3 +1,3 @@
-// An enum as an object (its reverse mapping) needs objects, which devices do not have yet.
+// An enum's reverse mapping (Color[0] is "Red") is not modelled on devices.
 enum Color { Red, Green }
-console.log(Color[0]); //! MOTE1001 "indexing a value of type 'typeof Color'" at Color
+console.log(Color[0]); //! MOTE1001 "object keys are strings on devices" at 0]

@@ -1,3 +1,3 @@
-// for…of iterates arrays, typed arrays, strings, Map and Set; plain objects are not iterable.
-const point = { x: 1, y: 2 }; //! MOTE1001 "'object literal expression' is not supported" at { x: 1
-console.log(point.x);
+// Plain objects are not iterable (Object.entries gives their pairs): TypeScript says so.
+const point = { x: 1, y: 2 };
+for (const v of point) console.log(v); //! TS2488 at point)

@@ -1,4 +1,3 @@
-// A `const` with a constant value is folded into its uses, so the number is reported where
-// it is first used, not at the literal.
-const ratio = 3.5;
-console.log(ratio); //! MOTE2001 "the number 3.5" at ratio)
+// A fraction is refused where it is written (doubles are not on devices yet).
+const ratio = 3.5; //! MOTE2001 "the number 3.5" at 3.5
+console.log(ratio);

@@ -1,3 +1,8 @@
-// Objects are not on devices yet: numbers, strings, booleans and arrays are.
-const origin = { x: 0, y: 0 }; //! MOTE1001 "object literal expression" at { x: 0
-console.log(origin.x, origin.y);
+// Object literal methods need `this` bound to the object; devices take arrow-function properties.
+const counter = {
+  count: 0,
+  increment() { //! MOTE1001 "methods and accessors in object literals" at increment()
+    return 1;
+  },
+};
+console.log(counter.count);

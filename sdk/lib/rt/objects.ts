@@ -1,0 +1,196 @@
+// Plain objects: object literals and records (Record<string, T>, interfaces), with their
+// properties in insertion order (string keys; ECMA-262 orders integer-like keys first, which
+// is refused at compile time rather than reordered here). Class instances read through an
+// interface type are found by field name in their class's descriptor.
+
+import { addressOf, isObject, objectAt, objectKind, panic, peek32, peekValue, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
+import { allocTraced } from "./heap.ts";
+import { arrayNew, arrayPush } from "./arrays.ts";
+import { concat, isString, stringEquals, toString, unitAt } from "./strings.ts";
+import { CLASS_FIELD_NAMES, DESCRIPTOR_PLAIN, KIND_ARRAY, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
+import { PANIC_UNSUPPORTED } from "./panic-codes.ts";
+import { TypeError } from "./errors.ts";
+
+function keysOf(o: unknown): string[] {
+  return peekValue<string[]>(addressOf(o) + PLAIN_KEYS);
+}
+
+function valuesOf(o: unknown): unknown[] {
+  return peekValue<unknown[]>(addressOf(o) + PLAIN_VALUES);
+}
+
+export function objNew(): unknown {
+  const o = allocTraced(PLAIN_SIZE);
+  poke32(o, symbolAddress(DESCRIPTOR_PLAIN));
+  pokeValue(o + PLAIN_KEYS, arrayNew(0));
+  pokeValue(o + PLAIN_VALUES, arrayNew(0));
+  return objectAt<unknown>(o);
+}
+
+function indexOfKey(keys: string[], key: string): number {
+  for (let i = 0; i < keys.length; i++) if (stringEquals(keys[i], key)) return i;
+  return -1;
+}
+
+/** The field index of a class instance's property, or -1. */
+function fieldIndex(o: unknown, key: string): number {
+  const names = peekValue<string[]>(peek32(addressOf(o)) + CLASS_FIELD_NAMES);
+  return indexOfKey(names, key);
+}
+
+/** o[key] for a plain object or a class instance; TypeError for undefined and null, as in
+ *  JavaScript ("Cannot read properties of undefined"). */
+export function objGet(o: unknown, key: string): unknown {
+  if (!isObject(o)) {
+    if (o === undefined || o === null) throw new TypeError(concat(concat("Cannot read properties of ", o === null ? "null" : "undefined"), concat(concat(" (reading '", key), "')")));
+    return undefined;
+  }
+  const kind = objectKind(o);
+  if (kind === KIND_PLAIN) {
+    const i = indexOfKey(keysOf(o), key);
+    return i < 0 ? undefined : valuesOf(o)[i];
+  }
+  if (kind === KIND_OBJECT) {
+    const i = fieldIndex(o, key);
+    if (i < 0) panic(PANIC_UNSUPPORTED);
+    return peekValue(addressOf(o) + 4 + 4 * i);
+  }
+  return undefined;
+}
+
+export function objSet(o: unknown, key: string, value: unknown): void {
+  if (!isObject(o)) {
+    throw new TypeError(concat(concat("Cannot set properties of ", o === null ? "null" : "undefined"), concat(concat(" (setting '", key), "')")));
+  }
+  if (objectKind(o) === KIND_OBJECT) {
+    const i = fieldIndex(o, key);
+    if (i < 0) panic(PANIC_UNSUPPORTED);
+    pokeValue(addressOf(o) + 4 + 4 * i, value);
+    return;
+  }
+  const keys = keysOf(o);
+  const i = indexOfKey(keys, key);
+  if (i >= 0) {
+    valuesOf(o)[i] = value;
+    return;
+  }
+  arrayPush(keys, key);
+  arrayPush(valuesOf(o), value);
+}
+
+/** {...source} inside an object literal. */
+export function objAssign(target: unknown, source: unknown): void {
+  if (!isObject(source) || objectKind(source) !== KIND_PLAIN) return;
+  const keys = keysOf(source);
+  const values = valuesOf(source);
+  for (let i = 0; i < keys.length; i++) objSet(target, keys[i], values[i]);
+}
+
+export function objKeys(o: unknown): string[] {
+  return keysOf(o).slice();
+}
+
+export function objValues(o: unknown): unknown[] {
+  return valuesOf(o).slice();
+}
+
+export function objEntries(o: unknown): unknown[][] {
+  const keys = keysOf(o);
+  const values = valuesOf(o);
+  const result = arrayNew(0) as unknown[][];
+  for (let i = 0; i < keys.length; i++) arrayPush(result, [keys[i], values[i]]);
+  return result;
+}
+
+export function objHas(o: unknown, key: string): boolean {
+  return indexOfKey(keysOf(o), key) >= 0;
+}
+
+// ------------------------------------------------------------------ JSON.stringify
+
+/** JSON.stringify for plain data (§25.5.2): numbers, strings, booleans, null, arrays and plain
+ *  objects; undefined in an object is left out, in an array it is null. Undefined for a value
+ *  JSON cannot represent. */
+export function jsonStringify(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  return jsonValue(value);
+}
+
+function jsonValue(value: unknown): string {
+  if (value === null) return "null";
+  if (value === true) return "true";
+  if (value === false) return "false";
+  if (isString(value)) return jsonQuote(value as string);
+  if (!isObject(value)) return toString(value);
+  const kind = objectKind(value);
+  if (kind === KIND_ARRAY) {
+    const a = value as unknown[];
+    let out = "[";
+    for (let i = 0; i < a.length; i++) {
+      if (i > 0) out = concat(out, ",");
+      const element = a[i];
+      out = concat(out, element === undefined ? "null" : jsonValue(element));
+    }
+    return concat(out, "]");
+  }
+  if (kind === KIND_PLAIN) {
+    const keys = keysOf(value);
+    const values = valuesOf(value);
+    let out = "{";
+    let first = true;
+    for (let i = 0; i < keys.length; i++) {
+      if (values[i] === undefined) continue;
+      if (!first) out = concat(out, ",");
+      first = false;
+      out = concat(concat(concat(out, jsonQuote(keys[i])), ":"), jsonValue(values[i]));
+    }
+    return concat(out, "}");
+  }
+  if (kind === KIND_OBJECT) {
+    const names = peekValue<string[]>(peek32(addressOf(value)) + CLASS_FIELD_NAMES);
+    let out = "{";
+    let first = true;
+    for (let i = 0; i < names.length; i++) {
+      const field = peekValue(addressOf(value) + 4 + 4 * i);
+      if (field === undefined) continue;
+      if (!first) out = concat(out, ",");
+      first = false;
+      out = concat(concat(concat(out, jsonQuote(names[i])), ":"), jsonValue(field));
+    }
+    return concat(out, "}");
+  }
+  return toString(value);
+}
+
+const HEX = "0123456789abcdef";
+
+/** A JSON string literal: quotes, backslash escapes and \\u escapes for control characters
+ *  and lone surrogates (§25.5.2.3 QuoteJSONString). */
+function jsonQuote(s: string): string {
+  let out = "\"";
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = unitAt(s, i);
+    let escape = "";
+    if (c === 0x22) escape = "\\\"";
+    else if (c === 0x5c) escape = "\\\\";
+    else if (c === 0x08) escape = "\\b";
+    else if (c === 0x0c) escape = "\\f";
+    else if (c === 0x0a) escape = "\\n";
+    else if (c === 0x0d) escape = "\\r";
+    else if (c === 0x09) escape = "\\t";
+    else if (c < 0x20 || (c >= 0xd800 && c < 0xe000 && !pairedSurrogate(s, i))) {
+      escape = concat(concat(concat(concat("\\u", HEX.charAt((c >> 12) & 15)), HEX.charAt((c >> 8) & 15)), HEX.charAt((c >> 4) & 15)), HEX.charAt(c & 15));
+    }
+    if (escape.length === 0) continue;
+    out = concat(concat(out, s.substring(run, i)), escape);
+    run = i + 1;
+  }
+  return concat(concat(out, s.substring(run, s.length)), "\"");
+}
+
+function pairedSurrogate(s: string, i: number): boolean {
+  const c = unitAt(s, i);
+  if (c < 0xdc00) return i + 1 < s.length && unitAt(s, i + 1) >= 0xdc00 && unitAt(s, i + 1) < 0xe000;
+  return i > 0 && unitAt(s, i - 1) >= 0xd800 && unitAt(s, i - 1) < 0xdc00;
+}
