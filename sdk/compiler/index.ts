@@ -117,6 +117,7 @@ export function build(options: BuildOptions): BuildResult {
   }
   const port = (hasData: boolean, hasBss: boolean) => portRuntime({
     hasData, hasBss, board, main: ir.entry, consoleWrite, exit, alloc, collect, uncaughtText, forSimulator: options.forSimulator,
+    clock: lowerer.usesTimers,
   });
   let linked = linkUnused([...chunks, ...port(true, true)]);
   // Reset copies .data and clears .bss only if the linked image has any.

@@ -6,3 +6,13 @@ interface Console {
 }
 
 declare var console: Console;
+
+/** What setTimeout and setInterval return, to pass to clearTimeout / clearInterval. */
+interface TimerHandle { readonly __timer: never }
+
+/** Runs `callback` once, at least `ms` milliseconds from now (at least 1, as Node does). */
+declare function setTimeout(callback: () => void, ms?: number): TimerHandle;
+/** Runs `callback` every `ms` milliseconds until cleared. */
+declare function setInterval(callback: () => void, ms?: number): TimerHandle;
+declare function clearTimeout(timer: TimerHandle | undefined): void;
+declare function clearInterval(timer: TimerHandle | undefined): void;

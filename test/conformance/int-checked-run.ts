@@ -151,6 +151,60 @@ const instrument: ts.TransformerFactory<ts.SourceFile> = (context) => {
   };
 };
 
+interface VirtualTimer {
+  due: number;
+  sequence: number;
+  callback: () => void;
+  repeat?: number;
+}
+
+const MAX_TIMER_CALLBACKS = 100_000;
+
+/**
+ * Node's timer order on a virtual clock: after the top-level code, timers fire by due time,
+ * then by when they were armed; a delay below 1 ms is 1 ms, and an interval re-arms after
+ * its callback. The checked run stays synchronous, so a program's timers cost no real time.
+ */
+class VirtualTimers {
+  private now = 0;
+  private sequence = 0;
+  private readonly pending = new Set<VirtualTimer>();
+
+  globals() {
+    const arm = (callback: () => void, ms: number | undefined, repeats: boolean): VirtualTimer => {
+      const delay = ms === undefined || !(ms >= 1) ? 1 : Math.trunc(ms);
+      const timer: VirtualTimer = { due: this.now + delay, sequence: this.sequence++, callback, repeat: repeats ? delay : undefined };
+      this.pending.add(timer);
+      return timer;
+    };
+    const clear = (timer: VirtualTimer | undefined): void => { if (timer) this.pending.delete(timer); };
+    return {
+      setTimeout: (callback: () => void, ms?: number) => arm(callback, ms, false),
+      setInterval: (callback: () => void, ms?: number) => arm(callback, ms, true),
+      clearTimeout: clear,
+      clearInterval: clear,
+    };
+  }
+
+  runAll(): void {
+    for (let calls = 0; this.pending.size > 0; calls++) {
+      if (calls === MAX_TIMER_CALLBACKS) throw new Error(`int-checked-run: more than ${MAX_TIMER_CALLBACKS} timer callbacks`);
+      let next: VirtualTimer | undefined;
+      for (const timer of this.pending) {
+        if (!next || timer.due < next.due || (timer.due === next.due && timer.sequence < next.sequence)) next = timer;
+      }
+      this.now = next!.due;
+      if (next!.repeat === undefined) {
+        this.pending.delete(next!);
+      } else {
+        next!.due = this.now + next!.repeat;
+        next!.sequence = this.sequence++;
+      }
+      next!.callback();
+    }
+  }
+}
+
 export function runIntChecked(file: string): IntCheckedRun {
   const source = readFileSync(file, "utf8");
   const { outputText } = ts.transpileModule(source, {
@@ -159,12 +213,15 @@ export function runIntChecked(file: string): IntCheckedRun {
     transformers: { before: [instrument] },
   });
   let stdout = "";
+  const timers = new VirtualTimers();
   const sandbox = {
     ...runtime,
+    ...timers.globals(),
     console: { log: (...args: unknown[]) => { stdout += format(...args) + "\n"; } },
   };
   try {
     vm.runInNewContext(outputText, sandbox, { filename: file, timeout: CHECKED_RUN_TIMEOUT_MS });
+    timers.runAll();
   } catch (error) {
     if (error instanceof IntViolation) return { stdout, violation: { line: error.line, message: error.message } };
     throw error;

@@ -92,6 +92,10 @@ export const RT = {
   typedArrayNew: ["arrays.ts", "typedArrayNew"],
   closureNew: ["functions.ts", "closureNew"],
   objectNew: ["functions.ts", "objectNew"],
+  setTimeout: ["timers.ts", "setTimeout"],
+  setInterval: ["timers.ts", "setInterval"],
+  clearTimer: ["timers.ts", "clearTimer"],
+  runEventLoop: ["timers.ts", "runEventLoop"],
   objNew: ["objects.ts", "objNew"],
   objGet: ["objects.ts", "objGet"],
   objSet: ["objects.ts", "objSet"],
@@ -119,6 +123,11 @@ const THROW = "__rt_throw";
 /** The same, for an exception passing on from a finally block: its origin stays the same. */
 const RETHROW = "__rt_rethrow";
 const BUILTIN_ERRORS = ["Error", "TypeError", "RangeError", "ReferenceError"];
+const GLOBALS_FILE = path.join(REPO_ROOT, "sdk/lib/globals.d.ts");
+/** The timer globals (sdk/lib/globals.d.ts): runtime function and parameter count. */
+const TIMER_FUNCTIONS: Record<string, [RtName, number]> = {
+  setTimeout: ["setTimeout", 2], setInterval: ["setInterval", 2], clearTimeout: ["clearTimer", 1], clearInterval: ["clearTimer", 1],
+};
 /** Global classes the runtime implements in device TypeScript, and where. */
 const BUILTIN_CLASSES: Record<string, string> = {
   Error: "errors.ts", TypeError: "errors.ts", RangeError: "errors.ts", ReferenceError: "errors.ts",
@@ -161,6 +170,8 @@ export class Lowerer {
   private readonly deadZoneGlobals = new Set<string>();
   /** Typed array element types used: their descriptors go into the image. */
   readonly typedDescriptors = new Set<TypedElement>();
+  /** Set when the program starts timers: main runs the event loop after the modules. */
+  usesTimers = false;
   /** Set when the program can make an array shorter (pop): lengths are no longer lower bounds. */
   arraysShrink = false;
 
@@ -204,18 +215,36 @@ export class Lowerer {
     visit(this.sourceFile(options.consoleDriver));
     // Every runtime module, since generated code may call into any of them.
     for (const file of new Set(Object.values(RT).map(([f]) => f))) visit(this.sourceFile(path.join(RT_DIR, file)));
+    const runtimeModules = new Set(order);
     visit(entrySf);
 
+    // The program's own modules always run; a runtime module only when something of it is
+    // used (its top-level code, such as a timer list, costs nothing otherwise). What the
+    // port's hand-written code calls is requested first.
+    const declared = new Set<ts.SourceFile>();
+    const declare = (sf: ts.SourceFile) => { declared.add(sf); this.lowerModuleDeclarations(sf); };
+    for (const sf of order) if (!runtimeModules.has(sf)) declare(sf);
+    for (const name of ["start", "exit", "arraySet", "alloc", "collectFrom", "uncaughtText"] as const) this.runtime(name);
+    this.consoleWriteSymbol(options.consoleDriver);
+    this.drain();
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const sf of order) {
+        if (declared.has(sf) || ![...this.funcSymbols.keys()].some((d) => d.getSourceFile() === sf)) continue;
+        declare(sf);
+        changed = true;
+      }
+      this.drain();
+    }
+
     const main = this.beginFunction("__mote_main", "main", entrySf, entrySf);
-    const startSym = this.runtime("start");
-    this.emit({ op: "call", dst: undefined, callee: startSym, args: [], pos: this.pos(entrySf) });
+    this.emit({ op: "call", dst: undefined, callee: this.runtime("start"), args: [], pos: this.pos(entrySf) });
     for (const sf of order) {
       const info = this.moduleInfo(sf);
-      this.lowerModuleDeclarations(sf);
-      if (info.hasInit) this.emit({ op: "call", dst: undefined, callee: info.initSymbol, args: [], pos: this.pos(entrySf) });
+      if (declared.has(sf) && info.hasInit) this.emit({ op: "call", dst: undefined, callee: info.initSymbol, args: [], pos: this.pos(entrySf) });
     }
-    const exitSym = this.runtime("exit");
-    this.emit({ op: "call", dst: undefined, callee: exitSym, args: [this.constant(tagInt(0))], pos: this.pos(entrySf) });
+    if (this.usesTimers) this.emit({ op: "call", dst: undefined, callee: this.runtime("runEventLoop"), args: [], pos: this.pos(entrySf) });
+    this.emit({ op: "call", dst: undefined, callee: this.runtime("exit"), args: [this.constant(tagInt(0))], pos: this.pos(entrySf) });
     this.block.term = { op: "return", value: undefined };
     this.functions.push(main);
     this.drain();
@@ -303,7 +332,7 @@ export class Lowerer {
       const exported = stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
       for (const d of stmt.declarationList.declarations) {
         const names = ts.isIdentifier(d.name) ? [d.name]
-          : ts.isArrayBindingPattern(d.name) ? d.name.elements.flatMap((e) => (ts.isBindingElement(e) && ts.isIdentifier(e.name) ? [e.name] : [])) : [];
+          : ts.isBindingPattern(d.name) ? (d.name.elements as ts.NodeArray<ts.ArrayBindingElement>).flatMap((e) => (ts.isBindingElement(e) && ts.isIdentifier(e.name) ? [e.name] : [])) : [];
         if (info.hasInit && !exported && names.length > 0 && names.every((n) => !usedByFunctions.has(this.symbolOf(n)))) promoted.add(d);
         else this.declareGlobal(d, info);
       }
@@ -336,9 +365,9 @@ export class Lowerer {
   }
 
   private declareGlobal(d: ts.VariableDeclaration, info: ModuleInfo): void {
-    if (!ts.isIdentifier(d.name)) fail(d.name, Codes.UnsupportedSyntax, "destructuring at module level is not supported on devices yet");
+    if (!ts.isIdentifier(d.name)) fail(d.name, Codes.UnsupportedSyntax, "destructuring at module level into variables that functions use is not supported on devices yet");
     const sym = this.symbolOf(d.name);
-    if (this.isFoldableConst(d)) return;
+    if (this.isFoldableConst(d) || this.globalSymbols.has(sym)) return;
     const symbol = `${info.stem}.${d.name.text}`;
     const constant = this.globalConstant(d);
     const global: IrGlobal = { symbol, initial: UNDEFINED, module: this.moduleName(info.sf), name: d.name.text };
@@ -452,13 +481,13 @@ export class Lowerer {
   private parameters(decl: ts.SignatureDeclaration): void {
     const incoming: Array<[ts.Symbol | undefined, VReg, ts.ParameterDeclaration]> = [];
     decl.parameters.forEach((p, i) => {
-      if (ts.isArrayBindingPattern(p.name) && !p.dotDotDotToken) {
+      if (ts.isBindingPattern(p.name) && !p.dotDotDotToken) {
         const v = newVReg(this.fn, { name: `<parameter ${i}>` });
         this.fn.params.push(v);
         incoming.push([undefined, v, p]);
         return;
       }
-      if (!ts.isIdentifier(p.name)) fail(p, Codes.UnsupportedSyntax, "destructuring objects in parameters is not supported on devices yet");
+      if (!ts.isIdentifier(p.name)) fail(p, Codes.UnsupportedSyntax, "destructuring a rest parameter is not supported on devices yet");
       if (p.dotDotDotToken && (i !== decl.parameters.length - 1 || !ts.isFunctionDeclaration(decl) || !ts.isSourceFile(decl.parent))) {
         fail(p, Codes.UnsupportedSyntax, "rest parameters are supported on devices only in top-level functions");
       }
@@ -483,7 +512,7 @@ export class Lowerer {
         this.startBlock(join);
       }
       if (sym) this.bindLocal(sym, v, decl);
-      else this.destructure(p.name as ts.ArrayBindingPattern, v, p);
+      else this.destructure(p.name as ts.BindingPattern, v, p);
     }
   }
 
@@ -765,8 +794,8 @@ export class Lowerer {
   }
 
   private localDeclaration(d: ts.VariableDeclaration): void {
-    if (ts.isArrayBindingPattern(d.name) && d.initializer) return this.arrayDestructuring(d.name, d.initializer, d);
-    if (!ts.isIdentifier(d.name)) fail(d.name, Codes.UnsupportedSyntax, "destructuring objects is not supported on devices yet");
+    if (ts.isBindingPattern(d.name) && d.initializer) return this.destructuring(d.name, d.initializer, d);
+    if (!ts.isIdentifier(d.name)) fail(d.name, Codes.UnsupportedSyntax, "destructuring needs an initializer");
     const sym = this.symbolOf(d.name);
     if (this.isCaptured(sym, d)) {
       const value = d.initializer ? this.expr(d.initializer) : this.constant(UNDEFINED);
@@ -779,10 +808,8 @@ export class Lowerer {
     this.emit({ op: "move", dst: v, src: value, pos: this.pos(d) });
   }
 
-  /** const [a, b = 1, ...rest] = array: element reads (undefined past the end), defaults for
-   *  undefined elements, and the rest as a new array. */
-  private arrayDestructuring(pattern: ts.ArrayBindingPattern, initializer: ts.Expression, node: ts.Node): void {
-    if (this.kindOf(initializer) !== "array") fail(initializer, Codes.UnsupportedSyntax, "destructuring this value is not supported on devices yet");
+  /** const [a, b = 1, ...rest] = array; const { a, b: c, d = 1 } = object. */
+  private destructuring(pattern: ts.BindingPattern, initializer: ts.Expression, node: ts.Node): void {
     const source = this.temp();
     this.emit({ op: "move", dst: source, src: this.expr(initializer) });
     this.destructure(pattern, source, node);
@@ -806,31 +833,50 @@ export class Lowerer {
     return undefined;
   }
 
-  /** The elements of an array (in `source`) into the pattern's variables. */
-  private destructure(pattern: ts.ArrayBindingPattern, source: VReg, node: ts.Node): void {
+  /**
+   * The elements of an array, or the properties of a plain object, (in `source`) into the
+   * pattern's variables: a missing element or property is undefined, and a default applies
+   * when the value is undefined.
+   */
+  private destructure(pattern: ts.BindingPattern, source: VReg, node: ts.Node): void {
+    const kind = valueKind(this.checker, this.checker.getTypeAtLocation(pattern));
+    const wanted = ts.isArrayBindingPattern(pattern) ? "array" : "object";
+    if (kind !== wanted) {
+      fail(pattern, Codes.UnsupportedSyntax, `destructuring a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(pattern))}' is not supported on devices yet`);
+    }
     pattern.elements.forEach((element, i) => {
       if (ts.isOmittedExpression(element)) return;
       if (!ts.isIdentifier(element.name)) fail(element, Codes.UnsupportedSyntax, "nested destructuring is not supported on devices yet");
       let value: VReg;
       if (element.dotDotDotToken) {
+        if (ts.isObjectBindingPattern(pattern)) fail(element, Codes.UnsupportedSyntax, "a rest property in object destructuring is not supported on devices yet");
         value = this.call(this.runtime("arraySlice"), [source, this.constant(tagInt(i), true), this.constant(UNDEFINED)], element);
       } else {
-        value = this.temp();
-        this.emit({ op: "elem-get", dst: value, array: source, index: this.constant(tagInt(i), true), pos: this.pos(element) });
-        if (element.initializer) {
-          const result = this.temp();
-          this.emit({ op: "move", dst: result, src: value });
-          const missing = newBlock(this.fn), join = newBlock(this.fn);
-          this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(UNDEFINED), then: missing, else: join, pos: this.pos(element) });
-          this.startBlock(missing);
-          this.emit({ op: "move", dst: result, src: this.expr(element.initializer) });
-          this.jumpTo(join);
-          this.startBlock(join);
-          value = result;
+        if (ts.isArrayBindingPattern(pattern)) {
+          value = this.temp();
+          this.emit({ op: "elem-get", dst: value, array: source, index: this.constant(tagInt(i), true), pos: this.pos(element) });
+        } else {
+          const key = element.propertyName ?? element.name;
+          if (!ts.isIdentifier(key) && !ts.isStringLiteral(key)) fail(key, Codes.UnsupportedSyntax, "computed and numeric keys in object destructuring are not supported on devices yet");
+          value = this.call(this.runtime("objGet"), [source, this.stringLiteral(key.text)], element);
         }
+        if (element.initializer) value = this.defaultWhenUndefined(value, element.initializer, element);
       }
       this.bindLocal(this.symbolOf(element.name), value, node);
     });
+  }
+
+  /** `value`, or `fallback` evaluated when value is undefined. */
+  private defaultWhenUndefined(value: VReg, fallback: ts.Expression, node: ts.Node): VReg {
+    const result = this.temp();
+    this.emit({ op: "move", dst: result, src: value });
+    const missing = newBlock(this.fn), join = newBlock(this.fn);
+    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(UNDEFINED), then: missing, else: join, pos: this.pos(node) });
+    this.startBlock(missing);
+    this.emit({ op: "move", dst: result, src: this.expr(fallback) });
+    this.jumpTo(join);
+    this.startBlock(join);
+    return result;
   }
 
   private ifStatement(node: ts.IfStatement): void {
@@ -983,8 +1029,8 @@ export class Lowerer {
     }
     const init = node.initializer;
     if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1
-      || !(ts.isIdentifier(init.declarations[0].name) || ts.isArrayBindingPattern(init.declarations[0].name))) {
-      fail(init, Codes.UnsupportedSyntax, "for…of declares one variable or an array pattern on devices");
+      || !(ts.isIdentifier(init.declarations[0].name) || ts.isBindingPattern(init.declarations[0].name))) {
+      fail(init, Codes.UnsupportedSyntax, "for…of declares one variable or a destructuring pattern on devices");
     }
     const declaration = init.declarations[0];
     const collection = this.temp();
@@ -1009,7 +1055,7 @@ export class Lowerer {
     } else {
       this.elementGetInto(element, node.expression, collection, index, node);
     }
-    if (ts.isArrayBindingPattern(declaration.name)) this.destructure(declaration.name, element, declaration);
+    if (ts.isBindingPattern(declaration.name)) this.destructure(declaration.name, element, declaration);
     else this.bindLocal(this.symbolOf(declaration.name), element, declaration);
     this.loops.push({ breakTo: exit, continueTo: update, label, tryDepth: this.tries.length });
     this.statement(node.statement);
@@ -1698,6 +1744,14 @@ export class Lowerer {
     if (!ts.isIdentifier(callee)) return this.indirectCall(callee, node);
     const sym = this.resolveAlias(this.symbolOf(callee));
     const decl = sym.declarations?.[0];
+    if (decl?.getSourceFile().isDeclarationFile && TIMER_FUNCTIONS[callee.text] && path.resolve(decl.getSourceFile().fileName) === GLOBALS_FILE) {
+      const [rt, parameters] = TIMER_FUNCTIONS[callee.text];
+      if (node.arguments.length > parameters) fail(node.arguments[parameters], Codes.UnsupportedCall, `extra arguments to ${callee.text} are not supported on devices yet`, "capture them in the callback");
+      if (rt !== "clearTimer") this.usesTimers = true;
+      const args = this.exprList(node.arguments);
+      while (args.length < parameters) args.push(this.constant(UNDEFINED));
+      return this.call(this.runtime(rt), args, node);
+    }
     if (decl?.getSourceFile().isDeclarationFile && (callee.text === "String" || callee.text === "Boolean")) {
       // String(x) and Boolean(x) as conversions.
       if (node.arguments.length !== 1) fail(node, Codes.UnsupportedCall, `${callee.text}() takes one argument on devices`);

@@ -16,3 +16,9 @@ export declare function copyWords(to: number, from: number, count: number): void
 export declare function collectGarbage(): void;
 /** Writes `count` zero bytes from `address`. */
 export declare function zeroBytes(address: number, count: number): void;
+/** Starts the millisecond clock (SysTick at 1 kHz from the core clock, with its interrupt). */
+export declare function clockStart(): void;
+/** Milliseconds since clockStart. */
+export declare function millis(): number;
+/** WFI: sleeps until an interrupt (the next clock tick at the latest). */
+export declare function waitForInterrupt(): void;
