@@ -30,6 +30,10 @@ export declare function isObject(value: unknown): boolean;
 /** The kind in an object's descriptor (sdk/lib/rt/layout.ts). Objects only. */
 export declare function objectKind(value: unknown): number;
 
+/** Calls a method's code (an address from a class's method table, bit 0 set) with `self` as
+ *  `this` and at most one argument. */
+export declare function callMethod(code: unknown, self: unknown, argument?: unknown): unknown;
+
 /** The address of a linker symbol (`__heap_start`, …). */
 export declare function symbolAddress(name: string): number;
 

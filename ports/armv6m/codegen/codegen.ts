@@ -332,6 +332,17 @@ class FunctionCodegen {
         if (this.loc(inst.dst).kind !== "none") this.commit(inst.dst, 0);
         return;
       }
+      case "call-code": {
+        // The code address is a value the runtime found (bit 0 set: Thumb); into r12.
+        this.readInto(inst.code, 1);
+        a.mov(12, 1);
+        this.readInto(inst.object, 0);
+        inst.args.forEach((v, i) => this.readInto(v, i + 1));
+        a.blx(12);
+        this.busy = new Set([0]);
+        if (this.loc(inst.dst).kind !== "none") this.commit(inst.dst, 0);
+        return;
+      }
       case "call-indirect": {
         // r12 takes the code address (BLX works from any register), r0 the closure itself.
         this.readInto(inst.fn, 0);

@@ -6,7 +6,7 @@
 // next instruction, is "fused": it never gets a home, the defining instruction leaves it
 // in a scratch register and the user reads it from there (most expression temporaries).
 
-import { type Block, type IrFunction, type VReg, def, successors, termUses, uses } from "../../../sdk/compiler/ir/ir.ts";
+import { type Block, type IrFunction, type VReg, def, mayCall, successors, termUses, uses } from "../../../sdk/compiler/ir/ir.ts";
 
 export type Location =
   | { kind: "reg"; reg: number }
@@ -60,10 +60,10 @@ export function allocate(fn: IrFunction): Allocation {
     b.insts.forEach((inst, i) => {
       const d = def(inst);
       if (d === undefined || defCount[d] !== 1 || useCount[d] !== 1 || fn.vregs[d].name || fused.has(d)) return;
-      if (inst.op === "call" || inst.op === "call-indirect" || inst.op === "call-method" || !fusableProducer(inst.op)) return;
+      if (mayCall(inst) || !fusableProducer(inst.op)) return;
       const next = b.insts[i + 1];
       // Operands of an indirect call are moved into r0-r3 in an order fusion cannot follow.
-      if (next && (next.op === "call-indirect" || next.op === "call-method")) return;
+      if (next && (next.op === "call-indirect" || next.op === "call-method" || next.op === "call-code")) return;
       const nextUses = next ? uses(next) : termUses(b.term);
       if (!nextUses.includes(d)) return;
       // The same vreg twice in the user would need two reads of one scratch: fine; but a

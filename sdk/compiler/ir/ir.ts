@@ -55,6 +55,9 @@ type InstBody =
   | { op: "call-indirect"; dst: VReg; fn: VReg; args: VReg[]; pos: SourcePos }
   /** Call of a method through the object's method table: `this` in r0, arguments in r1-r3. */
   | { op: "call-method"; dst: VReg; object: VReg; slot: number; args: VReg[]; pos: SourcePos }
+  /** Call of a method whose code address (bit 0 set) is a value found at run time: `this` in
+   *  r0, arguments in r1-r3. */
+  | { op: "call-code"; dst: VReg; code: VReg; object: VReg; args: VReg[]; pos: SourcePos }
   /** Raw memory access at base + offset (base: a pointer value or a raw address). */
   | { op: "load"; dst: VReg; base: VReg; offset: number; width: 8 | 16 | 32; pos?: SourcePos }
   | { op: "store"; base: VReg; offset: number; src: VReg; width: 8 | 16 | 32; pos?: SourcePos }
@@ -181,6 +184,7 @@ export function uses(inst: Inst): VReg[] {
     case "call": return inst.args;
     case "call-indirect": return [inst.fn, ...inst.args];
     case "call-method": return [inst.object, ...inst.args];
+    case "call-code": return [inst.code, inst.object, ...inst.args];
     case "load": return [inst.base];
     case "store": return [inst.base, inst.src];
     case "elem-get": case "typed-get": return [inst.array, inst.index];
@@ -216,5 +220,5 @@ export function successors(term: Terminator): Block[] {
 
 /** Does executing this instruction call out (clobbering r0-r3, r12, lr)? */
 export function mayCall(inst: Inst): boolean {
-  return inst.op === "call" || inst.op === "call-indirect" || inst.op === "call-method";
+  return inst.op === "call" || inst.op === "call-indirect" || inst.op === "call-method" || inst.op === "call-code";
 }

@@ -14,7 +14,7 @@ import { Codes, fail } from "../diagnostics.ts";
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, FALSE, NULL, STRING_LENGTH, TRUE,
   UNDEFINED, isSmallIntValue, tagInt, SMALL_INT_MAX, TYPED_LENGTH, DESCRIPTOR_TYPED_PREFIX, CELL_VALUE, CLOSURE_CELLS,
-  CLOSURE_CODE, DESCRIPTOR_CLOSURE, KIND_OBJECT, CLASS_PARENT, CLASS_SIZE, CLASS_METHODS, CLASS_FIELD_NAMES,
+  CLOSURE_CODE, DESCRIPTOR_CLOSURE, KIND_OBJECT, CLASS_PARENT, CLASS_SIZE, CLASS_METHODS, CLASS_FIELD_NAMES, CLASS_METHOD_NAMES,
   ARRAY_CAPACITY, ARRAY_SIZE, DESCRIPTOR_ARRAY, isInt32Value, NUMBER_SIZE, NUMBER_LOW, DESCRIPTOR_NUMBER,
 } from "../values.ts";
 import { type TypedElement, type ValueKind, TYPED_ARRAYS, elementBytes, typedArrayElement, valueKind } from "./types.ts";
@@ -50,6 +50,7 @@ export const RT = {
   arrayIncludes: ["arrays.ts", "arrayIncludes"],
   arrayJoin: ["arrays.ts", "arrayJoin"],
   arraySlice: ["arrays.ts", "arraySlice"],
+  arraySplice: ["arrays.ts", "arraySplice"],
   arrayConcat: ["arrays.ts", "arrayConcat"],
   arrayFill: ["arrays.ts", "arrayFill"],
   arrayReverse: ["arrays.ts", "arrayReverse"],
@@ -98,6 +99,7 @@ export const RT = {
   runEventLoop: ["timers.ts", "runEventLoop"],
   objNew: ["objects.ts", "objNew"],
   objGet: ["objects.ts", "objGet"],
+  objMethodCode: ["objects.ts", "objMethodCode"],
   objSet: ["objects.ts", "objSet"],
   objAssign: ["objects.ts", "objAssign"],
   objKeys: ["objects.ts", "objKeys"],
@@ -1737,7 +1739,9 @@ export class Lowerer {
       if (objKind === "number" && callee.name.text === "toString" && node.arguments.length === 0) {
         return this.call(this.runtime("toString"), [this.expr(callee.expression)], node);
       }
-      // A function-valued property of a plain object.
+      // A method of an interface type: a class instance's method, or a function-valued
+      // property of a plain object.
+      if (objKind === "object" && !callee.questionDotToken && !ts.isOptionalChain(callee)) return this.interfaceMethodCall(callee, node);
       if (objKind === "object" || this.isObjectOrNullish(callee.expression)) return this.indirectCall(callee, node);
       fail(node, Codes.UnsupportedCall, `calling '${callee.getText()}' is not supported on devices yet`);
     }
@@ -1894,6 +1898,43 @@ export class Lowerer {
     return dst;
   }
 
+  /** o.m(args) where o has an interface type: through the method table when o is a class
+   *  instance with a method m, else a call of the property's value. */
+  private interfaceMethodCall(callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg {
+    if (node.arguments.length > MAX_CLOSURE_PARAMETERS) {
+      fail(node.arguments[MAX_CLOSURE_PARAMETERS], Codes.UnsupportedCall, `calls of methods through an interface pass at most ${MAX_CLOSURE_PARAMETERS} arguments on devices yet`);
+    }
+    if (node.arguments.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+    const object = this.temp();
+    this.emit({ op: "move", dst: object, src: this.expr(callee.expression) });
+    const name = this.stringLiteral(callee.name.text);
+    const code = this.call(this.runtime("objMethodCode"), [object, name], callee);
+    const fnValue = this.temp();
+    const method = newBlock(this.fn), property = newBlock(this.fn), join = newBlock(this.fn);
+    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: code, b: this.constant(UNDEFINED), then: property, else: method, pos: this.pos(callee) });
+    this.startBlock(property);
+    // A property is read before the arguments are evaluated, as in JavaScript.
+    this.emit({ op: "move", dst: fnValue, src: this.call(this.runtime("objGet"), [object, name], callee) });
+    this.jumpTo(join);
+    this.startBlock(method);
+    this.emit({ op: "move", dst: fnValue, src: this.constant(UNDEFINED) });
+    this.jumpTo(join);
+    this.startBlock(join);
+    const args = this.exprList(node.arguments);
+    while (args.length < MAX_CLOSURE_PARAMETERS) args.push(this.constant(UNDEFINED));
+    const dst = this.temp();
+    const viaTable = newBlock(this.fn), viaValue = newBlock(this.fn), done = newBlock(this.fn);
+    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: code, b: this.constant(UNDEFINED), then: viaValue, else: viaTable, pos: this.pos(node) });
+    this.startBlock(viaTable);
+    this.emit({ op: "call-code", dst, code, object, args, pos: this.pos(node) });
+    this.jumpTo(done);
+    this.startBlock(viaValue);
+    this.emit({ op: "call-indirect", dst, fn: fnValue, args, pos: this.pos(node) });
+    this.jumpTo(done);
+    this.startBlock(done);
+    return dst;
+  }
+
   /** Arguments for a runtime method: the receiver, then each parameter (undefined when the
    *  call leaves it out), evaluated left to right. */
   private methodArgs(receiver: ts.Expression, node: ts.CallExpression, parameters: number, kinds: Array<ValueKind | "any">): VReg[] {
@@ -1963,6 +2004,21 @@ export class Lowerer {
       case "includes": return call("arrayIncludes", this.methodArgs(a, node, 1, ["any"]));
       case "join": return call("arrayJoin", this.methodArgs(a, node, 1, ["string"]));
       case "slice": return call("arraySlice", this.methodArgs(a, node, 2, ["number", "number"]));
+      case "splice": {
+        this.arraysShrink = true;
+        node.arguments.forEach((arg, i) => {
+          if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+          const numeric = valueKind(this.checker, this.checker.getNonNullableType(this.checker.getTypeAtLocation(arg))) === "number";
+          if (i < 2 && !numeric && this.kindOf(arg) !== "nullish") {
+            fail(arg, Codes.UnsupportedCall, `this argument must be a number on devices (got '${this.checker.typeToString(this.checker.getTypeAtLocation(arg))}')`);
+          }
+        });
+        const [array, start, count, ...items] = this.exprList([a, ...node.arguments]);
+        const inserted = call("arrayNew", [this.constant(tagInt(0), true)]);
+        for (const item of items) call("arrayPush", [inserted, item], true);
+        const argc = this.constant(tagInt(Math.min(node.arguments.length, 2)), true);
+        return call("arraySplice", [array, start ?? this.constant(UNDEFINED), count ?? this.constant(UNDEFINED), argc, inserted]);
+      }
       case "concat": {
         if (node.arguments.length !== 1 || this.kindOf(node.arguments[0]) !== "array") {
           fail(node, Codes.UnsupportedCall, "concat takes one array on devices for now");
@@ -2204,6 +2260,12 @@ export class Lowerer {
         const v = this.expr(args[0]);
         const dst = this.temp();
         this.emit({ op: name === "isSmallInt" ? "is-int" : "is-object", dst, src: v, pos });
+        return dst;
+      }
+      case "callMethod": {
+        const [code, self, argument] = this.exprList(args);
+        const dst = this.temp();
+        this.emit({ op: "call-code", dst, code, object: self, args: [argument ?? this.constant(UNDEFINED), this.constant(UNDEFINED), this.constant(UNDEFINED)], pos });
         return dst;
       }
       case "symbolAddress": {
@@ -2533,6 +2595,9 @@ export class Lowerer {
     view.setUint32(CLASS_SIZE, 4 + 4 * info.fields.length, true);
     const relocs: IrData["relocs"] = [{ offset: CLASS_FIELD_NAMES, symbol: this.constantArray(info.fields.map((f) => this.stringSymbol(f))), addend: 0 }];
     if (info.parent) relocs.push({ offset: CLASS_PARENT, symbol: info.parent.descriptor, addend: 0 });
+    const slotNames: string[] = [];
+    for (const [name, slot] of info.slots) slotNames[slot] = name;
+    relocs.push({ offset: CLASS_METHOD_NAMES, symbol: this.constantArray(Array.from(slotNames, (n) => this.stringSymbol(n ?? ""))), addend: 0 });
     info.methods.forEach((m, i) => {
       if (m.decl.body) relocs.push({ offset: CLASS_METHODS + 4 * i, symbol: m.symbol, addend: 1 });
     });

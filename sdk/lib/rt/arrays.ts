@@ -142,6 +142,27 @@ export function arrayReverse(a: unknown[]): unknown[] {
 
 /** pop: the last element, or undefined; the array gets shorter (the compiler stops assuming
  *  that arrays only grow when a program uses this). */
+/**
+ * a.splice(start, deleteCount, ...items) called with `argc` arguments: without a start
+ * nothing is removed, without a count everything from start on is; returns what it removed.
+ */
+export function arraySplice(a: unknown[], start: unknown, deleteCount: unknown, argc: number, items: unknown[]): unknown[] {
+  const length = a.length;
+  const from = relativeIndex(start, length, 0);
+  let count = argc === 0 ? 0 : argc === 1 ? length - from : deleteCount === undefined ? 0 : (deleteCount as number);
+  if (count < 0) count = 0;
+  if (count > length - from) count = length - from;
+  const removed = arraySlice(a, from, from + count);
+  const tail = arraySlice(a, from + count, undefined);
+  const array = addressOf(a);
+  const elements = peek32(array + ARRAY_ELEMENTS);
+  for (let i = from; i < length; i++) pokeValue(elements + 4 * i, undefined);
+  poke32(array + ARRAY_LENGTH, from);
+  for (let i = 0; i < items.length; i++) arrayPush(a, items[i]);
+  for (let i = 0; i < tail.length; i++) arrayPush(a, tail[i]);
+  return removed;
+}
+
 export function arrayPop(a: unknown[]): unknown {
   const array = addressOf(a);
   const length = peek32(array + ARRAY_LENGTH);

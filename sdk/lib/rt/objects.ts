@@ -3,11 +3,11 @@
 // is refused at compile time rather than reordered here). Class instances read through an
 // interface type are found by field name in their class's descriptor.
 
-import { addressOf, isObject, objectAt, objectKind, panic, peek32, peekValue, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
+import { addressOf, callMethod, isObject, objectAt, objectKind, panic, peek32, peekValue, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
 import { allocTraced } from "./heap.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
 import { concat, isString, stringEquals, toString, unitAt } from "./strings.ts";
-import { CLASS_FIELD_NAMES, DESCRIPTOR_PLAIN, KIND_ARRAY, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
+import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, DESCRIPTOR_PLAIN, KIND_ARRAY, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
 import { PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { TypeError } from "./errors.ts";
 
@@ -38,6 +38,36 @@ function fieldIndex(o: unknown, key: string): number {
   return indexOfKey(names, key);
 }
 
+/** Is `name` the method-table name `prefix` + `key` ("get x", "set x" or just "x")? */
+function isMethodName(name: string, prefix: string, key: string): boolean {
+  if (name.length !== prefix.length + key.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (unitAt(name, i) !== unitAt(prefix, i)) return false;
+  for (let i = 0; i < key.length; i++) if (unitAt(name, prefix.length + i) !== unitAt(key, i)) return false;
+  return true;
+}
+
+/** The code of a class instance's method `prefix` + `key` (its address, bit 0 set: a word
+ *  the collector takes for a small integer), or undefined. */
+function methodCode(o: unknown, prefix: string, key: string): unknown {
+  const descriptor = peek32(addressOf(o));
+  const names = peekValue<string[]>(descriptor + CLASS_METHOD_NAMES);
+  for (let slot = 0; slot < names.length; slot++) {
+    if (!isMethodName(names[slot], prefix, key)) continue;
+    return peek32(descriptor + CLASS_METHODS + 4 * slot) === 0 ? undefined : peekValue<unknown>(descriptor + CLASS_METHODS + 4 * slot);
+  }
+  return undefined;
+}
+
+/**
+ * The code of method `key` of a class instance reached through an interface type, or
+ * undefined when `o` is not a class instance or its class has no such method (a
+ * function-valued field, or a plain object's property, is then called as a closure).
+ */
+export function objMethodCode(o: unknown, key: string): unknown {
+  if (!isObject(o) || objectKind(o) !== KIND_OBJECT) return undefined;
+  return methodCode(o, "", key);
+}
+
 /** o[key] for a plain object or a class instance; TypeError for undefined and null, as in
  *  JavaScript ("Cannot read properties of undefined"). */
 export function objGet(o: unknown, key: string): unknown {
@@ -52,8 +82,11 @@ export function objGet(o: unknown, key: string): unknown {
   }
   if (kind === KIND_OBJECT) {
     const i = fieldIndex(o, key);
-    if (i < 0) panic(PANIC_UNSUPPORTED);
-    return peekValue(addressOf(o) + 4 + 4 * i);
+    if (i >= 0) return peekValue(addressOf(o) + 4 + 4 * i);
+    const getter = methodCode(o, "get ", key);
+    if (getter !== undefined) return callMethod(getter, o);
+    // A method read as a value (not called) would need a function object bound to nothing.
+    if (methodCode(o, "", key) !== undefined || methodCode(o, "set ", key) !== undefined) panic(PANIC_UNSUPPORTED);
   }
   return undefined;
 }
@@ -64,8 +97,14 @@ export function objSet(o: unknown, key: string, value: unknown): void {
   }
   if (objectKind(o) === KIND_OBJECT) {
     const i = fieldIndex(o, key);
-    if (i < 0) panic(PANIC_UNSUPPORTED);
-    pokeValue(addressOf(o) + 4 + 4 * i, value);
+    if (i >= 0) {
+      pokeValue(addressOf(o) + 4 + 4 * i, value);
+      return;
+    }
+    const setter = methodCode(o, "set ", key);
+    // Class instances have a fixed set of fields: adding one at run time is refused.
+    if (setter === undefined) panic(PANIC_UNSUPPORTED);
+    callMethod(setter, o, value);
     return;
   }
   const keys = keysOf(o);
