@@ -51,6 +51,7 @@ export const RT = {
   arrayJoin: ["arrays.ts", "arrayJoin"],
   arraySlice: ["arrays.ts", "arraySlice"],
   arraySplice: ["arrays.ts", "arraySplice"],
+  arrayOfLength: ["arrays.ts", "arrayOfLength"],
   arrayConcat: ["arrays.ts", "arrayConcat"],
   arrayFill: ["arrays.ts", "arrayFill"],
   arrayReverse: ["arrays.ts", "arrayReverse"],
@@ -1733,6 +1734,7 @@ export class Lowerer {
       if (objText === "console" && callee.name.text === "log") return this.consoleLog(node);
       const objKind = this.kindOf(callee.expression);
       if (objText === "Math" && this.isGlobal(callee.expression)) return this.mathCall(callee.name.text, node);
+      if (objText === "Array" && callee.name.text === "from" && this.isGlobal(callee.expression)) return this.arrayFrom(node);
       if ((objText === "Object" || objText === "JSON") && this.isGlobal(callee.expression)) return this.objectCall(`${objText}.${callee.name.text}`, node);
       if (objKind === "string") return this.stringMethod(callee, node);
       if (objKind === "array") return this.arrayMethod(callee, node);
@@ -2014,8 +2016,7 @@ export class Lowerer {
           }
         });
         const [array, start, count, ...items] = this.exprList([a, ...node.arguments]);
-        const inserted = call("arrayNew", [this.constant(tagInt(0), true)]);
-        for (const item of items) call("arrayPush", [inserted, item], true);
+        const inserted = this.arrayOf(items, node);
         const argc = this.constant(tagInt(Math.min(node.arguments.length, 2)), true);
         return call("arraySplice", [array, start ?? this.constant(UNDEFINED), count ?? this.constant(UNDEFINED), argc, inserted]);
       }
@@ -2105,6 +2106,37 @@ export class Lowerer {
       case "JSON.stringify": return this.call(this.runtime("jsonStringify"), [one()], node);
     }
     return fail(node, Codes.UnsupportedCall, `${name} is not supported on devices yet`);
+  }
+
+  /** Array.from(source, mapFn?): a new array from an array, a string (by code points), a
+   *  Map or Set, or `{ length: n }` (n undefineds), each element passed through mapFn. */
+  private arrayFrom(node: ts.CallExpression): VReg {
+    const [source, mapFn] = node.arguments;
+    if (!source || node.arguments.length > 2) fail(node, Codes.UnsupportedCall, "Array.from takes a source and an optional map function on devices");
+    if (node.arguments.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+    const inner = skipParens(source);
+    const lengthOnly = ts.isObjectLiteralExpression(inner) && inner.properties.length === 1 && ts.isPropertyAssignment(inner.properties[0])
+      && ts.isIdentifier(inner.properties[0].name) && inner.properties[0].name.text === "length";
+    const iterated = this.iterableArray(source);
+    const kind = this.kindOf(source);
+    let array: VReg;
+    if (lengthOnly) {
+      const length = (inner.properties[0] as ts.PropertyAssignment).initializer;
+      if (this.kindOf(length) !== "number") fail(length, Codes.UnsupportedCall, "the length in Array.from({ length }) must be a number on devices");
+      array = this.call(this.runtime("arrayOfLength"), [this.expr(length)], node);
+    } else if (iterated) {
+      array = iterated();
+    } else if (kind === "array") {
+      array = this.call(this.runtime("arraySlice"), [this.expr(source), this.constant(UNDEFINED), this.constant(UNDEFINED)], node);
+    } else if (kind === "string") {
+      const text = this.expr(source);
+      array = this.newArray(this.constant(tagInt(0), true), node);
+      this.call(this.runtime("arrayAppendString"), [array, text], node, false);
+    } else {
+      return fail(source, Codes.UnsupportedCall, `Array.from of a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(source))}' is not supported on devices yet`);
+    }
+    if (!mapFn) return array;
+    return this.call(this.runtime("arrayMap"), [array, this.expr(mapFn)], node);
   }
 
   private isGlobal(node: ts.Expression): boolean {

@@ -42,6 +42,11 @@ function ensureCapacity(array: number, needed: number): void {
   poke32(array + ARRAY_ELEMENTS, store);
 }
 
+/** Array.from({ length }): the length as ToLength makes it (a negative one is 0). */
+export function arrayOfLength(length: number): unknown[] {
+  return arrayNew(length < 0 ? 0 : length);
+}
+
 export function arrayPush(a: unknown[], value: unknown): number {
   const array = addressOf(a);
   const length = peek32(array + ARRAY_LENGTH);
