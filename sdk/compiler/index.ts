@@ -51,9 +51,15 @@ export type BuildResult =
   | { ok: false; diagnostics: string };
 
 /** Device-side runtime modules every image is checked with (sdk/lib/rt). */
-function runtimeFiles(board: Board): string[] {
+export function runtimeFiles(board: Board): string[] {
   const dir = path.join(REPO_ROOT, "sdk/lib/rt");
   return [...fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f)), consoleDriverFile(board)];
+}
+
+/** Files of the SDK itself (sdk/lib, boards/), not the app's. */
+function isSdkSource(file: string): boolean {
+  const relative = path.relative(REPO_ROOT, file);
+  return !relative.startsWith("..") && (relative.startsWith(`sdk${path.sep}lib${path.sep}`) || relative.startsWith(`boards${path.sep}`));
 }
 
 export function build(options: BuildOptions): BuildResult {
@@ -63,7 +69,11 @@ export function build(options: BuildOptions): BuildResult {
   const fe = createFrontEnd(entry, board, runtimeFiles(board), options.forSimulator);
   const program = fe.program;
   const syntactic = program.getSyntacticDiagnostics();
-  const diagnostics = syntactic.length > 0 ? syntactic : [...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics()];
+  // The SDK's own sources (runtime, drivers) are type-checked by `npm run typecheck`, not on
+  // every build: checking them all would cost most of a small app's build time.
+  const appFiles = program.getSourceFiles().filter((sf) => !isSdkSource(sf.fileName));
+  const diagnostics = syntactic.length > 0 ? syntactic
+    : [...program.getGlobalDiagnostics(), ...appFiles.flatMap((sf) => program.getSemanticDiagnostics(sf))];
   const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
   if (errors.length > 0) return { ok: false, diagnostics: errors.map(formatTsDiagnostic).join("\n") };
 

@@ -335,7 +335,7 @@ export class Lowerer {
       const exported = stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
       for (const d of stmt.declarationList.declarations) {
         const names = ts.isIdentifier(d.name) ? [d.name]
-          : ts.isBindingPattern(d.name) ? (d.name.elements as ts.NodeArray<ts.ArrayBindingElement>).flatMap((e) => (ts.isBindingElement(e) && ts.isIdentifier(e.name) ? [e.name] : [])) : [];
+          : isBindingPattern(d.name) ? (d.name.elements as ts.NodeArray<ts.ArrayBindingElement>).flatMap((e) => (ts.isBindingElement(e) && ts.isIdentifier(e.name) ? [e.name] : [])) : [];
         if (info.hasInit && !exported && names.length > 0 && names.every((n) => !usedByFunctions.has(this.symbolOf(n)))) promoted.add(d);
         else this.declareGlobal(d, info);
       }
@@ -484,7 +484,7 @@ export class Lowerer {
   private parameters(decl: ts.SignatureDeclaration): void {
     const incoming: Array<[ts.Symbol | undefined, VReg, ts.ParameterDeclaration]> = [];
     decl.parameters.forEach((p, i) => {
-      if (ts.isBindingPattern(p.name) && !p.dotDotDotToken) {
+      if (isBindingPattern(p.name) && !p.dotDotDotToken) {
         const v = newVReg(this.fn, { name: `<parameter ${i}>` });
         this.fn.params.push(v);
         incoming.push([undefined, v, p]);
@@ -797,7 +797,7 @@ export class Lowerer {
   }
 
   private localDeclaration(d: ts.VariableDeclaration): void {
-    if (ts.isBindingPattern(d.name) && d.initializer) return this.destructuring(d.name, d.initializer, d);
+    if (isBindingPattern(d.name) && d.initializer) return this.destructuring(d.name, d.initializer, d);
     if (!ts.isIdentifier(d.name)) fail(d.name, Codes.UnsupportedSyntax, "destructuring needs an initializer");
     const sym = this.symbolOf(d.name);
     if (this.isCaptured(sym, d)) {
@@ -1032,7 +1032,7 @@ export class Lowerer {
     }
     const init = node.initializer;
     if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1
-      || !(ts.isIdentifier(init.declarations[0].name) || ts.isBindingPattern(init.declarations[0].name))) {
+      || !(ts.isIdentifier(init.declarations[0].name) || isBindingPattern(init.declarations[0].name))) {
       fail(init, Codes.UnsupportedSyntax, "for…of declares one variable or a destructuring pattern on devices");
     }
     const declaration = init.declarations[0];
@@ -1058,7 +1058,7 @@ export class Lowerer {
     } else {
       this.elementGetInto(element, node.expression, collection, index, node);
     }
-    if (ts.isBindingPattern(declaration.name)) this.destructure(declaration.name, element, declaration);
+    if (isBindingPattern(declaration.name)) this.destructure(declaration.name, element, declaration);
     else this.bindLocal(this.symbolOf(declaration.name), element, declaration);
     this.loops.push({ breakTo: exit, continueTo: update, label, tryDepth: this.tries.length });
     this.statement(node.statement);
@@ -3074,4 +3074,9 @@ function numOp(op: ts.SyntaxKind): NumOp | undefined {
     case ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken: return "shr";
   }
   return undefined;
+}
+
+/** [a, b] or { a, b } (typescript's own test for this is not part of its public API). */
+function isBindingPattern(node: ts.Node): node is ts.BindingPattern {
+  return ts.isArrayBindingPattern(node) || ts.isObjectBindingPattern(node);
 }
