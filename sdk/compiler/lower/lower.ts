@@ -101,6 +101,7 @@ export const RT = {
   objNew: ["objects.ts", "objNew"],
   objGet: ["objects.ts", "objGet"],
   objMethodCode: ["objects.ts", "objMethodCode"],
+  printInspected: ["inspect.ts", "printInspected"],
   objSet: ["objects.ts", "objSet"],
   objAssign: ["objects.ts", "objAssign"],
   objKeys: ["objects.ts", "objKeys"],
@@ -2115,15 +2116,19 @@ export class Lowerer {
     if (!source || node.arguments.length > 2) fail(node, Codes.UnsupportedCall, "Array.from takes a source and an optional map function on devices");
     if (node.arguments.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
     const inner = skipParens(source);
-    const lengthOnly = ts.isObjectLiteralExpression(inner) && inner.properties.length === 1 && ts.isPropertyAssignment(inner.properties[0])
-      && ts.isIdentifier(inner.properties[0].name) && inner.properties[0].name.text === "length";
+    const property = ts.isObjectLiteralExpression(inner) && inner.properties.length === 1 ? inner.properties[0] : undefined;
+    const lengthOnly = property !== undefined && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property))
+      && ts.isIdentifier(property.name) && property.name.text === "length";
     const iterated = this.iterableArray(source);
     const kind = this.kindOf(source);
     let array: VReg;
     if (lengthOnly) {
-      const length = (inner.properties[0] as ts.PropertyAssignment).initializer;
+      const length = ts.isPropertyAssignment(property) ? property.initializer : property.name as ts.Identifier;
       if (this.kindOf(length) !== "number") fail(length, Codes.UnsupportedCall, "the length in Array.from({ length }) must be a number on devices");
-      array = this.call(this.runtime("arrayOfLength"), [this.expr(length)], node);
+      const value = ts.isShorthandPropertyAssignment(property)
+        ? this.identifier(property.name, this.checker.getShorthandAssignmentValueSymbol(property))
+        : this.expr(length);
+      array = this.call(this.runtime("arrayOfLength"), [value], node);
     } else if (iterated) {
       array = iterated();
     } else if (kind === "array") {
@@ -2146,9 +2151,15 @@ export class Lowerer {
 
   private consoleLog(node: ts.CallExpression): VReg {
     // Node evaluates every argument before it prints anything.
+    const first = node.arguments[0];
+    const formatString = first !== undefined && this.kindOf(first) === "string" && !/^[^%]*$/.test(String(constantValue(first, this.checker) ?? "%"));
     for (const arg of node.arguments) {
       if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
       const kind = this.kindOf(arg);
+      if (this.isInspected(arg)) {
+        if (formatString && node.arguments.length > 1) fail(arg, Codes.UnsupportedCall, "console.log of arrays and objects with a format string is not supported on devices yet");
+        continue;
+      }
       if (kind === "array" || kind === "typed" || kind === "object" || (kind === "any" && !this.isPrimitive(arg))) {
         const type = this.checker.typeToString(this.checker.getTypeAtLocation(arg));
         fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
@@ -2176,11 +2187,22 @@ export class Lowerer {
       if (typeof c === "number" && isSmallIntValue(c)) { text += String(c); return; }
       flush();
       const kind = ts.isExpression(piece.node) ? this.kindOf(piece.node) : "any";
-      this.call(this.runtime(kind === "string" ? "printString" : "printValue"), [piece.value!], piece.node, false);
+      const inspected = ts.isExpression(piece.node) && this.isInspected(piece.node);
+      this.call(this.runtime(inspected ? "printInspected" : kind === "string" ? "printString" : "printValue"), [piece.value!], piece.node, false);
     });
     text += "\n";
     flush();
     return this.constant(UNDEFINED);
+  }
+
+  /** Arrays and plain objects (not class instances, collections or functions), which
+   *  console.log prints in Node's inspect format. */
+  private isInspected(node: ts.Expression): boolean {
+    const kind = this.kindOf(node);
+    if (kind === "array") return true;
+    if (kind !== "object" || this.instanceClass(node)) return false;
+    const type = this.checker.getTypeAtLocation(node);
+    return type.getCallSignatures().length === 0;
   }
 
   /** peekN(address) & mask, with a constant non-negative mask: the masked raw word is a

@@ -11,11 +11,11 @@ import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, DESCRIPTOR_PLAIN,
 import { PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { TypeError } from "./errors.ts";
 
-function keysOf(o: unknown): string[] {
+export function keysOf(o: unknown): string[] {
   return peekValue<string[]>(addressOf(o) + PLAIN_KEYS);
 }
 
-function valuesOf(o: unknown): unknown[] {
+export function valuesOf(o: unknown): unknown[] {
   return peekValue<unknown[]>(addressOf(o) + PLAIN_VALUES);
 }
 
@@ -228,7 +228,7 @@ function jsonQuote(s: string): string {
   return concat(concat(out, s.substring(run, s.length)), "\"");
 }
 
-function pairedSurrogate(s: string, i: number): boolean {
+export function pairedSurrogate(s: string, i: number): boolean {
   const c = unitAt(s, i);
   if (c < 0xdc00) return i + 1 < s.length && unitAt(s, i + 1) >= 0xdc00 && unitAt(s, i + 1) < 0xe000;
   return i > 0 && unitAt(s, i - 1) >= 0xd800 && unitAt(s, i - 1) < 0xdc00;

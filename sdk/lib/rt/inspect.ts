@@ -1,0 +1,206 @@
+// console.log of arrays and plain objects, as Node's util.inspect formats them for it (depth
+// 2, break length 80, compact 3): short lists on one line, longer ones one entry per line,
+// arrays of more than six short entries grouped into aligned columns, at most 100 elements.
+
+import { isObject, isSmallInt, objectKind, panic } from "mote/intrinsics";
+import { concat, isString, toString, unitAt } from "./strings.ts";
+import { KIND_ARRAY, KIND_NUMBER, KIND_PLAIN } from "./layout.ts";
+import { PANIC_UNSUPPORTED } from "./panic-codes.ts";
+import { keysOf, pairedSurrogate, valuesOf } from "./objects.ts";
+import { printString } from "./print.ts";
+
+const BREAK_LENGTH = 80;
+const MAX_DEPTH = 2;
+const MAX_ARRAY_LENGTH = 100;
+const COMPACT = 3;
+const HEX = "0123456789ABCDEF";
+const LOWER_HEX = "0123456789abcdef";
+
+/** Prints an array or a plain object as console.log does. */
+export function printInspected(value: unknown): void {
+  printString(formatValue(value, 0, 0));
+}
+
+function formatValue(value: unknown, depth: number, indentation: number): string {
+  if (isString(value)) return quote(value as string, indentation);
+  if (!isObject(value)) return toString(value);
+  const kind = objectKind(value);
+  if (kind === KIND_ARRAY) {
+    const array = value as unknown[];
+    if (array.length === 0) return "[]";
+    if (depth > MAX_DEPTH) return "[Array]";
+    const output: string[] = [];
+    const shown = array.length < MAX_ARRAY_LENGTH ? array.length : MAX_ARRAY_LENGTH;
+    for (let i = 0; i < shown; i++) output.push(formatValue(array[i], depth + 1, indentation + 2));
+    if (array.length > shown) {
+      const more = array.length - shown;
+      output.push(concat(concat("... ", toString(more)), more > 1 ? " more items" : " more item"));
+    }
+    const entries = output.length;
+    const lines = entries > 6 ? groupArrayElements(output, array, indentation) : output;
+    return reduceToSingleString(lines, entries, "[", "]", indentation);
+  }
+  if (kind === KIND_PLAIN) {
+    const keys = keysOf(value);
+    if (keys.length === 0) return "{}";
+    if (depth > MAX_DEPTH) return "[Object]";
+    const values = valuesOf(value);
+    const output: string[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      output.push(concat(concat(formatKey(keys[i]), ": "), formatValue(values[i], depth + 1, indentation + 2)));
+    }
+    return reduceToSingleString(output, output.length, "{", "}", indentation);
+  }
+  // Functions, class instances, collections and typed arrays print differently in Node.
+  return panic(PANIC_UNSUPPORTED);
+}
+
+/** One line when the entries are short enough and were not grouped, else one per line. */
+function reduceToSingleString(output: string[], entries: number, open: string, close: string, indentation: number): string {
+  if (entries === output.length) {
+    const start = output.length + indentation + open.length + 10;
+    if (isBelowBreakLength(output, start)) {
+      const joined = output.join(", ");
+      if (!joined.includes("\n")) return concat(concat(concat(concat(open, " "), joined), " "), close);
+    }
+  }
+  const newline = concat("\n", " ".repeat(indentation));
+  return concat(concat(concat(concat(concat(open, newline), "  "), output.join(concat(concat(",", newline), "  "))), newline), close);
+}
+
+function isBelowBreakLength(output: string[], start: number): boolean {
+  let total = output.length + start;
+  if (total + output.length > BREAK_LENGTH) return false;
+  for (let i = 0; i < output.length; i++) {
+    total += output[i].length;
+    if (total > BREAK_LENGTH) return false;
+  }
+  return true;
+}
+
+/**
+ * Node's column layout for long arrays of short entries. It picks the number of columns
+ * from a square-ish shape (entries about 2.5 times as high as wide) with floating point;
+ * here the same choice is made exactly in integers, by comparing squares.
+ */
+function groupArrayElements(output: string[], array: unknown[], indentation: number): string[] {
+  const count = output.length;
+  const shown = array.length > MAX_ARRAY_LENGTH ? count - 1 : count;
+  let total = 0;
+  let widest = 0;
+  for (let i = 0; i < shown; i++) {
+    const length = output[i].length;
+    total += length + 2;
+    if (length > widest) widest = length;
+  }
+  const columnWidth = widest + 2;
+  if (columnWidth * 3 + indentation >= BREAK_LENGTH || (total <= 5 * columnWidth && widest > 6)) return output;
+  let cap = ((BREAK_LENGTH - indentation) / columnWidth) | 0;
+  if (cap > COMPACT * 4) cap = COMPACT * 4;
+  let columns = 1;
+  while (columns < cap && fitsColumns(columns + 1, columnWidth, total, count, shown)) columns++;
+  if (columns <= 1) return output;
+
+  const widths: number[] = [];
+  for (let i = 0; i < columns; i++) {
+    let width = 0;
+    for (let j = i; j < shown; j += columns) if (output[j].length > width) width = output[j].length;
+    widths.push(width + 2);
+  }
+  let numbers = true;
+  for (let i = 0; i < count && numbers; i++) if (!isNumber(array[i])) numbers = false;
+  const rows: string[] = [];
+  for (let i = 0; i < shown; i += columns) {
+    const end = i + columns < shown ? i + columns : shown;
+    let row = "";
+    for (let j = i; j < end - 1; j++) {
+      const cell = concat(output[j], ", ");
+      row = concat(row, numbers ? cell.padStart(widths[j - i]) : cell.padEnd(widths[j - i]));
+    }
+    const last = output[end - 1];
+    row = concat(row, numbers ? last.padStart(widths[end - 1 - i] - 2) : last);
+    rows.push(row);
+  }
+  if (shown < count) rows.push(output[shown]);
+  return rows;
+}
+
+/**
+ * Whether Node's column count reaches k: round(sqrt(2.5 * b * shown) / b) >= k, where
+ * b = max(width - 3 - sqrt(width - total / count), 1). That is 10 * shown >= b * (2k - 1)^2,
+ * decided without roots: with b = 1 directly, else by squaring the remaining root.
+ */
+function fitsColumns(k: number, width: number, total: number, count: number, shown: number): boolean {
+  const q = (2 * k - 1) * (2 * k - 1);
+  const spread = width * count - total; // count * (width - total / count)
+  const clamped = width <= 4 || (width - 4) * (width - 4) * count <= spread;
+  if (clamped) return 10 * shown >= q;
+  const rest = (width - 3) * q - 10 * shown;
+  return rest <= 0 || spread * q * q >= count * rest * rest;
+}
+
+function isNumber(value: unknown): boolean {
+  return isSmallInt(value) || (isObject(value) && objectKind(value) === KIND_NUMBER);
+}
+
+/** A property name: bare when it is an identifier of ASCII letters, digits and _, else quoted. */
+function formatKey(key: string): string {
+  if (key.length === 0) return quote(key, 0);
+  for (let i = 0; i < key.length; i++) {
+    const c = unitAt(key, i);
+    const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+    if (!letter && !(i > 0 && c >= 0x30 && c <= 0x39)) return quote(key, 0);
+  }
+  return key;
+}
+
+/**
+ * A string as Node quotes it: in single quotes, or double quotes or backticks when that
+ * avoids escaping a single quote; control characters, the backslash and lone surrogates
+ * escaped. A long string with line breaks is split after each one, joined with ` +`.
+ */
+function quote(s: string, indentation: number): string {
+  if (s.length > 16 && s.length > BREAK_LENGTH - indentation - 4 && s.includes("\n")) {
+    const parts: string[] = [];
+    let from = 0;
+    for (let i = 0; i < s.length; i++) {
+      if (unitAt(s, i) === 0x0a && i + 1 < s.length) {
+        parts.push(quoteOne(s.substring(from, i + 1)));
+        from = i + 1;
+      }
+    }
+    parts.push(quoteOne(s.substring(from, s.length)));
+    return parts.join(concat(" +\n", " ".repeat(indentation + 2)));
+  }
+  return quoteOne(s);
+}
+
+function quoteOne(s: string): string {
+  let mark = 0x27;
+  if (s.includes("'")) {
+    if (!s.includes("\"")) mark = 0x22;
+    else if (!s.includes("`") && !s.includes("${")) mark = 0x60;
+  }
+  const markText = mark === 0x27 ? "'" : mark === 0x22 ? "\"" : "`";
+  let out = markText;
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = unitAt(s, i);
+    let escape = "";
+    if (c === mark && mark === 0x27) escape = "\\'";
+    else if (c === 0x5c) escape = "\\\\";
+    else if (c === 0x08) escape = "\\b";
+    else if (c === 0x09) escape = "\\t";
+    else if (c === 0x0a) escape = "\\n";
+    else if (c === 0x0c) escape = "\\f";
+    else if (c === 0x0d) escape = "\\r";
+    else if (c < 0x20 || c === 0x7f) escape = concat(concat("\\x", HEX.charAt(c >> 4)), HEX.charAt(c & 15));
+    else if (c >= 0xd800 && c < 0xe000 && !pairedSurrogate(s, i)) {
+      escape = concat(concat(concat(concat("\\u", LOWER_HEX.charAt(c >> 12)), LOWER_HEX.charAt((c >> 8) & 15)), LOWER_HEX.charAt((c >> 4) & 15)), LOWER_HEX.charAt(c & 15));
+    }
+    if (escape.length === 0) continue;
+    out = concat(concat(out, s.substring(run, i)), escape);
+    run = i + 1;
+  }
+  return concat(concat(out, s.substring(run, s.length)), markText);
+}
