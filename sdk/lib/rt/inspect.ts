@@ -6,7 +6,7 @@ import { isObject, isSmallInt, objectKind, panic } from "mote/intrinsics";
 import { concat, isString, toString, unitAt } from "./strings.ts";
 import { KIND_ARRAY, KIND_NUMBER, KIND_PLAIN } from "./layout.ts";
 import { PANIC_UNSUPPORTED } from "./panic-codes.ts";
-import { keysOf, pairedSurrogate, valuesOf } from "./objects.ts";
+import { keysOf, pairedSurrogate, shortEscape, valuesOf } from "./objects.ts";
 import { printString } from "./print.ts";
 
 const BREAK_LENGTH = 80;
@@ -188,12 +188,7 @@ function quoteOne(s: string): string {
     const c = unitAt(s, i);
     let escape = "";
     if (c === mark && mark === 0x27) escape = "\\'";
-    else if (c === 0x5c) escape = "\\\\";
-    else if (c === 0x08) escape = "\\b";
-    else if (c === 0x09) escape = "\\t";
-    else if (c === 0x0a) escape = "\\n";
-    else if (c === 0x0c) escape = "\\f";
-    else if (c === 0x0d) escape = "\\r";
+    else if (shortEscape(c).length > 0) escape = shortEscape(c);
     else if (c < 0x20 || c === 0x7f) escape = concat(concat("\\x", HEX.charAt(c >> 4)), HEX.charAt(c & 15));
     else if (c >= 0xd800 && c < 0xe000 && !pairedSurrogate(s, i)) {
       escape = concat(concat(concat(concat("\\u", LOWER_HEX.charAt(c >> 12)), LOWER_HEX.charAt((c >> 8) & 15)), LOWER_HEX.charAt((c >> 4) & 15)), LOWER_HEX.charAt(c & 15));

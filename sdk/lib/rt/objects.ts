@@ -203,6 +203,18 @@ function jsonValue(value: unknown): string {
 
 const HEX = "0123456789abcdef";
 
+/** The two-character escape of a backslash or a control character that has one (\\n, \\t,
+ *  …), as both JSON and Node's inspect write it; "" for any other code unit. */
+export function shortEscape(c: number): string {
+  if (c === 0x5c) return "\\\\";
+  if (c === 0x08) return "\\b";
+  if (c === 0x09) return "\\t";
+  if (c === 0x0a) return "\\n";
+  if (c === 0x0c) return "\\f";
+  if (c === 0x0d) return "\\r";
+  return "";
+}
+
 /** A JSON string literal: quotes, backslash escapes and \\u escapes for control characters
  *  and lone surrogates (§25.5.2.3 QuoteJSONString). */
 function jsonQuote(s: string): string {
@@ -212,12 +224,7 @@ function jsonQuote(s: string): string {
     const c = unitAt(s, i);
     let escape = "";
     if (c === 0x22) escape = "\\\"";
-    else if (c === 0x5c) escape = "\\\\";
-    else if (c === 0x08) escape = "\\b";
-    else if (c === 0x0c) escape = "\\f";
-    else if (c === 0x0a) escape = "\\n";
-    else if (c === 0x0d) escape = "\\r";
-    else if (c === 0x09) escape = "\\t";
+    else if (shortEscape(c).length > 0) escape = shortEscape(c);
     else if (c < 0x20 || (c >= 0xd800 && c < 0xe000 && !pairedSurrogate(s, i))) {
       escape = concat(concat(concat(concat("\\u", HEX.charAt((c >> 12) & 15)), HEX.charAt((c >> 8) & 15)), HEX.charAt((c >> 4) & 15)), HEX.charAt(c & 15));
     }
