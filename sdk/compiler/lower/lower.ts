@@ -14,7 +14,7 @@ import { Codes, fail } from "../diagnostics.ts";
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, FALSE, NULL, STRING_LENGTH, TRUE,
   UNDEFINED, isSmallIntValue, tagInt, SMALL_INT_MAX, TYPED_LENGTH, DESCRIPTOR_TYPED_PREFIX, CELL_VALUE, CLOSURE_CELLS,
-  CLOSURE_CODE, DESCRIPTOR_CLOSURE, KIND_OBJECT, CLASS_PARENT, CLASS_SIZE, CLASS_METHODS, CLASS_FIELD_NAMES, CLASS_METHOD_NAMES,
+  CLOSURE_CODE, DESCRIPTOR_CLOSURE, KIND_OBJECT, CLASS_PARENT, CLASS_SIZE, CLASS_METHODS, CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_NAME,
   ARRAY_CAPACITY, ARRAY_SIZE, DESCRIPTOR_ARRAY, isInt32Value, NUMBER_SIZE, NUMBER_LOW, DESCRIPTOR_NUMBER,
 } from "../values.ts";
 import { type TypedElement, type ValueKind, TYPED_ARRAYS, elementBytes, typedArrayElement, valueKind } from "./types.ts";
@@ -2163,7 +2163,7 @@ export class Lowerer {
       if (kind === "array" || kind === "typed" || kind === "object" || (kind === "any" && !this.isPrimitive(arg))) {
         const type = this.checker.typeToString(this.checker.getTypeAtLocation(arg));
         fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
-          "print numbers, strings, booleans, null and undefined");
+          "console.log prints primitives, arrays, plain objects and instances of the app's classes");
       }
     }
     const values = this.exprList(node.arguments);
@@ -2195,14 +2195,24 @@ export class Lowerer {
     return this.constant(UNDEFINED);
   }
 
-  /** Arrays and plain objects (not class instances, collections or functions), which
-   *  console.log prints in Node's inspect format. */
+  /** Arrays, plain objects and instances of the app's classes (not errors, collections or
+   *  functions), which console.log prints in Node's inspect format. */
   private isInspected(node: ts.Expression): boolean {
     const kind = this.kindOf(node);
     if (kind === "array") return true;
-    if (kind !== "object" || this.instanceClass(node)) return false;
+    if (kind !== "object") return false;
+    const cls = this.instanceClass(node);
+    if (cls) return !this.isRuntimeClass(this.classInfo(cls));
     const type = this.checker.getTypeAtLocation(node);
     return type.getCallSignatures().length === 0;
+  }
+
+  /** A class of the runtime (Error, Map, Set, …) or one derived from it. */
+  private isRuntimeClass(info: ClassInfo): boolean {
+    for (let c: ClassInfo | undefined = info; c; c = c.parent) {
+      if (c.decl.getSourceFile().fileName.startsWith(RT_DIR)) return true;
+    }
+    return false;
   }
 
   /** peekN(address) & mask, with a constant non-negative mask: the masked raw word is a
@@ -2608,6 +2618,12 @@ export class Lowerer {
       lowered: false,
     };
     this.classes.set(decl, info);
+    // Parameter properties are created before the declared fields (ES2022 class fields), so
+    // they come first in the layout, the order JSON.stringify and console.log show.
+    const ctor = decl.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined);
+    for (const p of ctor?.parameters ?? []) {
+      if (ts.isParameterPropertyDeclaration(p, ctor!) && ts.isIdentifier(p.name) && !info.fields.includes(p.name.text)) info.fields.push(p.name.text);
+    }
     for (const m of decl.members) {
       const isStatic = (ts.canHaveModifiers(m) && ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) ?? false;
       if (m.name && ts.isPrivateIdentifier(m.name)) fail(m, Codes.UnsupportedSyntax, "#private members are not supported on devices yet; use the private keyword");
@@ -2622,9 +2638,7 @@ export class Lowerer {
         if (existing !== undefined) info.methods[existing] = { symbol, decl: m };
         else { info.slots.set(key, info.methods.length); info.methods.push({ symbol, decl: m }); }
       } else if (ts.isConstructorDeclaration(m)) {
-        for (const p of m.parameters) {
-          if (ts.isParameterPropertyDeclaration(p, m) && ts.isIdentifier(p.name) && !info.fields.includes(p.name.text)) info.fields.push(p.name.text);
-        }
+        // Its parameter properties are laid out above.
       } else if (isStatic && ts.isPropertyDeclaration(m)) {
         const symbol = `${info.symbol}.${(m.name as ts.Identifier).text}`;
         const global: IrGlobal = { symbol, initial: UNDEFINED, module: this.moduleName(decl.getSourceFile()), name: `${name}.${m.name.getText()}` };
@@ -2652,6 +2666,7 @@ export class Lowerer {
     const slotNames: string[] = [];
     for (const [name, slot] of info.slots) slotNames[slot] = name;
     relocs.push({ offset: CLASS_METHOD_NAMES, symbol: this.constantArray(Array.from(slotNames, (n) => this.stringSymbol(n ?? ""))), addend: 0 });
+    if (!this.isRuntimeClass(info)) relocs.push({ offset: CLASS_NAME, symbol: this.stringSymbol(info.name), addend: 0 });
     info.methods.forEach((m, i) => {
       if (m.decl.body) relocs.push({ offset: CLASS_METHODS + 4 * i, symbol: m.symbol, addend: 1 });
     });
@@ -2677,7 +2692,7 @@ export class Lowerer {
 
   private lowerConstructor(info: ClassInfo): void {
     const decl = info.decl;
-    const ctor = decl.members.find(ts.isConstructorDeclaration);
+    const ctor = decl.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined);
     const fn = this.beginFunction(info.constructorSymbol, `new ${info.name}`, decl.getSourceFile(), ctor ?? decl);
     this.thisVReg = newVReg(fn, { name: "this" });
     fn.params.push(this.thisVReg);

@@ -2,9 +2,9 @@
 // 2, break length 80, compact 3): short lists on one line, longer ones one entry per line,
 // arrays of more than six short entries grouped into aligned columns, at most 100 elements.
 
-import { isObject, isSmallInt, objectKind, panic } from "mote/intrinsics";
+import { addressOf, isObject, isSmallInt, objectKind, panic, peek32, peekValue } from "mote/intrinsics";
 import { concat, isString, toString, unitAt } from "./strings.ts";
-import { KIND_ARRAY, KIND_NUMBER, KIND_PLAIN } from "./layout.ts";
+import { CLASS_FIELD_NAMES, CLASS_NAME, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN } from "./layout.ts";
 import { PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { keysOf, pairedSurrogate, shortEscape, valuesOf } from "./objects.ts";
 import { printString } from "./print.ts";
@@ -51,7 +51,21 @@ function formatValue(value: unknown, depth: number, indentation: number): string
     }
     return reduceToSingleString(output, output.length, "{", "}", indentation);
   }
-  // Functions, class instances, collections and typed arrays print differently in Node.
+  if (kind === KIND_OBJECT && peek32(peek32(addressOf(value)) + CLASS_NAME) !== 0) {
+    // An instance of one of the app's classes: its name, then its fields as properties.
+    const descriptor = peek32(addressOf(value));
+    const name = peekValue<string>(descriptor + CLASS_NAME);
+    const fields = peekValue<string[]>(descriptor + CLASS_FIELD_NAMES);
+    if (fields.length === 0) return concat(name, " {}");
+    if (depth > MAX_DEPTH) return concat(concat("[", name), "]");
+    const output: string[] = [];
+    for (let i = 0; i < fields.length; i++) {
+      const field = peekValue<unknown>(addressOf(value) + 4 + 4 * i);
+      output.push(concat(concat(formatKey(fields[i]), ": "), formatValue(field, depth + 1, indentation + 2)));
+    }
+    return reduceToSingleString(output, output.length, concat(name, " {"), "}", indentation);
+  }
+  // Functions, errors, collections and typed arrays print differently in Node.
   return panic(PANIC_UNSUPPORTED);
 }
 

@@ -35,13 +35,16 @@ export const KIND_PLAIN = 9;
 
 /** Class descriptors (in flash): the kind, the parent class's descriptor (0 for none), the
  *  instance size in bytes, the field names (an array object in flash, in layout order), the
- *  method names (an array in flash, by method-table slot: "m", "get m", "set m"), then the
- *  method table (code addresses, bit 0 set). Instances: the descriptor, then the fields. */
+ *  method names (an array in flash, by method-table slot: "m", "get m", "set m"), the class
+ *  name for console.log (0 for the runtime's own classes and their subclasses: errors,
+ *  collections, which Node prints differently), then the method table (code addresses, bit 0
+ *  set). Instances: the descriptor, then the fields. */
 export const CLASS_PARENT = 4;
 export const CLASS_SIZE = 8;
 export const CLASS_FIELD_NAMES = 12;
 export const CLASS_METHOD_NAMES = 16;
-export const CLASS_METHODS = 20;
+export const CLASS_NAME = 20;
+export const CLASS_METHODS = 24;
 
 /** Plain objects (object literals, records): the keys and the values, as two arrays in
  *  insertion order. */
