@@ -14,7 +14,7 @@ import { Codes, fail } from "../diagnostics.ts";
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, FALSE, NULL, STRING_LENGTH, TRUE,
   UNDEFINED, isSmallIntValue, tagInt, SMALL_INT_MAX, TYPED_LENGTH, DESCRIPTOR_TYPED_PREFIX, CELL_VALUE, CLOSURE_CELLS,
-  CLOSURE_CODE, DESCRIPTOR_CLOSURE, KIND_OBJECT, CLASS_PARENT, CLASS_SIZE, CLASS_METHODS, CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_NAME,
+  CLOSURE_CODE, DESCRIPTOR_CLOSURE, KIND_OBJECT, CLASS_PARENT, CLASS_SIZE, CLASS_METHODS, CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET, CLASS_PRINT_UNSUPPORTED,
   ARRAY_CAPACITY, ARRAY_SIZE, DESCRIPTOR_ARRAY, isInt32Value, NUMBER_SIZE, NUMBER_LOW, DESCRIPTOR_NUMBER,
 } from "../values.ts";
 import { type TypedElement, type ValueKind, TYPED_ARRAYS, elementBytes, typedArrayElement, valueKind } from "./types.ts";
@@ -2202,9 +2202,19 @@ export class Lowerer {
     if (kind === "array") return true;
     if (kind !== "object") return false;
     const cls = this.instanceClass(node);
-    if (cls) return !this.isRuntimeClass(this.classInfo(cls));
+    if (cls) return this.printMode(this.classInfo(cls)) !== CLASS_PRINT_UNSUPPORTED;
     const type = this.checker.getTypeAtLocation(node);
     return type.getCallSignatures().length === 0;
+  }
+
+  /** How console.log prints instances of a class (layout.ts, CLASS_PRINT_*). */
+  private printMode(info: ClassInfo): number {
+    if (!this.isRuntimeClass(info)) return CLASS_PRINT_FIELDS;
+    if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "collections.ts")) {
+      if (info.name === "Map") return CLASS_PRINT_MAP;
+      if (info.name === "Set") return CLASS_PRINT_SET;
+    }
+    return CLASS_PRINT_UNSUPPORTED;
   }
 
   /** A class of the runtime (Error, Map, Set, …) or one derived from it. */
@@ -2666,7 +2676,8 @@ export class Lowerer {
     const slotNames: string[] = [];
     for (const [name, slot] of info.slots) slotNames[slot] = name;
     relocs.push({ offset: CLASS_METHOD_NAMES, symbol: this.constantArray(Array.from(slotNames, (n) => this.stringSymbol(n ?? ""))), addend: 0 });
-    if (!this.isRuntimeClass(info)) relocs.push({ offset: CLASS_NAME, symbol: this.stringSymbol(info.name), addend: 0 });
+    relocs.push({ offset: CLASS_NAME, symbol: this.stringSymbol(info.name), addend: 0 });
+    view.setUint32(CLASS_PRINT, this.printMode(info), true);
     info.methods.forEach((m, i) => {
       if (m.decl.body) relocs.push({ offset: CLASS_METHODS + 4 * i, symbol: m.symbol, addend: 1 });
     });

@@ -4,7 +4,8 @@
 
 import { addressOf, isObject, isSmallInt, objectKind, panic, peek32, peekValue } from "mote/intrinsics";
 import { concat, isString, toString, unitAt } from "./strings.ts";
-import { CLASS_FIELD_NAMES, CLASS_NAME, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN } from "./layout.ts";
+import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN } from "./layout.ts";
+import type { Map, Set } from "./collections.ts";
 import { PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { keysOf, pairedSurrogate, shortEscape, valuesOf } from "./objects.ts";
 import { printString } from "./print.ts";
@@ -51,7 +52,9 @@ function formatValue(value: unknown, depth: number, indentation: number): string
     }
     return reduceToSingleString(output, output.length, "{", "}", indentation);
   }
-  if (kind === KIND_OBJECT && peek32(peek32(addressOf(value)) + CLASS_NAME) !== 0) {
+  const print = kind === KIND_OBJECT ? peek32(peek32(addressOf(value)) + CLASS_PRINT) : -1;
+  if (print === CLASS_PRINT_MAP || print === CLASS_PRINT_SET) return formatCollection(value, print === CLASS_PRINT_MAP, depth, indentation);
+  if (print === CLASS_PRINT_FIELDS) {
     // An instance of one of the app's classes: its name, then its fields as properties.
     const descriptor = peek32(addressOf(value));
     const name = peekValue<string>(descriptor + CLASS_NAME);
@@ -67,6 +70,21 @@ function formatValue(value: unknown, depth: number, indentation: number): string
   }
   // Functions, errors, collections and typed arrays print differently in Node.
   return panic(PANIC_UNSUPPORTED);
+}
+
+/** Map(n) { key => value, … } and Set(n) { value, … }. */
+function formatCollection(value: unknown, isMap: boolean, depth: number, indentation: number): string {
+  const keys = isMap ? (value as Map).keyList : (value as Set).items;
+  const name = isMap ? "Map" : "Set";
+  const open = concat(concat(concat(name, "("), toString(keys.length)), ") {");
+  if (keys.length === 0) return concat(open, "}");
+  if (depth > MAX_DEPTH) return concat(concat("[", name), "]");
+  const output: string[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const key = formatValue(keys[i], depth + 1, indentation + 2);
+    output.push(isMap ? concat(concat(key, " => "), formatValue((value as Map).valueList[i], depth + 1, indentation + 2)) : key);
+  }
+  return reduceToSingleString(output, output.length, open, "}", indentation);
 }
 
 /** One line when the entries are short enough and were not grouped, else one per line. */

@@ -36,15 +36,22 @@ export const KIND_PLAIN = 9;
 /** Class descriptors (in flash): the kind, the parent class's descriptor (0 for none), the
  *  instance size in bytes, the field names (an array object in flash, in layout order), the
  *  method names (an array in flash, by method-table slot: "m", "get m", "set m"), the class
- *  name for console.log (0 for the runtime's own classes and their subclasses: errors,
- *  collections, which Node prints differently), then the method table (code addresses, bit 0
- *  set). Instances: the descriptor, then the fields. */
+ *  name, how console.log prints an instance (CLASS_PRINT_*), then the method table (code
+ *  addresses, bit 0 set). Instances: the descriptor, then the fields. */
 export const CLASS_PARENT = 4;
 export const CLASS_SIZE = 8;
 export const CLASS_FIELD_NAMES = 12;
 export const CLASS_METHOD_NAMES = 16;
 export const CLASS_NAME = 20;
-export const CLASS_METHODS = 24;
+export const CLASS_PRINT = 24;
+export const CLASS_METHODS = 28;
+
+/** console.log of a class instance: `Name { fields }`, as a Map or a Set, or not supported
+ *  (the runtime's other classes, such as errors, which Node prints with their stack). */
+export const CLASS_PRINT_FIELDS = 0;
+export const CLASS_PRINT_MAP = 1;
+export const CLASS_PRINT_SET = 2;
+export const CLASS_PRINT_UNSUPPORTED = 3;
 
 /** Plain objects (object literals, records): the keys and the values, as two arrays in
  *  insertion order. */
