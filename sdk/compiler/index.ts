@@ -26,7 +26,7 @@ import { writeMap } from "./emit/map.ts";
 import { sizeReport } from "./emit/size-report.ts";
 import { elementBytes } from "./lower/types.ts";
 import { DESCRIPTOR_CLOSURE, DESCRIPTOR_CELL, KIND_CLOSURE, KIND_CELL, DESCRIPTOR_PLAIN, KIND_PLAIN } from "./values.ts";
-import { DESCRIPTOR_TYPED_PREFIX, KIND_TYPED_ARRAY, DESCRIPTOR_ARRAY, DESCRIPTOR_NUMBER, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_NUMBER, KIND_STRING16, KIND_STRING8 } from "./values.ts";
+import { DESCRIPTOR_TYPED_PREFIX, KIND_TYPED_ARRAY, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENTS, DESCRIPTOR_ARRAY, DESCRIPTOR_NUMBER, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_NUMBER, KIND_STRING16, KIND_STRING8 } from "./values.ts";
 import type { IrProgram } from "./ir/ir.ts";
 
 export interface BuildOptions {
@@ -117,13 +117,14 @@ export function build(options: BuildOptions): BuildResult {
     new DataView(bytes.buffer).setUint32(0, kind, true);
     chunks.push({ name: symbol, section: ".rodata", bytes, size: 4, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });
   }
-  // Typed array descriptors: the kind, then the element size in bytes.
+  // Typed array descriptors: the kind, the element size in bytes, the element type.
   for (const element of lowerer.typedDescriptors) {
-    const bytes = new Uint8Array(8);
+    const bytes = new Uint8Array(12);
     const view = new DataView(bytes.buffer);
     view.setUint32(0, KIND_TYPED_ARRAY, true);
     view.setUint32(4, elementBytes(element), true);
-    chunks.push({ name: `${DESCRIPTOR_TYPED_PREFIX}${element}`, section: ".rodata", bytes, size: 8, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });
+    view.setUint32(TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENTS.split(" ").indexOf(element), true);
+    chunks.push({ name: `${DESCRIPTOR_TYPED_PREFIX}${element}`, section: ".rodata", bytes, size: bytes.length, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });
   }
   const port = (hasData: boolean, hasBss: boolean) => portRuntime({
     hasData, hasBss, board, main: ir.entry, consoleWrite, exit, alloc, collect, uncaughtText, forSimulator: options.forSimulator,

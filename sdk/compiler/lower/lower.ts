@@ -2163,7 +2163,7 @@ export class Lowerer {
       if (kind === "array" || kind === "typed" || kind === "object" || (kind === "any" && !this.isPrimitive(arg))) {
         const type = this.checker.typeToString(this.checker.getTypeAtLocation(arg));
         fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
-          "console.log prints primitives, arrays, plain objects and instances of the app's classes");
+          "console.log prints primitives, arrays, typed arrays, plain objects, Map, Set and instances of the app's classes");
       }
     }
     const values = this.exprList(node.arguments);
@@ -2195,11 +2195,11 @@ export class Lowerer {
     return this.constant(UNDEFINED);
   }
 
-  /** Arrays, plain objects and instances of the app's classes (not errors, collections or
-   *  functions), which console.log prints in Node's inspect format. */
+  /** Arrays, typed arrays, plain objects, Map, Set and instances of the app's classes (not
+   *  errors or functions), which console.log prints in Node's inspect format. */
   private isInspected(node: ts.Expression): boolean {
     const kind = this.kindOf(node);
-    if (kind === "array") return true;
+    if (kind === "array" || kind === "typed") return true;
     if (kind !== "object") return false;
     const cls = this.instanceClass(node);
     if (cls) return this.printMode(this.classInfo(cls)) !== CLASS_PRINT_UNSUPPORTED;

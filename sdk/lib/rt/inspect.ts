@@ -2,9 +2,9 @@
 // 2, break length 80, compact 3): short lists on one line, longer ones one entry per line,
 // arrays of more than six short entries grouped into aligned columns, at most 100 elements.
 
-import { addressOf, isObject, isSmallInt, objectKind, panic, peek32, peekValue } from "mote/intrinsics";
+import { addressOf, isObject, isSmallInt, objectKind, panic, peek16, peek32, peek8, peekValue } from "mote/intrinsics";
 import { concat, isString, toString, unitAt } from "./strings.ts";
-import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN } from "./layout.ts";
+import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
 import type { Map, Set } from "./collections.ts";
 import { PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { keysOf, pairedSurrogate, shortEscape, valuesOf } from "./objects.ts";
@@ -34,13 +34,13 @@ function formatValue(value: unknown, depth: number, indentation: number): string
     const shown = array.length < MAX_ARRAY_LENGTH ? array.length : MAX_ARRAY_LENGTH;
     for (let i = 0; i < shown; i++) output.push(formatValue(array[i], depth + 1, indentation + 2));
     if (array.length > shown) {
-      const more = array.length - shown;
-      output.push(concat(concat("... ", toString(more)), more > 1 ? " more items" : " more item"));
+      output.push(moreItems(array.length - shown));
     }
     const entries = output.length;
     const lines = entries > 6 ? groupArrayElements(output, array, indentation) : output;
     return reduceToSingleString(lines, entries, "[", "]", indentation);
   }
+  if (kind === KIND_TYPED_ARRAY) return formatTypedArray(value, depth, indentation);
   if (kind === KIND_PLAIN) {
     const keys = keysOf(value);
     if (keys.length === 0) return "{}";
@@ -72,6 +72,41 @@ function formatValue(value: unknown, depth: number, indentation: number): string
   return panic(PANIC_UNSUPPORTED);
 }
 
+/** Uint8Array(n) [ … ]: the elements as numbers, laid out as an array's. */
+function formatTypedArray(value: unknown, depth: number, indentation: number): string {
+  const array = addressOf(value);
+  const element = peek32(peek32(array) + TYPED_DESCRIPTOR_ELEMENT);
+  const name = TYPED_ELEMENT_NAMES.split(" ")[element];
+  const length = peek32(array + TYPED_LENGTH);
+  const open = concat(concat(concat(name, "("), toString(length)), ") [");
+  if (length === 0) return concat(open, "]");
+  if (depth > MAX_DEPTH) return concat(concat("[", name), "]");
+  const shown = length < MAX_ARRAY_LENGTH ? length : MAX_ARRAY_LENGTH;
+  const values: unknown[] = [];
+  for (let i = 0; i < shown; i++) values.push(typedElement(array + TYPED_DATA, element, i));
+  const output: string[] = [];
+  for (let i = 0; i < shown; i++) output.push(toString(values[i]));
+  if (length > shown) {
+    output.push(moreItems(length - shown));
+    values.push(0);
+  }
+  const entries = output.length;
+  const lines = entries > 6 ? groupArrayElements(output, values, indentation) : output;
+  return reduceToSingleString(lines, entries, open, "]", indentation);
+}
+
+/** Element i of a typed array's data (TYPED_ELEMENTS order: u8 i8 u16 i16 u32 i32). */
+function typedElement(data: number, element: number, i: number): number {
+  if (element === 0) return peek8(data + i);
+  if (element === 1) return (peek8(data + i) << 24) >> 24;
+  if (element === 2) return peek16(data + 2 * i);
+  if (element === 3) return (peek16(data + 2 * i) << 16) >> 16;
+  if (element === 5) return peek32(data + 4 * i);
+  // A Uint32 element of 2^31 or more, or a float, needs a double.
+  if (element === 4 && peek32(data + 4 * i) >= 0) return peek32(data + 4 * i);
+  return panic(PANIC_UNSUPPORTED);
+}
+
 /** Map(n) { key => value, … } and Set(n) { value, … }. */
 function formatCollection(value: unknown, isMap: boolean, depth: number, indentation: number): string {
   const keys = isMap ? (value as Map).keyList : (value as Set).items;
@@ -85,6 +120,11 @@ function formatCollection(value: unknown, isMap: boolean, depth: number, indenta
     output.push(isMap ? concat(concat(key, " => "), formatValue((value as Map).valueList[i], depth + 1, indentation + 2)) : key);
   }
   return reduceToSingleString(output, output.length, open, "}", indentation);
+}
+
+/** The last entry of an array cut at MAX_ARRAY_LENGTH elements. */
+function moreItems(more: number): string {
+  return concat(concat("... ", toString(more)), more > 1 ? " more items" : " more item");
 }
 
 /** One line when the entries are short enough and were not grouped, else one per line. */

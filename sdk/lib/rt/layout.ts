@@ -22,6 +22,12 @@ export const NUMBER_SIZE = 12;
 /** Typed arrays: length in elements, then the elements, little-endian, in the object. */
 export const TYPED_LENGTH = 4;
 export const TYPED_DATA = 8;
+/** A typed array's descriptor: the kind, the element size in bytes, the element type as an
+ *  index into TYPED_ELEMENT_NAMES. */
+export const TYPED_DESCRIPTOR_ELEMENT = 8;
+/** Element types, in the order of their index (the compiler's TypedElement values). */
+export const TYPED_ELEMENTS = "u8 i8 u16 i16 u32 i32 f32 f64";
+export const TYPED_ELEMENT_NAMES = "Uint8Array Int8Array Uint16Array Int16Array Uint32Array Int32Array Float32Array Float64Array";
 
 export const KIND_STRING8 = 1;
 export const KIND_STRING16 = 2;
