@@ -71,7 +71,10 @@ class FunctionCodegen {
         if (inst.op === "call") this.outgoingArgs = Math.max(this.outgoingArgs, Math.max(0, inst.args.length - 4));
       }
     }
-    this.savedRegs = this.alloc.usedCalleeSaved;
+    // A throw caught here skips the epilogues of the frames between, which would have restored
+    // the callee-saved registers they used: a function with a try saves all of r4-r7 itself,
+    // so that its own epilogue gives its caller back every one of them.
+    this.savedRegs = (fn.tryRecords ?? 0) > 0 ? [4, 5, 6, 7] : this.alloc.usedCalleeSaved;
     this.frameSize = 4 * (this.outgoingArgs + this.alloc.spillSlots);
     for (const b of this.alloc.order) this.labels.set(b, a.newLabel());
 

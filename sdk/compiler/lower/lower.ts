@@ -126,7 +126,7 @@ const PORT_DECLARATIONS = path.join(RT_DIR, "port.ts");
 const THROW = "__rt_throw";
 /** The same, for an exception passing on from a finally block: its origin stays the same. */
 const RETHROW = "__rt_rethrow";
-const BUILTIN_ERRORS = ["Error", "TypeError", "RangeError", "ReferenceError"];
+const BUILTIN_ERRORS = ["Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError"];
 const GLOBALS_FILE = path.join(REPO_ROOT, "sdk/lib/globals.d.ts");
 /** The timer globals (sdk/lib/globals.d.ts): runtime function and parameter count. */
 const TIMER_FUNCTIONS: Record<string, [RtName, number]> = {
@@ -135,6 +135,7 @@ const TIMER_FUNCTIONS: Record<string, [RtName, number]> = {
 /** Global classes the runtime implements in device TypeScript, and where. */
 const BUILTIN_CLASSES: Record<string, string> = {
   Error: "errors.ts", TypeError: "errors.ts", RangeError: "errors.ts", ReferenceError: "errors.ts",
+  SyntaxError: "errors.ts", EvalError: "errors.ts", URIError: "errors.ts",
   Map: "collections.ts", Set: "collections.ts",
 };
 

@@ -1,5 +1,5 @@
-// The built-in error classes. A program's Error, TypeError, RangeError and ReferenceError (and
-// classes extending them) are these: name and message are the first fields, so code can read
+// The built-in error classes. A program's Error, TypeError, RangeError, ReferenceError,
+// SyntaxError, EvalError and URIError (and classes extending them) are these: name and message are the first fields, so code can read
 // them through any error type.
 
 import { objectAt, poke8 } from "mote/intrinsics";
@@ -33,6 +33,27 @@ export class ReferenceError extends Error {
   constructor(message?: string) {
     super(message);
     this.name = "ReferenceError";
+  }
+}
+
+export class SyntaxError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = "SyntaxError";
+  }
+}
+
+export class EvalError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = "EvalError";
+  }
+}
+
+export class URIError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = "URIError";
   }
 }
 
