@@ -135,8 +135,11 @@ export function allocate(fn: IrFunction): Allocation {
   }
 
   // In a function with try blocks, a throw resumes in a handler with the registers of some
-  // other moment: variables live in their own stack slots there, never in registers.
-  const inMemory = (v: VReg) => (fn.tryRecords ?? 0) > 0 && fn.vregs[v].name !== undefined;
+  // other moment: variables, and every value live where a handler starts (a loop's array and
+  // index around a try, say), live in their own stack slots, never in registers.
+  const liveAtHandlers = new Set<VReg>();
+  for (const b of order) if (b.term.op === "try") for (const v of liveIn.get(b.term.handler) ?? []) liveAtHandlers.add(v);
+  const inMemory = (v: VReg) => (fn.tryRecords ?? 0) > 0 && (fn.vregs[v].name !== undefined || liveAtHandlers.has(v));
   let spillSlots = 3 * (fn.tryRecords ?? 0); // the handler records come first
   const intervals = fn.vregs
     .map((_, v) => v)

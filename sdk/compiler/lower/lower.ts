@@ -52,6 +52,7 @@ export const RT = {
   arraySlice: ["arrays.ts", "arraySlice"],
   arraySplice: ["arrays.ts", "arraySplice"],
   arrayOfLength: ["arrays.ts", "arrayOfLength"],
+  typedToArray: ["arrays.ts", "typedToArray"],
   arrayConcat: ["arrays.ts", "arrayConcat"],
   arrayFill: ["arrays.ts", "arrayFill"],
   arrayReverse: ["arrays.ts", "arrayReverse"],
@@ -101,6 +102,7 @@ export const RT = {
   objNew: ["objects.ts", "objNew"],
   objGet: ["objects.ts", "objGet"],
   objMethodCode: ["objects.ts", "objMethodCode"],
+  strCompare: ["strings.ts", "strCompare"],
   printInspected: ["inspect.ts", "printInspected"],
   objSet: ["objects.ts", "objSet"],
   objAssign: ["objects.ts", "objAssign"],
@@ -1197,6 +1199,12 @@ export class Lowerer {
           const [t, f] = cmp.op === "eq" ? [ifTrue, ifFalse] : [ifFalse, ifTrue];
           return this.equalityBranch(a, b, node.left, node.right, t, f, node, cmp.loose);
         }
+        if (this.kindOf(node.left) === "string" && this.kindOf(node.right) === "string") {
+          // Strings order by UTF-16 code units: compare the -1/0/1 of strCompare with 0.
+          const order = this.call(this.runtime("strCompare"), [a, b], node, true, true);
+          this.setTerm({ op: "branch", kind: "cmp", cmp: cmp.op, numeric: true, a: order, b: this.constant(tagInt(0), true), then: ifTrue, else: ifFalse, pos: this.pos(node) });
+          return;
+        }
         this.numberOperands(node, node.left, node.right);
         this.setTerm({ op: "branch", kind: "cmp", cmp: cmp.op, numeric: true, a, b, then: ifTrue, else: ifFalse, pos: this.pos(node) });
         return;
@@ -2132,6 +2140,8 @@ export class Lowerer {
       array = this.call(this.runtime("arrayOfLength"), [value], node);
     } else if (iterated) {
       array = iterated();
+    } else if (kind === "typed") {
+      array = this.call(this.runtime("typedToArray"), [this.expr(source)], node);
     } else if (kind === "array") {
       array = this.call(this.runtime("arraySlice"), [this.expr(source), this.constant(UNDEFINED), this.constant(UNDEFINED)], node);
     } else if (kind === "string") {

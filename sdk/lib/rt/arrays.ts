@@ -2,13 +2,13 @@
 // so that push can grow the store without moving the array. Reads and writes inside the
 // length are inline in compiled code; these are the slow paths.
 
-import { addressOf, objectAt, panic, peek32, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
+import { addressOf, objectAt, panic, peek16, peek32, peek8, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
 import { allocTraced } from "./heap.ts";
-import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY, TYPED_DATA, TYPED_LENGTH } from "./layout.ts";
+import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_LENGTH } from "./layout.ts";
 import { alloc } from "./heap.ts";
 import { concat, strictEquals, toString, unitAt } from "./strings.ts";
 import { truthy } from "./print.ts";
-import { PANIC_BAD_INDEX } from "./panic-codes.ts";
+import { PANIC_BAD_INDEX, PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { RangeError, TypeError } from "./errors.ts";
 import { copyWords, fillWords, zeroBytes } from "./port.ts";
 
@@ -74,6 +74,28 @@ export function typedArrayNew(length: number, elementSize: number, descriptor: n
   poke32(array + TYPED_LENGTH, length);
   zeroBytes(array + TYPED_DATA, bytes);
   return objectAt<unknown>(array);
+}
+
+/** Element i of a typed array's data (TYPED_ELEMENTS order: u8 i8 u16 i16 u32 i32). */
+export function typedElement(data: number, element: number, i: number): number {
+  if (element === 0) return peek8(data + i);
+  if (element === 1) return (peek8(data + i) << 24) >> 24;
+  if (element === 2) return peek16(data + 2 * i);
+  if (element === 3) return (peek16(data + 2 * i) << 16) >> 16;
+  if (element === 5) return peek32(data + 4 * i);
+  // A Uint32 element of 2^31 or more, or a float, needs a double.
+  if (element === 4 && peek32(data + 4 * i) >= 0) return peek32(data + 4 * i);
+  return panic(PANIC_UNSUPPORTED);
+}
+
+/** Array.from(typedArray): its elements as numbers in a new array. */
+export function typedToArray(t: unknown): unknown[] {
+  const array = addressOf(t);
+  const element = peek32(peek32(array) + TYPED_DESCRIPTOR_ELEMENT);
+  const length = peek32(array + TYPED_LENGTH);
+  const result = arrayNew(length);
+  for (let i = 0; i < length; i++) result[i] = typedElement(array + TYPED_DATA, element, i);
+  return result;
 }
 
 // ------------------------------------------------------------------ Array.prototype methods

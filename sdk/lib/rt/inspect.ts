@@ -2,13 +2,14 @@
 // 2, break length 80, compact 3): short lists on one line, longer ones one entry per line,
 // arrays of more than six short entries grouped into aligned columns, at most 100 elements.
 
-import { addressOf, isObject, isSmallInt, objectKind, panic, peek16, peek32, peek8, peekValue } from "mote/intrinsics";
+import { addressOf, isObject, isSmallInt, objectKind, panic, peek32, peekValue } from "mote/intrinsics";
 import { concat, isString, toString, unitAt } from "./strings.ts";
 import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
 import type { Map, Set } from "./collections.ts";
 import { PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { keysOf, pairedSurrogate, shortEscape, valuesOf } from "./objects.ts";
 import { printString } from "./print.ts";
+import { typedElement } from "./arrays.ts";
 
 const BREAK_LENGTH = 80;
 const MAX_DEPTH = 2;
@@ -93,18 +94,6 @@ function formatTypedArray(value: unknown, depth: number, indentation: number): s
   const entries = output.length;
   const lines = entries > 6 ? groupArrayElements(output, values, indentation) : output;
   return reduceToSingleString(lines, entries, open, "]", indentation);
-}
-
-/** Element i of a typed array's data (TYPED_ELEMENTS order: u8 i8 u16 i16 u32 i32). */
-function typedElement(data: number, element: number, i: number): number {
-  if (element === 0) return peek8(data + i);
-  if (element === 1) return (peek8(data + i) << 24) >> 24;
-  if (element === 2) return peek16(data + 2 * i);
-  if (element === 3) return (peek16(data + 2 * i) << 16) >> 16;
-  if (element === 5) return peek32(data + 4 * i);
-  // A Uint32 element of 2^31 or more, or a float, needs a double.
-  if (element === 4 && peek32(data + 4 * i) >= 0) return peek32(data + 4 * i);
-  return panic(PANIC_UNSUPPORTED);
 }
 
 /** Map(n) { key => value, … } and Set(n) { value, … }. */

@@ -65,6 +65,16 @@ export function stringEquals(a: string, b: string): boolean {
 }
 
 /** `===` when the static types do not settle it: strings by content, the rest by identity. */
+/** The order of two strings (<, > on strings): by UTF-16 code units, a prefix first. */
+export function strCompare(a: string, b: string): number {
+  const length = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < length; i++) {
+    const x = unitAt(a, i), y = unitAt(b, i);
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+
 export function strictEquals(a: unknown, b: unknown): boolean {
   if (isSmallInt(a) || isSmallInt(b) || !isObject(a) || !isObject(b)) return peekWordEqual(a, b);
   if (isString(a) && isString(b)) return stringEquals(a as string, b as string);
