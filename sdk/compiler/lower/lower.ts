@@ -1506,6 +1506,21 @@ export class Lowerer {
         return value;
       }
       const value = this.expr(node.right);
+      const pattern = skipParens(node.left);
+      if (ts.isArrayLiteralExpression(pattern)) {
+        // [a, b] = [b, a]: the right side first, then each target in order gets its element.
+        if (this.kindOf(node.right) !== "array") fail(node.right, Codes.UnsupportedSyntax, "destructuring assignment from this value is not supported on devices yet");
+        pattern.elements.forEach((element, i) => {
+          if (ts.isOmittedExpression(element)) return;
+          if (ts.isSpreadElement(element) || ts.isBinaryExpression(element) || ts.isArrayLiteralExpression(element) || ts.isObjectLiteralExpression(element)) {
+            fail(element, Codes.UnsupportedSyntax, "defaults, rest and nesting in destructuring assignments are not supported on devices yet");
+          }
+          const item = this.temp();
+          this.emit({ op: "elem-get", dst: item, array: value, index: this.constant(tagInt(i), true), pos: this.pos(element) });
+          this.assign(element, item, element);
+        });
+        return value;
+      }
       this.assign(node.left, value, node);
       return value;
     }
@@ -1740,6 +1755,8 @@ export class Lowerer {
         args.length = member.decl.parameters.length;
         return this.call(this.staticMethodSymbol(member.decl), args, node);
       }
+      // A field holding a function (a comparator, a callback): a call of its value.
+      if (member?.kind === "field" || member?.kind === "static-field") return this.indirectCall(callee, node);
       const objText = callee.expression.getText();
       if (objText === "console" && callee.name.text === "log") return this.consoleLog(node);
       const objKind = this.kindOf(callee.expression);
