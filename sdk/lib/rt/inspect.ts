@@ -1,6 +1,7 @@
-// console.log of arrays and plain objects, as Node's util.inspect formats them for it (depth
-// 2, break length 80, compact 3): short lists on one line, longer ones one entry per line,
-// arrays of more than six short entries grouped into aligned columns, at most 100 elements.
+// console.log of arrays, typed arrays, plain objects, class instances, Map and Set, as Node's
+// util.inspect formats them for it (depth 2, break length 80, compact 3): short lists on one
+// line, longer ones one entry per line, arrays of more than six short entries grouped into
+// aligned columns, at most 100 elements.
 
 import { addressOf, isObject, isSmallInt, objectKind, panic, peek32, peekValue } from "mote/intrinsics";
 import { concat, isString, toString, unitAt } from "./strings.ts";
@@ -18,7 +19,7 @@ const COMPACT = 3;
 const HEX = "0123456789ABCDEF";
 const LOWER_HEX = "0123456789abcdef";
 
-/** Prints an array or a plain object as console.log does. */
+/** Prints an array, a plain object, a class instance, a Map or a Set as console.log does. */
 export function printInspected(value: unknown): void {
   printString(formatValue(value, 0, 0));
 }
@@ -34,9 +35,7 @@ function formatValue(value: unknown, depth: number, indentation: number): string
     const output: string[] = [];
     const shown = array.length < MAX_ARRAY_LENGTH ? array.length : MAX_ARRAY_LENGTH;
     for (let i = 0; i < shown; i++) output.push(formatValue(array[i], depth + 1, indentation + 2));
-    if (array.length > shown) {
-      output.push(moreItems(array.length - shown));
-    }
+    if (array.length > shown) output.push(moreItems(array.length - shown));
     const entries = output.length;
     const lines = entries > 6 ? groupArrayElements(output, array, indentation) : output;
     return reduceToSingleString(lines, entries, "[", "]", indentation);
