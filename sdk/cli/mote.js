@@ -28,6 +28,9 @@ const requireTypescript = {
   },
 };
 
+/** How long a bundle of other sources is kept (a concurrent mote may be using it). */
+const STALE_BUNDLE_MS = 10 * 60 * 1000;
+
 /** The bundled CLI's path, building it if needed; undefined when esbuild cannot. */
 async function bundledCli() {
   const key = createHash("sha1").update(toolFiles().map((f) => `${f}=${stamp(f)}`).join("\n")).digest("hex").slice(0, 16);
@@ -37,7 +40,15 @@ async function bundledCli() {
   try {
     const { build } = await import("esbuild");
     fs.mkdirSync(dir, { recursive: true });
-    for (const old of fs.readdirSync(dir)) if (/^cli-.*\.mjs$/.test(old)) fs.rmSync(path.join(dir, old), { force: true });
+    // Bundles of older sources go, but only long unused ones: another mote process may have
+    // just written (or be loading) the one for these sources, or be building its own.
+    for (const old of fs.readdirSync(dir)) {
+      const file = path.join(dir, old);
+      const modified = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+      if (/^cli-[0-9a-f]{16}\.mjs$/.test(old) && file !== bundle && modified !== undefined && Date.now() - modified > STALE_BUNDLE_MS) {
+        fs.rmSync(file, { force: true });
+      }
+    }
     const temporary = `${bundle}.${process.pid}.tmp.mjs`;
     await build({
       entryPoints: [path.join(REPO_ROOT, "sdk/cli/mote.ts")],

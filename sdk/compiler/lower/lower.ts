@@ -195,6 +195,8 @@ export class Lowerer {
   private readonly staticFields = new Map<ts.Symbol, { symbol: string; initializer?: ts.Expression }>();
   /** `this` of the method or constructor being lowered. */
   private thisVReg: VReg | undefined;
+  /** In an arrow function that uses `this`: the cell holding the `this` it was created with. */
+  private thisCell: VReg | undefined;
   private currentClass: ClassInfo | undefined;
   /** In a derived constructor: field initialisers, run right after super(…). */
   private afterSuper: (() => void) | undefined;
@@ -582,6 +584,7 @@ export class Lowerer {
     this.loops = [];
     this.tries = [];
     this.thisVReg = undefined;
+    this.thisCell = undefined;
     this.currentClass = undefined;
     this.afterSuper = undefined;
     return fn;
@@ -595,7 +598,7 @@ export class Lowerer {
   private saveState() {
     return {
       fn: this.fn, block: this.block, locals: this.locals, loops: this.loops, cells: this.cells, label: this.pendingLabel, tries: this.tries,
-      thisVReg: this.thisVReg, currentClass: this.currentClass, afterSuper: this.afterSuper,
+      thisVReg: this.thisVReg, thisCell: this.thisCell, currentClass: this.currentClass, afterSuper: this.afterSuper,
     };
   }
 
@@ -603,7 +606,7 @@ export class Lowerer {
     this.fn = s.fn; this.block = s.block; this.locals = s.locals; this.loops = s.loops; this.cells = s.cells;
     this.pendingLabel = s.label;
     this.tries = s.tries;
-    this.thisVReg = s.thisVReg; this.currentClass = s.currentClass; this.afterSuper = s.afterSuper;
+    this.thisVReg = s.thisVReg; this.thisCell = s.thisCell; this.currentClass = s.currentClass; this.afterSuper = s.afterSuper;
   }
 
   // ---------------------------------------------------------------- helpers
@@ -1843,6 +1846,10 @@ export class Lowerer {
     }
     const captures = freeSymbols(node, this.checker).filter((sym) => this.cells.has(sym));
     const cellValues = captures.map((sym) => this.cells.get(sym)!);
+    // An arrow function's `this` is its creator's: captured, after the variables, in a cell of
+    // its own (`this` never changes, so a copy is as good as sharing).
+    const capturesThis = ts.isArrowFunction(node) && usesThis(node.body);
+    if (capturesThis) cellValues.push(this.call(this.runtime("cellNew"), [this.thisValue(node)], node));
     const name = node.name && ts.isIdentifier(node.name) ? node.name.text : `<anonymous>`;
     const symbol = this.uniqueName(`${this.fn.symbol}.${node.name && ts.isIdentifier(node.name) ? node.name.text : "lambda"}${this.closureCount++}`);
     // The closure's code, lowered now (it sees the cells of this function).
@@ -1855,6 +1862,10 @@ export class Lowerer {
       this.emit({ op: "load", dst: cell, base: env, offset: CLOSURE_CELLS + 4 * i, width: 32 });
       this.cells.set(sym, cell);
     });
+    if (capturesThis) {
+      this.thisCell = newVReg(fn, { name: "this<cell>" });
+      this.emit({ op: "load", dst: this.thisCell, base: env, offset: CLOSURE_CELLS + 4 * captures.length, width: 32 });
+    }
     this.parameters(node);
     if (node.body && ts.isBlock(node.body)) {
       this.body(node.body.statements);
@@ -1869,7 +1880,7 @@ export class Lowerer {
     this.emit({ op: "symbol", dst: code, symbol, addend: 1 });
     const codeNumber = this.temp({ smallInt: true });
     this.emit({ op: "addr-of", dst: codeNumber, src: code });
-    const closure = this.call(this.runtime("closureNew"), [codeNumber, this.constant(tagInt(captures.length), true)], node);
+    const closure = this.call(this.runtime("closureNew"), [codeNumber, this.constant(tagInt(cellValues.length), true)], node);
     cellValues.forEach((cell, i) => this.emit({ op: "store", base: closure, offset: CLOSURE_CELLS + 4 * i, src: cell, width: 32 }));
     return closure;
   }
@@ -2838,10 +2849,13 @@ export class Lowerer {
   }
 
   private thisValue(node: ts.Node): VReg {
-    if (this.thisVReg === undefined || this.fn.params[0] !== this.thisVReg) {
-      fail(node, Codes.UnsupportedSyntax, "'this' is supported on devices in methods and constructors (not in nested functions yet)");
+    if (this.thisVReg !== undefined && this.fn.params[0] === this.thisVReg) return this.thisVReg;
+    if (this.thisCell !== undefined) {
+      const value = this.temp();
+      this.emit({ op: "load", dst: value, base: this.thisCell, offset: CELL_VALUE, width: 32, pos: this.pos(node) });
+      return value;
     }
-    return this.thisVReg;
+    return fail(node, Codes.UnsupportedSyntax, "'this' is supported on devices in methods, constructors and the arrow functions inside them");
   }
 
   /** What a property access on a class instance (or a class, for statics) refers to. */
@@ -3155,4 +3169,11 @@ function numOp(op: ts.SyntaxKind): NumOp | undefined {
 /** [a, b] or { a, b } (typescript's own test for this is not part of its public API). */
 function isBindingPattern(node: ts.Node): node is ts.BindingPattern {
   return ts.isArrayBindingPattern(node) || ts.isObjectBindingPattern(node);
+}
+
+/** Does this arrow function body use `this` (its own or that of an arrow function inside)? */
+function usesThis(node: ts.Node): boolean {
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node)) return false;
+  return ts.forEachChild(node, usesThis) ?? false;
 }

@@ -1,7 +1,7 @@
 // 'this' at the top of an ES module is undefined in Node; on devices 'this' exists only in
-// methods and constructors.
+// methods, constructors and the arrow functions inside them.
 function show(): void {
   console.log("shown");
 }
 show();
-console.log(this === undefined); //! MOTE1001 "'this' is supported on devices in methods and constructors" at this
+console.log(this === undefined); //! MOTE1001 "'this' is supported on devices in methods, constructors and the arrow functions inside them" at this
