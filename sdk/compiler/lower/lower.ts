@@ -2519,6 +2519,17 @@ export class Lowerer {
   }
 
   private elementGet(node: ts.ElementAccessExpression): VReg {
+    const maybeArray = node.questionDotToken
+      && valueKind(this.checker, this.checker.getNonNullableType(this.checker.getTypeAtLocation(node.expression))) === "array";
+    if (maybeArray) {
+      // list?.[i]: undefined when list is null or undefined, and then i is not evaluated.
+      return this.optionalChain(node, node.expression, (array) => {
+        this.numberOperands(node.argumentExpression, node.argumentExpression);
+        const dst = this.temp();
+        this.emit({ op: "elem-get", dst, array, index: this.expr(node.argumentExpression), pos: this.pos(node) });
+        return dst;
+      });
+    }
     if (this.kindOf(node.expression) === "object" || this.isObjectOrNullish(node.expression)) {
       if (this.kindOf(node.argumentExpression) !== "string") fail(node.argumentExpression, Codes.UnsupportedSyntax, "object keys are strings on devices");
       return this.optionalChain(node, node.expression, (object) => this.call(this.runtime("objGet"), [object, this.expr(node.argumentExpression)], node));
