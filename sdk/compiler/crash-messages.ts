@@ -27,6 +27,10 @@ export const PANIC_MESSAGES: Readonly<Record<PanicCode, string>> = {
     "RangeError: negative array index written (it would become a property, which devices do not support)",
   [Panic.PANIC_UNSUPPORTED]:
     "Error: this operation on this value is not supported on devices yet (for example, changing the case of text outside Latin-1)",
+  [Panic.PANIC_INSPECT_UNSUPPORTED]:
+    "Error: console.log of this value (a function, an error, or an object holding one) is not supported on devices yet",
+  [Panic.PANIC_FIXED_FIELDS]:
+    "TypeError: class instances on devices have a fixed set of fields: adding a property at run time, or reading a method without calling it, is not supported",
   [Panic.PANIC_REDUCE_EMPTY]: "TypeError: Reduce of empty array with no initial value",
   [Panic.PANIC_UNINITIALIZED]:
     "ReferenceError: Cannot access a variable before initialization (its declaration has not run yet)",

@@ -203,6 +203,38 @@ describe("mote run", () => {
     expect(trace[2]).toMatch(/^ {4}at .*array-length\.ts:6:\d+$/);
   });
 
+  it("says why console.log cannot print a function held in an unknown value", async () => {
+    const file = app("log-function", [
+      "const items: unknown[] = [1, () => 2];",
+      'console.log("start");',
+      "console.log(items);",
+      "",
+    ].join("\n"));
+    const ran = await mote(["run", file]);
+    expect(ran.code, explain(ran)).toBe(1);
+    expect(ran.stdout, explain(ran)).toBe("start\n");
+    const trace = ran.stderr.split("\n");
+    expect(trace[0]).toBe("Error: console.log of this value (a function, an error, or an object holding one) is not supported on devices yet");
+    expect(trace[1]).toMatch(/^ {4}at .*log-function\.ts:3:\d+$/);
+  });
+
+  it("says that a class instance reached through an interface has no field for an added property", async () => {
+    const file = app("fixed-fields", [
+      "interface Bag { size: number; label?: string }",
+      "class Box implements Bag { size = 1; }",
+      "const bag: Bag = new Box();",
+      'console.log("start", bag.label);',
+      'bag.label = "new";',
+      "",
+    ].join("\n"));
+    const ran = await mote(["run", file]);
+    expect(ran.code, explain(ran)).toBe(1);
+    expect(ran.stdout, explain(ran)).toBe("start undefined\n");
+    const trace = ran.stderr.split("\n");
+    expect(trace[0]).toMatch(/^TypeError: class instances on devices have a fixed set of fields/);
+    expect(trace[1]).toMatch(/^ {4}at .*fixed-fields\.ts:5:\d+$/);
+  });
+
   it("stops a program that runs too long: a message on stderr and exit 124", async () => {
     const file = app("forever", 'console.log("spinning");\nlet i = 0;\nwhile (true) {\n  i = (i + 1) | 0;\n}\n');
     const ran = await mote(["run", file, "--timeout", "1"]);

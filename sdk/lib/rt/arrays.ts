@@ -8,7 +8,7 @@ import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_AR
 import { alloc } from "./heap.ts";
 import { concat, strictEquals, toString, unitAt } from "./strings.ts";
 import { truthy } from "./print.ts";
-import { PANIC_BAD_INDEX, PANIC_UNSUPPORTED } from "./panic-codes.ts";
+import { PANIC_BAD_INDEX, PANIC_NOT_INTEGER } from "./panic-codes.ts";
 import { RangeError, TypeError } from "./errors.ts";
 import { copyWords, fillWords, zeroBytes } from "./port.ts";
 
@@ -85,7 +85,7 @@ export function typedElement(data: number, element: number, i: number): number {
   if (element === 5) return peek32(data + 4 * i);
   // A Uint32 element of 2^31 or more, or a float, needs a double.
   if (element === 4 && peek32(data + 4 * i) >= 0) return peek32(data + 4 * i);
-  return panic(PANIC_UNSUPPORTED);
+  return panic(PANIC_NOT_INTEGER);
 }
 
 /** Array.from(typedArray): its elements as numbers in a new array. */

@@ -7,7 +7,7 @@ import { addressOf, isObject, isSmallInt, objectKind, panic, peek32, peekValue }
 import { concat, isString, toString, unitAt } from "./strings.ts";
 import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
 import type { Map, Set } from "./collections.ts";
-import { PANIC_UNSUPPORTED } from "./panic-codes.ts";
+import { PANIC_INSPECT_UNSUPPORTED } from "./panic-codes.ts";
 import { keysOf, pairedSurrogate, shortEscape, valuesOf } from "./objects.ts";
 import { printString } from "./print.ts";
 import { typedElement } from "./arrays.ts";
@@ -69,7 +69,7 @@ function formatValue(value: unknown, depth: number, indentation: number): string
     return reduceToSingleString(output, output.length, concat(name, " {"), "}", indentation);
   }
   // Functions, errors, collections and typed arrays print differently in Node.
-  return panic(PANIC_UNSUPPORTED);
+  return panic(PANIC_INSPECT_UNSUPPORTED);
 }
 
 /** Uint8Array(n) [ … ]: the elements as numbers, laid out as an array's. */

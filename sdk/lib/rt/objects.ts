@@ -8,7 +8,7 @@ import { allocTraced } from "./heap.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
 import { concat, isString, stringEquals, toString, unitAt } from "./strings.ts";
 import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, DESCRIPTOR_PLAIN, KIND_ARRAY, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
-import { PANIC_UNSUPPORTED } from "./panic-codes.ts";
+import { PANIC_FIXED_FIELDS } from "./panic-codes.ts";
 import { TypeError } from "./errors.ts";
 
 export function keysOf(o: unknown): string[] {
@@ -86,7 +86,7 @@ export function objGet(o: unknown, key: string): unknown {
     const getter = methodCode(o, "get ", key);
     if (getter !== undefined) return callMethod(getter, o);
     // A method read as a value (not called) would need a function object bound to nothing.
-    if (methodCode(o, "", key) !== undefined || methodCode(o, "set ", key) !== undefined) panic(PANIC_UNSUPPORTED);
+    if (methodCode(o, "", key) !== undefined || methodCode(o, "set ", key) !== undefined) panic(PANIC_FIXED_FIELDS);
   }
   return undefined;
 }
@@ -103,7 +103,7 @@ export function objSet(o: unknown, key: string, value: unknown): void {
     }
     const setter = methodCode(o, "set ", key);
     // Class instances have a fixed set of fields: adding one at run time is refused.
-    if (setter === undefined) panic(PANIC_UNSUPPORTED);
+    if (setter === undefined) panic(PANIC_FIXED_FIELDS);
     callMethod(setter, o, value);
     return;
   }
