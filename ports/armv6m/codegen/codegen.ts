@@ -11,7 +11,7 @@
 import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
 import type { Cond, Label, Reg, SourcePos, ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
-import type { Block, CmpOp, Inst, IrFunction, Terminator, VReg } from "../../../sdk/compiler/ir/ir.ts";
+import type { Block, CmpOp, Inst, IrFunction, Proof, Terminator, VReg } from "../../../sdk/compiler/ir/ir.ts";
 import { ARRAY_ELEMENTS, ARRAY_LENGTH, CLASS_METHODS, CLOSURE_CODE, STRING_LENGTH, TRUE, FALSE, UNDEFINED, TYPED_DATA, TYPED_LENGTH } from "../../../sdk/compiler/values.ts";
 import { elementBytes, type TypedElement } from "../../../sdk/compiler/lower/types.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
@@ -760,6 +760,26 @@ class FunctionCodegen {
     return { label, back };
   }
 
+  /** An element index, untagged into a register (a scratch copy of a spilled index becomes
+   *  it in place); a boxed index, at least 2^30, jumps to `outside`. */
+  private untagIndex(index: VReg, proof: Proof | undefined, outside: Label): Reg {
+    const tagged = this.read(index);
+    const offset = this.isScratchCopy(index) ? tagged : this.scratch();
+    this.a.asrs(offset, tagged, 1);
+    if (!proof?.smallA) this.a.bcond("cc", outside);
+    return offset;
+  }
+
+  /** Unless the range analysis proved the index inside: compares it with the length word at
+   *  `lengthOffset` in the object, unsigned (a negative index is a huge one, so one compare
+   *  checks both ends), and jumps to `outside` when it is not below. */
+  private boundsCheck(proof: Proof | undefined, array: Reg, lengthOffset: number, offset: Reg, word: Reg, outside: Label): void {
+    if (proof?.inBounds) return;
+    this.a.ldr(word, array, { imm: lengthOffset });
+    this.a.cmp(offset, word);
+    this.a.bcond("cs", outside);
+  }
+
   private elemGet(inst: Extract<Inst, { op: "elem-get" }>): void {
     const a = this.a;
     const dst = inst.dst;
@@ -770,19 +790,10 @@ class FunctionCodegen {
       this.commit(dst, r);
     });
     const array = this.read(inst.array);
-    const index = this.read(inst.index);
-    // A scratch copy of a spilled index can become the offset in place.
-    const offset = this.isScratchCopy(inst.index) ? index : this.scratch();
-    a.asrs(offset, index, 1);
-    if (!inst.proof?.smallA) a.bcond("cc", outside.label);
+    const offset = this.untagIndex(inst.index, inst.proof, outside.label);
     const d = this.target(dst);
     const word = d !== array && d !== offset ? d : this.scratch();
-    if (!inst.proof?.inBounds) {
-      a.ldr(word, array, { imm: ARRAY_LENGTH });
-      // Unsigned: a negative index is a huge one, so one compare checks both ends.
-      a.cmp(offset, word);
-      a.bcond("cs", outside.label);
-    }
+    this.boundsCheck(inst.proof, array, ARRAY_LENGTH, offset, word, outside.label);
     a.ldr(word, array, { imm: ARRAY_ELEMENTS });
     a.lsls(offset, offset, 2);
     a.ldr(d, word, offset);
@@ -802,16 +813,9 @@ class FunctionCodegen {
     });
     const value = this.read(inst.src);
     const array = this.read(inst.array);
-    const index = this.read(inst.index);
-    const offset = this.isScratchCopy(inst.index) ? index : this.scratch();
-    a.asrs(offset, index, 1);
-    if (!inst.proof?.smallA) a.bcond("cc", grow.label);
+    const offset = this.untagIndex(inst.index, inst.proof, grow.label);
     const word = this.scratch();
-    if (!inst.proof?.inBounds) {
-      a.ldr(word, array, { imm: ARRAY_LENGTH });
-      a.cmp(offset, word);
-      a.bcond("cs", grow.label);
-    }
+    this.boundsCheck(inst.proof, array, ARRAY_LENGTH, offset, word, grow.label);
     a.ldr(word, array, { imm: ARRAY_ELEMENTS });
     a.lsls(offset, offset, 2);
     a.str(value, word, offset);
@@ -834,17 +838,10 @@ class FunctionCodegen {
       this.commit(dst, r);
     });
     const array = this.read(inst.array);
-    const index = this.read(inst.index);
-    const offset = this.isScratchCopy(inst.index) ? index : this.scratch();
-    a.asrs(offset, index, 1);
-    if (!inst.proof?.smallA) a.bcond("cc", outside.label);
+    const offset = this.untagIndex(inst.index, inst.proof, outside.label);
     const d = this.target(dst);
     const word = d !== array && d !== offset ? d : this.scratch();
-    if (!inst.proof?.inBounds) {
-      a.ldr(word, array, { imm: TYPED_LENGTH });
-      a.cmp(offset, word);
-      a.bcond("cs", outside.label);
-    }
+    this.boundsCheck(inst.proof, array, TYPED_LENGTH, offset, word, outside.label);
     this.scaleIndex(offset, inst.element);
     a.adds(offset, offset, { imm: TYPED_DATA });
     switch (inst.element) {
@@ -915,16 +912,9 @@ class FunctionCodegen {
     const value = this.read(inst.src);
     const smallValue = this.fn.vregs[inst.src] !== undefined && this.isProvenSmall(inst);
     const array = this.read(inst.array);
-    const index = this.read(inst.index);
-    const offset = this.isScratchCopy(inst.index) ? index : this.scratch();
-    a.asrs(offset, index, 1);
-    if (!inst.proof?.smallA) a.bcond("cc", ignore.label);
+    const offset = this.untagIndex(inst.index, inst.proof, ignore.label);
     const word = this.scratch();
-    if (!inst.proof?.inBounds) {
-      a.ldr(word, array, { imm: TYPED_LENGTH });
-      a.cmp(offset, word);
-      a.bcond("cs", ignore.label);
-    }
+    this.boundsCheck(inst.proof, array, TYPED_LENGTH, offset, word, ignore.label);
     if (!smallValue) {
       a.lsrs(word, value, 1);
       a.bcond("cc", slow.label);
