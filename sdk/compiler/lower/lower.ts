@@ -878,15 +878,9 @@ export class Lowerer {
 
   /** `value`, or `fallback` evaluated when value is undefined. */
   private defaultWhenUndefined(value: VReg, fallback: ts.Expression, node: ts.Node): VReg {
-    const result = this.temp();
-    this.emit({ op: "move", dst: result, src: value });
-    const missing = newBlock(this.fn), join = newBlock(this.fn);
-    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(UNDEFINED), then: missing, else: join, pos: this.pos(node) });
-    this.startBlock(missing);
-    this.emit({ op: "move", dst: result, src: this.expr(fallback) });
-    this.jumpTo(join);
-    this.startBlock(join);
-    return result;
+    return this.choose(
+      (missing, given) => this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(UNDEFINED), then: missing, else: given, pos: this.pos(node) }),
+      () => this.expr(fallback), () => value);
   }
 
   private ifStatement(node: ts.IfStatement): void {
@@ -1726,14 +1720,20 @@ export class Lowerer {
   }
 
   private conditional(node: ts.ConditionalExpression): VReg {
+    return this.choose((t, f) => this.condition(node.condition, t, f), () => this.expr(node.whenTrue), () => this.expr(node.whenFalse));
+  }
+
+  /** One of two values: `branch` jumps to the first block or the second, each arm computes
+   *  its value there, and the arms join in the result. */
+  private choose(branch: (ifTrue: Block, ifFalse: Block) => void, whenTrue: () => VReg, whenFalse: () => VReg): VReg {
     const result = this.temp();
     const t = newBlock(this.fn), f = newBlock(this.fn), join = newBlock(this.fn);
-    this.condition(node.condition, t, f);
+    branch(t, f);
     this.startBlock(t);
-    this.emit({ op: "move", dst: result, src: this.expr(node.whenTrue) });
+    this.emit({ op: "move", dst: result, src: whenTrue() });
     this.jumpTo(join);
     this.startBlock(f);
-    this.emit({ op: "move", dst: result, src: this.expr(node.whenFalse) });
+    this.emit({ op: "move", dst: result, src: whenFalse() });
     this.jumpTo(join);
     this.startBlock(join);
     return result;
@@ -2107,19 +2107,9 @@ export class Lowerer {
         if (node.arguments.length === 0) fail(node, Codes.UnsupportedCall, `Math.${name}() is ${name === "min" ? "Infinity" : "-Infinity"}, which needs doubles`);
         this.numberOperands(node, ...node.arguments);
         const values = this.exprList(node.arguments);
-        return values.slice(1).reduce((acc, v) => {
-          const result = this.temp();
-          const keep = newBlock(this.fn), take = newBlock(this.fn), join = newBlock(this.fn);
-          this.setTerm({ op: "branch", kind: "cmp", cmp: name === "min" ? "le" : "ge", numeric: true, a: acc, b: v, then: keep, else: take, pos: this.pos(node) });
-          this.startBlock(keep);
-          this.emit({ op: "move", dst: result, src: acc });
-          this.jumpTo(join);
-          this.startBlock(take);
-          this.emit({ op: "move", dst: result, src: v });
-          this.jumpTo(join);
-          this.startBlock(join);
-          return result;
-        }, values[0]);
+        return values.slice(1).reduce((acc, v) => this.choose(
+          (keep, take) => this.setTerm({ op: "branch", kind: "cmp", cmp: name === "min" ? "le" : "ge", numeric: true, a: acc, b: v, then: keep, else: take, pos: this.pos(node) }),
+          () => acc, () => v), values[0]);
       }
     }
     return fail(node, Codes.UnsupportedCall, `Math.${name} needs doubles or is not supported on devices yet`);
