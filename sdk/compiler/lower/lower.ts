@@ -1244,9 +1244,9 @@ export class Lowerer {
       // x == null: true for undefined and null alike.
       const other = ka === "nullish" ? a : b;
       const second = newBlock(this.fn);
-      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: other, b: this.constantIn(UNDEFINED), then: ifEqual, else: second, pos });
+      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: other, b: this.constant(UNDEFINED), then: ifEqual, else: second, pos });
       this.startBlock(second);
-      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: other, b: this.constantIn(NULL), then: ifEqual, else: ifNot, pos });
+      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: other, b: this.constant(NULL), then: ifEqual, else: ifNot, pos });
       return;
     }
     if (loose && ka !== kb) fail(node, Codes.UnsupportedOperator, "'==' between values of different types is not supported on devices", "use '===' or convert explicitly");
@@ -1264,10 +1264,6 @@ export class Lowerer {
       return;
     }
     this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a, b, then: ifEqual, else: ifNot, pos });
-  }
-
-  private constantIn(word: number): VReg {
-    return this.constant(word);
   }
 
   /** Strings compare by content; everything else in this language step by identity (numbers

@@ -8,7 +8,7 @@ import { concat, isString, toString, unitAt } from "./strings.ts";
 import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
 import type { Map, Set } from "./collections.ts";
 import { PANIC_INSPECT_UNSUPPORTED } from "./panic-codes.ts";
-import { keysOf, pairedSurrogate, shortEscape, valuesOf } from "./objects.ts";
+import { keysOf, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
 import { printString } from "./print.ts";
 import { typedElement } from "./arrays.ts";
 
@@ -17,7 +17,6 @@ const MAX_DEPTH = 2;
 const MAX_ARRAY_LENGTH = 100;
 const COMPACT = 3;
 const HEX = "0123456789ABCDEF";
-const LOWER_HEX = "0123456789abcdef";
 
 /** Prints an array, a plain object, a class instance, a Map or a Set as console.log does. */
 export function printInspected(value: unknown): void {
@@ -250,9 +249,7 @@ function quoteOne(s: string): string {
     if (c === mark && mark === 0x27) escape = "\\'";
     else if (shortEscape(c).length > 0) escape = shortEscape(c);
     else if (c < 0x20 || c === 0x7f) escape = concat(concat("\\x", HEX.charAt(c >> 4)), HEX.charAt(c & 15));
-    else if (c >= 0xd800 && c < 0xe000 && !pairedSurrogate(s, i)) {
-      escape = concat(concat(concat(concat("\\u", LOWER_HEX.charAt(c >> 12)), LOWER_HEX.charAt((c >> 8) & 15)), LOWER_HEX.charAt((c >> 4) & 15)), LOWER_HEX.charAt(c & 15));
-    }
+    else if (c >= 0xd800 && c < 0xe000 && !pairedSurrogate(s, i)) escape = unicodeEscape(c);
     if (escape.length === 0) continue;
     out = concat(concat(out, s.substring(run, i)), escape);
     run = i + 1;

@@ -215,6 +215,11 @@ export function shortEscape(c: number): string {
   return "";
 }
 
+/** \\u and four lower-case hex digits, as JSON and Node's inspect escape a code unit. */
+export function unicodeEscape(c: number): string {
+  return concat(concat(concat(concat("\\u", HEX.charAt((c >> 12) & 15)), HEX.charAt((c >> 8) & 15)), HEX.charAt((c >> 4) & 15)), HEX.charAt(c & 15));
+}
+
 /** A JSON string literal: quotes, backslash escapes and \\u escapes for control characters
  *  and lone surrogates (§25.5.2.3 QuoteJSONString). */
 function jsonQuote(s: string): string {
@@ -226,7 +231,7 @@ function jsonQuote(s: string): string {
     if (c === 0x22) escape = "\\\"";
     else if (shortEscape(c).length > 0) escape = shortEscape(c);
     else if (c < 0x20 || (c >= 0xd800 && c < 0xe000 && !pairedSurrogate(s, i))) {
-      escape = concat(concat(concat(concat("\\u", HEX.charAt((c >> 12) & 15)), HEX.charAt((c >> 8) & 15)), HEX.charAt((c >> 4) & 15)), HEX.charAt(c & 15));
+      escape = unicodeEscape(c);
     }
     if (escape.length === 0) continue;
     out = concat(concat(out, s.substring(run, i)), escape);
