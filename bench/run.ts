@@ -3,7 +3,7 @@
 // build time next to the plain-C baseline and the project's targets. It only prints: timings
 // depend on the machine, so nothing here is asserted.
 //
-// Targets: hello ≤ 1 KB of flash; fib and sieve ≤ 3× the C baseline's instructions;
+// Targets: hello ≤ 1 KB of flash; fib, sieve and float ≤ 3× the C baseline's instructions;
 // `mote build` of hello ≤ 1.5 s cold (fresh process) and ≤ 0.3 s warm.
 
 import { execFile } from "node:child_process";
@@ -25,10 +25,10 @@ const programsDir = path.join(repoRoot, "bench", "programs");
 const compilerEntry = path.join(repoRoot, "sdk", "compiler", "index.ts");
 const cliEntry = path.join(repoRoot, "sdk", "cli", "mote.js");
 
-const programs = ["hello", "fib", "sieve"] as const;
+const programs = ["hello", "fib", "sieve", "float"] as const;
 type Program = (typeof programs)[number];
 /** What Node prints for each program: a native run must print the same. */
-const expectedOutput: Record<Program, string> = { hello: "hello\n", fib: "75025\n", sieve: "1229\n" };
+const expectedOutput: Record<Program, string> = { hello: "hello\n", fib: "75025\n", sieve: "1229\n", float: "50251.842946\n" };
 
 const HELLO_IMAGE_TARGET = 1024;
 const INSTRUCTIONS_TARGET_RATIO = 3;
@@ -49,6 +49,8 @@ interface Row {
   imageBytes?: number;
   instructions?: number;
   runMs?: number;
+  /** Bytes of soft-float code linked (module rt:softfloat): none unless the program uses doubles. */
+  floatBytes?: number;
   /** Why there are no figures, or what went wrong. */
   problem?: string;
 }
@@ -137,6 +139,7 @@ async function measure(loaded: Loaded, program: Program, board: Board, workDir: 
       imageBytes: built.image.flashBytes.length,
       instructions: result.instructions,
       runMs: performance.now() - runStarted,
+      floatBytes: softFloatBytes(built.image),
     };
     if (result.reason !== "exit" || result.exitCode !== 0) {
       const said = firstLine(result.simulatorLog) || firstLine(output.trim().split("\n").at(-1) ?? "");
@@ -150,8 +153,13 @@ async function measure(loaded: Loaded, program: Program, board: Board, workDir: 
   }
 }
 
+/** Bytes of the soft-float routines (ports/armv6m/rt/softfloat.ts) linked into an image. */
+function softFloatBytes(image: LinkedImage): number {
+  return image.symbols.filter((s) => s.module === "rt:softfloat").reduce((sum, s) => sum + s.size, 0);
+}
+
 function printTable(rows: Row[], baseline: CBaseline): void {
-  const header = ["program", "board", "image B", "instructions", "C image B", "C instr", "image ×C", "instr ×C", "run ms", "target", ""];
+  const header = ["program", "board", "image B", "float B", "instructions", "C image B", "C instr", "image ×C", "instr ×C", "run ms", "target", ""];
   const lines: string[][] = [header];
   const problems: string[] = [];
   for (const row of rows) {
@@ -161,6 +169,7 @@ function printTable(rows: Row[], baseline: CBaseline): void {
       row.program,
       row.board.id,
       count(row.imageBytes),
+      count(row.floatBytes),
       count(row.instructions),
       count(c?.imageBytes),
       count(c?.instructions),
@@ -173,7 +182,7 @@ function printTable(rows: Row[], baseline: CBaseline): void {
     if (row.problem && row.imageBytes !== undefined) problems.push(`${row.program} on ${row.board.id}: ${row.problem}`);
   }
   const widths = header.map((_, column) => Math.max(...lines.map((line) => line[column].length)));
-  const numeric = new Set([2, 3, 4, 5, 6, 7, 8]);
+  const numeric = new Set([2, 3, 4, 5, 6, 7, 8, 9]);
   for (const line of lines) {
     console.log(line.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join("  ").trimEnd());
   }

@@ -15,6 +15,7 @@ import { Lowerer } from "./lower/lower.ts";
 import { cleanup } from "./passes/cleanup.ts";
 import { analyzeRanges } from "./passes/ranges.ts";
 import { generateFunction } from "../../ports/armv6m/codegen/codegen.ts";
+import { usesDoubles } from "./lower/doubles.ts";
 import { portRuntime, PORT_SYMBOLS } from "../../ports/armv6m/rt/runtime.ts";
 import { link } from "./link/link.ts";
 import { ImageTooLargeError, type Chunk, type LinkedImage } from "./link/types.ts";
@@ -80,7 +81,7 @@ export function build(options: BuildOptions): BuildResult {
   let ir: IrProgram;
   const lowerer = new Lowerer(program, fe.checker);
   try {
-    ir = lowerer.lowerProgram(entry, { consoleDriver: consoleDriverFile(board) });
+    ir = lowerer.lowerProgram(entry, { consoleDriver: consoleDriverFile(board), doubles: usesDoubles(appFiles) });
   } catch (e) {
     if (e instanceof CompileError) return { ok: false, diagnostics: e.diagnostics.map(formatMoteDiagnostic).join("\n") };
     throw e;
@@ -96,7 +97,7 @@ export function build(options: BuildOptions): BuildResult {
   analyzeRanges(ir);
 
   const chunks: Chunk[] = [];
-  for (const fn of ir.functions) chunks.push(generateFunction(fn, { arraySet }));
+  for (const fn of ir.functions) chunks.push(generateFunction(fn, { arraySet, doubles: ir.doubles }));
   for (const g of ir.globals) {
     const bytes = new Uint8Array(4);
     new DataView(bytes.buffer).setUint32(0, g.initial >>> 0, true);
@@ -128,7 +129,7 @@ export function build(options: BuildOptions): BuildResult {
   }
   const port = (hasData: boolean, hasBss: boolean) => portRuntime({
     hasData, hasBss, board, main: ir.entry, consoleWrite, exit, alloc, collect, uncaughtText, forSimulator: options.forSimulator,
-    clock: lowerer.usesTimers,
+    clock: lowerer.usesTimers, doubles: ir.doubles,
   });
   let linked = linkUnused([...chunks, ...port(true, true)]);
   // Reset copies .data and clears .bss only if the linked image has any.

@@ -16,3 +16,6 @@ declare function setTimeout(callback: () => void, ms?: number): TimerHandle;
 declare function setInterval(callback: () => void, ms?: number): TimerHandle;
 declare function clearTimeout(timer: TimerHandle | undefined): void;
 declare function clearInterval(timer: TimerHandle | undefined): void;
+/** Runs `callback` as a microtask: after the code running now and the microtasks queued
+ *  before it, before any timer. */
+declare function queueMicrotask(callback: () => void): void;

@@ -31,8 +31,8 @@ export declare function isObject(value: unknown): boolean;
 export declare function objectKind(value: unknown): number;
 
 /** Calls a method's code (an address from a class's method table, bit 0 set) with `self` as
- *  `this` and at most one argument. */
-export declare function callMethod(code: unknown, self: unknown, argument?: unknown): unknown;
+ *  `this` and at most two arguments. */
+export declare function callMethod(code: unknown, self: unknown, argument?: unknown, second?: unknown): unknown;
 
 /** The address of a linker symbol (`__heap_start`, …). */
 export declare function symbolAddress(name: string): number;
@@ -40,5 +40,17 @@ export declare function symbolAddress(name: string): number;
 /** Stops the program with a crash report of the given kind (see sdk/lib/rt/panic-codes.ts). */
 export declare function panic(code: number): never;
 
+/** True when the program uses doubles (sdk/compiler/lower/doubles.ts): runtime code for
+ *  fractions, NaN and ±Infinity is linked only then. */
+export declare const DOUBLES: boolean;
+
 /** True in images built for a simulator (exit through semihosting / BKPT), false for hardware. */
 export declare const SIMULATOR: boolean;
+
+/** The IEEE 754 binary64 encoding of a number, as two int32 words: the high word (sign,
+ *  11 exponent bits, top 20 fraction bits) and the low word (the other 32 fraction bits).
+ *  Small integers are encoded as the doubles they stand for. */
+export declare function f64High(x: number): number;
+export declare function f64Low(x: number): number;
+/** The number whose binary64 encoding is the two words (int32, or uint32, values). */
+export declare function f64FromWords(high: number, low: number): number;

@@ -3,13 +3,14 @@
 // (the reference) and on every simulated board that has a console; stdout must be
 // byte-identical and the exit codes equal.
 //
-// The programs in errors/ need a double somewhere, which this compiler step does not have:
+// The programs in errors/ use no doubles (sdk/compiler/lower/doubles.ts), so the compiler
+// gives them int32 numbers, yet they need a double somewhere (an overflow, -0):
 // on the device they must print what Node prints up to the line marked `//! runtime-error`
 // (kept in <name>.stdout), then stop with a non-zero exit code and a crash report on stderr
 // that names <name>.ts:<line>.
 //
-// Node-side checks keep the programs honest: each one type-checks under `strict`, never needs
-// a double (int-checked-run.ts), and prints the same thing on every run.
+// Node-side checks keep the programs honest: each one type-checks under `strict`, prints the
+// same thing on every run, and, unless it uses doubles, never needs one (int-checked-run.ts).
 
 import { accessSync, constants, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,6 +19,8 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { boards } from "../../boards/index.ts";
 import type { Board } from "../../boards/types.ts";
+import ts from "typescript";
+import { usesDoubles } from "../../sdk/compiler/lower/doubles.ts";
 import { runIntChecked } from "./int-checked-run.ts";
 import { runOnNode, type NodeRun } from "./node-runner.ts";
 import { checkSubset, type ProgramProblems } from "./subset-lint.ts";
@@ -50,6 +53,10 @@ function throwExpectation(file: string): { line: number; error: string } {
   return { line: index + 1, error: THROWS_MARKER.exec(lines[index])![1] };
 }
 const programPath = (file: string): string => join(here, file);
+
+function programUsesDoubles(path: string): boolean {
+  return usesDoubles([ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.ES2022, true)]);
+}
 const errorPath = (file: string): string => join(errorsDir, file);
 
 /** The type errors among a program's problems. (The step-1 syntax lint in subset-lint.ts is
@@ -134,15 +141,23 @@ describe("conformance programs on Node", () => {
       expect(typeErrors(problems.get(path))).toEqual([]);
     });
 
-    it(`${file}: never needs a double (an int-checked run prints what Node prints)`, async () => {
-      const checked = runIntChecked(path);
-      expect(checked.violation).toBeUndefined();
-      expect(checked.stdout).toBe((await nodeOutput(path)).stdout);
-    });
+    // A program with doubles (sdk/compiler/lower/doubles.ts) computes as Node does; one without
+    // them is compiled with int32 numbers, so it must never need anything else.
+    if (!programUsesDoubles(path)) {
+      it(`${file}: uses no doubles, and never needs one (an int-checked run prints what Node prints)`, async () => {
+        const checked = runIntChecked(path);
+        expect(checked.violation).toBeUndefined();
+        expect(checked.stdout).toBe((await nodeOutput(path)).stdout);
+      });
+    }
   }
 
   for (const file of errorPrograms) {
     const path = errorPath(file);
+
+    it(`errors/${file}: uses no doubles (so its int32 numbers stop where the program needs one)`, () => {
+      expect(programUsesDoubles(path)).toBe(false);
+    });
 
     it(`errors/${file}: Node runs past the marked line; <name>.stdout is Node's output up to it`, async () => {
       const expected = errorExpectation(file);

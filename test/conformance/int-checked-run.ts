@@ -23,9 +23,14 @@ export interface IntCheckedRun {
 const CHECKED_RUN_TIMEOUT_MS = 10_000;
 const TWO_TO_THE_30 = 2 ** 30;
 
+/** The first violation of the current run, recorded where it is raised: one raised in a
+ *  promise reaction or an async function becomes a rejection, which the program may catch. */
+let firstViolation: IntViolation | undefined;
+
 class IntViolation extends Error {
   constructor(readonly line: number, message: string) {
     super(message);
+    firstViolation ??= this;
   }
 }
 
@@ -164,6 +169,8 @@ const MAX_TIMER_CALLBACKS = 100_000;
  * Node's timer order on a virtual clock: after the top-level code, timers fire by due time,
  * then by when they were armed; a delay below 1 ms is 1 ms, and an interval re-arms after
  * its callback. The checked run stays synchronous, so a program's timers cost no real time.
+ * The program's microtasks (promise reactions) run after the top-level code and after each
+ * callback, as in Node: `drainMicrotasks` runs them.
  */
 class VirtualTimers {
   private now = 0;
@@ -186,7 +193,7 @@ class VirtualTimers {
     };
   }
 
-  runAll(): void {
+  runAll(drainMicrotasks: () => void): void {
     for (let calls = 0; this.pending.size > 0; calls++) {
       if (calls === MAX_TIMER_CALLBACKS) throw new Error(`int-checked-run: more than ${MAX_TIMER_CALLBACKS} timer callbacks`);
       let next: VirtualTimer | undefined;
@@ -201,6 +208,7 @@ class VirtualTimers {
         next!.sequence = this.sequence++;
       }
       next!.callback();
+      drainMicrotasks();
     }
   }
 }
@@ -212,19 +220,29 @@ export function runIntChecked(file: string): IntCheckedRun {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
     transformers: { before: [instrument] },
   });
+  // A module's top-level await (a main file that is a module through `export {}`) runs here
+  // as the body of an async function: the same order of output, in a script.
+  const script = /^export \{\};$/m.test(outputText) ? `(async () => {\n${outputText.replace(/^export \{\};$/m, "")}\n})();` : outputText;
   let stdout = "";
+  firstViolation = undefined;
   const timers = new VirtualTimers();
   const sandbox = {
     ...runtime,
     ...timers.globals(),
-    console: { log: (...args: unknown[]) => { stdout += format(...args) + "\n"; } },
+    // What a device prints: nothing after it stops at the first violation.
+    console: { log: (...args: unknown[]) => { if (!firstViolation) stdout += format(...args) + "\n"; } },
   };
+  // The context's own microtask queue, run after each evaluation in it (so after the program's
+  // top-level code, and after the empty script that follows each timer callback).
+  const context = vm.createContext(sandbox, { microtaskMode: "afterEvaluate" });
   try {
-    vm.runInNewContext(outputText, sandbox, { filename: file, timeout: CHECKED_RUN_TIMEOUT_MS });
-    timers.runAll();
+    vm.runInContext(script, context, { filename: file, timeout: CHECKED_RUN_TIMEOUT_MS });
+    timers.runAll(() => vm.runInContext("", context, { timeout: CHECKED_RUN_TIMEOUT_MS }));
   } catch (error) {
-    if (error instanceof IntViolation) return { stdout, violation: { line: error.line, message: error.message } };
-    throw error;
+    if (!(error instanceof IntViolation)) throw error;
   }
+  // Set by IntViolation's constructor, which the type checker does not follow here.
+  const violation = firstViolation as IntViolation | undefined;
+  if (violation) return { stdout, violation: { line: violation.line, message: violation.message } };
   return { stdout };
 }

@@ -130,9 +130,9 @@ describe("every program here is rejected at its marked line", () => {
 
 // `mote build` is the same compiler behind a process boundary: what it prints for a rejected
 // program must be what the build reports, on stderr, with exit status 1. One program per kind
-// of error is enough (each costs a Node start-up): the subset check, lowering, a constant out
-// of range, a syntax error and a type error.
-const CLI_PROGRAMS = ["eval.ts", "closure-four-parameters.ts", "number-beyond-int32.ts", "syntax-error.ts", "type-error.ts"];
+// of error is enough (each costs a Node start-up): the subset check, lowering (two kinds), a
+// syntax error and a type error.
+const CLI_PROGRAMS = ["eval.ts", "closure-four-parameters.ts", "typeof-operator.ts", "syntax-error.ts", "type-error.ts"];
 
 interface Ran { stdout: string; stderr: string; code: number | null }
 

@@ -25,6 +25,9 @@ export const HANDLER_CHAIN = "__rt_handlers";
 export interface CodegenRuntime {
   /** Symbol of the slow path of a[i] = v past the end (sdk/lib/rt/arrays.ts arraySet). */
   arraySet: string;
+  /** The program has doubles (IrProgram.doubles): a number compare can be unordered (NaN),
+   *  and a boxed number can be falsy (-0, NaN). */
+  doubles: boolean;
 }
 
 const SCRATCH: Reg[] = [0, 1, 2, 3];
@@ -310,7 +313,7 @@ class FunctionCodegen {
       }
       case "cmp": {
         const done = a.newLabel(), isTrue = a.newLabel();
-        this.compare(inst.a, inst.b, inst.numeric, inst.proof);
+        this.compare(inst.a, inst.b, inst.numeric, inst.proof, inst.kind);
         const d = this.target(inst.dst);
         a.bcond(condFor(inst.kind, inst.numeric), isTrue);
         a.movs(d, FALSE);
@@ -712,8 +715,10 @@ class FunctionCodegen {
   }
 
   /** Sets the flags as a signed compare of a and b would. Numbers that are not both small
-   *  integers go to __rt_num_compare (boxed numbers), which answers -1, 0 or 1. */
-  private compare(av: VReg, bv: VReg, numeric: boolean, proof: { smallA: boolean; smallB: boolean } | undefined): void {
+   *  integers go to __rt_num_compare (boxed numbers), which answers -1, 0 or 1, or for an
+   *  unordered pair (NaN) the value in r2 that makes `kind` false: -1 for gt and ge, 2 for
+   *  the rest (where ne is true, as NaN != x is). */
+  private compare(av: VReg, bv: VReg, numeric: boolean, proof: { smallA: boolean; smallB: boolean } | undefined, kind: CmpOp): void {
     const a = this.a;
     const imm = this.constants().get(bv);
     const useImm = imm !== undefined && imm <= 255;
@@ -733,6 +738,10 @@ class FunctionCodegen {
     a.bind(slow);
     this.readInto(av, 0);
     this.readInto(bv, 1);
+    if (this.rt.doubles) {
+      a.movs(2, kind === "gt" || kind === "ge" ? 1 : 2);
+      if (kind === "gt" || kind === "ge") a.rsbs(2, 2);
+    }
     a.bl("__rt_num_compare");
     a.cmp(0, { imm: 0 });
     a.bind(ready);
@@ -973,13 +982,32 @@ class FunctionCodegen {
       case "branch": {
         let cond: Cond;
         if (term.kind === "cmp") {
-          this.compare(term.a, term.b, term.numeric, term.proof);
+          this.compare(term.a, term.b, term.numeric, term.proof, term.cmp);
           cond = condFor(term.cmp, term.numeric);
         } else {
           const v = this.read(term.value);
           switch (term.test) {
             case "boolean": a.cmp(v, { imm: TRUE }); cond = "eq"; break;
-            case "number": a.cmp(v, { imm: 1 }); cond = "ne"; break;
+            case "number": {
+              if (this.rt.doubles) {
+                // A boxed number is falsy when it is -0 or NaN: __rt_num_truthy answers with
+                // a word that is 1 (a tagged 0) exactly then.
+                const boxed = this.outOfLine(() => {
+                  this.readInto(term.value, 0);
+                  a.bl("__rt_num_truthy");
+                  a.cmp(0, { imm: 1 });
+                });
+                const s = this.scratch();
+                a.lsrs(s, v, 1);
+                a.bcond("cc", boxed.label);
+                a.cmp(v, { imm: 1 });
+                a.bind(boxed.back);
+              } else {
+                a.cmp(v, { imm: 1 });
+              }
+              cond = "ne";
+              break;
+            }
             case "string": {
               const s = this.scratch();
               a.ldr(s, v, { imm: STRING_LENGTH });

@@ -12,6 +12,8 @@ import type { Board } from "../../../boards/types.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { HANDLER_CHAIN, PANIC_HERE } from "../codegen/codegen.ts";
 import { NUM_OP } from "./num-ops.ts";
+import { doubleArithmeticChunks, REPLACED } from "./double-ops.ts";
+import { softFloatChunks } from "./softfloat.ts";
 import { DESCRIPTOR_NUMBER, KIND_NUMBER, NUMBER_HIGH, NUMBER_LOW, NUMBER_SIZE, TRUE as TRUE_WORD } from "../../../sdk/compiler/values.ts";
 
 export interface PortRuntimeOptions {
@@ -35,6 +37,9 @@ export interface PortRuntimeOptions {
   collect: string;
   /** Simulator build: the exits below may use BKPT / semihosting. */
   forSimulator: boolean;
+  /** The program has doubles: number operations beyond the small-integer fast paths work on
+   *  IEEE doubles (double-ops.ts) instead of stopping outside int32. */
+  doubles?: boolean;
 }
 
 /** Symbols the compiler may reference, implemented here. */
@@ -64,7 +69,7 @@ const SYS_EXIT_EXTENDED = 0x20;
 const ADP_STOPPED_APPLICATION_EXIT = 0x20026;
 const SEMIHOSTING_BKPT = 0xab;
 
-function chunk(name: string, a: ThumbAssembler, section: Chunk["section"] = ".text"): Chunk {
+export function chunk(name: string, a: ThumbAssembler, section: Chunk["section"] = ".text"): Chunk {
   const code = a.finish();
   return {
     name, section, bytes: code.bytes, size: code.bytes.length, align: 4, relocs: code.relocs, lines: code.lines,
@@ -165,13 +170,22 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
   chunks.push(data("__rt_str_fields", new Uint8Array([...cString(" pc="), ...cString(" lr="), ...cString(" sp="), ...cString(" frames=")])));
   chunks.push(data("__rt_str_comma", cString(",")));
   chunks.push(data("__rt_str_newline", cString("\n")));
-  chunks.push(...arithmeticChunks(o));
+  if (o.doubles) {
+    // The integer routines stay for what they do on small integers; the rest is doubles.
+    for (const c of arithmeticChunks(o)) {
+      if (c.name === "__rt_idiv") chunks.push({ ...c, name: "__rt_idiv_int" });
+      else if (!REPLACED.includes(c.name)) chunks.push(c);
+    }
+    chunks.push(...doubleArithmeticChunks(o.alloc), ...softFloatChunks());
+  } else {
+    chunks.push(...arithmeticChunks(o));
+  }
   chunks.push(...exitChunks(o));
   return chunks;
 }
 
 /** A tail branch to another symbol: B has no relocation form here, so load and BX. */
-function tailCall(a: ThumbAssembler, symbol: string, scratch = 3): void {
+export function tailCall(a: ThumbAssembler, symbol: string, scratch = 3): void {
   a.ldrConst(scratch, { symbol, addend: 1 });
   a.bx(scratch);
 }
@@ -242,7 +256,11 @@ function throwChunk(o: PortRuntimeOptions): Chunk[] {
   a.movs(1, 0);
   a.ldrConst(0, { symbol: "__rt_str_throw" });
   tailCall(a, "__rt_crash", 7);
-  return [chunk("__rt_throw", entry), chunk("__rt_rethrow", a)];
+  // port.rethrow(value): device code that has set __rt_throw_site itself (an unhandled
+  // promise rejection, reported where its exception was thrown).
+  const fromDevice = createAssembler();
+  tailCall(fromDevice, "__rt_rethrow", 3);
+  return [chunk("__rt_throw", entry), chunk("__rt_rethrow", a), chunk("port.rethrow", fromDevice)];
 }
 
 /** r0 = a byte: two hex digits. */

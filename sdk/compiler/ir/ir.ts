@@ -158,6 +158,9 @@ export interface IrProgram {
   entry: string;
   /** The program can make arrays shorter, so a length seen once is not a lower bound. */
   arraysShrink?: boolean;
+  /** The program has doubles (sdk/compiler/lower/doubles.ts): numbers may be fractions, -0,
+   *  NaN or ±Infinity, and the port links its floating-point runtime. */
+  doubles: boolean;
 }
 
 export function newBlock(fn: IrFunction): Block {

@@ -8,12 +8,18 @@ import { isSmallIntValue } from "../values.ts";
 
 export type ConstantValue = number | boolean | string | null;
 
+/** Build facts the runtime tests as constants (`declare const` in sdk/lib/intrinsics.ts), so
+ *  that `if (DOUBLES)` keeps only the branch a program needs. Set by the Lowerer. */
+export const buildFlags: { DOUBLES: boolean } = { DOUBLES: false };
+const INTRINSICS_SUFFIX = "sdk/lib/intrinsics.ts";
+
 /** The constant value of an expression, or undefined when it is not a compile-time constant.
  *  Numbers are folded only when the result is a small integer (otherwise the operation is
  *  left to run time, where it stops with the error a device gives). */
 export function constantValue(node: ts.Expression, checker: ts.TypeChecker, depth = 0): ConstantValue | undefined {
   const v = evaluate(node, checker, depth);
-  if (typeof v === "number" && !isSmallIntValue(v) && !isLiteral(node)) return undefined;
+  // With doubles every number folds: the host computes the same IEEE double a device would.
+  if (typeof v === "number" && !isSmallIntValue(v) && !isLiteral(node) && !buildFlags.DOUBLES) return undefined;
   return v;
 }
 
@@ -27,6 +33,17 @@ function isLiteral(node: ts.Expression): boolean {
   while (ts.isParenthesizedExpression(node)) node = node.expression;
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken) return ts.isNumericLiteral(node.operand);
   return ts.isNumericLiteral(node);
+}
+
+/** Math.PI, Number.EPSILON, …: the number constants of the Math and Number globals. */
+function builtinNumber(node: ts.Expression, checker: ts.TypeChecker): number | undefined {
+  if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.expression)) return undefined;
+  const object = node.expression.text;
+  if (object !== "Math" && object !== "Number") return undefined;
+  const decl = checker.getSymbolAtLocation(node.expression)?.declarations?.[0];
+  if (!decl?.getSourceFile().isDeclarationFile) return undefined;
+  const value: unknown = (object === "Math" ? Math : Number as unknown as Record<string, unknown>)[node.name.text as "PI"];
+  return typeof value === "number" ? value : undefined;
 }
 
 function evaluate(node: ts.Expression, checker: ts.TypeChecker, depth: number): ConstantValue | undefined {
@@ -49,12 +66,19 @@ function evaluate(node: ts.Expression, checker: ts.TypeChecker, depth: number): 
       if (!sym) return undefined;
       if (sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);
       const decl = sym.valueDeclaration;
+      if (decl && ts.isVariableDeclaration(decl) && decl.getSourceFile().fileName.endsWith(INTRINSICS_SUFFIX) && sym.name in buildFlags) {
+        return buildFlags[sym.name as keyof typeof buildFlags];
+      }
+      // NaN and Infinity, the globals.
+      if (decl?.getSourceFile().isDeclarationFile && (sym.name === "NaN" || sym.name === "Infinity")) return globalThis[sym.name];
       if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return undefined;
       if (!(ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const)) return undefined;
       return evaluate(decl.initializer, checker, depth + 1);
     }
     case ts.SyntaxKind.PropertyAccessExpression:
     case ts.SyntaxKind.ElementAccessExpression: {
+      const builtin = builtinNumber(node, checker);
+      if (builtin !== undefined) return builtin;
       // An enum member (numeric, string or const enum): the checker knows its value.
       let sym = checker.getSymbolAtLocation(node);
       if (sym && sym.flags & ts.SymbolFlags.Alias) sym = checker.getAliasedSymbol(sym);

@@ -19,9 +19,12 @@ import {
 } from "../values.ts";
 import { type TypedElement, type ValueKind, TYPED_ARRAYS, elementBytes, typedArrayElement, valueKind } from "./types.ts";
 import { REPO_ROOT, isBoardModuleFile } from "../frontend/program.ts";
-import { constantNumber, constantValue } from "./constants.ts";
+import { buildFlags, constantNumber, constantValue } from "./constants.ts";
 import { checkUnsupported } from "./subset.ts";
+import { DOUBLE_MATH, F64_WORDS } from "../../../ports/armv6m/rt/num-ops.ts";
 import { capturedSymbols, freeSymbols } from "./captures.ts";
+import { type AsyncState, finishAsyncFunction } from "./async.ts";
+import { FRAME_PROMISE, FRAME_SLOTS } from "../values.ts";
 
 const RT_DIR = path.join(REPO_ROOT, "sdk/lib/rt");
 const INTRINSICS_FILE = path.join(REPO_ROOT, "sdk/lib/intrinsics.ts");
@@ -92,6 +95,47 @@ export const RT = {
   mathPow: ["math.ts", "pow"],
   mathSqrt: ["math.ts", "sqrt"],
   mathClz32: ["math.ts", "clz32"],
+  mathFround: ["dataview.ts", "fround"],
+  numToString: ["numconv.ts", "numberToString"],
+  numToFixed: ["numconv.ts", "numberToFixed"],
+  numToPrecision: ["numconv.ts", "numberToPrecision"],
+  numToExponential: ["numconv.ts", "numberToExponential"],
+  numToStringRadix: ["numconv.ts", "numberToStringRadix"],
+  parseNumber: ["numconv.ts", "parseNumber"],
+  parseFloat: ["numconv.ts", "parseFloatPrefix"],
+  parseInt: ["numconv.ts", "parseIntRadix"],
+  mathSin: ["math-double.ts", "sin"],
+  mathCos: ["math-double.ts", "cos"],
+  mathTan: ["math-double.ts", "tan"],
+  mathAsin: ["math-double.ts", "asin"],
+  mathAcos: ["math-double.ts", "acos"],
+  mathAtan: ["math-double.ts", "atan"],
+  mathExp: ["math-double.ts", "exp"],
+  mathExpm1: ["math-double.ts", "expm1"],
+  mathLog: ["math-double.ts", "log"],
+  mathLog1p: ["math-double.ts", "log1p"],
+  mathLog2: ["math-double.ts", "log2"],
+  mathLog10: ["math-double.ts", "log10"],
+  mathSinh: ["math-double.ts", "sinh"],
+  mathCosh: ["math-double.ts", "cosh"],
+  mathTanh: ["math-double.ts", "tanh"],
+  mathAsinh: ["math-double.ts", "asinh"],
+  mathAcosh: ["math-double.ts", "acosh"],
+  mathAtanh: ["math-double.ts", "atanh"],
+  mathCbrt: ["math-double.ts", "cbrt"],
+  mathAtan2: ["math-double.ts", "atan2"],
+  mathHypot: ["math-double.ts", "hypot"],
+  mathPowDouble: ["math-double.ts", "pow"],
+  mathHypotOf: ["math-double.ts", "hypotOf"],
+  typedGetFloat: ["dataview.ts", "typedGetFloat"],
+  typedSetFloat: ["dataview.ts", "typedSetFloat"],
+  mathMin: ["numbers.ts", "min"],
+  mathMax: ["numbers.ts", "max"],
+  mathRandom: ["numbers.ts", "random"],
+  numIsInteger: ["numbers.ts", "isInteger"],
+  numIsSafeInteger: ["numbers.ts", "isSafeInteger"],
+  numIsFinite: ["numbers.ts", "isFiniteNumber"],
+  numIsNaN: ["numbers.ts", "isNaNNumber"],
   typedArrayNew: ["arrays.ts", "typedArrayNew"],
   closureNew: ["functions.ts", "closureNew"],
   objectNew: ["functions.ts", "objectNew"],
@@ -115,8 +159,29 @@ export const RT = {
   uncaughtText: ["errors.ts", "uncaughtText"],
   instanceOf: ["functions.ts", "instanceOf"],
   cellNew: ["functions.ts", "cellNew"],
+  runMicrotasks: ["promise.ts", "runMicrotasks"],
+  resolvePromise: ["promise.ts", "resolvePromise"],
+  promiseResolve: ["promise.ts", "promiseResolve"],
+  promiseReject: ["promise.ts", "promiseReject"],
+  promiseAll: ["promise.ts", "promiseAll"],
+  promiseAllSettled: ["promise.ts", "promiseAllSettled"],
+  promiseRace: ["promise.ts", "promiseRace"],
+  asyncFrame: ["promise.ts", "asyncFrame"],
+  asyncAwait: ["promise.ts", "asyncAwait"],
+  asyncThrew: ["promise.ts", "asyncThrew"],
+  queueMicrotask: ["promise.ts", "queueMicrotask"],
+  topLevelAwaitEnded: ["promise.ts", "topLevelAwaitEnded"],
 } as const satisfies Record<string, readonly [string, string]>;
 export type RtName = keyof typeof RT;
+
+/** Math functions of programs with doubles that the runtime implements: Math member -> the
+ *  runtime function and its number of arguments. */
+const DOUBLE_MATH_RT: Partial<Record<string, readonly [RtName, number]>> = {
+  fround: ["mathFround", 1], sin: ["mathSin", 1], cos: ["mathCos", 1], tan: ["mathTan", 1], asin: ["mathAsin", 1], acos: ["mathAcos", 1], atan: ["mathAtan", 1], exp: ["mathExp", 1], expm1: ["mathExpm1", 1], log: ["mathLog", 1], log1p: ["mathLog1p", 1], log2: ["mathLog2", 1], log10: ["mathLog10", 1], sinh: ["mathSinh", 1], cosh: ["mathCosh", 1], tanh: ["mathTanh", 1], asinh: ["mathAsinh", 1], acosh: ["mathAcosh", 1], atanh: ["mathAtanh", 1], cbrt: ["mathCbrt", 1], atan2: ["mathAtan2", 2], pow: ["mathPowDouble", 2],
+};
+
+/** Global functions on numbers (programs with doubles): parseInt(…), Number(…), isNaN(…), … */
+const NUMBER_GLOBALS = new Set(["parseInt", "parseFloat", "Number", "isNaN", "isFinite"]);
 
 /** Arithmetic the port implements by hand (ports/<arch>/rt): tagged in, tagged out. */
 const PORT_ARITHMETIC = { mul: "__rt_mul", div: "__rt_div", idiv: "__rt_idiv", mod: "__rt_mod" } as const;
@@ -133,12 +198,15 @@ const GLOBALS_FILE = path.join(REPO_ROOT, "sdk/lib/globals.d.ts");
 /** The timer globals (sdk/lib/globals.d.ts): runtime function and parameter count. */
 const TIMER_FUNCTIONS: Record<string, [RtName, number]> = {
   setTimeout: ["setTimeout", 2], setInterval: ["setInterval", 2], clearTimeout: ["clearTimer", 1], clearInterval: ["clearTimer", 1],
+  queueMicrotask: ["queueMicrotask", 1],
 };
 /** Global classes the runtime implements in device TypeScript, and where. */
 const BUILTIN_CLASSES: Record<string, string> = {
   Error: "errors.ts", TypeError: "errors.ts", RangeError: "errors.ts", ReferenceError: "errors.ts",
   SyntaxError: "errors.ts", EvalError: "errors.ts", URIError: "errors.ts",
   Map: "collections.ts", Set: "collections.ts",
+  Promise: "promise.ts",
+  ArrayBuffer: "dataview.ts", DataView: "dataview.ts",
 };
 
 /** Function values are called with the closure in r0 and their parameters in r1-r3. */
@@ -162,6 +230,8 @@ interface ModuleInfo {
 export interface LowerOptions {
   /** Source files of the console driver for the board (boards/chips/<family>/uart.ts). */
   consoleDriver: string;
+  /** The program uses doubles (doubles.ts). */
+  doubles: boolean;
 }
 
 export class Lowerer {
@@ -179,8 +249,13 @@ export class Lowerer {
   readonly typedDescriptors = new Set<TypedElement>();
   /** Set when the program starts timers: main runs the event loop after the modules. */
   usesTimers = false;
+  /** Set when the program makes promises (or async functions): main drains the microtask
+   *  queue after the modules, and the event loop after every timer. */
+  usesPromises = false;
   /** Set when the program can make an array shorter (pop): lengths are no longer lower bounds. */
   arraysShrink = false;
+  /** Numbers may be doubles (LowerOptions.doubles). */
+  doubles = false;
 
   // Per-function state.
   private fn!: IrFunction;
@@ -200,6 +275,11 @@ export class Lowerer {
   private currentClass: ClassInfo | undefined;
   /** In a derived constructor: field initialisers, run right after super(…). */
   private afterSuper: (() => void) | undefined;
+  /** In the resume code of an async function: its frame and its awaits (async.ts). */
+  private asyncState: AsyncState | undefined;
+  /** The program's main file, and the init of its module when it has top-level await. */
+  private entryFile: ts.SourceFile | undefined;
+  private asyncInit: string | undefined;
   /** Static closures for top-level functions used as values, by declaration. */
   private readonly functionValues = new Map<ts.FunctionDeclaration, string>();
 
@@ -207,6 +287,9 @@ export class Lowerer {
 
   lowerProgram(entryFile: string, options: LowerOptions): IrProgram {
     const entrySf = this.sourceFile(entryFile);
+    this.entryFile = entrySf;
+    this.doubles = options.doubles;
+    buildFlags.DOUBLES = options.doubles;
     // Module initialisation order: imports before importers (as ES modules evaluate).
     const order: ts.SourceFile[] = [];
     const seen = new Set<ts.SourceFile>();
@@ -247,18 +330,28 @@ export class Lowerer {
     }
 
     const main = this.beginFunction("__mote_main", "main", entrySf, entrySf);
+    let topLevel: VReg | undefined;
     this.emit({ op: "call", dst: undefined, callee: this.runtime("start"), args: [], pos: this.pos(entrySf) });
     for (const sf of order) {
       const info = this.moduleInfo(sf);
-      if (declared.has(sf) && info.hasInit) this.emit({ op: "call", dst: undefined, callee: info.initSymbol, args: [], pos: this.pos(entrySf) });
+      if (!declared.has(sf) || !info.hasInit) continue;
+      if (info.initSymbol === this.asyncInit) topLevel = this.call(info.initSymbol, [], entrySf);
+      else this.emit({ op: "call", dst: undefined, callee: info.initSymbol, args: [], pos: this.pos(entrySf) });
     }
-    if (this.usesTimers) this.emit({ op: "call", dst: undefined, callee: this.runtime("runEventLoop"), args: [], pos: this.pos(entrySf) });
+    // Node's order: the top-level code, its microtasks, then the timers, each followed by its
+    // microtasks (the event loop is handed the queue's runner only when there are promises).
+    if (this.usesPromises) this.emit({ op: "call", dst: undefined, callee: this.runtime("runMicrotasks"), args: [], pos: this.pos(entrySf) });
+    if (this.usesTimers) {
+      const afterEach = this.usesPromises ? this.functionValue(this.runtimeDeclaration("runMicrotasks"), entrySf) : this.constant(UNDEFINED);
+      this.emit({ op: "call", dst: undefined, callee: this.runtime("runEventLoop"), args: [afterEach], pos: this.pos(entrySf) });
+    }
+    if (topLevel !== undefined) this.call(this.runtime("topLevelAwaitEnded"), [topLevel], entrySf, false);
     this.emit({ op: "call", dst: undefined, callee: this.runtime("exit"), args: [this.constant(tagInt(0))], pos: this.pos(entrySf) });
     this.block.term = { op: "return", value: undefined };
     this.functions.push(main);
     this.drain();
     this.checkUncalledFunctions(order);
-    return { functions: this.functions, globals: this.globals, data: this.data, entry: "__mote_main", arraysShrink: this.arraysShrink };
+    return { functions: this.functions, globals: this.globals, data: this.data, entry: "__mote_main", arraysShrink: this.arraysShrink, doubles: this.doubles };
   }
 
   /** Functions of the app nobody calls are not linked, but they are still compiled, so that
@@ -347,8 +440,19 @@ export class Lowerer {
       }
     }
     if (!info.hasInit) return;
+    // Top-level await makes the module's code an async function (its init returns a promise).
+    const topLevelAwait = firstTopLevelAwait(sf);
+    if (topLevelAwait && sf !== this.entryFile) {
+      fail(topLevelAwait, Codes.UnsupportedSyntax, "top-level await is supported on devices only in the program's main file", "await in an async function the module exports");
+    }
+    if (topLevelAwait) this.asyncInit = info.initSymbol;
     const saved = this.saveState();
-    const fn = this.beginFunction(info.initSymbol, `<module ${path.basename(sf.fileName)}>`, sf, sf);
+    this.functionCode(info.initSymbol, `<module ${path.basename(sf.fileName)}>`, sf, sf, () => this.moduleCode(sf, promoted), topLevelAwait !== undefined);
+    this.restoreState(saved);
+  }
+
+  /** The statements of a module's top-level code (into its init function). */
+  private moduleCode(sf: ts.SourceFile, promoted: Set<ts.VariableDeclaration>): void {
     for (const stmt of sf.statements) {
       if (ts.isFunctionDeclaration(stmt) || ts.isImportDeclaration(stmt) || ts.isInterfaceDeclaration(stmt)
         || ts.isTypeAliasDeclaration(stmt) || ts.isExportDeclaration(stmt)) continue;
@@ -369,8 +473,6 @@ export class Lowerer {
       }
       this.statement(stmt);
     }
-    this.finishFunction(fn);
-    this.restoreState(saved);
   }
 
   private declareGlobal(d: ts.VariableDeclaration, info: ModuleInfo): void {
@@ -399,7 +501,20 @@ export class Lowerer {
     // Numbers outside the small-integer range fold only when a device can hold them (int32);
     // anything else (-0, a fraction) is computed at run time, where it stops with its error.
     const n = constantNumber(d.initializer, this.checker);
-    return n !== undefined && (isInt32Value(n) || isRegisterAddress(n));
+    return n !== undefined && (isInt32Value(n) || isRegisterAddress(n) || this.doubles);
+  }
+
+  /** A number constant that is a boxed object in flash: not a small integer, and a value the
+   *  program can hold (an int32, or any double when it has doubles). */
+  private numberConstant(n: number, node: ts.Node): VReg {
+    if (!this.isBoxedConstant(n)) return this.constant(this.wordForConstant(n, node), true);
+    const dst = this.temp();
+    this.emit({ op: "symbol", dst, symbol: this.boxedNumberSymbol(n), addend: 0 });
+    return dst;
+  }
+
+  private isBoxedConstant(n: number): boolean {
+    return !isSmallIntValue(n) && (isInt32Value(n) || this.doubles);
   }
 
   /** The initial word of a global, when its initializer is a constant. */
@@ -413,7 +528,7 @@ export class Lowerer {
     const c = constantValue(d.initializer, this.checker);
     if (c === undefined) return undefined;
     if (typeof c === "string") return c;
-    if (typeof c === "number" && !isSmallIntValue(c) && isInt32Value(c)) return undefined; // boxed: set by module code
+    if (typeof c === "number" && this.isBoxedConstant(c)) return undefined; // boxed: set by module code
     return this.wordForConstant(c, d.initializer);
   }
 
@@ -443,13 +558,17 @@ export class Lowerer {
   }
 
   private runtime(name: RtName): string {
+    return this.functionSymbol(this.runtimeDeclaration(name));
+  }
+
+  private runtimeDeclaration(name: RtName): ts.FunctionDeclaration {
     const [file, exportName] = RT[name];
     const sf = this.sourceFile(path.join(RT_DIR, file));
     const moduleSymbol = this.checker.getSymbolAtLocation(sf);
     const exp = moduleSymbol && this.checker.getExportsOfModule(moduleSymbol).find((s) => s.name === exportName);
     const decl = exp?.declarations?.find(ts.isFunctionDeclaration);
     if (!decl) throw new Error(`internal: runtime function ${exportName} missing from ${file}`);
-    return this.functionSymbol(decl);
+    return decl;
   }
 
   private functionSymbol(decl: ts.FunctionDeclaration): string {
@@ -476,14 +595,104 @@ export class Lowerer {
   private lowerFunction(decl: ts.FunctionDeclaration, symbol: string): void {
     const sf = decl.getSourceFile();
     if (decl.asteriskToken) fail(decl, Codes.Generator, "generators are not supported on devices yet", "use a loop or a callback");
-    if (decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
-      fail(decl, Codes.UnsupportedSyntax, "async functions are not supported on devices yet");
+    this.functionCode(symbol, decl.name!.text, sf, decl, (fn) => {
+      this.parameters(decl);
+      if (fn.params.length > 32) fail(decl.parameters[32], Codes.UnsupportedSyntax, "functions take at most 32 parameters on devices");
+      this.body(decl.body!.statements);
+    });
+  }
+
+  /**
+   * The code of a function under `symbol`: `lower` declares the parameters (fn.params) and
+   * lowers the body. An async function becomes two functions (async.ts): `symbol` starts it
+   * (a frame, the promise, the body up to its first await) and returns the promise;
+   * `symbol<resume>` is the body, resumed after each await by a promise reaction.
+   */
+  private functionCode(symbol: string, displayName: string, sf: ts.SourceFile, node: ts.Node, lower: (fn: IrFunction) => void, async = isAsync(node)): void {
+    if (!async) {
+      const fn = this.beginFunction(symbol, displayName, sf, node);
+      lower(fn);
+      this.finishFunction(fn);
+      return;
     }
-    const fn = this.beginFunction(symbol, decl.name!.text, sf, decl);
-    this.parameters(decl);
-    if (fn.params.length > 32) fail(decl.parameters[32], Codes.UnsupportedSyntax, "functions take at most 32 parameters on devices");
-    this.body(decl.body!.statements);
+    this.usesPromises = true;
+    const resumeSymbol = this.uniqueName(`${symbol}<resume>`);
+    const fn = this.beginFunction(resumeSymbol, displayName, sf, node);
+    const dispatch = this.block;
+    const start = newBlock(fn), body = newBlock(fn), handler = newBlock(fn);
+    const state: AsyncState = {
+      frame: newVReg(fn, { name: "<frame>" }), value: newVReg(fn, { name: "<outcome>" }), rejected: newVReg(fn, { name: "<rejected>" }),
+      outerRecord: (fn.tryRecords = (fn.tryRecords ?? 0) + 1) - 1, awaits: [],
+    };
+    start.term = { op: "try", record: state.outerRecord, body, handler, pos: this.pos(node) };
+    this.startBlock(body);
+    this.asyncState = state;
+    lower(fn);
+    // Falling off the end of the body (an expression body has returned already).
+    if (this.block.term.op === "unreachable") this.asyncReturn(this.constant(UNDEFINED), node);
+    // Whatever the body throws and does not catch rejects the promise.
+    this.startBlock(handler);
+    const error = this.temp();
+    this.emit({ op: "catch-value", dst: error });
+    this.call(this.runtime("asyncThrew"), [this.framePromise(), error], node, false);
+    this.setTerm({ op: "return", value: undefined });
+    const bodyParams = fn.params;
+    const slots = finishAsyncFunction({ ...state, fn, dispatch, start, throwSymbol: THROW });
     this.finishFunction(fn);
+
+    const starter = this.beginFunction(symbol, displayName, sf, node);
+    const params = bodyParams.map((p) => {
+      const v = newVReg(starter, { name: fn.vregs[p].name });
+      starter.params.push(v);
+      return v;
+    });
+    const code = this.temp({ raw: true });
+    this.emit({ op: "symbol", dst: code, symbol: resumeSymbol, addend: 1 });
+    const codeNumber = this.temp({ smallInt: true });
+    this.emit({ op: "addr-of", dst: codeNumber, src: code });
+    const frame = this.call(this.runtime("asyncFrame"), [codeNumber, this.constant(tagInt(slots), true)], node);
+    params.forEach((p, i) => this.emit({ op: "store", base: frame, offset: FRAME_SLOTS + 4 * i, src: p, width: 32 }));
+    this.emit({ op: "call", dst: undefined, callee: resumeSymbol, args: [frame, this.constant(UNDEFINED), this.constant(FALSE)], pos: this.pos(node) });
+    const promise = this.temp();
+    this.emit({ op: "load", dst: promise, base: frame, offset: FRAME_PROMISE, width: 32 });
+    this.setTerm({ op: "return", value: promise });
+    this.finishFunction(starter);
+  }
+
+  /** The promise of the async function being lowered. */
+  private framePromise(): VReg {
+    const promise = this.temp();
+    this.emit({ op: "load", dst: promise, base: this.asyncState!.frame, offset: FRAME_PROMISE, width: 32 });
+    return promise;
+  }
+
+  /** return from an async function (its finally blocks have run): the promise resolves. */
+  private asyncReturn(value: VReg, node: ts.Node): void {
+    this.emit({ op: "try-exit", record: this.asyncState!.outerRecord });
+    this.call(this.runtime("resolvePromise"), [this.framePromise(), value], node, false);
+    this.setTerm({ op: "return", value: undefined, pos: this.pos(node) });
+  }
+
+  /**
+   * await: the value goes to asyncAwait (the frame resumes once it has settled), the try
+   * blocks around are left and the function returns; it continues in a new block with the
+   * outcome. async.ts adds the way back in and what is saved over the await.
+   */
+  private awaitExpression(node: ts.AwaitExpression): VReg {
+    const state = this.asyncState;
+    if (!state) fail(node, Codes.UnsupportedSyntax, "'await' outside an async function is not supported on devices yet", "put the code in an async function and call it");
+    const value = this.expr(node.expression);
+    const saveAt = this.block.insts.length;
+    const suspend = this.block;
+    this.call(this.runtime("asyncAwait"), [state.frame, value], node, false);
+    for (let i = this.tries.length - 1; i >= 0; i--) this.emit({ op: "try-exit", record: this.tries[i].record });
+    this.emit({ op: "try-exit", record: state.outerRecord });
+    this.setTerm({ op: "return", value: undefined, pos: this.pos(node) });
+    const resume = newBlock(this.fn);
+    const result = this.temp();
+    state.awaits.push({ suspend, saveAt, resume, result, records: [state.outerRecord, ...this.tries.map((t) => t.record)], pos: this.pos(node) });
+    this.startBlock(resume);
+    return result;
   }
 
   /** Declares a function's parameters (a captured one moves into a cell). */
@@ -587,6 +796,7 @@ export class Lowerer {
     this.thisCell = undefined;
     this.currentClass = undefined;
     this.afterSuper = undefined;
+    this.asyncState = undefined;
     return fn;
   }
 
@@ -599,6 +809,7 @@ export class Lowerer {
     return {
       fn: this.fn, block: this.block, locals: this.locals, loops: this.loops, cells: this.cells, label: this.pendingLabel, tries: this.tries,
       thisVReg: this.thisVReg, thisCell: this.thisCell, currentClass: this.currentClass, afterSuper: this.afterSuper,
+      asyncState: this.asyncState,
     };
   }
 
@@ -607,6 +818,7 @@ export class Lowerer {
     this.pendingLabel = s.label;
     this.tries = s.tries;
     this.thisVReg = s.thisVReg; this.thisCell = s.thisCell; this.currentClass = s.currentClass; this.afterSuper = s.afterSuper;
+    this.asyncState = s.asyncState;
   }
 
   // ---------------------------------------------------------------- helpers
@@ -700,7 +912,7 @@ export class Lowerer {
 
   /** A number outside the small-integer range, boxed in flash (an IEEE double). */
   private boxedNumberSymbol(n: number): string {
-    const key = `#${n}`;
+    const key = `#${Object.is(n, -0) ? "-0" : n}`;
     let symbol = this.strings.get(key);
     if (symbol) return symbol;
     symbol = `__num${this.data.length}`;
@@ -780,7 +992,8 @@ export class Lowerer {
           value = kept;
         }
         this.leaveTries(0);
-        this.setTerm({ op: "return", value, pos: this.pos(r) });
+        if (this.asyncState) this.asyncReturn(value ?? this.constant(UNDEFINED), r);
+        else this.setTerm({ op: "return", value, pos: this.pos(r) });
         this.startBlock(newBlock(this.fn));
         return;
       }
@@ -1253,7 +1466,8 @@ export class Lowerer {
     if (ka === "number" && kb === "number") {
       // Equal numbers can be different words (a boxed number is not shared), except that a
       // small integer is never boxed: against one, comparing words is exact.
-      const small = (e: ts.Expression) => { const c = constantValue(e, this.checker); return typeof c === "number" && isSmallIntValue(c); };
+      // With doubles, 0 is the exception: -0 (boxed) === 0.
+      const small = (e: ts.Expression) => { const c = constantValue(e, this.checker); return typeof c === "number" && isSmallIntValue(c) && !(this.doubles && c === 0); };
       const numeric = !(small(left) || small(right));
       this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric, a, b, then: ifEqual, else: ifNot, pos });
       return;
@@ -1307,7 +1521,7 @@ export class Lowerer {
     const c = constantValue(node, this.checker);
     if (c !== undefined) {
       if (typeof c === "string") return this.stringLiteral(c);
-      if (typeof c === "number" && !isSmallIntValue(c) && isInt32Value(c)) {
+      if (typeof c === "number" && this.isBoxedConstant(c)) {
         const dst = this.temp();
         this.emit({ op: "symbol", dst, symbol: this.boxedNumberSymbol(c), addend: 0 });
         return dst;
@@ -1340,6 +1554,7 @@ export class Lowerer {
       case ts.SyntaxKind.VoidExpression:
         this.expr((node as ts.VoidExpression).expression, true);
         return this.constant(UNDEFINED);
+      case ts.SyntaxKind.AwaitExpression: return this.awaitExpression(node as ts.AwaitExpression);
       default:
         return fail(node, Codes.UnsupportedSyntax, `${syntaxName(node)} is not supported on devices yet`);
     }
@@ -1400,7 +1615,7 @@ export class Lowerer {
     }
     const big = constantNumber(node, this.checker);
     if (big !== undefined) {
-      if (isInt32Value(big)) {
+      if (this.isBoxedConstant(big)) {
         const dst = this.temp();
         this.emit({ op: "symbol", dst, symbol: this.boxedNumberSymbol(big), addend: 0 });
         return dst;
@@ -1617,6 +1832,10 @@ export class Lowerer {
         fail(node, Codes.UnsupportedOperator, "'+' is supported on devices between numbers, or with a string operand");
       }
     }
+    if (op === ts.SyntaxKind.AsteriskAsteriskToken && this.doubles) {
+      this.numberOperands(node, left, right);
+      return this.call(this.runtime("mathPowDouble"), [a, b], node);
+    }
     const kind = numOp(op);
     if (!kind) fail(node, Codes.UnsupportedOperator, `operator '${ts.tokenToString(op)}' is not supported on devices yet`);
     this.numberOperands(node, left, right);
@@ -1667,6 +1886,7 @@ export class Lowerer {
         return dst;
       }
       case ts.SyntaxKind.PlusToken: {
+        if (this.doubles) return this.toNumber(node.operand, node);
         if (this.kindOf(node.operand) !== "number") fail(node, Codes.UnsupportedOperator, "unary '+' is supported on devices only on numbers");
         const a = this.expr(node.operand);
         return a;
@@ -1760,6 +1980,7 @@ export class Lowerer {
       if (objText === "console" && callee.name.text === "log") return this.consoleLog(node);
       const objKind = this.kindOf(callee.expression);
       if (objText === "Math" && this.isGlobal(callee.expression)) return this.mathCall(callee.name.text, node);
+      if (objText === "Promise" && this.isGlobal(callee.expression)) return this.promiseStatic(callee.name.text, node);
       if (objText === "Array" && callee.name.text === "from" && this.isGlobal(callee.expression)) return this.arrayFrom(node);
       if ((objText === "Object" || objText === "JSON") && this.isGlobal(callee.expression)) return this.objectCall(`${objText}.${callee.name.text}`, node);
       if (objKind === "string") return this.stringMethod(callee, node);
@@ -1767,6 +1988,8 @@ export class Lowerer {
       if (objKind === "number" && callee.name.text === "toString" && node.arguments.length === 0) {
         return this.call(this.runtime("toString"), [this.expr(callee.expression)], node);
       }
+      if (objKind === "number" && this.doubles) return this.numberMethod(callee, node);
+      if (objText === "Number" && this.isGlobal(callee.expression) && this.doubles) return this.numberStatic(callee.name.text, node);
       // A method of an interface type: a class instance's method, or a function-valued
       // property of a plain object.
       if (objKind === "object" && !callee.questionDotToken && !ts.isOptionalChain(callee)) return this.interfaceMethodCall(callee, node);
@@ -1779,11 +2002,13 @@ export class Lowerer {
     if (decl?.getSourceFile().isDeclarationFile && TIMER_FUNCTIONS[callee.text] && path.resolve(decl.getSourceFile().fileName) === GLOBALS_FILE) {
       const [rt, parameters] = TIMER_FUNCTIONS[callee.text];
       if (node.arguments.length > parameters) fail(node.arguments[parameters], Codes.UnsupportedCall, `extra arguments to ${callee.text} are not supported on devices yet`, "capture them in the callback");
-      if (rt !== "clearTimer") this.usesTimers = true;
+      if (rt === "queueMicrotask") this.usesPromises = true;
+      else if (rt !== "clearTimer") this.usesTimers = true;
       const args = this.exprList(node.arguments);
       while (args.length < parameters) args.push(this.constant(UNDEFINED));
       return this.call(this.runtime(rt), args, node);
     }
+    if (decl?.getSourceFile().isDeclarationFile && this.doubles && NUMBER_GLOBALS.has(callee.text)) return this.numberStatic(callee.text, node);
     if (decl?.getSourceFile().isDeclarationFile && (callee.text === "String" || callee.text === "Boolean")) {
       // String(x) and Boolean(x) as conversions.
       if (node.arguments.length !== 1) fail(node, Codes.UnsupportedCall, `${callee.text}() takes one argument on devices`);
@@ -1826,6 +2051,23 @@ export class Lowerer {
     return dst;
   }
 
+  /** Promise.resolve, reject, all, allSettled and race: functions of promise.ts. */
+  private promiseStatic(name: string, node: ts.CallExpression): VReg {
+    const statics: Record<string, RtName> = {
+      resolve: "promiseResolve", reject: "promiseReject", all: "promiseAll", allSettled: "promiseAllSettled", race: "promiseRace",
+    };
+    const rt = statics[name];
+    if (!rt) fail(node.expression, Codes.UnsupportedCall, `Promise.${name} is not supported on devices yet`);
+    if (node.arguments.length > 1) fail(node.arguments[1], Codes.UnsupportedCall, `extra arguments to Promise.${name} are not supported on devices`);
+    const arg = node.arguments[0];
+    if (arg && ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+    if (name !== "resolve" && name !== "reject" && (!arg || this.kindOf(arg) !== "array")) {
+      fail(arg ?? node, Codes.UnsupportedCall, `Promise.${name} takes an array on devices`, "other iterables are not supported yet");
+    }
+    this.usesPromises = true;
+    return this.call(this.runtime(rt), [arg ? this.expr(arg) : this.constant(UNDEFINED)], node);
+  }
+
   // ---------------------------------------------------------------- closures
 
   /**
@@ -1836,7 +2078,6 @@ export class Lowerer {
    */
   private closure(node: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): VReg {
     if (node.asteriskToken) fail(node, Codes.Generator, "generators are not supported on devices yet", "use a loop or a callback");
-    if (node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) fail(node, Codes.UnsupportedSyntax, "async functions are not supported on devices yet");
     if (node.parameters.length > MAX_CLOSURE_PARAMETERS) {
       fail(node.parameters[MAX_CLOSURE_PARAMETERS], Codes.UnsupportedSyntax, `function values take at most ${MAX_CLOSURE_PARAMETERS} parameters on devices yet`);
     }
@@ -1850,26 +2091,27 @@ export class Lowerer {
     const symbol = this.uniqueName(`${this.fn.symbol}.${node.name && ts.isIdentifier(node.name) ? node.name.text : "lambda"}${this.closureCount++}`);
     // The closure's code, lowered now (it sees the cells of this function).
     const saved = this.saveState();
-    const fn = this.beginFunction(symbol, name, node.getSourceFile(), node);
-    const env = newVReg(fn, { name: "<closure>" });
-    fn.params.push(env);
-    captures.forEach((sym, i) => {
-      const cell = newVReg(fn, { name: `${sym.name}<cell>` });
-      this.emit({ op: "load", dst: cell, base: env, offset: CLOSURE_CELLS + 4 * i, width: 32 });
-      this.cells.set(sym, cell);
+    this.functionCode(symbol, name, node.getSourceFile(), node, (fn) => {
+      const env = newVReg(fn, { name: "<closure>" });
+      fn.params.push(env);
+      captures.forEach((sym, i) => {
+        const cell = newVReg(fn, { name: `${sym.name}<cell>` });
+        this.emit({ op: "load", dst: cell, base: env, offset: CLOSURE_CELLS + 4 * i, width: 32 });
+        this.cells.set(sym, cell);
+      });
+      if (capturesThis) {
+        this.thisCell = newVReg(fn, { name: "this<cell>" });
+        this.emit({ op: "load", dst: this.thisCell, base: env, offset: CLOSURE_CELLS + 4 * captures.length, width: 32 });
+      }
+      this.parameters(node);
+      if (node.body && ts.isBlock(node.body)) {
+        this.body(node.body.statements);
+      } else if (node.body) {
+        const value = this.expr(node.body as ts.Expression);
+        if (this.asyncState) this.asyncReturn(value, node.body);
+        else this.setTerm({ op: "return", value, pos: this.pos(node.body) });
+      }
     });
-    if (capturesThis) {
-      this.thisCell = newVReg(fn, { name: "this<cell>" });
-      this.emit({ op: "load", dst: this.thisCell, base: env, offset: CLOSURE_CELLS + 4 * captures.length, width: 32 });
-    }
-    this.parameters(node);
-    if (node.body && ts.isBlock(node.body)) {
-      this.body(node.body.statements);
-    } else if (node.body) {
-      const value = this.expr(node.body as ts.Expression);
-      this.setTerm({ op: "return", value, pos: this.pos(node.body) });
-    }
-    this.finishFunction(fn);
     this.restoreState(saved);
     // The closure object, here.
     const code = this.temp({ raw: true });
@@ -2090,6 +2332,29 @@ export class Lowerer {
       this.numberOperands(node, ...node.arguments);
       return this.exprList(node.arguments);
     };
+    if (this.doubles) {
+      switch (name) {
+        case "floor": case "ceil": case "round": case "trunc": case "sqrt": return call(DOUBLE_MATH[name], numbers(1));
+        case "abs": return call("mathAbs", numbers(1));
+        case "sign": return call("mathSign", numbers(1));
+        case "clz32": return call("mathClz32", numbers(1));
+        case "imul": return call("__rt_imul", numbers(2));
+        case "random": return call("mathRandom", numbers(0));
+        case "hypot": {
+          this.numberOperands(node, ...node.arguments);
+          if (node.arguments.length === 2) return call("mathHypot", this.exprList(node.arguments));
+          return call("mathHypotOf", [this.arrayOf(this.exprList(node.arguments), node)]);
+        }
+        case "min": case "max": {
+          this.numberOperands(node, ...node.arguments);
+          const values = this.exprList(node.arguments);
+          if (values.length === 0) return this.numberConstant(name === "min" ? Infinity : -Infinity, node);
+          return values.slice(1).reduce((acc, v) => call(name === "min" ? "mathMin" : "mathMax", [acc, v]), values[0]);
+        }
+      }
+      const double = DOUBLE_MATH_RT[name];
+      if (double) return call(double[0], numbers(double[1]));
+    }
     switch (name) {
       // Every number of this step is an integer, so these return their argument.
       case "floor": case "ceil": case "round": case "trunc": return numbers(1)[0];
@@ -2109,6 +2374,75 @@ export class Lowerer {
       }
     }
     return fail(node, Codes.UnsupportedCall, `Math.${name} needs doubles or is not supported on devices yet`);
+  }
+
+  /** x.toFixed(d), x.toString(radix), x.toPrecision(p), x.toExponential(d). */
+  private numberMethod(callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg {
+    const name = callee.name.text;
+    const x = this.expr(callee.expression);
+    const args = node.arguments;
+    if (args.length > 1) fail(args[1], Codes.UnsupportedCall, `Number.prototype.${name} takes one argument`);
+    this.numberOperands(node, ...args);
+    const arg = args.length === 1 ? this.expr(args[0]) : undefined;
+    switch (name) {
+      case "toFixed": return this.call(this.runtime("numToFixed"), [x, arg ?? this.constant(tagInt(0), true)], node);
+      case "toString": return this.call(this.runtime("numToStringRadix"), [x, arg!], node);
+      case "toPrecision": return arg ? this.call(this.runtime("numToPrecision"), [x, arg], node) : this.call(this.runtime("toString"), [x], node);
+      case "toExponential": return this.call(this.runtime("numToExponential"), [x, arg ?? this.constant(UNDEFINED)], node);
+      case "valueOf": return x;
+    }
+    return fail(node, Codes.UnsupportedCall, `the number method '${name}' is not supported on devices yet`);
+  }
+
+  /** Number(x), parseInt, parseFloat, isNaN, isFinite and the Number statics. */
+  private numberStatic(name: string, node: ts.CallExpression): VReg {
+    const args = node.arguments;
+    const one = (): ts.Expression => {
+      if (args.length < 1) fail(node, Codes.UnsupportedCall, `${name}() takes an argument on devices`);
+      return args[0];
+    };
+    const numberArg = () => { const a = one(); this.numberOperands(node, a); return this.expr(a); };
+    const stringArg = () => {
+      const a = one();
+      if (this.kindOf(a) !== "string") fail(a, Codes.UnsupportedCall, `${name} of a value that is not a string is not supported on devices yet`);
+      return this.expr(a);
+    };
+    switch (name) {
+      case "Number": {
+        if (args.length === 0) return this.constant(tagInt(0), true);
+        return this.toNumber(args[0], node);
+      }
+      case "parseFloat": return this.call(this.runtime("parseFloat"), [stringArg()], node);
+      case "parseInt": {
+        const s = stringArg();
+        if (args.length > 1) this.numberOperands(node, args[1]);
+        const radix = args.length > 1 ? this.expr(args[1]) : this.constant(tagInt(0), true);
+        return this.call(this.runtime("parseInt"), [s, radix], node);
+      }
+      case "isNaN": return this.call(this.runtime("numIsNaN"), [this.toNumber(one(), node)], node);
+      case "isFinite": return this.call(this.runtime("numIsFinite"), [this.toNumber(one(), node)], node);
+    }
+    const statics: Partial<Record<string, RtName>> = { isInteger: "numIsInteger", isSafeInteger: "numIsSafeInteger", isFinite: "numIsFinite", isNaN: "numIsNaN" };
+    const rt = statics[name];
+    if (rt) {
+      // Number.isInteger(x) and the like are false for anything that is not a number.
+      if (this.kindOf(one()) !== "number") fail(one(), Codes.UnsupportedCall, `Number.${name} of a value that is not a number is not supported on devices yet`);
+      return this.call(this.runtime(rt), [numberArg()], node);
+    }
+    return fail(node, Codes.UnsupportedCall, `Number.${name} is not supported on devices yet`);
+  }
+
+  /** ToNumber of a number, string, boolean, null or undefined (unary +, Number(x), isNaN). */
+  private toNumber(arg: ts.Expression, node: ts.Node): VReg {
+    const kind = this.kindOf(arg);
+    const value = this.expr(arg);
+    switch (kind) {
+      case "number": return value;
+      case "string": return this.call(this.runtime("parseNumber"), [value], node);
+      case "boolean": return this.choose((t, f) => this.truthyBranch(value, "boolean", t, f, arg), () => this.constant(tagInt(1), true), () => this.constant(tagInt(0), true));
+      case "nullish": return this.constant(tagInt(0), true);
+    }
+    return fail(arg, Codes.UnsupportedOperator, "converting this value to a number is not supported on devices yet");
   }
 
   /** A value whose type allows only numbers, strings, booleans, null and undefined. */
@@ -2362,9 +2696,9 @@ export class Lowerer {
         return dst;
       }
       case "callMethod": {
-        const [code, self, argument] = this.exprList(args);
+        const [code, self, argument, second] = this.exprList(args);
         const dst = this.temp();
-        this.emit({ op: "call-code", dst, code, object: self, args: [argument ?? this.constant(UNDEFINED), this.constant(UNDEFINED), this.constant(UNDEFINED)], pos });
+        this.emit({ op: "call-code", dst, code, object: self, args: [argument ?? this.constant(UNDEFINED), second ?? this.constant(UNDEFINED), this.constant(UNDEFINED)], pos });
         return dst;
       }
       case "symbolAddress": {
@@ -2374,6 +2708,11 @@ export class Lowerer {
         const dst = this.temp({ smallInt: true });
         this.emit({ op: "addr-of", dst, src: raw, pos });
         return dst;
+      }
+      case "f64High": case "f64Low": case "f64FromWords": {
+        if (!this.doubles) fail(node, Codes.IntrinsicMisuse, `${name} needs a program with doubles (use it under 'if (DOUBLES)')`);
+        const symbol = name === "f64High" ? F64_WORDS.high : name === "f64Low" ? F64_WORDS.low : F64_WORDS.fromWords;
+        return this.call(symbol, this.exprList(args), node, true);
       }
       case "panic": {
         const c = constantValue(args[0], this.checker);
@@ -2396,6 +2735,7 @@ export class Lowerer {
     }
     if (ts.isIdentifier(node.expression) && TYPED_ARRAYS[node.expression.text]) return this.newTypedArray(node);
     const classDecl = this.classDeclarationOf(node.expression);
+    if (classDecl && this.isGlobal(node.expression) && classDecl === this.builtinClass("Promise")) this.usesPromises = true;
     if (classDecl) return this.newInstance(classDecl, node);
     return fail(node, Codes.UnsupportedSyntax, `'new ${node.expression.getText()}' is not supported on devices yet`);
   }
@@ -2424,7 +2764,7 @@ export class Lowerer {
       args: [length, this.constant(tagInt(elementBytes(element)), true), descriptorAddress],
     });
     values.forEach((v, i) => {
-      this.emit({ op: "typed-set", array: dst, index: this.constant(tagInt(i), true), src: v, element, pos: this.pos(literal!.elements[i]) });
+      this.typedSet(dst, this.constant(tagInt(i), true), v, element, literal!.elements[i]);
     });
     this.typedDescriptors.add(element);
     return dst;
@@ -2476,7 +2816,7 @@ export class Lowerer {
   /** The element type when `node` is a typed array (undefined for a plain array). */
   private typedElement(node: ts.Expression): TypedElement | undefined {
     const element = typedArrayElement(this.checker.getTypeAtLocation(node));
-    if (element === "f32" || element === "f64") {
+    if ((element === "f32" || element === "f64") && !this.doubles) {
       fail(node, Codes.UnsupportedType, `${element === "f32" ? "Float32Array" : "Float64Array"} needs doubles, which devices do not support yet`);
     }
     return element;
@@ -2484,17 +2824,32 @@ export class Lowerer {
 
   private elementGetInto(dst: VReg, arrayNode: ts.Expression, array: VReg, index: VReg, node: ts.Node): void {
     const element = this.typedElement(arrayNode);
-    if (element) this.emit({ op: "typed-get", dst, array, index, element, pos: this.pos(node) });
+    if (element) this.typedGet(dst, array, index, element, node);
     else this.emit({ op: "elem-get", dst, array, index, pos: this.pos(node) });
   }
 
   private elementSet(arrayNode: ts.Expression, array: VReg, index: VReg, src: VReg, node: ts.Node): void {
     const element = this.typedElement(arrayNode);
     if (element) {
-      this.emit({ op: "typed-set", array, index, src, element, pos: this.pos(node) });
+      this.typedSet(array, index, src, element, node);
     } else {
       this.emit({ op: "elem-set", array, index, src, pos: this.pos(node) });
     }
+  }
+
+  /** Element reads and writes of typed arrays: integers inline, floats through the runtime. */
+  private typedGet(dst: VReg, array: VReg, index: VReg, element: TypedElement, node: ts.Node): void {
+    if (element !== "f32" && element !== "f64") {
+      this.emit({ op: "typed-get", dst, array, index, element, pos: this.pos(node) });
+      return;
+    }
+    const value = this.call(this.runtime("typedGetFloat"), [array, index], node);
+    this.emit({ op: "move", dst, src: value });
+  }
+
+  private typedSet(array: VReg, index: VReg, src: VReg, element: TypedElement, node: ts.Node): void {
+    if (element !== "f32" && element !== "f64") this.emit({ op: "typed-set", array, index, src, element, pos: this.pos(node) });
+    else this.call(this.runtime("typedSetFloat"), [array, index, src], node, false);
   }
 
   private requireArray(node: ts.Expression): void {
@@ -2650,6 +3005,9 @@ export class Lowerer {
     const heritage = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
     const parentDecl = heritage ? this.classDeclarationOf(heritage.expression) : undefined;
     if (heritage && !parentDecl) fail(heritage, Codes.UnsupportedSyntax, "a class extends another class declared in the program on devices");
+    if (parentDecl && this.isGlobal(heritage!.expression) && parentDecl === this.builtinClass("Promise")) {
+      fail(heritage!, Codes.UnsupportedSyntax, "a class extending Promise is not supported on devices", "wrap a promise in a field instead");
+    }
     const parent = parentDecl ? this.classInfo(parentDecl) : undefined;
     const stem = this.moduleInfo(decl.getSourceFile()).stem;
     const name = decl.name.text;
@@ -2725,13 +3083,14 @@ export class Lowerer {
       if (isStatic) continue;
       const key = ts.isGetAccessor(m) ? `get ${m.name.getText()}` : ts.isSetAccessor(m) ? `set ${m.name.getText()}` : m.name.getText();
       const method = info.methods[info.slots.get(key)!];
-      const fn = this.beginFunction(method.symbol, `${info.name}.${m.name.getText()}`, decl.getSourceFile(), m);
-      this.thisVReg = newVReg(fn, { name: "this" });
-      fn.params.push(this.thisVReg);
-      this.currentClass = info;
-      this.parameters(m);
-      this.body(m.body.statements);
-      this.finishFunction(fn);
+      const body = m.body;
+      this.functionCode(method.symbol, `${info.name}.${m.name.getText()}`, decl.getSourceFile(), m, (fn) => {
+        this.thisVReg = newVReg(fn, { name: "this" });
+        fn.params.push(this.thisVReg);
+        this.currentClass = info;
+        this.parameters(m);
+        this.body(body.statements);
+      });
     }
     this.lowerConstructor(info);
     this.restoreState(saved);
@@ -3142,6 +3501,7 @@ function compoundOperator(op: ts.SyntaxKind): ts.SyntaxKind | undefined {
     case ts.SyntaxKind.LessThanLessThanEqualsToken: return ts.SyntaxKind.LessThanLessThanToken;
     case ts.SyntaxKind.GreaterThanGreaterThanEqualsToken: return ts.SyntaxKind.GreaterThanGreaterThanToken;
     case ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken: return ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken;
+    case ts.SyntaxKind.AsteriskAsteriskEqualsToken: return ts.SyntaxKind.AsteriskAsteriskToken;
   }
   return undefined;
 }
@@ -3166,6 +3526,20 @@ function numOp(op: ts.SyntaxKind): NumOp | undefined {
 /** [a, b] or { a, b } (typescript's own test for this is not part of its public API). */
 function isBindingPattern(node: ts.Node): node is ts.BindingPattern {
   return ts.isArrayBindingPattern(node) || ts.isObjectBindingPattern(node);
+}
+
+/** The first await of a module's top-level code (outside its functions and classes). */
+function firstTopLevelAwait(sf: ts.SourceFile): ts.Node | undefined {
+  const find = (node: ts.Node): ts.Node | undefined => {
+    if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) return node;
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return undefined;
+    return ts.forEachChild(node, find);
+  };
+  return ts.forEachChild(sf, find);
+}
+
+function isAsync(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false);
 }
 
 /** Does this arrow function body use `this` (its own or that of an arrow function inside)? */

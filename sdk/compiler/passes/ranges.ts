@@ -53,7 +53,25 @@ const PORT_CALLS: Record<string, (a: Range, b: Range) => Range> = {
   __rt_div: (a) => ({ lo: -Math.max(Math.abs(a.lo), Math.abs(a.hi)), hi: Math.max(Math.abs(a.lo), Math.abs(a.hi)) }),
 };
 
+/** Whether the program has doubles (IrProgram.doubles): then a number without a range may be
+ *  a fraction, so a compare bounds only registers already known to hold integers, and `/`
+ *  and `%` are not integer operations. Set for one analyzeRanges run. */
+let doubles = false;
+
+/** With doubles, whether a port operation on integers in these ranges gives an integer that is
+ *  not -0 (x / y is a fraction; x % 0 is NaN and a zero remainder of a negative x is -0; a
+ *  zero product with a negative factor is -0). */
+function integerResult(callee: string, a: Range, b: Range): boolean {
+  switch (callee) {
+    case "__rt_idiv": return true;
+    case "__rt_mod": return (b.lo > 0 || b.hi < 0) && a.lo >= 0;
+    case "__rt_mul": return (a.lo >= 0 && b.lo >= 0) || ((a.lo > 0 || a.hi < 0) && (b.lo > 0 || b.hi < 0));
+    default: return false;
+  }
+}
+
 export function analyzeRanges(program: IrProgram): void {
+  doubles = program.doubles;
   const bySymbol = new Map(program.functions.map((f) => [f.symbol, f]));
   const callers = new Map<string, number>();
   for (const fn of program.functions) {
@@ -389,7 +407,7 @@ function transfer(inst: Inst, state: State, bySymbol: Map<string, IrFunction>, r
       const port = PORT_CALLS[inst.callee];
       if (port && inst.args.length === 2) {
         const a = rangeOf(state, inst.args[0]), b = rangeOf(state, inst.args[1]);
-        const r = isSmall(a) && isSmall(b) ? port(a, b) : undefined;
+        const r = isSmall(a) && isSmall(b) && !(doubles && !integerResult(inst.callee, a, b)) ? port(a, b) : undefined;
         set(inst.dst, r && r.lo >= -(2 ** 31) && r.hi < 2 ** 31 ? r : undefined);
         return;
       }
@@ -455,8 +473,10 @@ function edges(block: Block, state: State): Array<[Block, State]> {
     // Only registers that hold numbers get ranges: a refinement of an unknown register by a
     // known bound says nothing about its representation unless the compare passed the
     // small-integer fast path, which the back end checks anyway. Record finite bounds only.
-    if (ra.lo <= ra.hi) s.set(t.a, ra);
-    if (rb.lo <= rb.hi) s.set(t.b, rb);
+    // With doubles an unknown register may hold a fraction (5.5 < 10 does not make it 9 at
+    // most, nor small): only integers already known are refined.
+    if (ra.lo <= ra.hi && (!doubles || state.has(t.a))) s.set(t.a, ra);
+    if (rb.lo <= rb.hi && (!doubles || state.has(t.b))) s.set(t.b, rb);
     return s;
   };
   const negate: Record<string, string> = { lt: "ge", le: "gt", gt: "le", ge: "lt", eq: "ne", ne: "eq" };

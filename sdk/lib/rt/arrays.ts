@@ -2,15 +2,16 @@
 // so that push can grow the store without moving the array. Reads and writes inside the
 // length are inline in compiled code; these are the slow paths.
 
-import { addressOf, objectAt, panic, peek16, peek32, peek8, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
+import { DOUBLES, addressOf, f64FromWords, objectAt, panic, peek16, peek32, peek8, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
 import { allocTraced } from "./heap.ts";
 import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_LENGTH } from "./layout.ts";
 import { alloc } from "./heap.ts";
-import { concat, strictEquals, toString, unitAt } from "./strings.ts";
+import { concat, sameValueZero, strictEquals, toString, unitAt } from "./strings.ts";
 import { truthy } from "./print.ts";
 import { PANIC_BAD_INDEX, PANIC_NOT_INTEGER } from "./panic-codes.ts";
 import { RangeError, TypeError } from "./errors.ts";
 import { copyWords, fillWords, zeroBytes } from "./port.ts";
+import { float32FromBits } from "./dataview.ts";
 
 const MIN_CAPACITY = 4;
 
@@ -83,6 +84,11 @@ export function typedElement(data: number, element: number, i: number): number {
   if (element === 2) return peek16(data + 2 * i);
   if (element === 3) return (peek16(data + 2 * i) << 16) >> 16;
   if (element === 5) return peek32(data + 4 * i);
+  if (DOUBLES) {
+    if (element === 4) return peek32(data + 4 * i) >>> 0;
+    if (element === 6) return float32FromBits(peek32(data + 4 * i));
+    if (element === 7) return f64FromWords(peek32(data + 8 * i + 4), peek32(data + 8 * i));
+  }
   // A Uint32 element of 2^31 or more, or a float, needs a double.
   if (element === 4 && peek32(data + 4 * i) >= 0) return peek32(data + 4 * i);
   return panic(PANIC_NOT_INTEGER);
@@ -123,7 +129,10 @@ export function arrayLastIndexOf(a: unknown[], value: unknown): number {
 }
 
 export function arrayIncludes(a: unknown[], value: unknown): boolean {
-  return arrayIndexOf(a, value, undefined) >= 0;
+  for (let i = 0; i < a.length; i++) {
+    if (sameValueZero(a[i], value)) return true;
+  }
+  return false;
 }
 
 export function arrayJoin(a: unknown[], separator: unknown): string {
@@ -263,13 +272,22 @@ export function arrayReduce(a: unknown[], f: Reducer, initial: unknown, hasIniti
   return accumulator;
 }
 
-/** sort: stable (a merge sort, as ES2019 requires), undefined elements last; without a
- *  comparator, elements compare as their strings. */
+/** Below this many elements V8's TimSort is one run sorted by binary insertion. */
+const TIMSORT_MIN_MERGE = 64;
+
+/** sort: stable, undefined elements last; without a comparator, elements compare as their
+ *  strings. Short arrays are sorted exactly as V8 sorts them (its TimSort's first run and
+ *  binary insertion), so that even a comparator that is not consistent (one that returns NaN,
+ *  say) orders them as Node does; longer ones by a merge sort, equal for any consistent one. */
 export function arraySort(a: unknown[], compare: unknown): unknown[] {
   const n = a.length;
   let defined = 0;
   for (let i = 0; i < n; i++) if (a[i] !== undefined) a[defined++] = a[i];
   for (let i = defined; i < n; i++) a[i] = undefined;
+  if (defined < TIMSORT_MIN_MERGE) {
+    insertionSort(a, defined, compare);
+    return a;
+  }
   let from = a;
   let to = arrayNew(defined);
   for (let width = 1; width < defined; width = width * 2) {
@@ -289,6 +307,38 @@ export function arraySort(a: unknown[], compare: unknown): unknown[] {
   }
   if (from !== a) for (let i = 0; i < defined; i++) a[i] = from[i];
   return a;
+}
+
+/** V8's TimSort on fewer than 64 elements: the leading run (a strictly descending one is
+ *  reversed), then binary insertion of the rest. */
+function insertionSort(a: unknown[], n: number, compare: unknown): void {
+  if (n < 2) return;
+  let run = 2;
+  const descending = before(a[1], a[0], compare);
+  for (let i = 2; i < n; i++) {
+    const inOrder = descending ? before(a[i], a[i - 1], compare) : !before(a[i], a[i - 1], compare);
+    if (!inOrder) break;
+    run++;
+  }
+  if (descending) {
+    for (let i = 0, j = run - 1; i < j; i++, j--) {
+      const t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+  for (let start = run; start < n; start++) {
+    const pivot = a[start];
+    let left = 0;
+    let right = start;
+    while (left < right) {
+      const middle = left + ((right - left) >> 1);
+      if (before(pivot, a[middle], compare)) right = middle;
+      else left = middle + 1;
+    }
+    for (let k = start; k > left; k--) a[k] = a[k - 1];
+    a[left] = pivot;
+  }
 }
 
 /** Does x sort strictly before y? */

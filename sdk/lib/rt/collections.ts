@@ -3,13 +3,13 @@
 // device maps are small, and the order costs nothing this way.
 
 import { arrayNew, arrayPush } from "./arrays.ts";
-import { strictEquals } from "./strings.ts";
+import { sameValueZero } from "./strings.ts";
 
 type MapCallback = (value: unknown, key: unknown, map: Map) => unknown;
 type SetCallback = (value: unknown, key: unknown, set: Set) => unknown;
 
 function find(keys: unknown[], key: unknown): number {
-  for (let i = 0; i < keys.length; i++) if (strictEquals(keys[i], key)) return i;
+  for (let i = 0; i < keys.length; i++) if (sameValueZero(keys[i], key)) return i;
   return -1;
 }
 

@@ -13,9 +13,9 @@
 // Blocks allocated with `scan` (arrays and their element stores) are traced word by word;
 // strings and boxed numbers hold no references.
 
-import { addressOf, isObject, isSmallInt, panic, peek32, peek8, peekValue, poke32, poke8, symbolAddress } from "mote/intrinsics";
+import { panic, peek16, peek32, peek8, poke32, poke8, symbolAddress } from "mote/intrinsics";
 import { PANIC_OUT_OF_MEMORY } from "./panic-codes.ts";
-import { collectGarbage } from "./port.ts";
+import { collectGarbage, zeroBytes } from "./port.ts";
 
 const GRANULE = 8;
 const HEADER = 4;
@@ -59,11 +59,6 @@ function granuleOf(block: number): number {
 function setStart(block: number): void {
   const g = granuleOf(block);
   poke8(bitmap + (g >> 3), peek8(bitmap + (g >> 3)) | (1 << (g & 7)));
-}
-
-function clearStart(block: number): void {
-  const g = granuleOf(block);
-  poke8(bitmap + (g >> 3), peek8(bitmap + (g >> 3)) & ~(1 << (g & 7)));
 }
 
 function isStart(block: number): boolean {
@@ -165,18 +160,25 @@ export function collectFrom(stackPointer: number): void {
 }
 
 function scanWords(from: number, to: number): void {
-  for (let address = from; address < to; address += 4) consider(peekValue(address));
+  for (let address = from; address < to; address += 4) consider(address);
 }
 
 function scanBlock(block: number): void {
   scanWords(block + HEADER, block + (peek32(block) & ~FLAGS));
 }
 
-/** Marks the block of an object this word may refer to. */
-function consider(word: unknown): void {
+/** Marks the block of an object that the word at `slot` may refer to: as a pointer, or as a
+ *  small integer holding an address. The word is read in halves: any word of 2^30 or more is
+ *  neither (every heap address is below 2^30), and reading it as a number could box it, an
+ *  allocation in the middle of a collection (raw halves of doubles on the stack look like
+ *  anything). */
+function consider(slot: number): void {
+  const high = peek16(slot + 2);
+  if (high >= 0x4000) return;
+  const word = high * 0x10000 + peek16(slot);
   let address = 0;
-  if (isSmallInt(word)) address = word as number;
-  else if (isObject(word)) address = addressOf(word);
+  if ((word & 1) === 1) address = word >> 1;
+  else if ((word & 3) === 0) address = word;
   else return;
   const block = address - HEADER;
   if (block < blocksStart || block >= bump || (block & (GRANULE - 1)) !== 0 || !isStart(block)) return;
@@ -203,15 +205,20 @@ function drain(): void {
  *  to the untouched space. */
 function sweep(): void {
   freeList = 0;
+  // The start bitmap is rebuilt: cleared below the bump pointer at once, then set again for
+  // each live block (after a churn of short-lived objects, few), rather than cleared block by
+  // block for the dead.
+  zeroBytes(bitmap, (granuleOf(bump) + 7) >> 3);
   let run = 0;
   for (let block = blocksStart; block < bump;) {
     const header = peek32(block);
     const size = header & ~FLAGS;
-    if ((header & FREE) !== 0 || (header & MARKED) === 0) {
-      if ((header & FREE) === 0) clearStart(block);
+    // Free blocks are never marked (their start bits are clear), so unmarked is dead or free.
+    if ((header & MARKED) === 0) {
       if (run === 0) run = block;
     } else {
       poke32(block, header & ~MARKED);
+      setStart(block);
       if (run !== 0) {
         release(run, block - run);
         run = 0;

@@ -4,7 +4,7 @@
 // aligned columns, at most 100 elements.
 
 import { addressOf, isObject, isSmallInt, objectKind, panic, peek32, peekValue } from "mote/intrinsics";
-import { concat, isString, toString, unitAt } from "./strings.ts";
+import { concat, inspectNumber, isNumber, isString, toString, unitAt } from "./strings.ts";
 import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
 import type { Map, Set } from "./collections.ts";
 import { PANIC_INSPECT_UNSUPPORTED } from "./panic-codes.ts";
@@ -27,6 +27,7 @@ function formatValue(value: unknown, depth: number, indentation: number): string
   if (isString(value)) return quote(value as string, indentation);
   if (!isObject(value)) return toString(value);
   const kind = objectKind(value);
+  if (kind === KIND_NUMBER) return inspectNumber(value);
   if (kind === KIND_ARRAY) {
     const array = value as unknown[];
     if (array.length === 0) return "[]";
@@ -196,10 +197,6 @@ function fitsColumns(k: number, width: number, total: number, count: number, sho
   if (clamped) return 10 * shown >= q;
   const rest = (width - 3) * q - 10 * shown;
   return rest <= 0 || spread * q * q >= count * rest * rest;
-}
-
-function isNumber(value: unknown): boolean {
-  return isSmallInt(value) || (isObject(value) && objectKind(value) === KIND_NUMBER);
 }
 
 /** A property name: bare when it is an identifier of ASCII letters, digits and _, else quoted. */

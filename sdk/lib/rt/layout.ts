@@ -74,6 +74,15 @@ export const CELL_VALUE = 4;
 export const DESCRIPTOR_CLOSURE = "__desc_closure";
 export const DESCRIPTOR_CELL = "__desc_cell";
 
+/** An async function's frame is a closure whose code resumes the function (promise.ts): in
+ *  place of cells, the promise the call returned, the state (0 before the body starts, k while
+ *  suspended at the k-th await), then the parameters, later the values live across an await. */
+export const FRAME_PROMISE = CLOSURE_CELLS;
+export const FRAME_STATE = CLOSURE_CELLS + 4;
+export const FRAME_SLOTS = CLOSURE_CELLS + 8;
+/** Words of a frame before its slots (what FRAME_SLOTS skips of the closure's cells). */
+export const FRAME_HEADER_CELLS = 2;
+
 /** Descriptor symbols, emitted once per image by the compiler. */
 export const DESCRIPTOR_STRING8 = "__desc_string8";
 export const DESCRIPTOR_STRING16 = "__desc_string16";

@@ -5,12 +5,14 @@ import { panic } from "mote/intrinsics";
 import { PANIC_NOT_INTEGER } from "./panic-codes.ts";
 
 export function abs(x: number): number {
+  // -0 is not below 0, but its absolute value is 0; NaN stays NaN.
+  if (x === 0) return 0;
   return x < 0 ? -x : x;
 }
 
+/** Math.sign: ±1, or the argument itself for ±0 and NaN. */
 export function sign(x: number): number {
-  // Math.sign(0) is 0 (and -0 for -0, which this step never has).
-  return x > 0 ? 1 : x < 0 ? -1 : 0;
+  return x > 0 ? 1 : x < 0 ? -1 : x;
 }
 
 /** Math.pow for integers: exact while the result is an int32; a negative exponent of a base

@@ -3,10 +3,10 @@
 // is refused at compile time rather than reordered here). Class instances read through an
 // interface type are found by field name in their class's descriptor.
 
-import { addressOf, callMethod, isObject, objectAt, objectKind, panic, peek32, peekValue, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
+import { DOUBLES, addressOf, callMethod, isObject, objectAt, objectKind, panic, peek32, peekValue, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
 import { allocTraced } from "./heap.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
-import { concat, isString, stringEquals, toString, unitAt } from "./strings.ts";
+import { concat, isNumber, isString, stringEquals, toString, unitAt } from "./strings.ts";
 import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, DESCRIPTOR_PLAIN, KIND_ARRAY, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
 import { PANIC_FIXED_FIELDS } from "./panic-codes.ts";
 import { TypeError } from "./errors.ts";
@@ -157,6 +157,10 @@ export function jsonStringify(value: unknown): unknown {
 
 function jsonValue(value: unknown): string {
   if (value === null) return "null";
+  if (DOUBLES) {
+    // NaN and ±Infinity are null in JSON.
+    if (isNumber(value) && (value as number) - (value as number) !== 0) return "null";
+  }
   if (value === true) return "true";
   if (value === false) return "false";
   if (isString(value)) return jsonQuote(value as string);

@@ -22,3 +22,6 @@ export declare function clockStart(): void;
 export declare function millis(): number;
 /** WFI: sleeps until an interrupt (the next clock tick at the latest). */
 export declare function waitForInterrupt(): void;
+/** Throws `value` as from the call site in __rt_throw_site (the one a crash report names),
+ *  which the caller has just set. */
+export declare function rethrow(value: unknown): never;

@@ -1,9 +1,9 @@
 // console.log's formatting of primitive values, as Node prints them at top level, written as
 // UTF-8 to the board's console.
 
-import { addressOf, isObject, isSmallInt, peek16, peek8 } from "mote/intrinsics";
+import { DOUBLES, addressOf, isObject, isSmallInt, peek16, peek8 } from "mote/intrinsics";
 import { consoleWrite } from "mote/console";
-import { isString, isWideString, toString } from "./strings.ts";
+import { inspectNumber, isNumber, isString, isWideString, toString } from "./strings.ts";
 import { STRING_DATA } from "./layout.ts";
 
 export function printByte(byte: number): void {
@@ -11,6 +11,12 @@ export function printByte(byte: number): void {
 }
 
 export function printValue(value: unknown): void {
+  if (DOUBLES) {
+    if (isNumber(value)) {
+      printString(inspectNumber(value));
+      return;
+    }
+  }
   printString(isString(value) ? (value as string) : toString(value));
 }
 

@@ -1,7 +1,8 @@
 // Strings: immutable, UTF-16 semantics, stored with one byte per code unit when every unit
 // fits (Latin-1) and two otherwise. Literals live in flash; results of operations on the heap.
 
-import { addressOf, isObject, isSmallInt, objectAt, objectKind, peek16, peek32, peek8, peekValue, poke16, poke32, poke8, symbolAddress } from "mote/intrinsics";
+import { numberToString } from "./numconv.ts";
+import { DOUBLES, addressOf, isObject, isSmallInt, objectAt, objectKind, peek16, peek32, peek8, peekValue, poke16, poke32, poke8, symbolAddress } from "mote/intrinsics";
 import { alloc } from "./heap.ts";
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_NUMBER, KIND_STRING16, KIND_STRING8,
@@ -76,9 +77,27 @@ export function strCompare(a: string, b: string): number {
 }
 
 export function strictEquals(a: unknown, b: unknown): boolean {
+  if (DOUBLES) {
+    // Numbers by value: a boxed -0 equals 0, NaN equals nothing.
+    if (isNumber(a) && isNumber(b)) return (a as number) === (b as number);
+  }
   if (isSmallInt(a) || isSmallInt(b) || !isObject(a) || !isObject(b)) return peekWordEqual(a, b);
   if (isString(a) && isString(b)) return stringEquals(a as string, b as string);
   return addressOf(a) === addressOf(b);
+}
+
+/** SameValueZero (Map and Set keys, Array.prototype.includes): `===`, except that NaN is
+ *  equal to NaN. */
+export function sameValueZero(a: unknown, b: unknown): boolean {
+  if (strictEquals(a, b)) return true;
+  if (DOUBLES) {
+    if (isNumber(a) && isNumber(b)) return (a as number) !== (a as number) && (b as number) !== (b as number);
+  }
+  return false;
+}
+
+export function isNumber(value: unknown): boolean {
+  return isSmallInt(value) || (isObject(value) && objectKind(value) === KIND_NUMBER);
 }
 
 function peekWordEqual(a: unknown, b: unknown): boolean {
@@ -122,13 +141,26 @@ export function intToString(n: number): string {
 
 /** String(value) for the values of this language step. */
 export function toString(value: unknown): string {
-  if (isSmallInt(value) || (isObject(value) && objectKind(value) === KIND_NUMBER)) return intToString(value as number);
+  if (isSmallInt(value)) return intToString(value as number);
+  if (isObject(value) && objectKind(value) === KIND_NUMBER) {
+    if (DOUBLES) return numberToString(value as number);
+    return intToString(value as number);
+  }
   if (value === undefined) return "undefined";
   if (value === null) return "null";
   if (value === true) return "true";
   if (value === false) return "false";
   if (isObject(value) && objectKind(value) === KIND_ARRAY) return arrayToString(value);
   return value as string;
+}
+
+/** A number as console.log shows it: String(x), except that -0 is "-0". */
+export function inspectNumber(value: unknown): string {
+  if (DOUBLES) {
+    // Only -0 is a boxed number equal to 0.
+    if (!isSmallInt(value) && (value as number) === 0) return "-0";
+  }
+  return toString(value);
 }
 
 /** Array.prototype.toString: the elements joined with ",", undefined and null as "". */

@@ -1,6 +1,7 @@
 // Timers and the event loop (DESIGN.md, "The libOS"): after the program's top-level code, due
-// timers run in order of due time, then of creation (Node's order); when none is due the core
-// sleeps until the clock's next tick; the program ends when no timer is left.
+// timers run in order of due time, then of creation (Node's order), each followed by the
+// microtasks it queued; when none is due the core sleeps until the clock's next tick; the
+// program ends when no timer is left (a promise that can never settle keeps nothing alive).
 
 import { clockStart, millis, waitForInterrupt } from "./port.ts";
 
@@ -62,7 +63,9 @@ function earliest(): number {
   return best;
 }
 
-export function runEventLoop(): void {
+/** Runs the timers until none is left. `afterEach`: what runs after every callback (the
+ *  microtask queue, promise.ts, when the program uses promises). */
+export function runEventLoop(afterEach: (() => void) | undefined): void {
   while (timers.length > 0) {
     const i = earliest();
     const timer = timers[i];
@@ -78,5 +81,6 @@ export function runEventLoop(): void {
       clearTimer(timer.id);
     }
     timer.callback();
+    if (afterEach !== undefined) afterEach();
   }
 }

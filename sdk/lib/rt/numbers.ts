@@ -1,0 +1,58 @@
+// Number functions of programs with doubles (sdk/compiler/lower/doubles.ts): Math.min/max
+// with NaN and signed zeros, Math.random, and the Number predicates.
+
+import { f64FromWords, f64High } from "mote/intrinsics";
+
+const MAX_SAFE_INTEGER = 9007199254740991;
+
+/** Math.min of two numbers: NaN if either is; of 0 and -0, -0. */
+export function min(a: number, b: number): number {
+  if (a !== a) return a;
+  if (b !== b) return b;
+  if (a < b) return a;
+  if (b < a) return b;
+  return f64High(a) < 0 ? a : b;
+}
+
+/** Math.max of two numbers: NaN if either is; of 0 and -0, 0. */
+export function max(a: number, b: number): number {
+  if (a !== a) return a;
+  if (b !== b) return b;
+  if (a > b) return a;
+  if (b > a) return b;
+  return f64High(a) < 0 ? b : a;
+}
+
+// Math.random: xorshift32 over two words, 52 random fraction bits in [1, 2), minus 1.
+let seedHigh = 0x2545f491;
+let seedLow = 0x1b873593;
+
+function xorshift(x: number): number {
+  x ^= x << 13;
+  x ^= x >>> 17;
+  x ^= x << 5;
+  return x | 0;
+}
+
+export function random(): number {
+  seedHigh = xorshift(seedHigh);
+  seedLow = xorshift(seedLow);
+  return f64FromWords(0x3ff00000 | (seedHigh & 0xfffff), seedLow) - 1;
+}
+
+/** Number.isFinite for a number: not NaN or ±Infinity (x - x is NaN for those). */
+export function isFiniteNumber(x: number): boolean {
+  return x - x === 0;
+}
+
+export function isNaNNumber(x: number): boolean {
+  return x !== x;
+}
+
+export function isInteger(x: number): boolean {
+  return x - x === 0 && Math.trunc(x) === x;
+}
+
+export function isSafeInteger(x: number): boolean {
+  return isInteger(x) && Math.abs(x) <= MAX_SAFE_INTEGER;
+}
