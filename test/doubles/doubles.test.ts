@@ -19,7 +19,7 @@ const PAIRS = Number(process.env.MOTE_DOUBLES_PAIRS ?? 10_000);
 const BOARDS = ["mps2-an385", "microbit"];
 /** Operations per image: the boards run them in parallel test files' time. */
 const GROUPS = [
-  ["add", "sub", "mul", "div", "mod"],
+  ["add", "sub", "mul", "div", "mod", "chain", "chainDivide"],
   ["lt", "le", "eq", "sqrt", "floor", "ceil", "round", "trunc", "toInt32", "toUint32", "float32"],
   ["string", "parse", "fixed"],
 ];

@@ -21,6 +21,9 @@ export const OPERATIONS: Record<string, [expression: string, result: "number" | 
   mul: ["a * b", "number"],
   div: ["a / b", "number"],
   mod: ["a % b", "number"],
+  // Chains the compiler evaluates on its unboxed double accumulator.
+  chain: ["a * 1.0000001 + b - 0.5", "number"],
+  chainDivide: ["(a - b) / 3 * a % 1e10", "number"],
   lt: ["a < b", "boolean"],
   le: ["a <= b", "boolean"],
   eq: ["a === b", "boolean"],

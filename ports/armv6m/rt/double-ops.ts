@@ -12,7 +12,7 @@ import type { ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { DESCRIPTOR_NUMBER, KIND_NUMBER, NUMBER_HIGH, NUMBER_LOW, NUMBER_SIZE, TRUE as TRUE_WORD } from "../../../sdk/compiler/values.ts";
-import { DOUBLE_MATH, F64_WORDS, NUM_OP } from "./num-ops.ts";
+import { DOUBLE_ACCUMULATOR, DOUBLE_MATH, F64_WORDS, NUM_OP } from "./num-ops.ts";
 import { chunk, tailCall } from "./runtime.ts";
 import { SOFT_FLOAT as F } from "./softfloat.ts";
 
@@ -188,9 +188,25 @@ export function doubleArithmeticChunks(alloc: string): Chunk[] {
     a.lsrs(5, 5, 3);
     a.adds(5, 5, { imm: 7 });
     a.lsrs(5, 5, 3);
+    // The bitmap of never-used space is cleared a byte at a time as the bump pointer reaches
+    // it (heap.takeFresh); one box needs at most the next byte.
+    const cleared = a.newLabel();
     global(2, "clearedGranules");
     a.cmp(5, 2);
-    a.bcond("hi", fail);
+    a.bcond("ls", cleared);
+    a.adds(2, 2, { imm: 1 });
+    a.cmp(5, 2);
+    a.bcond("ne", fail);
+    global(3, "bitmap");
+    a.adds(3, 3, 5);
+    a.subs(3, 3, { imm: 1 });
+    a.movs(2, 0);
+    a.strb(2, 3, { imm: 0 });
+    a.ldrConst(3, { symbol: "heap.clearedGranules" });
+    a.lsls(2, 5, 1);
+    a.adds(2, 2, { imm: 1 });
+    a.str(2, 3, { imm: 0 });
+    a.bind(cleared);
     a.lsls(2, 1, 1);
     a.adds(2, 2, { imm: 1 });
     a.str(2, 4, { imm: 0 });
@@ -563,6 +579,64 @@ export function doubleArithmeticChunks(alloc: string): Chunk[] {
     a.ands(0, 1);
     a.lsls(0, 0, 1);
     a.adds(0, 0, { imm: 1 });
+    a.pop([4, 15]);
+  });
+
+  // The double accumulator: a chain of operations on numbers (the lowering's doubleChain)
+  // keeps its intermediate results here, unboxed. load(x) sets it to x's double; add(y),
+  // sub(y), … set it to acc op y; result() boxes it (or makes it a small integer).
+  chunks.push({ name: "__rt_dacc", section: ".bss", bytes: new Uint8Array(8), size: 8, align: 8, relocs: [], kind: "object", module: "rt:armv6m" });
+  // An operand's double into r0:r1: a small integer converted, a boxed number loaded (the
+  // lowering uses the accumulator for operands typed number only, so a pointer is a number).
+  const operandDouble = (a: ThumbAssembler, bad: ReturnType<ThumbAssembler["newLabel"]>) => {
+    const small = a.newLabel(), done = a.newLabel();
+    a.lsrs(2, 0, 1);
+    a.bcond("cs", small);
+    a.lsls(2, 0, 30);
+    a.bcond("ne", bad);
+    a.ldr(1, 0, { imm: NUMBER_HIGH });
+    a.ldr(0, 0, { imm: NUMBER_LOW });
+    a.b(done);
+    a.bind(small);
+    a.asrs(0, 0, 1);
+    a.bl(F.fromInt32);
+    a.bind(done);
+  };
+  routine(DOUBLE_ACCUMULATOR.load, (a) => {
+    const bad = a.newLabel();
+    a.push([4, 5, 6, 7, 14]);
+    operandDouble(a, bad);
+    a.ldrConst(2, { symbol: "__rt_dacc" });
+    a.stm(2, [0, 1]);
+    a.pop([4, 5, 6, 7, 15]);
+    a.bind(bad);
+    a.movs(2, Panic.PANIC_NOT_A_NUMBER);
+    panicAtCaller(a, 2);
+  });
+  for (const [name, soft] of [["add", F.add], ["sub", F.sub], ["mul", F.mul], ["div", F.div], ["mod", F.mod]] as const) {
+    routine(DOUBLE_ACCUMULATOR[name], (a) => {
+      const bad = a.newLabel();
+      a.push([4, 5, 6, 7, 14]);
+      operandDouble(a, bad);
+      a.mov(2, 0);
+      a.mov(3, 1);
+      a.ldrConst(7, { symbol: "__rt_dacc" });
+      a.ldr(0, 7, { imm: 0 });
+      a.ldr(1, 7, { imm: 4 });
+      a.bl(soft);
+      a.stm(7, [0, 1]);
+      a.pop([4, 5, 6, 7, 15]);
+      a.bind(bad);
+      a.movs(2, Panic.PANIC_NOT_A_NUMBER);
+      panicAtCaller(a, 2);
+    });
+  }
+  routine(DOUBLE_ACCUMULATOR.result, (a) => {
+    a.push([4, 14]);
+    a.ldrConst(2, { symbol: "__rt_dacc" });
+    a.ldr(0, 2, { imm: 0 });
+    a.ldr(1, 2, { imm: 4 });
+    a.bl("__rt_dresult");
     a.pop([4, 15]);
   });
 

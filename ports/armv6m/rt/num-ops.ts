@@ -12,3 +12,10 @@ export const DOUBLE_MATH = {
 /** Intrinsics on a double's encoding (sdk/lib/intrinsics.ts). */
 export const F64_WORDS = { high: "__rt_f64_high", low: "__rt_f64_low", fromWords: "__rt_f64_from_words" } as const;
 
+
+/** The double accumulator (double-ops.ts): load(x), then add(y), sub(y), … for each step, then
+ *  result(). */
+export const DOUBLE_ACCUMULATOR = {
+  load: "__rt_dacc_load", add: "__rt_dacc_add", sub: "__rt_dacc_sub", mul: "__rt_dacc_mul", div: "__rt_dacc_div", mod: "__rt_dacc_mod",
+  result: "__rt_dacc_result",
+} as const;

@@ -21,7 +21,7 @@ import { type TypedElement, type ValueKind, TYPED_ARRAYS, elementBytes, typedArr
 import { REPO_ROOT, isBoardModuleFile } from "../frontend/program.ts";
 import { buildFlags, constantNumber, constantValue } from "./constants.ts";
 import { checkUnsupported } from "./subset.ts";
-import { DOUBLE_MATH, F64_WORDS } from "../../../ports/armv6m/rt/num-ops.ts";
+import { DOUBLE_ACCUMULATOR, DOUBLE_MATH, F64_WORDS } from "../../../ports/armv6m/rt/num-ops.ts";
 import { capturedSymbols, freeSymbols } from "./captures.ts";
 import { type AsyncState, finishAsyncFunction } from "./async.ts";
 import { FRAME_PROMISE, FRAME_SLOTS } from "../values.ts";
@@ -178,6 +178,13 @@ export type RtName = keyof typeof RT;
  *  runtime function and its number of arguments. */
 const DOUBLE_MATH_RT: Partial<Record<string, readonly [RtName, number]>> = {
   fround: ["mathFround", 1], sin: ["mathSin", 1], cos: ["mathCos", 1], tan: ["mathTan", 1], asin: ["mathAsin", 1], acos: ["mathAcos", 1], atan: ["mathAtan", 1], exp: ["mathExp", 1], expm1: ["mathExpm1", 1], log: ["mathLog", 1], log1p: ["mathLog1p", 1], log2: ["mathLog2", 1], log10: ["mathLog10", 1], sinh: ["mathSinh", 1], cosh: ["mathCosh", 1], tanh: ["mathTanh", 1], asinh: ["mathAsinh", 1], acosh: ["mathAcosh", 1], atanh: ["mathAtanh", 1], cbrt: ["mathCbrt", 1], atan2: ["mathAtan2", 2], pow: ["mathPowDouble", 2],
+};
+
+/** Operators a chain on the double accumulator applies (Lowerer.doubleChain). */
+const DOUBLE_CHAIN_OPS: Partial<Record<ts.SyntaxKind, string>> = {
+  [ts.SyntaxKind.PlusToken]: DOUBLE_ACCUMULATOR.add, [ts.SyntaxKind.MinusToken]: DOUBLE_ACCUMULATOR.sub,
+  [ts.SyntaxKind.AsteriskToken]: DOUBLE_ACCUMULATOR.mul, [ts.SyntaxKind.SlashToken]: DOUBLE_ACCUMULATOR.div,
+  [ts.SyntaxKind.PercentToken]: DOUBLE_ACCUMULATOR.mod,
 };
 
 /** Global functions on numbers (programs with doubles): parseInt(…), Number(…), isNaN(…), … */
@@ -1782,8 +1789,46 @@ export class Lowerer {
       this.numberOperands(node, division.left, division.right);
       return this.call(PORT_ARITHMETIC.idiv, [a, b], node, true, true);
     }
+    const chain = this.doubles ? this.doubleChain(node) : undefined;
+    if (chain !== undefined) return chain;
     const [left, right] = this.exprList([node.left, node.right]);
     return this.arithmetic(op, left, right, node.left, node.right, node);
+  }
+
+  /**
+   * `x * 0.0625 + offset`, `(f - 32) * 5 / 9`: a chain of two or more arithmetic operators on
+   * numbers, each applied to a variable or a literal, that likely computes with fractions (it
+   * has a fractional literal or a `/`), is evaluated on the port's double accumulator: one
+   * conversion in, one result boxed out, none in between. Each step rounds as JavaScript does,
+   * so the result is the same double; the operands (names and literals) cannot run code that
+   * would use the accumulator meanwhile.
+   */
+  private doubleChain(node: ts.BinaryExpression): VReg | undefined {
+    const steps: Array<{ op: string; operand: ts.Expression }> = [];
+    let fractional = false;
+    let head: ts.Expression = node;
+    for (;;) {
+      const e = skipParens(head);
+      if (!ts.isBinaryExpression(e)) break;
+      const op = DOUBLE_CHAIN_OPS[e.operatorToken.kind];
+      if (op === undefined || truncatedDivision(e) || this.kindOf(e.left) !== "number" || this.kindOf(e.right) !== "number") break;
+      const operand = skipParens(e.right);
+      if (!ts.isIdentifier(operand) && !ts.isNumericLiteral(operand)) break;
+      if (ts.isNumericLiteral(operand) && !Number.isInteger(Number(operand.text))) fractional = true;
+      if (e.operatorToken.kind === ts.SyntaxKind.SlashToken) fractional = true;
+      steps.unshift({ op, operand });
+      head = e.left;
+    }
+    const first = skipParens(head);
+    if (ts.isNumericLiteral(first) && !Number.isInteger(Number(first.text))) fractional = true;
+    if (steps.length < 2 || !fractional) return undefined;
+    const pos = this.pos(node);
+    this.emit({ op: "call", dst: undefined, callee: DOUBLE_ACCUMULATOR.load, args: [this.expr(head)], pos });
+    for (const step of steps) {
+      const operand = this.expr(step.operand);
+      this.emit({ op: "call", dst: undefined, callee: step.op, args: [operand], pos });
+    }
+    return this.call(DOUBLE_ACCUMULATOR.result, [], node);
   }
 
   /** A condition turned into a boolean value. */
