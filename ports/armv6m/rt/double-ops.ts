@@ -47,6 +47,35 @@ function toDouble(a: ThumbAssembler, bad: ReturnType<ThumbAssembler["newLabel"]>
   a.bcond("ne", bad);
 }
 
+/** r0 = x, r1 = y (values) -> x's double in r0:r1, y's in r2:r3; stops at the caller unless
+ *  both are numbers. After push {r4-r7, lr}; uses r4-r6. */
+function doubleOperands(a: ThumbAssembler, bad: ReturnType<ThumbAssembler["newLabel"]>): void {
+  a.mov(6, 1);
+  toDouble(a, bad);
+  a.mov(4, 0);
+  a.mov(5, 1);
+  a.mov(0, 6);
+  toDouble(a, bad);
+  a.mov(2, 0);
+  a.mov(3, 1);
+  a.mov(0, 4);
+  a.mov(1, 5);
+}
+
+/** r0 = x, r1 = y (values) -> r4 = ToInt32(x), r0 = ToInt32(y); to `bad` with the panic code in
+ *  r1 unless both are numbers. After push {r4-r7, lr}; uses r5. */
+function int32Operands(a: ThumbAssembler, bad: ReturnType<ThumbAssembler["newLabel"]>): void {
+  a.mov(5, 1);
+  a.bl("__rt_unbox");
+  a.cmp(1, { imm: 0 });
+  a.bcond("ne", bad);
+  a.mov(4, 0);
+  a.mov(0, 5);
+  a.bl("__rt_unbox");
+  a.cmp(1, { imm: 0 });
+  a.bcond("ne", bad);
+}
+
 export function doubleArithmeticChunks(alloc: string): Chunk[] {
   const chunks: Chunk[] = [];
   const routine = (name: string, body: (a: ThumbAssembler) => void) => {
@@ -287,17 +316,8 @@ export function doubleArithmeticChunks(alloc: string): Chunk[] {
   routine("__rt_dop2", (a) => {
     const bad = a.newLabel();
     a.push([4, 5, 6, 7, 14]);
-    a.mov(6, 1);
     a.mov(7, 2);
-    toDouble(a, bad);
-    a.mov(4, 0);
-    a.mov(5, 1);
-    a.mov(0, 6);
-    toDouble(a, bad);
-    a.mov(2, 0);
-    a.mov(3, 1);
-    a.mov(0, 4);
-    a.mov(1, 5);
+    doubleOperands(a, bad);
     a.blx(7);
     a.bl("__rt_dresult");
     a.pop([4, 5, 6, 7, 15]);
@@ -354,14 +374,7 @@ export function doubleArithmeticChunks(alloc: string): Chunk[] {
     a.mov(7, 1);
     a.cmp(6, { imm: NUM_OP.neg });
     a.bcond("eq", negate);
-    a.bl("__rt_unbox");
-    a.cmp(1, { imm: 0 });
-    a.bcond("ne", bad);
-    a.mov(4, 0);
-    a.mov(0, 7);
-    a.bl("__rt_unbox");
-    a.cmp(1, { imm: 0 });
-    a.bcond("ne", bad);
+    int32Operands(a, bad);
     a.mov(5, 0);
     const boxInt = a.newLabel();
     const cases: Array<[number, (a: ThumbAssembler) => void]> = [
@@ -503,16 +516,7 @@ export function doubleArithmeticChunks(alloc: string): Chunk[] {
     tailCall(a, "__rt_idiv_int", 3);
     a.bind(generic);
     a.push([4, 5, 6, 7, 14]);
-    a.mov(6, 1);
-    toDouble(a, bad);
-    a.mov(4, 0);
-    a.mov(5, 1);
-    a.mov(0, 6);
-    toDouble(a, bad);
-    a.mov(2, 0);
-    a.mov(3, 1);
-    a.mov(0, 4);
-    a.mov(1, 5);
+    doubleOperands(a, bad);
     a.bl(F.div);
     a.bl(F.toInt32);
     a.bl("__rt_box");
@@ -525,15 +529,7 @@ export function doubleArithmeticChunks(alloc: string): Chunk[] {
   routine("__rt_imul", (a) => {
     const bad = a.newLabel();
     a.push([4, 5, 6, 7, 14]);
-    a.mov(5, 1);
-    a.bl("__rt_unbox");
-    a.cmp(1, { imm: 0 });
-    a.bcond("ne", bad);
-    a.mov(4, 0);
-    a.mov(0, 5);
-    a.bl("__rt_unbox");
-    a.cmp(1, { imm: 0 });
-    a.bcond("ne", bad);
+    int32Operands(a, bad);
     a.muls(0, 4);
     a.bl("__rt_box");
     a.pop([4, 5, 6, 7, 15]);
@@ -546,17 +542,8 @@ export function doubleArithmeticChunks(alloc: string): Chunk[] {
   routine("__rt_num_compare", (a) => {
     const bad = a.newLabel(), ordered = a.newLabel();
     a.push([4, 5, 6, 7, 14]);
-    a.mov(6, 1);
     a.mov(7, 2);
-    toDouble(a, bad);
-    a.mov(4, 0);
-    a.mov(5, 1);
-    a.mov(0, 6);
-    toDouble(a, bad);
-    a.mov(2, 0);
-    a.mov(3, 1);
-    a.mov(0, 4);
-    a.mov(1, 5);
+    doubleOperands(a, bad);
     a.bl(F.compare);
     a.cmp(0, { imm: 2 });
     a.bcond("ne", ordered);
@@ -658,16 +645,8 @@ export function doubleArithmeticChunks(alloc: string): Chunk[] {
   routine(F64_WORDS.fromWords, (a) => {
     const bad = a.newLabel();
     a.push([4, 5, 6, 7, 14]);
-    a.mov(4, 1);
-    a.bl("__rt_unbox");
-    a.cmp(1, { imm: 0 });
-    a.bcond("ne", bad);
-    a.mov(5, 0);
-    a.mov(0, 4);
-    a.bl("__rt_unbox");
-    a.cmp(1, { imm: 0 });
-    a.bcond("ne", bad);
-    a.mov(1, 5);
+    int32Operands(a, bad);
+    a.mov(1, 4);
     a.bl("__rt_dresult");
     a.pop([4, 5, 6, 7, 15]);
     a.bind(bad);
