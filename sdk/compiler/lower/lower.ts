@@ -340,8 +340,10 @@ export class Lowerer {
     let topLevel: VReg | undefined;
     this.emit({ op: "call", dst: undefined, callee: this.runtime("start"), args: [], pos: this.pos(entrySf) });
     for (const sf of order) {
+      // Modules never declared are not looked at (their analysis costs type-checker time).
+      if (!declared.has(sf)) continue;
       const info = this.moduleInfo(sf);
-      if (!declared.has(sf) || !info.hasInit) continue;
+      if (!info.hasInit) continue;
       if (info.initSymbol === this.asyncInit) topLevel = this.call(info.initSymbol, [], entrySf);
       else this.emit({ op: "call", dst: undefined, callee: info.initSymbol, args: [], pos: this.pos(entrySf) });
     }

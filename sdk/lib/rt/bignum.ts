@@ -1,14 +1,14 @@
 // Unsigned big integers for the exact conversions between numbers and text (numconv.ts).
 //
-// Limbs of 15 bits, least significant first, in a Uint16Array. 15 and not 16 bits so that a
-// limb times a limb plus two more limbs is at most 2^30 - 1: every intermediate value of the
-// loops below is a small integer, unboxed on devices. A number grows its store when a result
-// needs more limbs; callers size it right to avoid that. The operations are functions rather
-// than methods so that an image links only the ones its conversions use.
+// Limbs of 14 bits, least significant first, in a Uint16Array. 14 bits because the port's
+// multiply is inline only for factors in [-2^14, 2^14) (others go through doubles), and a
+// limb times a limb plus carries then stays below 2^29: every value in the loops below is a
+// small integer. Shifts stand in for multiplying by the limb base. A number grows its store
+// when a result needs more limbs; callers size it right to avoid that. The operations are
+// functions rather than methods so that an image links only the ones its conversions use.
 
-export const LIMB_BITS = 15;
-export const LIMB_BASE = 0x8000;
-const LIMB_MASK = 0x7fff;
+export const LIMB_BITS = 14;
+const LIMB_MASK = 0x3fff;
 
 export class BigNat {
   limbs: Uint16Array;
@@ -19,6 +19,11 @@ export class BigNat {
     this.limbs = new Uint16Array(capacity < 4 ? 4 : capacity);
     this.length = 0;
   }
+}
+
+/** floor(bits / 14) without a division (software on Cortex-M0): exact below 5473. */
+function limbIndex(bits: number): number {
+  return bits < 5461 ? (bits * 2341) >> 15 : (bits / LIMB_BITS) | 0;
 }
 
 /** Makes room for `count` limbs, keeping the value. */
@@ -36,7 +41,7 @@ function trim(a: BigNat): void {
   a.length = n;
 }
 
-/** a = value, an integer in [0, 2^30). */
+/** a = value, an integer in [0, 2^28). */
 export function setSmall(a: BigNat, value: number): void {
   a.limbs[0] = value & LIMB_MASK;
   a.limbs[1] = value >> LIMB_BITS;
@@ -48,9 +53,9 @@ export function setSmall(a: BigNat, value: number): void {
  *  the significand of a double. */
 export function setSignificand(a: BigNat, high: number, middle: number, low: number): void {
   a.limbs[0] = low & LIMB_MASK;
-  a.limbs[1] = (low >> 15) | ((middle << 1) & LIMB_MASK);
-  a.limbs[2] = (middle >> 14) | ((high << 2) & LIMB_MASK);
-  a.limbs[3] = high >> 13;
+  a.limbs[1] = (low >> 14) | ((middle << 2) & LIMB_MASK);
+  a.limbs[2] = (middle >> 12) | ((high << 4) & LIMB_MASK);
+  a.limbs[3] = high >> 10;
   a.length = 4;
   trim(a);
 }
@@ -61,25 +66,21 @@ export function copyInto(to: BigNat, from: BigNat): void {
   to.length = from.length;
 }
 
-/** Bits needed for an integer in [0, 2^30). */
-export function bitLengthOfInt(value: number): number {
-  let n = 0;
-  for (let v = value; v !== 0; v = v >> 1) n++;
-  return n;
-}
-
 export function bitLength(a: BigNat): number {
-  if (a.length === 0) return 0;
-  return (a.length - 1) * LIMB_BITS + bitLengthOfInt(a.limbs[a.length - 1]);
+  const n = a.length;
+  if (n === 0) return 0;
+  let bits = (n - 1) * LIMB_BITS;
+  for (let top = a.limbs[n - 1]; top !== 0; top = top >> 1) bits++;
+  return bits;
 }
 
-/** a = a × factor + addend, both in [0, LIMB_BASE). */
+/** a = a × factor + addend, both in [0, 2^14). */
 export function multiplyAdd(a: BigNat, factor: number, addend: number): void {
   const limbs = a.limbs;
   const n = a.length;
   let carry = addend;
   for (let i = 0; i < n; i++) {
-    const product = (limbs[i] & LIMB_MASK) * factor + carry;
+    const product = limbs[i] * factor + carry;
     limbs[i] = product & LIMB_MASK;
     carry = product >> LIMB_BITS;
   }
@@ -90,30 +91,49 @@ export function multiplyAdd(a: BigNat, factor: number, addend: number): void {
   }
 }
 
+/** product = a × b; product must be another number than a and b. */
+export function multiplyInto(product: BigNat, a: BigNat, b: BigNat): void {
+  const n = a.length + b.length;
+  reserve(product, n);
+  const limbs = product.limbs;
+  for (let i = 0; i < n; i++) limbs[i] = 0;
+  const bLimbs = b.limbs;
+  const bLength = b.length;
+  for (let i = 0; i < a.length; i++) {
+    const factor = a.limbs[i];
+    let carry = 0;
+    let at = i;
+    for (let j = 0; j < bLength; j++) {
+      const sum = limbs[at] + factor * bLimbs[j] + carry;
+      limbs[at] = sum & LIMB_MASK;
+      carry = sum >> LIMB_BITS;
+      at++;
+    }
+    limbs[at] = carry;
+  }
+  product.length = n;
+  trim(product);
+}
+
 export function multiplyPowerOfFive(a: BigNat, exponent: number): void {
   let e = exponent;
-  // 5^6 is the largest power of five below LIMB_BASE.
+  // 5^6 is the largest power of five below 2^14.
   for (; e >= 6; e -= 6) multiplyAdd(a, 15625, 0);
   let factor = 1;
   for (; e > 0; e--) factor *= 5;
   if (factor > 1) multiplyAdd(a, factor, 0);
 }
 
-export function multiplyPowerOfTen(a: BigNat, exponent: number): void {
-  multiplyPowerOfFive(a, exponent);
-  shiftLeft(a, exponent);
-}
-
 export function shiftLeft(a: BigNat, bits: number): void {
   if (a.length === 0 || bits === 0) return;
-  const whole = (bits / LIMB_BITS) | 0;
+  const whole = limbIndex(bits);
   const part = bits - whole * LIMB_BITS;
   const n = a.length;
   reserve(a, n + whole + 1);
   const limbs = a.limbs;
   let carry = 0;
   for (let i = n - 1; i >= 0; i--) {
-    const limb = limbs[i] & LIMB_MASK;
+    const limb = limbs[i];
     limbs[i + whole + 1] = carry | (limb >> (LIMB_BITS - part));
     carry = (limb << part) & LIMB_MASK;
   }
@@ -124,7 +144,7 @@ export function shiftLeft(a: BigNat, bits: number): void {
 }
 
 export function shiftRight(a: BigNat, bits: number): void {
-  const whole = (bits / LIMB_BITS) | 0;
+  const whole = limbIndex(bits);
   const part = bits - whole * LIMB_BITS;
   const n = a.length - whole;
   if (n <= 0) {
@@ -133,19 +153,19 @@ export function shiftRight(a: BigNat, bits: number): void {
   }
   const limbs = a.limbs;
   for (let i = 0; i < n; i++) {
-    const above = i + 1 < n ? limbs[i + whole + 1] & LIMB_MASK : 0;
+    const above = i + 1 < n ? limbs[i + whole + 1] : 0;
     limbs[i] = ((limbs[i + whole] >> part) | (above << (LIMB_BITS - part))) & LIMB_MASK;
   }
   a.length = n;
   trim(a);
 }
 
-/** Divides by divisor in [1, LIMB_BASE) and returns the remainder. */
+/** Divides by divisor in [1, 2^14) and returns the remainder. */
 export function divideSmall(a: BigNat, divisor: number): number {
   const limbs = a.limbs;
   let remainder = 0;
   for (let i = a.length - 1; i >= 0; i--) {
-    const current = remainder * LIMB_BASE + (limbs[i] & LIMB_MASK);
+    const current = (remainder << LIMB_BITS) | limbs[i];
     const quotient = (current / divisor) | 0;
     limbs[i] = quotient;
     remainder = current - quotient * divisor;
@@ -154,35 +174,35 @@ export function divideSmall(a: BigNat, divisor: number): number {
   return remainder;
 }
 
-/** `count` (at most 15) bits starting at bit `at`, which may be negative (zeros below bit 0). */
+/** `count` (at most 14) bits starting at bit `at`, which may be negative (zeros below bit 0). */
 export function bitsAt(a: BigNat, at: number, count: number): number {
   if (at < 0) return at + count <= 0 ? 0 : bitsAt(a, 0, count + at) << -at;
-  const index = (at / LIMB_BITS) | 0;
+  if (at >= a.length * LIMB_BITS) return 0;
+  const index = limbIndex(at);
   const shift = at - index * LIMB_BITS;
-  const low = index < a.length ? a.limbs[index] & LIMB_MASK : 0;
-  const high = index + 1 < a.length ? a.limbs[index + 1] & LIMB_MASK : 0;
+  const low = a.limbs[index];
+  const high = index + 1 < a.length ? a.limbs[index + 1] : 0;
   return ((low >> shift) | (high << (LIMB_BITS - shift))) & ((1 << count) - 1);
 }
 
 /** True when a bit below bit `at` is set. */
 export function hasBitsBelow(a: BigNat, at: number): boolean {
   if (at <= 0) return false;
-  const index = (at / LIMB_BITS) | 0;
-  for (let i = 0; i < index && i < a.length; i++) if (a.limbs[i] !== 0) return true;
+  if (at >= a.length * LIMB_BITS) return a.length !== 0;
+  const index = limbIndex(at);
+  for (let i = 0; i < index; i++) if (a.limbs[i] !== 0) return true;
   const shift = at - index * LIMB_BITS;
-  return index < a.length && (a.limbs[index] & ((1 << shift) - 1)) !== 0;
+  return (a.limbs[index] & ((1 << shift) - 1)) !== 0;
 }
 
 /** Shifts left so that the top limb has its top bit set, which divideStep needs of a
  *  divisor; returns the shift. */
 export function normalize(a: BigNat): number {
-  const shift = (LIMB_BITS - (bitLength(a) % LIMB_BITS)) % LIMB_BITS;
+  const n = a.length;
+  let shift = 0;
+  for (let top = a.limbs[n - 1]; top < 0x2000; top = top << 1) shift++;
   shiftLeft(a, shift);
   return shift;
-}
-
-function limbAt(a: BigNat, i: number): number {
-  return i < a.length ? a.limbs[i] & LIMB_MASK : 0;
 }
 
 /** The sign of a - b. */
@@ -205,8 +225,8 @@ export function plusCompare(a: BigNat, b: BigNat, c: BigNat): number {
   // make it up.
   let owed = 0;
   for (let i = c.length - 1; i >= 0; i--) {
-    const sum = limbAt(a, i) + limbAt(b, i);
-    const target = (c.limbs[i] & LIMB_MASK) + owed;
+    const sum = (i < a.length ? a.limbs[i] : 0) + (i < b.length ? b.limbs[i] : 0);
+    const target = c.limbs[i] + owed;
     if (sum > target) return 1;
     owed = target - sum;
     if (owed > 1) return -1;
@@ -217,9 +237,9 @@ export function plusCompare(a: BigNat, b: BigNat, c: BigNat): number {
 
 /**
  * One digit of a long division: returns floor(r / s) and leaves r mod s in r. The divisor
- * must be normalized (top limb at least LIMB_BASE / 2) and the quotient below LIMB_BASE.
- * The trial quotient comes from the top limbs (Knuth, TAOCP vol. 2, 4.3.1, algorithm D) and
- * is at most one too large.
+ * must be normalized (top limb at least 2^13) and the quotient below 2^14. The trial
+ * quotient comes from the top limbs (Knuth, TAOCP vol. 2, 4.3.1, algorithm D) and is at most
+ * one too large.
  */
 export function divideStep(r: BigNat, s: BigNat): number {
   const n = s.length;
@@ -227,15 +247,27 @@ export function divideStep(r: BigNat, s: BigNat): number {
   reserve(r, n + 1);
   const rl = r.limbs;
   const sl = s.limbs;
-  const rTop = (r.length > n ? (rl[n] & LIMB_MASK) * LIMB_BASE : 0) + (rl[n - 1] & LIMB_MASK);
-  const sTop = sl[n - 1] & LIMB_MASK;
-  let q = (rTop / sTop) | 0;
-  if (q > LIMB_MASK) q = LIMB_MASK;
+  const rTop = ((r.length > n ? rl[n] : 0) << LIMB_BITS) | rl[n - 1];
+  const sTop = sl[n - 1];
+  let q = 0;
+  if (rTop < sTop << 4) {
+    // A decimal digit: four steps of binary long division instead of a software divide.
+    let rest = rTop;
+    for (let bit = 3; bit >= 0; bit--) {
+      if (rest >= sTop << bit) {
+        rest -= sTop << bit;
+        q += 1 << bit;
+      }
+    }
+  } else {
+    q = (rTop / sTop) | 0;
+    if (q > LIMB_MASK) q = LIMB_MASK;
+  }
   if (n >= 2) {
-    const sNext = sl[n - 2] & LIMB_MASK;
-    const rNext = rl[n - 2] & LIMB_MASK;
+    const sNext = sl[n - 2];
+    const rNext = rl[n - 2];
     let rHat = rTop - q * sTop;
-    while (rHat < LIMB_BASE && q * sNext > rHat * LIMB_BASE + rNext) {
+    while (rHat <= LIMB_MASK && q * sNext > ((rHat << LIMB_BITS) | rNext)) {
       q--;
       rHat += sTop;
     }
@@ -244,23 +276,23 @@ export function divideStep(r: BigNat, s: BigNat): number {
   let carry = 0;
   let borrow = 0;
   for (let i = 0; i < n; i++) {
-    const product = q * (sl[i] & LIMB_MASK) + carry;
+    const product = q * sl[i] + carry;
     carry = product >> LIMB_BITS;
-    let difference = (rl[i] & LIMB_MASK) - (product & LIMB_MASK) - borrow;
+    let difference = rl[i] - (product & LIMB_MASK) - borrow;
     borrow = 0;
     if (difference < 0) {
-      difference += LIMB_BASE;
+      difference += 1 << LIMB_BITS;
       borrow = 1;
     }
     rl[i] = difference;
   }
-  let top = (r.length > n ? rl[n] & LIMB_MASK : 0) - carry - borrow;
+  let top = (r.length > n ? rl[n] : 0) - carry - borrow;
   if (top < 0) {
     // The trial quotient was one too large: add s back.
     q--;
     let sumCarry = 0;
     for (let i = 0; i < n; i++) {
-      const sum = (rl[i] & LIMB_MASK) + (sl[i] & LIMB_MASK) + sumCarry;
+      const sum = rl[i] + sl[i] + sumCarry;
       rl[i] = sum & LIMB_MASK;
       sumCarry = sum >> LIMB_BITS;
     }

@@ -5,19 +5,27 @@
 // Decimal conversions are exact, with big integers (bignum.ts) rather than double arithmetic,
 // which would round at every step:
 // - Number to text (ECMA-262 §6.1.6.1.20 Number::toString) generates digits from the exact
-//   ratio r/s = x / 10^k, and for the shortest form stops as soon as the digits identify x:
-//   the free-format algorithm of Steele & White / Burger & Dybvig ("Printing floating-point
+//   ratio r/s = x / 10^point, and for the shortest form stops as soon as the digits identify
+//   x: the free-format algorithm of Steele & White / Burger & Dybvig ("Printing floating-point
 //   numbers quickly and accurately", 1996), with its boundaries m- and m+. Like V8, when two
 //   shortest digit strings are possible it takes the one closer to x, and on a tie the even
-//   one. toFixed, toPrecision and toExponential take a fixed count of digits from the same
-//   ratio and round half up, as the spec says.
-// - Text to number (§7.1.4.1.1 StringToNumber) computes the decimal digits D and exponent E
-//   as D × 5^E × 2^E: a big integer when E ≥ 0, else the quotient D / 5^-E to 60 bits and
-//   whether it has a remainder; either rounds once to the nearest double (ties to even).
-//   Digits past the 780th only matter through being zero or not (a point halfway between two
-//   doubles has at most 768 significant digits), so they are replaced by one sticky digit.
+//   one (2^50 + 0.25 prints as …624.2, 2^51 - 0.25 as …247.8). toFixed, toPrecision and
+//   toExponential take a fixed count of digits from the same ratio and round half up, as the
+//   spec says.
+// - Text to number (§7.1.4.1.1 StringToNumber) takes the decimal digits D and exponent E.
+//   With at most 15 digits and |E| ≤ 22, D and 10^|E| are exact doubles and one IEEE
+//   multiplication or division rounds correctly (Clinger's fast path). Otherwise D × 10^E is
+//   D × 5^E × 2^E: a big integer when E ≥ 0, else the quotient D / 5^-E to 55 bits and whether
+//   it has a remainder; either rounds once to the nearest double (ties to even). Digits past
+//   the 780th only matter through being zero or not (a point halfway between two doubles has
+//   at most 768 significant digits), so they become one sticky digit.
 // - toString(radix) and parseInt in radixes other than 10 and the powers of two are what the
 //   spec leaves to the implementation; they repeat V8's double arithmetic step for step.
+//
+// An allocation costs about as much as a few digits of work on a Cortex-M0, so the big
+// integers, digit and text buffers live in one workspace, made on first use and reused:
+// conversions never run inside one another. A conversion's result is then, most of the time,
+// its only allocation.
 
 import { f64FromWords, f64High, f64Low, isSmallInt, objectAt, poke8 } from "mote/intrinsics";
 import { newString } from "./strings.ts";
@@ -25,7 +33,7 @@ import { STRING_DATA } from "./layout.ts";
 import { RangeError } from "./errors.ts";
 import {
   BigNat, LIMB_BITS, bitLength, bitsAt, compare, copyInto, divideSmall, divideStep, hasBitsBelow, multiplyAdd,
-  multiplyPowerOfFive, multiplyPowerOfTen, normalize, plusCompare, setSignificand, setSmall, shiftLeft, shiftRight,
+  multiplyInto, multiplyPowerOfFive, normalize, plusCompare, setSignificand, setSmall, shiftLeft, shiftRight,
 } from "./bignum.ts";
 
 const CHAR_PLUS = 0x2b;
@@ -40,132 +48,193 @@ const MAX_SIGNIFICANT_DIGITS = 780;
 const EXPONENT_LIMIT = 100000000;
 /** 2^53: doubles at or above it are all integers, spaced 2 or more apart. */
 const TWO_TO_53 = 9007199254740992;
+/** Limbs the workspace's big integers start with: enough for doubles of everyday size. */
+const WORKSPACE_LIMBS = 12;
 
-// ------------------------------------------------------------------------------- text output
+// --------------------------------------------------------------------------------- workspace
 
-/** Text being built, one ASCII byte per character. */
-class Text {
-  bytes: Uint8Array;
-  length: number;
+/** Where the parts of a StrDecimalLiteral are in a string. */
+class Literal {
+  negative: boolean;
+  infinity: boolean;
+  integerStart: number;
+  integerEnd: number;
+  fractionStart: number;
+  fractionEnd: number;
+  /** The value of the exponent part (0 without one), limited to ±EXPONENT_LIMIT. */
+  exponent: number;
+  /** Where the literal ends. */
+  end: number;
 
-  constructor(capacity: number) {
-    this.bytes = new Uint8Array(capacity);
-    this.length = 0;
-  }
-
-  add(code: number): void {
-    this.bytes[this.length++] = code;
-  }
-
-  /** A digit in [0, 36) as 0-9, a-z. */
-  addDigit(digit: number): void {
-    this.add(digit < 10 ? CHAR_ZERO + digit : 0x57 + digit);
-  }
-
-  addZeros(count: number): void {
-    for (let i = 0; i < count; i++) this.add(CHAR_ZERO);
-  }
-
-  addDigits(digits: Uint8Array, from: number, to: number): void {
-    for (let i = from; i < to; i++) this.add(CHAR_ZERO + digits[i]);
-  }
-
-  /** "e+7", "e-21": the exponent of the exponential forms. */
-  addExponent(exponent: number): void {
-    this.add(CHAR_E);
-    this.add(exponent < 0 ? CHAR_MINUS : CHAR_PLUS);
-    const e = exponent < 0 ? -exponent : exponent;
-    if (e >= 100) this.addDigit((e / 100) | 0);
-    if (e >= 10) this.addDigit(((e / 10) | 0) % 10);
-    this.addDigit(e % 10);
-  }
-
-  finish(): string {
-    const length = this.length;
-    const result = newString(length, false);
-    const data = result + STRING_DATA;
-    for (let i = 0; i < length; i++) poke8(data + i, this.bytes[i]);
-    return objectAt<string>(result);
+  constructor() {
+    this.negative = false;
+    this.infinity = false;
+    this.integerStart = 0;
+    this.integerEnd = 0;
+    this.fractionStart = 0;
+    this.fractionEnd = 0;
+    this.exponent = 0;
+    this.end = 0;
   }
 }
 
-/** Decimal digits d1 d2 … dcount of the value 0.d1d2…dcount × 10^point. */
-class Decimal {
+class Workspace {
+  // The double being converted, as small integers (the 32-bit words of its encoding would
+  // be boxed on devices): sign, biased exponent (0 for zeros and subnormals, 0x7ff for NaN
+  // and infinities), then the fraction as its top 20 bits and two halves of the low word.
+  negative: boolean;
+  biased: number;
+  top: number;
+  middle: number;
+  bottom: number;
+  // The exact ratio x = r / s × 10^point (see scale), and the distances to the boundaries
+  // halfway to x's neighbours on the scale of r; mPlus is used only when they differ.
+  r: BigNat;
+  s: BigNat;
+  mMinus: BigNat;
+  mPlus: BigNat;
+  unequal: boolean;
+  // Decimal digits d1 d2 … dcount of the value 0.d1d2…dcount × 10^point.
   digits: Uint8Array;
   count: number;
   point: number;
+  // Text being built, one ASCII byte per character.
+  text: Uint8Array;
+  length: number;
+  literal: Literal;
 
-  constructor(capacity: number) {
-    this.digits = new Uint8Array(capacity);
+  constructor() {
+    this.negative = false;
+    this.biased = 0;
+    this.top = 0;
+    this.middle = 0;
+    this.bottom = 0;
+    this.r = new BigNat(WORKSPACE_LIMBS);
+    this.s = new BigNat(WORKSPACE_LIMBS);
+    this.mMinus = new BigNat(WORKSPACE_LIMBS);
+    this.mPlus = new BigNat(WORKSPACE_LIMBS);
+    this.unequal = false;
+    this.digits = new Uint8Array(24);
     this.count = 0;
     this.point = 0;
+    this.text = new Uint8Array(32);
+    this.length = 0;
+    this.literal = new Literal();
   }
 }
 
-function nonFiniteText(x: number): string {
-  if (x !== x) return "NaN";
-  return x < 0 ? "-Infinity" : "Infinity";
+let workspace: Workspace | undefined = undefined;
+
+function work(): Workspace {
+  if (workspace === undefined) workspace = new Workspace();
+  return workspace;
+}
+
+// ------------------------------------------------------------------------------- text output
+
+/** Starts the text, with room for `capacity` characters. */
+function startText(w: Workspace, capacity: number): void {
+  if (w.text.length < capacity) w.text = new Uint8Array(capacity);
+  w.length = 0;
+}
+
+function add(w: Workspace, code: number): void {
+  w.text[w.length++] = code;
+}
+
+/** A digit in [0, 36) as 0-9, a-z. */
+function addDigit(w: Workspace, digit: number): void {
+  add(w, digit < 10 ? CHAR_ZERO + digit : 0x57 + digit);
+}
+
+function addZeros(w: Workspace, count: number): void {
+  for (let i = 0; i < count; i++) add(w, CHAR_ZERO);
+}
+
+/** Digits from..to-1 of the decimal digits, zeros past the last. */
+function addDigits(w: Workspace, from: number, to: number): void {
+  for (let i = from; i < to; i++) add(w, CHAR_ZERO + (i < w.count ? w.digits[i] : 0));
+}
+
+/** "e+7", "e-21": the exponent of the exponential forms. */
+function addExponent(w: Workspace, exponent: number): void {
+  add(w, CHAR_E);
+  add(w, exponent < 0 ? CHAR_MINUS : CHAR_PLUS);
+  const e = exponent < 0 ? -exponent : exponent;
+  if (e >= 100) addDigit(w, (e / 100) | 0);
+  if (e >= 10) addDigit(w, ((e / 10) | 0) % 10);
+  addDigit(w, e % 10);
+}
+
+/** d.ddd…e±n, from the decimal digits. */
+function addExponential(w: Workspace): void {
+  add(w, CHAR_ZERO + w.digits[0]);
+  if (w.count > 1) {
+    add(w, CHAR_DOT);
+    addDigits(w, 1, w.count);
+  }
+  addExponent(w, w.point - 1);
+}
+
+/** A string of ASCII characters. */
+function stringOf(bytes: Uint8Array, length: number): string {
+  const result = newString(length, false);
+  const data = result + STRING_DATA;
+  for (let i = 0; i < length; i++) poke8(data + i, bytes[i]);
+  return objectAt<string>(result);
+}
+
+function finishText(w: Workspace): string {
+  return stringOf(w.text, w.length);
+}
+
+function nonFiniteText(w: Workspace): string {
+  if (w.top !== 0 || w.middle !== 0 || w.bottom !== 0) return "NaN";
+  return w.negative ? "-Infinity" : "Infinity";
 }
 
 /** The digits of a small integer in a radix. */
 function smallIntegerText(n: number, radix: number): string {
-  const reversed = new Uint8Array(31);
+  const w = work();
+  const negative = n < 0;
+  let m = negative ? -n : n;
   let count = 0;
-  let m = n < 0 ? -n : n;
-  do {
-    const quotient = (m / radix) | 0;
-    reversed[count++] = m - quotient * radix;
-    m = quotient;
-  } while (m !== 0);
-  const text = new Text(count + 1);
-  if (n < 0) text.add(CHAR_MINUS);
-  while (count > 0) text.addDigit(reversed[--count]);
-  return text.finish();
+  for (let v = m; v !== 0 || count === 0; v = (v / radix) | 0) count++;
+  startText(w, count + 1);
+  if (negative) add(w, CHAR_MINUS);
+  w.length += count;
+  for (let at = w.length - 1; count > 0; count--, at--) {
+    const digit = m % radix;
+    w.text[at] = digit < 10 ? CHAR_ZERO + digit : 0x57 + digit;
+    m = (m / radix) | 0;
+  }
+  return finishText(w);
 }
 
 // ------------------------------------------------------------------- doubles as their parts
 
-/** A double's encoding as small integers, taken apart once: the 32-bit words that f64High and
- *  f64Low give may need boxing on devices, these pieces never do. */
-class Parts {
-  negative: boolean;
-  /** The biased exponent, 0 for zeros and subnormals, 0x7ff for NaN and infinities. */
-  biased: number;
-  /** The fraction: its top 20 bits, then two halves of the low word. */
-  top: number;
-  middle: number;
-  bottom: number;
-
-  constructor(x: number) {
-    const high = f64High(x);
-    const low = f64Low(x);
-    this.negative = high < 0;
-    this.biased = (high >> 20) & 0x7ff;
-    this.top = high & 0xfffff;
-    this.middle = (low >> 16) & 0xffff;
-    this.bottom = low & 0xffff;
-  }
+function decompose(w: Workspace, x: number): void {
+  const high = f64High(x);
+  const low = f64Low(x);
+  w.negative = high < 0;
+  w.biased = (high >> 20) & 0x7ff;
+  w.top = high & 0xfffff;
+  w.middle = (low >> 16) & 0xffff;
+  w.bottom = low & 0xffff;
 }
 
-function isZeroParts(p: Parts): boolean {
-  return p.biased === 0 && p.top === 0 && p.middle === 0 && p.bottom === 0;
+function isZero(w: Workspace): boolean {
+  return w.biased === 0 && w.top === 0 && w.middle === 0 && w.bottom === 0;
 }
 
 /** The exponent of the last bit of the significand: x = significand × 2^exponent. */
-function binaryExponent(p: Parts): number {
-  return p.biased === 0 ? -1074 : p.biased - 1075;
+function binaryExponent(w: Workspace): number {
+  return w.biased === 0 ? -1074 : w.biased - 1075;
 }
 
-/** The significand (with the hidden bit of normal numbers) as a big integer. */
-function significand(p: Parts, capacity: number): BigNat {
-  const f = new BigNat(capacity);
-  setSignificand(f, p.biased === 0 ? p.top : p.top | 0x100000, p.middle, p.bottom);
-  return f;
-}
-
-/** Limbs for a number of about `bits` bits, with room for the shifts of the algorithms. */
-function limbsFor(bits: number): number {
-  return ((bits / LIMB_BITS) | 0) + 6;
+/** The significand (with the hidden bit of normal numbers) into a big integer. */
+function loadSignificand(w: Workspace, f: BigNat): void {
+  setSignificand(f, w.biased === 0 ? w.top : w.top | 0x100000, w.middle, w.bottom);
 }
 
 /**
@@ -173,14 +242,16 @@ function limbsFor(bits: number): number {
  * ones that identify it (its neighbours are at most 1 away, and any other digit string with
  * as many digits is at least 1 away). Returns false for other numbers.
  */
-function integerDigits(p: Parts, out: Decimal): boolean {
-  const exponent = binaryExponent(p);
+function integerDigits(w: Workspace): boolean {
+  const exponent = binaryExponent(w);
   if (exponent > 0 || exponent < -52) return false;
-  const f = significand(p, 4);
+  const f = w.r;
+  loadSignificand(w, f);
   if (hasBitsBelow(f, -exponent)) return false;
   shiftRight(f, -exponent);
-  // Groups of four digits, least significant first, into the end of a buffer.
-  const buffer = new Uint8Array(20);
+  // Groups of four digits, least significant first, into the end of the text buffer.
+  startText(w, 20);
+  const buffer = w.text;
   let at = 20;
   while (f.length !== 0) {
     let group = divideSmall(f, 10000);
@@ -193,87 +264,63 @@ function integerDigits(p: Parts, out: Decimal): boolean {
   while (buffer[at] === 0) at++;
   let end = 20;
   while (buffer[end - 1] === 0) end--;
-  for (let i = at; i < end; i++) out.digits[i - at] = buffer[i];
-  out.count = end - at;
-  out.point = 20 - at;
+  for (let i = at; i < end; i++) w.digits[i - at] = buffer[i];
+  w.count = end - at;
+  w.point = 20 - at;
   return true;
 }
 
 // ------------------------------------------------------------------- exact digit generation
 
-/** x = r / s × 10^point with 1/10 ≤ r/s < 1 (in shortest mode, the upper boundary of x's
- *  rounding interval is below 10^point, or at it when that bound itself rounds to x). */
-class Scaled {
-  r: BigNat;
-  s: BigNat;
-  /** Distances to the boundaries halfway to x's neighbours, on the scale of r (shortest
-   *  mode only; mPlus is mMinus itself when they are equal). */
-  mMinus: BigNat;
-  mPlus: BigNat;
-  point: number;
-
-  constructor(r: BigNat, s: BigNat, mMinus: BigNat, mPlus: BigNat, point: number) {
-    this.r = r;
-    this.s = s;
-    this.mMinus = mMinus;
-    this.mPlus = mPlus;
-    this.point = point;
-  }
-}
-
 /** ceil(n × log10(2)) for |n| ≤ 1100: 631305 / 2^21 is close enough to log10(2) for every such
  *  n (the nearest n × log10(2) comes to an integer is 4.5e-4, at n = 485). */
 function ceilLog10OfPowerOfTwo(n: number): number {
-  return (n * 631305 + 2097151) >> 21;
+  // n × 631305 as n × 38 × 2^14 + n × 8713: factors below 2^14 multiply inline on devices.
+  return (((n * 38) << 14) + n * 8713 + 2097151) >> 21;
 }
 
-/** The exact ratio for x (finite, not zero, sign ignored); with boundaries for the shortest
- *  digits. */
-function scale(p: Parts, boundaries: boolean): Scaled {
-  const e = binaryExponent(p);
+/**
+ * Sets up x (finite, not zero, sign ignored) as the exact ratio r / s × 10^point with
+ * 1/10 ≤ r/s < 1, s normalized for divideStep. In shortest mode (`boundaries`), also m- and
+ * m+, and point is such that the upper boundary of x's rounding interval is below 10^point,
+ * or at it when that bound itself reads back as x.
+ */
+function scale(w: Workspace, boundaries: boolean): void {
+  const e = binaryExponent(w);
   // The lower neighbour of a power of two is half as far away as the upper one.
-  const unequal = boundaries && p.biased > 1 && p.top === 0 && p.middle === 0 && p.bottom === 0;
-  const capacity = limbsFor((e < 0 ? -e : e) + 70);
-  const r = significand(p, capacity);
-  const significandBits = bitLength(r);
-  const s = new BigNat(capacity);
-  let mMinus = s;
-  let mPlus = s;
-  // Everything is doubled (quadrupled when unequal) so that the boundaries are integers.
-  const twice = unequal ? 2 : 1;
-  if (e >= 0) {
-    shiftLeft(r, e + twice);
-    setSmall(s, 1 << twice);
-  } else {
-    shiftLeft(r, twice);
-    setSmall(s, 1);
-    shiftLeft(s, twice - e);
-  }
-  if (boundaries) {
-    mMinus = new BigNat(capacity);
-    setSmall(mMinus, 1);
-    if (e > 0) shiftLeft(mMinus, e);
-    mPlus = mMinus;
-    if (unequal) {
-      mPlus = new BigNat(capacity);
-      copyInto(mPlus, mMinus);
-      shiftLeft(mPlus, 1);
-    }
-  }
+  const unequal = boundaries && w.biased > 1 && w.top === 0 && w.middle === 0 && w.bottom === 0;
+  const r = w.r, s = w.s, mMinus = w.mMinus, mPlus = w.mPlus;
+  loadSignificand(w, s);
   // x is in [2^n, 2^(n+1)) for n below, so 10^point is the smallest power of ten above it,
   // or the one after.
-  let point = ceilLog10OfPowerOfTwo(e + significandBits - 1);
-  if (point >= 0) {
-    multiplyPowerOfTen(s, point);
-  } else {
-    multiplyPowerOfTen(r, -point);
-    if (boundaries) {
-      multiplyPowerOfTen(mMinus, -point);
-      if (mPlus !== mMinus) multiplyPowerOfTen(mPlus, -point);
-    }
+  let point = ceilLog10OfPowerOfTwo(e + bitLength(s) - 1);
+  // With f the significand, r = f × 2^e × 2 (× 4 when unequal, so that the boundaries are
+  // integers) and s = 2 (4) when x ≥ 1, s = 2^-e × 2 (4) when not; then 10^point goes into s
+  // or 10^-point into r and m- (m- starts as 2^e or 1). As powers of 2 and 5, with the
+  // powers of 2 they all share taken out:
+  const fives = point < 0 ? -point : 0;
+  const twice = unequal ? 2 : 1;
+  let rTwos = twice + (e > 0 ? e : 0) + fives;
+  let sTwos = twice + (e < 0 ? -e : 0) + (point > 0 ? point : 0);
+  let mTwos = (e > 0 ? e : 0) + fives;
+  const common = rTwos < sTwos ? (rTwos < mTwos ? rTwos : mTwos) : sTwos < mTwos ? sTwos : mTwos;
+  rTwos -= common;
+  sTwos -= common;
+  mTwos -= common;
+  setSmall(mMinus, 1);
+  multiplyPowerOfFive(mMinus, fives);
+  multiplyInto(r, s, mMinus);
+  shiftLeft(r, rTwos);
+  shiftLeft(mMinus, mTwos);
+  if (unequal) {
+    copyInto(mPlus, mMinus);
+    shiftLeft(mPlus, 1);
   }
-  const even = (p.bottom & 1) === 0;
-  const above = boundaries ? plusCompare(r, mPlus, s) : compare(r, s);
+  setSmall(s, 1);
+  multiplyPowerOfFive(s, point > 0 ? point : 0);
+  shiftLeft(s, sTwos);
+  const even = (w.bottom & 1) === 0;
+  const above = boundaries ? plusCompare(r, unequal ? mPlus : mMinus, s) : compare(r, s);
   if (above > 0 || (above === 0 && (even || !boundaries))) {
     multiplyAdd(s, 10, 0);
     point++;
@@ -282,84 +329,156 @@ function scale(p: Parts, boundaries: boolean): Scaled {
   shiftLeft(r, shift);
   if (boundaries) {
     shiftLeft(mMinus, shift);
-    if (mPlus !== mMinus) shiftLeft(mPlus, shift);
+    if (unequal) shiftLeft(mPlus, shift);
   }
-  return new Scaled(r, s, mMinus, mPlus, point);
+  w.unequal = unequal;
+  w.point = point;
 }
 
-/** The shortest digits that identify x (finite, not zero), the closest to x of those. */
-function shortestDigits(p: Parts, out: Decimal): void {
-  if (integerDigits(p, out)) return;
-  const scaled = scale(p, true);
-  const r = scaled.r, s = scaled.s, mMinus = scaled.mMinus, mPlus = scaled.mPlus;
+function reserveDigits(w: Workspace, count: number): void {
+  if (w.digits.length < count) w.digits = new Uint8Array(count);
+}
+
+/** floor(v / 10) for v below 16389, by a multiplication (division is software on Cortex-M0). */
+function divideByTen(v: number): number {
+  return (v * 6554) >> 16;
+}
+
+/** Writes the four decimal digits of a group below 10^4 at digits[at..at+3]. */
+function putGroup(digits: Uint8Array, at: number, group: number): void {
+  let rest = group;
+  for (let i = at + 3; i >= at; i--) {
+    const quotient = divideByTen(rest);
+    digits[i] = rest - quotient * 10;
+    rest = quotient;
+  }
+}
+
+/**
+ * The shortest digits that identify x (finite, not zero), the closest to x of those.
+ *
+ * While m+ × 10^4 < s, digits come four at a time from one division: with q the four digits
+ * and r4, m-4, m+4 the remainder and boundaries after them, the tests after digit j of the
+ * four (t = 4 - j digits left in q, T = q mod 10^t) are
+ *   r_j < m-_j  ⟺  T × s + r4 < m-4,  so (as m-4 < s) T = 0 and r4 < m-4;
+ *   r_j + m+_j > s  ⟺  r4 + m+4 > (10^t - T) × s,  so T = 10^t - 1 and r4 + m+4 > s.
+ * If neither test holds at the end of the group, none held inside it; if one does, the
+ * digits stop at the first j whose trailing digits in the group are all 0 (or all 9).
+ */
+function shortestDigits(w: Workspace): void {
+  if (integerDigits(w)) return;
+  scale(w, true);
+  const r = w.r, s = w.s, mMinus = w.mMinus;
+  const unequal = w.unequal;
+  const mPlus = unequal ? w.mPlus : mMinus;
   // With an even significand, numbers at the boundaries read back as x, so they identify it.
-  const even = (p.bottom & 1) === 0;
-  const digits = out.digits;
+  const even = (w.bottom & 1) === 0;
+  reserveDigits(w, 24);
+  const digits = w.digits;
   let count = 0;
   for (;;) {
-    multiplyAdd(r, 10, 0);
-    multiplyAdd(mMinus, 10, 0);
-    if (mPlus !== mMinus) multiplyAdd(mPlus, 10, 0);
-    let digit = divideStep(r, s);
-    // May the digits stop here, rounding down (the rest is within the lower boundary) or up
-    // (one more in the last digit is within the upper one)?
+    multiplyAdd(mMinus, 10000, 0);
+    if (unequal) multiplyAdd(mPlus, 10000, 0);
+    if (compare(mPlus, s) >= 0) {
+      divideSmall(mMinus, 10000);
+      if (unequal) divideSmall(mPlus, 10000);
+      break;
+    }
+    multiplyAdd(r, 10000, 0);
+    putGroup(digits, count, divideStep(r, s));
     const belowLow = compare(r, mMinus);
     const down = belowLow < 0 || (belowLow === 0 && even);
     const aboveHigh = plusCompare(r, mPlus, s);
     const up = aboveHigh > 0 || (aboveHigh === 0 && even);
-    if (!down && !up) {
-      digits[count++] = digit;
-      continue;
+    count += 4;
+    if (!down && !up) continue;
+    // The digits stop in this group: after fewer digits if the ones after them are all 0
+    // (rounding down) or all 9 (rounding up); else after all four, as below.
+    let zeros = 0;
+    while (zeros < 3 && digits[count - 1 - zeros] === 0) zeros++;
+    let nines = 0;
+    while (nines < 3 && digits[count - 1 - nines] === 9) nines++;
+    if (down && zeros > 0) {
+      w.count = count - zeros;
+      return;
     }
-    if (down && up) {
-      // Both identify x: the closer one, and on a tie the even one.
-      const half = plusCompare(r, r, s);
-      if (half > 0 || (half === 0 && (digit & 1) === 1)) digit++;
-    } else if (up) {
-      digit++;
+    if (up && nines > 0) {
+      w.count = count - nines;
+      digits[w.count - 1]++;
+      return;
     }
-    digits[count++] = digit;
-    break;
+    finishShortest(w, count - 1, down, up);
+    return;
   }
-  out.count = count;
-  out.point = scaled.point;
+  for (;;) {
+    multiplyAdd(r, 10, 0);
+    multiplyAdd(mMinus, 10, 0);
+    if (unequal) multiplyAdd(mPlus, 10, 0);
+    digits[count++] = divideStep(r, s);
+    const belowLow = compare(r, mMinus);
+    const down = belowLow < 0 || (belowLow === 0 && even);
+    const aboveHigh = plusCompare(r, mPlus, s);
+    const up = aboveHigh > 0 || (aboveHigh === 0 && even);
+    if (down || up) {
+      finishShortest(w, count - 1, down, up);
+      return;
+    }
+  }
 }
 
-/** The first `count` digits of the ratio, rounded half up (a carry out of the first digit
- *  makes them 10…0 and moves the point). */
-function fixedDigits(scaled: Scaled, count: number, out: Decimal): void {
-  const r = scaled.r, s = scaled.s;
-  const digits = out.digits;
-  for (let i = 0; i < count; i++) {
-    if (r.length === 0) {
-      digits[i] = 0;
+/** The digits stop at digits[last]: rounded down, up, or (when both identify x) to the
+ *  closer, the even one on a tie. */
+function finishShortest(w: Workspace, last: number, down: boolean, up: boolean): void {
+  let roundUp = up;
+  if (down && up) {
+    const half = plusCompare(w.r, w.r, w.s);
+    roundUp = half > 0 || (half === 0 && (w.digits[last] & 1) === 1);
+  }
+  if (roundUp) w.digits[last]++;
+  w.count = last + 1;
+}
+
+/** The first `count` digits of the ratio set up by scale, rounded half up (a carry out of
+ *  the first digit makes them 10…0 and moves the point). */
+function fixedDigits(w: Workspace, count: number): void {
+  reserveDigits(w, count + 3);
+  const r = w.r, s = w.s;
+  const digits = w.digits;
+  let i = 0;
+  while (i < count && r.length !== 0) {
+    if (count - i >= 4) {
+      multiplyAdd(r, 10000, 0);
+      putGroup(digits, i, divideStep(r, s));
+      i += 4;
     } else {
       multiplyAdd(r, 10, 0);
-      digits[i] = divideStep(r, s);
+      digits[i++] = divideStep(r, s);
     }
   }
-  out.count = count;
-  out.point = scaled.point;
+  for (; i < count; i++) digits[i] = 0;
+  w.count = count;
   if (r.length === 0 || plusCompare(r, r, s) < 0) return;
-  let i = count - 1;
+  i = count - 1;
   while (i >= 0 && digits[i] === 9) digits[i--] = 0;
   if (i >= 0) {
     digits[i]++;
   } else {
     digits[0] = 1;
-    out.point++;
+    w.point++;
   }
 }
 
 /** The first `count` significant digits of x, rounded half up; zero gives zeros at point 1. */
-function precisionDigits(p: Parts, count: number, out: Decimal): void {
-  if (isZeroParts(p)) {
-    for (let i = 0; i < count; i++) out.digits[i] = 0;
-    out.count = count;
-    out.point = 1;
+function precisionDigits(w: Workspace, count: number): void {
+  if (isZero(w)) {
+    reserveDigits(w, count);
+    for (let i = 0; i < count; i++) w.digits[i] = 0;
+    w.count = count;
+    w.point = 1;
     return;
   }
-  fixedDigits(scale(p, false), count, out);
+  scale(w, false);
+  fixedDigits(w, count);
 }
 
 // ------------------------------------------------------------------------- number to text
@@ -367,40 +486,29 @@ function precisionDigits(p: Parts, count: number, out: Decimal): void {
 /** String(x): Number::toString(x, 10). */
 export function numberToString(x: number): string {
   if (isSmallInt(x)) return smallIntegerText(x, 10);
-  if (x !== x || x === Infinity || x === -Infinity) return nonFiniteText(x);
-  const p = new Parts(x);
-  if (isZeroParts(p)) return "0";
-  const d = new Decimal(18);
-  shortestDigits(p, d);
-  const count = d.count, point = d.point;
-  const text = new Text(count + 30);
-  if (p.negative) text.add(CHAR_MINUS);
+  const w = work();
+  decompose(w, x);
+  if (w.biased === 0x7ff) return nonFiniteText(w);
+  if (isZero(w)) return "0";
+  shortestDigits(w);
+  const count = w.count, point = w.point;
+  startText(w, count + 30);
+  if (w.negative) add(w, CHAR_MINUS);
   if (count <= point && point <= 21) {
-    text.addDigits(d.digits, 0, count);
-    text.addZeros(point - count);
+    addDigits(w, 0, point);
   } else if (0 < point && point <= 21) {
-    text.addDigits(d.digits, 0, point);
-    text.add(CHAR_DOT);
-    text.addDigits(d.digits, point, count);
+    addDigits(w, 0, point);
+    add(w, CHAR_DOT);
+    addDigits(w, point, count);
   } else if (-6 < point && point <= 0) {
-    text.add(CHAR_ZERO);
-    text.add(CHAR_DOT);
-    text.addZeros(-point);
-    text.addDigits(d.digits, 0, count);
+    add(w, CHAR_ZERO);
+    add(w, CHAR_DOT);
+    addZeros(w, -point);
+    addDigits(w, 0, count);
   } else {
-    addExponential(text, d);
+    addExponential(w);
   }
-  return text.finish();
-}
-
-/** d.ddd…e±n */
-function addExponential(text: Text, d: Decimal): void {
-  text.add(CHAR_ZERO + d.digits[0]);
-  if (d.count > 1) {
-    text.add(CHAR_DOT);
-    text.addDigits(d.digits, 1, d.count);
-  }
-  text.addExponent(d.point - 1);
+  return finishText(w);
 }
 
 /** A digit count argument as ToIntegerOrInfinity makes it (undefined and NaN are 0), checked
@@ -417,84 +525,85 @@ export function numberToFixed(x: number, fractionDigits: unknown): string {
   const f = digitCount(fractionDigits, 0, 100, "toFixed() digits argument must be between 0 and 100");
   if (x !== x) return "NaN";
   if (x >= 1e21 || x <= -1e21) return numberToString(x);
-  const p = new Parts(x);
-  // n = round(|x| × 10^f), as the digits d[0..count) followed by zeros to `length` digits.
-  const d = new Decimal(f + 22);
+  const w = work();
+  decompose(w, x);
+  // n = round(|x| × 10^f), as `length` digits: the decimal digits, then zeros.
   let length = 0;
-  if (!isZeroParts(p)) {
-    const scaled = scale(p, false);
-    length = scaled.point + f;
+  w.count = 0;
+  if (!isZero(w)) {
+    scale(w, false);
+    length = w.point + f;
     if (length > 0) {
-      fixedDigits(scaled, length, d);
-      length = d.point + f;
-    } else if (length === 0 && plusCompare(scaled.r, scaled.r, scaled.s) >= 0) {
+      fixedDigits(w, length);
+      length = w.point + f;
+    } else if (length === 0 && plusCompare(w.r, w.r, w.s) >= 0) {
       // |x| × 10^f is in [1/2, 1): n is 1.
-      d.digits[0] = 1;
-      d.count = 1;
+      w.digits[0] = 1;
+      w.count = 1;
       length = 1;
     } else {
       length = 0;
     }
   }
-  const text = new Text(length + f + 3);
+  startText(w, length + f + 3);
   // The sign goes by x < 0, so -0 has none but -0.0001 keeps it ("-0.00").
-  if (x < 0) text.add(CHAR_MINUS);
+  if (w.negative && !isZero(w)) add(w, CHAR_MINUS);
   const integerLength = length > f ? length - f : 0;
-  if (integerLength === 0) text.add(CHAR_ZERO);
-  for (let i = 0; i < integerLength; i++) text.add(CHAR_ZERO + (i < d.count ? d.digits[i] : 0));
+  if (integerLength === 0) add(w, CHAR_ZERO);
+  addDigits(w, 0, integerLength);
   if (f > 0) {
-    text.add(CHAR_DOT);
-    if (length < f) text.addZeros(f - length);
-    for (let i = integerLength; i < length; i++) text.add(CHAR_ZERO + (i < d.count ? d.digits[i] : 0));
+    add(w, CHAR_DOT);
+    if (length < f) addZeros(w, f - length);
+    addDigits(w, integerLength, length);
   }
-  return text.finish();
+  return finishText(w);
 }
 
 /** Number.prototype.toPrecision (§21.1.3.5); `precision` undefined is String(x). */
 export function numberToPrecision(x: number, precision: unknown): string {
-  if (precision === undefined || x !== x || x === Infinity || x === -Infinity) return numberToString(x);
+  if (precision === undefined) return numberToString(x);
+  const w = work();
+  decompose(w, x);
+  if (w.biased === 0x7ff) return nonFiniteText(w);
   const p = digitCount(precision, 1, 100, "toPrecision() argument must be between 1 and 100");
-  const d = new Decimal(p);
-  precisionDigits(new Parts(x), p, d);
-  const e = d.point - 1;
-  const text = new Text(p + 12);
-  if (x < 0) text.add(CHAR_MINUS);
+  precisionDigits(w, p);
+  const e = w.point - 1;
+  startText(w, p + 12);
+  if (w.negative && !isZero(w)) add(w, CHAR_MINUS);
   if (e < -6 || e >= p) {
-    addExponential(text, d);
+    addExponential(w);
   } else if (e >= 0) {
-    text.addDigits(d.digits, 0, e + 1);
+    addDigits(w, 0, e + 1);
     if (e + 1 < p) {
-      text.add(CHAR_DOT);
-      text.addDigits(d.digits, e + 1, p);
+      add(w, CHAR_DOT);
+      addDigits(w, e + 1, p);
     }
   } else {
-    text.add(CHAR_ZERO);
-    text.add(CHAR_DOT);
-    text.addZeros(-(e + 1));
-    text.addDigits(d.digits, 0, p);
+    add(w, CHAR_ZERO);
+    add(w, CHAR_DOT);
+    addZeros(w, -(e + 1));
+    addDigits(w, 0, p);
   }
-  return text.finish();
+  return finishText(w);
 }
 
 /** Number.prototype.toExponential (§21.1.3.2); `fractionDigits` undefined gives as many
  *  digits as it takes to identify x. */
 export function numberToExponential(x: number, fractionDigits: unknown): string {
-  if (x !== x || x === Infinity || x === -Infinity) return numberToString(x);
-  const p = new Parts(x);
-  let d: Decimal;
+  const w = work();
+  decompose(w, x);
+  if (w.biased === 0x7ff) return nonFiniteText(w);
   if (fractionDigits === undefined) {
-    d = new Decimal(18);
-    if (isZeroParts(p)) precisionDigits(p, 1, d);
-    else shortestDigits(p, d);
+    if (isZero(w)) precisionDigits(w, 1);
+    else shortestDigits(w);
   } else {
     const f = digitCount(fractionDigits, 0, 100, "toExponential() argument must be between 0 and 100");
-    d = new Decimal(f + 1);
-    precisionDigits(p, f + 1, d);
+    precisionDigits(w, f + 1);
   }
-  const text = new Text(d.count + 8);
-  if (x < 0) text.add(CHAR_MINUS);
-  addExponential(text, d);
-  return text.finish();
+  startText(w, w.count + 8);
+  if (w.negative && !isZero(w)) add(w, CHAR_MINUS);
+  addExponential(w);
+  return finishText(w);
 }
 
 // -------------------------------------------------------------------- number to text, radix
@@ -517,11 +626,12 @@ export function numberToStringRadix(x: number, radix: number): string {
   const base = radix | 0;
   if (base === 10) return numberToString(x);
   if (isSmallInt(x)) return smallIntegerText(x, base);
-  if (x !== x || x === Infinity || x === -Infinity) return nonFiniteText(x);
-  const p = new Parts(x);
-  if (isZeroParts(p)) return "0";
-  const exponent = binaryExponent(p);
-  const value = x < 0 ? -x : x;
+  const w = work();
+  decompose(w, x);
+  if (w.biased === 0x7ff) return nonFiniteText(w);
+  if (isZero(w)) return "0";
+  const exponent = binaryExponent(w);
+  const value = w.negative ? -x : x;
   let integer = Math.trunc(value);
   let fraction = value - integer;
 
@@ -557,37 +667,45 @@ export function numberToStringRadix(x: number, radix: number): string {
   }
 
   // Integer digits, least significant first.
-  const integerPart = new Uint8Array(exponent > -52 ? exponent + 56 : 4);
+  const integerDigits = new Uint8Array(exponent > -52 ? exponent + 56 : 4);
   let integerCount = 0;
   let quotient = integer / base;
   while (quotient >= TWO_TO_53) {
     integer = quotient;
-    integerPart[integerCount++] = 0;
+    integerDigits[integerCount++] = 0;
     quotient = integer / base;
   }
   if (integer < TWO_TO_53) {
-    const integerParts = new Parts(integer);
-    const n = significand(integerParts, 5);
-    const shift = binaryExponent(integerParts);
+    decompose(w, integer);
+    const n = w.r;
+    loadSignificand(w, n);
+    const shift = binaryExponent(w);
     if (shift >= 0) shiftLeft(n, shift);
     else shiftRight(n, -shift);
-    do integerPart[integerCount++] = divideSmall(n, base); while (n.length !== 0);
+    do integerDigits[integerCount++] = divideSmall(n, base); while (n.length !== 0);
   } else {
     do {
       const remainder = integer % base;
-      integerPart[integerCount++] = remainder;
+      integerDigits[integerCount++] = remainder;
       integer = (integer - remainder) / base;
     } while (integer > 0);
   }
 
-  const text = new Text(integerCount + fractionCount + 2);
-  if (x < 0) text.add(CHAR_MINUS);
-  while (integerCount > 0) text.addDigit(integerPart[--integerCount]);
-  if (fractionCount > 0) {
-    text.add(CHAR_DOT);
-    for (let i = 0; i < fractionCount; i++) text.addDigit(fractionDigits[i]);
+  const text = new Uint8Array(integerCount + fractionCount + 2);
+  let length = 0;
+  if (x < 0) text[length++] = CHAR_MINUS;
+  while (integerCount > 0) {
+    const digit = integerDigits[--integerCount];
+    text[length++] = digit < 10 ? CHAR_ZERO + digit : 0x57 + digit;
   }
-  return text.finish();
+  if (fractionCount > 0) {
+    text[length++] = CHAR_DOT;
+    for (let i = 0; i < fractionCount; i++) {
+      const digit = fractionDigits[i];
+      text[length++] = digit < 10 ? CHAR_ZERO + digit : 0x57 + digit;
+    }
+  }
+  return stringOf(text, length);
 }
 
 // ------------------------------------------------------------------------- text to number
@@ -609,6 +727,11 @@ function digitValue(unit: number): number {
   return 36;
 }
 
+/** 10 × v for v below 10^8, by shifts: the port multiplies inline only below 2^14. */
+function timesTen(v: number): number {
+  return (v << 3) + (v << 1);
+}
+
 function isDecimalDigit(unit: number): boolean {
   return unit >= 0x30 && unit <= 0x39;
 }
@@ -620,29 +743,12 @@ function digitsEnd(s: string, from: number, to: number, radix: number): number {
   return at;
 }
 
-/** Where the parts of a StrDecimalLiteral are in a string. */
-class Literal {
-  negative: boolean;
-  infinity: boolean;
-  integerStart: number;
-  integerEnd: number;
-  fractionStart: number;
-  fractionEnd: number;
-  /** The value of the exponent part (0 without one), limited to ±EXPONENT_LIMIT. */
-  exponent: number;
-  /** Where the literal ends. */
-  end: number;
-
-  constructor() {
-    this.negative = false;
-    this.infinity = false;
-    this.integerStart = 0;
-    this.integerEnd = 0;
-    this.fractionStart = 0;
-    this.fractionEnd = 0;
-    this.exponent = 0;
-    this.end = 0;
-  }
+function newLiteral(w: Workspace): Literal {
+  const literal = w.literal;
+  literal.negative = false;
+  literal.infinity = false;
+  literal.exponent = 0;
+  return literal;
 }
 
 /** The longest StrDecimalLiteral (optional sign, then Infinity or digits with an optional
@@ -686,7 +792,7 @@ function scanDecimal(s: string, start: number, limit: number, literal: Literal):
     const digitsStart = next;
     let value = 0;
     while (next < limit && isDecimalDigit(s.charCodeAt(next))) {
-      if (value < EXPONENT_LIMIT) value = value * 10 + s.charCodeAt(next) - CHAR_ZERO;
+      if (value < EXPONENT_LIMIT) value = timesTen(value) + s.charCodeAt(next) - CHAR_ZERO;
       next++;
     }
     if (next > digitsStart) {
@@ -705,8 +811,18 @@ function literalDigit(s: string, literal: Literal, i: number): number {
   return s.charCodeAt(at) - CHAR_ZERO;
 }
 
+/** 10^k for k in [0, 22], exactly (a double above 10^9). */
+function powerOfTen(k: number): number {
+  let e = k;
+  let large = 1;
+  for (; e >= 9; e -= 9) large *= 1000000000;
+  let small = 1;
+  for (; e > 0; e--) small = timesTen(small);
+  return large === 1 ? small : large * small;
+}
+
 /** The number a scanned literal stands for, correctly rounded. */
-function literalValue(s: string, literal: Literal): number {
+function literalValue(w: Workspace, s: string, literal: Literal): number {
   const negative = literal.negative;
   if (literal.infinity) return negative ? -Infinity : Infinity;
   const integerLength = literal.integerEnd - literal.integerStart;
@@ -723,23 +839,29 @@ function literalValue(s: string, literal: Literal): number {
   const point = count + exponent;
   if (point > 310) return negative ? -Infinity : Infinity;
   if (point < -323) return negative ? -0 : 0;
-  if (exponent >= 0 && point <= 9) {
-    let value = 0;
-    for (let i = first; i <= last; i++) value = value * 10 + literalDigit(s, literal, i);
-    for (let i = 0; i < exponent; i++) value *= 10;
+  if (count <= 15 && exponent <= 22 && exponent >= -22) {
+    // D in two parts below 10^8, each a small integer.
+    let high = 0;
+    let low = 0;
+    const split = last - 8;
+    for (let i = first; i <= last; i++) {
+      if (i <= split) high = timesTen(high) + literalDigit(s, literal, i);
+      else low = timesTen(low) + literalDigit(s, literal, i);
+    }
+    let value = high === 0 ? low : high * 100000000 + low;
+    if (exponent > 0) value *= powerOfTen(exponent);
+    else if (exponent < 0) value /= powerOfTen(-exponent);
     return negative ? -value : value;
   }
   const used = count > MAX_SIGNIFICANT_DIGITS ? MAX_SIGNIFICANT_DIGITS : count;
   let e = exponent + count - used;
-  const digitBits = ((used * 10) / 3) | 0;
-  const fiveBits = (((e < 0 ? -e : e) * 7) / 3) | 0;
-  const capacity = limbsFor((digitBits > fiveBits ? digitBits : fiveBits) + 64);
-  const n = new BigNat(capacity);
+  const n = w.r;
+  n.length = 0;
   let group = 0;
   let groupDigits = 0;
   let groupScale = 1;
   for (let i = first; i < first + used; i++) {
-    group = group * 10 + literalDigit(s, literal, i);
+    group = timesTen(group) + literalDigit(s, literal, i);
     groupScale *= 10;
     if (++groupDigits === 4) {
       multiplyAdd(n, groupScale, group);
@@ -759,32 +881,31 @@ function literalValue(s: string, literal: Literal): number {
     multiplyPowerOfFive(n, e);
     return roundToNumber(n, false, e, negative);
   }
-  return quotientToNumber(n, -e, capacity, e, negative);
+  return quotientToNumber(w, -e, e, negative);
 }
 
-/** n / 5^fives × 2^exponent, rounded to the nearest double. */
-function quotientToNumber(n: BigNat, fives: number, capacity: number, exponent: number, negative: boolean): number {
-  const s = new BigNat(capacity);
+/** r / 5^fives × 2^exponent (r: the workspace's), rounded to the nearest double. */
+function quotientToNumber(w: Workspace, fives: number, exponent: number, negative: boolean): number {
+  const n = w.r, s = w.s, q = w.mMinus;
   setSmall(s, 1);
   multiplyPowerOfFive(s, fives);
   const normalized = normalize(s);
-  // r = n × 2^up with 2^13 × s ≤ r < 2^15 × s (s moving up by whole limbs when n is the
-  // larger), so that the first quotient limb has 14 or 15 bits and the four limbs at least 59.
-  let up = bitLength(s) + 14 - bitLength(n);
+  // r = n × 2^up with 2^12 × s ≤ r < 2^14 × s (s moving up by whole limbs when n is the
+  // larger), so that the first quotient limb has 13 bits and the four limbs 55.
+  let up = bitLength(s) + 13 - bitLength(n);
   let sUp = 0;
   if (up < 0) {
-    sUp = (((14 - up) / LIMB_BITS) | 0) * LIMB_BITS;
+    sUp = (((LIMB_BITS - 1 - up) / LIMB_BITS) | 0) * LIMB_BITS;
     shiftLeft(s, sUp);
     up += sUp;
   }
   shiftLeft(n, up);
-  const q = new BigNat(4);
   q.limbs[3] = divideStep(n, s);
   for (let i = 2; i >= 0; i--) {
     shiftLeft(n, LIMB_BITS);
     q.limbs[i] = divideStep(n, s);
   }
-  q.length = 4; // the top limb is at least 2^13
+  q.length = 4; // the top limb is at least 2^12
   return roundToNumber(q, n.length !== 0, exponent + normalized + sUp - up - 3 * LIMB_BITS, negative);
 }
 
@@ -799,27 +920,28 @@ function roundToNumber(x: BigNat, inexact: boolean, exponent: number, negative: 
   // The bits below `drop` go: all but 53 bits, and more for a subnormal.
   let drop = length - 53;
   if (exponent + drop < -1074) drop = -1074 - exponent;
-  let m0 = bitsAt(x, drop, 15);
-  let m1 = bitsAt(x, drop + 15, 15);
-  let m2 = bitsAt(x, drop + 30, 15);
-  let m3 = bitsAt(x, drop + 45, 8);
+  // The significand in pieces of 14, 14, 14 and 11 bits.
+  let m0 = bitsAt(x, drop, 14);
+  let m1 = bitsAt(x, drop + 14, 14);
+  let m2 = bitsAt(x, drop + 28, 14);
+  let m3 = bitsAt(x, drop + 42, 11);
   const half = bitsAt(x, drop - 1, 1) === 1;
   const rest = inexact || hasBitsBelow(x, drop - 1);
   let e = exponent + drop;
   if (half && (rest || (m0 & 1) === 1)) {
     // Add one, carrying; 2^53 becomes 2^52 with the next exponent.
     m0++;
-    if (m0 === 0x8000) {
+    if (m0 === 0x4000) {
       m0 = 0;
       m1++;
-      if (m1 === 0x8000) {
+      if (m1 === 0x4000) {
         m1 = 0;
         m2++;
-        if (m2 === 0x8000) {
+        if (m2 === 0x4000) {
           m2 = 0;
           m3++;
-          if (m3 === 0x100) {
-            m3 = 0x80;
+          if (m3 === 0x800) {
+            m3 = 0x400;
             e++;
           }
         }
@@ -828,18 +950,19 @@ function roundToNumber(x: BigNat, inexact: boolean, exponent: number, negative: 
   }
   if (m0 === 0 && m1 === 0 && m2 === 0 && m3 === 0) return negative ? -0 : 0;
   let biased = 0;
-  if (m3 >= 0x80) {
+  if (m3 >= 0x400) {
     biased = e + 1075;
     if (biased >= 0x7ff) return negative ? -Infinity : Infinity;
   }
-  const value = f64FromWords((biased << 20) | ((m3 & 0x7f) << 13) | (m2 >> 2), ((m2 & 3) << 30) | (m1 << 15) | m0);
+  const value = f64FromWords((biased << 20) | ((m3 & 0x3ff) << 10) | (m2 >> 4), ((m2 & 0xf) << 28) | (m1 << 14) | m0);
   return negative ? -value : value;
 }
 
 /** An integer in a power-of-two radix, correctly rounded (as V8 does for these radixes). */
 function powerOfTwoValue(s: string, from: number, to: number, radix: number, negative: boolean): number {
   const bitsPerDigit = radix === 2 ? 1 : radix === 4 ? 2 : radix === 8 ? 3 : radix === 16 ? 4 : 5;
-  const x = new BigNat(6);
+  const x = work().r;
+  x.length = 0;
   let exponent = 0;
   let inexact = false;
   for (let at = from; at < to; at++) {
@@ -869,18 +992,20 @@ export function parseNumber(s: string): number {
       return powerOfTwoValue(s, start + 2, end, radix, false);
     }
   }
-  const literal = new Literal();
+  const w = work();
+  const literal = newLiteral(w);
   if (!scanDecimal(s, start, end, literal) || literal.end !== end) return NaN;
-  return literalValue(s, literal);
+  return literalValue(w, s, literal);
 }
 
 /** The global parseFloat: the longest decimal literal after leading white space. */
 export function parseFloatPrefix(s: string): number {
   let start = 0;
   while (start < s.length && isWhiteSpace(s.charCodeAt(start))) start++;
-  const literal = new Literal();
+  const w = work();
+  const literal = newLiteral(w);
   if (!scanDecimal(s, start, s.length, literal)) return NaN;
-  return literalValue(s, literal);
+  return literalValue(w, s, literal);
 }
 
 /**
@@ -916,13 +1041,14 @@ export function parseIntRadix(s: string, radix: number): number {
   const end = digitsEnd(s, at, length, base);
   if (end === at) return NaN;
   if (base === 10) {
-    const literal = new Literal();
+    const w = work();
+    const literal = newLiteral(w);
     literal.negative = negative;
     literal.integerStart = at;
     literal.integerEnd = end;
     literal.fractionStart = end;
     literal.fractionEnd = end;
-    return literalValue(s, literal);
+    return literalValue(w, s, literal);
   }
   if ((base & (base - 1)) === 0) return powerOfTwoValue(s, at, end, base, negative);
   // Leading zeros do not count towards the parts.
