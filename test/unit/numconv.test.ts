@@ -1,6 +1,8 @@
 // The number <-> text conversions of the device runtime (sdk/lib/rt/numconv.ts), run under
 // Node and compared with Node's own String(x), toFixed, toPrecision, toExponential,
-// toString(radix), Number(s), parseFloat and parseInt on inputs from a fixed-seed generator.
+// toString(radix), Number(s), parseFloat and parseInt on inputs from a fixed-seed generator
+// (device TypeScript has JavaScript semantics, so the module runs here as it is, with the
+// intrinsics it uses from ./host-intrinsics.ts). A mismatch names the seed and the input.
 // NUMCONV_CASES=<n> runs n cases per function (default 20000); NUMCONV_SEED=<n> another seed.
 
 import { describe, expect, it, vi } from "vitest";
@@ -20,6 +22,10 @@ import {
   numberToExponential, numberToFixed, numberToPrecision, numberToString, numberToStringRadix,
   parseFloatPrefix, parseIntRadix, parseNumber,
 } from "../../sdk/lib/rt/numconv.ts";
+import {
+  BigNat, LIMB_BITS, bitLength, bitsAt, compare, divideSmall, divideStep, hasBitsBelow, multiplyAdd, multiplyInto,
+  normalize, plusCompare, setSmall, shiftLeft, shiftRight,
+} from "../../sdk/lib/rt/bignum.ts";
 
 const CASES = Number(process.env.NUMCONV_CASES ?? 20000);
 const SEED = Number(process.env.NUMCONV_SEED ?? 0x5eed1234);
@@ -365,5 +371,70 @@ describe("text to number", () => {
       }
     }
     differential("parseInt", CASES, randomIntegerString, ([s, r]) => parseIntRadix(s, r), ([s, r]) => parseInt(s, r), ([s, r]) => `${JSON.stringify(s)}, ${r}`);
+  });
+});
+
+// The big integers underneath (sdk/lib/rt/bignum.ts), against BigInt.
+describe("bignum", () => {
+  const toBig = (a: BigNat): bigint => {
+    let v = 0n;
+    for (let i = a.length - 1; i >= 0; i--) v = (v << BigInt(LIMB_BITS)) | BigInt(a.limbs[i]);
+    return v;
+  };
+  const fromBig = (v: bigint): BigNat => {
+    const a = new BigNat(2);
+    setSmall(a, 0);
+    const limbs: number[] = [];
+    for (let x = v; x > 0n; x >>= BigInt(LIMB_BITS)) limbs.push(Number(x & ((1n << BigInt(LIMB_BITS)) - 1n)));
+    for (let i = limbs.length - 1; i >= 0; i--) multiplyAdd(a, 1 << LIMB_BITS, limbs[i]);
+    return a;
+  };
+  const randomBig = (random: Random, maxBits: number): bigint => {
+    let v = 0n;
+    const bits = random.between(0, maxBits);
+    for (let i = 0; i < bits; i += 16) v = (v << 16n) | BigInt(random.below(65536));
+    return v >> BigInt(Math.max(0, Math.ceil(bits / 16) * 16 - bits));
+  };
+
+  it("matches BigInt", () => {
+    const random = new Random(SEED);
+    for (let i = 0; i < 3000; i++) {
+      const x = randomBig(random, 400), y = randomBig(random, 400), z = randomBig(random, 400);
+      const a = fromBig(x);
+      expect(toBig(a)).toBe(x);
+      expect(bitLength(a)).toBe(x.toString(2).length - (x === 0n ? 1 : 0));
+      const factor = random.below(1 << LIMB_BITS), addend = random.below(1 << LIMB_BITS);
+      multiplyAdd(a, factor, addend);
+      expect(toBig(a)).toBe(x * BigInt(factor) + BigInt(addend));
+      const shift = random.below(100);
+      const b = fromBig(x);
+      shiftLeft(b, shift);
+      expect(toBig(b)).toBe(x << BigInt(shift));
+      shiftRight(b, shift + 3);
+      expect(toBig(b)).toBe(x >> 3n);
+      const divisor = 1 + random.below((1 << LIMB_BITS) - 1);
+      const c = fromBig(y);
+      expect(divideSmall(c, divisor)).toBe(Number(y % BigInt(divisor)));
+      expect(toBig(c)).toBe(y / BigInt(divisor));
+      const product = new BigNat(2);
+      multiplyInto(product, fromBig(x), fromBig(y));
+      expect(toBig(product)).toBe(x * y);
+      expect(compare(fromBig(x), fromBig(y))).toBe(x < y ? -1 : x > y ? 1 : 0);
+      expect(plusCompare(fromBig(x), fromBig(y), fromBig(z))).toBe(x + y < z ? -1 : x + y > z ? 1 : 0);
+      expect(plusCompare(fromBig(x), fromBig(y), fromBig(x + y))).toBe(0);
+      const at = random.between(-20, 420), count = random.between(1, LIMB_BITS);
+      expect(bitsAt(fromBig(x), at, count)).toBe(Number((at >= 0 ? x >> BigInt(at) : x << BigInt(-at)) & ((1n << BigInt(count)) - 1n)));
+      expect(hasBitsBelow(fromBig(x), at)).toBe(at > 0 && (x & ((1n << BigInt(at)) - 1n)) !== 0n);
+      // A long-division step: s normalized, r < 2^14 × s.
+      if (y !== 0n) {
+        const s = fromBig(y);
+        const shifted = normalize(s);
+        const sValue = y << BigInt(shifted);
+        const r = fromBig(randomBig(random, 400) % (sValue << BigInt(LIMB_BITS)));
+        const rValue = toBig(r);
+        expect(divideStep(r, s)).toBe(Number(rValue / sValue));
+        expect(toBig(r)).toBe(rValue % sValue);
+      }
+    }
   });
 });

@@ -1,11 +1,11 @@
 // Unsigned big integers for the exact conversions between numbers and text (numconv.ts).
 //
 // Limbs of 14 bits, least significant first, in a Uint16Array. 14 bits because the port's
-// multiply is inline only for factors in [-2^14, 2^14) (others go through doubles), and a
-// limb times a limb plus carries then stays below 2^29: every value in the loops below is a
-// small integer. Shifts stand in for multiplying by the limb base. A number grows its store
-// when a result needs more limbs; callers size it right to avoid that. The operations are
-// functions rather than methods so that an image links only the ones its conversions use.
+// multiplication has its fast path for factors in [-2^14, 2^14) only (others go through
+// doubles), and a limb times a limb plus carries stays below 2^29: every value in the loops
+// below is a small integer. Shifts stand in for multiplying by the limb base. A number grows
+// its store when a result needs more limbs. The operations are functions rather than methods
+// so that an image links only the ones its conversions use.
 
 export const LIMB_BITS = 14;
 const LIMB_MASK = 0x3fff;
@@ -22,7 +22,7 @@ export class BigNat {
 }
 
 /** floor(bits / 14) without a division (software on Cortex-M0): exact below 5473. */
-function limbIndex(bits: number): number {
+export function limbIndex(bits: number): number {
   return bits < 5461 ? (bits * 2341) >> 15 : (bits / LIMB_BITS) | 0;
 }
 

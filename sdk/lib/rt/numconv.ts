@@ -31,9 +31,11 @@ import { f64FromWords, f64High, f64Low, isSmallInt, objectAt, poke8 } from "mote
 import { newString } from "./strings.ts";
 import { STRING_DATA } from "./layout.ts";
 import { RangeError } from "./errors.ts";
+import { isSpace } from "./whitespace.ts";
 import {
-  BigNat, LIMB_BITS, bitLength, bitsAt, compare, copyInto, divideSmall, divideStep, hasBitsBelow, multiplyAdd,
-  multiplyInto, multiplyPowerOfFive, normalize, plusCompare, setSignificand, setSmall, shiftLeft, shiftRight,
+  BigNat, LIMB_BITS, bitLength, bitsAt, compare, copyInto, divideSmall, divideStep, hasBitsBelow, limbIndex,
+  multiplyAdd, multiplyInto, multiplyPowerOfFive, normalize, plusCompare, setSignificand, setSmall, shiftLeft,
+  shiftRight,
 } from "./bignum.ts";
 
 const CHAR_PLUS = 0x2b;
@@ -78,6 +80,7 @@ class Literal {
   }
 }
 
+/** Everything a conversion works in (see the top of the file). */
 class Workspace {
   // The double being converted, as small integers (the 32-bit words of its encoding would
   // be boxed on devices): sign, biased exponent (0 for zeros and subnormals, 0x7ff for NaN
@@ -176,16 +179,16 @@ function addExponential(w: Workspace): void {
   addExponent(w, w.point - 1);
 }
 
-/** A string of ASCII characters. */
-function stringOf(bytes: Uint8Array, length: number): string {
-  const result = newString(length, false);
-  const data = result + STRING_DATA;
-  for (let i = 0; i < length; i++) poke8(data + i, bytes[i]);
+/** The ASCII characters bytes[from..to) as a string. */
+function stringOf(bytes: Uint8Array, from: number, to: number): string {
+  const result = newString(to - from, false);
+  const data = result + STRING_DATA - from;
+  for (let i = from; i < to; i++) poke8(data + i, bytes[i]);
   return objectAt<string>(result);
 }
 
 function finishText(w: Workspace): string {
-  return stringOf(w.text, w.length);
+  return stringOf(w.text, 0, w.length);
 }
 
 function nonFiniteText(w: Workspace): string {
@@ -196,19 +199,20 @@ function nonFiniteText(w: Workspace): string {
 /** The digits of a small integer in a radix. */
 function smallIntegerText(n: number, radix: number): string {
   const w = work();
-  const negative = n < 0;
-  let m = negative ? -n : n;
-  let count = 0;
-  for (let v = m; v !== 0 || count === 0; v = (v / radix) | 0) count++;
-  startText(w, count + 1);
-  if (negative) add(w, CHAR_MINUS);
-  w.length += count;
-  for (let at = w.length - 1; count > 0; count--, at--) {
-    const digit = m % radix;
-    w.text[at] = digit < 10 ? CHAR_ZERO + digit : 0x57 + digit;
-    m = (m / radix) | 0;
-  }
-  return finishText(w);
+  // Digits from the end of the text buffer backwards, then the sign.
+  startText(w, 32);
+  const text = w.text;
+  let at = 32;
+  let m = n < 0 ? -n : n;
+  do {
+    const quotient = (m / radix) | 0;
+    // quotient × radix would be a double multiplication for quotients of 2^14 and more.
+    const digit = radix === 10 ? m - timesTen(quotient) : m % radix;
+    text[--at] = digit < 10 ? CHAR_ZERO + digit : 0x57 + digit;
+    m = quotient;
+  } while (m !== 0);
+  if (n < 0) text[--at] = CHAR_MINUS;
+  return stringOf(text, at, 32);
 }
 
 // ------------------------------------------------------------------- doubles as their parts
@@ -237,6 +241,21 @@ function loadSignificand(w: Workspace, f: BigNat): void {
   setSignificand(f, w.biased === 0 ? w.top : w.top | 0x100000, w.middle, w.bottom);
 }
 
+/** floor(v / 10) for v below 16389, by a multiplication (division is software on Cortex-M0). */
+function divideByTen(v: number): number {
+  return (v * 6554) >> 16;
+}
+
+/** Writes the four decimal digits of a group below 10^4 at digits[at..at+3]. */
+function putGroup(digits: Uint8Array, at: number, group: number): void {
+  let rest = group;
+  for (let i = at + 3; i >= at; i--) {
+    const quotient = divideByTen(rest);
+    digits[i] = rest - quotient * 10;
+    rest = quotient;
+  }
+}
+
 /**
  * The decimal digits of x when it is an integer below 2^53, where they are also the shortest
  * ones that identify it (its neighbours are at most 1 away, and any other digit string with
@@ -254,12 +273,8 @@ function integerDigits(w: Workspace): boolean {
   const buffer = w.text;
   let at = 20;
   while (f.length !== 0) {
-    let group = divideSmall(f, 10000);
-    for (let i = 0; i < 4; i++) {
-      const quotient = (group / 10) | 0;
-      buffer[--at] = group - quotient * 10;
-      group = quotient;
-    }
+    at -= 4;
+    putGroup(buffer, at, divideSmall(f, 10000));
   }
   while (buffer[at] === 0) at++;
   let end = 20;
@@ -275,7 +290,7 @@ function integerDigits(w: Workspace): boolean {
 /** ceil(n × log10(2)) for |n| ≤ 1100: 631305 / 2^21 is close enough to log10(2) for every such
  *  n (the nearest n × log10(2) comes to an integer is 4.5e-4, at n = 485). */
 function ceilLog10OfPowerOfTwo(n: number): number {
-  // n × 631305 as n × 38 × 2^14 + n × 8713: factors below 2^14 multiply inline on devices.
+  // n × 631305 as n × 38 × 2^14 + n × 8713: the port multiplies fast only below 2^14.
   return (((n * 38) << 14) + n * 8713 + 2097151) >> 21;
 }
 
@@ -294,10 +309,10 @@ function scale(w: Workspace, boundaries: boolean): void {
   // x is in [2^n, 2^(n+1)) for n below, so 10^point is the smallest power of ten above it,
   // or the one after.
   let point = ceilLog10OfPowerOfTwo(e + bitLength(s) - 1);
-  // With f the significand, r = f × 2^e × 2 (× 4 when unequal, so that the boundaries are
-  // integers) and s = 2 (4) when x ≥ 1, s = 2^-e × 2 (4) when not; then 10^point goes into s
-  // or 10^-point into r and m- (m- starts as 2^e or 1). As powers of 2 and 5, with the
-  // powers of 2 they all share taken out:
+  // With x = f × 2^e: r = f × 2^max(e, 0), s = 2^max(-e, 0) and m- = 2^max(e, 0), all but
+  // m- doubled so that the boundaries half a unit away are integers (quadrupled, m+ = 2 m-,
+  // when unequal); then 10^point goes into s, or 10^-point into r and m-. As powers of 2
+  // and 5, with the powers of 2 they all share taken out:
   const fives = point < 0 ? -point : 0;
   const twice = unequal ? 2 : 1;
   let rTwos = twice + (e > 0 ? e : 0) + fives;
@@ -310,24 +325,26 @@ function scale(w: Workspace, boundaries: boolean): void {
   setSmall(mMinus, 1);
   multiplyPowerOfFive(mMinus, fives);
   multiplyInto(r, s, mMinus);
-  shiftLeft(r, rTwos);
-  shiftLeft(mMinus, mTwos);
+  setSmall(s, 1);
+  multiplyPowerOfFive(s, point > 0 ? point : 0);
+  // All shifted further so that s comes out normalized (its length a multiple of 14 bits).
+  const sBits = bitLength(s) + sTwos;
+  const spare = sBits - limbIndex(sBits) * LIMB_BITS;
+  const normalizing = spare === 0 ? 0 : LIMB_BITS - spare;
+  shiftLeft(s, sTwos + normalizing);
+  shiftLeft(r, rTwos + normalizing);
+  shiftLeft(mMinus, mTwos + normalizing);
   if (unequal) {
     copyInto(mPlus, mMinus);
     shiftLeft(mPlus, 1);
   }
-  setSmall(s, 1);
-  multiplyPowerOfFive(s, point > 0 ? point : 0);
-  shiftLeft(s, sTwos);
   const even = (w.bottom & 1) === 0;
   const above = boundaries ? plusCompare(r, unequal ? mPlus : mMinus, s) : compare(r, s);
   if (above > 0 || (above === 0 && (even || !boundaries))) {
     multiplyAdd(s, 10, 0);
     point++;
-  }
-  const shift = normalize(s);
-  shiftLeft(r, shift);
-  if (boundaries) {
+    const shift = normalize(s);
+    shiftLeft(r, shift);
     shiftLeft(mMinus, shift);
     if (unequal) shiftLeft(mPlus, shift);
   }
@@ -339,21 +356,6 @@ function reserveDigits(w: Workspace, count: number): void {
   if (w.digits.length < count) w.digits = new Uint8Array(count);
 }
 
-/** floor(v / 10) for v below 16389, by a multiplication (division is software on Cortex-M0). */
-function divideByTen(v: number): number {
-  return (v * 6554) >> 16;
-}
-
-/** Writes the four decimal digits of a group below 10^4 at digits[at..at+3]. */
-function putGroup(digits: Uint8Array, at: number, group: number): void {
-  let rest = group;
-  for (let i = at + 3; i >= at; i--) {
-    const quotient = divideByTen(rest);
-    digits[i] = rest - quotient * 10;
-    rest = quotient;
-  }
-}
-
 /**
  * The shortest digits that identify x (finite, not zero), the closest to x of those.
  *
@@ -362,8 +364,9 @@ function putGroup(digits: Uint8Array, at: number, group: number): void {
  * four (t = 4 - j digits left in q, T = q mod 10^t) are
  *   r_j < m-_j  ⟺  T × s + r4 < m-4,  so (as m-4 < s) T = 0 and r4 < m-4;
  *   r_j + m+_j > s  ⟺  r4 + m+4 > (10^t - T) × s,  so T = 10^t - 1 and r4 + m+4 > s.
- * If neither test holds at the end of the group, none held inside it; if one does, the
- * digits stop at the first j whose trailing digits in the group are all 0 (or all 9).
+ * (with ≤ and ≥ for an even significand). If neither test holds at the end of the group,
+ * none held inside it; if one does, the digits stop at the first j whose trailing digits in
+ * the group are all 0 (or all 9).
  */
 function shortestDigits(w: Workspace): void {
   if (integerDigits(w)) return;
@@ -705,19 +708,10 @@ export function numberToStringRadix(x: number, radix: number): string {
       text[length++] = digit < 10 ? CHAR_ZERO + digit : 0x57 + digit;
     }
   }
-  return stringOf(text, length);
+  return stringOf(text, 0, length);
 }
 
 // ------------------------------------------------------------------------- text to number
-
-/** StrWhiteSpaceChar (§7.1.4.1): white space (Unicode Zs, tab, VT, FF, BOM) and line
- *  terminators, as String.prototype.trim removes them. */
-function isWhiteSpace(unit: number): boolean {
-  if (unit === 0x20 || (unit >= 0x09 && unit <= 0x0d) || unit === 0xa0) return true;
-  if (unit < 0x1680) return false;
-  return unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029
-    || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
-}
 
 /** The value of a digit character in radixes up to 36, or 36 for other characters. */
 function digitValue(unit: number): number {
@@ -727,7 +721,7 @@ function digitValue(unit: number): number {
   return 36;
 }
 
-/** 10 × v for v below 10^8, by shifts: the port multiplies inline only below 2^14. */
+/** 10 × v (below 2^30) by shifts: the port multiplies fast only factors below 2^14. */
 function timesTen(v: number): number {
   return (v << 3) + (v << 1);
 }
@@ -981,8 +975,8 @@ function powerOfTwoValue(s: string, from: number, to: number, radix: number, neg
 export function parseNumber(s: string): number {
   let start = 0;
   let end = s.length;
-  while (start < end && isWhiteSpace(s.charCodeAt(start))) start++;
-  while (end > start && isWhiteSpace(s.charCodeAt(end - 1))) end--;
+  while (start < end && isSpace(s.charCodeAt(start))) start++;
+  while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
   if (start === end) return 0;
   if (end - start >= 2 && s.charCodeAt(start) === CHAR_ZERO) {
     const prefix = s.charCodeAt(start + 1) | 0x20;
@@ -1001,7 +995,7 @@ export function parseNumber(s: string): number {
 /** The global parseFloat: the longest decimal literal after leading white space. */
 export function parseFloatPrefix(s: string): number {
   let start = 0;
-  while (start < s.length && isWhiteSpace(s.charCodeAt(start))) start++;
+  while (start < s.length && isSpace(s.charCodeAt(start))) start++;
   const w = work();
   const literal = newLiteral(w);
   if (!scanDecimal(s, start, s.length, literal)) return NaN;
@@ -1017,7 +1011,7 @@ export function parseFloatPrefix(s: string): number {
 export function parseIntRadix(s: string, radix: number): number {
   const length = s.length;
   let at = 0;
-  while (at < length && isWhiteSpace(s.charCodeAt(at))) at++;
+  while (at < length && isSpace(s.charCodeAt(at))) at++;
   let negative = false;
   if (at < length) {
     const sign = s.charCodeAt(at);

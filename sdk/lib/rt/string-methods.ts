@@ -2,6 +2,7 @@
 // this language step (numbers are integers, so ToIntegerOrInfinity is the value itself).
 // A missing argument arrives as undefined.
 
+import { isSpace } from "./whitespace.ts";
 import { addressOf, objectAt, panic, peek16, peek8, poke16, poke8 } from "mote/intrinsics";
 import { concat, isWideString, newString, unitAt } from "./strings.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
@@ -108,14 +109,6 @@ export function startsWith(s: string, search: string, position: unknown): boolea
 export function endsWith(s: string, search: string, endPosition: unknown): boolean {
   const end = clamp(endPosition, s.length, s.length);
   return matchesAt(s, search, end - search.length);
-}
-
-/** White space and line terminators (§12.2, §12.3) as trim removes them. */
-function isSpace(unit: number): boolean {
-  if (unit === 0x20 || (unit >= 0x09 && unit <= 0x0d) || unit === 0xa0) return true;
-  if (unit < 0x1680) return false;
-  return unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029
-    || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
 }
 
 export function trim(s: string, start: boolean, end: boolean): string {
