@@ -415,7 +415,8 @@ export class Lowerer {
             }
           });
         }
-        info.hasInit = sf.statements.some((st) => needsInit(st, (d) => this.isFoldableConst(d) || this.globalConstant(d) !== undefined));
+        const deadZone = info.temporalDeadZone;
+        info.hasInit = sf.statements.some((st) => needsInit(st, (d) => this.isFoldableConst(d) || this.globalConstant(d) !== undefined, (d) => deadZone.has(d)));
       }
     }
     return info;
@@ -3467,7 +3468,8 @@ function mayCallUserCode(node: ts.Node): boolean {
     const isConsoleLog = ts.isCallExpression(node) && node.expression.getText() === "console.log";
     if (!isConsoleLog) return true;
   }
-  if (ts.isFunctionDeclaration(node)) return false;
+  // Function bodies (methods, arrows) run when called, not where they are written.
+  if (ts.isFunctionLike(node)) return false;
   return ts.forEachChild(node, mayCallUserCode) ?? false;
 }
 
@@ -3498,15 +3500,16 @@ function isIntrinsics(sf: ts.SourceFile): boolean {
   return path.resolve(sf.fileName) === INTRINSICS_FILE;
 }
 
-function needsInit(stmt: ts.Statement, foldable: (d: ts.VariableDeclaration) => boolean): boolean {
+function needsInit(stmt: ts.Statement, foldable: (d: ts.VariableDeclaration) => boolean, inDeadZone: (d: ts.VariableDeclaration) => boolean): boolean {
   if (ts.isClassDeclaration(stmt)) {
     return stmt.members.some((m) => ts.isPropertyDeclaration(m) && (m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false));
   }
   if (ts.isFunctionDeclaration(stmt) || ts.isImportDeclaration(stmt) || ts.isInterfaceDeclaration(stmt)
     || ts.isTypeAliasDeclaration(stmt) || ts.isExportDeclaration(stmt) || ts.isEmptyStatement(stmt)) return false;
   if (ts.isVariableStatement(stmt)) {
-    // Constants folded at compile time need no code; anything else is set when the module runs.
-    return stmt.declarationList.declarations.some((d) => d.initializer !== undefined && !foldable(d));
+    // Constants folded at compile time need no code; anything else is set when the module runs,
+    // as is `let x;` that functions may read before it runs (undefined, out of its dead zone).
+    return stmt.declarationList.declarations.some((d) => (d.initializer !== undefined && !foldable(d)) || (d.initializer === undefined && inDeadZone(d)));
   }
   return true;
 }
