@@ -1,6 +1,6 @@
 // Module variables declared without an initializer (`let cache: T | undefined;`) in an imported
 // module are undefined once the module has run, even after a class that creates instances.
-import { Reading, cached, cacheHits } from "./modules/lazy-cache";
+import { Reading, cached, cacheHits } from "./modules/lazy-cache.ts";
 
 const first = new Reading(2).scaled(3);
 console.log(first.value);

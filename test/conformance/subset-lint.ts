@@ -21,6 +21,9 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
   // Every program is its own module: top-level names must not clash between programs.
   moduleDetection: ts.ModuleDetectionKind.Force,
   noEmit: true,
+  // As the device front end resolves imports (sdk/compiler/frontend/program.ts).
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowImportingTsExtensions: true,
   // Device programs see no Node API; `console` comes from the default library.
   types: [],
 };

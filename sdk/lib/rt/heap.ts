@@ -168,18 +168,24 @@ function scanBlock(block: number): void {
 }
 
 /** Marks the block of an object that the word at `slot` may refer to: as a pointer, or as a
- *  small integer holding an address. The word is read in halves: any word of 2^30 or more is
- *  neither (every heap address is below 2^30), and reading it as a number could box it, an
+ *  small integer holding an address. The word is read in halves, and only values below 2^30
+ *  are formed from them (every heap address is): reading a word as a number could box it, an
  *  allocation in the middle of a collection (raw halves of doubles on the stack look like
  *  anything). */
 function consider(slot: number): void {
   const high = peek16(slot + 2);
-  if (high >= 0x4000) return;
-  const word = high * 0x10000 + peek16(slot);
+  const low = peek16(slot);
   let address = 0;
-  if ((word & 1) === 1) address = word >> 1;
-  else if ((word & 3) === 0) address = word;
-  else return;
+  if ((low & 1) === 1) {
+    // A small integer (2n + 1): n, unless it is negative.
+    if (high >= 0x8000) return;
+    address = high * 0x8000 + (low >> 1);
+  } else if ((low & 3) === 0) {
+    if (high >= 0x4000) return;
+    address = high * 0x10000 + low;
+  } else {
+    return;
+  }
   const block = address - HEADER;
   if (block < blocksStart || block >= bump || (block & (GRANULE - 1)) !== 0 || !isStart(block)) return;
   const header = peek32(block);
