@@ -36,3 +36,6 @@ const packed = (3 << 24) | (200 << 16) | (17 << 8) | 250;
 console.log(packed, (packed >> 24) & 255, (packed >> 16) & 255, (packed >> 8) & 255, packed & 255);
 const high = (200 << 24) | 5;
 console.log(high, (high >> 24) & 255, high >>> 24, (high >>> 8) & 0xffff);
+// An unsigned shift whose result lives in a stack slot (it printed 0 once).
+function unsignedEighth(a: number, b: number): void { console.log((a + b) >>> 3, [12 - a, b, a]); }
+unsignedEighth(-639, 48);

@@ -16,7 +16,7 @@ import { COMPILER_OPTIONS, REPO_ROOT } from "../../sdk/compiler/frontend/program
 import { runApp, type RunAppResult } from "../../sdk/cli/run-app.ts";
 import { runIntChecked } from "../conformance/int-checked-run.ts";
 import { runOnNode, type NodeRun } from "../conformance/node-runner.ts";
-import { generateProgram, type GeneratedProgram, type GenerateOptions } from "./generate.ts";
+import { generateProgram, type GeneratedProgram, type GenerateOptions, type NumberModelName } from "./generate.ts";
 
 /** The line printed before each program's output. No generated program prints a line like it. */
 export const separator = (seed: number): string => `~~~ mote-random seed ${seed} ~~~`;
@@ -24,6 +24,8 @@ const SEPARATOR_PATTERN = /^~~~ mote-random seed (\d+) ~~~$/;
 
 export interface Batch {
   programs: GeneratedProgram[];
+  /** The number model the programs were generated for. */
+  numbers: NumberModelName;
   source: string;
   /** 1-based first and last source line of each program, to name the program a diagnostic points into. */
   lines: Array<{ seed: number; first: number; last: number }>;
@@ -31,12 +33,14 @@ export interface Batch {
 
 /**
  * The run's configuration, from the environment (random.test.ts and replay.ts --batch):
- * MOTE_RANDOM_SEED is the first seed, MOTE_RANDOM_COUNT the number of programs,
- * MOTE_RANDOM_BATCH the programs per image.
+ * MOTE_RANDOM_SEED is the first seed, MOTE_RANDOM_COUNT the number of int32 programs,
+ * MOTE_RANDOM_FLOAT_COUNT the number of float64 programs (the same seeds, generated with
+ * doubles), MOTE_RANDOM_BATCH the programs per image.
  */
 export const runConfiguration = {
   baseSeed: environmentNumber("MOTE_RANDOM_SEED", 1),
   count: environmentNumber("MOTE_RANDOM_COUNT", 1000),
+  floatCount: environmentNumber("MOTE_RANDOM_FLOAT_COUNT", 250),
   batchSize: Math.max(1, environmentNumber("MOTE_RANDOM_BATCH", 50)),
 };
 
@@ -48,21 +52,20 @@ function environmentNumber(name: string, fallback: number): number {
   return value;
 }
 
-/** The seeds of the batch random.test.ts runs `seed` in. */
-export function batchSeeds(seed: number): number[] {
-  const { baseSeed, batchSize, count } = runConfiguration;
+/** The seeds of the batch random.test.ts runs `seed` in (of the int32 or the float64 programs). */
+export function batchSeeds(seed: number, numbers: NumberModelName = "int32"): number[] {
+  const { baseSeed, batchSize } = runConfiguration;
+  const count = numbers === "int32" ? runConfiguration.count : runConfiguration.floatCount;
   const inRun = seed >= baseSeed && seed < baseSeed + count;
   const first = inRun ? baseSeed + Math.floor((seed - baseSeed) / batchSize) * batchSize : seed;
   const length = inRun ? Math.min(batchSize, baseSeed + count - first) : batchSize;
   return Array.from({ length }, (_, i) => (first + i) % 2 ** 32);
 }
 
-/**
- * How random.test.ts generates its programs (replay.ts generates the same ones). The
- * workarounds here keep the run green while a known bug is open (README.md, "Known bugs");
- * remove each one with its fix.
- */
-export const RUN_OPTIONS: GenerateOptions = { numbers: "int32", unsignedShift: false };
+/** How random.test.ts generates its programs (replay.ts generates the same ones). */
+export function runOptions(numbers: NumberModelName = "int32"): GenerateOptions {
+  return { numbers };
+}
 
 export function makeBatch(seeds: readonly number[], options: GenerateOptions = {}): Batch {
   const programs = seeds.map((seed) => generateProgram(seed, options));
@@ -76,7 +79,7 @@ export function makeBatch(seeds: readonly number[], options: GenerateOptions = {
     line += count;
   }
   for (const p of programs) parts.push(`console.log(${JSON.stringify(separator(p.seed))});`, `${p.name}();`);
-  return { programs, source: parts.join("\n") + "\n", lines };
+  return { programs, numbers: options.numbers ?? "int32", source: parts.join("\n") + "\n", lines };
 }
 
 /** Each program's output, by seed; a program whose separator never came has none. */
@@ -143,14 +146,14 @@ export function programAtLine(batch: Batch, line: number): GeneratedProgram | un
 }
 
 /** Runs a batch on Node (checked against the int32 model) and on a board, and compares. */
-export async function runBatch(batch: Batch, boardId: string, options: { timeoutMs?: number; numbers?: GenerateOptions["numbers"] } = {}): Promise<BatchRun> {
+export async function runBatch(batch: Batch, boardId: string, options: { timeoutMs?: number } = {}): Promise<BatchRun> {
   const dir = await mkdtemp(join(tmpdir(), "mote-random-"));
   try {
     const file = join(dir, `random-${batch.programs[0]?.seed ?? 0}.ts`);
     await writeFile(file, batch.source);
     const [node, device] = [await runOnNode(file), await runApp(file, boardId, { timeoutMs: options.timeoutMs })];
     let generatorBug: BatchRun["generatorBug"];
-    if ((options.numbers ?? "int32") === "int32") generatorBug = intModelViolation(batch, file);
+    if (batch.numbers === "int32") generatorBug = intModelViolation(batch, file);
     return { board: boardId, node, device, mismatches: compare(batch, node.stdout, device.stdout), generatorBug };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -159,16 +162,14 @@ export async function runBatch(batch: Batch, boardId: string, options: { timeout
 
 /**
  * The first result in the batch that would need a double, by the conformance suite's
- * int-checked run: a generator bug (the device would stop with a runtime error). The checked
- * run's own failures (its instrumented code does not always parse) are not the generator's:
- * they leave the batch unchecked.
+ * int-checked run: a generator bug (the device would stop with a runtime error).
  */
 function intModelViolation(batch: Batch, file: string): BatchRun["generatorBug"] {
   let checked: ReturnType<typeof runIntChecked>;
   try {
     checked = runIntChecked(file);
-  } catch {
-    return undefined;
+  } catch (error) {
+    return { seed: undefined, message: `the int-checked run failed: ${error instanceof Error ? error.message : String(error)}` };
   }
   if (!checked.violation) return undefined;
   const { line, message } = checked.violation;
@@ -211,13 +212,13 @@ export function compare(batch: Batch, nodeStdout: string, deviceStdout: string):
 }
 
 /** What a failing test prints: enough to replay and to see the difference at once. */
-export function describeMismatch(m: Mismatch, board: string): string {
+export function describeMismatch(m: Mismatch, board: string, numbers: NumberModelName = "int32"): string {
   const show = (s: string | undefined) => (s === undefined ? "(nothing)" : JSON.stringify(s));
   return [
     `seed ${m.seed} on ${board}: output line ${m.difference.line} differs`,
     `  Node:   ${show(m.difference.expected)}`,
     `  device: ${m.actual === undefined ? "(the device never reached this program)" : show(m.difference.actual)}`,
-    `replay: npx tsx test/random/replay.ts ${m.seed} ${board}   (with --batch: with the programs run before it)`,
+    `replay: npx tsx test/random/replay.ts ${m.seed} ${board}${numbers === "float64" ? " --float64" : ""}   (add --batch to run it after the programs before it)`,
     "--- program ---",
     m.program.source,
   ].join("\n");

@@ -3,30 +3,31 @@
 // TypeScript program: a function `p<seed>()` that computes with ints, strings, booleans,
 // arrays, objects and closures, and prints what it computes.
 //
-// Every program is correct by construction for the number model it is generated for. Today
-// that is int32 (the compiler has no doubles yet): each int expression carries the interval
-// its value lies in, and an operation whose result could leave int32 or be -0 gets operands
-// that cannot make it do so (a mask, a clamp, `| 1` for a non-zero divisor). Variables keep a
-// declared interval, restored by a mask after any update that could leave it. The same
-// bookkeeping bounds string and array lengths, and a work budget bounds loops and recursion,
-// so every program ends quickly even on a 16 MHz micro:bit with 16 KB of RAM.
-//
-// The number model is the one switch to widen when doubles arrive: see NUMBER_MODELS.
+// Every program is correct by construction for the number model it is generated for. In the
+// int32 model each int expression carries the interval its value lies in, and an operation
+// whose result could leave int32 or be -0 gets operands that cannot make it do so (a mask, a
+// clamp, `| 1` for a non-zero divisor); variables keep a declared interval, restored by a mask
+// after any update that could leave it. Such a program never needs a double, so a device that
+// stops with "needs a double" on it is wrong, and int-checked-run.ts can check the generator.
+// The float64 model adds doubles on top (NUMBER_MODELS). The same bookkeeping bounds string
+// and array lengths, and a work budget bounds loops and recursion, so every program ends
+// quickly even on a 16 MHz micro:bit with 16 KB of RAM.
 
-/** What numbers a generated program may compute. */
+/** What numbers a generated program may compute, beyond int32 values that are never -0. */
 export interface NumberModel {
-  /** Fraction literals and fractional results (`0.5`, `x * 0.25`). */
+  /** Doubles: fraction literals, -0, NaN, the infinities, results beyond int32, toFixed. */
   fractions: boolean;
   /** `/` may be written plainly. When false every division is `(a / b) | 0` with b ≠ 0. */
   plainDivision: boolean;
-  /** Math functions whose results need doubles (`Math.sqrt`, `Math.floor` of a fraction). */
+  /** Math functions with double results (`Math.sqrt`, `Math.sin`, `Math.pow` …). */
   mathDoubles: boolean;
 }
 
 /**
- * "int32": every number is an int32 and never -0 — what the compiler supports today.
- * "float64": also fractions, plain division and double-valued Math calls; the "num"
- * expressions of the generator (numberExpression) only appear in this model.
+ * "int32": every number is an int32 and never -0 (the step-1 language, and the integer fast
+ * paths of today's compiler). "float64": also doubles; their expressions ("num", see
+ * numberExpr) appear wherever a number is printed, compared, concatenated or made an int
+ * again with `| 0`.
  */
 export const NUMBER_MODELS = {
   int32: { fractions: false, plainDivision: false, mathDoubles: false },
@@ -337,7 +338,7 @@ interface FunctionContext {
   /** What `return` must give (helpers and closures). */
   result?: Shape;
   loops: Loop[];
-  /** Variables of enclosing functions this one may not assign (a pure helper sees none). */
+  /** The innermost scope of the statement being generated. */
   scope: Scope;
   /** Product of the iteration counts of the loops around the current statement. */
   loopProduct: number;
@@ -511,6 +512,11 @@ class ProgramGenerator {
       [1, () => {
         const b = this.boolExpr(d, pure);
         return expr("int", `${paren(b)} ? 1 : 0`, { lo: 0, hi: 1, literal: true, pure: b.pure });
+      }],
+      [this.model.fractions ? 2 : 0, () => {
+        // A double made an int32 again (NaN and the infinities become 0).
+        const x = this.numberExpr(d, pure);
+        return expr("int", `${paren(x)} | 0`, { ...FULL_RANGE, pure: x.pure });
       }],
     ])();
     return e ?? this.intLeaf();
@@ -882,34 +888,50 @@ class ProgramGenerator {
 
   /** A number for printing, comparing and concatenating: an int, or in the float64 model any double. */
   private numberExpr(depth: number, pure = false): Expr {
-    if (!this.model.fractions || this.rng.chance(0.6)) return this.intExpr(depth, pure);
-    const d = Math.max(depth - 1, 0);
+    if (!this.model.fractions || this.rng.chance(0.45)) return this.intExpr(depth, pure);
+    if (depth <= 0) return this.rng.chance(0.6) ? this.numberLeaf() : this.intLeaf();
+    const d = depth - 1;
     const a = () => this.numberExpr(d, pure);
     return this.rng.weighted<() => Expr>([
-      [3, () => {
-        const value = this.rng.pick([0.5, 0.25, -1.5, 3.75, 0.1, 1e-3, 2.5e6, -0.125]);
-        return expr("num", String(value), { atom: value >= 0, literal: true });
-      }],
-      [3, () => {
+      [3, () => this.numberLeaf()],
+      [5, () => {
         const x = a();
         const y = a();
-        return expr("num", `${paren(x)} ${this.rng.pick(["+", "-", "*"])} ${paren(y)}`, { pure: pureAll(x, y) });
+        return expr("num", `${paren(x)} ${this.rng.pick(["+", "-", "*", "*", "%"])} ${paren(y)}`, { pure: pureAll(x, y) });
       }],
-      [this.model.plainDivision ? 3 : 0, () => {
+      [this.model.plainDivision ? 4 : 0, () => {
         const x = a();
         const y = a();
         return expr("num", `${paren(x)} / ${paren(y)}`, { pure: pureAll(x, y) });
       }],
-      [this.model.mathDoubles ? 3 : 0, () => {
-        const x = a();
-        const f = this.rng.pick(["Math.sqrt(Math.abs(", "Math.floor((", "Math.round((", "Math.trunc((", "Math.ceil(("]);
-        return expr("num", `${f}${x.code}))`, { atom: true, pure: x.pure });
-      }],
       [1, () => {
         const x = a();
-        return expr("num", `${paren(x)} * 0.5`, { pure: x.pure });
+        return expr("num", `-${paren(x)}`, { literal: x.literal, pure: x.pure });
+      }],
+      [this.model.mathDoubles ? 4 : 0, () => {
+        const x = a();
+        const f = this.rng.pick(["sqrt", "cbrt", "floor", "ceil", "round", "trunc", "abs", "sign", "sin", "cos", "tan", "atan",
+          "exp", "expm1", "log", "log1p", "log2", "log10", "fround"]);
+        return expr("num", `Math.${f}(${x.code})`, { atom: true, pure: x.pure });
+      }],
+      [this.model.mathDoubles ? 2 : 0, () => {
+        const x = a();
+        const y = a();
+        const f = this.rng.pick(["atan2", "hypot", "pow", "min", "max"]);
+        return expr("num", `Math.${f}(${x.code}, ${y.code})`, { atom: true, pure: pureAll(x, y) });
       }],
     ])();
+  }
+
+  /** A double literal (some of them the edges of formatting), a special value or a variable. */
+  private numberLeaf(): Expr {
+    const vars = this.variables("num");
+    if (vars.length > 0 && this.rng.chance(0.4)) return expr("num", this.rng.pick(vars).name, { atom: true });
+    const text = this.rng.pick([
+      "0.5", "0.25", "0.1", "0.2", "3.75", "123.456", "1e-3", "1e-7", "2.5e6", "1e21", "9007199254740993",
+      "5e-324", "1.7976931348623157e308", "-1.5", "-0.125", "-0", "(1 / 3)", "(0 / 0)", "(1 / 0)", "(-1 / 0)", "Math.PI", "Math.E",
+    ]);
+    return expr("num", text, { atom: !text.startsWith("-"), literal: /^-?[\d.]+(e[-+]?\d+)?$/.test(text) });
   }
 
   // -------------------------------------------------------------------------------------
@@ -958,6 +980,10 @@ class ProgramGenerator {
         }
         const cb = this.predicate(xs, d);
         return expr("bool", `${xs.name}.${this.rng.pick(["some", "every"])}(${cb.code})`, { atom: true, pure: cb.pure });
+      }],
+      [this.model.fractions ? 2 : 0, () => {
+        const x = this.numberExpr(d, pure);
+        return expr("bool", `Number.${this.rng.pick(["isInteger", "isNaN", "isFinite"])}(${x.code})`, { atom: true, pure: x.pure });
       }],
       [1, () => {
         const opts = this.variables("opt");
@@ -1126,6 +1152,11 @@ class ProgramGenerator {
       [2, () => {
         const n = this.numberExpr(d, pure);
         return expr("str", `String(${n.code})`, { len: this.printedLength(n), atom: true, pure: n.pure });
+      }],
+      [this.model.fractions ? 2 : 0, () => {
+        const n = this.numberExpr(d, pure);
+        const digits = this.rng.between(0, 6);
+        return expr("str", `(${n.code}).toFixed(${digits})`, { len: 25 + digits, atom: true, pure: n.pure });
       }],
       [1, () => {
         const s = this.strExpr(d, pure);
@@ -1689,6 +1720,15 @@ class ProgramGenerator {
       [5, () => this.strExpr(depth)],
       [2, () => this.boolExpr(depth)],
       [3, () => this.intsExpr(depth)],
+      [this.model.fractions ? 1 : 0, () => {
+        const xs = this.intsExpr(depth);
+        const v = this.name("v");
+        const body = this.withScope(() => {
+          this.declare(this.intVariable(v, xs, false));
+          return this.numberExpr(1, true);
+        });
+        return expr("ints", `${paren(xs)}.map((${v}) => ${body.code})`, { atom: true });
+      }],
       [2, () => this.strsExpr(depth)],
       [1, () => this.optionalExpr(1, false) ?? this.intLiteral()],
       [1, () => {

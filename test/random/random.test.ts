@@ -3,19 +3,21 @@
 // same, byte for byte. Programs run in batches (one image per batch, see batch.ts), spread
 // over the boards; the micro:bit's 16 KB of RAM makes its batches exercise the collector.
 //
-//   MOTE_RANDOM_SEED   first seed (default 1); the programs are seeds SEED … SEED+COUNT-1
-//   MOTE_RANDOM_COUNT  how many programs (default 1000)
-//   MOTE_RANDOM_BATCH  programs per image (default 50)
+//   MOTE_RANDOM_SEED         first seed (default 1)
+//   MOTE_RANDOM_COUNT        int32 programs, seeds SEED … SEED+COUNT-1 (default 1000)
+//   MOTE_RANDOM_FLOAT_COUNT  float64 programs (fractions, NaN, Math…) from the same seeds (default 250)
+//   MOTE_RANDOM_BATCH        programs per image (default 50)
 //
 // A failure names the seed, shows the program and the first differing line, and says how to
-// replay it: npx tsx test/random/replay.ts <seed> <board>.
+// replay it: npx tsx test/random/replay.ts <seed> <board> [--float64].
 
 import { describe, expect, it } from "vitest";
 import { findBoard } from "../../boards/index.ts";
 import { qemuAvailable } from "../../sdk/sim/index.ts";
-import { describeMismatch, makeBatch, programAtLine, RUN_OPTIONS, runBatch, runConfiguration, type Batch, type BatchRun } from "./batch.ts";
+import { describeMismatch, makeBatch, programAtLine, runBatch, runConfiguration, runOptions, type Batch, type BatchRun } from "./batch.ts";
+import type { NumberModelName } from "./generate.ts";
 
-const { baseSeed: BASE_SEED, count: COUNT, batchSize: BATCH_SIZE } = runConfiguration;
+const { baseSeed: BASE_SEED, count: COUNT, floatCount: FLOAT_COUNT, batchSize: BATCH_SIZE } = runConfiguration;
 /** Host time one batch may take on the simulator (a batch takes a few seconds). */
 const DEVICE_TIMEOUT_MS = 120_000;
 
@@ -25,10 +27,12 @@ const DEVICE_TIMEOUT_MS = 120_000;
  */
 const BOARD_CYCLE = ["mps2-an385", "microbit", "mps2-an385", "microbit", "pico"];
 
-const batches: Array<{ seeds: number[]; board: string }> = [];
-for (let first = 0; first < COUNT; first += BATCH_SIZE) {
-  const seeds = Array.from({ length: Math.min(BATCH_SIZE, COUNT - first) }, (_, i) => (BASE_SEED + first + i) % 2 ** 32);
-  batches.push({ seeds, board: BOARD_CYCLE[batches.length % BOARD_CYCLE.length]! });
+const batches: Array<{ seeds: number[]; board: string; numbers: NumberModelName }> = [];
+for (const [numbers, count] of [["int32", COUNT], ["float64", FLOAT_COUNT]] as const) {
+  for (let first = 0; first < count; first += BATCH_SIZE) {
+    const seeds = Array.from({ length: Math.min(BATCH_SIZE, count - first) }, (_, i) => (BASE_SEED + first + i) % 2 ** 32);
+    batches.push({ seeds, numbers, board: BOARD_CYCLE[batches.length % BOARD_CYCLE.length]! });
+  }
 }
 
 const hasQemu = qemuAvailable();
@@ -36,6 +40,8 @@ if (!hasQemu) {
   console.warn("NOTICE: qemu-system-arm is not installed; random programs run on the Pico (rp2040js) only " +
     "(install it with: sudo apt-get install qemu-system-arm)");
 }
+
+const floatFlag = (batch: Batch): string => (batch.numbers === "float64" ? " --float64" : "");
 
 /** Everything that went wrong in a batch, as one message; undefined when nothing did. */
 function failures(batch: Batch, run: BatchRun): string | undefined {
@@ -57,32 +63,31 @@ function failures(batch: Batch, run: BatchRun): string | undefined {
     const programs = batch.programs.filter((p) => seeds.has(p.seed));
     return `the compiler rejected ${programs.length === 0 ? "the batch" : `seed${programs.length > 1 ? "s" : ""} ${[...seeds].join(", ")}`} ` +
       `for ${run.board}:\n${run.device.stderr}\n` +
-      programs.map((p) => `--- program (seed ${p.seed}; npx tsx test/random/replay.ts ${p.seed} ${run.board}) ---\n${p.source}`).join("\n");
+      programs.map((p) => `--- program (seed ${p.seed}; npx tsx test/random/replay.ts ${p.seed} ${run.board}${floatFlag(batch)}) ---\n${p.source}`).join("\n");
   }
   const ended = run.device.reason === "exit" && run.device.exitCode === 0;
   if (run.mismatches.length === 0 && ended) return undefined;
   const first = run.mismatches[0];
   const others = run.mismatches.slice(1).filter((m) => m.actual !== undefined).map((m) => m.seed);
   return [
-    first ? describeMismatch(first, run.board) : `the device output matches, but the run ended with ${run.device.reason}, exit ${run.device.exitCode}`,
+    first ? describeMismatch(first, run.board, batch.numbers) : `the device output matches, but the run ended with ${run.device.reason}, exit ${run.device.exitCode}`,
     others.length > 0 ? `other seeds that differ: ${others.join(", ")}` : "",
     ended ? "" : `--- the device stopped (${run.device.reason}, exit ${run.device.exitCode}) ---\n${run.device.stderr}`,
   ].filter(Boolean).join("\n");
 }
 
-describe(`random programs: seeds ${BASE_SEED}…${BASE_SEED + COUNT - 1} in ${batches.length} batches`, () => {
-  it("covers at least one board of each simulator", () => {
+describe(`random programs: seeds ${BASE_SEED}…, ${COUNT} int32 and ${FLOAT_COUNT} float64 programs in ${batches.length} batches`, () => {
+  it("runs batches on each kind of simulator", () => {
     const kinds = new Set(batches.map((b) => findBoard(b.board).simulator.kind));
-    expect(COUNT === 0 || kinds.has("rp2040js")).toBe(true);
+    expect(batches.length < BOARD_CYCLE.length || (kinds.has("qemu") && kinds.has("rp2040js"))).toBe(true);
   });
 
-  for (const { seeds, board } of batches) {
-    const simulator = findBoard(board).simulator.kind;
-    const skip = simulator === "qemu" && !hasQemu;
-    // Batches run concurrently within this file: the build runs on this thread while QEMU and
-    // Node run in their own processes.
-    it.skipIf(skip).concurrent(`seeds ${seeds[0]}…${seeds.at(-1)} on ${board}`, async () => {
-      const batch = makeBatch(seeds, RUN_OPTIONS);
+  for (const { seeds, board, numbers } of batches) {
+    const skip = findBoard(board).simulator.kind === "qemu" && !hasQemu;
+    // One batch at a time: running them concurrently was slower on two cores (each build
+    // runs on this thread, and the other vitest worker has the other core).
+    it.skipIf(skip)(`${numbers} seeds ${seeds[0]}…${seeds.at(-1)} on ${board}`, async () => {
+      const batch = makeBatch(seeds, runOptions(numbers));
       const run = await runBatch(batch, board, { timeoutMs: DEVICE_TIMEOUT_MS });
       const message = failures(batch, run);
       if (message) expect.fail(message);

@@ -7,6 +7,7 @@
 //                                                           seed in (same MOTE_RANDOM_SEED and
 //                                                           MOTE_RANDOM_BATCH), for failures that
 //                                                           need the programs before it
+//   … --float64                                             the float64 program of the seed
 //
 // Exit code: 0 when the outputs match, 1 when they differ.
 
@@ -15,20 +16,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runApp } from "../../sdk/cli/run-app.ts";
 import { runOnNode } from "../conformance/node-runner.ts";
-import { batchSeeds, compare, firstDifference, makeBatch, RUN_OPTIONS } from "./batch.ts";
-import { generateProgram, standaloneSource } from "./generate.ts";
+import { batchSeeds, compare, firstDifference, makeBatch, runOptions } from "./batch.ts";
+import { standaloneSource } from "./generate.ts";
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith("--")));
 const [seedText, board = "mps2-an385"] = args.filter((a) => !a.startsWith("--"));
-if (seedText === undefined || !/^\d+$/.test(seedText) || [...flags].some((f) => f !== "--source" && f !== "--batch")) {
-  process.stderr.write("usage: npx tsx test/random/replay.ts <seed> [board] [--source | --batch]\n");
+if (seedText === undefined || !/^\d+$/.test(seedText) || [...flags].some((f) => !["--source", "--batch", "--float64"].includes(f))) {
+  process.stderr.write("usage: npx tsx test/random/replay.ts <seed> [board] [--source | --batch] [--float64]\n");
   process.exit(2);
 }
 const seed = Number(seedText);
-const seeds = flags.has("--batch") ? batchSeeds(seed) : [seed];
-const batch = makeBatch(seeds, RUN_OPTIONS);
-const program = batch.programs.find((p) => p.seed === seed) ?? generateProgram(seed, RUN_OPTIONS);
+const numbers = flags.has("--float64") ? "float64" : "int32";
+const seeds = flags.has("--batch") ? batchSeeds(seed, numbers) : [seed];
+const batch = makeBatch(seeds, runOptions(numbers));
+const program = batch.programs.find((p) => p.seed === seed)!;
 const source = seeds.length === 1 ? standaloneSource(program) : batch.source;
 if (flags.has("--source")) {
   process.stdout.write(source);

@@ -625,11 +625,13 @@ class FunctionCodegen {
         const dl = this.loc(inst.dst);
         const d = dl.kind === "stack" ? value : this.resultReg(inst.dst, [x, y]);
         a.adds(d, value, value);
-        if (!proof.smallResult) a.bcond("vs", slow);
         if (inst.kind === "shr" && !proof.smallResult) {
-          // Unsigned: 2^30 or more does not fit, and the doubling above cannot tell for 2^31+.
-          a.lsrs(value, value, 30);
-          a.bcond("ne", slow);
+          // Unsigned: 2^30 or more does not fit. The doubling carried bit 31 out and moved
+          // bit 30 to the sign (d may be the register that held the value, so test flags).
+          a.bcond("cs", slow);
+          a.bcond("mi", slow);
+        } else if (!proof.smallResult) {
+          a.bcond("vs", slow);
         }
         a.adds(d, d, { imm: 1 });
         this.commit(inst.dst, d);
