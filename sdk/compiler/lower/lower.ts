@@ -2037,7 +2037,7 @@ export class Lowerer {
         return this.call(this.runtime("toString"), [this.expr(callee.expression)], node);
       }
       if (objKind === "number" && this.doubles) return this.numberMethod(callee, node);
-      if (objText === "Number" && this.isGlobal(callee.expression) && this.doubles) return this.numberStatic(callee.name.text, node);
+      if (objText === "Number" && this.isGlobal(callee.expression) && this.doubles) return this.numberStatic(callee.name.text, node, false);
       // A method of an interface type: a class instance's method, or a function-valued
       // property of a plain object.
       if (objKind === "object" && !callee.questionDotToken && !ts.isOptionalChain(callee)) return this.interfaceMethodCall(callee, node);
@@ -2056,7 +2056,7 @@ export class Lowerer {
       while (args.length < parameters) args.push(this.constant(UNDEFINED));
       return this.call(this.runtime(rt), args, node);
     }
-    if (decl?.getSourceFile().isDeclarationFile && this.doubles && NUMBER_GLOBALS.has(callee.text)) return this.numberStatic(callee.text, node);
+    if (decl?.getSourceFile().isDeclarationFile && this.doubles && NUMBER_GLOBALS.has(callee.text)) return this.numberStatic(callee.text, node, true);
     if (decl?.getSourceFile().isDeclarationFile && (callee.text === "String" || callee.text === "Boolean")) {
       // String(x) and Boolean(x) as conversions.
       if (node.arguments.length !== 1) fail(node, Codes.UnsupportedCall, `${callee.text}() takes one argument on devices`);
@@ -2442,8 +2442,9 @@ export class Lowerer {
     return fail(node, Codes.UnsupportedCall, `the number method '${name}' is not supported on devices yet`);
   }
 
-  /** Number(x), parseInt, parseFloat, isNaN, isFinite and the Number statics. */
-  private numberStatic(name: string, node: ts.CallExpression): VReg {
+  /** Number(x), parseInt, parseFloat, isNaN, isFinite (`global`), and the Number statics:
+   *  the global isNaN converts its argument (isNaN("x") is true), Number.isNaN does not. */
+  private numberStatic(name: string, node: ts.CallExpression, global: boolean): VReg {
     const args = node.arguments;
     const one = (): ts.Expression => {
       if (args.length < 1) fail(node, Codes.UnsupportedCall, `${name}() takes an argument on devices`);
@@ -2467,8 +2468,9 @@ export class Lowerer {
         const radix = args.length > 1 ? this.expr(args[1]) : this.constant(tagInt(0), true);
         return this.call(this.runtime("parseInt"), [s, radix], node);
       }
-      case "isNaN": return this.call(this.runtime("numIsNaN"), [this.toNumber(one(), node)], node);
-      case "isFinite": return this.call(this.runtime("numIsFinite"), [this.toNumber(one(), node)], node);
+    }
+    if (global && (name === "isNaN" || name === "isFinite")) {
+      return this.call(this.runtime(name === "isNaN" ? "numIsNaN" : "numIsFinite"), [this.toNumber(one(), node)], node);
     }
     const statics: Partial<Record<string, RtName>> = { isInteger: "numIsInteger", isSafeInteger: "numIsSafeInteger", isFinite: "numIsFinite", isNaN: "numIsNaN" };
     const rt = statics[name];
