@@ -26,3 +26,7 @@ try {
 } catch (e) {
   console.log(e instanceof RangeError, (e as Error).message);
 }
+// Offsets are taken as ToIndex takes them: fractions truncated, NaN as 0.
+const shifted = new DataView(buffer, 1.9);
+shifted.setUint8(2.7, 200);
+console.log(shifted.byteOffset, shifted.getUint8(2.99), shifted.getUint8(NaN), view.getUint8(3));

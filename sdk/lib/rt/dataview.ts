@@ -22,10 +22,10 @@ export class DataView {
   start: number;
   size: number;
   constructor(buffer: ArrayBuffer, byteOffset?: number, byteLength?: number) {
-    const start = byteOffset === undefined ? 0 : byteOffset;
+    const start = byteOffset === undefined ? 0 : toIndex(byteOffset);
     const total = buffer.bytes.length;
     if (start < 0 || start > total) throw new RangeError(`Start offset ${start} is outside the bounds of the buffer`);
-    const size = byteLength === undefined ? total - start : byteLength;
+    const size = byteLength === undefined ? total - start : toIndex(byteLength);
     if (size < 0 || start + size > total) throw new RangeError(`Invalid DataView length ${size}`);
     this.buffer = buffer;
     this.bytes = buffer.bytes;
@@ -97,8 +97,9 @@ export class DataView {
 
   /** The index in `bytes` of a view offset with `count` bytes after it, or RangeError. */
   private at(byteOffset: number, count: number): number {
-    if (byteOffset < 0 || byteOffset + count > this.size) throw new RangeError("Offset is outside the bounds of the DataView");
-    return this.start + byteOffset;
+    const offset = toIndex(byteOffset);
+    if (offset < 0 || offset + count > this.size) throw new RangeError("Offset is outside the bounds of the DataView");
+    return this.start + offset;
   }
   private read16(byteOffset: number, little: boolean): number {
     const i = this.at(byteOffset, 2);
@@ -121,6 +122,12 @@ export class DataView {
     const i = this.at(byteOffset, 4);
     for (let k = 0; k < 4; k++) this.bytes[little ? i + k : i + 3 - k] = value >> (8 * k);
   }
+}
+
+/** An offset as ToIndex takes it: NaN is 0, fractions are truncated (negatives stay negative,
+ *  for the caller's RangeError). */
+function toIndex(n: number): number {
+  return n !== n ? 0 : Math.trunc(n);
 }
 
 /** The binary32 encoding (an int32) of a number rounded to single precision, ties to even. */
