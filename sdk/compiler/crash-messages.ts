@@ -13,11 +13,11 @@ export type PanicCode = (typeof Panic)[keyof typeof Panic];
 
 export const PANIC_MESSAGES: Readonly<Record<PanicCode, string>> = {
   [Panic.PANIC_INT_OVERFLOW]:
-    "RangeError: integer overflow: the result is outside the int32 range, which needs a double (devices do not support doubles yet)",
+    "RangeError: integer overflow: the result is outside int32, the numbers this program was compiled with (sdk/compiler/lower/doubles.ts missed a way to leave int32: a mote bug; please report it with the program)",
   [Panic.PANIC_NOT_INTEGER]:
-    "RangeError: the result needs a double (a fraction, -0, NaN or Infinity), which devices do not support yet",
+    "RangeError: the result needs a double (a fraction, -0, NaN or Infinity), and this program was compiled with int32 numbers (a mote bug; please report it with the program)",
   [Panic.PANIC_NOT_A_NUMBER]:
-    "TypeError: undefined used as a number (NaN needs doubles, not supported on devices yet)",
+    "TypeError: undefined used as a number, in a program compiled with int32 numbers, where NaN does not exist (a mote bug; please report it with the program)",
   [Panic.PANIC_OUT_OF_MEMORY]: "RangeError: out of memory (heap exhausted)",
   [Panic.PANIC_BAD_ARRAY_LENGTH]: "RangeError: Invalid array length",
   [Panic.PANIC_STACK_OVERFLOW]: "RangeError: Maximum call stack size exceeded",

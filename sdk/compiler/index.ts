@@ -15,7 +15,7 @@ import { Lowerer } from "./lower/lower.ts";
 import { cleanup } from "./passes/cleanup.ts";
 import { analyzeRanges } from "./passes/ranges.ts";
 import { generateFunction } from "../../ports/armv6m/codegen/codegen.ts";
-import { usesDoubles } from "./lower/doubles.ts";
+import { numberModel } from "./lower/doubles.ts";
 import { portRuntime, PORT_SYMBOLS } from "../../ports/armv6m/rt/runtime.ts";
 import { link } from "./link/link.ts";
 import { ImageTooLargeError, type Chunk, type LinkedImage } from "./link/types.ts";
@@ -81,7 +81,8 @@ export function build(options: BuildOptions): BuildResult {
   let ir: IrProgram;
   const lowerer = new Lowerer(program, fe.checker);
   try {
-    ir = lowerer.lowerProgram(entry, { consoleDriver: consoleDriverFile(board), doubles: usesDoubles(appFiles) });
+    const model = numberModel(appFiles);
+    ir = lowerer.lowerProgram(entry, { consoleDriver: consoleDriverFile(board), doubles: model !== "int32", fractions: model === "doubles" });
   } catch (e) {
     if (e instanceof CompileError) return { ok: false, diagnostics: e.diagnostics.map(formatMoteDiagnostic).join("\n") };
     throw e;

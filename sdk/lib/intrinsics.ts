@@ -44,6 +44,10 @@ export declare function panic(code: number): never;
  *  fractions, NaN and ±Infinity is linked only then. */
 export declare const DOUBLES: boolean;
 
+/** True when the program's numbers may be fractions; false when they are all integers (an
+ *  integral program, sdk/compiler/lower/doubles.ts), or when it has no doubles at all. */
+export declare const FRACTIONS: boolean;
+
 /** True in images built for a simulator (exit through semihosting / BKPT), false for hardware. */
 export declare const SIMULATOR: boolean;
 

@@ -162,13 +162,14 @@ describe("mote run", () => {
       expect(ran.code, explain(ran)).toBe(0);
     });
 
-    it.runIf(canRun(board))(`turns an integer overflow into a TypeScript stack trace on ${board.id}`, async () => {
-      const file = app("overflow", [
-        "function f(x: number): number {",
-        "  return x * x;",
+    it.runIf(canRun(board))(`turns an uncaught TypeError into a TypeScript stack trace on ${board.id}`, async () => {
+      const file = app("crash", [
+        "interface Box { v: number }",
+        "function f(b: Box | undefined): number {",
+        "  return b!.v * 2;",
         "}",
         'console.log("before");',
-        "console.log(f(100000));",
+        "console.log(f(undefined));",
         'console.log("after");',
         "",
       ].join("\n"));
@@ -177,10 +178,10 @@ describe("mote run", () => {
       expect(ran.stdout, explain(ran)).toBe("before\n");
       expect(ran.stderr).not.toContain("!mote-crash");
       const trace = ran.stderr.split("\n");
-      expect(trace[0]).toMatch(/^RangeError: integer overflow/);
-      expect(trace[1]).toMatch(/^ {4}at f \(.*overflow\.ts:2:\d+\)$/);
-      expect(trace[2]).toMatch(/^ {4}at .*overflow\.ts:5:\d+$/);
-      expect(ran.stderr).toMatch(/mote: crash report \(panic code 1\) pc=0x[0-9a-f]+ lr=0x[0-9a-f]+ sp=0x[0-9a-f]+/);
+      expect(trace[0]).toBe("TypeError: Cannot read properties of undefined (reading 'v')");
+      expect(trace[1]).toMatch(/^ {4}at f \(.*crash\.ts:3:\d+\)$/);
+      expect(trace[2]).toMatch(/^ {4}at .*crash\.ts:6:\d+$/);
+      expect(ran.stderr).toMatch(/mote: crash report \(uncaught exception\) pc=0x[0-9a-f]+ lr=0x[0-9a-f]+ sp=0x[0-9a-f]+/);
     });
   }
 

@@ -3,14 +3,9 @@
 // (the reference) and on every simulated board that has a console; stdout must be
 // byte-identical and the exit codes equal.
 //
-// The programs in errors/ use no doubles (sdk/compiler/lower/doubles.ts), so the compiler
-// gives them int32 numbers, yet they need a double somewhere (an overflow, -0):
-// on the device they must print what Node prints up to the line marked `//! runtime-error`
-// (kept in <name>.stdout), then stop with a non-zero exit code and a crash report on stderr
-// that names <name>.ts:<line>.
-//
 // Node-side checks keep the programs honest: each one type-checks under `strict`, prints the
-// same thing on every run, and, unless it uses doubles, never needs one (int-checked-run.ts).
+// same thing on every run, and, when the compiler gives it int32 numbers (its number model is
+// "int32", sdk/compiler/lower/doubles.ts), never needs anything else (int-checked-run.ts).
 
 import { accessSync, constants, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -20,17 +15,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { boards } from "../../boards/index.ts";
 import type { Board } from "../../boards/types.ts";
 import ts from "typescript";
-import { usesDoubles } from "../../sdk/compiler/lower/doubles.ts";
+import { numberModel } from "../../sdk/compiler/lower/doubles.ts";
 import { runIntChecked } from "./int-checked-run.ts";
 import { runOnNode, type NodeRun } from "./node-runner.ts";
 import { checkSubset, type ProgramProblems } from "./subset-lint.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const errorsDir = join(here, "errors");
 
 /** Files in this folder that are the harness, not programs. */
 const HARNESS_FILES = new Set(["node-runner.ts", "int-checked-run.ts", "subset-lint.ts"]);
-const RUNTIME_ERROR_MARKER = "//! runtime-error";
 const PROGRAM_LINES = { min: 15, max: 60 };
 /** Host time one device run may take; the biggest program is well under a second of guest time. */
 const DEVICE_TIMEOUT_MS = 60_000;
@@ -38,7 +31,6 @@ const DEVICE_TIMEOUT_MS = 60_000;
 const programs = readdirSync(here)
   .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !HARNESS_FILES.has(f))
   .sort();
-const errorPrograms = readdirSync(errorsDir).filter((f) => f.endsWith(".ts")).sort();
 // Programs where JavaScript itself throws an uncaught error at the line marked
 // `//! throws <ErrorName>`: Node and the device print the same, then both exit with 1; the
 // device's crash report names the error and <name>.ts:<line>.
@@ -54,10 +46,9 @@ function throwExpectation(file: string): { line: number; error: string } {
 }
 const programPath = (file: string): string => join(here, file);
 
-function programUsesDoubles(path: string): boolean {
-  return usesDoubles([ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.ES2022, true)]);
+function programNumberModel(path: string): string {
+  return numberModel([ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.ES2022, true)]);
 }
-const errorPath = (file: string): string => join(errorsDir, file);
 
 /** The type errors among a program's problems. (The step-1 syntax lint in subset-lint.ts is
  *  informational now: the compiler itself rejects what it does not support, with a MOTE error
@@ -77,29 +68,6 @@ function nodeOutput(path: string): Promise<NodeRun> {
   return run;
 }
 
-interface ErrorExpectation {
-  /** 1-based line of the `//! runtime-error` marker. */
-  line: number;
-  /** What the device prints before it stops: Node's output up to the marked line. */
-  stdoutBeforeError: string;
-}
-
-function errorExpectation(file: string): ErrorExpectation {
-  const source = readFileSync(errorPath(file), "utf8");
-  const marked = source.split("\n").flatMap((text, index) => (text.includes(RUNTIME_ERROR_MARKER) ? [index + 1] : []));
-  if (marked.length !== 1) {
-    throw new Error(`errors/${file}: expected exactly one line marked '${RUNTIME_ERROR_MARKER}', found ${marked.length}`);
-  }
-  const stdoutFile = file.replace(/\.ts$/, ".stdout");
-  let stdoutBeforeError: string;
-  try {
-    stdoutBeforeError = readFileSync(join(errorsDir, stdoutFile), "utf8");
-  } catch {
-    throw new Error(`errors/${file}: errors/${stdoutFile} is missing; it holds what Node prints before the marked line`);
-  }
-  return { line: marked[0]!, stdoutBeforeError };
-}
-
 /** `<name>.ts:<line>` not followed by another digit (so :1 does not match :12). */
 function locationPattern(file: string, line: number): RegExp {
   return new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:${line}(?!\\d)`);
@@ -111,12 +79,11 @@ function locationPattern(file: string, line: number): RegExp {
 describe("conformance programs on Node", () => {
   let problems: ProgramProblems;
   beforeAll(() => {
-    problems = checkSubset([...programs.map(programPath), ...errorPrograms.map(errorPath)]);
+    problems = checkSubset(programs.map(programPath));
   });
 
   it("there are programs to run", () => {
     expect(programs.length).toBeGreaterThanOrEqual(32);
-    expect(errorPrograms.length).toBeGreaterThan(0);
   });
 
   for (const file of programs) {
@@ -141,41 +108,16 @@ describe("conformance programs on Node", () => {
       expect(typeErrors(problems.get(path))).toEqual([]);
     });
 
-    // A program with doubles (sdk/compiler/lower/doubles.ts) computes as Node does; one without
-    // them is compiled with int32 numbers, so it must never need anything else.
+    // A program with doubles (integral or with fractions) computes as Node does; one without
+    // is compiled with int32 numbers, so it must never need anything else.
     // (The int-checked run takes one file: a program that imports modules is not checked.)
-    if (!programUsesDoubles(path) && !/^import\s/m.test(readFileSync(path, "utf8"))) {
-      it(`${file}: uses no doubles, and never needs one (an int-checked run prints what Node prints)`, async () => {
+    if (programNumberModel(path) === "int32" && !/^import\s/m.test(readFileSync(path, "utf8"))) {
+      it(`${file}: has int32 numbers, and never needs more (an int-checked run prints what Node prints)`, async () => {
         const checked = runIntChecked(path);
         expect(checked.violation).toBeUndefined();
         expect(checked.stdout).toBe((await nodeOutput(path)).stdout);
       });
     }
-  }
-
-  for (const file of errorPrograms) {
-    const path = errorPath(file);
-
-    it(`errors/${file}: uses no doubles (so its int32 numbers stop where the program needs one)`, () => {
-      expect(programUsesDoubles(path)).toBe(false);
-    });
-
-    it(`errors/${file}: Node runs past the marked line; <name>.stdout is Node's output up to it`, async () => {
-      const expected = errorExpectation(file);
-      const source = readFileSync(path, "utf8");
-      expect(source, "the header names the marked line").toContain(`names ${file}:${expected.line}`);
-      expect(typeErrors(problems.get(path))).toEqual([]);
-
-      const node = await nodeOutput(path);
-      expect(node.exitCode, node.stderr).toBe(0);
-      expect(node.stdout.startsWith(expected.stdoutBeforeError), "Node's output starts with <name>.stdout").toBe(true);
-      expect(node.stdout.length, "Node prints more after the marked line").toBeGreaterThan(expected.stdoutBeforeError.length);
-      expect((await runOnNode(path)).stdout, "stable across runs").toBe(node.stdout);
-
-      const checked = runIntChecked(path);
-      expect(checked.violation?.line, checked.violation?.message ?? "no violation").toBe(expected.line);
-      expect(checked.stdout).toBe(expected.stdoutBeforeError);
-    });
   }
 });
 
@@ -276,22 +218,6 @@ for (const board of boards.filter((b) => b.supports.includes("console"))) {
         expect(device.stdout).toBe(node.stdout);
         expect(device.exitCode, explain(device)).toBe(1);
         expect(device.stderr, explain(device)).toContain(expected.error);
-        expect(device.stderr, `the crash report names ${file}:${expected.line}`).toMatch(locationPattern(file, expected.line));
-      });
-    }
-
-    for (const file of errorPrograms) {
-      const path = errorPath(file);
-      it(`errors/${file} prints Node's output up to the marked line, then stops with a crash report`, async () => {
-        const runApp = await loadRunApp();
-        const expected = errorExpectation(file);
-        const node = await nodeOutput(path);
-        expect(node.stdout.startsWith(expected.stdoutBeforeError), "Node's output starts with <name>.stdout").toBe(true);
-        const device = await runApp(path, board.id, { timeoutMs: DEVICE_TIMEOUT_MS });
-        expect(device.reason, explain(device)).toBe("exit");
-        expect(device.stdout).toBe(expected.stdoutBeforeError);
-        expect(device.exitCode, explain(device)).not.toBe(0);
-        expect(device.exitCode, explain(device)).not.toBeNull();
         expect(device.stderr, `the crash report names ${file}:${expected.line}`).toMatch(locationPattern(file, expected.line));
       });
     }

@@ -1,12 +1,10 @@
 // Runs a conformance program on Node with every arithmetic result checked against the
-// step-1 number model: a number is an int32 and never -0, `/` divides exactly unless it is
-// written `(a / b) | 0`, and `>>>` stays below 2^30. Anything else needs a double, which the
-// device stops on with a runtime error in this step.
+// "int32" number model (sdk/compiler/lower/doubles.ts): a number is an int32 and never -0,
+// `/` divides exactly unless it is written `(a / b) | 0`, and `>>>` stays below 2^30.
+// Anything else needs a double, which a program compiled with int32 numbers stops on.
 //
-// Ordinary programs must run through without a violation (so their Node output is also the
-// device's); the programs in errors/ must hit their first violation on the line marked
-// `//! runtime-error`, with the output printed so far being what the device prints before
-// it stops.
+// Programs the compiler gives int32 numbers must run through without a violation (so their
+// Node output is also the device's).
 
 import { readFileSync } from "node:fs";
 import { format } from "node:util";

@@ -65,3 +65,12 @@ export function objectAt<T = unknown>(address: number): T {
   for (let i = 0; i < bytes.length; i += 4096) text += String.fromCharCode(...bytes.subarray(i, i + 4096));
   return text as T;
 }
+
+/** The unit tests run the runtime as a program with fractions would (integral programs'
+ *  integerToString is tested directly). */
+export const DOUBLES = true;
+export const FRACTIONS = true;
+
+export function panic(code: number): never {
+  throw new Error(`device panic ${code}`);
+}

@@ -19,7 +19,7 @@ vi.mock("../../sdk/lib/rt/strings.ts", async () => {
 });
 
 import {
-  numberToExponential, numberToFixed, numberToPrecision, numberToString, numberToStringRadix,
+  integerToString, numberToExponential, numberToFixed, numberToPrecision, numberToString, numberToStringRadix,
   parseFloatPrefix, parseIntRadix, parseNumber,
 } from "../../sdk/lib/rt/numconv.ts";
 import {
@@ -279,6 +279,31 @@ describe("number to text", () => {
       }
     }
     differential("String", CASES * 2, randomDouble, numberToString, String, describeDouble);
+  });
+
+  it("String(x) of integers, as integral programs print them (integerToString)", () => {
+    for (const x of SPECIAL_DOUBLES.filter((d) => Number.isInteger(d) || !Number.isFinite(d))) expect(integerToString(x), show(x)).toBe(String(x));
+    for (let e = 0; e <= 1023; e++) {
+      for (let step = -1; step <= 1; step++) {
+        const x = neighbour(2 ** e, step);
+        if (Number.isInteger(x)) expect(integerToString(x), show(x)).toBe(String(x));
+      }
+    }
+    for (let e = 0; e <= 308; e++) {
+      for (let step = -1; step <= 1; step++) {
+        const x = neighbour(Number(`1e${e}`), step);
+        if (Number.isInteger(x)) expect(integerToString(x), show(x)).toBe(String(x));
+      }
+    }
+    const integer = (random: Random): number => {
+      for (;;) {
+        const x = Math.trunc(randomDouble(random));
+        if (Number.isFinite(x)) return x;
+      }
+    };
+    differential("String of an integer", CASES, integer, integerToString, String, describeDouble);
+    // A fraction never reaches it: integral programs cannot make one.
+    expect(() => integerToString(0.5)).toThrow(/panic/);
   });
 
   it("toFixed", () => {

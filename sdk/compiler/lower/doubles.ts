@@ -1,45 +1,97 @@
-// Does a program use doubles? JavaScript numbers are doubles, but most device programs only
-// ever hold integers: a program whose own source brings in no fraction links no
-// floating-point code, and its numbers stay int32 (a result outside that, or -0, stops the
-// program with a crash report naming the line, as before doubles existed).
+// How a program's numbers are represented. JavaScript numbers are doubles, but most device
+// programs only ever hold integers, and an image should pay only for what its numbers can do:
 //
-// What brings doubles in: a number literal that is not an int32 (0.5, 1e-3, 2 ** 40, -0),
-// `/` other than the integer division `(a / b) | 0`, `**`, a Math member other than the
-// integer ones, the global number functions and constants (parseFloat, NaN, Number.EPSILON,
-// …), the Number formatting methods (toFixed, …), Float32Array / Float64Array and DataView.
+// - "int32": nothing in the program's own source can make a number outside int32 (no
+//   arithmetic that can overflow, no -0, no NaN). Numbers are int32 and no floating-point
+//   code is linked.
+// - "integral": the source has arithmetic that can leave int32 (`a * b`, `n + 1`, `-x`,
+//   `x % y`, `>>>`, …) but nothing that makes a fraction. Numbers are doubles, as in Node
+//   (a sum past 2^31 goes on as the double Node has, -0 and NaN exist), and the image links
+//   the soft-float operations it reaches, but prints with integralDigits (numconv.ts)
+//   instead of the big-integer conversions.
+// - "doubles": the source can make fractions, so all of it is linked.
+//
+// What makes fractions: a number literal that is not an integer (0.5, 1e-3), `/` other than
+// the integer division `(a / b) | 0`, `**`, a Math member other than the integer ones,
+// number parsing and formatting (parseFloat, Number(…), toFixed, …), Float32Array /
+// Float64Array and DataView. What only leaves int32: the operators above, integer
+// literals outside int32, NaN and Infinity, Math.abs (of -2^31), charCodeAt and codePointAt
+// (NaN past the end), Uint32Array elements.
 
 import ts from "typescript";
 import { isInt32Value } from "../values.ts";
 
-/** Math members that map integers to integers (or stop on overflow, as all int32 code does). */
-const INTEGER_MATH = new Set(["abs", "sign", "min", "max", "imul", "clz32", "floor", "ceil", "round", "trunc"]);
-const DOUBLE_GLOBALS = new Set(["NaN", "Infinity", "parseFloat", "parseInt", "isNaN", "isFinite", "Number", "Float32Array", "Float64Array", "DataView"]);
-const DOUBLE_METHODS = new Set(["toFixed", "toPrecision", "toExponential"]);
+export type NumberModel = "int32" | "integral" | "doubles";
 
-export function usesDoubles(files: readonly ts.SourceFile[]): boolean {
-  return files.some((sf) => !sf.isDeclarationFile && bringsDoubles(sf));
+/** Math members that map integers to integers. */
+const INTEGER_MATH = new Set(["abs", "sign", "min", "max", "imul", "clz32", "floor", "ceil", "round", "trunc"]);
+const FRACTION_GLOBALS = new Set(["parseFloat", "parseInt", "isNaN", "isFinite", "Number", "Float32Array", "Float64Array", "DataView"]);
+const FRACTION_METHODS = new Set(["toFixed", "toPrecision", "toExponential"]);
+const WIDE_GLOBALS = new Set(["NaN", "Infinity", "Uint32Array"]);
+const WIDE_METHODS = new Set(["charCodeAt", "codePointAt"]);
+const WIDE_OPERATORS = new Set([
+  ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.PercentToken,
+  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken, ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.MinusEqualsToken,
+  ts.SyntaxKind.AsteriskEqualsToken, ts.SyntaxKind.PercentEqualsToken, ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken,
+]);
+
+/** The number model of a program from its own source files (see the top of the file). */
+export function numberModel(files: readonly ts.SourceFile[]): NumberModel {
+  let model: NumberModel = "int32";
+  const visit = (node: ts.Node): boolean => {
+    const found = classify(node);
+    if (found === "doubles") return true;
+    if (found === "integral") model = "integral";
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  for (const sf of files) if (!sf.isDeclarationFile && visit(sf)) return "doubles";
+  return model;
 }
 
-function bringsDoubles(node: ts.Node): boolean {
+/** Whether a program's numbers can be fractions (its model is "doubles"). */
+export function usesDoubles(files: readonly ts.SourceFile[]): boolean {
+  return numberModel(files) === "doubles";
+}
+
+function classify(node: ts.Node): NumberModel | undefined {
   if (ts.isNumericLiteral(node)) {
     const n = Number(node.text);
+    if (!Number.isInteger(n)) return "doubles";
     // -2^31 is written as -(2^31): the literal itself may be 2^31.
     const negated = ts.isPrefixUnaryExpression(node.parent) && node.parent.operator === ts.SyntaxKind.MinusToken;
-    if (negated ? n === 0 || !isInt32Value(-n) : !isInt32Value(n)) return true;
+    if (negated ? n === 0 || !isInt32Value(-n) : !isInt32Value(n)) return "integral";
   }
   if (ts.isBinaryExpression(node)) {
     const op = node.operatorToken.kind;
-    if (op === ts.SyntaxKind.AsteriskAsteriskToken || op === ts.SyntaxKind.AsteriskAsteriskEqualsToken || op === ts.SyntaxKind.SlashEqualsToken) return true;
-    if (op === ts.SyntaxKind.SlashToken && !isTruncated(node)) return true;
+    if (op === ts.SyntaxKind.AsteriskAsteriskToken || op === ts.SyntaxKind.AsteriskAsteriskEqualsToken || op === ts.SyntaxKind.SlashEqualsToken) return "doubles";
+    if (op === ts.SyntaxKind.SlashToken && !isTruncated(node)) return "doubles";
+    if (WIDE_OPERATORS.has(op) && !(op === ts.SyntaxKind.PlusToken && (isText(node.left) || isText(node.right)))) return "integral";
+  }
+  if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
+    const op = node.operator;
+    if (op === ts.SyntaxKind.PlusPlusToken || op === ts.SyntaxKind.MinusMinusToken) return "integral";
+    if (op === ts.SyntaxKind.MinusToken && !(ts.isNumericLiteral(node.operand) && node.operand.text !== "0")) return "integral";
   }
   if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
     const object = node.expression.text, member = node.name.text;
-    if (object === "Math" && !INTEGER_MATH.has(member)) return true;
-    if (object === "Number") return true;
+    if (object === "Math") return INTEGER_MATH.has(member) ? (member === "abs" ? "integral" : undefined) : "doubles";
+    if (object === "Number") return "doubles";
   }
-  if (ts.isPropertyAccessExpression(node) && DOUBLE_METHODS.has(node.name.text)) return true;
-  if (ts.isIdentifier(node) && DOUBLE_GLOBALS.has(node.text) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) return true;
-  return ts.forEachChild(node, bringsDoubles) ?? false;
+  if (ts.isPropertyAccessExpression(node)) {
+    if (FRACTION_METHODS.has(node.name.text)) return "doubles";
+    if (WIDE_METHODS.has(node.name.text)) return "integral";
+  }
+  if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
+    if (FRACTION_GLOBALS.has(node.text)) return "doubles";
+    if (WIDE_GLOBALS.has(node.text)) return "integral";
+  }
+  return undefined;
+}
+
+/** A string literal or template: `+` with one is concatenation. */
+function isText(node: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node);
 }
 
 /** `(a / b) | 0`, possibly parenthesized. */

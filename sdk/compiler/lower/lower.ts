@@ -237,8 +237,10 @@ interface ModuleInfo {
 export interface LowerOptions {
   /** Source files of the console driver for the board (boards/chips/<family>/uart.ts). */
   consoleDriver: string;
-  /** The program uses doubles (doubles.ts). */
+  /** The program's numbers are doubles: its model (doubles.ts) is "integral" or "doubles". */
   doubles: boolean;
+  /** They may be fractions: its model is "doubles". */
+  fractions: boolean;
 }
 
 export class Lowerer {
@@ -297,6 +299,7 @@ export class Lowerer {
     this.entryFile = entrySf;
     this.doubles = options.doubles;
     buildFlags.DOUBLES = options.doubles;
+    buildFlags.FRACTIONS = options.fractions;
     // Module initialisation order: imports before importers (as ES modules evaluate).
     const order: ts.SourceFile[] = [];
     const seen = new Set<ts.SourceFile>();

@@ -18,9 +18,17 @@ const MAX_ARRAY_LENGTH = 100;
 const COMPACT = 3;
 const HEX = "0123456789ABCDEF";
 
+/** Set while console.log formats its argument: the outermost list is then printed piece by
+ *  piece instead of being joined into one string (on a 16 KB micro:bit, the whole text of a
+ *  long array, and the copies joining it, can be more than the heap has in one piece). */
+let printOutermost = false;
+
 /** Prints an array, a plain object, a class instance, a Map or a Set as console.log does. */
 export function printInspected(value: unknown): void {
-  printString(formatValue(value, 0, 0));
+  printOutermost = true;
+  const text = formatValue(value, 0, 0);
+  printOutermost = false;
+  printString(text);
 }
 
 function formatValue(value: unknown, depth: number, indentation: number): string {
@@ -116,16 +124,30 @@ function moreItems(more: number): string {
 }
 
 /** One line when the entries are short enough and were not grouped, else one per line. */
+/** The entries of a list between `open` and `close`, on one line if they fit, else one per
+ *  line. (Nested lists are formatted, with more indentation, before the list holding them,
+ *  so the outermost one is the one formatted last.) */
 function reduceToSingleString(output: string[], entries: number, open: string, close: string, indentation: number): string {
-  if (entries === output.length) {
-    const start = output.length + indentation + open.length + 10;
-    if (isBelowBreakLength(output, start)) {
-      const joined = output.join(", ");
-      if (!joined.includes("\n")) return concat(concat(concat(concat(open, " "), joined), " "), close);
+  const oneLine = entries === output.length && isBelowBreakLength(output, output.length + indentation + open.length + 10) && !hasNewline(output);
+  if (printOutermost && indentation === 0) {
+    printOutermost = false;
+    printString(open);
+    for (let i = 0; i < output.length; i++) {
+      printString(oneLine ? (i === 0 ? " " : ", ") : i === 0 ? "\n  " : ",\n  ");
+      printString(output[i]);
     }
+    printString(oneLine ? " " : "\n");
+    printString(close);
+    return "";
   }
+  if (oneLine) return concat(concat(concat(concat(open, " "), output.join(", ")), " "), close);
   const newline = concat("\n", " ".repeat(indentation));
   return concat(concat(concat(concat(concat(open, newline), "  "), output.join(concat(concat(",", newline), "  "))), newline), close);
+}
+
+function hasNewline(output: string[]): boolean {
+  for (let i = 0; i < output.length; i++) if (output[i].includes("\n")) return true;
+  return false;
 }
 
 function isBelowBreakLength(output: string[], start: number): boolean {

@@ -27,7 +27,8 @@
 // conversions never run inside one another. A conversion's result is then, most of the time,
 // its only allocation.
 
-import { f64FromWords, f64High, f64Low, isSmallInt, objectAt, poke8 } from "mote/intrinsics";
+import { FRACTIONS, f64FromWords, f64High, f64Low, isSmallInt, objectAt, panic, poke8 } from "mote/intrinsics";
+import { PANIC_UNREACHABLE } from "./panic-codes.ts";
 import { newString } from "./strings.ts";
 import { STRING_DATA } from "./layout.ts";
 import { RangeError } from "./errors.ts";
@@ -285,6 +286,181 @@ function integerDigits(w: Workspace): boolean {
   return true;
 }
 
+// ------------------------------------------------------------------- integers, in decimal
+//
+// An integer-valued double is printed from its exact decimal digits: the significand's 53
+// bits shifted in, then doubled e times, on byte arrays of decimal digits (least significant
+// first). Below 2^53 those digits are the answer (the neighbours are at most 1 away, and any
+// other digit string as long is at least 1 away). From 2^53 on, x's neighbours are 2^e away
+// (2^(e-1) below a power of two), and x stands for every number within half that, the
+// boundaries included when its significand is even: the shortest digits are the first n of
+// x rounded down (x - T, with T the digits after them) or up (x - T + 10^k) that land inside,
+// the closer of the two when both do, the even one on a tie, as shortestDigits does.
+// Programs whose numbers are all integers (integral mode, sdk/compiler/lower/doubles.ts)
+// print with this alone and link no big-integer code. Programs with fractions have the big
+// integers anyway, and shortestDigits is faster for huge numbers and smaller with them.
+
+/** Digits of the largest double, 1.8e308, with room to spare. */
+const DECIMAL_ROOM = 312;
+
+/** Decimal scratch for integralDigits: x, half the distance to its neighbours, a sum. */
+let decimalValue: Uint8Array | undefined = undefined;
+let decimalHalf: Uint8Array | undefined = undefined;
+let decimalSum: Uint8Array | undefined = undefined;
+
+/** d × factor + addend (factor ≤ 2^10, addend < 2^10) in place; returns the new length. */
+function decimalTimes(d: Uint8Array, length: number, factor: number, addend: number): number {
+  let n = length;
+  let carry = addend;
+  for (let i = 0; i < n; i++) {
+    // At most 9 × 2^10 + 2^10: divideByTen's range.
+    const v = d[i] * factor + carry;
+    carry = divideByTen(v);
+    d[i] = v - carry * 10;
+  }
+  while (carry !== 0) {
+    const quotient = divideByTen(carry);
+    d[n++] = carry - quotient * 10;
+    carry = quotient;
+  }
+  return n;
+}
+
+/** d × 2^shift in place; returns the new length. */
+function decimalShift(d: Uint8Array, length: number, shift: number): number {
+  let n = length;
+  for (let left = shift; left > 0; left -= 10) n = decimalTimes(d, n, 1 << (left < 10 ? left : 10), 0);
+  return n;
+}
+
+/** Shifts the top `count` of the `bits` bits of `part` into the integer in d. */
+function decimalAppendBits(d: Uint8Array, length: number, part: number, bits: number, count: number): number {
+  let n = length;
+  let below = bits;
+  for (let left = count; left > 0;) {
+    const k = left < 10 ? left : 10;
+    left -= k;
+    below -= k;
+    n = decimalTimes(d, n, 1 << k, (part >> below) & ((1 << k) - 1));
+  }
+  return n;
+}
+
+/** The length of the integer in d[0..length) without its leading zeros. */
+function decimalLength(d: Uint8Array, length: number): number {
+  let n = length;
+  while (n > 0 && d[n - 1] === 0) n--;
+  return n;
+}
+
+/** Compares the integers in a[0..aLength) and b[0..bLength). */
+function decimalCompare(a: Uint8Array, aLength: number, b: Uint8Array, bLength: number): number {
+  const m = decimalLength(a, aLength), n = decimalLength(b, bLength);
+  if (m !== n) return m < n ? -1 : 1;
+  for (let i = m - 1; i >= 0; i--) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
+}
+
+/** Compares a + b with 10^k (the sum goes to decimalSum). */
+function decimalSumVersusPower(a: Uint8Array, aLength: number, b: Uint8Array, bLength: number, k: number): number {
+  if (decimalSum === undefined) decimalSum = new Uint8Array(DECIMAL_ROOM);
+  const sum = decimalSum;
+  const n = aLength > bLength ? aLength : bLength;
+  let carry = 0;
+  for (let i = 0; i < n; i++) {
+    const v = (i < aLength ? a[i] : 0) + (i < bLength ? b[i] : 0) + carry;
+    carry = v >= 10 ? 1 : 0;
+    sum[i] = v - carry * 10;
+  }
+  sum[n] = carry;
+  const length = decimalLength(sum, n + 1);
+  if (length !== k + 1) return length < k + 1 ? -1 : 1;
+  if (sum[k] !== 1) return 1;
+  return decimalLength(sum, k) === 0 ? 0 : 1;
+}
+
+/** Compares a + a with b (the sum goes to decimalSum). */
+function decimalTwiceVersus(a: Uint8Array, aLength: number, b: Uint8Array, bLength: number): number {
+  if (decimalSum === undefined) decimalSum = new Uint8Array(DECIMAL_ROOM);
+  const sum = decimalSum;
+  let carry = 0;
+  for (let i = 0; i < aLength; i++) {
+    const v = a[i] * 2 + carry;
+    carry = v >= 10 ? 1 : 0;
+    sum[i] = v - carry * 10;
+  }
+  sum[aLength] = carry;
+  return decimalCompare(sum, aLength + 1, b, bLength);
+}
+
+/** Whether the low `bits` (1 to 52) bits of the significand are not all 0. */
+function hasLowBits(w: Workspace, bits: number): boolean {
+  if ((bits >= 16 ? w.bottom : w.bottom & ((1 << bits) - 1)) !== 0) return true;
+  if (bits <= 16) return false;
+  if ((bits >= 32 ? w.middle : w.middle & ((1 << (bits - 16)) - 1)) !== 0) return true;
+  return bits > 32 && (w.top & ((1 << (bits - 32)) - 1)) !== 0;
+}
+
+/**
+ * The shortest digits that identify x (finite, not zero) when it is an integer, the closest
+ * to x of those (see above); false for other numbers.
+ */
+function integralDigits(w: Workspace): boolean {
+  const e = binaryExponent(w);
+  if (e < -52 || (e < 0 && hasLowBits(w, -e))) return false;
+  if (decimalValue === undefined) decimalValue = new Uint8Array(DECIMAL_ROOM);
+  const value = decimalValue;
+  const keep = e < 0 ? 53 + e : 53;
+  let n = decimalAppendBits(value, 0, w.top | 0x100000, 21, keep < 21 ? keep : 21);
+  if (keep > 21) n = decimalAppendBits(value, n, w.middle, 16, keep < 37 ? keep - 21 : 16);
+  if (keep > 37) n = decimalAppendBits(value, n, w.bottom, 16, keep - 37);
+  n = decimalShift(value, n, e > 0 ? e : 0);
+  let k = 0;
+  let up = false;
+  if (e > 0) {
+    if (decimalHalf === undefined) decimalHalf = new Uint8Array(DECIMAL_ROOM);
+  const half = decimalHalf;
+    const halfLength = decimalShift(half, decimalTimes(half, 0, 1, 1), e - 1);
+    // Below a power of two the lower half-distance is half as big: T ≤ it ⟺ 2T ≤ half.
+    const unequal = w.top === 0 && w.middle === 0 && w.bottom === 0;
+    const even = (w.bottom & 1) === 0;
+    for (k = n - 1; k > 0; k--) {
+      const below = unequal ? decimalTwiceVersus(value, k, half, halfLength) : decimalCompare(value, k, half, halfLength);
+      const down = below < 0 || (below === 0 && even);
+      const above = decimalSumVersusPower(value, k, half, halfLength, k);
+      up = above > 0 || (above === 0 && even);
+      if (down && up) {
+        // Both identify x: the closer one (2T against 10^k), the even one on a tie.
+        const twice = decimalSumVersusPower(value, k, value, k, k);
+        up = twice > 0 || (twice === 0 && (value[k] & 1) === 1);
+      }
+      if (down || up) break;
+    }
+  }
+  // Digits n-1 … k, most significant first, then the carry of rounding up.
+  reserveDigits(w, n - k + 1);
+  const digits = w.digits;
+  let count = n - k;
+  for (let i = 0; i < count; i++) digits[i] = value[n - 1 - i];
+  let point = n;
+  if (up) {
+    let i = count - 1;
+    while (i >= 0 && digits[i] === 9) i--;
+    if (i < 0) {
+      digits[0] = 1;
+      count = 1;
+      point++;
+    } else {
+      digits[i]++;
+      count = i + 1;
+    }
+  }
+  while (count > 1 && digits[count - 1] === 0) count--;
+  w.count = count;
+  w.point = point;
+  return true;
+}
+
 // ------------------------------------------------------------------- exact digit generation
 
 /** ceil(n × log10(2)) for |n| ≤ 1100: 631305 / 2^21 is close enough to log10(2) for every such
@@ -488,12 +664,30 @@ function precisionDigits(w: Workspace, count: number): void {
 
 /** String(x): Number::toString(x, 10). */
 export function numberToString(x: number): string {
+  if (!FRACTIONS) return integerToString(x);
   if (isSmallInt(x)) return smallIntegerText(x, 10);
   const w = work();
   decompose(w, x);
   if (w.biased === 0x7ff) return nonFiniteText(w);
   if (isZero(w)) return "0";
   shortestDigits(w);
+  return decimalText(w);
+}
+
+/** String(x) for a number that is an integer, NaN or ±Infinity, with integralDigits: all
+ *  that integral programs print with. */
+export function integerToString(x: number): string {
+  if (isSmallInt(x)) return smallIntegerText(x, 10);
+  const w = work();
+  decompose(w, x);
+  if (w.biased === 0x7ff) return nonFiniteText(w);
+  if (isZero(w)) return "0";
+  if (!integralDigits(w)) panic(PANIC_UNREACHABLE);
+  return decimalText(w);
+}
+
+/** The text of the digits and point in the workspace, in the form Number::toString picks. */
+function decimalText(w: Workspace): string {
   const count = w.count, point = w.point;
   startText(w, count + 30);
   if (w.negative) add(w, CHAR_MINUS);

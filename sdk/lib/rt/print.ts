@@ -88,6 +88,11 @@ function writeCodePoint(c: number): void {
 export function truthy(value: unknown): boolean {
   if (isSmallInt(value)) return (value as number) !== 0;
   if (isString(value)) return (value as string).length !== 0;
+  if (DOUBLES && isNumber(value)) {
+    // A boxed number: falsy when it is -0 (which equals 0) or NaN (which equals nothing).
+    const n = value as number;
+    return n === n && n !== 0;
+  }
   if (isObject(value)) return true;
   return value === true;
 }
