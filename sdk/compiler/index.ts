@@ -14,6 +14,7 @@ import { CompileError, formatMoteDiagnostic, formatTsDiagnostic, Codes } from ".
 import { Lowerer } from "./lower/lower.ts";
 import { cleanup } from "./passes/cleanup.ts";
 import { analyzeRanges } from "./passes/ranges.ts";
+import { markStackChecks } from "./passes/stack-checks.ts";
 import { generateFunction } from "../../ports/armv6m/codegen/codegen.ts";
 import { numberModel } from "./lower/doubles.ts";
 import { portRuntime, PORT_SYMBOLS } from "../../ports/armv6m/rt/runtime.ts";
@@ -96,6 +97,7 @@ export function build(options: BuildOptions): BuildResult {
   const uncaughtText = lowerer.runtimeSymbol("uncaughtText");
   cleanup(ir);
   analyzeRanges(ir);
+  markStackChecks(ir);
 
   const chunks: Chunk[] = [];
   for (const fn of ir.functions) chunks.push(generateFunction(fn, { arraySet, doubles: ir.doubles }));

@@ -99,6 +99,14 @@ class FunctionCodegen {
         this.writeFrom(p, r);
       }
     });
+    if (fn.checksStack) {
+      // The parameters are home: r0-r3 are free.
+      this.busy = new Set();
+      const limit = this.scratch();
+      a.ldrConst(limit, { symbol: "__stack_limit", addend: 0 });
+      a.cmp(13, limit);
+      a.bcond("cc", this.panicStub(Panic.PANIC_STACK_OVERFLOW));
+    }
 
     this.alloc.order.forEach((b, i) => {
       a.bind(this.labels.get(b)!);

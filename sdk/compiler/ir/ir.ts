@@ -128,6 +128,8 @@ export interface IrFunction {
   returnsSmallInt: boolean;
   /** Handler records (try blocks) in the frame; such functions keep variables in memory. */
   tryRecords?: number;
+  /** Checks on entry that the stack has not reached its limit (passes/stack-checks.ts). */
+  checksStack?: boolean;
 }
 
 export interface IrGlobal {

@@ -117,6 +117,7 @@ export function link(chunks: Chunk[], layout: LinkLayout, options: LinkOptions):
     __bss_end: bss.address + bss.size,
     __heap_start: alignUp(bss.address + bss.size, HEAP_ALIGN),
     __heap_end: ramEnd - layout.stackSize,
+    __stack_limit: ramEnd - layout.stackSize + stackReserve(layout.stackSize),
     __stack_top: ramEnd,
   };
 
@@ -243,8 +244,16 @@ function groupBySection(chunks: Chunk[]): Map<SectionName, Chunk[]> {
 }
 
 const SPECIAL_NAMES = new Set([
-  "__data_load", "__data_start", "__data_end", "__bss_start", "__bss_end", "__heap_start", "__heap_end", "__stack_top",
+  "__data_load", "__data_start", "__data_end", "__bss_start", "__bss_end", "__heap_start", "__heap_end", "__stack_limit",
+  "__stack_top",
 ]);
+
+/** Stack kept below __stack_limit, where functions that can recurse stop the program
+ *  (sdk/compiler/passes/stack-checks.ts): room for the calls between two checks and for the
+ *  crash report. A quarter of the stack, at most 1 KB. */
+function stackReserve(stackSize: number): number {
+  return Math.min(1024, stackSize >> 2);
+}
 
 function checkDuplicates(chunks: Chunk[]): void {
   const seen = new Map<string, Chunk>();
