@@ -148,6 +148,7 @@ export const RT = {
   objMethodCode: ["objects.ts", "objMethodCode"],
   strCompare: ["strings.ts", "strCompare"],
   printInspected: ["inspect.ts", "printInspected"],
+  printFormatted: ["inspect.ts", "printFormatted"],
   objSet: ["objects.ts", "objSet"],
   objAssign: ["objects.ts", "objAssign"],
   objKeys: ["objects.ts", "objKeys"],
@@ -2564,14 +2565,16 @@ export class Lowerer {
   private consoleLog(node: ts.CallExpression): VReg {
     // Node evaluates every argument before it prints anything.
     const first = node.arguments[0];
-    const formatString = first !== undefined && this.kindOf(first) === "string" && !/^[^%]*$/.test(String(constantValue(first, this.checker) ?? "%"));
+    const constantFirst = first === undefined ? undefined : constantValue(first, this.checker);
+    // A format string known only at run time, or one whose specifiers may take an array or an
+    // object, is read by the runtime; a constant one with primitives is expanded here.
+    const formatted = first !== undefined && node.arguments.length > 1 && this.kindOf(first) === "string"
+      && (typeof constantFirst !== "string" || (constantFirst.includes("%") && node.arguments.slice(1).some((arg) => this.isInspected(arg))));
+    if (formatted) return this.consoleLogFormatted(node);
     for (const arg of node.arguments) {
       if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
       const kind = this.kindOf(arg);
-      if (this.isInspected(arg)) {
-        if (formatString && node.arguments.length > 1) fail(arg, Codes.UnsupportedCall, "console.log of arrays and objects with a format string is not supported on devices yet");
-        continue;
-      }
+      if (this.isInspected(arg)) continue;
       if (kind === "array" || kind === "typed" || kind === "object" || (kind === "any" && !this.isPrimitive(arg))) {
         const type = this.checker.typeToString(this.checker.getTypeAtLocation(arg));
         fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
@@ -2604,6 +2607,24 @@ export class Lowerer {
     });
     text += "\n";
     flush();
+    return this.constant(UNDEFINED);
+  }
+
+  /** console.log(format, …) read by the runtime (inspect.ts, printFormatted). */
+  private consoleLogFormatted(node: ts.CallExpression): VReg {
+    const [format, ...rest] = node.arguments;
+    for (const arg of rest) {
+      if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+      const kind = this.kindOf(arg);
+      if (!this.isInspected(arg) && (kind === "array" || kind === "typed" || kind === "object" || (kind === "any" && !this.isPrimitive(arg)))) {
+        const type = this.checker.typeToString(this.checker.getTypeAtLocation(arg));
+        fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
+          "console.log prints primitives, arrays, typed arrays, plain objects, Map, Set and instances of the app's classes");
+      }
+    }
+    const values = this.exprList(node.arguments);
+    const args = this.arrayOf(values.slice(1), node);
+    this.call(this.runtime("printFormatted"), [values[0], args], format, false);
     return this.constant(UNDEFINED);
   }
 

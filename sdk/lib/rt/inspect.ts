@@ -3,13 +3,13 @@
 // line, longer ones one entry per line, arrays of more than six short entries grouped into
 // aligned columns, at most 100 elements.
 
-import { addressOf, isObject, isSmallInt, objectKind, panic, peek32, peekValue } from "mote/intrinsics";
+import { DOUBLES, addressOf, isObject, isSmallInt, objectKind, panic, peek32, peekValue } from "mote/intrinsics";
 import { concat, inspectNumber, isNumber, isString, toString, unitAt } from "./strings.ts";
 import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
 import type { Map, Set } from "./collections.ts";
-import { PANIC_INSPECT_UNSUPPORTED } from "./panic-codes.ts";
+import { PANIC_INSPECT_UNSUPPORTED, PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { keysOf, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
-import { printString } from "./print.ts";
+import { printString, printValue } from "./print.ts";
 import { typedElement } from "./arrays.ts";
 
 const BREAK_LENGTH = 80;
@@ -29,6 +29,112 @@ export function printInspected(value: unknown): void {
   const text = formatValue(value, 0, 0);
   printOutermost = false;
   printString(text);
+}
+
+const PERCENT = 0x25;
+
+/**
+ * console.log(format, ...args) when the format string is known only at run time, as Node's
+ * util.format does it: %s, %d, %i and %c take the next argument, %% is a percent sign, other
+ * text (and specifiers with no argument left) stays as it is, and the arguments not taken
+ * follow, separated by spaces, printed as console.log prints them. A specifier whose output
+ * needs more of util.format than devices have (%j, %o, %O, %f; %s of an object; %d or %i of
+ * a value that is not an integer) stops the program rather than print something else.
+ */
+export function printFormatted(format: string, args: unknown[]): void {
+  let next = 0;
+  let from = 0;
+  for (let i = 0; i + 1 < format.length; i++) {
+    if (unitAt(format, i) !== PERCENT) continue;
+    const spec = unitAt(format, i + 1);
+    if (spec === PERCENT) {
+      printString(format.slice(from, i + 1));
+      from = i + 2;
+      i++;
+      continue;
+    }
+    if (next >= args.length || !isSpecifier(spec)) continue;
+    printString(format.slice(from, i));
+    printSpecified(spec, args[next++]);
+    from = i + 2;
+    i++;
+  }
+  printString(format.slice(from));
+  for (; next < args.length; next++) {
+    printString(" ");
+    printArgument(args[next]);
+  }
+  printString("\n");
+}
+
+/** s d i f j o O c: the letters util.format reads as specifiers. */
+function isSpecifier(unit: number): boolean {
+  return unit === 0x73 || unit === 0x64 || unit === 0x69 || unit === 0x66 || unit === 0x6a || unit === 0x6f || unit === 0x4f || unit === 0x63;
+}
+
+function printSpecified(spec: number, value: unknown): void {
+  if (spec === 0x63) return; // %c: CSS, which a terminal ignores
+  const primitive = !isObject(value) || isNumber(value) || isString(value);
+  if (spec === 0x73 && primitive) {
+    printArgument(value);
+    return;
+  }
+  // %s of an object without a toString of its own: inspected, one level deep.
+  if (spec === 0x73 && !hasOwnToString(value)) {
+    printString(formatValue(value, MAX_DEPTH, 0));
+    return;
+  }
+  if (spec === 0x64 && isNumber(value)) {
+    printString(inspectNumber(value));
+    return;
+  }
+  if (spec === 0x69 && isNumber(value)) {
+    printParsedInteger(value as number);
+    return;
+  }
+  // Number(true) is 1, Number(null) 0; parseInt of their text is NaN, as is undefined either way.
+  if ((spec === 0x64 || spec === 0x69) && (value === true || value === false || value === null || value === undefined)) {
+    printString(spec === 0x69 || value === undefined ? "NaN" : value === true ? "1" : "0");
+    return;
+  }
+  panic(PANIC_UNSUPPORTED);
+}
+
+/** %i of a number: parseInt(String(x)), the integer part (0 for -0, NaN for NaN and the
+ *  infinities). Text with an exponent (1e21 on, below 1e-6) parses differently: not done. */
+function printParsedInteger(x: number): void {
+  if (x === 0) {
+    printString("0");
+    return;
+  }
+  if (!DOUBLES || isSmallInt(x)) {
+    printValue(x);
+    return;
+  }
+  if (x !== x || x === Infinity || x === -Infinity) {
+    printString("NaN");
+    return;
+  }
+  const integer = Math.trunc(x);
+  if (x >= 1e21 || x <= -1e21 || (integer === 0 && x < 1e-6 && x > -1e-6)) panic(PANIC_UNSUPPORTED);
+  printString(inspectNumber(integer));
+}
+
+/** Whether String(value) could differ from inspecting it: instances of the app's classes
+ *  (which may define toString) are treated so. */
+function hasOwnToString(value: unknown): boolean {
+  const kind = objectKind(value);
+  if (kind === KIND_ARRAY || kind === KIND_PLAIN || kind === KIND_TYPED_ARRAY) return false;
+  const print = kind === KIND_OBJECT ? peek32(peek32(addressOf(value)) + CLASS_PRINT) : -1;
+  return print !== CLASS_PRINT_MAP && print !== CLASS_PRINT_SET;
+}
+
+/** One argument of console.log: strings as they are, other values inspected. */
+function printArgument(value: unknown): void {
+  if (isString(value)) printString(value as string);
+  else if (isNumber(value)) printString(inspectNumber(value));
+  else if (isObject(value)) printInspected(value);
+  else printValue(value);
 }
 
 function formatValue(value: unknown, depth: number, indentation: number): string {
