@@ -12,6 +12,7 @@ vi.mock("../../sdk/lib/rt/strings.ts", async () => {
   const host = await import("./host-intrinsics.ts");
   return {
     newString: host.newString,
+    intToString: String,
     concat: (a: string, b: string) => a + b,
     isString: (value: unknown) => typeof value === "string",
     toString: String,

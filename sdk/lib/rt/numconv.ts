@@ -29,7 +29,7 @@
 
 import { FRACTIONS, f64FromWords, f64High, f64Low, isSmallInt, objectAt, panic, poke8 } from "mote/intrinsics";
 import { PANIC_UNREACHABLE } from "./panic-codes.ts";
-import { newString } from "./strings.ts";
+import { intToString, newString } from "./strings.ts";
 import { STRING_DATA } from "./layout.ts";
 import { RangeError } from "./errors.ts";
 import { isSpace } from "./whitespace.ts";
@@ -393,21 +393,13 @@ function decimalTwiceVersus(a: Uint8Array, aLength: number, b: Uint8Array, bLeng
   return decimalCompare(sum, aLength + 1, b, bLength);
 }
 
-/** Whether the low `bits` (1 to 52) bits of the significand are not all 0. */
-function hasLowBits(w: Workspace, bits: number): boolean {
-  if ((bits >= 16 ? w.bottom : w.bottom & ((1 << bits) - 1)) !== 0) return true;
-  if (bits <= 16) return false;
-  if ((bits >= 32 ? w.middle : w.middle & ((1 << (bits - 16)) - 1)) !== 0) return true;
-  return bits > 32 && (w.top & ((1 << (bits - 32)) - 1)) !== 0;
-}
-
 /**
  * The shortest digits that identify x (finite, not zero) when it is an integer, the closest
  * to x of those (see above); false for other numbers.
  */
-function integralDigits(w: Workspace): boolean {
+function integralDigits(w: Workspace, x: number): boolean {
   const e = binaryExponent(w);
-  if (e < -52 || (e < 0 && hasLowBits(w, -e))) return false;
+  if (e < -52 || (e < 0 && x % 1 !== 0)) return false;
   if (decimalValue === undefined) decimalValue = new Uint8Array(DECIMAL_ROOM);
   const value = decimalValue;
   const keep = e < 0 ? 53 + e : 53;
@@ -677,12 +669,12 @@ export function numberToString(x: number): string {
 /** String(x) for a number that is an integer, NaN or ±Infinity, with integralDigits: all
  *  that integral programs print with. */
 export function integerToString(x: number): string {
-  if (isSmallInt(x)) return smallIntegerText(x, 10);
+  if (isSmallInt(x)) return intToString(x);
   const w = work();
   decompose(w, x);
   if (w.biased === 0x7ff) return nonFiniteText(w);
   if (isZero(w)) return "0";
-  if (!integralDigits(w)) panic(PANIC_UNREACHABLE);
+  if (!integralDigits(w, x)) panic(PANIC_UNREACHABLE);
   return decimalText(w);
 }
 
