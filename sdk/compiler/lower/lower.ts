@@ -149,6 +149,8 @@ export const RT = {
   strCompare: ["strings.ts", "strCompare"],
   printInspected: ["inspect.ts", "printInspected"],
   printFormatted: ["inspect.ts", "printFormatted"],
+  typeOf: ["strings.ts", "typeOf"],
+  isArray: ["strings.ts", "isArray"],
   objSet: ["objects.ts", "objSet"],
   objAssign: ["objects.ts", "objAssign"],
   objKeys: ["objects.ts", "objKeys"],
@@ -1569,9 +1571,22 @@ export class Lowerer {
         this.expr((node as ts.VoidExpression).expression, true);
         return this.constant(UNDEFINED);
       case ts.SyntaxKind.AwaitExpression: return this.awaitExpression(node as ts.AwaitExpression);
+      case ts.SyntaxKind.TypeOfExpression: return this.typeOf(node as ts.TypeOfExpression);
       default:
         return fail(node, Codes.UnsupportedSyntax, `${syntaxName(node)} is not supported on devices yet`);
     }
+  }
+
+  /** `typeof x`: from the static type when that decides it, else asked of the value. */
+  private typeOf(node: ts.TypeOfExpression): VReg {
+    const kind = this.kindOf(node.expression);
+    const known = kind === "number" || kind === "string" || kind === "boolean" ? kind
+      : kind === "array" || kind === "typed" ? "object" : kind === "void" ? "undefined" : undefined;
+    if (known !== undefined) {
+      this.expr(node.expression, true);
+      return this.stringLiteral(known);
+    }
+    return this.call(this.runtime("typeOf"), [this.expr(node.expression)], node);
   }
 
   /** Evaluates expressions left to right. A variable's value is copied when an expression
@@ -2034,6 +2049,14 @@ export class Lowerer {
       if (objText === "Math" && this.isGlobal(callee.expression)) return this.mathCall(callee.name.text, node);
       if (objText === "Promise" && this.isGlobal(callee.expression)) return this.promiseStatic(callee.name.text, node);
       if (objText === "Array" && callee.name.text === "from" && this.isGlobal(callee.expression)) return this.arrayFrom(node);
+      if (objText === "Array" && callee.name.text === "isArray" && this.isGlobal(callee.expression) && node.arguments.length === 1) {
+        const kind = this.kindOf(node.arguments[0]);
+        if (kind === "array" || kind === "number" || kind === "string" || kind === "boolean" || kind === "nullish" || kind === "void" || kind === "typed") {
+          this.expr(node.arguments[0], true);
+          return this.constant(kind === "array" ? TRUE : FALSE);
+        }
+        return this.call(this.runtime("isArray"), [this.expr(node.arguments[0])], node);
+      }
       if ((objText === "Object" || objText === "JSON") && this.isGlobal(callee.expression)) return this.objectCall(`${objText}.${callee.name.text}`, node);
       if (objKind === "string") return this.stringMethod(callee, node);
       if (objKind === "array") return this.arrayMethod(callee, node);

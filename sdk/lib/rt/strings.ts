@@ -5,7 +5,7 @@ import { numberToString } from "./numconv.ts";
 import { DOUBLES, addressOf, isObject, isSmallInt, objectAt, objectKind, peek16, peek32, peek8, peekValue, poke16, poke32, poke8, symbolAddress } from "mote/intrinsics";
 import { alloc } from "./heap.ts";
 import {
-  ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_NUMBER, KIND_STRING16, KIND_STRING8,
+  ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_CLOSURE, KIND_NUMBER, KIND_STRING16, KIND_STRING8,
   STRING_DATA, STRING_LENGTH,
 } from "./layout.ts";
 
@@ -98,6 +98,21 @@ export function sameValueZero(a: unknown, b: unknown): boolean {
 
 export function isNumber(value: unknown): boolean {
   return isSmallInt(value) || (isObject(value) && objectKind(value) === KIND_NUMBER);
+}
+
+/** Array.isArray(value). */
+export function isArray(value: unknown): boolean {
+  return isObject(value) && objectKind(value) === KIND_ARRAY;
+}
+
+/** `typeof value`, for the values devices have. */
+export function typeOf(value: unknown): string {
+  if (isNumber(value)) return "number";
+  if (isString(value)) return "string";
+  if (value === undefined) return "undefined";
+  if (value === true || value === false) return "boolean";
+  if (isObject(value) && objectKind(value) === KIND_CLOSURE) return "function";
+  return "object";
 }
 
 function peekWordEqual(a: unknown, b: unknown): boolean {
