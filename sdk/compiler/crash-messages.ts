@@ -17,14 +17,14 @@ export const PANIC_MESSAGES: Readonly<Record<PanicCode, string>> = {
   [Panic.PANIC_NOT_INTEGER]:
     "RangeError: the result needs a double (a fraction, -0, NaN or Infinity), and this program was compiled with int32 numbers (a mote bug; please report it with the program)",
   [Panic.PANIC_NOT_A_NUMBER]:
-    "TypeError: undefined used as a number, in a program compiled with int32 numbers, where NaN does not exist (a mote bug; please report it with the program)",
+    "TypeError: undefined (or another value that is not a number) used as a number: devices do not turn it into NaN yet",
   [Panic.PANIC_OUT_OF_MEMORY]: "RangeError: out of memory (heap exhausted)",
   [Panic.PANIC_BAD_ARRAY_LENGTH]: "RangeError: Invalid array length",
   [Panic.PANIC_STACK_OVERFLOW]: "RangeError: Maximum call stack size exceeded",
   [Panic.PANIC_UNREACHABLE]:
     "Error: internal error: the program reached code the compiler marked unreachable (a mote bug; please report it with the program)",
   [Panic.PANIC_BAD_INDEX]:
-    "RangeError: negative array index written (it would become a property, which devices do not support)",
+    "RangeError: an array element written at an index that is not one (negative, a fraction, or 2^30 and more): it would become a property, which devices do not support",
   [Panic.PANIC_UNSUPPORTED]:
     "Error: this operation on this value is not supported on devices yet (for example, changing the case of text outside Latin-1)",
   [Panic.PANIC_INSPECT_UNSUPPORTED]:

@@ -90,6 +90,7 @@ export function build(options: BuildOptions): BuildResult {
   }
   // Symbols the back end and the port runtime call: lowered now, so the passes see them.
   const arraySet = lowerer.runtimeSymbol("arraySet");
+  const arrayGet = ir.doubles ? lowerer.runtimeSymbol("arrayGet") : undefined;
   const consoleWrite = lowerer.consoleWriteSymbol(consoleDriverFile(board));
   const exit = lowerer.runtimeSymbol("exit");
   const alloc = lowerer.runtimeSymbol("alloc");
@@ -100,7 +101,7 @@ export function build(options: BuildOptions): BuildResult {
   markStackChecks(ir);
 
   const chunks: Chunk[] = [];
-  for (const fn of ir.functions) chunks.push(generateFunction(fn, { arraySet, doubles: ir.doubles }));
+  for (const fn of ir.functions) chunks.push(generateFunction(fn, { arraySet, arrayGet, doubles: ir.doubles }));
   for (const g of ir.globals) {
     const bytes = new Uint8Array(4);
     new DataView(bytes.buffer).setUint32(0, g.initial >>> 0, true);

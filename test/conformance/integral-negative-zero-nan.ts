@@ -29,3 +29,9 @@ const sign = (v: number): string => (v < 0 ? "negative" : v > 0 ? "positive" : v
 console.log([0, -0, -1, 1, nan].map(sign));
 console.log(Math.max(0, -0), Math.min(0, -0), Math.sign(times(0, -7)), Math.trunc(times(-1, 0)));
 console.log(JSON.stringify([zeros[0], nan, big, 2147483648 * 4]));
+// -0 as a Map or Set key is +0, and as an array index it is index 0.
+const keyed = new Map<number, string>([[zeros[0], "zero"], [nan, "nan"]]);
+console.log(keyed, keyed.get(0), keyed.get(nan), new Set([zeros[0], 0, nan, nan]));
+const slots = [10, 20, 30];
+slots[zeros[0]] = 11;
+console.log(slots, slots[zeros[1]], slots.indexOf(11), slots.includes(nan), [nan].includes(nan), [nan].indexOf(nan));

@@ -25,6 +25,9 @@ export const HANDLER_CHAIN = "__rt_handlers";
 export interface CodegenRuntime {
   /** Symbol of the slow path of a[i] = v past the end (sdk/lib/rt/arrays.ts arraySet). */
   arraySet: string;
+  /** With doubles, the slow path of a[i] outside the array or with a boxed index (-0 is
+   *  index 0: sdk/lib/rt/arrays.ts arrayGet); without, such a read is undefined. */
+  arrayGet?: string;
   /** The program has doubles (IrProgram.doubles): a number compare can be unordered (NaN),
    *  and a boxed number can be falsy (-0, NaN). */
   doubles: boolean;
@@ -802,8 +805,17 @@ class FunctionCodegen {
   private elemGet(inst: Extract<Inst, { op: "elem-get" }>): void {
     const a = this.a;
     const dst = inst.dst;
-    // Outside the array (or a boxed index, which is at least 2^30): undefined.
+    // Outside the array (or a boxed index, which is at least 2^30, or with doubles -0):
+    // undefined, or the runtime's answer.
+    const arrayGet = this.rt.arrayGet;
     const outside = this.outOfLine(() => {
+      if (arrayGet !== undefined) {
+        this.readInto(inst.index, 1);
+        this.readInto(inst.array, 0);
+        a.bl(arrayGet);
+        this.commit(dst, 0);
+        return;
+      }
       const r = this.scratch();
       a.movs(r, UNDEFINED);
       this.commit(dst, r);

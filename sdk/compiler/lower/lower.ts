@@ -150,6 +150,7 @@ export const RT = {
   printInspected: ["inspect.ts", "printInspected"],
   printFormatted: ["inspect.ts", "printFormatted"],
   typeOf: ["strings.ts", "typeOf"],
+  arrayGet: ["arrays.ts", "arrayGet"],
   isArray: ["strings.ts", "isArray"],
   objSet: ["objects.ts", "objSet"],
   objAssign: ["objects.ts", "objAssign"],

@@ -2,7 +2,7 @@
 // so that push can grow the store without moving the array. Reads and writes inside the
 // length are inline in compiled code; these are the slow paths.
 
-import { DOUBLES, addressOf, f64FromWords, objectAt, panic, peek16, peek32, peek8, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
+import { DOUBLES, addressOf, f64FromWords, isSmallInt, objectAt, panic, peek16, peek32, peek8, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
 import { allocTraced } from "./heap.ts";
 import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_LENGTH } from "./layout.ts";
 import { alloc } from "./heap.ts";
@@ -58,12 +58,26 @@ export function arrayPush(a: unknown[], value: unknown): number {
 }
 
 /** a[index] = value where index is at or past the end: the array grows, holes between. */
-export function arraySet(a: unknown[], index: number, value: unknown): void {
+export function arraySet(a: unknown[], at: number, value: unknown): void {
+  // -0 is index 0; other numbers that are not small integers (fractions, 2^30 and more)
+  // would be properties, or an array bigger than a device's memory.
+  const index = isSmallInt(at) ? at : DOUBLES && at === 0 ? 0 : panic(PANIC_BAD_INDEX);
   if (index < 0) panic(PANIC_BAD_INDEX);
   const array = addressOf(a);
+  if (index < peek32(array + ARRAY_LENGTH)) {
+    // -0, inside the array.
+    pokeValue(peek32(array + ARRAY_ELEMENTS) + 4 * index, value);
+    return;
+  }
   ensureCapacity(array, index + 1);
   pokeValue(peek32(array + ARRAY_ELEMENTS) + 4 * index, value);
   poke32(array + ARRAY_LENGTH, index + 1);
+}
+
+/** a[index] when the fast path could not read it (programs with doubles): -0 is index 0,
+ *  anything else outside the elements is undefined. */
+export function arrayGet(a: unknown[], index: number): unknown {
+  return index === 0 && a.length > 0 ? a[0] : undefined;
 }
 
 /** new Uint8Array(length) and the other typed arrays: the elements zero, in the object. */

@@ -2,8 +2,9 @@
 // with SameValueZero, which for the values of this language step is ===. Lookups are linear:
 // device maps are small, and the order costs nothing this way.
 
+import { DOUBLES } from "mote/intrinsics";
 import { arrayNew, arrayPush } from "./arrays.ts";
-import { sameValueZero } from "./strings.ts";
+import { isNumber, sameValueZero } from "./strings.ts";
 
 type MapCallback = (value: unknown, key: unknown, map: Map) => unknown;
 type SetCallback = (value: unknown, key: unknown, set: Set) => unknown;
@@ -17,6 +18,11 @@ function find(keys: unknown[], key: unknown): number {
 function removeAt(values: unknown[], i: number): void {
   for (let j = i + 1; j < values.length; j++) values[j - 1] = values[j];
   values.pop();
+}
+
+/** A key as Map and Set keep it: -0 becomes +0 (ECMA-262 §24.1.3.9 step 4, §24.2.3.1). */
+function normalizedKey(key: unknown): unknown {
+  return DOUBLES && isNumber(key) && (key as number) === 0 ? 0 : key;
 }
 
 export class Map {
@@ -39,7 +45,7 @@ export class Map {
     if (i >= 0) {
       this.valueList[i] = value;
     } else {
-      arrayPush(this.keyList, key);
+      arrayPush(this.keyList, normalizedKey(key));
       arrayPush(this.valueList, value);
     }
     return this;
@@ -84,7 +90,7 @@ export class Set {
     return this.items.length;
   }
   add(value: unknown): Set {
-    if (find(this.items, value) < 0) arrayPush(this.items, value);
+    if (find(this.items, value) < 0) arrayPush(this.items, normalizedKey(value));
     return this;
   }
   has(value: unknown): boolean {
