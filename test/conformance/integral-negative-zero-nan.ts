@@ -35,3 +35,9 @@ console.log(keyed, keyed.get(0), keyed.get(nan), new Set([zeros[0], 0, nan, nan]
 const slots = [10, 20, 30];
 slots[zeros[0]] = 11;
 console.log(slots, slots[zeros[1]], slots.indexOf(11), slots.includes(nan), [nan].includes(nan), [nan].indexOf(nan));
+// An element read past the end is undefined, which arithmetic turns into NaN (and | 0 into 0).
+const gaps: number[] = [];
+for (let i = 0; i < slots.length; i++) gaps.push(slots[i + 1] - slots[i]);
+let sum = 0;
+for (let i = 0; i <= slots.length; i++) sum += slots[i];
+console.log(gaps, sum, slots[5] | 0, -slots[6], slots[7] < 1, slots[7] === slots[8], Math.max(slots[0], slots[9]));

@@ -16,7 +16,7 @@ import { ARRAY_ELEMENTS, ARRAY_LENGTH, CLASS_METHODS, CLOSURE_CODE, STRING_LENGT
 import { elementBytes, type TypedElement } from "../../../sdk/compiler/lower/types.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { type Allocation, type Location, allocate } from "./regalloc.ts";
-import { NUM_OP } from "../rt/num-ops.ts";
+import { EQUALITY_UNORDERED, NUM_OP } from "../rt/num-ops.ts";
 
 export const PANIC_HERE = "__rt_panic_here";
 /** The innermost handler record (a RAM word; 0 when no try block is active). */
@@ -730,7 +730,8 @@ class FunctionCodegen {
   /** Sets the flags as a signed compare of a and b would. Numbers that are not both small
    *  integers go to __rt_num_compare (boxed numbers), which answers -1, 0 or 1, or for an
    *  unordered pair (NaN) the value in r2 that makes `kind` false: -1 for gt and ge, 2 for
-   *  the rest (where ne is true, as NaN != x is). */
+   *  lt and le, EQUALITY_UNORDERED for eq and ne (where ne is true, as NaN != x is, and the
+   *  runtime compares values that are not numbers by identity). */
   private compare(av: VReg, bv: VReg, numeric: boolean, proof: { smallA: boolean; smallB: boolean } | undefined, kind: CmpOp): void {
     const a = this.a;
     const imm = this.constants().get(bv);
@@ -752,7 +753,8 @@ class FunctionCodegen {
     this.readInto(av, 0);
     this.readInto(bv, 1);
     if (this.rt.doubles) {
-      a.movs(2, kind === "gt" || kind === "ge" ? 1 : 2);
+      const equality = kind === "eq" || kind === "ne";
+      a.movs(2, kind === "gt" || kind === "ge" ? 1 : equality ? EQUALITY_UNORDERED : 2);
       if (kind === "gt" || kind === "ge") a.rsbs(2, 2);
     }
     a.bl("__rt_num_compare");

@@ -11,8 +11,8 @@ import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
 import type { ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
-import { DESCRIPTOR_NUMBER, KIND_NUMBER, NUMBER_HIGH, NUMBER_LOW, NUMBER_SIZE, TRUE as TRUE_WORD } from "../../../sdk/compiler/values.ts";
-import { DOUBLE_ACCUMULATOR, DOUBLE_MATH, F64_WORDS, NUM_OP } from "./num-ops.ts";
+import { DESCRIPTOR_NUMBER, FALSE as FALSE_WORD, KIND_NUMBER, NULL as NULL_WORD, NUMBER_HIGH, NUMBER_LOW, NUMBER_SIZE, TRUE as TRUE_WORD, UNDEFINED as UNDEFINED_WORD } from "../../../sdk/compiler/values.ts";
+import { EQUALITY_UNORDERED, DOUBLE_ACCUMULATOR, DOUBLE_MATH, F64_WORDS, NUM_OP } from "./num-ops.ts";
 import { chunk, tailCall } from "./runtime.ts";
 import { SOFT_FLOAT as F } from "./softfloat.ts";
 
@@ -20,6 +20,9 @@ import { SOFT_FLOAT as F } from "./softfloat.ts";
 /** After push {r4-r7, lr}: where the caller's return address is. */
 const SAVED_LR = 16;
 const EXPONENT_BIAS = 1023;
+/** High words of the quiet NaN (the one NaN the soft-float makes) and of 1.0. */
+const QUIET_NAN_HIGH = 0x7ff80000;
+const ONE_HIGH = 0x3ff00000;
 /** sdk/lib/rt/heap.ts: a number's block (header + 12 bytes, in 8-byte granules), the header
  *  size, and the flag of a free block. */
 const HEAP_BLOCK = 16;
@@ -40,22 +43,24 @@ function panicAtCaller(a: ThumbAssembler, codeReg: 0 | 1 | 2): void {
   tailCall(a, "__rt_panic", 3);
 }
 
-/** r0 = a value -> r0:r1 its double; stops at the caller unless it is a number. */
-function toDouble(a: ThumbAssembler, bad: ReturnType<ThumbAssembler["newLabel"]>): void {
-  a.bl("__rt_todouble");
+/** r0 = a value -> r0:r1 its double, as arithmetic converts it (ToNumber: undefined is NaN,
+ *  null and false 0, true 1); stops at the caller for other values that are not numbers.
+ *  `strict`: numbers only (compares, where undefined === undefined must not become NaN). */
+function toDouble(a: ThumbAssembler, bad: ReturnType<ThumbAssembler["newLabel"]>, strict = false): void {
+  a.bl(strict ? "__rt_todouble" : "__rt_tonumber");
   a.cmp(2, { imm: 0 });
   a.bcond("ne", bad);
 }
 
-/** r0 = x, r1 = y (values) -> x's double in r0:r1, y's in r2:r3; stops at the caller unless
- *  both are numbers. After push {r4-r7, lr}; uses r4-r6. */
-function doubleOperands(a: ThumbAssembler, bad: ReturnType<ThumbAssembler["newLabel"]>): void {
+/** r0 = x, r1 = y (values) -> x's double in r0:r1, y's in r2:r3 (toDouble); stops at the
+ *  caller unless both convert. After push {r4-r7, lr}; uses r4-r6. */
+function doubleOperands(a: ThumbAssembler, bad: ReturnType<ThumbAssembler["newLabel"]>, strict = false): void {
   a.mov(6, 1);
-  toDouble(a, bad);
+  toDouble(a, bad, strict);
   a.mov(4, 0);
   a.mov(5, 1);
   a.mov(0, 6);
-  toDouble(a, bad);
+  toDouble(a, bad, strict);
   a.mov(2, 0);
   a.mov(3, 1);
   a.mov(0, 4);
@@ -110,6 +115,36 @@ export function doubleArithmeticChunks(alloc: string): Chunk[] {
     a.bind(notNumber);
     a.movs(2, Panic.PANIC_NOT_A_NUMBER);
     a.bx(14);
+  });
+
+  // __rt_tonumber: like __rt_todouble, but undefined is NaN, null and false are 0, true is 1
+  // (ToNumber, as arithmetic applies it); strings and objects still give the panic code.
+  routine("__rt_tonumber", (a) => {
+    const converted = a.newLabel(), nan = a.newLabel(), one = a.newLabel(), zero = a.newLabel();
+    a.push([4, 14]);
+    a.bl("__rt_todouble");
+    a.cmp(2, { imm: 0 });
+    a.bcond("ne", converted);
+    a.pop([4, 15]);
+    a.bind(converted);
+    // __rt_todouble leaves a value that is not a number in r0.
+    a.cmp(0, { imm: UNDEFINED_WORD });
+    a.bcond("eq", nan);
+    a.cmp(0, { imm: TRUE_WORD });
+    a.bcond("eq", one);
+    a.cmp(0, { imm: NULL_WORD });
+    a.bcond("eq", zero);
+    a.cmp(0, { imm: FALSE_WORD });
+    a.bcond("eq", zero);
+    a.pop([4, 15]);
+    for (const [label, high] of [[nan, QUIET_NAN_HIGH], [one, ONE_HIGH], [zero, 0]] as const) {
+      a.bind(label);
+      if (high === 0) a.movs(1, 0);
+      else a.ldrConst(1, high);
+      a.movs(0, 0);
+      a.movs(2, 0);
+      a.pop([4, 15]);
+    }
   });
 
   // __rt_dresult: r0:r1 = a double -> r0 = its value: a small integer when it is one (not
@@ -290,7 +325,7 @@ export function doubleArithmeticChunks(alloc: string): Chunk[] {
     a.pop([4, 5, 15]);
   });
 
-  // __rt_unbox: r0 = value -> r0 = ToInt32(value), r1 = 0; or r1 = a panic code.
+  // __rt_unbox: r0 = value -> r0 = ToInt32(ToNumber(value)), r1 = 0; or r1 = a panic code.
   routine("__rt_unbox", (a) => {
     const notSmall = a.newLabel(), bad = a.newLabel();
     a.lsrs(1, 0, 1);
@@ -300,7 +335,7 @@ export function doubleArithmeticChunks(alloc: string): Chunk[] {
     a.bx(14);
     a.bind(notSmall);
     a.push([4, 14]);
-    a.bl("__rt_todouble");
+    a.bl("__rt_tonumber");
     a.cmp(2, { imm: 0 });
     a.bcond("ne", bad);
     a.bl(F.toInt32);
@@ -539,16 +574,32 @@ export function doubleArithmeticChunks(alloc: string): Chunk[] {
 
   // __rt_num_compare: r0 = x, r1 = y, r2 = the answer for an unordered pair -> r0 = -1, 0, 1
   // for x <, ==, > y (raw), or r2 when either is NaN (see the code generator's compare).
+  // __rt_num_compare: r0 = x, r1 = y (values), r2 = the answer for an unordered pair ->
+  // r0 = -1, 0 or 1 as x < y, x == y, x > y; or r2. For a relational compare the operands go
+  // through ToNumber (undefined < 1 is NaN < 1, false); r2 = EQUALITY_UNORDERED marks === and
+  // !==, where a value that is not a number equals only itself (undefined === undefined).
   routine("__rt_num_compare", (a) => {
-    const bad = a.newLabel(), ordered = a.newLabel();
+    const bad = a.newLabel(), ordered = a.newLabel(), equality = a.newLabel(), compare = a.newLabel(), notNumber = a.newLabel();
     a.push([4, 5, 6, 7, 14]);
     a.mov(7, 2);
+    a.cmp(2, { imm: EQUALITY_UNORDERED });
+    a.bcond("eq", equality);
     doubleOperands(a, bad);
+    a.b(compare);
+    a.bind(equality);
+    a.push([0, 1]);
+    doubleOperands(a, notNumber, true);
+    a.addSp(8);
+    a.bind(compare);
     a.bl(F.compare);
     a.cmp(0, { imm: 2 });
     a.bcond("ne", ordered);
     a.mov(0, 7);
     a.bind(ordered);
+    a.pop([4, 5, 6, 7, 15]);
+    a.bind(notNumber);
+    a.pop([0, 1]);
+    a.subs(0, 0, 1);
     a.pop([4, 5, 6, 7, 15]);
     a.bind(bad);
     panicAtCaller(a, 2);
@@ -576,17 +627,21 @@ export function doubleArithmeticChunks(alloc: string): Chunk[] {
   // An operand's double into r0:r1: a small integer converted, a boxed number loaded (the
   // lowering uses the accumulator for operands typed number only, so a pointer is a number).
   const operandDouble = (a: ThumbAssembler, bad: ReturnType<ThumbAssembler["newLabel"]>) => {
-    const small = a.newLabel(), done = a.newLabel();
+    const small = a.newLabel(), done = a.newLabel(), constant = a.newLabel();
     a.lsrs(2, 0, 1);
     a.bcond("cs", small);
     a.lsls(2, 0, 30);
-    a.bcond("ne", bad);
+    a.bcond("ne", constant);
     a.ldr(1, 0, { imm: NUMBER_HIGH });
     a.ldr(0, 0, { imm: NUMBER_LOW });
     a.b(done);
     a.bind(small);
     a.asrs(0, 0, 1);
     a.bl(F.fromInt32);
+    a.b(done);
+    // undefined (an element read past the end), …: ToNumber.
+    a.bind(constant);
+    toDouble(a, bad);
     a.bind(done);
   };
   routine(DOUBLE_ACCUMULATOR.load, (a) => {

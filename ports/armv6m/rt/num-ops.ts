@@ -2,6 +2,10 @@
 // and the port runtime.
 
 /** Operation codes of __rt_num_binop. */
+/** __rt_num_compare's r2 (the answer for an unordered pair) for === and !==: also asks that
+ *  values that are not numbers compare by identity (double-ops.ts). */
+export const EQUALITY_UNORDERED = 3;
+
 export const NUM_OP = { add: 0, sub: 1, and: 2, or: 3, xor: 4, shl: 5, sar: 6, shr: 7, neg: 8, bitnot: 9 } as const;
 
 /** Value-level Math functions the lowering calls: (x) -> the function of x, a tagged value. */

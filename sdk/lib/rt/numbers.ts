@@ -6,7 +6,9 @@ import { f64FromWords, f64High } from "mote/intrinsics";
 const MAX_SAFE_INTEGER = 9007199254740991;
 
 /** Math.min of two numbers: NaN if either is; of 0 and -0, -0. */
-export function min(a: number, b: number): number {
+export function min(first: number, second: number): number {
+  // ToNumber: an argument that is undefined (an element read past the end) is NaN.
+  const a = first - 0, b = second - 0;
   if (a !== a) return a;
   if (b !== b) return b;
   if (a < b) return a;
@@ -15,7 +17,8 @@ export function min(a: number, b: number): number {
 }
 
 /** Math.max of two numbers: NaN if either is; of 0 and -0, 0. */
-export function max(a: number, b: number): number {
+export function max(first: number, second: number): number {
+  const a = first - 0, b = second - 0;
   if (a !== a) return a;
   if (b !== b) return b;
   if (a > b) return a;
