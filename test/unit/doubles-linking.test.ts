@@ -23,6 +23,8 @@ function linked(source: string): string[] {
 
 const INT32_PROGRAM = `const names = ["a", "b", "c"];
 for (const name of names) console.log(names.indexOf(name), name, name.length, [name.toUpperCase()]);
+const format = names[0] + " %s %i";
+console.log(format, names[1], names.length, names);
 `;
 
 const INTEGER_PROGRAM = `let total = 0;

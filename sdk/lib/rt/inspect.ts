@@ -107,17 +107,19 @@ function printParsedInteger(x: number): void {
     printString("0");
     return;
   }
-  if (!DOUBLES || isSmallInt(x)) {
-    printValue(x);
-    return;
+  if (DOUBLES) {
+    if (!isSmallInt(x)) {
+      if (x !== x || x === Infinity || x === -Infinity) {
+        printString("NaN");
+        return;
+      }
+      const integer = Math.trunc(x);
+      if (x >= 1e21 || x <= -1e21 || (integer === 0 && x < 1e-6 && x > -1e-6)) panic(PANIC_UNSUPPORTED);
+      printString(inspectNumber(integer));
+      return;
+    }
   }
-  if (x !== x || x === Infinity || x === -Infinity) {
-    printString("NaN");
-    return;
-  }
-  const integer = Math.trunc(x);
-  if (x >= 1e21 || x <= -1e21 || (integer === 0 && x < 1e-6 && x > -1e-6)) panic(PANIC_UNSUPPORTED);
-  printString(inspectNumber(integer));
+  printValue(x);
 }
 
 /** Whether String(value) could differ from inspecting it: instances of the app's classes
