@@ -71,6 +71,12 @@ export const RT = {
   arraySome: ["arrays.ts", "arraySome"],
   arrayEvery: ["arrays.ts", "arrayEvery"],
   arrayReduce: ["arrays.ts", "arrayReduce"],
+  arrayReduceRight: ["arrays.ts", "arrayReduceRight"],
+  arrayConcatItems: ["arrays.ts", "arrayConcatItems"],
+  stringFromCodes: ["string-methods.ts", "fromCodes"],
+  arrayFlat: ["arrays.ts", "arrayFlat"],
+  arrayFlatMap: ["arrays.ts", "arrayFlatMap"],
+  strCodePointNumber: ["string-methods.ts", "codePointAt"],
   arraySort: ["arrays.ts", "arraySort"],
   strSlice: ["string-methods.ts", "slice"],
   strCodePointAt: ["string-methods.ts", "codePointString"],
@@ -2059,6 +2065,13 @@ export class Lowerer {
         return this.call(this.runtime("isArray"), [this.expr(node.arguments[0])], node);
       }
       if ((objText === "Object" || objText === "JSON") && this.isGlobal(callee.expression)) return this.objectCall(`${objText}.${callee.name.text}`, node);
+      if (objText === "String" && this.isGlobal(callee.expression) && (callee.name.text === "fromCharCode" || callee.name.text === "fromCodePoint")) {
+        for (const arg of node.arguments) {
+          if (ts.isSpreadElement(arg) || this.kindOf(arg) !== "number") fail(arg, Codes.UnsupportedCall, `String.${callee.name.text} takes numbers on devices`);
+        }
+        const codes = this.arrayOf(this.exprList(node.arguments), node);
+        return this.call(this.runtime("stringFromCodes"), [codes, this.constant(callee.name.text === "fromCodePoint" ? TRUE : FALSE)], node);
+      }
       if (objKind === "string") return this.stringMethod(callee, node);
       if (objKind === "array") return this.arrayMethod(callee, node);
       if (objKind === "number" && callee.name.text === "toString" && node.arguments.length === 0) {
@@ -2315,6 +2328,7 @@ export class Lowerer {
       case "substring": return call("strSubstring", this.methodArgs(s, node, 2, ["number", "number"]));
       case "charAt": return call("strCharAt", this.methodArgs(s, node, 1, ["number"]));
       case "charCodeAt": return call("strCharCodeAt", this.methodArgs(s, node, 1, ["number"]));
+      case "codePointAt": return call("strCodePointNumber", this.methodArgs(s, node, 1, ["number"]));
       case "at": return call("strAt", [...this.methodArgs(s, node, 1, ["number"]), flag(true)]);
       case "indexOf": return call("strIndexOf", this.methodArgs(s, node, 2, ["string", "number"]));
       case "lastIndexOf": return call("strLastIndexOf", this.methodArgs(s, node, 2, ["string", "number"]));
@@ -2373,10 +2387,11 @@ export class Lowerer {
         return call("arraySplice", [array, start ?? this.constant(UNDEFINED), count ?? this.constant(UNDEFINED), argc, inserted]);
       }
       case "concat": {
-        if (node.arguments.length !== 1 || this.kindOf(node.arguments[0]) !== "array") {
-          fail(node, Codes.UnsupportedCall, "concat takes one array on devices for now");
-        }
-        return call("arrayConcat", this.methodArgs(a, node, 1, ["array"]));
+        if (node.arguments.length === 1 && this.kindOf(node.arguments[0]) === "array") return call("arrayConcat", this.methodArgs(a, node, 1, ["array"]));
+        // Any other arguments: arrays spread into the result, other values appended.
+        for (const arg of node.arguments) if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+        const [array, ...items] = this.exprList([a, ...node.arguments]);
+        return call("arrayConcatItems", [array, this.arrayOf(items, node)]);
       }
       case "fill": return call("arrayFill", this.methodArgs(a, node, 3, ["any", "number", "number"]));
       case "reverse": return call("arrayReverse", this.methodArgs(a, node, 0, []));
@@ -2388,10 +2403,13 @@ export class Lowerer {
       case "findIndex": return call("arrayFindIndex", this.methodArgs(a, node, 1, ["any"]));
       case "some": return call("arraySome", this.methodArgs(a, node, 1, ["any"]));
       case "every": return call("arrayEvery", this.methodArgs(a, node, 1, ["any"]));
-      case "reduce": {
+      case "reduce": case "reduceRight": {
         const hasInitial = node.arguments.length >= 2;
-        return call("arrayReduce", [...this.methodArgs(a, node, 2, ["any", "any"]), this.constant(hasInitial ? TRUE : FALSE)]);
+        return call(name === "reduce" ? "arrayReduce" : "arrayReduceRight", [...this.methodArgs(a, node, 2, ["any", "any"]), this.constant(hasInitial ? TRUE : FALSE)]);
       }
+      case "flat": return call("arrayFlat", this.methodArgs(a, node, 1, ["number"]));
+      case "flatMap": return call("arrayFlatMap", this.methodArgs(a, node, 1, ["any"]));
+      case "toString": return call("toString", this.methodArgs(a, node, 0, []));
       case "sort": return call("arraySort", this.methodArgs(a, node, 1, ["any"]));
       case "pop":
         // Arrays can now get shorter: the range analysis must not assume they only grow.

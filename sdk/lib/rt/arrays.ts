@@ -2,9 +2,9 @@
 // so that push can grow the store without moving the array. Reads and writes inside the
 // length are inline in compiled code; these are the slow paths.
 
-import { DOUBLES, addressOf, f64FromWords, isSmallInt, objectAt, panic, peek16, peek32, peek8, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
+import { DOUBLES, addressOf, f64FromWords, isObject, isSmallInt, objectAt, objectKind, panic, peek16, peek32, peek8, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
 import { allocTraced } from "./heap.ts";
-import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_LENGTH } from "./layout.ts";
+import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY, KIND_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_LENGTH } from "./layout.ts";
 import { alloc } from "./heap.ts";
 import { concat, sameValueZero, strictEquals, toString, unitAt } from "./strings.ts";
 import { truthy } from "./print.ts";
@@ -175,6 +175,13 @@ export function arrayConcat(a: unknown[], b: unknown[]): unknown[] {
   return result;
 }
 
+/** concat(...items): arrays spread into the result, other values appended. */
+export function arrayConcatItems(a: unknown[], items: unknown[]): unknown[] {
+  const result = a.slice();
+  flattenInto(result, items, 1);
+  return result;
+}
+
 export function arrayFill(a: unknown[], value: unknown, start: unknown, end: unknown): unknown[] {
   const to = relativeIndex(end, a.length, a.length);
   for (let i = relativeIndex(start, a.length, 0); i < to; i++) a[i] = value;
@@ -284,6 +291,45 @@ export function arrayReduce(a: unknown[], f: Reducer, initial: unknown, hasIniti
   }
   for (; i < a.length; i++) accumulator = f(accumulator, a[i], i);
   return accumulator;
+}
+
+export function arrayReduceRight(a: unknown[], f: Reducer, initial: unknown, hasInitial: boolean): unknown {
+  let i = a.length - 1;
+  let accumulator = initial;
+  if (!hasInitial) {
+    if (a.length === 0) throw new TypeError("Reduce of empty array with no initial value");
+    accumulator = a[i];
+    i--;
+  }
+  for (; i >= 0; i--) accumulator = f(accumulator, a[i], i);
+  return accumulator;
+}
+
+/** flat(depth): nested arrays spread into the result down to `depth` levels (1 by default;
+ *  undefined is 1, fractions are cut, anything below 1 copies). */
+export function arrayFlat(a: unknown[], depth: unknown): unknown[] {
+  const result = arrayNew(0);
+  flattenInto(result, a, depth === undefined ? 1 : (depth as number));
+  return result;
+}
+
+function flattenInto(result: unknown[], a: unknown[], depth: number): void {
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (depth >= 1 && isObject(v) && objectKind(v) === KIND_ARRAY) flattenInto(result, v as unknown[], depth - 1);
+    else arrayPush(result, v);
+  }
+}
+
+/** flatMap(f): f's results, arrays spread one level. */
+export function arrayFlatMap(a: unknown[], f: Callback): unknown[] {
+  const result = arrayNew(0);
+  for (let i = 0; i < a.length; i++) {
+    const v = f(a[i], i, a);
+    if (isObject(v) && objectKind(v) === KIND_ARRAY) flattenInto(result, v as unknown[], 0);
+    else arrayPush(result, v);
+  }
+  return result;
 }
 
 /** Below this many elements V8's TimSort is one run sorted by binary insertion. */

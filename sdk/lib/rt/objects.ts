@@ -8,7 +8,7 @@ import { allocTraced } from "./heap.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
 import { concat, isNumber, isString, stringEquals, toString, unitAt } from "./strings.ts";
 import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, DESCRIPTOR_PLAIN, KIND_ARRAY, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
-import { PANIC_FIXED_FIELDS } from "./panic-codes.ts";
+import { PANIC_FIXED_FIELDS, PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { TypeError } from "./errors.ts";
 
 export function keysOf(o: unknown): string[] {
@@ -125,20 +125,39 @@ export function objAssign(target: unknown, source: unknown): void {
   for (let i = 0; i < keys.length; i++) objSet(target, keys[i], values[i]);
 }
 
+/** Object.keys: a plain object's keys, an array's indices as strings. Other objects (class
+ *  instances, Map, typed arrays) would need their own enumeration order: not done. */
 export function objKeys(o: unknown): string[] {
-  return keysOf(o).slice();
+  if (isArrayObject(o)) {
+    const length = (o as unknown[]).length;
+    const keys = arrayNew(0) as string[];
+    for (let i = 0; i < length; i++) arrayPush(keys, toString(i));
+    return keys;
+  }
+  return plainObject(o) ? keysOf(o).slice() : [];
 }
 
 export function objValues(o: unknown): unknown[] {
-  return valuesOf(o).slice();
+  if (isArrayObject(o)) return (o as unknown[]).slice();
+  return plainObject(o) ? valuesOf(o).slice() : [];
 }
 
 export function objEntries(o: unknown): unknown[][] {
-  const keys = keysOf(o);
-  const values = valuesOf(o);
+  const keys = objKeys(o);
+  const values = objValues(o);
   const result = arrayNew(0) as unknown[][];
   for (let i = 0; i < keys.length; i++) arrayPush(result, [keys[i], values[i]]);
   return result;
+}
+
+function isArrayObject(o: unknown): boolean {
+  return isObject(o) && objectKind(o) === KIND_ARRAY;
+}
+
+/** Whether o is a plain object; stops on objects whose keys are not enumerated here. */
+function plainObject(o: unknown): boolean {
+  if (isObject(o) && !isString(o) && objectKind(o) === KIND_PLAIN) return true;
+  return panic(PANIC_UNSUPPORTED);
 }
 
 export function objHas(o: unknown, key: string): boolean {

@@ -3,7 +3,7 @@
 // A missing argument arrives as undefined.
 
 import { isSpace } from "./whitespace.ts";
-import { addressOf, objectAt, panic, peek16, peek8, poke16, poke8 } from "mote/intrinsics";
+import { DOUBLES, addressOf, isSmallInt, objectAt, panic, peek16, peek8, poke16, poke8 } from "mote/intrinsics";
 import { concat, isWideString, newString, unitAt } from "./strings.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
 import { STRING_DATA } from "./layout.ts";
@@ -53,24 +53,85 @@ export function substring(s: string, start: unknown, end: unknown): string {
   return a < b ? substringOf(s, a, b) : substringOf(s, b, a);
 }
 
+/** A position argument as ToIntegerOrInfinity makes it: undefined and NaN are 0, fractions
+ *  are cut toward 0 (with doubles), -0 is 0. */
+function position(index: unknown): number {
+  if (index === undefined) return 0;
+  if (DOUBLES) {
+    if (!isSmallInt(index)) {
+      const n = Math.trunc(index as number);
+      return n === n ? n + 0 : 0;
+    }
+  }
+  return index as number;
+}
+
 /** s[i] and s.at(i): one code unit as a string, or undefined outside the string. */
 export function charAtOrUndefined(s: string, index: number, relativeIndex: boolean): unknown {
-  const i = relativeIndex && index < 0 ? index + s.length : index;
+  let at = index;
+  if (DOUBLES) {
+    // s[i] reads a property: -0 is "0", a fraction names no character; at() takes a position.
+    if (!isSmallInt(index)) at = relativeIndex ? position(index) : index === 0 ? 0 : -1;
+  }
+  const i = relativeIndex && at < 0 ? at + s.length : at;
   if (i < 0 || i >= s.length) return undefined;
   return substringOf(s, i, i + 1);
 }
 
 export function charAt(s: string, index: unknown): string {
-  const i = index === undefined ? 0 : (index as number);
+  const i = position(index);
   if (i < 0 || i >= s.length) return "";
   return substringOf(s, i, i + 1);
 }
 
 export function charCodeAt(s: string, index: unknown): number {
-  const i = index === undefined ? 0 : (index as number);
-  // NaN outside the string: a double.
-  if (i < 0 || i >= s.length) panic(PANIC_NOT_INTEGER);
+  const i = position(index);
+  if (i < 0 || i >= s.length) {
+    if (DOUBLES) return NaN;
+    // NaN outside the string: a double, which this program's numbers are not.
+    panic(PANIC_NOT_INTEGER);
+  }
   return unitAt(s, i);
+}
+
+/** String.fromCharCode(...codes) (each code taken mod 2^16) and, with `codePoints`,
+ *  String.fromCodePoint(...codes) (RangeError for a code that is not a code point). */
+export function fromCodes(codes: number[], codePoints: boolean): string {
+  let wide = false;
+  let length = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const c = codePoints ? codes[i] : codes[i] & 0xffff;
+    if (codePoints && !(c >= 0 && c <= 0x10ffff && c === (c | 0))) throw new RangeError("Invalid code point " + c);
+    if (c > 0xff) wide = true;
+    length += c > 0xffff ? 2 : 1;
+  }
+  const result = newString(length, wide);
+  const data = result + STRING_DATA;
+  let at = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const c = codePoints ? codes[i] : codes[i] & 0xffff;
+    if (c > 0xffff) {
+      poke16(data + 2 * at++, 0xd800 + ((c - 0x10000) >> 10));
+      poke16(data + 2 * at++, 0xdc00 + ((c - 0x10000) & 0x3ff));
+    } else if (wide) {
+      poke16(data + 2 * at++, c);
+    } else {
+      poke8(data + at++, c);
+    }
+  }
+  return objectAt<string>(result);
+}
+
+/** codePointAt: the code point starting at i (a surrogate pair's, or a lone surrogate's own
+ *  code unit), undefined outside the string. */
+export function codePointAt(s: string, index: unknown): unknown {
+  const i = position(index);
+  if (i < 0 || i >= s.length) return undefined;
+  const first = unitAt(s, i);
+  if (first < 0xd800 || first > 0xdbff || i + 1 >= s.length) return first;
+  const second = unitAt(s, i + 1);
+  if (second < 0xdc00 || second > 0xdfff) return first;
+  return ((first - 0xd800) << 10) + (second - 0xdc00) + 0x10000;
 }
 
 function matchesAt(s: string, search: string, at: number): boolean {
