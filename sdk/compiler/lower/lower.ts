@@ -155,6 +155,7 @@ export const RT = {
   strCompare: ["strings.ts", "strCompare"],
   printInspected: ["inspect.ts", "printInspected"],
   printFormatted: ["inspect.ts", "printFormatted"],
+  printAny: ["inspect.ts", "printArgument"],
   typeOf: ["strings.ts", "typeOf"],
   arrayGet: ["arrays.ts", "arrayGet"],
   isArray: ["strings.ts", "isArray"],
@@ -258,6 +259,8 @@ export class Lowerer {
   readonly globals: IrGlobal[] = [];
   readonly data: IrData[] = [];
   private readonly funcSymbols = new Map<ts.Declaration, string>();
+  /** Expressions already evaluated, known not to be null or undefined (a?.method(…)). */
+  private readonly bound = new Map<ts.Expression, VReg>();
   private readonly pending: Array<{ decl: ts.FunctionDeclaration; symbol: string }> = [];
   private readonly globalSymbols = new Map<ts.Symbol, string>();
   private readonly strings = new Map<string, string>();
@@ -899,7 +902,19 @@ export class Lowerer {
   }
 
   private kindOf(node: ts.Expression): ValueKind {
-    return valueKind(this.checker, this.checker.getTypeAtLocation(node));
+    return valueKind(this.checker, this.typeAt(node));
+  }
+
+  /** The type of an expression; without null and undefined once a?.… has tested it. */
+  private typeAt(node: ts.Expression): ts.Type {
+    const type = this.checker.getTypeAtLocation(node);
+    return this.bound.has(node) ? this.checker.getNonNullableType(type) : type;
+  }
+
+  /** A type that includes null or undefined, and something else. */
+  private isNullable(node: ts.Expression): boolean {
+    const type = this.checker.getTypeAtLocation(node);
+    return type !== this.checker.getNonNullableType(type) && !(this.checker.getNonNullableType(type).flags & ts.TypeFlags.Never);
   }
 
   private wordForConstant(c: number | boolean | null | undefined, node: ts.Node): number {
@@ -1541,6 +1556,8 @@ export class Lowerer {
 
   /** Lowers an expression to a register holding its value. `discard`: the value is unused. */
   expr(node: ts.Expression, discard = false): VReg {
+    const bound = this.bound.get(node);
+    if (bound !== undefined) return bound;
     const c = constantValue(node, this.checker);
     if (c !== undefined) {
       if (typeof c === "string") return this.stringLiteral(c);
@@ -1737,6 +1754,46 @@ export class Lowerer {
     fail(target, Codes.UnsupportedSyntax, `assignment to ${syntaxName(target)} is not supported on devices yet`);
   }
 
+  /** a ??= b, a ||= b, a &&= b: b is evaluated and assigned only when a is nullish, falsy,
+   *  truthy. The target is a variable, or a property or element of one (read, then written
+   *  through the same path: so nothing in it may have effects). */
+  private logicalAssignment(node: ts.BinaryExpression, op: ts.SyntaxKind): VReg {
+    const target = skipParens(node.left);
+    const plain = (e: ts.Expression): boolean => ts.isIdentifier(e) || e.kind === ts.SyntaxKind.ThisKeyword || ts.isLiteralExpression(e)
+      || (ts.isPropertyAccessExpression(e) && plain(e.expression)) || (ts.isElementAccessExpression(e) && plain(e.expression) && plain(e.argumentExpression));
+    if (!plain(target)) {
+      fail(target, Codes.UnsupportedSyntax, `'${ts.tokenToString(op)}' on a target that calls or computes is not supported on devices yet`, "assign it to a variable first");
+    }
+    const current = this.expr(target);
+    const result = this.temp();
+    this.emit({ op: "move", dst: result, src: current });
+    const assign = newBlock(this.fn), join = newBlock(this.fn);
+    const pos = this.pos(node);
+    if (op === ts.SyntaxKind.QuestionQuestionEqualsToken) {
+      const second = newBlock(this.fn);
+      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: current, b: this.constant(UNDEFINED), then: assign, else: second, pos });
+      this.startBlock(second);
+      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: current, b: this.constant(NULL), then: assign, else: join, pos });
+    } else if (op === ts.SyntaxKind.BarBarEqualsToken) {
+      this.truthyBranch(current, this.truthiness(target), join, assign, target);
+    } else {
+      this.truthyBranch(current, this.truthiness(target), assign, join, target);
+    }
+    this.startBlock(assign);
+    const value = this.expr(node.right);
+    if (ts.isElementAccessExpression(target) && this.kindOf(target.expression) !== "object") {
+      this.requireArray(target.expression);
+      const [array, index] = this.exprList([target.expression, target.argumentExpression]);
+      this.elementSet(target.expression, array, index, value, node);
+    } else {
+      this.assign(target, value, node);
+    }
+    this.emit({ op: "move", dst: result, src: value });
+    this.jumpTo(join);
+    this.startBlock(join);
+    return result;
+  }
+
   private binary(node: ts.BinaryExpression, discard: boolean): VReg {
     const op = node.operatorToken.kind;
     const isArrayElement = (e: ts.Expression) => ts.isElementAccessExpression(e) && this.kindOf(e.expression) !== "object";
@@ -1767,6 +1824,9 @@ export class Lowerer {
       }
       this.assign(node.left, value, node);
       return value;
+    }
+    if (op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken || op === ts.SyntaxKind.AmpersandAmpersandEqualsToken) {
+      return this.logicalAssignment(node, op);
     }
     const compound = compoundOperator(op);
     if (compound !== undefined) {
@@ -2035,6 +2095,18 @@ export class Lowerer {
     const callee = skipParens(node.expression);
     if (callee.kind === ts.SyntaxKind.SuperKeyword) return this.superCall(node);
     if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) return this.superMethodCall(callee, node);
+    // a?.method(…) on an array, string, Map, … that may be null or undefined: undefined then,
+    // else the call, lowered for the receiver's type without null and undefined.
+    if (ts.isPropertyAccessExpression(callee) && callee.questionDotToken && !this.bound.has(callee.expression) && this.isNullable(callee.expression)) {
+      return this.optionalChain(callee, callee.expression, (object) => {
+        this.bound.set(callee.expression, object);
+        try {
+          return this.callExpression(node, discard);
+        } finally {
+          this.bound.delete(callee.expression);
+        }
+      });
+    }
     if (ts.isPropertyAccessExpression(callee)) {
       const member = this.classMember(callee);
       if (member?.kind === "method") {
@@ -2616,7 +2688,7 @@ export class Lowerer {
     for (const arg of node.arguments) {
       if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
       const kind = this.kindOf(arg);
-      if (this.isInspected(arg)) continue;
+      if (this.isInspected(arg) || this.isMixedPrintable(arg)) continue;
       if (kind === "array" || kind === "typed" || kind === "object" || (kind === "any" && !this.isPrimitive(arg))) {
         const type = this.checker.typeToString(this.checker.getTypeAtLocation(arg));
         fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
@@ -2645,11 +2717,25 @@ export class Lowerer {
       flush();
       const kind = ts.isExpression(piece.node) ? this.kindOf(piece.node) : "any";
       const inspected = ts.isExpression(piece.node) && this.isInspected(piece.node);
-      this.call(this.runtime(inspected ? "printInspected" : kind === "string" ? "printString" : "printValue"), [piece.value!], piece.node, false);
+      const mixed = !inspected && ts.isExpression(piece.node) && this.isMixedPrintable(piece.node);
+      this.call(this.runtime(inspected ? "printInspected" : mixed ? "printAny" : kind === "string" ? "printString" : "printValue"), [piece.value!], piece.node, false);
     });
     text += "\n";
     flush();
     return this.constant(UNDEFINED);
+  }
+
+  /** A value whose type mixes what console.log prints inspected (arrays, plain objects, …)
+   *  with primitives or null/undefined (an optional array, a `string | number[]`): the
+   *  runtime looks at the value (inspect.ts, printAny). */
+  private isMixedPrintable(node: ts.Expression): boolean {
+    if (this.kindOf(node) !== "any" || this.isPrimitive(node)) return false;
+    const type = this.checker.getTypeAtLocation(node);
+    return (type.isUnion() ? type.types : [type]).every((t) => {
+      const kind = valueKind(this.checker, t);
+      if (["number", "boolean", "string", "nullish", "void", "array", "typed"].includes(kind)) return true;
+      return kind === "object" && t.getCallSignatures().length === 0;
+    });
   }
 
   /** console.log(format, …) read by the runtime (inspect.ts, printFormatted). */
@@ -3005,6 +3091,18 @@ export class Lowerer {
   }
 
   private propertyGet(node: ts.PropertyAccessExpression): VReg {
+    // a?.b on an array, string, Map, … that may be null or undefined (as a?.method(…)).
+    const nonNullable = valueKind(this.checker, this.checker.getNonNullableType(this.checker.getTypeAtLocation(node.expression)));
+    if (node.questionDotToken && !this.bound.has(node.expression) && this.isNullable(node.expression) && nonNullable !== "object" && nonNullable !== "any") {
+      return this.optionalChain(node, node.expression, (object) => {
+        this.bound.set(node.expression, object);
+        try {
+          return this.propertyGet(node);
+        } finally {
+          this.bound.delete(node.expression);
+        }
+      });
+    }
     let objKind = this.kindOf(node.expression);
     if (objKind === "any" && ts.isOptionalChain(node) && !node.questionDotToken) {
       // Later links of a?.b.c: the chain already yielded undefined if a was nullish, so the
@@ -3298,7 +3396,7 @@ export class Lowerer {
 
   /** The class declaration an instance type comes from. */
   private instanceClass(node: ts.Expression): ts.ClassDeclaration | undefined {
-    const sym = this.checker.getTypeAtLocation(node).getSymbol();
+    const sym = this.typeAt(node).getSymbol();
     const decl = sym?.valueDeclaration;
     if (decl && ts.isClassDeclaration(decl)) return decl;
     if (sym && BUILTIN_CLASSES[sym.name] && sym.declarations?.[0]?.getSourceFile().isDeclarationFile) return this.builtinClass(sym.name);

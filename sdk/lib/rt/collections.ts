@@ -2,9 +2,11 @@
 // with SameValueZero, which for the values of this language step is ===. Lookups are linear:
 // device maps are small, and the order costs nothing this way.
 
-import { DOUBLES } from "mote/intrinsics";
+import { DOUBLES, isObject, objectKind, panic } from "mote/intrinsics";
+import { KIND_ARRAY } from "./layout.ts";
+import { PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
-import { isNumber, sameValueZero } from "./strings.ts";
+import { isNumber, isString, sameValueZero } from "./strings.ts";
 
 type MapCallback = (value: unknown, key: unknown, map: Map) => unknown;
 type SetCallback = (value: unknown, key: unknown, set: Set) => unknown;
@@ -25,13 +27,31 @@ function normalizedKey(key: unknown): unknown {
   return DOUBLES && isNumber(key) && (key as number) === 0 ? 0 : key;
 }
 
+/** What for…of would visit in a constructor's argument: an array's elements, a string's
+ *  code points (new Set("hello")); other iterables are not taken here. */
+function iterated(source: unknown): unknown[] {
+  if (isString(source)) {
+    const points = arrayNew(0);
+    for (const point of source as string) arrayPush(points, point);
+    return points;
+  }
+  if (isObject(source) && objectKind(source) === KIND_ARRAY) return source as unknown[];
+  return panic(PANIC_UNSUPPORTED);
+}
+
 export class Map {
   keyList: unknown[];
   valueList: unknown[];
   constructor(entries?: unknown[][]) {
     this.keyList = [];
     this.valueList = [];
-    if (entries !== undefined) for (const entry of entries) this.set(entry[0], entry[1]);
+    if (entries === undefined || entries === null) return;
+    // new Map(otherMap) copies its entries; otherwise an array of [key, value] pairs.
+    if (entries instanceof Map) {
+      for (let i = 0; i < entries.keyList.length; i++) this.set(entries.keyList[i], entries.valueList[i]);
+      return;
+    }
+    for (const entry of iterated(entries)) this.set((entry as unknown[])[0], (entry as unknown[])[1]);
   }
   get size(): number {
     return this.keyList.length;
@@ -84,7 +104,16 @@ export class Set {
   items: unknown[];
   constructor(values?: unknown[]) {
     this.items = [];
-    if (values !== undefined) for (const v of values) this.add(v);
+    if (values === undefined || values === null) return;
+    if (values instanceof Set) {
+      for (const v of values.items) this.add(v);
+      return;
+    }
+    if (values instanceof Map) {
+      for (let i = 0; i < values.keyList.length; i++) this.add([values.keyList[i], values.valueList[i]]);
+      return;
+    }
+    for (const v of iterated(values)) this.add(v);
   }
   get size(): number {
     return this.items.length;

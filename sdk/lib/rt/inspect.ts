@@ -132,7 +132,7 @@ function hasOwnToString(value: unknown): boolean {
 }
 
 /** One argument of console.log: strings as they are, other values inspected. */
-function printArgument(value: unknown): void {
+export function printArgument(value: unknown): void {
   if (isString(value)) printString(value as string);
   else if (isNumber(value)) printString(inspectNumber(value));
   else if (isObject(value)) printInspected(value);
