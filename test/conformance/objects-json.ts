@@ -30,3 +30,6 @@ class Point {
 }
 const p: { x: number; y: number } = new Point(3, 4);
 console.log(p.x + p.y, JSON.stringify(new Point(5, 6)));
+// Indented, as JSON.stringify(value, null, space) writes it: spaces (at most 10) or a string.
+const report = { name: "probe", samples: [1, [2, []]], meta: { ok: true, none: null, skipped: undefined, empty: {} } };
+console.log(JSON.stringify(report, null, 2), JSON.stringify(report, undefined, "->"), JSON.stringify([[]], null, 12));

@@ -2629,7 +2629,13 @@ export class Lowerer {
       case "Object.keys": return this.call(this.runtime("objKeys"), [one()], node);
       case "Object.values": return this.call(this.runtime("objValues"), [one()], node);
       case "Object.entries": return this.call(this.runtime("objEntries"), [one()], node);
-      case "JSON.stringify": return this.call(this.runtime("jsonStringify"), [one()], node);
+      case "JSON.stringify": {
+        const [value, replacer, space] = node.arguments;
+        if (!value || node.arguments.length > 3) fail(node, Codes.UnsupportedCall, "JSON.stringify takes a value, then optionally null and an indentation, on devices");
+        if (replacer && this.kindOf(replacer) !== "nullish") fail(replacer, Codes.UnsupportedCall, "a replacer for JSON.stringify is not supported on devices yet", "pass null");
+        const [v, , indentation] = this.exprList(node.arguments);
+        return this.call(this.runtime("jsonStringify"), [v, indentation ?? this.constant(UNDEFINED)], node);
+      }
     }
     return fail(node, Codes.UnsupportedCall, `${name} is not supported on devices yet`);
   }

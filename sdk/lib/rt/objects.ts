@@ -168,13 +168,32 @@ export function objHas(o: unknown, key: string): boolean {
 
 /** JSON.stringify for plain data (§25.5.2): numbers, strings, booleans, null, arrays and plain
  *  objects; undefined in an object is left out, in an array it is null. Undefined for a value
- *  JSON cannot represent. */
-export function jsonStringify(value: unknown): unknown {
+ *  JSON cannot represent. `space` indents as the third argument does: a count of spaces (at
+ *  most 10) or a string (its first 10 characters). */
+export function jsonStringify(value: unknown, space: unknown): unknown {
   if (value === undefined) return undefined;
-  return jsonValue(value);
+  let gap = "";
+  if (isNumber(space)) {
+    const n = (space as number) > 10 ? 10 : (space as number);
+    for (let i = 0; i < n; i++) gap = concat(gap, " ");
+  } else if (isString(space)) {
+    gap = (space as string).slice(0, 10);
+  }
+  return jsonValue(value, gap, "");
 }
 
-function jsonValue(value: unknown): string {
+/** The separator before an entry of an array or object: "," then, with a gap, a new line
+ *  and the indentation. */
+function jsonSeparator(first: boolean, gap: string, inner: string): string {
+  const comma = first ? "" : ",";
+  return gap.length === 0 ? comma : concat(concat(comma, "\n"), inner);
+}
+
+function jsonClose(close: string, gap: string, indent: string): string {
+  return gap.length === 0 ? close : concat(concat("\n", indent), close);
+}
+
+function jsonValue(value: unknown, gap: string, indent: string): string {
   if (value === null) return "null";
   if (DOUBLES) {
     // NaN and ±Infinity are null in JSON.
@@ -185,43 +204,37 @@ function jsonValue(value: unknown): string {
   if (isString(value)) return jsonQuote(value as string);
   if (!isObject(value)) return toString(value);
   const kind = objectKind(value);
+  const inner = concat(indent, gap);
+  const colon = gap.length === 0 ? ":" : ": ";
   if (kind === KIND_ARRAY) {
     const a = value as unknown[];
+    if (a.length === 0) return "[]";
     let out = "[";
     for (let i = 0; i < a.length; i++) {
-      if (i > 0) out = concat(out, ",");
       const element = a[i];
-      out = concat(out, element === undefined ? "null" : jsonValue(element));
+      out = concat(concat(out, jsonSeparator(i === 0, gap, inner)), element === undefined ? "null" : jsonValue(element, gap, inner));
     }
-    return concat(out, "]");
+    return concat(out, jsonClose("]", gap, indent));
   }
+  let names: string[] | undefined = undefined;
+  let values: unknown[] = [];
   if (kind === KIND_PLAIN) {
-    const keys = keysOf(value);
-    const values = valuesOf(value);
-    let out = "{";
-    let first = true;
-    for (let i = 0; i < keys.length; i++) {
-      if (values[i] === undefined) continue;
-      if (!first) out = concat(out, ",");
-      first = false;
-      out = concat(concat(concat(out, jsonQuote(keys[i])), ":"), jsonValue(values[i]));
-    }
-    return concat(out, "}");
+    names = keysOf(value);
+    values = valuesOf(value);
+  } else if (kind === KIND_OBJECT) {
+    names = peekValue<string[]>(peek32(addressOf(value)) + CLASS_FIELD_NAMES);
+    values = arrayNew(0);
+    for (let i = 0; i < names.length; i++) arrayPush(values, peekValue(addressOf(value) + 4 + 4 * i));
   }
-  if (kind === KIND_OBJECT) {
-    const names = peekValue<string[]>(peek32(addressOf(value)) + CLASS_FIELD_NAMES);
-    let out = "{";
-    let first = true;
-    for (let i = 0; i < names.length; i++) {
-      const field = peekValue(addressOf(value) + 4 + 4 * i);
-      if (field === undefined) continue;
-      if (!first) out = concat(out, ",");
-      first = false;
-      out = concat(concat(concat(out, jsonQuote(names[i])), ":"), jsonValue(field));
-    }
-    return concat(out, "}");
+  if (names === undefined) return toString(value);
+  let out = "{";
+  let first = true;
+  for (let i = 0; i < names.length; i++) {
+    if (values[i] === undefined) continue;
+    out = concat(concat(concat(concat(out, jsonSeparator(first, gap, inner)), jsonQuote(names[i])), colon), jsonValue(values[i], gap, inner));
+    first = false;
   }
-  return toString(value);
+  return first ? "{}" : concat(out, jsonClose("}", gap, indent));
 }
 
 const HEX = "0123456789abcdef";
