@@ -15,8 +15,8 @@
 // the integer division `(a / b) | 0`, `**`, a Math member other than the integer ones,
 // number parsing and formatting (parseFloat, Number(…), toFixed, …), Float32Array /
 // Float64Array and DataView. What only leaves int32: the operators above, integer
-// literals outside int32, NaN and Infinity, Math.abs (of -2^31), charCodeAt and codePointAt
-// (NaN past the end), Uint32Array elements.
+// literals outside int32, NaN and Infinity, Math.abs (of -2^31), Math.max/min of a spread
+// (-Infinity for none), charCodeAt and codePointAt (NaN past the end), Uint32Array elements.
 
 import ts from "typescript";
 import { isInt32Value } from "../values.ts";
@@ -72,6 +72,9 @@ function classify(node: ts.Node): NumberModel | undefined {
     if (op === ts.SyntaxKind.PlusPlusToken || op === ts.SyntaxKind.MinusMinusToken) return "integral";
     if (op === ts.SyntaxKind.MinusToken && !(ts.isNumericLiteral(node.operand) && node.operand.text !== "0")) return "integral";
   }
+  // Math.max(...values) of no values is -Infinity.
+  if (ts.isSpreadElement(node) && ts.isCallExpression(node.parent) && ts.isPropertyAccessExpression(node.parent.expression)
+    && node.parent.expression.expression.getText() === "Math") return "integral";
   if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
     const object = node.expression.text, member = node.name.text;
     if (object === "Math") return INTEGER_MATH.has(member) ? (member === "abs" ? "integral" : undefined) : "doubles";

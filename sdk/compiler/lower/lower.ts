@@ -73,6 +73,8 @@ export const RT = {
   arrayReduce: ["arrays.ts", "arrayReduce"],
   arrayReduceRight: ["arrays.ts", "arrayReduceRight"],
   arrayConcatItems: ["arrays.ts", "arrayConcatItems"],
+  arrayPushAll: ["arrays.ts", "arrayPushAll"],
+  mathMinMaxOf: ["numbers.ts", "minMaxOf"],
   stringFromCodes: ["string-methods.ts", "fromCodes"],
   arrayFlat: ["arrays.ts", "arrayFlat"],
   arrayFlatMap: ["arrays.ts", "arrayFlatMap"],
@@ -2195,10 +2197,19 @@ export class Lowerer {
     if (!decl || !ts.isFunctionDeclaration(decl)) {
       fail(node, Codes.UnsupportedCall, `'${callee.text}' is not a function declaration; calling it is not supported on devices yet`);
     }
-    if (node.arguments.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
-    const symbol = this.functionSymbol(decl);
-    const args = this.exprList(node.arguments);
     const rest = decl.parameters.at(-1)?.dotDotDotToken ? decl.parameters.length - 1 : -1;
+    const firstSpread = node.arguments.findIndex((a) => ts.isSpreadElement(a));
+    if (firstSpread >= 0 && (rest < 0 || firstSpread < rest)) {
+      fail(node, Codes.UnsupportedSyntax, "spread arguments are supported on devices only into a rest parameter", "pass the values one by one");
+    }
+    const symbol = this.functionSymbol(decl);
+    if (firstSpread >= 0) {
+      // f(a, ...xs): the arguments from the rest parameter on become its array.
+      const fixed = this.exprList(node.arguments.slice(0, rest));
+      const args = [...fixed, this.arrayOfElements(node.arguments.slice(rest), node)];
+      return this.call(symbol, args, node, this.kindOf(node) !== "void" || !discard);
+    }
+    const args = this.exprList(node.arguments);
     if (rest >= 0) {
       // The arguments from the rest parameter on are gathered into an array.
       const extra = args.splice(rest);
@@ -2433,6 +2444,10 @@ export class Lowerer {
     const call = (rt: RtName, args: VReg[], smallInt = false) => this.call(this.runtime(rt), args, node, true, smallInt);
     switch (name) {
       case "push": {
+        if (node.arguments.some((arg) => ts.isSpreadElement(arg))) {
+          const array = this.expr(a);
+          return call("arrayPushAll", [array, this.arrayOfElements(node.arguments, node)], true);
+        }
         if (node.arguments.length === 0) fail(node, Codes.UnsupportedCall, "push with no arguments is not supported on devices");
         const values = this.exprList([a, ...node.arguments]);
         let length = values[0];
@@ -2512,6 +2527,9 @@ export class Lowerer {
           return call("mathHypotOf", [this.arrayOf(this.exprList(node.arguments), node)]);
         }
         case "min": case "max": {
+          if (node.arguments.some((arg) => ts.isSpreadElement(arg))) {
+            return call("mathMinMaxOf", [this.arrayOfElements(node.arguments, node), this.constant(name === "max" ? TRUE : FALSE)]);
+          }
           this.numberOperands(node, ...node.arguments);
           const values = this.exprList(node.arguments);
           if (values.length === 0) return this.numberConstant(name === "min" ? Infinity : -Infinity, node);
@@ -2982,22 +3000,25 @@ export class Lowerer {
     if (node.elements.some((e) => ts.isOmittedExpression(e))) {
       fail(node, Codes.UnsupportedSyntax, "holes in array literals are not supported on devices yet");
     }
-    if (node.elements.some((e) => ts.isSpreadElement(e))) {
-      // [a, ...xs, b]: the plain values are pushed, spread arrays and strings are appended.
-      const parts = node.elements.map((e) => {
-        const iterated = ts.isSpreadElement(e) ? this.iterableArray(e.expression) : undefined;
-        return iterated ? iterated() : this.expr(ts.isSpreadElement(e) ? e.expression : e);
-      });
-      const array = this.newArray(this.constant(tagInt(0), true), node);
-      node.elements.forEach((e, i) => {
-        if (!ts.isSpreadElement(e)) { this.call(this.runtime("arrayPush"), [array, parts[i]], e, false); return; }
-        const kind = this.iterableArray(e.expression) ? "array" : this.kindOf(e.expression);
-        if (kind !== "array" && kind !== "string") fail(e, Codes.UnsupportedSyntax, "spreading this value is not supported on devices yet");
-        this.call(this.runtime(kind === "array" ? "arrayAppend" : "arrayAppendString"), [array, parts[i]], e, false);
-      });
-      return array;
-    }
-    return this.arrayOf(this.exprList(node.elements), node);
+    return this.arrayOfElements(node.elements, node);
+  }
+
+  /** A new array of these elements, in order: [a, ...xs, b] (plain values are pushed, spread
+   *  arrays and strings appended); also the arguments of a call from a spread on. */
+  private arrayOfElements(elements: readonly ts.Expression[], node: ts.Node): VReg {
+    if (!elements.some((e) => ts.isSpreadElement(e))) return this.arrayOf(this.exprList(elements), node);
+    const parts = elements.map((e) => {
+      const iterated = ts.isSpreadElement(e) ? this.iterableArray(e.expression) : undefined;
+      return iterated ? iterated() : this.expr(ts.isSpreadElement(e) ? e.expression : e);
+    });
+    const array = this.newArray(this.constant(tagInt(0), true), node);
+    elements.forEach((e, i) => {
+      if (!ts.isSpreadElement(e)) { this.call(this.runtime("arrayPush"), [array, parts[i]], e, false); return; }
+      const kind = this.iterableArray(e.expression) ? "array" : this.kindOf(e.expression);
+      if (kind !== "array" && kind !== "string") fail(e, Codes.UnsupportedSyntax, "spreading this value is not supported on devices yet");
+      this.call(this.runtime(kind === "array" ? "arrayAppend" : "arrayAppendString"), [array, parts[i]], e, false);
+    });
+    return array;
   }
 
   /** A new array holding these values. */

@@ -421,6 +421,12 @@ export function arrayAppend(a: unknown[], xs: unknown[]): void {
   for (let i = 0; i < xs.length; i++) arrayPush(a, xs[i]);
 }
 
+/** a.push(...xs): the new length. */
+export function arrayPushAll(a: unknown[], xs: unknown[]): number {
+  arrayAppend(a, xs);
+  return a.length;
+}
+
 /** [..."text"]: the code points of a string appended, as a string iterator yields them. */
 export function arrayAppendString(a: unknown[], s: string): void {
   for (const ch of s) arrayPush(a, ch);

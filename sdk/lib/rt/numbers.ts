@@ -26,6 +26,13 @@ export function max(first: number, second: number): number {
   return f64High(a) < 0 ? b : a;
 }
 
+/** Math.max(...values) and Math.min(...values): -Infinity and Infinity for none. */
+export function minMaxOf(values: number[], isMax: boolean): number {
+  let result = isMax ? -Infinity : Infinity;
+  for (let i = 0; i < values.length; i++) result = isMax ? max(result, values[i]) : min(result, values[i]);
+  return result;
+}
+
 // Math.random: xorshift32 over two words, 52 random fraction bits in [1, 2), minus 1.
 let seedHigh = 0x2545f491;
 let seedLow = 0x1b873593;
