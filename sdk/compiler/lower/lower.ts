@@ -1991,7 +1991,7 @@ export class Lowerer {
     if (ka !== "string" && isError(operands[0])) { a = this.call(this.runtime("errorToString"), [a], node); ka = "string"; }
     if (kb !== "string" && isError(operands[1])) { b = this.call(this.runtime("errorToString"), [b], node); kb = "string"; }
     for (const k of [ka, kb]) {
-      if (k === "typed" || k === "any" || k === "object") fail(node, Codes.UnsupportedOperator, "joining this value to a string is not supported on devices yet", "convert it explicitly");
+      if (k === "typed") fail(node, Codes.UnsupportedOperator, "joining a typed array to a string is not supported on devices yet", "convert it explicitly");
     }
     const sa = ka === "string" ? a : this.call(this.runtime("toString"), [a], node);
     const sb = kb === "string" ? b : this.call(this.runtime("toString"), [b], node);
@@ -2181,7 +2181,7 @@ export class Lowerer {
       if (this.kindOf(arg) === "string") return value;
       const cls = this.instanceClass(arg);
       if (cls && this.isErrorClass(cls)) return this.call(this.runtime("errorToString"), [value], node);
-      if ((this.kindOf(arg) === "any" && !this.isPrimitive(arg)) || this.kindOf(arg) === "object") fail(arg, Codes.UnsupportedCall, "String() of this value is not supported on devices yet");
+      if (this.kindOf(arg) === "typed") fail(arg, Codes.UnsupportedCall, "String() of a typed array is not supported on devices yet");
       return this.call(this.runtime("toString"), [value], node);
     }
     if (!decl || !ts.isFunctionDeclaration(decl) || !ts.isSourceFile(decl.parent)) {

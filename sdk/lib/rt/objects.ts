@@ -7,9 +7,9 @@ import { DOUBLES, addressOf, callMethod, isObject, objectAt, objectKind, panic, 
 import { allocTraced } from "./heap.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
 import { concat, isNumber, isString, stringEquals, toString, unitAt } from "./strings.ts";
-import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, DESCRIPTOR_PLAIN, KIND_ARRAY, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
+import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, CLASS_PRINT, CLASS_PRINT_MAP, CLASS_PRINT_SET, DESCRIPTOR_PLAIN, KIND_ARRAY, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
 import { PANIC_FIXED_FIELDS, PANIC_UNSUPPORTED } from "./panic-codes.ts";
-import { TypeError } from "./errors.ts";
+import { Error, TypeError, errorToString } from "./errors.ts";
 
 export function keysOf(o: unknown): string[] {
   return peekValue<string[]>(addressOf(o) + PLAIN_KEYS);
@@ -56,6 +56,19 @@ function methodCode(o: unknown, prefix: string, key: string): unknown {
     return peek32(descriptor + CLASS_METHODS + 4 * slot) === 0 ? undefined : peekValue<unknown>(descriptor + CLASS_METHODS + 4 * slot);
   }
   return undefined;
+}
+
+/** String(o) of an object that is not a string, number or array: its class's toString()
+ *  if it has one, an error's "Name: message", else "[object Object]" ("[object Map]", …). */
+export function objectToString(o: unknown): string {
+  const kind = objectKind(o);
+  if (kind === KIND_PLAIN) return "[object Object]";
+  if (kind !== KIND_OBJECT) return panic(PANIC_UNSUPPORTED);
+  const code = methodCode(o, "", "toString");
+  if (code !== undefined) return toString(callMethod(code, o));
+  if (o instanceof Error) return errorToString(o);
+  const print = peek32(peek32(addressOf(o)) + CLASS_PRINT);
+  return print === CLASS_PRINT_MAP ? "[object Map]" : print === CLASS_PRINT_SET ? "[object Set]" : "[object Object]";
 }
 
 /**

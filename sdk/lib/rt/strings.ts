@@ -2,6 +2,7 @@
 // fits (Latin-1) and two otherwise. Literals live in flash; results of operations on the heap.
 
 import { numberToString } from "./numconv.ts";
+import { objectToString } from "./objects.ts";
 import { DOUBLES, addressOf, isObject, isSmallInt, objectAt, objectKind, peek16, peek32, peek8, peekValue, poke16, poke32, poke8, symbolAddress } from "mote/intrinsics";
 import { alloc } from "./heap.ts";
 import {
@@ -166,7 +167,8 @@ export function toString(value: unknown): string {
   if (value === true) return "true";
   if (value === false) return "false";
   if (isObject(value) && objectKind(value) === KIND_ARRAY) return arrayToString(value);
-  return value as string;
+  if (isString(value)) return value as string;
+  return objectToString(value);
 }
 
 /** A number as console.log shows it: String(x), except that -0 is "-0". */
