@@ -1,6 +1,11 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: {
+    // Runtime modules run under Node in unit tests write their console through this stand-in.
+    alias: { "mote/console": fileURLToPath(new URL("./test/unit/host-console.ts", import.meta.url)) },
+  },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 120_000,

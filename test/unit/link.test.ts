@@ -76,7 +76,7 @@ describe("link: layout", () => {
       __bss_end: 0x20000044,
       __heap_start: 0x20000048, // 8-aligned
       __heap_end: ramEnd - mps2.stackSize,
-      // A quarter of the 8 KB stack (at most 1 KB) is kept below the limit of recursion.
+      // An eighth of the 8 KB stack (at most 1 KB) is kept below the limit of recursion.
       __stack_limit: ramEnd - mps2.stackSize + 1024,
       __stack_top: ramEnd,
     });

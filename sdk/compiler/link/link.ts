@@ -250,9 +250,9 @@ const SPECIAL_NAMES = new Set([
 
 /** Stack kept below __stack_limit, where functions that can recurse stop the program
  *  (sdk/compiler/passes/stack-checks.ts): room for the calls between two checks and for the
- *  crash report. A quarter of the stack, at most 1 KB. */
+ *  crash report. An eighth of the stack (256 bytes of the micro:bit's 2 KB), at most 1 KB. */
 function stackReserve(stackSize: number): number {
-  return Math.min(1024, stackSize >> 2);
+  return Math.min(1024, stackSize >> 3);
 }
 
 function checkDuplicates(chunks: Chunk[]): void {

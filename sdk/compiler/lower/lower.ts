@@ -1766,34 +1766,18 @@ export class Lowerer {
     if (!plain(target)) {
       fail(target, Codes.UnsupportedSyntax, `'${ts.tokenToString(op)}' on a target that calls or computes is not supported on devices yet`, "assign it to a variable first");
     }
-    const current = this.expr(target);
-    const result = this.temp();
-    this.emit({ op: "move", dst: result, src: current });
-    const assign = newBlock(this.fn), join = newBlock(this.fn);
-    const pos = this.pos(node);
-    if (op === ts.SyntaxKind.QuestionQuestionEqualsToken) {
-      const second = newBlock(this.fn);
-      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: current, b: this.constant(UNDEFINED), then: assign, else: second, pos });
-      this.startBlock(second);
-      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: current, b: this.constant(NULL), then: assign, else: join, pos });
-    } else if (op === ts.SyntaxKind.BarBarEqualsToken) {
-      this.truthyBranch(current, this.truthiness(target), join, assign, target);
-    } else {
-      this.truthyBranch(current, this.truthiness(target), assign, join, target);
-    }
-    this.startBlock(assign);
-    const value = this.expr(node.right);
-    if (ts.isElementAccessExpression(target) && this.kindOf(target.expression) !== "object") {
-      this.requireArray(target.expression);
-      const [array, index] = this.exprList([target.expression, target.argumentExpression]);
-      this.elementSet(target.expression, array, index, value, node);
-    } else {
-      this.assign(target, value, node);
-    }
-    this.emit({ op: "move", dst: result, src: value });
-    this.jumpTo(join);
-    this.startBlock(join);
-    return result;
+    const kind = op === ts.SyntaxKind.QuestionQuestionEqualsToken ? "??" : op === ts.SyntaxKind.AmpersandAmpersandEqualsToken ? "&&" : "||";
+    return this.shortCircuit(this.expr(target), target, kind, node, () => {
+      const value = this.expr(node.right);
+      if (ts.isElementAccessExpression(target) && this.kindOf(target.expression) !== "object") {
+        this.requireArray(target.expression);
+        const [array, index] = this.exprList([target.expression, target.argumentExpression]);
+        this.elementSet(target.expression, array, index, value, node);
+      } else {
+        this.assign(target, value, node);
+      }
+      return value;
+    });
   }
 
   private binary(node: ts.BinaryExpression, discard: boolean): VReg {
@@ -1938,23 +1922,28 @@ export class Lowerer {
   }
 
   private logicalValue(node: ts.BinaryExpression, op: ts.SyntaxKind): VReg {
+    const kind = op === ts.SyntaxKind.QuestionQuestionToken ? "??" : op === ts.SyntaxKind.AmpersandAmpersandToken ? "&&" : "||";
+    return this.shortCircuit(this.expr(node.left), node.left, kind, node, () => this.expr(node.right));
+  }
+
+  /** left ?? right, left || right, left && right, with `left` already evaluated: `right()`
+   *  runs only when left is nullish, falsy, truthy; the value is left's or right's. */
+  private shortCircuit(left: VReg, leftNode: ts.Expression, kind: "??" | "||" | "&&", node: ts.Node, right: () => VReg): VReg {
     const result = this.temp();
-    const left = this.expr(node.left);
     this.emit({ op: "move", dst: result, src: left });
     const evalRight = newBlock(this.fn), join = newBlock(this.fn);
     const pos = this.pos(node);
-    if (op === ts.SyntaxKind.QuestionQuestionToken) {
+    if (kind === "??") {
       const second = newBlock(this.fn);
       this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: left, b: this.constant(UNDEFINED), then: evalRight, else: second, pos });
       this.startBlock(second);
       this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: left, b: this.constant(NULL), then: evalRight, else: join, pos });
     } else {
-      const [t, f] = op === ts.SyntaxKind.AmpersandAmpersandToken ? [evalRight, join] : [join, evalRight];
-      this.truthyBranch(left, this.truthiness(node.left), t, f, node.left);
+      const [t, f] = kind === "&&" ? [evalRight, join] : [join, evalRight];
+      this.truthyBranch(left, this.truthiness(leftNode), t, f, leftNode);
     }
     this.startBlock(evalRight);
-    const right = this.expr(node.right);
-    this.emit({ op: "move", dst: result, src: right });
+    this.emit({ op: "move", dst: result, src: right() });
     this.jumpTo(join);
     this.startBlock(join);
     return result;

@@ -411,7 +411,7 @@ function integralDigits(w: Workspace, x: number): boolean {
   let up = false;
   if (e > 0) {
     if (decimalHalf === undefined) decimalHalf = new Uint8Array(DECIMAL_ROOM);
-  const half = decimalHalf;
+    const half = decimalHalf;
     const halfLength = decimalShift(half, decimalTimes(half, 0, 1, 1), e - 1);
     // Below a power of two the lower half-distance is half as big: T ≤ it ⟺ 2T ≤ half.
     const unequal = w.top === 0 && w.middle === 0 && w.bottom === 0;
