@@ -1047,6 +1047,7 @@ export class Lowerer {
       }
       case ts.SyntaxKind.TryStatement: return this.tryStatement(node as ts.TryStatement);
       case ts.SyntaxKind.ForOfStatement: return this.forOfStatement(node as ts.ForOfStatement);
+      case ts.SyntaxKind.ForInStatement: return this.forInStatement(node as ts.ForInStatement);
       case ts.SyntaxKind.EnumDeclaration: return; // members are folded where they are used
       case ts.SyntaxKind.FunctionDeclaration:
         // Top-level ones are lowered when called; nested ones were created by body().
@@ -1276,7 +1277,6 @@ export class Lowerer {
    *  surrogate pairs occur: a pair is one iteration in JavaScript, which is checked). Arrays
    *  are iterated by index against the current length, as the array iterator does. */
   private forOfStatement(node: ts.ForOfStatement): void {
-    const label = this.takeLabel();
     if (node.awaitModifier) fail(node, Codes.UnsupportedSyntax, "'for await' is not supported on devices yet");
     let kind = this.kindOf(node.expression);
     const iterated = this.iterableArray(node.expression);
@@ -1284,14 +1284,31 @@ export class Lowerer {
     if (kind !== "array" && kind !== "typed" && kind !== "string") {
       fail(node.expression, Codes.UnsupportedSyntax, `iterating a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(node.expression))}' is not supported on devices yet`);
     }
+    this.loopOver(node, kind, iterated !== undefined, () => (iterated ? iterated() : this.expr(node.expression)));
+  }
+
+  /** for (const key in object): the keys Object.keys gives (a plain object's, an array's
+   *  indices), in a loop like for…of over them. */
+  private forInStatement(node: ts.ForInStatement): void {
+    const kind = this.kindOf(node.expression);
+    if ((kind !== "object" && kind !== "array") || this.instanceClass(node.expression) !== undefined) {
+      fail(node.expression, Codes.UnsupportedSyntax, `for…in over a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(node.expression))}' is not supported on devices yet`);
+    }
+    this.loopOver(node, "array", true, () => this.call(this.runtime("objKeys"), [this.expr(node.expression)], node.expression));
+  }
+
+  /** The loop of for…of and for…in over an array, typed array or string made by `collectionOf`
+   *  (`fresh`: an array nothing else holds, read without the checks of a user's array). */
+  private loopOver(node: ts.ForOfStatement | ts.ForInStatement, kind: ValueKind, fresh: boolean, collectionOf: () => VReg): void {
+    const label = this.takeLabel();
     const init = node.initializer;
     if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1
       || !(ts.isIdentifier(init.declarations[0].name) || isBindingPattern(init.declarations[0].name))) {
-      fail(init, Codes.UnsupportedSyntax, "for…of declares one variable or a destructuring pattern on devices");
+      fail(init, Codes.UnsupportedSyntax, `${ts.isForInStatement(node) ? "for…in" : "for…of"} declares one variable or a destructuring pattern on devices`);
     }
     const declaration = init.declarations[0];
     const collection = this.temp();
-    this.emit({ op: "move", dst: collection, src: iterated ? iterated() : this.expr(node.expression) });
+    this.emit({ op: "move", dst: collection, src: collectionOf() });
     const index = newVReg(this.fn, { name: "<index>" });
     this.emit({ op: "move", dst: index, src: this.constant(tagInt(0), true) });
     const test = newBlock(this.fn), body = newBlock(this.fn), update = newBlock(this.fn), exit = newBlock(this.fn);
@@ -1307,7 +1324,7 @@ export class Lowerer {
     const element = this.temp();
     if (kind === "string") {
       this.emit({ op: "call", dst: element, callee: this.runtime("strCodePointAt"), args: [collection, index], pos: this.pos(node) });
-    } else if (iterated) {
+    } else if (fresh) {
       this.emit({ op: "elem-get", dst: element, array: collection, index, pos: this.pos(node) });
     } else {
       this.elementGetInto(element, node.expression, collection, index, node);
