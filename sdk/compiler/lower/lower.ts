@@ -163,6 +163,7 @@ export const RT = {
   isArray: ["strings.ts", "isArray"],
   objSet: ["objects.ts", "objSet"],
   objAssign: ["objects.ts", "objAssign"],
+  objFromEntries: ["objects.ts", "objFromEntries"],
   objKeys: ["objects.ts", "objKeys"],
   objValues: ["objects.ts", "objValues"],
   objEntries: ["objects.ts", "objEntries"],
@@ -2166,6 +2167,7 @@ export class Lowerer {
       fail(node, Codes.UnsupportedCall, `calling '${callee.getText()}' is not supported on devices yet`);
     }
     if (!ts.isIdentifier(callee)) return this.indirectCall(callee, node);
+    if (callee.text === "Array" && this.isGlobal(callee)) return this.arrayOfLength(node.arguments, node);
     const sym = this.resolveAlias(this.symbolOf(callee));
     const decl = sym.declarations?.[0];
     if (decl?.getSourceFile().isDeclarationFile && TIMER_FUNCTIONS[callee.text] && path.resolve(decl.getSourceFile().fileName) === GLOBALS_FILE) {
@@ -2653,6 +2655,17 @@ export class Lowerer {
       case "Object.keys": return this.call(this.runtime("objKeys"), [one()], node);
       case "Object.values": return this.call(this.runtime("objValues"), [one()], node);
       case "Object.entries": return this.call(this.runtime("objEntries"), [one()], node);
+      case "Object.fromEntries": {
+        if (node.arguments.length !== 1 || this.kindOf(node.arguments[0]) !== "array") fail(node, Codes.UnsupportedCall, "Object.fromEntries takes an array of [key, value] pairs on devices");
+        return this.call(this.runtime("objFromEntries"), [one()], node);
+      }
+      case "Object.assign": {
+        // Object.assign(target, ...sources): each source's own properties set on target.
+        if (node.arguments.length === 0 || node.arguments.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedCall, "Object.assign takes a target and sources on devices");
+        const [target, ...sources] = this.exprList(node.arguments);
+        for (const source of sources) this.call(this.runtime("objAssign"), [target, source], node, false);
+        return target;
+      }
       case "JSON.stringify": {
         const [value, replacer, space] = node.arguments;
         if (!value || node.arguments.length > 3) fail(node, Codes.UnsupportedCall, "JSON.stringify takes a value, then optionally null and an indentation, on devices");
@@ -2761,6 +2774,7 @@ export class Lowerer {
   private isMixedPrintable(node: ts.Expression): boolean {
     if (this.kindOf(node) !== "any" || this.isPrimitive(node)) return false;
     const type = this.checker.getTypeAtLocation(node);
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
     return (type.isUnion() ? type.types : [type]).every((t) => {
       const kind = valueKind(this.checker, t);
       if (["number", "boolean", "string", "nullish", "void", "array", "typed"].includes(kind)) return true;
@@ -2956,15 +2970,16 @@ export class Lowerer {
     return fail(node, Codes.IntrinsicMisuse, `unknown intrinsic '${name}'`);
   }
 
-  private newExpression(node: ts.NewExpression): VReg {
-    if (ts.isIdentifier(node.expression) && node.expression.text === "Array") {
-      const args = node.arguments ?? [];
-      if (args.length !== 1 || this.kindOf(args[0]) !== "number") {
-        fail(node, Codes.UnsupportedCall, "new Array is supported on devices with one length argument");
-      }
-      const length = this.expr(args[0]);
-      return this.newArray(length, node);
+  /** new Array(n) and Array(n). */
+  private arrayOfLength(args: readonly ts.Expression[], node: ts.NewExpression | ts.CallExpression): VReg {
+    if (args.length !== 1 || this.kindOf(args[0]) !== "number") {
+      fail(node, Codes.UnsupportedCall, "new Array is supported on devices with one length argument");
     }
+    return this.newArray(this.expr(args[0]), node);
+  }
+
+  private newExpression(node: ts.NewExpression): VReg {
+    if (ts.isIdentifier(node.expression) && node.expression.text === "Array") return this.arrayOfLength(node.arguments ?? [], node);
     if (ts.isIdentifier(node.expression) && TYPED_ARRAYS[node.expression.text]) return this.newTypedArray(node);
     const classDecl = this.classDeclarationOf(node.expression);
     if (classDecl && this.isGlobal(node.expression) && classDecl === this.builtinClass("Promise")) this.usesPromises = true;

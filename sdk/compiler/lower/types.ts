@@ -36,6 +36,8 @@ export function valueKind(checker: ts.TypeChecker, type: ts.Type): ValueKind {
     if (kinds.size === 1) return [...kinds][0];
     return "any";
   }
+  // { a: number } & { b: number } (Object.assign's result): an object when every part is one.
+  if (type.isIntersection() && type.types.every((t) => valueKind(checker, t) === "object")) return "object";
   if (checker.isArrayType(type) || checker.isTupleType(type)) return "array";
   if (typedArrayElement(type)) return "typed";
   // Objects that are not functions: class instances, object literals, interfaces, records.

@@ -130,16 +130,17 @@ export function objSet(o: unknown, key: string, value: unknown): void {
   arrayPush(valuesOf(o), value);
 }
 
-/** {...source} inside an object literal. */
+/** {...source} inside an object literal: a plain object's properties, a class instance's
+ *  fields; nothing from null, undefined, a Map or a Set (they have no own properties). */
 export function objAssign(target: unknown, source: unknown): void {
-  if (!isObject(source) || objectKind(source) !== KIND_PLAIN) return;
-  const keys = keysOf(source);
-  const values = valuesOf(source);
+  if (source === undefined || source === null) return;
+  const keys = ownKeys(source);
+  const values = ownValues(source);
   for (let i = 0; i < keys.length; i++) objSet(target, keys[i], values[i]);
 }
 
-/** Object.keys: a plain object's keys, an array's indices as strings. Other objects (class
- *  instances, Map, typed arrays) would need their own enumeration order: not done. */
+/** Object.keys: a plain object's keys, a class instance's fields, an array's indices as
+ *  strings (Map and Set have none). */
 export function objKeys(o: unknown): string[] {
   if (isArrayObject(o)) {
     const length = (o as unknown[]).length;
@@ -147,12 +148,12 @@ export function objKeys(o: unknown): string[] {
     for (let i = 0; i < length; i++) arrayPush(keys, toString(i));
     return keys;
   }
-  return plainObject(o) ? keysOf(o).slice() : [];
+  return ownKeys(o).slice();
 }
 
 export function objValues(o: unknown): unknown[] {
   if (isArrayObject(o)) return (o as unknown[]).slice();
-  return plainObject(o) ? valuesOf(o).slice() : [];
+  return ownValues(o);
 }
 
 export function objEntries(o: unknown): unknown[][] {
@@ -163,14 +164,36 @@ export function objEntries(o: unknown): unknown[][] {
   return result;
 }
 
+/** Object.fromEntries(entries): a plain object from [key, value] pairs, later keys winning. */
+export function objFromEntries(entries: unknown[][]): unknown {
+  const o = objNew();
+  for (let i = 0; i < entries.length; i++) objSet(o, toString(entries[i][0]), entries[i][1]);
+  return o;
+}
+
 function isArrayObject(o: unknown): boolean {
   return isObject(o) && objectKind(o) === KIND_ARRAY;
 }
 
-/** Whether o is a plain object; stops on objects whose keys are not enumerated here. */
-function plainObject(o: unknown): boolean {
-  if (isObject(o) && !isString(o) && objectKind(o) === KIND_PLAIN) return true;
+/** The own property names of a plain object or class instance (the keys array of a plain
+ *  object itself: not to be changed); none for Map and Set; stops on other values. */
+function ownKeys(o: unknown): string[] {
+  if (isObject(o) && !isString(o) && objectKind(o) === KIND_PLAIN) return keysOf(o);
+  if (isObject(o) && objectKind(o) === KIND_OBJECT) {
+    const print = peek32(peek32(addressOf(o)) + CLASS_PRINT);
+    if (print === CLASS_PRINT_MAP || print === CLASS_PRINT_SET) return [];
+    return peekValue<string[]>(peek32(addressOf(o)) + CLASS_FIELD_NAMES);
+  }
   return panic(PANIC_UNSUPPORTED);
+}
+
+/** The values of ownKeys(o), in a new array. */
+function ownValues(o: unknown): unknown[] {
+  if (objectKind(o) === KIND_PLAIN) return valuesOf(o).slice();
+  const count = ownKeys(o).length;
+  const values = arrayNew(0);
+  for (let i = 0; i < count; i++) arrayPush(values, peekValue(addressOf(o) + 4 + 4 * i));
+  return values;
 }
 
 export function objHas(o: unknown, key: string): boolean {
