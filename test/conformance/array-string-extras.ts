@@ -24,3 +24,5 @@ try {
 } catch (e) {
   console.log(e instanceof RangeError, (e as RangeError).message);
 }
+for (const [i, name] of ["ax", "by"].entries()) console.log(i, name, [...name].reverse().join(""));
+console.log([...["a", "b"].keys()], Array.from([7, 8].values()), [...[[1], 2].entries()]);

@@ -74,6 +74,7 @@ export const RT = {
   arrayReduceRight: ["arrays.ts", "arrayReduceRight"],
   arrayConcatItems: ["arrays.ts", "arrayConcatItems"],
   arrayPushAll: ["arrays.ts", "arrayPushAll"],
+  arrayIterated: ["arrays.ts", "arrayIterated"],
   mathMinMaxOf: ["numbers.ts", "minMaxOf"],
   stringFromCodes: ["string-methods.ts", "fromCodes"],
   arrayFlat: ["arrays.ts", "arrayFlat"],
@@ -1088,6 +1089,12 @@ export class Lowerer {
       && ["keys", "values", "entries"].includes(inner.expression.name.text)) {
       const cls = this.instanceClass(inner.expression.expression);
       if (cls && ["Map", "Set"].includes(cls.name?.text ?? "") && cls.getSourceFile().fileName.startsWith(RT_DIR)) return () => this.expr(inner);
+      // array.keys(), .values(), .entries(): the indices, the elements, [index, element] pairs.
+      if (this.kindOf(inner.expression.expression) === "array" && inner.arguments.length === 0) {
+        const which = inner.expression.name.text;
+        const array = inner.expression.expression;
+        return () => this.call(this.runtime("arrayIterated"), [this.expr(array), this.constant(tagInt(which === "keys" ? 0 : which === "values" ? 1 : 2), true)], inner);
+      }
     }
     const cls = this.instanceClass(inner);
     if (cls && ["Map", "Set"].includes(cls.name?.text ?? "") && cls.getSourceFile().fileName.startsWith(RT_DIR)) {

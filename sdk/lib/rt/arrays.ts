@@ -421,6 +421,13 @@ export function arrayAppend(a: unknown[], xs: unknown[]): void {
   for (let i = 0; i < xs.length; i++) arrayPush(a, xs[i]);
 }
 
+/** What a.keys() (0), a.values() (1) or a.entries() (2) iterates, as a new array. */
+export function arrayIterated(a: unknown[], which: number): unknown[] {
+  const result = arrayNew(0);
+  for (let i = 0; i < a.length; i++) arrayPush(result, which === 0 ? i : which === 1 ? a[i] : [i, a[i]]);
+  return result;
+}
+
 /** a.push(...xs): the new length. */
 export function arrayPushAll(a: unknown[], xs: unknown[]): number {
   arrayAppend(a, xs);
