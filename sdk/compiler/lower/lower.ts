@@ -80,6 +80,7 @@ export const RT = {
   arrayFlat: ["arrays.ts", "arrayFlat"],
   arrayFlatMap: ["arrays.ts", "arrayFlatMap"],
   strCodePointNumber: ["string-methods.ts", "codePointAt"],
+  strUnitAt: ["strings.ts", "unitAt"],
   arraySort: ["arrays.ts", "arraySort"],
   strSlice: ["string-methods.ts", "slice"],
   strCodePointAt: ["string-methods.ts", "codePointString"],
@@ -2425,7 +2426,10 @@ export class Lowerer {
       case "slice": return call("strSlice", this.methodArgs(s, node, 2, ["number", "number"]));
       case "substring": return call("strSubstring", this.methodArgs(s, node, 2, ["number", "number"]));
       case "charAt": return call("strCharAt", this.methodArgs(s, node, 1, ["number"]));
-      case "charCodeAt": return call("strCharCodeAt", this.methodArgs(s, node, 1, ["number"]));
+      case "charCodeAt":
+        // The runtime reads code units it knows are inside the string: no NaN, a small int.
+        if (node.getSourceFile().fileName.startsWith(RT_DIR)) return call("strUnitAt", this.methodArgs(s, node, 1, ["number"]), true);
+        return call("strCharCodeAt", this.methodArgs(s, node, 1, ["number"]));
       case "codePointAt": return call("strCodePointNumber", this.methodArgs(s, node, 1, ["number"]));
       case "at": return call("strAt", [...this.methodArgs(s, node, 1, ["number"]), flag(true)]);
       case "indexOf": return call("strIndexOf", this.methodArgs(s, node, 2, ["string", "number"]));

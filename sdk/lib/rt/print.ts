@@ -3,7 +3,7 @@
 
 import { DOUBLES, addressOf, isObject, isSmallInt, peek16, peek8 } from "mote/intrinsics";
 import { consoleWrite } from "mote/console";
-import { inspectNumber, isNumber, isString, isWideString, toString } from "./strings.ts";
+import { inspectNumber, isNumber, isString, isWideString, primitiveToString } from "./strings.ts";
 import { STRING_DATA } from "./layout.ts";
 
 export function printByte(byte: number): void {
@@ -17,13 +17,13 @@ export function printValue(value: unknown): void {
       return;
     }
   }
-  printString(isString(value) ? (value as string) : toString(value));
+  printString(isString(value) ? (value as string) : primitiveToString(value));
 }
 
 /** Writes a string as UTF-8; an unpaired surrogate becomes U+FFFD, as Node writes it. */
 export function printString(s: string): void {
   // A string by its type, but not always in fact: JSON.stringify(undefined) is undefined.
-  if (!isString(s)) printString(toString(s));
+  if (!isString(s)) printString(primitiveToString(s));
   else if (isWideString(s)) printWide(s);
   else printLatin1(s);
 }

@@ -3,7 +3,7 @@
 // A missing argument arrives as undefined.
 
 import { isSpace } from "./whitespace.ts";
-import { DOUBLES, addressOf, isSmallInt, objectAt, panic, peek16, peek8, poke16, poke8 } from "mote/intrinsics";
+import { DOUBLES, FRACTIONS, addressOf, isSmallInt, objectAt, panic, peek16, peek8, poke16, poke8 } from "mote/intrinsics";
 import { concat, isWideString, newString, unitAt } from "./strings.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
 import { STRING_DATA } from "./layout.ts";
@@ -59,7 +59,9 @@ function position(index: unknown): number {
   if (index === undefined) return 0;
   if (DOUBLES) {
     if (!isSmallInt(index)) {
-      const n = Math.trunc(index as number);
+      // Without fractions (FRACTIONS false) only -0, NaN and big integers get here.
+      let n = index as number;
+      if (FRACTIONS) n = Math.trunc(n);
       return n === n ? n + 0 : 0;
     }
   }

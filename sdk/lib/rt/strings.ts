@@ -155,8 +155,9 @@ export function intToString(n: number): string {
   return objectAt<string>(result);
 }
 
-/** String(value) for the values of this language step. */
-export function toString(value: unknown): string {
+/** String(value) of a number, boolean, null or undefined (what console.log prints with
+ *  printValue: it links no conversion of objects). */
+export function primitiveToString(value: unknown): string {
   if (isSmallInt(value)) return intToString(value as number);
   if (isObject(value) && objectKind(value) === KIND_NUMBER) {
     if (DOUBLES) return numberToString(value as number);
@@ -166,9 +167,15 @@ export function toString(value: unknown): string {
   if (value === null) return "null";
   if (value === true) return "true";
   if (value === false) return "false";
-  if (isObject(value) && objectKind(value) === KIND_ARRAY) return arrayToString(value);
-  if (isString(value)) return value as string;
-  return objectToString(value);
+  return value as string;
+}
+
+/** String(value) for the values of this language step. */
+export function toString(value: unknown): string {
+  if (isObject(value) && !isString(value) && objectKind(value) !== KIND_NUMBER) {
+    return objectKind(value) === KIND_ARRAY ? arrayToString(value) : objectToString(value);
+  }
+  return primitiveToString(value);
 }
 
 /** A number as console.log shows it: String(x), except that -0 is "-0". */
