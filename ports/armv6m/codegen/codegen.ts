@@ -807,23 +807,23 @@ class FunctionCodegen {
   private elemGet(inst: Extract<Inst, { op: "elem-get" }>): void {
     const a = this.a;
     const dst = inst.dst;
-    // Outside the array (or a boxed index, which is at least 2^30, or with doubles -0):
-    // undefined, or the runtime's answer.
-    const arrayGet = this.rt.arrayGet;
+    // Outside the array: undefined.
     const outside = this.outOfLine(() => {
-      if (arrayGet !== undefined) {
-        this.readInto(inst.index, 1);
-        this.readInto(inst.array, 0);
-        a.bl(arrayGet);
-        this.commit(dst, 0);
-        return;
-      }
       const r = this.scratch();
       a.movs(r, UNDEFINED);
       this.commit(dst, r);
     });
+    // A boxed index (2^30 or more; with doubles also -0, which is index 0): undefined, or the
+    // runtime's answer. Taken before anything is loaded, so the index is still where it was.
+    const arrayGet = this.rt.arrayGet;
+    const boxed = arrayGet === undefined ? outside : this.outOfLine(() => {
+      this.readInto(inst.index, 1);
+      this.readInto(inst.array, 0);
+      a.bl(arrayGet);
+      this.commit(dst, 0);
+    });
     const array = this.read(inst.array);
-    const offset = this.untagIndex(inst.index, inst.proof, outside.label);
+    const offset = this.untagIndex(inst.index, inst.proof, boxed.label);
     const d = this.target(dst);
     const word = d !== array && d !== offset ? d : this.scratch();
     this.boundsCheck(inst.proof, array, ARRAY_LENGTH, offset, word, outside.label);
@@ -832,6 +832,7 @@ class FunctionCodegen {
     a.ldr(d, word, offset);
     this.commit(dst, d);
     a.bind(outside.back);
+    if (boxed !== outside) a.bind(boxed.back);
   }
 
   private elemSet(inst: Extract<Inst, { op: "elem-set" }>): void {
@@ -885,17 +886,28 @@ class FunctionCodegen {
       default: a.ldr(d, array, offset);
     }
     if (inst.element === "u32" || inst.element === "i32") {
-      // A 32-bit element may not fit a small integer: box it (int32), or for an unsigned
-      // value of 2^31 or more, which needs a double, stop.
+      // A 32-bit element may not fit a small integer: box it (int32), or an unsigned value
+      // of 2^31 or more, which is a double (with doubles; without, stop).
       const box = this.outOfLine(() => {
         this.busy = new Set();
         this.readIntoRaw(d, 0);
         a.bl("__rt_box");
         this.commit(dst, 0);
       });
+      let unsigned: { label: Label; back: Label } | undefined;
       if (inst.element === "u32") {
         a.cmp(d, { imm: 0 });
-        a.bcond("lt", this.panicStub(Panic.PANIC_INT_OVERFLOW));
+        if (this.rt.doubles) {
+          unsigned = this.outOfLine(() => {
+            this.busy = new Set();
+            this.readIntoRaw(d, 0);
+            a.bl("__rt_box_uint32");
+            this.commit(dst, 0);
+          });
+          a.bcond("lt", unsigned.label);
+        } else {
+          a.bcond("lt", this.panicStub(Panic.PANIC_INT_OVERFLOW));
+        }
       }
       const t = this.scratch();
       a.adds(t, d, d);
@@ -903,6 +915,7 @@ class FunctionCodegen {
       a.adds(d, t, { imm: 1 });
       this.commit(dst, d);
       a.bind(box.back);
+      if (unsigned) a.bind(unsigned.back);
     } else {
       a.adds(d, d, d);
       a.adds(d, d, { imm: 1 });

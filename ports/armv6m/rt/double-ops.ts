@@ -117,6 +117,14 @@ export function doubleArithmeticChunks(alloc: string): Chunk[] {
     a.bx(14);
   });
 
+  // __rt_box_uint32: r0 = a uint32 (raw) -> r0 = its value (a Uint32Array element).
+  routine("__rt_box_uint32", (a) => {
+    a.push([4, 14]);
+    a.bl(F.fromUint32);
+    a.bl("__rt_dresult");
+    a.pop([4, 15]);
+  });
+
   // __rt_tonumber: like __rt_todouble, but undefined is NaN, null and false are 0, true is 1
   // (ToNumber, as arithmetic applies it); strings and objects still give the panic code.
   routine("__rt_tonumber", (a) => {

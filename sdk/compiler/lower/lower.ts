@@ -2736,8 +2736,10 @@ export class Lowerer {
     const constantFirst = first === undefined ? undefined : constantValue(first, this.checker);
     // A format string known only at run time, or one whose specifiers may take an array or an
     // object, is read by the runtime; a constant one with primitives is expanded here.
+    // (%i is parseInt of the number's text, which the runtime has.)
     const formatted = first !== undefined && node.arguments.length > 1 && this.kindOf(first) === "string"
-      && (typeof constantFirst !== "string" || (constantFirst.includes("%") && node.arguments.slice(1).some((arg) => this.isInspected(arg))));
+      && (typeof constantFirst !== "string" || constantFirst.includes("%i")
+        || (constantFirst.includes("%") && node.arguments.slice(1).some((arg) => this.isInspected(arg))));
     if (formatted) return this.consoleLogFormatted(node);
     for (const arg of node.arguments) {
       if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");

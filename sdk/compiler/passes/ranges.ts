@@ -353,7 +353,9 @@ function transfer(inst: Inst, state: State, bySymbol: Map<string, IrFunction>, r
       // what lets narrowing recover a loop counter's lower bound after widening.
       if (inst.kind === "add") r = bounded(a.lo + b.lo, a.hi + b.hi);
       if (inst.kind === "sub") r = bounded(a.lo - b.hi, a.hi - b.lo);
-      if (inst.kind === "mul") r = PORT_CALLS.__rt_mul(a, b);
+      // A product is exact only of int32s: with doubles an operand that may be boxed can be
+      // negative (x * 0 is -0), NaN or infinite, whatever the other operand's range.
+      if (inst.kind === "mul" && (smallOps || !doubles)) r = PORT_CALLS.__rt_mul(a, b);
       if (smallOps) {
         switch (inst.kind) {
           case "add": r = { lo: a.lo + b.lo, hi: a.hi + b.hi }; break;

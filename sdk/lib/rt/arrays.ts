@@ -74,8 +74,8 @@ export function arraySet(a: unknown[], at: number, value: unknown): void {
   poke32(array + ARRAY_LENGTH, index + 1);
 }
 
-/** a[index] when the fast path could not read it (programs with doubles): -0 is index 0,
- *  anything else outside the elements is undefined. */
+/** a[index] for an index that is not a small integer (programs with doubles): -0 is index 0,
+ *  anything else (fractions, 2^30 and more, NaN) names no element. */
 export function arrayGet(a: unknown[], index: number): unknown {
   return index === 0 && a.length > 0 ? a[0] : undefined;
 }

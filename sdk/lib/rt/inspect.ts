@@ -3,8 +3,8 @@
 // line, longer ones one entry per line, arrays of more than six short entries grouped into
 // aligned columns, at most 100 elements.
 
-import { DOUBLES, addressOf, isObject, isSmallInt, objectKind, panic, peek32, peekValue } from "mote/intrinsics";
-import { concat, inspectNumber, isNumber, isString, toString, unitAt } from "./strings.ts";
+import { addressOf, isObject, isSmallInt, objectKind, panic, peek32, peekValue } from "mote/intrinsics";
+import { concat, inspectNumber, isNumber, isString, primitiveToString, toString, unitAt } from "./strings.ts";
 import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
 import type { Map, Set } from "./collections.ts";
 import { PANIC_INSPECT_UNSUPPORTED, PANIC_UNSUPPORTED } from "./panic-codes.ts";
@@ -100,26 +100,18 @@ function printSpecified(spec: number, value: unknown): void {
   panic(PANIC_UNSUPPORTED);
 }
 
-/** %i of a number: parseInt(String(x)), the integer part (0 for -0, NaN for NaN and the
- *  infinities). Text with an exponent (1e21 on, below 1e-6) parses differently: not done. */
+/** %i of a number: parseInt(String(x)), that is the sign and digits its text starts with
+ *  (1e21 is "1e+21": 1; -0.5 gives -0; -0 is "0"), NaN when there are none (NaN, Infinity). */
 function printParsedInteger(x: number): void {
-  if (x === 0) {
-    printString("0");
+  if (isSmallInt(x)) {
+    printValue(x);
     return;
   }
-  if (DOUBLES) {
-    if (!isSmallInt(x)) {
-      if (x !== x || x === Infinity || x === -Infinity) {
-        printString("NaN");
-        return;
-      }
-      const integer = Math.trunc(x);
-      if (x >= 1e21 || x <= -1e21 || (integer === 0 && x < 1e-6 && x > -1e-6)) panic(PANIC_UNSUPPORTED);
-      printString(inspectNumber(integer));
-      return;
-    }
-  }
-  printValue(x);
+  const text = primitiveToString(x);
+  const start = unitAt(text, 0) === 0x2d ? 1 : 0;
+  let end = start;
+  while (end < text.length && unitAt(text, end) >= 0x30 && unitAt(text, end) <= 0x39) end++;
+  printString(end === start ? "NaN" : text.slice(0, end));
 }
 
 /** Whether String(value) could differ from inspecting it: instances of the app's classes

@@ -48,9 +48,10 @@ export function sqrt(x: number): number {
 }
 
 export function clz32(x: number): number {
-  if (x === 0) return 32;
+  // ToUint32(x) has the bits of ToInt32(x): 2^31, -1 and 1e300 count like their int32s.
+  let v = x | 0;
+  if (v === 0) return 32;
   let n = 0;
-  let v = x;
   if (v < 0) return 0;
   while ((v & 0x40000000) === 0) { v = v << 1; n++; }
   return n + 1;
