@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
 import { COMPILER_OPTIONS, REPO_ROOT } from "../../sdk/compiler/frontend/program.ts";
+import { numberModel } from "../../sdk/compiler/lower/doubles.ts";
 import { runApp, type RunAppResult } from "../../sdk/cli/run-app.ts";
 import { runIntChecked } from "../conformance/int-checked-run.ts";
 import { runOnNode, type NodeRun } from "../conformance/node-runner.ts";
@@ -34,15 +35,25 @@ export interface Batch {
 /**
  * The run's configuration, from the environment (random.test.ts and replay.ts --batch):
  * MOTE_RANDOM_SEED is the first seed, MOTE_RANDOM_COUNT the number of int32 programs,
- * MOTE_RANDOM_FLOAT_COUNT the number of float64 programs (the same seeds, generated with
- * doubles), MOTE_RANDOM_BATCH the programs per image.
+ * MOTE_RANDOM_INTEGRAL_COUNT the number of integral programs and MOTE_RANDOM_FLOAT_COUNT the
+ * number of float64 programs (the same seeds, generated for those number models),
+ * MOTE_RANDOM_BATCH the programs per image.
  */
 export const runConfiguration = {
   baseSeed: environmentNumber("MOTE_RANDOM_SEED", 1),
   count: environmentNumber("MOTE_RANDOM_COUNT", 1000),
+  integralCount: environmentNumber("MOTE_RANDOM_INTEGRAL_COUNT", 250),
   floatCount: environmentNumber("MOTE_RANDOM_FLOAT_COUNT", 250),
   batchSize: Math.max(1, environmentNumber("MOTE_RANDOM_BATCH", 50)),
 };
+
+/** How many programs of a number model random.test.ts runs. */
+export function modelCount(numbers: NumberModelName): number {
+  return { int32: runConfiguration.count, integral: runConfiguration.integralCount, float64: runConfiguration.floatCount }[numbers];
+}
+
+/** The command-line flag of replay.ts that selects a number model ("" for int32). */
+export const modelFlag = (numbers: NumberModelName): string => (numbers === "int32" ? "" : ` --${numbers}`);
 
 function environmentNumber(name: string, fallback: number): number {
   const text = process.env[name];
@@ -52,10 +63,10 @@ function environmentNumber(name: string, fallback: number): number {
   return value;
 }
 
-/** The seeds of the batch random.test.ts runs `seed` in (of the int32 or the float64 programs). */
+/** The seeds of the batch random.test.ts runs `seed` in (of the programs of one number model). */
 export function batchSeeds(seed: number, numbers: NumberModelName = "int32"): number[] {
   const { baseSeed, batchSize } = runConfiguration;
-  const count = numbers === "int32" ? runConfiguration.count : runConfiguration.floatCount;
+  const count = modelCount(numbers);
   const inRun = seed >= baseSeed && seed < baseSeed + count;
   const first = inRun ? baseSeed + Math.floor((seed - baseSeed) / batchSize) * batchSize : seed;
   const length = inRun ? Math.min(batchSize, baseSeed + count - first) : batchSize;
@@ -135,7 +146,10 @@ export interface BatchRun {
   node: NodeRun;
   device: RunAppResult;
   mismatches: Mismatch[];
-  /** A result that needs a double, found by the int-checked run: a generator bug. */
+  /**
+   * A generator bug: in the int32 model a result that needs a double (found by the int-checked
+   * run), in the integral model a program the compiler does not give integral numbers.
+   */
   generatorBug?: { seed: number | undefined; message: string };
 }
 
@@ -154,6 +168,7 @@ export async function runBatch(batch: Batch, boardId: string, options: { timeout
     const [node, device] = [await runOnNode(file), await runApp(file, boardId, { timeoutMs: options.timeoutMs })];
     let generatorBug: BatchRun["generatorBug"];
     if (batch.numbers === "int32") generatorBug = intModelViolation(batch, file);
+    if (batch.numbers === "integral") generatorBug = integralModelViolation(batch);
     return { board: boardId, node, device, mismatches: compare(batch, node.stdout, device.stdout), generatorBug };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -174,6 +189,18 @@ function intModelViolation(batch: Batch, file: string): BatchRun["generatorBug"]
   if (!checked.violation) return undefined;
   const { line, message } = checked.violation;
   return { seed: programAtLine(batch, line)?.seed, message: `line ${line}: ${message}` };
+}
+
+/**
+ * The first program of an integral batch whose number model (as the compiler decides it,
+ * sdk/compiler/lower/doubles.ts) is not "integral": it makes a fraction, or never leaves int32.
+ */
+export function integralModelViolation(batch: Batch): BatchRun["generatorBug"] {
+  for (const p of batch.programs) {
+    const model = numberModel([ts.createSourceFile(`${p.name}.ts`, p.source, ts.ScriptTarget.ES2022, true)]);
+    if (model !== "integral") return { seed: p.seed, message: `the compiler's number model of the program is "${model}", not "integral"` };
+  }
+  return undefined;
 }
 
 /**
@@ -218,7 +245,7 @@ export function describeMismatch(m: Mismatch, board: string, numbers: NumberMode
     `seed ${m.seed} on ${board}: output line ${m.difference.line} differs`,
     `  Node:   ${show(m.difference.expected)}`,
     `  device: ${m.actual === undefined ? "(the device never reached this program)" : show(m.difference.actual)}`,
-    `replay: npx tsx test/random/replay.ts ${m.seed} ${board}${numbers === "float64" ? " --float64" : ""}   (add --batch to run it after the programs before it)`,
+    `replay: npx tsx test/random/replay.ts ${m.seed} ${board}${modelFlag(numbers)}   (add --batch to run it after the programs before it)`,
     "--- program ---",
     m.program.source,
   ].join("\n");

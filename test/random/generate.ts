@@ -9,7 +9,8 @@
 // clamp, `| 1` for a non-zero divisor); variables keep a declared interval, restored by a mask
 // after any update that could leave it. Such a program never needs a double, so a device that
 // stops with "needs a double" on it is wrong, and int-checked-run.ts can check the generator.
-// The float64 model adds doubles on top (NUMBER_MODELS). The same bookkeeping bounds string
+// The integral model lets integer arithmetic leave int32 on purpose, and the float64 model adds
+// doubles on top (NUMBER_MODELS). The same bookkeeping bounds string
 // and array lengths, and a work budget bounds loops and recursion, so every program ends
 // quickly even on a 16 MHz micro:bit with 16 KB of RAM.
 
@@ -21,17 +22,28 @@ export interface NumberModel {
   plainDivision: boolean;
   /** Math functions with double results (`Math.sqrt`, `Math.sin`, `Math.pow` …). */
   mathDoubles: boolean;
+  /**
+   * Integer arithmetic without masks or clamps: sums, products and negations beyond int32 (up
+   * to the infinities), -0, NaN from `x % 0`, `>>>` up to 2^32 - 1, integer literals beyond
+   * int32, `NaN` and `Infinity`; never a fraction (see "wide" in wideExpr).
+   */
+  wide: boolean;
 }
 
 /**
  * "int32": every number is an int32 and never -0 (the step-1 language, and the integer fast
- * paths of today's compiler). "float64": also doubles; their expressions ("num", see
- * numberExpr) appear wherever a number is printed, compared, concatenated or made an int
- * again with `| 0`.
+ * paths of today's compiler). "integral": the compiler's integral number model
+ * (sdk/compiler/lower/doubles.ts): nothing in the source makes a fraction, but integer
+ * arithmetic leaves int32 freely, so numbers are the doubles Node has (-0, NaN, the
+ * infinities, integers past 2^53); their expressions ("num", see wideExpr) appear wherever a
+ * number is printed, compared, concatenated, stored or made an int again with `| 0` or `>>>`.
+ * "float64": also fractions; their expressions ("num", see numberExpr) appear in the same
+ * places.
  */
 export const NUMBER_MODELS = {
-  int32: { fractions: false, plainDivision: false, mathDoubles: false },
-  float64: { fractions: true, plainDivision: true, mathDoubles: true },
+  int32: { fractions: false, plainDivision: false, mathDoubles: false, wide: false },
+  integral: { fractions: false, plainDivision: false, mathDoubles: false, wide: true },
+  float64: { fractions: true, plainDivision: true, mathDoubles: true, wide: false },
 } as const satisfies Record<string, NumberModel>;
 
 export type NumberModelName = keyof typeof NUMBER_MODELS;
@@ -44,6 +56,18 @@ export interface GenerateOptions {
    * results 0 (test/random/README.md, "Known bugs").
    */
   unsignedShift?: boolean;
+  /**
+   * In the integral model, `s.charCodeAt(k)` with k outside the string (NaN) (default true;
+   * false avoids what was a device bug: it stopped with "the result needs a double" there).
+   */
+  charCodeNaN?: boolean;
+  /**
+   * In the integral model, products with a factor that is 0 as written (`x * 0`, `p *= 0`,
+   * `0 * -x`) (default true; false avoids what was a device bug: when x was a double past
+   * int32 or -0 the device took the product for the small integer 0). Products that are -0
+   * by a zero computed at run time are written either way.
+   */
+  zeroFactors?: boolean;
 }
 
 export interface GeneratedProgram {
@@ -59,7 +83,7 @@ export function generateProgram(seed: number, options: GenerateOptions = {}): Ge
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`seed must be an integer in [0, 2^32), got ${seed}`);
   const model = NUMBER_MODELS[options.numbers ?? "int32"];
   const name = `p${seed}`;
-  const generator = new ProgramGenerator(new Rng(seed), model, options.unsignedShift ?? true);
+  const generator = new ProgramGenerator(new Rng(seed), model, options.unsignedShift ?? true, options.charCodeNaN ?? true, options.zeroFactors ?? true);
   return { seed, name, source: generator.program(name) };
 }
 
@@ -145,7 +169,8 @@ const INT32_MAX = 0x7fffffff;
 
 type Kind =
   | "int" // an int32, never -0, in [lo, hi]
-  | "num" // any double (float64 model only)
+  | "num" // any double (float64 model), any integer-valued double with -0, NaN, ±Infinity (integral model)
+  | "nums" // number[] of "num" values, at most `len` elements (integral model only)
   | "bool"
   | "str" // at most `len` UTF-16 units of `chars`
   | "ints" // number[]: at most `len` elements, each in [lo, hi]
@@ -242,6 +267,12 @@ const LIMITS = {
   /** Deepest recursion (the micro:bit has a 2 KB stack). */
   recursionDepth: 7,
   helpers: 3,
+  /**
+   * Nums made text per program (integral model: printed, concatenated, String(…), joined,
+   * compared in a default sort); loops multiply. The integral model's printer takes about
+   * 5 million instructions for a double near 1e300 (0.4 s on a 16 MHz micro:bit).
+   */
+  conversions: 8,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -254,6 +285,18 @@ const STRING_POOL: readonly string[] = [
   "é", "café", "über", "Ñandú", "à la", "ÇA", "naïve", "ö",
   "€", "Ωmega", "日本", "Привет", "→", "✓ ok", "ĀĒ", "ß", "µs",
   "😀", "a😀b", "𝄞", "🙂🙃",
+];
+/**
+ * Integers outside int32 and the special values, as the integral model writes them: past 2^31
+ * and 2^32 (in hex too), around 2^53, the squares that pass 2^31, 2^53 and 2^63, the powers of
+ * ten where printing switches to exponents, the largest double, -0, NaN and the infinities.
+ */
+const WIDE_LITERALS: readonly string[] = [
+  "2147483648", "2147483647", "-2147483648", "-2147483649", "4294967295", "4294967296", "0xffffffff", "0x100000000",
+  "9007199254740991", "9007199254740992", "9007199254740993", "-9007199254740993", "4503599627370497", "18014398509481984",
+  "1152921504606846976", "123456789012345680000", "46341", "94906267", "3037000500", "65536", "100000", "1000000007",
+  "1e16", "1e21", "-1e21", "1e300", "-1e300", "1.5e300", "1.7976931348623157e308",
+  "-0", "-0", "NaN", "Infinity", "-Infinity", "(0 % 0)", "(7 % 0)", "(-4 % 2)", "(0 * -1)",
 ];
 const SEPARATORS: readonly string[] = ["", ",", "-", " ", "a", "é", ", ", "😀", "--"];
 const TEMPLATE_TEXT: readonly string[] = ["", " ", ":", "=", "[", "] ", "é", "→", "x", ", ", "|"];
@@ -290,7 +333,7 @@ interface Variable {
 
 /** What a function takes or returns. */
 interface Shape {
-  kind: "int" | "str" | "bool" | "ints";
+  kind: "int" | "str" | "bool" | "ints" | "num";
   lo: number;
   hi: number;
   len: number;
@@ -365,8 +408,12 @@ class ProgramGenerator {
   private printed = 0;
   private readonly helpers: Callable[] = [];
   private fn!: FunctionContext;
+  /** Nums made text so far (LIMITS.conversions), and how often the callback being written runs. */
+  private conversions = 0;
+  private conversionScale = 1;
 
-  constructor(private readonly rng: Rng, private readonly model: NumberModel, private readonly unsignedShift: boolean) {}
+  constructor(private readonly rng: Rng, private readonly model: NumberModel, private readonly unsignedShift: boolean,
+    private readonly charCodeNaN: boolean, private readonly zeroFactors: boolean) {}
 
   program(name: string): string {
     const scope = new Scope(undefined);
@@ -375,6 +422,9 @@ class ProgramGenerator {
     this.lines.push(`function ${name}(): void {`);
     const helperCount = this.rng.weighted([[3, 0], [4, 1], [3, 2], [1, LIMITS.helpers]] as const);
     for (let i = 0; i < helperCount; i++) this.helperFunction();
+    // The integral model starts with arithmetic that leaves int32 (the compiler's model is then
+    // "integral" even if nothing else is).
+    if (this.model.wide) while (!this.wideKernel());
     const statements = this.rng.between(6, 14);
     for (let i = 0; i < statements && this.work < LIMITS.work; i++) this.statement(0);
     this.finalPrint();
@@ -396,6 +446,38 @@ class ProgramGenerator {
   /** Charges `units` statements, multiplied by the loops around them. */
   private spend(units: number): void {
     this.work += units * this.fn.loopProduct;
+  }
+
+  /** Runs `body`, which writes a callback that runs `times` times (for the conversion budget). */
+  private scaled<T>(times: number, body: () => T): T {
+    const saved = this.conversionScale;
+    this.conversionScale = saved * Math.max(times, 1);
+    try {
+      return body();
+    } finally {
+      this.conversionScale = saved;
+    }
+  }
+
+  /** Whether `count` more nums may be made text here: only in the program's own function (not in functions it may call many times). */
+  private canConvert(count: number): boolean {
+    return this.fn.kind === "program" && this.conversions + count * this.fn.loopProduct * this.conversionScale <= LIMITS.conversions;
+  }
+
+  private convert(count: number): void {
+    this.conversions += count * this.fn.loopProduct * this.conversionScale;
+  }
+
+  /**
+   * A number that is made text (printed, concatenated, String(…)): numberExpr, but in the
+   * integral model a num only while the conversion budget lasts, else an int.
+   */
+  private textNumber(depth: number, pure = false): Expr {
+    if (!this.model.wide) return this.numberExpr(depth, pure);
+    if (!this.canConvert(1)) return this.intExpr(depth, pure);
+    const e = this.wideExpr(depth, pure);
+    if (e.kind === "num") this.convert(1);
+    return e;
   }
 
   private affordable(units: number): boolean {
@@ -513,6 +595,7 @@ class ProgramGenerator {
         const b = this.boolExpr(d, pure);
         return expr("int", `${paren(b)} ? 1 : 0`, { lo: 0, hi: 1, literal: true, pure: b.pure });
       }],
+      [this.model.wide ? 5 : 0, () => this.wideToInt(d, pure)],
       [this.model.fractions ? 2 : 0, () => {
         // A double made an int32 again (NaN and the infinities become 0).
         const x = this.numberExpr(d, pure);
@@ -790,6 +873,7 @@ class ProgramGenerator {
       case "str": return this.capString(this.strExpr(d, pure), p.len);
       case "bool": return this.boolExpr(d, pure);
       case "ints": return this.capArray(this.intsExpr(d, pure), p.len);
+      case "num": return this.wideExpr(d, pure);
     }
   }
 
@@ -852,7 +936,7 @@ class ProgramGenerator {
     return this.withScope(() => {
       this.declare(this.intVariable(acc, r, false));
       this.declare(this.intVariable(v, xs, false));
-      const step = this.reduceInto(this.intExpr(Math.min(d, 1), true), r);
+      const step = this.scaled(xs.len, () => this.reduceInto(this.intExpr(Math.min(d, 1), true), r));
       this.spend(xs.len);
       return expr("int", `${xs.name}.reduce((${acc}, ${v}) => ${step.code}, ${init.code})`, { lo: r.lo, hi: r.hi, atom: true });
     });
@@ -888,6 +972,7 @@ class ProgramGenerator {
 
   /** A number for printing, comparing and concatenating: an int, or in the float64 model any double. */
   private numberExpr(depth: number, pure = false): Expr {
+    if (this.model.wide) return this.wideExpr(depth, pure);
     if (!this.model.fractions || this.rng.chance(0.45)) return this.intExpr(depth, pure);
     if (depth <= 0) return this.rng.chance(0.6) ? this.numberLeaf() : this.intLeaf();
     const d = depth - 1;
@@ -932,6 +1017,502 @@ class ProgramGenerator {
       "5e-324", "1.7976931348623157e308", "-1.5", "-0.125", "-0", "(1 / 3)", "(0 / 0)", "(1 / 0)", "(-1 / 0)", "Math.PI", "Math.E",
     ]);
     return expr("num", text, { atom: !text.startsWith("-"), literal: /^-?[\d.]+(e[-+]?\d+)?$/.test(text) });
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Integral numbers (the integral model only): integer arithmetic that is allowed to leave
+  // int32. A "num" here is any double an integer computation can give — beyond int32, past
+  // 2^53, the infinities, -0 (0 * -1, -x of 0, -4 % 2) and NaN (x % 0, Infinity - Infinity,
+  // charCodeAt past the end) — and never a fraction: no non-integer literal, no `/` except
+  // `(a / b) | 0`, only the integer Math members, no Number.*, toFixed or parseInt. So the
+  // compiler picks its "integral" number model for every such program (generate.test.ts).
+
+  /** A number of the integral model: an int, or any integer-valued double. */
+  private wideExpr(depth: number, pure = false): Expr {
+    if (this.rng.chance(0.35)) return this.intExpr(depth, pure);
+    if (depth <= 0) return this.wideLeaf();
+    const d = depth - 1;
+    const a = () => this.wideExpr(d, pure);
+    const nums = this.variables("nums");
+    const strs = this.variables("str");
+    const e = this.rng.weighted<() => Expr | undefined>([
+      [3, () => this.wideLeaf()],
+      [9, () => {
+        const x = a();
+        const y = a();
+        const op = this.rng.pick(["+", "-", "*", "*", "%"]);
+        if (op === "*") return expr("num", `${paren(this.factor(x))} * ${paren(this.factor(y))}`, { pure: pureAll(x, y) });
+        return expr("num", `${paren(x)} ${op} ${paren(y)}`, { pure: pureAll(x, y) });
+      }],
+      [3, () => {
+        // A chain of products: past 2^53 (rounded as Node rounds), 1e20 … 1e300, Infinity.
+        const factors = Array.from({ length: this.rng.between(3, 5) }, () => this.factor(this.rng.chance(0.6) ? this.wideLeaf() : this.intLeaf()));
+        return expr("num", factors.map(paren).join(" * "), { pure: pureAll(...factors) });
+      }],
+      [2, () => {
+        const x = a();
+        return expr("num", `-${paren(x)}`, { literal: x.literal, pure: x.pure });
+      }],
+      [2, () => {
+        const x = a();
+        const f = this.rng.pick(["abs", "abs", "sign", "floor", "ceil", "round", "trunc"]);
+        return expr("num", `Math.${f}(${x.code})`, { atom: true, pure: x.pure });
+      }],
+      [2, () => {
+        const args = Array.from({ length: this.rng.weighted([[4, 2], [1, 3]] as const) }, a);
+        return expr("num", `Math.${this.rng.pick(["min", "max"])}(${args.map((x) => x.code).join(", ")})`, { atom: true, pure: pureAll(...args) });
+      }],
+      [2, () => {
+        // Up to 2^32 - 1; the count may be any number (only its low five bits count).
+        const x = a();
+        const count = this.rng.weighted<() => Expr>([
+          [4, () => expr("int", "0", { atom: true, literal: true })],
+          [3, () => {
+            const k = this.rng.between(1, 40);
+            return expr("int", String(k), { atom: true, literal: true });
+          }],
+          [2, () => this.intExpr(d, pure)],
+          [1, a],
+        ])();
+        return expr("num", `${paren(x)} >>> ${paren(count)}`, { pure: pureAll(x, count) });
+      }],
+      [1, () => {
+        const c = this.boolExpr(d, pure);
+        const x = a();
+        const y = a();
+        return expr("num", `${paren(c)} ? ${x.code} : ${paren(y)}`, { literal: x.literal && y.literal, pure: pureAll(c, x, y) });
+      }],
+      [1, () => {
+        // -0, NaN and 0 are falsy: `-0 || x` is x, `-0 && x` is -0.
+        const x = a();
+        if (x.literal) return undefined; // `5 || x` is a TypeScript error (always truthy)
+        const y = a();
+        const op = this.rng.pick(["||", "&&"]);
+        // `x && 6` has the type 0 | 6 in TypeScript.
+        return expr("num", `${paren(x)} ${op} ${paren(y)}`, { literal: op === "&&" && y.literal, pure: pureAll(x, y) });
+      }],
+      [this.charCodeNaN && strs.length > 0 ? 2 : 0, () => {
+        // Past the end (or before the start) charCodeAt is NaN.
+        const s = this.rng.pick(strs);
+        const k = this.rng.chance(0.5) ? String(this.rng.between(0, 45)) : this.intExpr(d, true).code;
+        return expr("num", `${s.name}.charCodeAt(${k})`, { atom: true });
+      }],
+      [nums.length > 0 ? 3 : 0, () => {
+        const ds = this.rng.pick(nums);
+        return this.rng.weighted<() => Expr>([
+          [3, () => {
+            const fallback = this.wideLeaf();
+            return expr("num", `${ds.name}[${this.rng.between(0, ds.len + 1)}] ?? ${paren(fallback)}`, { pure: fallback.pure });
+          }],
+          [2, () => {
+            const k = this.reduceInto(this.intExpr(d, true), { lo: 0, hi: 255 });
+            const fallback = this.wideLeaf();
+            return expr("num", `${ds.name}.length > 0 ? ${ds.name}[${paren(k)} % ${ds.name}.length] : ${paren(fallback)}`, { pure: fallback.pure });
+          }],
+          [2, () => {
+            this.spend(ds.len);
+            return expr("num", `${ds.name}.reduce(${this.rng.pick(["(a, b) => a + b, 0", "(a, b) => a * b, 1", "(a, b) => a * 31 + b, 7",
+              "(a, b) => Math.max(a, b), -Infinity", "(a, b) => Math.min(a, b), Infinity", "(a, b) => a - b, -0"])})`, { atom: true });
+          }],
+        ])();
+      }],
+      [pure ? 0 : 1, () => {
+        const fns = this.callables().filter((c) => c.result.kind === "num");
+        if (fns.length === 0) return undefined;
+        const c = this.rng.pick(fns);
+        return expr("num", this.call(c, d, pure), { atom: true, pure: c.pure });
+      }],
+      [1, () => {
+        const o = this.optionalExpr(d, pure);
+        if (!o) return undefined;
+        const y = a();
+        return expr("num", `${paren(o)} ?? ${paren(y)}`, { literal: o.literal && y.literal, pure: pureAll(o, y) });
+      }],
+    ])();
+    return e ?? this.wideLeaf();
+  }
+
+  /** `e` as a factor of a product: never 0 as written, unless zeroFactors (GenerateOptions). */
+  private factor(e: Expr): Expr {
+    if (this.zeroFactors || e.kind !== "int" || e.lo !== 0 || e.hi !== 0) return e;
+    return expr("int", String(this.rng.pick([1, -1, 3, -7])), { lo: 1, hi: 1, nonzero: true, atom: true, literal: true });
+  }
+
+  /** A num variable, an integer literal beyond int32 (some of them the edges of printing), or a special value. */
+  private wideLeaf(): Expr {
+    const vars = this.variables("num");
+    if (vars.length > 0 && this.rng.chance(0.45)) return expr("num", this.rng.pick(vars).name, { atom: true });
+    if (this.rng.chance(0.2)) return this.intLeaf();
+    const text = this.rng.pick(WIDE_LITERALS);
+    return expr("num", text, { atom: !text.startsWith("-"), literal: /^-?\d/.test(text) });
+  }
+
+  /** A num made an int32 again (or an int computed from one): `| 0`, `>>>` by 1 or more, masks, … */
+  private wideToInt(d: number, pure: boolean): Expr {
+    const x = this.wideExpr(d, pure);
+    const nums = this.variables("nums");
+    // An int stays in its interval (and may be known 0: see factor).
+    const int = x.kind === "int";
+    return this.rng.weighted<() => Expr>([
+      [5, () => expr("int", `${paren(x)} | 0`, { ...(int ? { lo: x.lo, hi: x.hi } : FULL_RANGE), pure: x.pure })],
+      [2, () => {
+        const k = this.rng.between(1, 31);
+        const known = int && x.lo >= 0;
+        return expr("int", `${paren(x)} >>> ${k}`, { lo: known ? x.lo >>> k : 0, hi: known ? x.hi >>> k : 2 ** (32 - k) - 1, pure: x.pure });
+      }],
+      [2, () => {
+        const mask = this.rng.pick([1, 15, 255, 0xffff, 0x7fffffff]);
+        return expr("int", `${paren(x)} & ${mask}`, { lo: 0, hi: int && x.lo >= 0 ? Math.min(x.hi, mask) : mask, pure: x.pure });
+      }],
+      [1, () => {
+        const k = this.rng.between(0, 31);
+        return expr("int", `${paren(x)} >> ${k}`, int
+          ? { lo: x.lo >> k, hi: x.hi >> k, pure: x.pure }
+          : { lo: -(2 ** (31 - k)), hi: 2 ** (31 - k) - 1, pure: x.pure });
+      }],
+      [1, () => expr("int", `~${paren(x)}`, { ...FULL_RANGE, pure: x.pure })],
+      [1, () => {
+        const y = this.intExpr(d, pure);
+        return expr("int", `${paren(x)} ^ ${paren(y)}`, { ...FULL_RANGE, pure: pureAll(x, y) });
+      }],
+      [1, () => {
+        const y = this.wideExpr(d, pure);
+        return expr("int", `Math.imul(${x.code}, ${y.code})`, { ...FULL_RANGE, atom: true, pure: pureAll(x, y) });
+      }],
+      [1, () => {
+        const y = this.model.wide && this.rng.chance(0.5) ? this.wideExpr(d, pure) : this.intExpr(d, pure);
+        return expr("int", `Math.clz32(${y.code})`, { lo: 0, hi: 32, atom: true, pure: y.pure });
+      }],
+      [2, () => {
+        // The truncating division of two doubles (a zero divisor gives ±Infinity or NaN: 0).
+        const y = this.wideExpr(d, pure);
+        return expr("int", `(${paren(x)} / ${paren(y)}) | 0`, { ...FULL_RANGE, pure: pureAll(x, y) });
+      }],
+      [x.literal ? 0 : 1, () => {
+        // `5 ? a : b` is a TypeScript error (always truthy).
+        const a = this.intExpr(d, pure);
+        const b = this.intExpr(d, pure);
+        return expr("int", `${paren(x)} ? ${a.code} : ${paren(b)}`, {
+          lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi), literal: a.literal && b.literal, pure: pureAll(x, a, b),
+        });
+      }],
+      [nums.length > 0 ? 1 : 0, () => {
+        const ds = this.rng.pick(nums);
+        return this.rng.chance(0.5)
+          ? expr("int", `${ds.name}.length`, { lo: 0, hi: ds.len, atom: true })
+          : expr("int", `${ds.name}.${this.rng.pick(["indexOf", "lastIndexOf"])}(${x.code})`, { lo: -1, hi: ds.len - 1, atom: true, pure: x.pure });
+      }],
+    ])();
+  }
+
+  /** A number[] of nums (integral model). */
+  private numsExpr(depth: number, pure = false): Expr {
+    const d = Math.max(depth - 1, 0);
+    const nums = this.variables("nums");
+    const ints = this.variables("ints");
+    const from = nums.length > 0 ? this.rng.pick(nums) : undefined;
+    /** The body of a callback over `source`'s elements (`name`) or indices (`index`). */
+    const element = (name: string | undefined, source: { len: number }, body: () => Expr, index?: string): Expr => this.withScope(() => {
+      if (name) this.declare({ name, kind: "num", mutable: false, mutableElements: false, lo: 0, hi: 0, len: 0, elemLen: 0, chars: Chars.Ascii });
+      if (index) this.declare(this.intVariable(index, { lo: 0, hi: Math.max(source.len - 1, 0) }, false));
+      this.spend(source.len);
+      return this.scaled(source.len, body);
+    });
+    const e = this.rng.weighted<() => Expr | undefined>([
+      [5, () => {
+        const elements = Array.from({ length: this.rng.between(1, 6) }, () => this.wideExpr(d, pure));
+        return expr("nums", `[${elements.map((x) => x.code).join(", ")}]`, { len: elements.length, atom: true, pure: pureAll(...elements) });
+      }],
+      [ints.length > 0 ? 3 : 0, () => {
+        const xs = this.rng.pick(ints);
+        const v = this.name("v");
+        return this.withScope(() => {
+          this.declare(this.intVariable(v, xs, false));
+          const body = this.scaled(xs.len, () => this.wideExpr(Math.min(d, 1), true));
+          this.spend(xs.len);
+          return expr("nums", `${xs.name}.map((${v}) => ${body.code})`, { len: xs.len, atom: true });
+        });
+      }],
+      [from ? 3 : 0, () => {
+        const v = this.name("v");
+        const body = element(v, from!, () => this.wideExpr(Math.min(d, 1), true));
+        return expr("nums", `${from!.name}.map((${v}) => ${body.code})`, { len: from!.len, atom: true });
+      }],
+      [from ? 2 : 0, () => {
+        const v = this.name("v");
+        const body = element(v, from!, () => this.boolExpr(Math.min(d, 1), true));
+        return expr("nums", `${from!.name}.filter((${v}) => ${body.code})`, { len: from!.len, atom: true });
+      }],
+      [from && this.canConvert(from.len * 4) ? 2 : 0, () => {
+        this.spend(from!.len * 3);
+        this.convert(from!.len * 4);
+        // Only the default order (as strings): a comparator is inconsistent with NaN in the array.
+        return expr("nums", `${from!.name}.slice().sort()`, { len: from!.len, atom: true });
+      }],
+      [from ? 1 : 0, () => expr("nums", `${from!.name}.slice(${this.sliceArguments()})`, { len: from!.len, atom: true })],
+      [from ? 1 : 0, () => {
+        const x = this.wideExpr(d, pure);
+        return expr("nums", `[...${from!.name}, ${x.code}]`, { len: from!.len + 1, atom: true, pure: x.pure });
+      }],
+      [2, () => {
+        const length = this.rng.between(0, 8);
+        const i = this.name("i");
+        const body = element(undefined, { len: length }, () => this.wideExpr(Math.min(d, 1), true), i);
+        return expr("nums", `Array.from({ length: ${length} }, (_, ${i}) => ${body.code})`, { len: length, atom: true });
+      }],
+    ])();
+    return e ?? expr("nums", `[${this.wideLeaf().code}]`, { len: 1, atom: true });
+  }
+
+  private numsVariableExpr(): Expr | undefined {
+    const nums = this.variables("nums");
+    return nums.length > 0 ? expr("nums", this.rng.pick(nums).name, { atom: true }) : undefined;
+  }
+
+  /** Updates a number[] of nums in place. */
+  private numsMutation(ds: Variable): void {
+    this.noteAssignment(ds);
+    this.rng.weighted<() => void>([
+      [4, () => this.emit(`if (${ds.name}.length < ${ds.len}) ${ds.name}.push(${this.wideExpr(2).code});`)],
+      [1, () => this.emit(`${ds.name}.pop();`)],
+      [3, () => {
+        const k = this.reduceInto(this.intExpr(1, true), { lo: 0, hi: 255 });
+        this.emit(`if (${ds.name}.length > 0) ${ds.name}[${paren(k)} % ${ds.name}.length] = ${this.wideExpr(2).code};`);
+      }],
+      [this.canConvert(ds.len * 4) ? 2 : 0, () => {
+        // Sorted as strings: every comparison may convert both numbers.
+        this.spend(ds.len * 3);
+        this.convert(ds.len * 4);
+        this.emit(`${ds.name}.sort();`);
+      }],
+      [1, () => this.emit(`${ds.name}.reverse();`)],
+      [1, () => this.emit(`${ds.name}.fill(${this.wideExpr(1).code}, ${this.rng.between(0, 3)}, ${this.rng.between(1, 6)});`)],
+      [1, () => this.emit(`${ds.name}.splice(${this.rng.between(0, 3)}, ${this.rng.between(0, 2)});`)],
+      [2, () => {
+        const i = this.name("i");
+        const saved = this.fn.loopProduct;
+        this.block(`for (let ${i} = 0; ${i} < ${ds.name}.length; ${i}++)`, () => {
+          this.fn.loopProduct = saved * ds.len;
+          this.declare(this.intVariable(i, { lo: 0, hi: ds.len - 1 }, false));
+          const e = this.wideExpr(1, true);
+          const op = this.rng.pick(["*", "+", "-", "%"]);
+          this.emit(`${ds.name}[${i}] = ${ds.name}[${i}] ${op} ${paren(op === "*" ? this.factor(e) : e)};`);
+        });
+        this.fn.loopProduct = saved;
+      }],
+    ])();
+  }
+
+  /**
+   * A small computation that leaves int32 on purpose: a string hash without `| 0`, a running
+   * product, Fibonacci numbers past 2^53, doubling, a 32-bit generator kept with `>>> 0`,
+   * power by squaring, or -0 and NaN shown every way they print. Its variables are nums the
+   * rest of the program goes on using. False when it wrote nothing (no array to hash, no work
+   * left in the budget).
+   */
+  private wideKernel(): boolean {
+    const lines = this.lines.length;
+    const strings = this.variables("str");
+    const arrays = this.variables("ints");
+    const num = (name: string): Variable => this.declare({ name, kind: "num", mutable: true, mutableElements: false, lo: 0, hi: 0, len: 0, elemLen: 0, chars: Chars.Ascii });
+    const canPrint = (lines: number) => this.fn.kind === "program" && this.printed + lines * this.fn.loopProduct <= LIMITS.printedLines;
+    /** console.log(args) if the budgets allow, `numbers` of them nums. */
+    const print = (args: string[], numbers: number, lines = 1) => {
+      if (!canPrint(lines) || !this.canConvert(numbers * lines)) return false;
+      this.printed += lines * this.fn.loopProduct;
+      this.convert(numbers * lines);
+      this.emit(`console.log(${args.join(", ")});`);
+      return true;
+    };
+    /** A loop of at most `max` iterations of `perIteration` statements that the budget allows (0: none). */
+    const iterations = (max: number, perIteration: number) => {
+      let n = this.rng.between(1, max);
+      while (n > 1 && !this.affordable(n * perIteration)) n = Math.floor(n / 2);
+      return this.affordable(n * perIteration) ? n : 0;
+    };
+    // Not 0 unless zeroFactors: `let p = 0; … p *= x` is a product with a factor the compiler knows is 0.
+    const start = () => this.rng.chance(0.3) ? this.factor(this.wideLeaf()).code : this.rng.pick([this.zeroFactors ? "0" : "2", "1", "-1", "7", "5381", "2166136261", "0 * -1"]);
+    const i = this.name("i");
+    this.rng.weighted<() => void>([
+      [4, () => {
+        // A string hash, h = h * 31 + c without `| 0` (and its relatives).
+        const s = strings.length > 0 && this.rng.chance(0.75) ? this.rng.pick(strings) : undefined;
+        const subject = s ? s.name : this.strLiteral().code;
+        const len = s ? s.len : 12;
+        if (!this.affordable(len * 2)) return;
+        const h = this.name("h");
+        const forOf = this.rng.chance(0.3);
+        const c = forOf ? `${i}.charCodeAt(0)` : `${subject}.charCodeAt(${i})`;
+        const k = this.rng.pick([31, 33, 37, 131, 257, 65599, 1000003, 16777619, 2147483647]);
+        const step = this.rng.pick([
+          `${h} * ${k} + ${c}`, `${h} * ${k} + ${c}`, `${h} * ${k} - ${c}`, `(${h} << 5) - ${h} + ${c}`, `(${h} ^ ${c}) * ${k}`,
+          `(${h} * ${k} + ${c}) >>> 0`, `(${h} * ${k} + ${c}) % ${this.rng.pick([65521, 1000000007, 2147483647, 4294967296])}`,
+          `${h} * ${k} + ${c} | 0`, `${h} + ${c} * ${c} * ${k}`, `-${h} * ${k} + ${c}`,
+        ]);
+        this.emit(`let ${h}: number = ${start()};`);
+        this.emit(forOf ? `for (const ${i} of ${subject}) ${h} = ${step};` : `for (let ${i} = 0; ${i} < ${subject}.length; ${i}++) ${h} = ${step};`);
+        this.spend(len * 2);
+        num(h);
+        if (this.rng.chance(0.6)) print([JSON.stringify("hash"), h], 1);
+      }],
+      [2, () => {
+        // A hash of an int array.
+        if (arrays.length === 0) return;
+        const xs = this.rng.pick(arrays);
+        if (!this.affordable(xs.len * 2)) return;
+        const h = this.name("h");
+        const k = this.rng.pick([31, 1000, 65536, 1000003, 4294967296]);
+        this.emit(`let ${h}: number = ${start()};`);
+        this.emit(`for (const ${i} of ${xs.name}) ${h} ${this.rng.pick(["=", "-="])} ${h} * ${k} + ${i}${this.rng.chance(0.3) ? ` * ${i} * ${i}` : ""};`);
+        this.spend(xs.len * 2);
+        num(h);
+        if (this.rng.chance(0.6)) print([h], 1);
+      }],
+      [4, () => {
+        // A running product: past 2^53, 1e20 … 1e300, Infinity, and 0 or -0 or NaN on the way.
+        const n = iterations(40, 2);
+        if (n === 0) return;
+        const p = this.name("p");
+        this.emit(`let ${p}: number = ${start()};`);
+        const ints = this.variables("int");
+        const factor = this.rng.weighted<() => string>([
+          [3, () => paren(this.factor(this.intLiteral()))],
+          [3, () => `(${i} + ${this.rng.between(1, 3)})`],
+          [2, () => `-(${i} + 1)`],
+          [ints.length > 0 ? 2 : 0, () => this.rng.pick(ints).name],
+          [2, () => paren(this.wideLeaf())],
+          [1, () => `(${i} - ${this.rng.between(0, 4)})`],
+        ])();
+        const update = this.rng.pick([`${p} *= ${factor};`, `${p} = ${p} * ${factor};`, `${p} = ${p} * ${factor} + ${this.rng.between(-3, 3)};`, `${p} = -${p} * ${factor};`]);
+        this.block(`for (let ${i} = 0; ${i} < ${n}; ${i}++)`, () => {
+          this.declare(this.intVariable(i, { lo: 0, hi: n - 1 }, false));
+          this.emit(update);
+          const every = this.rng.pick([1, 3, 5, 10]);
+          if (this.rng.chance(0.5) && canPrint(Math.ceil(n / every)) && this.canConvert(Math.ceil(n / every))) {
+            this.printed += Math.ceil(n / every) * this.fn.loopProduct;
+            this.convert(Math.ceil(n / every));
+            const line = this.rng.pick([`${i}, ${p}`, `\`\${${i}}: \${${p}}\``, `[${i}, ${p}]`, `"p", String(${p})`]);
+            this.emit(every === 1 ? `console.log(${line});` : `if (${i} % ${every} === 0) console.log(${line});`);
+          }
+        });
+        this.spend(n * 2);
+        num(p);
+      }],
+      [2, () => {
+        // Fibonacci numbers: exact up to 2^53, rounded after, Infinity after about 1,475.
+        const n = iterations(110, 3);
+        if (n === 0) return;
+        const [a, b] = [this.name("a"), this.name("b")];
+        this.emit(`let ${a}: number = ${this.rng.pick(["0", "1", "-1", "2147483647"])};`);
+        this.emit(`let ${b}: number = ${this.rng.pick(["1", "2", "-2", "4294967295"])};`);
+        this.block(`for (let ${i} = 0; ${i} < ${n}; ${i}++)`, () => {
+          if (this.rng.chance(0.5)) {
+            const t = this.name("t");
+            this.emit(`const ${t} = ${a} + ${b};`);
+            this.emit(`${a} = ${b};`);
+            this.emit(`${b} = ${t};`);
+          } else {
+            this.emit(`${b} = ${a} + ${b};`);
+            this.emit(`${a} = ${b} - ${a};`);
+          }
+        });
+        this.spend(n * 3);
+        num(a);
+        num(b);
+        if (this.rng.chance(0.6)) print([`\`fib \${${a}} \${${b}}\``], 2);
+      }],
+      [2, () => {
+        // Doubling and squaring, on to the infinities.
+        const form = this.rng.pick(["q + q", "q * 2 + 1", "q * -2", "q * 3 - 1", "-q - q", "q * q + 1", "q * q - q"]);
+        const n = iterations(form.includes("q * q") ? 14 : 80, 1);
+        if (n === 0) return;
+        const q = this.name("q");
+        this.emit(`let ${q}: number = ${this.rng.chance(0.3) ? this.wideLeaf().code : this.rng.pick(["1", "-1", "2", "3", "-3", "65536"])};`);
+        this.emit(`for (let ${i} = 0; ${i} < ${n}; ${i}++) ${q} = ${form.replaceAll("q", q)};`);
+        this.spend(n);
+        num(q);
+        if (this.rng.chance(0.6)) print([q, `${q} > 9007199254740991`], 1);
+      }],
+      [2, () => {
+        // A 32-bit generator kept unsigned with `>>> 0` (values up to 2^32 - 1, products past 2^53).
+        const n = iterations(20, 3);
+        if (n === 0) return;
+        const u = this.name("u");
+        this.emit(`let ${u}: number = ${this.rng.pick(["1", "12345", "4294967295", "2147483648", "-1", "3735928559"])};`);
+        const steps = this.rng.pick([
+          [`${u} = (${u} * 1664525 + 1013904223) >>> 0;`],
+          [`${u} = (${u} * 22695477 + 1) >>> 0;`],
+          [`${u} = (${u} * 69069 + 1) % 4294967296;`],
+          [`${u} = (${u} ^ (${u} << 13)) >>> 0;`, `${u} = (${u} ^ (${u} >>> 17)) >>> 0;`, `${u} = (${u} ^ (${u} << 5)) >>> 0;`],
+          [`${u} = Math.imul(${u}, 48271) >>> 0;`],
+          [`${u} = (${u} >>> 1) ^ (-(${u} & 1) & 0xedb88320);`, `${u} = ${u} >>> 0;`],
+        ]);
+        const nums = this.variables("nums", (v) => v.mutableElements);
+        const ds = nums.length > 0 && this.rng.chance(0.4) ? this.rng.pick(nums) : undefined;
+        this.block(`for (let ${i} = 0; ${i} < ${n}; ${i}++)`, () => {
+          for (const step of steps) this.emit(step);
+          if (ds) {
+            this.noteAssignment(ds);
+            this.emit(`if (${ds.name}.length < ${ds.len}) ${ds.name}.push(${u});`);
+          }
+        });
+        this.spend(n * 3);
+        num(u);
+        if (this.rng.chance(0.6)) print([u, `${u} | 0`, `${u} >>> 16`], 1);
+      }],
+      [2, () => {
+        // Power by squaring: the base squares on to Infinity.
+        const [b, r, e] = [this.name("b"), this.name("r"), this.name("e")];
+        if (!this.affordable(40)) return;
+        this.emit(`let ${b}: number = ${this.rng.chance(0.5) ? this.wideLeaf().code : paren(this.intLiteral())};`);
+        this.emit(`let ${r}: number = 1;`);
+        this.emit(`let ${e}: number = ${this.rng.between(0, 40)};`);
+        this.block(`while (${e} > 0)`, () => {
+          this.emit(`if (${e} & 1) ${r} *= ${b};`);
+          this.emit(`${b} *= ${b};`);
+          this.emit(`${e} >>= 1;`);
+        });
+        this.spend(40);
+        num(b);
+        num(r);
+        if (this.rng.chance(0.6)) print([r], 1);
+      }],
+      [3, () => {
+        // -0, NaN and the infinities, every way they print and compare.
+        const z = this.name("z");
+        const w = this.wideExpr(1);
+        const special = this.rng.pick([
+          ...(this.zeroFactors ? [`${paren(w)} * 0`, `0 * -${paren(w)}`, `-Infinity * 0`] : []),
+          `-${paren(w)}`, `${paren(w)} % 0`, `-(${paren(w)} % 1)`, `${paren(w)} * Infinity`, `Infinity - Infinity`, `-0`,
+          `${paren(w)} % -1`, `Math.round(-0)`, `Math.min(0, -0)`, `-(0 % 5)`, `${paren(w)} * -9007199254740993`,
+          `(${paren(w)} - ${paren(w)}) * -1`,
+        ]);
+        this.emit(`let ${z}: number = ${special};`);
+        num(z);
+        const views = [
+          z, `[${z}]`, `\`\${${z}}\``, `String(${z})`, `${z} === 0`, `${z} === -0`, `${z} !== ${z}`, `${z} < 0`, `${z} > -1`,
+          `JSON.stringify(${z})`, `JSON.stringify([${z}, -${z}])`, `Math.sign(${z})`, `-${z}`, `${z} + 0`, `${z} - 0`, `${z} * -1`,
+          `Math.min(${z}, 0)`, `Math.max(${z}, 0)`, `Math.abs(${z})`, `${z} | 0`, `${z} >>> 0`, `${z} || "falsy"`, `${z} && 5`,
+          `{ v: ${z} }`, `${z} ? "t" : "f"`, `Math.round(${z})`, `${z} % 5`, `5 % ${z}`, `"" + ${z}`, `${z} + 1 - 1`,
+          `${z} * ${z}`, `${z} * 2147483648 * 2147483648`, `Math.imul(${z}, 3)`, `(${z} / 3) | 0`,
+        ];
+        const shown = Array.from({ length: this.rng.between(2, 7) }, () => this.rng.pick(views));
+        print([JSON.stringify(this.rng.pick(["z", "special", "é", "->"])), ...shown], shown.length);
+      }],
+      [arrays.length > 0 ? 2 : 0, () => {
+        // Sums of cubes and scaled values of an int array.
+        const xs = this.rng.pick(arrays);
+        if (!this.affordable(xs.len * 2)) return;
+        const t = this.name("t");
+        const op = this.rng.pick(["+=", "-=", "*="]);
+        this.emit(`let ${t}: number = ${op === "*=" && !this.zeroFactors ? 1 : 0};`);
+        this.emit(`for (const ${i} of ${xs.name}) ${t} ${op} ${this.rng.pick([`${i} * ${i} * ${i}`, `${i} * 4294967296`, `${i} * ${i}`, `${i} - 2147483647`, `-${i}`, `${i} % 3`])};`);
+        this.spend(xs.len * 2);
+        num(t);
+        if (this.rng.chance(0.5)) print([`"sum"`, t], 1);
+      }],
+    ])();
+    return this.lines.length > lines;
   }
 
   // -------------------------------------------------------------------------------------
@@ -985,6 +1566,26 @@ class ProgramGenerator {
         const x = this.numberExpr(d, pure);
         return expr("bool", `Number.${this.rng.pick(["isInteger", "isNaN", "isFinite"])}(${x.code})`, { atom: true, pure: x.pure });
       }],
+      [this.model.wide ? 2 : 0, () => {
+        // Truthiness (0, -0 and NaN are falsy) and the NaN test `x !== x`.
+        const x = this.wideExpr(d, pure);
+        if (x.pure && !x.literal && x.code !== "NaN" && this.rng.chance(0.4)) return expr("bool", `${paren(x)} ${this.rng.pick(["!==", "==="])} ${paren(x)}`, { pure: true });
+        if (x.literal) return undefined;
+        return expr("bool", `${this.rng.pick(["!", "!!"])}${paren(x)}`, { pure: x.pure });
+      }],
+      [this.model.wide && this.variables("nums").length > 0 ? 1 : 0, () => {
+        // includes finds NaN and treats -0 as 0; indexOf (wideToInt) finds neither NaN nor a difference.
+        const ds = this.rng.pick(this.variables("nums"));
+        const x = this.wideExpr(d, pure);
+        if (this.rng.chance(0.6)) return expr("bool", `${ds.name}.includes(${x.code})`, { atom: true, pure: x.pure });
+        const v = this.name("v");
+        const body = this.withScope(() => {
+          this.declare({ name: v, kind: "num", mutable: false, mutableElements: false, lo: 0, hi: 0, len: 0, elemLen: 0, chars: Chars.Ascii });
+          this.spend(ds.len);
+          return this.scaled(ds.len, () => this.boolExpr(Math.min(d, 1), true));
+        });
+        return expr("bool", `${ds.name}.${this.rng.pick(["some", "every"])}((${v}) => ${body.code})`, { atom: true });
+      }],
       [1, () => {
         const opts = this.variables("opt");
         if (opts.length === 0) return undefined;
@@ -1014,11 +1615,15 @@ class ProgramGenerator {
    */
   private relation(a: Expr, b: Expr, op: "<" | "<=" | ">" | ">=" | "===" | "!=="): Expr {
     if (op === "===" || op === "!==") {
+      // `x === NaN` is a TypeScript error (always false); `-NaN` is the same value.
+      const notBareNaN = (e: Expr): Expr => (e.code === "NaN" ? { ...e, code: "-NaN", atom: false } : e);
+      a = notBareNaN(a);
+      b = notBareNaN(b);
       if (a.literal && b.literal) op = op === "===" ? ">=" : ">";
       // `x === 5` narrows x to the type 5 where it holds, and a later `x === 3` there would
       // not type-check: a literal compared with a variable is made a plain number or string.
-      else if (a.literal && isReference(b)) a = unliteral(a);
-      else if (b.literal && isReference(a)) b = unliteral(b);
+      else if (a.literal && isReference(b)) a = this.unliteral(a);
+      else if (b.literal && isReference(a)) b = this.unliteral(b);
     }
     const pure = pureAll(a, b);
     if (op === "<" || op === "<=") {
@@ -1026,6 +1631,12 @@ class ProgramGenerator {
       return expr("bool", `${paren(b)} ${op === "<" ? ">" : ">="} ${paren(a)}`, { pure });
     }
     return expr("bool", `${paren(a)} ${op} ${paren(b)}`, { pure });
+  }
+
+  /** `unliteral`, but a num of the integral model keeps its value (`Math.trunc(-0)` is -0, `1e21 | 0` is not 1e21). */
+  private unliteral(e: Expr): Expr {
+    if (!this.model.wide || e.kind !== "num") return unliteral(e);
+    return { ...e, literal: false, atom: true, code: `Math.trunc(${e.code})` };
   }
 
   /** A `number | undefined`, or undefined when there is none to make. */
@@ -1063,7 +1674,7 @@ class ProgramGenerator {
       const withIndex = this.rng.chance(0.25);
       const i = withIndex ? this.name("i") : "";
       if (withIndex) this.declare(this.intVariable(i, { lo: 0, hi: xs.len - 1 }, false));
-      const body = this.boolExpr(Math.min(d, 1), true);
+      const body = this.scaled(xs.len, () => this.boolExpr(Math.min(d, 1), true));
       this.spend(xs.len);
       return expr("bool", `(${v}${withIndex ? `, ${i}` : ""}) => ${body.code}`, { pure: true });
     });
@@ -1094,8 +1705,8 @@ class ProgramGenerator {
       }],
       [3, () => this.strLiteral()],
       [6, () => {
-        const a = this.rng.chance(0.8) ? this.strExpr(d, pure) : this.numberExpr(d, pure);
-        const b = this.rng.chance(0.7) ? this.strExpr(d, pure) : this.numberExpr(d, pure);
+        const a = this.rng.chance(0.8) ? this.strExpr(d, pure) : this.textNumber(d, pure);
+        const b = this.rng.chance(0.7) ? this.strExpr(d, pure) : this.textNumber(d, pure);
         if (a.kind !== "str" && b.kind !== "str") return undefined;
         return expr("str", `${paren(a)} + ${paren(b)}`, { len: this.printedLength(a) + this.printedLength(b), chars: maxChars(a.chars, b.chars), pure: pureAll(a, b) });
       }],
@@ -1150,8 +1761,28 @@ class ProgramGenerator {
         });
       }],
       [2, () => {
-        const n = this.numberExpr(d, pure);
+        const n = this.textNumber(d, pure);
         return expr("str", `String(${n.code})`, { len: this.printedLength(n), atom: true, pure: n.pure });
+      }],
+      [this.model.wide ? 2 : 0, () => {
+        // -0 is "0", NaN and the infinities are null; beyond 1e21 in exponent form.
+        const ds = this.rng.chance(0.5) ? this.numsVariableExpr() : undefined;
+        if (ds) {
+          const nums = this.variables("nums").find((v) => v.name === ds.code)!;
+          if (!this.canConvert(nums.len)) return undefined;
+          this.convert(nums.len);
+          if (this.rng.chance(0.5)) return expr("str", `JSON.stringify(${ds.code})`, { len: 2 + 25 * nums.len, atom: true });
+          const sep = this.rng.chance(0.2) ? undefined : this.separator();
+          return expr("str", `${ds.code}.join(${sep?.code ?? ""})`, { len: 25 * nums.len, chars: sep?.chars ?? Chars.Ascii, atom: true });
+        }
+        const elements = Array.from({ length: this.rng.between(1, 3) }, () => this.textNumber(d, pure));
+        return expr("str", `JSON.stringify([${elements.map((e) => e.code).join(", ")}])`, { len: 2 + 25 * elements.length, atom: true, pure: pureAll(...elements) });
+      }],
+      [this.model.wide ? 1 : 0, () => {
+        // Radix 2 of the largest double has 1,024 digits: radices of 10 and up only.
+        const n = this.textNumber(d, pure);
+        const radix = this.rng.pick(["", "", "10", "16", "36"]);
+        return expr("str", `(${n.code}).toString(${radix})`, { len: radix === "16" ? 260 : radix === "36" ? 200 : 24, atom: true, pure: n.pure });
       }],
       [this.model.fractions ? 2 : 0, () => {
         const n = this.numberExpr(d, pure);
@@ -1238,7 +1869,7 @@ class ProgramGenerator {
     const inner: Expr[] = [];
     for (let i = 0; i < parts; i++) {
       const e = this.rng.weighted<() => Expr>([
-        [3, () => this.numberExpr(d, pure)],
+        [3, () => this.textNumber(d, pure)],
         [3, () => this.strExpr(d, pure)],
         [1, () => this.boolExpr(d, pure)],
       ])();
@@ -1292,7 +1923,7 @@ class ProgramGenerator {
         return this.withScope(() => {
           this.declare(this.intVariable(v, x, false));
           this.declare(this.intVariable(i, { lo: 0, hi: Math.max(x.len - 1, 0) }, false));
-          const body = this.intExpr(Math.min(d, 1), true);
+          const body = this.scaled(x.len, () => this.intExpr(Math.min(d, 1), true));
           this.spend(x.len);
           return expr("ints", `${x.name}.map((${v}, ${i}) => ${body.code})`, { len: x.len, lo: body.lo, hi: body.hi, atom: true });
         });
@@ -1320,7 +1951,7 @@ class ProgramGenerator {
         const i = this.name("i");
         return this.withScope(() => {
           this.declare(this.intVariable(i, { lo: 0, hi: Math.max(length - 1, 0) }, false));
-          const body = this.intExpr(Math.min(d, 1), true);
+          const body = this.scaled(length, () => this.intExpr(Math.min(d, 1), true));
           this.spend(length);
           return expr("ints", `Array.from({ length: ${length} }, (_, ${i}) => ${body.code})`, { len: length, lo: body.lo, hi: body.hi, atom: true });
         });
@@ -1383,7 +2014,7 @@ class ProgramGenerator {
         const v = this.name("t");
         return this.withScope(() => {
           this.declare({ name: v, kind: "str", mutable: false, mutableElements: false, lo: 0, hi: 0, len: x.elemLen, elemLen: 0, chars: x.chars });
-          const body = this.capString(this.strExpr(Math.min(d, 1), true), LIMITS.stringLength);
+          const body = this.capString(this.scaled(x.len, () => this.strExpr(Math.min(d, 1), true)), LIMITS.stringLength);
           this.spend(x.len);
           return expr("strs", `${x.name}.map((${v}) => ${body.code})`, { len: x.len, elemLen: body.len, chars: body.chars, atom: true });
         });
@@ -1393,7 +2024,7 @@ class ProgramGenerator {
         const v = this.name("t");
         return this.withScope(() => {
           this.declare({ name: v, kind: "str", mutable: false, mutableElements: false, lo: 0, hi: 0, len: x.elemLen, elemLen: 0, chars: x.chars });
-          const body = this.boolExpr(Math.min(d, 1), true);
+          const body = this.scaled(x.len, () => this.boolExpr(Math.min(d, 1), true));
           this.spend(x.len);
           return expr("strs", `${x.name}.filter((${v}) => ${body.code})`, { ...this.shapeOf(x), atom: true });
         });
@@ -1439,6 +2070,7 @@ class ProgramGenerator {
       [depth < 2 && this.fn.kind === "program" ? 2 : 0, () => this.closureDeclaration()],
       [depth < 2 && this.fn.kind === "program" && this.fn.loopProduct === 1 ? 1 : 0, () => this.closureArray()],
       [1, () => this.callStatement()],
+      [this.model.wide ? 4 : 0, () => this.wideKernel()],
     ])();
   }
 
@@ -1523,10 +2155,18 @@ class ProgramGenerator {
         this.emit(`const ${name} = { n: ${n.code}, s: ${s.code}, f: ${f.code} };`);
         this.declare({ name, kind: "rec", mutable: false, mutableElements: true, lo: r.lo, hi: r.hi, len: 20, elemLen: 0, chars: this.rng.chance(0.8) ? s.chars : Chars.Surrogates });
       }],
-      [this.model.fractions ? 2 : 0, () => {
+      [this.model.wide ? 2 : 0, () => {
+        const kw = keyword();
+        const name = this.name("ds");
+        const e = this.capArray(this.numsExpr(LIMITS.expressionDepth), LIMITS.arrayLength);
+        this.emit(`${kw} ${name}: number[] = ${e.code};`);
+        this.declare({ name, kind: "nums", mutable: kw === "let", mutableElements: true, lo: 0, hi: 0, len: LIMITS.arrayLength, elemLen: 0, chars: Chars.Ascii });
+      }],
+      [this.model.fractions ? 2 : this.model.wide ? 4 : 0, () => {
         const name = this.name("d");
         const e = this.numberExpr(LIMITS.expressionDepth);
-        this.emit(`let ${name}: number = ${e.code};`);
+        // Not 0 as written in the integral model: a later `d *= x` would be a known-zero factor (factor()).
+        this.emit(`let ${name}: number = ${(this.model.wide ? this.factor(e) : e).code};`);
         this.declare({ name, kind: "num", mutable: true, mutableElements: false, lo: 0, hi: 0, len: 0, elemLen: 0, chars: Chars.Ascii });
       }],
     ])();
@@ -1587,9 +2227,17 @@ class ProgramGenerator {
           [1, () => this.emit(`${r.name}.f = !${r.name}.f;`)],
         ])();
       }],
-      [nums.length > 0 ? 2 : 0, () => {
+      [nums.length > 0 ? (this.model.wide ? 6 : 2) : 0, () => {
         const v = this.rng.pick(nums);
-        this.emit(`${v.name} ${this.rng.pick(["=", "+=", "-=", "*="])} ${this.numberExpr(2).code};`);
+        if (this.model.wide) this.noteAssignment(v);
+        if (this.model.wide && this.rng.chance(0.25)) {
+          this.emit(this.rng.pick([`${v.name}++;`, `--${v.name};`, `${v.name} = -${v.name};`, `${v.name} = ${v.name} * ${v.name};`]));
+          return;
+        }
+        const ops = this.model.wide ? ["=", "+=", "-=", "*=", "*=", "%=", ">>>="] : ["=", "+=", "-=", "*="];
+        const op = this.rng.pick(ops);
+        const e = this.numberExpr(2);
+        this.emit(`${v.name} ${op} ${((op === "*=" || op === "=") && this.model.wide ? this.factor(e) : e).code};`);
       }],
     ])();
   }
@@ -1694,8 +2342,9 @@ class ProgramGenerator {
       // A literal format string with arguments of the types its specifiers take (`%d` with a
       // string is refused by the compiler, MOTE1013), sometimes with more arguments after.
       const format = this.rng.pick(["%d", "%i", "%s", "%d/%d", "n=%d s=%s", "100%% of %d", "%s%s!", "é%s→%i"]);
-      const args = [...format.matchAll(/%([dis])/g)].map((m) => (m[1] === "s" && this.rng.chance(0.6) ? this.strExpr(1) : this.intExpr(1)));
-      if (this.rng.chance(0.3)) args.push(this.rng.chance(0.5) ? this.intExpr(1) : this.strExpr(1));
+      const number = (_spec: string | undefined) => (this.model.wide ? this.textNumber(1) : this.intExpr(1));
+      const args = [...format.matchAll(/%([dis])/g)].map((m) => (m[1] === "s" && this.rng.chance(0.6) ? this.strExpr(1) : number(m[1])));
+      if (this.rng.chance(0.3)) args.push(this.rng.chance(0.5) ? number(undefined) : this.strExpr(1));
       this.emit(`console.log(${[JSON.stringify(format), ...args.map((a) => a.code)].join(", ")});`);
       return;
     }
@@ -1716,16 +2365,21 @@ class ProgramGenerator {
 
   private printable(depth: number): Expr {
     return this.rng.weighted<() => Expr>([
-      [6, () => this.numberExpr(depth)],
+      [6, () => this.textNumber(depth)],
       [5, () => this.strExpr(depth)],
       [2, () => this.boolExpr(depth)],
       [3, () => this.intsExpr(depth)],
-      [this.model.fractions ? 1 : 0, () => {
+      [this.model.wide && this.canConvert(LIMITS.arrayLength) ? 3 : 0, () => {
+        const ds = this.numsExpr(depth);
+        this.convert(ds.len);
+        return ds;
+      }],
+      [this.model.fractions || this.model.wide ? 1 : 0, () => {
         const xs = this.intsExpr(depth);
         const v = this.name("v");
         const body = this.withScope(() => {
           this.declare(this.intVariable(v, xs, false));
-          return this.numberExpr(1, true);
+          return this.scaled(xs.len, () => this.textNumber(1, true));
         });
         return expr("ints", `${paren(xs)}.map((${v}) => ${body.code})`, { atom: true });
       }],
@@ -1896,6 +2550,13 @@ class ProgramGenerator {
   }
 
   private arrayMutation(): void {
+    if (this.model.wide) {
+      const nums = this.variables("nums", (v) => v.mutableElements);
+      if (nums.length > 0 && this.rng.chance(0.4)) {
+        this.numsMutation(this.rng.pick(nums));
+        return;
+      }
+    }
     const ints = this.variables("ints", (v) => v.mutableElements);
     const strs = this.variables("strs", (v) => v.mutableElements);
     if (ints.length === 0 && strs.length === 0) return;
@@ -1983,11 +2644,12 @@ class ProgramGenerator {
       case "str": return this.capString(this.strExpr(depth), s.len);
       case "bool": return this.boolExpr(depth);
       case "ints": return this.capArray(this.intsExpr(depth), s.len);
+      case "num": return this.wideExpr(depth);
     }
   }
 
   private typeOf(s: Shape): string {
-    return { int: "number", str: "string", bool: "boolean", ints: "number[]" }[s.kind];
+    return { int: "number", str: "string", bool: "boolean", ints: "number[]", num: "number" }[s.kind];
   }
 
   private paramVariable(name: string, s: Shape): Variable {
@@ -2021,7 +2683,7 @@ class ProgramGenerator {
     // recursive helpers are top-level functions or arrows.
     const form = this.rng.weighted([[4, "top"], [recursive ? 0 : 2, "nested"], [2, "arrow"]] as const);
     const name = form === "top" ? `${this.programName}${this.name("h")}` : this.name("h");
-    const result = this.shape(this.rng.weighted([[6, "int"], [3, "str"], [1, "bool"]] as const));
+    const result = this.shape(this.rng.weighted([[6, "int"], [3, "str"], [1, "bool"], [this.model.wide ? 3 : 0, "num"]] as const));
     const params: Shape[] = [];
     const paramNames: string[] = [];
     const depth = this.rng.between(2, LIMITS.recursionDepth);
@@ -2033,7 +2695,7 @@ class ProgramGenerator {
     // Arrow functions take at most 3 parameters on devices (MOTE1001).
     const extra = Math.min(this.rng.between(recursive ? 0 : 1, 3), form === "arrow" ? 3 - params.length : 3);
     for (let i = 0; i < extra; i++) {
-      params.push(this.shape(this.rng.weighted([[5, "int"], [3, "str"], [1, "ints"]] as const)));
+      params.push(this.shape(this.rng.weighted([[5, "int"], [3, "str"], [1, "ints"], [this.model.wide ? 3 : 0, "num"]] as const)));
       paramNames.push(this.name("a"));
     }
     const signature = params.map((p, i) => `${paramNames[i]}: ${this.typeOf(p)}`).join(", ");
@@ -2099,12 +2761,20 @@ class ProgramGenerator {
         return calls.map((c) => `!${c}`).join(this.rng.chance(0.5) ? " && " : " || ");
       case "ints":
         return `[0]`;
+      case "num": {
+        // No mask: a binary recursion of products runs past 2^53 and on to the infinities.
+        const extra = this.wideExpr(1, true);
+        const ops = calls.slice(1).map(() => this.rng.pick([" + ", " - ", " * "]));
+        const joined = calls.map((c, i) => (i === 0 ? c : ops[i - 1] + c)).join("");
+        const op = this.rng.pick(["+", "-", "*", "%"]);
+        return `${joined} ${op} ${paren(op === "*" ? this.factor(extra) : extra)}`;
+      }
     }
   }
 
   private closureDeclaration(): void {
     const name = this.name("f");
-    const result = this.shape(this.rng.weighted([[6, "int"], [2, "str"], [1, "bool"]] as const));
+    const result = this.shape(this.rng.weighted([[6, "int"], [2, "str"], [1, "bool"], [this.model.wide ? 2 : 0, "num"]] as const));
     const params: Shape[] = [];
     const paramNames: string[] = [];
     for (let i = 0; i < this.rng.between(0, 2); i++) {
@@ -2158,9 +2828,20 @@ class ProgramGenerator {
   }
 
   private finalPrint(): void {
-    const names = this.fn.scope.variables.filter((v) => v.kind !== "num" || this.model.fractions).map((v) => v.name);
+    const names = this.fn.scope.variables.filter((v) => v.kind !== "num" || this.model.fractions || this.model.wide).map((v) => v.name);
     if (names.length === 0) return;
-    const shown = names.slice(-this.rng.between(1, 4));
+    let shown = names.slice(-this.rng.between(1, 4));
+    if (this.model.wide) {
+      // Nums only while the conversion budget lasts.
+      shown = shown.filter((name) => {
+        const v = this.fn.scope.variables.find((w) => w.name === name)!;
+        const count = v.kind === "num" ? 1 : v.kind === "nums" ? v.len : 0;
+        if (!this.canConvert(count)) return false;
+        this.convert(count);
+        return true;
+      });
+      if (shown.length === 0) return;
+    }
     this.emit(`console.log("end", ${shown.join(", ")});`);
   }
 }

@@ -3,21 +3,24 @@
 // same, byte for byte. Programs run in batches (one image per batch, see batch.ts), spread
 // over the boards; the micro:bit's 16 KB of RAM makes its batches exercise the collector.
 //
-//   MOTE_RANDOM_SEED         first seed (default 1)
-//   MOTE_RANDOM_COUNT        int32 programs, seeds SEED … SEED+COUNT-1 (default 1000)
-//   MOTE_RANDOM_FLOAT_COUNT  float64 programs (fractions, NaN, Math…) from the same seeds (default 250)
-//   MOTE_RANDOM_BATCH        programs per image (default 50)
+//   MOTE_RANDOM_SEED            first seed (default 1)
+//   MOTE_RANDOM_COUNT           int32 programs, seeds SEED … SEED+COUNT-1 (default 1000)
+//   MOTE_RANDOM_INTEGRAL_COUNT  integral programs (integers past int32, -0, NaN, ±Infinity, no
+//                               fractions) from the same seeds (default 250)
+//   MOTE_RANDOM_FLOAT_COUNT     float64 programs (fractions, NaN, Math…) from the same seeds (default 250)
+//   MOTE_RANDOM_BATCH           programs per image (default 50)
 //
 // A failure names the seed, shows the program and the first differing line, and says how to
-// replay it: npx tsx test/random/replay.ts <seed> <board> [--float64].
+// replay it: npx tsx test/random/replay.ts <seed> <board> [--integral | --float64].
 
 import { describe, expect, it } from "vitest";
 import { findBoard } from "../../boards/index.ts";
 import { qemuAvailable } from "../../sdk/sim/index.ts";
-import { describeMismatch, makeBatch, programAtLine, runBatch, runConfiguration, runOptions, type Batch, type BatchRun } from "./batch.ts";
+import { describeMismatch, makeBatch, modelCount, modelFlag, programAtLine, runBatch, runConfiguration, runOptions, type Batch, type BatchRun } from "./batch.ts";
 import type { NumberModelName } from "./generate.ts";
 
-const { baseSeed: BASE_SEED, count: COUNT, floatCount: FLOAT_COUNT, batchSize: BATCH_SIZE } = runConfiguration;
+const { baseSeed: BASE_SEED, batchSize: BATCH_SIZE } = runConfiguration;
+const MODELS = ["int32", "float64", "integral"] as const satisfies readonly NumberModelName[];
 /** Host time one batch may take on the simulator (a batch takes a few seconds). */
 const DEVICE_TIMEOUT_MS = 120_000;
 
@@ -28,7 +31,8 @@ const DEVICE_TIMEOUT_MS = 120_000;
 const BOARD_CYCLE = ["mps2-an385", "microbit", "mps2-an385", "microbit", "pico"];
 
 const batches: Array<{ seeds: number[]; board: string; numbers: NumberModelName }> = [];
-for (const [numbers, count] of [["int32", COUNT], ["float64", FLOAT_COUNT]] as const) {
+for (const numbers of MODELS) {
+  const count = modelCount(numbers);
   for (let first = 0; first < count; first += BATCH_SIZE) {
     const seeds = Array.from({ length: Math.min(BATCH_SIZE, count - first) }, (_, i) => (BASE_SEED + first + i) % 2 ** 32);
     batches.push({ seeds, numbers, board: BOARD_CYCLE[batches.length % BOARD_CYCLE.length]! });
@@ -41,13 +45,12 @@ if (!hasQemu) {
     "(install it with: sudo apt-get install qemu-system-arm)");
 }
 
-const floatFlag = (batch: Batch): string => (batch.numbers === "float64" ? " --float64" : "");
-
 /** Everything that went wrong in a batch, as one message; undefined when nothing did. */
 function failures(batch: Batch, run: BatchRun): string | undefined {
   if (run.generatorBug) {
     const program = batch.programs.find((p) => p.seed === run.generatorBug!.seed);
-    return `generator bug: a result needs a double (${run.generatorBug.message}), seed ${run.generatorBug.seed}\n` +
+    const what = batch.numbers === "integral" ? "not an integral program" : "a result needs a double";
+    return `generator bug: ${what} (${run.generatorBug.message}), seed ${run.generatorBug.seed}\n` +
       `(fix test/random/generate.ts, not the compiler)\n--- program ---\n${program?.source ?? "(not found)"}`;
   }
   if (run.node.exitCode !== 0) {
@@ -63,7 +66,7 @@ function failures(batch: Batch, run: BatchRun): string | undefined {
     const programs = batch.programs.filter((p) => seeds.has(p.seed));
     return `the compiler rejected ${programs.length === 0 ? "the batch" : `seed${programs.length > 1 ? "s" : ""} ${[...seeds].join(", ")}`} ` +
       `for ${run.board}:\n${run.device.stderr}\n` +
-      programs.map((p) => `--- program (seed ${p.seed}; npx tsx test/random/replay.ts ${p.seed} ${run.board}${floatFlag(batch)}) ---\n${p.source}`).join("\n");
+      programs.map((p) => `--- program (seed ${p.seed}; npx tsx test/random/replay.ts ${p.seed} ${run.board}${modelFlag(batch.numbers)}) ---\n${p.source}`).join("\n");
   }
   const ended = run.device.reason === "exit" && run.device.exitCode === 0;
   if (run.mismatches.length === 0 && ended) return undefined;
@@ -76,7 +79,7 @@ function failures(batch: Batch, run: BatchRun): string | undefined {
   ].filter(Boolean).join("\n");
 }
 
-describe(`random programs: seeds ${BASE_SEED}…, ${COUNT} int32 and ${FLOAT_COUNT} float64 programs in ${batches.length} batches`, () => {
+describe(`random programs: seeds ${BASE_SEED}…, ${MODELS.map((m) => `${modelCount(m)} ${m}`).join(", ")} programs in ${batches.length} batches`, () => {
   it("runs batches on each kind of simulator", () => {
     const kinds = new Set(batches.map((b) => findBoard(b.board).simulator.kind));
     expect(batches.length < BOARD_CYCLE.length || (kinds.has("qemu") && kinds.has("rp2040js"))).toBe(true);

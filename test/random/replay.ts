@@ -7,6 +7,7 @@
 //                                                           seed in (same MOTE_RANDOM_SEED and
 //                                                           MOTE_RANDOM_BATCH), for failures that
 //                                                           need the programs before it
+//   … --integral                                            the integral program of the seed
 //   … --float64                                             the float64 program of the seed
 //
 // Exit code: 0 when the outputs match, 1 when they differ.
@@ -22,12 +23,15 @@ import { standaloneSource } from "./generate.ts";
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith("--")));
 const [seedText, board = "mps2-an385"] = args.filter((a) => !a.startsWith("--"));
-if (seedText === undefined || !/^\d+$/.test(seedText) || [...flags].some((f) => !["--source", "--batch", "--float64"].includes(f))) {
-  process.stderr.write("usage: npx tsx test/random/replay.ts <seed> [board] [--source | --batch] [--float64]\n");
+const MODEL_FLAGS = { "--integral": "integral", "--float64": "float64" } as const;
+const models = [...flags].filter((f): f is keyof typeof MODEL_FLAGS => f in MODEL_FLAGS);
+if (seedText === undefined || !/^\d+$/.test(seedText) || models.length > 1 ||
+  [...flags].some((f) => !["--source", "--batch"].includes(f) && !(f in MODEL_FLAGS))) {
+  process.stderr.write("usage: npx tsx test/random/replay.ts <seed> [board] [--source | --batch] [--integral | --float64]\n");
   process.exit(2);
 }
 const seed = Number(seedText);
-const numbers = flags.has("--float64") ? "float64" : "int32";
+const numbers = models.length === 1 ? MODEL_FLAGS[models[0]!] : "int32";
 const seeds = flags.has("--batch") ? batchSeeds(seed, numbers) : [seed];
 const batch = makeBatch(seeds, runOptions(numbers));
 const program = batch.programs.find((p) => p.seed === seed)!;
