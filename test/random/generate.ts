@@ -1028,6 +1028,19 @@ class ProgramGenerator {
   // compiler picks its "integral" number model for every such program (generate.test.ts).
 
   /** A number of the integral model: an int, or any integer-valued double. */
+  /** `for (let i = 0; i < name.length; i++) { … }` over an array of `len` elements, with i
+   *  declared in [0, len - 1] and the loop counted in the work budget. */
+  private forEachIndex(name: string, len: number, body: (i: string) => void): void {
+    const i = this.name("i");
+    const saved = this.fn.loopProduct;
+    this.block(`for (let ${i} = 0; ${i} < ${name}.length; ${i}++)`, () => {
+      this.fn.loopProduct = saved * len;
+      this.declare(this.intVariable(i, { lo: 0, hi: len - 1 }, false));
+      body(i);
+    });
+    this.fn.loopProduct = saved;
+  }
+
   private wideExpr(depth: number, pure = false): Expr {
     if (this.rng.chance(0.35)) return this.intExpr(depth, pure);
     if (depth <= 0) return this.wideLeaf();
@@ -1288,18 +1301,11 @@ class ProgramGenerator {
       [1, () => this.emit(`${ds.name}.reverse();`)],
       [1, () => this.emit(`${ds.name}.fill(${this.wideExpr(1).code}, ${this.rng.between(0, 3)}, ${this.rng.between(1, 6)});`)],
       [1, () => this.emit(`${ds.name}.splice(${this.rng.between(0, 3)}, ${this.rng.between(0, 2)});`)],
-      [2, () => {
-        const i = this.name("i");
-        const saved = this.fn.loopProduct;
-        this.block(`for (let ${i} = 0; ${i} < ${ds.name}.length; ${i}++)`, () => {
-          this.fn.loopProduct = saved * ds.len;
-          this.declare(this.intVariable(i, { lo: 0, hi: ds.len - 1 }, false));
-          const e = this.wideExpr(1, true);
-          const op = this.rng.pick(["*", "+", "-", "%"]);
-          this.emit(`${ds.name}[${i}] = ${ds.name}[${i}] ${op} ${paren(op === "*" ? this.factor(e) : e)};`);
-        });
-        this.fn.loopProduct = saved;
-      }],
+      [2, () => this.forEachIndex(ds.name, ds.len, (i) => {
+        const e = this.wideExpr(1, true);
+        const op = this.rng.pick(["*", "+", "-", "%"]);
+        this.emit(`${ds.name}[${i}] = ${ds.name}[${i}] ${op} ${paren(op === "*" ? this.factor(e) : e)};`);
+      })],
     ])();
   }
 
@@ -2578,22 +2584,15 @@ class ProgramGenerator {
         const e = element();
         this.emit(`if (${a.name}.length > 0) ${a.name}[${paren(k)} % ${a.name}.length] = ${e.code};`);
       }],
-      [useStrs ? 0 : 3, () => {
-        // Each element updated in place, then brought back into the array's range.
-        const i = this.name("i");
-        const saved = this.fn.loopProduct;
-        this.block(`for (let ${i} = 0; ${i} < ${a.name}.length; ${i}++)`, () => {
-          this.fn.loopProduct = saved * a.len;
-          this.declare(this.intVariable(i, { lo: 0, hi: a.len - 1 }, false));
-          let e = this.intExpr(1, true);
-          let element = expr("int", `${a.name}[${i}]`, { lo: a.lo, hi: a.hi, atom: true });
-          if (!fitsInt32(a.lo - maxAbs(e), a.hi + maxAbs(e))) e = this.reduceInto(e, { lo: -512, hi: 511 });
-          if (!fitsInt32(a.lo - 512, a.hi + 512)) element = expr("int", `(${element.code} >> 1)`, { lo: a.lo >> 1, hi: a.hi >> 1, atom: true });
-          const sum = expr("int", `${element.code} + ${paren(e)}`, { lo: element.lo + e.lo, hi: element.hi + e.hi });
-          this.emit(`${a.name}[${i}] = ${this.reduceInto(sum, a).code};`);
-        });
-        this.fn.loopProduct = saved;
-      }],
+      // Each element updated in place, then brought back into the array's range.
+      [useStrs ? 0 : 3, () => this.forEachIndex(a.name, a.len, (i) => {
+        let e = this.intExpr(1, true);
+        let element = expr("int", `${a.name}[${i}]`, { lo: a.lo, hi: a.hi, atom: true });
+        if (!fitsInt32(a.lo - maxAbs(e), a.hi + maxAbs(e))) e = this.reduceInto(e, { lo: -512, hi: 511 });
+        if (!fitsInt32(a.lo - 512, a.hi + 512)) element = expr("int", `(${element.code} >> 1)`, { lo: a.lo >> 1, hi: a.hi >> 1, atom: true });
+        const sum = expr("int", `${element.code} + ${paren(e)}`, { lo: element.lo + e.lo, hi: element.hi + e.hi });
+        this.emit(`${a.name}[${i}] = ${this.reduceInto(sum, a).code};`);
+      })],
       [3, () => {
         this.spend(a.len * 3);
         const cmp = useStrs ? this.rng.pick(["", "(a, b) => a.length - b.length"]) : this.comparator(a);
