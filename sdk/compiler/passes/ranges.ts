@@ -353,15 +353,18 @@ function transfer(inst: Inst, state: State, bySymbol: Map<string, IrFunction>, r
       // what lets narrowing recover a loop counter's lower bound after widening.
       if (inst.kind === "add") r = bounded(a.lo + b.lo, a.hi + b.hi);
       if (inst.kind === "sub") r = bounded(a.lo - b.hi, a.hi - b.lo);
-      // A product is exact only of int32s: with doubles an operand that may be boxed can be
-      // negative (x * 0 is -0), NaN or infinite, whatever the other operand's range.
-      if (inst.kind === "mul" && (smallOps || !doubles)) r = PORT_CALLS.__rt_mul(a, b);
+      // With doubles an unbounded operand may be infinite, and 0 × Infinity is NaN (in no
+      // range); a zero product with a negative factor is -0 (in no range either).
+      const zeroTimesUnbounded = (x: Range, y: Range) => x.lo <= 0 && x.hi >= 0 && !(Number.isFinite(y.lo) && Number.isFinite(y.hi));
+      if (inst.kind === "mul" && (!doubles || !(zeroTimesUnbounded(a, b) || zeroTimesUnbounded(b, a)))) r = PORT_CALLS.__rt_mul(a, b);
+      if (inst.kind === "mul" && doubles && r && !((a.lo >= 0 && b.lo >= 0) || r.lo > 0 || r.hi < 0)) r = undefined;
       if (smallOps) {
         switch (inst.kind) {
           case "add": r = { lo: a.lo + b.lo, hi: a.hi + b.hi }; break;
           case "mul": {
             // A zero product with a negative operand is -0: only provably not the case counts.
-            const noNegativeZero = (a.lo >= 0 && b.lo >= 0) || r!.lo > 0 || r!.hi < 0;
+            r = PORT_CALLS.__rt_mul(a, b);
+            const noNegativeZero = (a.lo >= 0 && b.lo >= 0) || r.lo > 0 || r.hi < 0;
             if (!noNegativeZero) r = undefined;
             break;
           }
