@@ -38,8 +38,8 @@ const PERCENT = 0x25;
  * util.format does it: %s, %d, %i and %c take the next argument, %% is a percent sign, other
  * text (and specifiers with no argument left) stays as it is, and the arguments not taken
  * follow, separated by spaces, printed as console.log prints them. A specifier whose output
- * needs more of util.format than devices have (%j, %o, %O, %f; %s of an object; %d or %i of
- * a value that is not an integer) stops the program rather than print something else.
+ * needs more of util.format than devices have (%j, %o, %O, %f; %s of a class instance; %d or
+ * %i of a string or an object) stops the program rather than print something else.
  */
 export function printFormatted(format: string, args: unknown[]): void {
   let next = 0;
