@@ -19,6 +19,7 @@ import {
   LR, PC, R0, R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11, R12, SP,
   type AssembledCode, type Cond, type Label, type ThumbAssembler,
 } from "../../sdk/compiler/asm/types.ts";
+import { mulberry32 } from "./mulberry32.ts";
 
 const OBJDUMP = "arm-none-eabi-objdump";
 const objdumpFound = spawnSync(OBJDUMP, ["--version"]).status === 0;
@@ -558,16 +559,10 @@ type RandomOp =
   | { kind: "ldr"; register: number; value: number | { symbol: string; addend: number } }
   | { kind: "align" };
 
-/** mulberry32: a small seeded generator, so a failing seed can be replayed. */
+/** A seeded generator of numbers in [0, 1), so a failing seed can be replayed. */
 function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
+  const next = mulberry32(seed);
+  return () => next() / 2 ** 32;
 }
 
 const RANDOM_LABELS = 24;

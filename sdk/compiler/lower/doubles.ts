@@ -48,11 +48,6 @@ export function numberModel(files: readonly ts.SourceFile[]): NumberModel {
   return model;
 }
 
-/** Whether a program's numbers can be fractions (its model is "doubles"). */
-export function usesDoubles(files: readonly ts.SourceFile[]): boolean {
-  return numberModel(files) === "doubles";
-}
-
 function classify(node: ts.Node): NumberModel | undefined {
   if (ts.isNumericLiteral(node)) {
     const n = Number(node.text);

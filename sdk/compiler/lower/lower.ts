@@ -102,8 +102,6 @@ export const RT = {
   strReplace: ["string-methods.ts", "replace"],
   mathAbs: ["math.ts", "abs"],
   mathSign: ["math.ts", "sign"],
-  mathPow: ["math.ts", "pow"],
-  mathSqrt: ["math.ts", "sqrt"],
   mathClz32: ["math.ts", "clz32"],
   mathFround: ["dataview.ts", "fround"],
   numToString: ["numconv.ts", "numberToString"],
@@ -2563,8 +2561,6 @@ export class Lowerer {
       case "floor": case "ceil": case "round": case "trunc": return numbers(1)[0];
       case "abs": return call("mathAbs", numbers(1));
       case "sign": return call("mathSign", numbers(1));
-      case "pow": return call("mathPow", numbers(2));
-      case "sqrt": return call("mathSqrt", numbers(1));
       case "clz32": return call("mathClz32", numbers(1));
       case "imul": return call("__rt_imul", numbers(2));
       case "min": case "max": {
