@@ -32,6 +32,17 @@ export interface Chip {
   secondStageBootloader?: () => Uint8Array;
 }
 
+/** Device modules a board supplies (paths under boards/): `mote/clock` (monotonic time and
+ *  tickless wake-ups, the port contract's clock) and `mote/gpio` (digital pins). */
+export interface BoardDrivers {
+  clock: string;
+  gpio?: string;
+}
+
+/** How a pin may be used: "io" (input or output), "output" only (an LED register), "input"
+ *  only. The app sees `pins.NAME` typed accordingly (sdk/lib/pins.ts). */
+export type PinKind = "io" | "output" | "input";
+
 export interface Board {
   id: string;
   name: string;
@@ -39,6 +50,12 @@ export interface Board {
   console: { driver: ConsoleDriver; base: number; irq: number };
   /** Pin names an app may use (`pins.LED`), mapped to the chip's pin numbers. */
   pins: Record<string, number>;
+  /** Pins that are not both input and output (default "io"). */
+  pinKinds?: Record<string, PinKind>;
+  /** Pins driven at start-up when the app uses pins: [pin, level] (the micro:bit drives its
+   *  LED matrix column low so that a row pin lights one pixel). */
+  pinSetup?: Array<[number, 0 | 1]>;
+  drivers: BoardDrivers;
   simulator: Simulator;
   simulatorExit: SimulatorExit;
   /** Image files `mote build` writes besides .elf/.bin/.hex/.map. */

@@ -6,7 +6,10 @@ export const board: Board = {
   name: "BBC micro:bit v1 (nRF51822, QEMU microbit)",
   chip: nrf51,
   console: { driver: "nrf51-uart", base: UART0_BASE, irq: UART0_IRQ },
-  pins: { LED_ROW1: 13, LED_COL1: 4, BUTTON_A: 17, BUTTON_B: 26 },
+  // LED is the top-left pixel of the 5×5 matrix: row 1 (P0.13) high while column 1 (P0.4) is low.
+  pins: { LED: 13, BUTTON_A: 17, BUTTON_B: 26 },
+  pinSetup: [[4, 0]],
+  drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/nrf51/gpio.ts" },
   simulator: { kind: "qemu", machine: "microbit", extraArgs: [] },
   simulatorExit: "semihosting",
   // A quarter of the 16 KB: a recursion 200 calls deep with a few values per frame fits

@@ -6,7 +6,10 @@ export const board: Board = {
   name: "Arm MPS2 AN385 (Cortex-M3, QEMU mps2-an385)",
   chip: mps2an385,
   console: { driver: "cmsdk-uart", base: UART0_BASE, irq: UART0_IRQ },
-  pins: { LED0: 0, LED1: 1 },
+  pins: { LED: 0, LED1: 1 },
+  // The FPGA's user LEDs: QEMU models no GPIO and no buttons on this machine.
+  pinKinds: { LED: "output", LED1: "output" },
+  drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/mps2/fpgaio-leds.ts" },
   simulator: { kind: "qemu", machine: "mps2-an385", extraArgs: [] },
   simulatorExit: "semihosting",
   stackSize: 8 * 1024,

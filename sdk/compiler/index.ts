@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import type { Board } from "../../boards/types.ts";
-import { createFrontEnd, consoleDriverFile, REPO_ROOT } from "./frontend/program.ts";
+import { createFrontEnd, consoleDriverFile, boardDriverFiles, REPO_ROOT } from "./frontend/program.ts";
 import { CompileError, formatMoteDiagnostic, formatTsDiagnostic, Codes } from "./diagnostics.ts";
 import { Lowerer } from "./lower/lower.ts";
 import { cleanup } from "./passes/cleanup.ts";
@@ -55,7 +55,7 @@ export type BuildResult =
 /** Device-side runtime modules every image is checked with (sdk/lib/rt). */
 export function runtimeFiles(board: Board): string[] {
   const dir = path.join(REPO_ROOT, "sdk/lib/rt");
-  return [...fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f)), consoleDriverFile(board)];
+  return [...fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f)), ...boardDriverFiles(board)];
 }
 
 /** Files of the SDK itself (sdk/lib, boards/), not the app's. */
@@ -131,9 +131,10 @@ export function build(options: BuildOptions): BuildResult {
     view.setUint32(TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENTS.split(" ").indexOf(element), true);
     chunks.push({ name: `${DESCRIPTOR_TYPED_PREFIX}${element}`, section: ".rodata", bytes, size: bytes.length, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });
   }
+  const referenced = new Set(chunks.flatMap((c) => c.relocs.map((r) => r.symbol)));
   const port = (hasData: boolean, hasBss: boolean) => portRuntime({
     hasData, hasBss, board, main: ir.entry, consoleWrite, exit, alloc, collect, uncaughtText, forSimulator: options.forSimulator,
-    clock: lowerer.usesTimers, doubles: ir.doubles,
+    referenced, doubles: ir.doubles,
   });
   let linked = linkUnused([...chunks, ...port(true, true)]);
   // Reset copies .data and clears .bss only if the linked image has any.

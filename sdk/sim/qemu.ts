@@ -31,6 +31,43 @@ const ASLEEP_FOREVER = "icount sleep disabled and no active timers";
 
 export const qemuTarget: Target = { run: runQemu };
 
+/**
+ * How each machine's output pins show outside the guest: QEMU trace events (printed on
+ * stderr), per machine, turned into (chip pin, level) pairs. mps2: the FPGAIO LED register
+ * write (its LED model's own event starts at 100% before any write, so the register is the
+ * truth); microbit: the nRF51 GPIO output lines.
+ */
+const PIN_TRACES: Record<string, { events: string[]; parse(line: string, state: number[]): Array<[number, 0 | 1]> }> = {
+  "mps2-an385": {
+    events: ["mps2_fpgaio_write"],
+    parse(line, state) {
+      const m = /mps2_fpgaio_write .*offset 0x0 data 0x([0-9a-f]+)/.exec(line);
+      if (!m) return [];
+      const bits = parseInt(m[1], 16);
+      const changes: Array<[number, 0 | 1]> = [];
+      for (const pin of [0, 1]) {
+        const level = ((bits >> pin) & 1) as 0 | 1;
+        if ((state[pin] ?? 0) !== level) changes.push([pin, level]);
+        state[pin] = level;
+      }
+      return changes;
+    },
+  },
+  microbit: {
+    events: ["nrf51_gpio_update_output_irq"],
+    parse(line, state) {
+      const m = /nrf51_gpio_update_output_irq line (\d+) value (-?\d+)/.exec(line);
+      if (!m || Number(m[2]) < 0) return [];
+      const pin = Number(m[1]);
+      const level: 0 | 1 = Number(m[2]) > 0 ? 1 : 0;
+      // A pin is low out of reset; only a change of the level it drives is reported.
+      if ((state[pin] ?? 0) === level) return [];
+      state[pin] = level;
+      return [[pin, level]];
+    },
+  },
+};
+
 let qemuPath: string | null | undefined;
 
 /** Whether qemu-system-arm is on the PATH (looked up once per process). */
@@ -47,7 +84,7 @@ export function qemuAvailable(): boolean {
 export function qemuArguments(
   board: Board,
   elfPath: string,
-  extra: { pluginPath?: string; pluginOutput?: string; gdbPort?: number } = {},
+  extra: { pluginPath?: string; pluginOutput?: string; gdbPort?: number; tracePins?: boolean } = {},
 ): string[] {
   if (board.simulator.kind !== "qemu") {
     throw new Error(`board '${board.id}' is not a QEMU machine (its simulator is ${board.simulator.kind})`);
@@ -72,6 +109,7 @@ export function qemuArguments(
     // -S: stay halted at reset until the debugger says continue. Listen on loopback only.
     args.push("-S", "-gdb", `tcp:127.0.0.1:${extra.gdbPort}`);
   }
+  if (extra.tracePins) for (const event of PIN_TRACES[board.simulator.machine]?.events ?? []) args.push("-trace", event);
   args.push(...board.simulator.extraArgs);
   return args;
 }
@@ -101,8 +139,8 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
   try {
     const pluginOutput = workDir ? path.join(workDir, "instructions") : undefined;
     const pluginPath = workDir ? await instructionCountPlugin() : undefined;
-    const args = qemuArguments(board, image.elfPath, { pluginPath, pluginOutput, gdbPort: options.gdbPort });
-    const outcome = await spawnQemu(args, options);
+    const args = qemuArguments(board, image.elfPath, { pluginPath, pluginOutput, gdbPort: options.gdbPort, tracePins: options.onPinChange !== undefined });
+    const outcome = await spawnQemu(args, options, pinWatcher(board, options));
 
     const harmless = options.gdbPort === undefined ? HARMLESS_STDERR : [...HARMLESS_STDERR, new RegExp(ASLEEP_FOREVER)];
     const log = outcome.stderr
@@ -112,7 +150,9 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
       .trim();
     const notes: string[] = log ? [log] : [];
     let result: RunResult;
-    if (outcome.timedOut) {
+    if (outcome.stopped) {
+      result = { reason: "stopped", exitCode: null, simulatorLog: "" };
+    } else if (outcome.timedOut) {
       notes.push(`mote: stopped QEMU after the ${options.timeoutMs} ms timeout`);
       result = { reason: "timeout", exitCode: null, simulatorLog: "" };
     } else if (outcome.asleepForever) {
@@ -155,9 +195,26 @@ interface QemuOutcome {
   stderr: string;
   timedOut: boolean;
   asleepForever: boolean;
+  stopped: boolean;
 }
 
-function spawnQemu(args: string[], options: RunOptions): Promise<QemuOutcome> {
+/** Turns the pin trace lines of QEMU's stderr into onPinChange calls; other lines pass on. */
+function pinWatcher(board: Board, options: RunOptions): ((line: string) => boolean) | undefined {
+  const trace = board.simulator.kind === "qemu" ? PIN_TRACES[board.simulator.machine] : undefined;
+  if (!trace || !options.onPinChange) return undefined;
+  const names = new Map(Object.entries(board.pins).map(([name, pin]) => [pin, name]));
+  const state: number[] = [];
+  return (line) => {
+    if (!trace.events.some((event) => line.startsWith(event))) return false;
+    for (const [pin, level] of trace.parse(line, state)) {
+      const name = names.get(pin);
+      if (name !== undefined) options.onPinChange!(name, level, undefined);
+    }
+    return true;
+  };
+}
+
+function spawnQemu(args: string[], options: RunOptions, pinLine?: (line: string) => boolean): Promise<QemuOutcome> {
   return new Promise((resolve, reject) => {
     // detached: QEMU leads its own process group, so a timeout kills everything it started.
     const child = spawn(qemuPath ?? QEMU_BINARY, args, { stdio: ["pipe", "pipe", "pipe"], detached: true });
@@ -169,9 +226,22 @@ function spawnQemu(args: string[], options: RunOptions): Promise<QemuOutcome> {
     let stderr = "";
     let timedOut = false;
     let asleepForever = false;
+    let stopped = false;
+    let partialLine = "";
+    options.signal?.addEventListener("abort", () => {
+      stopped = true;
+      killGroup(child);
+    });
     child.stdout.on("data", (chunk: Buffer) => options.onConsole?.(chunk));
     child.stderr.setEncoding("utf8");
-    child.stderr.on("data", (text: string) => {
+    child.stderr.on("data", (received: string) => {
+      let text = received;
+      if (pinLine) {
+        // Whole lines only: a trace line is taken out of the log and reported as a pin change.
+        const lines = (partialLine + received).split("\n");
+        partialLine = lines.pop()!;
+        text = lines.filter((line) => !pinLine(line)).map((line) => `${line}\n`).join("");
+      }
       stderr += text;
       if (options.gdbPort === undefined && !asleepForever && stderr.includes(ASLEEP_FOREVER)) {
         asleepForever = true;
@@ -198,8 +268,8 @@ function spawnQemu(args: string[], options: RunOptions): Promise<QemuOutcome> {
       clearTimeout(timer);
       liveProcesses.delete(child);
       child.stdin.destroy();
-      const killedByUs = timedOut || asleepForever;
-      resolve({ code, signal: killedByUs ? null : signal, stderr, timedOut, asleepForever });
+      const killedByUs = timedOut || asleepForever || stopped;
+      resolve({ code, signal: killedByUs ? null : signal, stderr: stderr + partialLine, timedOut, asleepForever, stopped });
     });
   });
 }

@@ -5,7 +5,7 @@
 // sleeping core (../shared/BOARDS.md); and turning what real silicon would fault on (bad
 // addresses, unknown instructions) into an error instead of running on.
 
-import { RP2040 } from "rp2040js";
+import { GPIOPinState, RP2040 } from "rp2040js";
 import type { RunOptions, RunResult, Target } from "./types.ts";
 
 /** RP2040 datasheet §2.2: XIP flash is mapped from here. */
@@ -137,6 +137,27 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
     }
   };
 
+  // Pins: output changes as the pad sees them, inputs at their simulated times.
+  // A pin is low out of reset; only a change of the level it drives is reported.
+  for (const [name, pin] of Object.entries(board.pins)) {
+    let last = GPIOPinState.Low;
+    mcu.gpio[pin].addListener((state: GPIOPinState) => {
+      if ((state === GPIOPinState.High || state === GPIOPinState.Low) && state !== last) {
+        last = state;
+        options.onPinChange?.(name, state === GPIOPinState.High ? 1 : 0, clock.nanos / 1e6);
+      }
+    });
+  }
+  for (const input of options.pinInputs ?? []) {
+    const pin = board.pins[input.pin];
+    if (pin === undefined) throw new Error(`board '${board.id}' has no pin '${input.pin}'; its pins are ${Object.keys(board.pins).join(", ")}`);
+    const drive = () => mcu.gpio[pin].setInputValue(input.level === 1);
+    if (input.atMs <= 0) drive();
+    else (mcu.clock as unknown as { createAlarm(callback: () => void): { schedule(nanos: number): void } }).createAlarm(drive).schedule(input.atMs * 1e6);
+  }
+  const stopNanos = options.stopAtMs === undefined ? Infinity : options.stopAtMs * 1e6;
+  options.signal?.addEventListener("abort", () => finish("stopped", null));
+
   const consoleBytes: number[] = [];
   mcu.uart[0].onByte = (byte: number) => consoleBytes.push(byte);
   const flushConsole = () => {
@@ -151,16 +172,24 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
   while (!stopped) {
     const nanosPerCycle = 1e9 / mcu.clkSys;
     for (let step = 0; step < STEPS_PER_SLICE && !stopped; step++) {
+      if (clock.nanos >= stopNanos) {
+        finish("stopped", null);
+        break;
+      }
       if (core.waiting) {
         // Asleep in WFI/WFE: jump simulated time to the next thing that can happen. Timer
         // alarms, SysTick and peripherals all schedule through the clock, so if nothing is
         // scheduled, nothing can ever wake the core (the host sends no input yet).
         const next = clock.nextAlarm;
+        if (!next && stopNanos !== Infinity) {
+          clock.tick(stopNanos - clock.nanos);
+          continue;
+        }
         if (!next) {
           fail(`core sleeping with no wake-up source: WFI/WFE at pc=${hex(core.PC - 2)} with no timer alarm, SysTick or other event scheduled`);
           break;
         }
-        clock.tick(Math.max(0, next.nanos - clock.nanos));
+        clock.tick(Math.max(0, Math.min(next.nanos, stopNanos) - clock.nanos));
       } else {
         const cycles = core.executeInstruction();
         executed++;

@@ -24,10 +24,25 @@ export interface RunOptions {
   countInstructions?: boolean;
   /** QEMU only: start halted with a gdbstub on this TCP port. */
   gdbPort?: number;
+  /**
+   * An output pin the board names (boards/<id>/board.ts `pins`) changed level, as the
+   * simulator sees it from outside the guest (rp2040js's pin listeners, QEMU's GPIO and LED
+   * trace events). `timeMs` is simulated time, where the simulator gives it (rp2040js).
+   */
+  onPinChange?: (pin: string, level: 0 | 1, timeMs: number | undefined) => void;
+  /** Inputs driven on named pins at simulated times (rp2040js): a button pressed (0 on an
+   *  active-low button), released (1). */
+  pinInputs?: PinInput[];
+  /** rp2040js: end the run (reason "stopped") at this simulated time. */
+  stopAtMs?: number;
+  /** Ends the run (reason "stopped") when aborted: a test that has seen enough. */
+  signal?: AbortSignal;
 }
 
+export interface PinInput { pin: string; level: 0 | 1; atMs: number }
+
 export interface RunResult {
-  reason: "exit" | "timeout" | "error";
+  reason: "exit" | "timeout" | "error" | "stopped";
   /** The program's exit code when reason is "exit". */
   exitCode: number | null;
   /** Executed instructions, when counted. */

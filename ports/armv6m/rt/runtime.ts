@@ -14,6 +14,7 @@ import { HANDLER_CHAIN, PANIC_HERE } from "../codegen/codegen.ts";
 import { NUM_OP } from "./num-ops.ts";
 import { doubleArithmeticChunks, REPLACED } from "./double-ops.ts";
 import { softFloatChunks } from "./softfloat.ts";
+import { IRQ_QUEUE, SYSTICK_CLOCK, libOsChunks } from "./libos.ts";
 import { DESCRIPTOR_NUMBER, KIND_NUMBER, NUMBER_HIGH, NUMBER_LOW, NUMBER_SIZE, TRUE as TRUE_WORD } from "../../../sdk/compiler/values.ts";
 
 export interface PortRuntimeOptions {
@@ -28,8 +29,10 @@ export interface PortRuntimeOptions {
   alloc: string;
   /** Symbol of errors.uncaughtText(value): the text of an uncaught exception, as UTF-8 bytes. */
   uncaughtText: string;
-  /** The program uses timers: SysTick ticks a millisecond clock. */
-  clock?: boolean;
+  /** Symbols the compiled program references: the SysTick clock's handler is linked when
+   *  the program uses `__rt_clock` (boards/chips/cortex-m/systick-clock.ts), and the external
+   *  interrupts enter `__rt_irq` when it uses the interrupt queue (`__rt_irq_queue`). */
+  referenced?: ReadonlySet<string>;
   /** Whether the image has .data to copy and .bss to clear at reset. */
   hasData: boolean;
   hasBss: boolean;
@@ -57,10 +60,6 @@ export const PORT_SYMBOLS = {
 const CRASH_KIND_PANIC = "panic";
 /** ARMv6-M ARM B3.3 (SysTick): exception number and registers. */
 const SYSTICK_EXCEPTION = 15;
-const SYST_CSR = 0xe000e010;
-const SYST_RVR = 0xe000e014;
-const SYST_CVR = 0xe000e018;
-const SYST_CSR_ENABLE_TICKINT_CORECLOCK = 0b111;
 const CRASH_KIND_HARDFAULT = "hardfault";
 
 /** Semihosting (Arm "Semihosting for AArch32 and AArch64" §5): SYS_EXIT_EXTENDED, and the
@@ -77,7 +76,7 @@ export function chunk(name: string, a: ThumbAssembler, section: Chunk["section"]
   };
 }
 
-function data(name: string, bytes: Uint8Array, relocs: Chunk["relocs"] = [], section: Chunk["section"] = ".rodata"): Chunk {
+export function data(name: string, bytes: Uint8Array, relocs: Chunk["relocs"] = [], section: Chunk["section"] = ".rodata"): Chunk {
   return { name, section, bytes, size: bytes.length, align: 4, relocs, kind: "object", module: "rt:armv6m" };
 }
 
@@ -93,13 +92,20 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
   {
     // The 16 system exceptions; external interrupts get entries once drivers enable them.
     const entries = 16;
-    const bytes = new Uint8Array(4 * entries);
+    let bytes = new Uint8Array(4 * entries);
     const relocs: Chunk["relocs"] = [{ offset: 0, kind: "abs32", symbol: "__stack_top", addend: 0 }];
     for (let i = 1; i < entries; i++) {
       const reserved = i >= 7 && i <= 10 || i === 12 || i === 13;
       if (reserved) continue;
-      const handler = i === 1 ? PORT_SYMBOLS.reset : i === SYSTICK_EXCEPTION && o.clock ? "__rt_systick" : "__rt_fault";
+      const handler = i === 1 ? PORT_SYMBOLS.reset : i === SYSTICK_EXCEPTION && o.referenced?.has(SYSTICK_CLOCK) ? "__rt_systick" : "__rt_fault";
       relocs.push({ offset: 4 * i, kind: "abs32", symbol: handler, addend: 1 });
+    }
+    // External interrupts: queued for the event loop when the program listens for any.
+    if (o.referenced?.has(IRQ_QUEUE)) {
+      for (let irq = 0; irq < board.chip.irqCount; irq++) {
+        relocs.push({ offset: 4 * (entries + irq), kind: "abs32", symbol: "__rt_irq", addend: 1 });
+      }
+      bytes = new Uint8Array(4 * (entries + board.chip.irqCount));
     }
     chunks.push({ ...data("__vectors", bytes, relocs, ".vectors"), module: "rt:armv6m" });
   }
@@ -885,41 +891,7 @@ function exitChunks(o: PortRuntimeOptions): Chunk[] {
     a.bx(14);
     chunks.push(chunk("port.fillWords", a));
   }
-  if (o.clock) {
-    // The millisecond clock: SysTick reloads every clockHz / 1000 core cycles and its handler
-    // counts. port.millis() reads the count; port.waitForInterrupt() sleeps to the next tick.
-    const tick = createAssembler();
-    tick.ldrConst(0, { symbol: "__rt_millis" });
-    tick.ldr(1, 0, { imm: 0 });
-    tick.adds(1, 1, { imm: 1 });
-    tick.str(1, 0, { imm: 0 });
-    tick.bx(14);
-    chunks.push(chunk("__rt_systick", tick));
-    chunks.push({ ...data("__rt_millis", new Uint8Array(4), [], ".bss") });
-    const start = createAssembler();
-    start.ldrConst(0, SYST_RVR);
-    start.ldrConst(1, Math.floor(o.board.chip.clockHz / 1000) - 1);
-    start.str(1, 0, { imm: 0 });
-    start.ldrConst(0, SYST_CVR);
-    start.movs(1, 0);
-    start.str(1, 0, { imm: 0 });
-    start.ldrConst(0, SYST_CSR);
-    start.movs(1, SYST_CSR_ENABLE_TICKINT_CORECLOCK);
-    start.str(1, 0, { imm: 0 });
-    start.bx(14);
-    chunks.push(chunk("port.clockStart", start));
-    const millis = createAssembler();
-    millis.ldrConst(0, { symbol: "__rt_millis" });
-    millis.ldr(0, 0, { imm: 0 });
-    millis.lsls(0, 0, 1);
-    millis.adds(0, 0, { imm: 1 });
-    millis.bx(14);
-    chunks.push(chunk("port.millis", millis));
-    const wait = createAssembler();
-    wait.wfi();
-    wait.bx(14);
-    chunks.push(chunk("port.waitForInterrupt", wait));
-  }
+  chunks.push(...libOsChunks(o.board));
   {
     // port.zeroBytes(address, count): tagged numbers.
     const a = createAssembler();

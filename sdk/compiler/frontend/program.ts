@@ -15,11 +15,19 @@ const LIB_DIR = path.join(REPO_ROOT, "sdk/lib");
 export const MOTE_MODULES: Record<string, string> = {
   "mote": path.join(LIB_DIR, "index.ts"),
   "mote/intrinsics": path.join(LIB_DIR, "intrinsics.ts"),
+  "mote/interrupts": path.join(LIB_DIR, "rt/interrupts.ts"),
 };
 export const BOARD_MODULE = "mote/board";
 /** The board's console driver: boards/chips/<family>/uart.ts. */
 export const CONSOLE_MODULE = "mote/console";
 const BOARD_MODULE_FILE = path.join(LIB_DIR, "__board__.ts");
+/** The generated `mote/pins` module: the board's pins as typed objects (sdk/lib/pins.ts). */
+export const PINS_MODULE = "mote/pins";
+const PINS_MODULE_FILE = path.join(LIB_DIR, "__pins__.ts");
+/** Driver modules a board supplies (Board.drivers). */
+const DRIVER_MODULES = { "mote/clock": "clock", "mote/gpio": "gpio" } as const;
+/** What `mote/gpio` is on a board without pins: nothing can reach it (no pin exists). */
+const NO_GPIO_FILE = path.join(LIB_DIR, "gpio-absent.ts");
 
 export const COMPILER_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -42,12 +50,55 @@ export function boardModuleSource(board: Board, forSimulator: boolean): string {
     `export const BOARD_ID = ${JSON.stringify(board.id)};`,
     `export const CLOCK_HZ = ${board.chip.clockHz};`,
     `export const CONSOLE_BASE = ${board.console.base};`,
+    `export const CYCLES_PER_MS = ${board.chip.clockHz / 1000};`,
+    `export const SYSTICK_MAX_PERIOD_MS = ${Math.floor(2 ** 24 / (board.chip.clockHz / 1000))};`,
     `export const SIMULATOR_EXIT_SEMIHOSTING = ${forSimulator && board.simulatorExit === "semihosting"};`,
     `export const SIMULATOR_EXIT_BKPT = ${forSimulator && board.simulatorExit === "bkpt"};`,
     pins,
     `export type PinName = ${Object.keys(board.pins).map((n) => JSON.stringify(n)).join(" | ") || "never"};`,
     "",
   ].join("\n");
+}
+
+/** The generated `mote/pins` module: `pins.NAME` for each of the board's pins, typed by what
+ *  the pin can do, in an interface named after the board so that a pin the board lacks is a
+ *  type error naming it ("Property 'BUTTON' does not exist on type 'Mps2An385Pins'"). */
+export function pinsModuleSource(board: Board): string {
+  const typeName = `${board.id.split(/[^A-Za-z0-9]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")}Pins`;
+  const kindType = { io: "IoPin", output: "OutputPin", input: "InputPin" } as const;
+  const entries = Object.entries(board.pins);
+  const kinds = entries.map(([name]) => board.pinKinds?.[name] ?? "io");
+  return [
+    `// Generated for board '${board.id}'.`,
+    `import { GpioPin, type IoPin, type OutputPin, type InputPin } from "./pins.ts";`,
+    `/** The pins of ${board.name}. */`,
+    `export interface ${typeName} {`,
+    ...entries.map(([name], i) => `  readonly ${name}: ${kindType[kinds[i]]};`),
+    `}`,
+    `export const pins: ${typeName} = {`,
+    ...entries.map(([name, pin], i) => `  ${name}: new GpioPin(${pin}, ${JSON.stringify(name)}, ${JSON.stringify(kinds[i])}),`),
+    `};`,
+    `/** Levels driven when the first pin is used: pin, level, pin, level, … */`,
+    `export const PIN_SETUP: number[] = [${(board.pinSetup ?? []).flat().join(", ")}];`,
+    "",
+  ].join("\n");
+}
+
+/** The file a board-supplied module name resolves to, if it is one. */
+function boardModuleFile(name: string, board: Board): string | undefined {
+  if (name === BOARD_MODULE) return BOARD_MODULE_FILE;
+  if (name === PINS_MODULE) return PINS_MODULE_FILE;
+  if (name === CONSOLE_MODULE) return consoleDriverFile(board);
+  if (name in DRIVER_MODULES) {
+    const file = board.drivers[DRIVER_MODULES[name as keyof typeof DRIVER_MODULES]];
+    return file ? path.join(REPO_ROOT, "boards", file) : NO_GPIO_FILE;
+  }
+  return MOTE_MODULES[name];
+}
+
+/** The board's driver files (Board.drivers), for the program's roots. */
+export function boardDriverFiles(board: Board): string[] {
+  return [consoleDriverFile(board), ...Object.values(board.drivers).map((f) => path.join(REPO_ROOT, "boards", f))];
 }
 
 export interface FrontEnd {
@@ -64,6 +115,7 @@ const sourceCache = new Map<string, { mtimeMs: number; text: string; sf?: ts.Sou
 
 export function createFrontEnd(entry: string, board: Board, runtimeFiles: string[], forSimulator: boolean): FrontEnd {
   const boardSource = boardModuleSource(board, forSimulator);
+  const pinsSource = pinsModuleSource(board);
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
   // Doc comments carry no types in .ts files: not parsing them halves the parse time of the
   // standard library and the runtime, most of a cold build.
@@ -76,6 +128,9 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
     if (path.resolve(fileName) === BOARD_MODULE_FILE) {
       return ts.createSourceFile(fileName, boardSource, languageVersion, true);
     }
+    if (path.resolve(fileName) === PINS_MODULE_FILE) {
+      return ts.createSourceFile(fileName, pinsSource, languageVersion, true);
+    }
     const resolved = path.resolve(fileName);
     let stat: fs.Stats | undefined;
     try { stat = fs.statSync(resolved); } catch { return defaultGetSourceFile(fileName, languageVersion, onError, shouldCreate); }
@@ -87,12 +142,11 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
     return sf;
   };
   const defaultFileExists = host.fileExists.bind(host);
-  host.fileExists = (f) => path.resolve(f) === BOARD_MODULE_FILE || defaultFileExists(f);
+  host.fileExists = (f) => path.resolve(f) === BOARD_MODULE_FILE || path.resolve(f) === PINS_MODULE_FILE || defaultFileExists(f);
   host.resolveModuleNameLiterals = (literals, containingFile, _redirect, options) =>
     literals.map((literal) => {
       const name = literal.text;
-      const moteFile = name === BOARD_MODULE ? BOARD_MODULE_FILE
-        : name === CONSOLE_MODULE ? consoleDriverFile(board) : MOTE_MODULES[name];
+      const moteFile = boardModuleFile(name, board);
       if (moteFile) {
         return { resolvedModule: { resolvedFileName: moteFile, extension: ts.Extension.Ts, isExternalLibraryImport: false } };
       }
@@ -100,7 +154,7 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
     });
 
   const roots = [path.resolve(entry), path.join(LIB_DIR, "globals.d.ts"), ...runtimeFiles];
-  const key = JSON.stringify({ roots, boardSource });
+  const key = JSON.stringify({ roots, boardSource, pinsSource });
   const program = ts.createProgram({
     rootNames: roots,
     options: COMPILER_OPTIONS,

@@ -16,12 +16,15 @@ export declare function copyWords(to: number, from: number, count: number): void
 export declare function collectGarbage(): void;
 /** Writes `count` zero bytes from `address`. */
 export declare function zeroBytes(address: number, count: number): void;
-/** Starts the millisecond clock (SysTick at 1 kHz from the core clock, with its interrupt). */
-export declare function clockStart(): void;
-/** Milliseconds since clockStart. */
-export declare function millis(): number;
-/** WFI: sleeps until an interrupt (the next clock tick at the latest). */
+/** Masks interrupts (PRIMASK); returns what to hand interruptsRestore. */
+export declare function interruptsOff(): number;
+/** Unmasks interrupts again unless they were masked before the matching interruptsOff. */
+export declare function interruptsRestore(state: number): void;
+/** WFI: sleeps until an interrupt is pending. Called with interrupts masked, it still wakes
+ *  for one, which then runs when the caller unmasks, so no wake-up is lost in between. */
 export declare function waitForInterrupt(): void;
+/** Resets the chip (SCB AIRCR SYSRESETREQ). */
+export declare function systemReset(): never;
 /** Throws `value` as from the call site in __rt_throw_site (the one a crash report names),
  *  which the caller has just set. */
 export declare function rethrow(value: unknown): never;

@@ -1,9 +1,16 @@
-// Timers and the event loop (DESIGN.md, "The libOS"): after the program's top-level code, due
-// timers run in order of due time, then of creation (Node's order), each followed by the
-// microtasks it queued; when none is due the core sleeps until the clock's next tick; the
-// program ends when no timer is left (a promise that can never settle keeps nothing alive).
+// Timers and the event loop (DESIGN.md, "The libOS"). After the program's top-level code the
+// loop runs, until nothing can happen any more:
+// - due timers, in order of due time, then of creation (Node's order);
+// - queued interrupts, each through the driver that services it (interrupts.ts), which
+//   calls the app's callbacks (a pin changed, bytes arrived);
+// each followed by the microtasks it queued. With nothing due, the core sleeps in WFI until
+// the board's clock (mote/clock) wakes it at the next due time: tickless, so an idle
+// device executes nothing between wake-ups. The loop ends when no timer is left and no
+// event source holds it (a pin with a listener, an open UART), as Node ends with no handles
+// (a promise that can never settle keeps nothing alive).
 
-import { clockStart, millis, waitForInterrupt } from "./port.ts";
+import { clockMillis, clockStart, clockWakeAt } from "mote/clock";
+import { interruptsOff, interruptsRestore, waitForInterrupt } from "./port.ts";
 
 type Callback = () => unknown;
 
@@ -15,6 +22,25 @@ const timers: Timer[] = [];
 let nextId = 1;
 let nextSequence = 0;
 let clockRunning = false;
+/** Event sources that keep the loop alive (holdLoop / releaseLoop). */
+let holders = 0;
+let serviceInterrupts: (() => boolean) | undefined;
+let interruptQueued: (() => boolean) | undefined;
+/** The longest a callback was late, in ms (device.loopLag). */
+let worstLag = 0;
+
+/** Starts the board's clock on first use (a program without timers links none of it). */
+export function startClock(): void {
+  if (!clockRunning) {
+    clockRunning = true;
+    clockStart();
+  }
+}
+
+export function now(): number {
+  startClock();
+  return clockMillis();
+}
 
 /** Node clamps delays below 1 ms (and above 2^31 - 1) to 1 ms. */
 function delayOf(ms: unknown): number {
@@ -24,13 +50,10 @@ function delayOf(ms: unknown): number {
 }
 
 function schedule(callback: Callback, ms: unknown, repeat: boolean): number {
-  if (!clockRunning) {
-    clockStart();
-    clockRunning = true;
-  }
+  startClock();
   const delay = delayOf(ms);
   const id = nextId++;
-  timers.push(new Timer(id, millis() + delay, repeat ? delay : 0, callback, nextSequence++));
+  timers.push(new Timer(id, clockMillis() + delay, repeat ? delay : 0, callback, nextSequence++));
   return id;
 }
 
@@ -52,6 +75,26 @@ export function clearTimer(id: unknown): void {
   }
 }
 
+/** An event source (a pin listener, an open port) keeps the loop running until released. */
+export function holdLoop(): void {
+  holders++;
+}
+
+export function releaseLoop(): void {
+  if (holders > 0) holders--;
+}
+
+/** interrupts.ts hands the loop its queue when the first driver listens for an interrupt. */
+export function setInterruptService(service: () => boolean, queued: () => boolean): void {
+  serviceInterrupts = service;
+  interruptQueued = queued;
+  startClock();
+}
+
+export function loopLag(): number {
+  return worstLag;
+}
+
 /** The next timer to run: the earliest due, the earliest created among equals. */
 function earliest(): number {
   let best = 0;
@@ -63,24 +106,39 @@ function earliest(): number {
   return best;
 }
 
-/** Runs the timers until none is left. `afterEach`: what runs after every callback (the
- *  microtask queue, promise.ts, when the program uses promises). */
+/** Runs timers and interrupt services until nothing is left. `afterEach`: what runs after
+ *  every callback (the microtask queue, promise.ts, when the program uses promises). */
 export function runEventLoop(afterEach: (() => void) | undefined): void {
-  while (timers.length > 0) {
-    const i = earliest();
-    const timer = timers[i];
-    if (millis() < timer.due) {
-      waitForInterrupt();
-      continue;
+  for (;;) {
+    if (serviceInterrupts !== undefined && serviceInterrupts()) {
+      if (afterEach !== undefined) afterEach();
     }
-    if (timer.interval > 0) {
-      // An interval runs again `interval` after this run starts, behind timers already due.
-      timer.due = millis() + timer.interval;
-      timer.sequence = nextSequence++;
-    } else {
-      clearTimer(timer.id);
+    if (timers.length === 0 && holders === 0) return;
+    let due = -1;
+    if (timers.length > 0) {
+      const i = earliest();
+      const timer = timers[i];
+      const time = clockMillis();
+      if (time >= timer.due) {
+        if (time - timer.due > worstLag) worstLag = time - timer.due;
+        if (timer.interval > 0) {
+          // An interval runs again `interval` after this run starts, behind timers already due.
+          timer.due = time + timer.interval;
+          timer.sequence = nextSequence++;
+        } else {
+          clearTimer(timer.id);
+        }
+        timer.callback();
+        if (afterEach !== undefined) afterEach();
+        continue;
+      }
+      due = timer.due;
     }
-    timer.callback();
-    if (afterEach !== undefined) afterEach();
+    // Sleep with interrupts masked: one that comes after this look still ends the WFI, and
+    // its handler runs when they are unmasked.
+    const state = interruptsOff();
+    const queued = interruptQueued !== undefined && interruptQueued();
+    if (!queued && (due < 0 || clockWakeAt(due))) waitForInterrupt();
+    interruptsRestore(state);
   }
 }

@@ -1,0 +1,82 @@
+// The tickless clock on the RP2040's TIMER (datasheet §4.6): a free-running 64-bit
+// microsecond counter with four alarms that compare against its low 32 bits. ALARM0 wakes
+// the event loop; nothing interrupts while no wake-up is due. (SysTick is not used: rp2040js
+// never wakes a core in WFI for it, ../shared/BOARDS.md.)
+//
+// The milliseconds are counted here from the low 30 bits of the counter, so every value is a
+// small integer; the loop wakes at least every ten minutes, well before those 30 bits wrap
+// (17.9 minutes).
+
+import { peek16, peek32, poke32 } from "mote/intrinsics";
+import { onInterrupt } from "mote/interrupts";
+
+const TIMER_BASE = 0x40054000;
+const ALARM0 = TIMER_BASE + 0x10;
+const TIMERAWL = TIMER_BASE + 0x28;
+const INTR = TIMER_BASE + 0x34;
+const INTE = TIMER_BASE + 0x38;
+const ALARM0_BIT = 1 << 0;
+const TIMER_IRQ_0 = 0;
+const RAW_MASK = 0x3fffffff;
+const MAX_WAKE_MS = 10 * 60 * 1000;
+/** micros() wraps every 2^20 ms, as on every board. */
+const MICROS_WRAP_MS_MASK = 0xfffff;
+
+let lastRaw = 0;
+let nowMs = 0;
+let nowMicros = 0; // past nowMs, 0..999
+
+function advance(): void {
+  const raw = peek32(TIMERAWL) & RAW_MASK;
+  const elapsed = (raw - lastRaw) & RAW_MASK;
+  lastRaw = raw;
+  let ms = (elapsed / 1000) | 0;
+  nowMicros += elapsed - ms * 1000;
+  if (nowMicros >= 1000) {
+    nowMicros -= 1000;
+    ms++;
+  }
+  nowMs += ms;
+}
+
+export function clockStart(): void {
+  lastRaw = peek32(TIMERAWL) & RAW_MASK;
+  poke32(INTE, ALARM0_BIT);
+  onInterrupt(TIMER_IRQ_0, () => poke32(INTR, ALARM0_BIT));
+}
+
+export function clockMillis(): number {
+  advance();
+  return nowMs;
+}
+
+export function clockMicros(): number {
+  advance();
+  return (nowMs & MICROS_WRAP_MS_MASK) * 1000 + nowMicros;
+}
+
+/** With interrupts masked: ALARM0 fires at millisecond `due` (or within ten minutes, when
+ *  that is later). False when `due` has already come. */
+export function clockWakeAt(due: number): boolean {
+  advance();
+  if (due <= nowMs) return false;
+  let ms = due - nowMs;
+  if (ms > MAX_WAKE_MS) ms = MAX_WAKE_MS;
+  const delta = ms * 1000 - nowMicros;
+  // The alarm compares all 32 bits: read them as two halves (again if the low half wrapped
+  // in between) and add the delta with a carry, keeping every value a small integer.
+  let high = peek16(TIMERAWL + 2);
+  let low = peek16(TIMERAWL);
+  const highAgain = peek16(TIMERAWL + 2);
+  if (highAgain !== high) {
+    high = highAgain;
+    low = 0;
+  }
+  low += delta & 0xffff;
+  high = (high + (delta >> 16) + (low >> 16)) & 0xffff;
+  low &= 0xffff;
+  // high << 16 does not fit a small integer: the intrinsic adds raw words, modulo 2^32.
+  const quarter = high << 14;
+  poke32(ALARM0, quarter + quarter + quarter + quarter + low);
+  return true;
+}

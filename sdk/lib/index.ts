@@ -1,0 +1,71 @@
+// The app API: `import { pins, millis, sleep, device } from "mote"`. Everything here is the
+// same on every board; what differs (registers, clocks) is behind the board's drivers.
+// The host port (ports/host) implements the same names on Node.
+
+import { BOARD_ID } from "mote/board";
+import { clockMicros } from "mote/clock";
+import { pins } from "mote/pins";
+import { heapFree } from "./rt/heap.ts";
+import { symbolAddress } from "mote/intrinsics";
+import { systemReset } from "./rt/port.ts";
+import { loopLag, now, startClock } from "./rt/timers.ts";
+
+export { pins };
+export type { Edge, InputMode, InputPin, IoPin, Level, OutputPin, PinMode, ChangeOptions } from "./pins.ts";
+
+/** Milliseconds since the device started. */
+export function millis(): number {
+  return now();
+}
+
+/** Microseconds since the device started, wrapping to 0 every 2^20 ms (about 17.5 minutes) so
+ *  that it never needs a boxed number; compare two readings with `(b - a + MICROS_WRAP) %
+ *  MICROS_WRAP`. */
+export function micros(): number {
+  startClock();
+  return clockMicros();
+}
+
+/** micros() counts modulo this: 2^20 ms in µs. */
+export const MICROS_WRAP = 1048576000;
+
+/** A promise that resolves after `ms` milliseconds (the device sleeps meanwhile). */
+export function sleep(ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    setTimeout(() => resolve(), ms);
+  });
+}
+
+/** Restarts the device. */
+export function reset(): never {
+  return systemReset();
+}
+
+/** What the device knows about itself. */
+class Device {
+  /** The board's id (`mote boards`). */
+  get board(): string {
+    return BOARD_ID;
+  }
+
+  /** Milliseconds since start. */
+  get uptime(): number {
+    return now();
+  }
+
+  /** Heap bytes in use, and free without collecting. */
+  get heapUsed(): number {
+    return symbolAddress("__heap_end") - symbolAddress("__heap_start") - heapFree();
+  }
+
+  get heapFree(): number {
+    return heapFree();
+  }
+
+  /** The longest a timer callback has waited past its due time, in ms. */
+  get loopLag(): number {
+    return loopLag();
+  }
+}
+
+export const device = new Device();

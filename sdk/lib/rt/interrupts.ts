@@ -1,0 +1,55 @@
+// Interrupts as events (DESIGN.md, "The libOS"): a driver registers the code that services
+// its peripheral for an interrupt line; the port's interrupt entry only disables the line
+// and queues its number (ports/armv6m/rt/libos.ts). The event loop drains the queue in
+// thread mode, calls the driver, and enables the line again. App code and allocation never
+// run in interrupt context.
+//
+// This module is linked only when some driver calls onInterrupt; then the vector table
+// sends every external interrupt to the queue.
+
+import { peek32, peek8, poke32, symbolAddress } from "mote/intrinsics";
+import { setInterruptService } from "./timers.ts";
+
+/** ARMv6-M ARM B3.4 (NVIC): writing 1 to bit n of ISER enables interrupt n. */
+const NVIC_ISER = 0xe000e100;
+const HIGHEST_LINE = 31;
+const QUEUE_MASK = 31;
+
+const handlers: Array<(() => void) | undefined> = [];
+
+/** Calls `service` (in thread mode, from the event loop) after each interrupt of `line`. */
+export function onInterrupt(line: number, service: () => void): void {
+  if (handlers.length === 0) setInterruptService(serviceInterrupts, interruptQueued);
+  while (handlers.length <= line) handlers.push(undefined);
+  handlers[line] = service;
+  enableLine(line);
+}
+
+function enableLine(line: number): void {
+  // 1 << 31 is no small integer: the intrinsic adds the two halves as raw words.
+  if (line === HIGHEST_LINE) poke32(NVIC_ISER, (1 << 30) + (1 << 30));
+  else poke32(NVIC_ISER, 1 << line);
+}
+
+function interruptQueued(): boolean {
+  const queue = symbolAddress("__rt_irq_queue");
+  return (peek32(queue) & 0xff) !== (peek32(queue + 4) & 0xff);
+}
+
+/** Services every queued interrupt; true if there was any. */
+function serviceInterrupts(): boolean {
+  const queue = symbolAddress("__rt_irq_queue");
+  let serviced = false;
+  for (;;) {
+    const tail = peek32(queue + 4) & 0xff;
+    if ((peek32(queue) & 0xff) === tail) return serviced;
+    const line = peek8(queue + 8 + (tail & QUEUE_MASK));
+    poke32(queue + 4, (tail + 1) & 0xff);
+    const service = line < handlers.length ? handlers[line] : undefined;
+    if (service !== undefined) {
+      service();
+      enableLine(line);
+    }
+    serviced = true;
+  }
+}

@@ -1,0 +1,103 @@
+// The libOS on the simulated boards, observed from outside the guest: the examples drive the
+// LED and read the button through `mote`'s pins, the tickless clock wakes the core only when
+// something is due, and pin interrupts reach the app's callback through the event loop.
+// rp2040js gives exact simulated times; QEMU's trace events give the order of changes.
+
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { boards, findBoard } from "../../boards/index.ts";
+import { build } from "../../sdk/compiler/index.ts";
+import { bootImageOf, qemuAvailable, targetFor, type RunOptions } from "../../sdk/sim/index.ts";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const examples = path.join(here, "../../examples");
+
+function boot(file: string, boardId: string, options: Omit<RunOptions, "board" | "image">) {
+  const board = findBoard(boardId);
+  const result = build({ entry: file, board, outDir: mkdtempSync(path.join(tmpdir(), "mote-pins-")), forSimulator: true });
+  if (!result.ok) throw new Error(result.diagnostics);
+  return targetFor(board).run({ board, image: bootImageOf(result.image, result.files!.elf), timeoutMs: 60_000, ...options });
+}
+
+const withLed = boards.filter((b) => "LED" in b.pins && (b.simulator.kind !== "qemu" || qemuAvailable()));
+if (!qemuAvailable()) console.warn("NOTICE: qemu-system-arm not found; the pin tests run on pico only");
+
+describe("blinky", () => {
+  for (const board of withLed) {
+    it(`toggles the LED every 500 ms on ${board.id}`, async () => {
+      const changes: Array<{ level: number; timeMs: number | undefined }> = [];
+      const stop = new AbortController();
+      const run = await boot(path.join(examples, "blinky/app.ts"), board.id, {
+        stopAtMs: 2_600,
+        signal: stop.signal,
+        onPinChange: (pin, level, timeMs) => {
+          // QEMU may run on past the fifth change before it is stopped.
+          if (pin !== "LED" || changes.length === 5) return;
+          changes.push({ level, timeMs });
+          if (changes.length === 5) stop.abort();
+        },
+      });
+      expect(run.reason, run.simulatorLog).toBe("stopped");
+      expect(changes.map((c) => c.level)).toEqual([1, 0, 1, 0, 1]);
+      if (board.simulator.kind === "rp2040js") {
+        // Simulated time is exact here: each toggle comes within a millisecond of its due time.
+        changes.forEach((c, i) => {
+          expect(c.timeMs!).toBeGreaterThanOrEqual(500 * (i + 1));
+          expect(c.timeMs!).toBeLessThan(500 * (i + 1) + 1);
+        });
+      }
+    });
+  }
+});
+
+describe("button", () => {
+  it("lights the LED while the button is held, bounces filtered, on pico", async () => {
+    let stdout = "";
+    const led: Array<{ level: number; timeMs: number }> = [];
+    const run = await boot(path.join(examples, "button/app.ts"), "pico", {
+      stopAtMs: 2_500,
+      // Released (the pull-up holds 1), pressed at 1 s with two bounces, released at 2 s.
+      pinInputs: [
+        { pin: "BUTTON", level: 1, atMs: 0 },
+        { pin: "BUTTON", level: 0, atMs: 1_000 },
+        { pin: "BUTTON", level: 1, atMs: 1_003 },
+        { pin: "BUTTON", level: 0, atMs: 1_006 },
+        { pin: "BUTTON", level: 1, atMs: 2_000 },
+      ],
+      onConsole: (bytes) => { stdout += Buffer.from(bytes).toString(); },
+      onPinChange: (pin, level, timeMs) => { if (pin === "LED") led.push({ level, timeMs: timeMs! }); },
+    });
+    expect(run.reason, run.simulatorLog).toBe("stopped");
+    expect(stdout).toBe("pressed\nreleased\n");
+    expect(led.map((c) => c.level)).toEqual([1, 0]);
+    // 20 ms of debounce after the last bounce (1006 ms) and after the release (2000 ms), on a
+    // millisecond clock: between 19 and 21 ms later.
+    expect(led[0].timeMs).toBeGreaterThanOrEqual(1_025);
+    expect(led[0].timeMs).toBeLessThan(1_027);
+    expect(led[1].timeMs).toBeGreaterThanOrEqual(2_019);
+    expect(led[1].timeMs).toBeLessThan(2_021);
+  });
+});
+
+describe("the tickless clock", () => {
+  // Idle costs little: a 1 s interval for ten seconds, start-up included. The 1 kHz tick
+  // this replaced cost ~62,000 instructions per idle second; measured now 2,600 (pico) to
+  // 3,400 (mps2-an385), most of it the loop's own bookkeeping at each of the one or two
+  // wake-ups a second. The issue's target is 1,000; this bound guards against regressions.
+  const IDLE_INSTRUCTIONS_PER_SECOND = 4_000;
+  for (const board of boards.filter((b) => b.simulator.kind !== "qemu" || qemuAvailable())) {
+    it(`executes at most ${IDLE_INSTRUCTIONS_PER_SECOND} instructions per idle second on ${board.id}`, async () => {
+      let stdout = "";
+      const run = await boot(path.join(here, "fixtures/idle-interval.ts"), board.id, {
+        countInstructions: true,
+        onConsole: (bytes) => { stdout += Buffer.from(bytes).toString(); },
+      });
+      expect(run.reason, run.simulatorLog).toBe("exit");
+      expect(stdout).toBe("ticks 10\n");
+      expect(run.instructions! / 10).toBeLessThan(IDLE_INSTRUCTIONS_PER_SECOND);
+    });
+  }
+});
