@@ -4,6 +4,8 @@
 export declare function clockStart(): void;
 /** Milliseconds since clockStart. */
 export declare function clockMillis(): number;
+/** Whether millisecond `due` has come (what the event loop asks at every wake-up). */
+export declare function clockReached(due: number): boolean;
 /** Microseconds since clockStart, wrapping to 0 every 2^20 ms (about 17.5 minutes). */
 export declare function clockMicros(): number;
 /** With interrupts masked: an interrupt comes at millisecond `due` at the latest. False when

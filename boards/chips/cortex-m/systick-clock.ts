@@ -24,20 +24,25 @@ const MICROS_WRAP_MS_MASK = 0xfffff;
 
 let nowMs = 0;
 let nowCycles = 0;
+// The state as read() saw it, a pending wrap included: where the current period ends, and
+// the counter (cycles to that end, less one).
+let endMs = 0;
+let endCycles = 0;
+let counter = 0;
 
-/** The current time into nowMs / nowCycles, as if a pending SysTick wrap had been handled. */
-function read(): void {
+/** The current period's end and the counter, as if a pending SysTick wrap had been handled. */
+function snapshot(): void {
   const clock = symbolAddress("__rt_clock");
   let pending = peek32(SCB_ICSR) & ICSR_PENDSTSET;
-  let counter = peek32(SYST_CVR) & COUNTER_MASK;
+  counter = peek32(SYST_CVR) & COUNTER_MASK;
   const pendingAfter = peek32(SCB_ICSR) & ICSR_PENDSTSET;
   if (pendingAfter !== pending) {
     // The counter wrapped between the two looks: read it again, in the new period.
     counter = peek32(SYST_CVR) & COUNTER_MASK;
     pending = pendingAfter;
   }
-  let endMs = peek32(clock);
-  let endCycles = peek32(clock + 4);
+  endMs = peek32(clock);
+  endCycles = peek32(clock + 4);
   if (pending !== 0) {
     endMs += peek32(clock + 8);
     endCycles += peek32(clock + 12);
@@ -46,12 +51,17 @@ function read(): void {
       endMs++;
     }
   }
+}
+
+/** The current time into nowMs / nowCycles. */
+function read(): void {
+  snapshot();
   const toEnd = counter + 1 - endCycles;
   if (toEnd <= 0) {
     nowMs = endMs;
     nowCycles = -toEnd;
   } else {
-    const ms = ((toEnd + CYCLES_PER_MS - 1) / CYCLES_PER_MS) | 0;
+    const ms = (((toEnd + CYCLES_PER_MS - 1) / CYCLES_PER_MS) | 0) & 0x7ff;
     nowMs = endMs - ms;
     nowCycles = ms * CYCLES_PER_MS - toEnd;
   }
@@ -88,15 +98,26 @@ export function clockMicros(): number {
   return (nowMs & MICROS_WRAP_MS_MASK) * 1000 + (((nowCycles * 1000) / CYCLES_PER_MS) | 0);
 }
 
+/** Whether millisecond `due` has come. The event loop asks at every wake-up, so this is
+ *  the cheap question: no division. */
+export function clockReached(due: number): boolean {
+  snapshot();
+  if (due > endMs) return false;
+  const before = endMs - due;
+  if (before < 0 || before > SYSTICK_MAX_PERIOD_MS) return true;
+  // `due` is `before` ms and endCycles cycles before the period's end; now is counter + 1
+  // cycles before it. A wake-up at the end of a period asks with before = 0.
+  if (before === 0) return endCycles >= counter + 1;
+  return before * CYCLES_PER_MS + endCycles >= counter + 1;
+}
+
 /** With interrupts masked: makes sure an interrupt comes at millisecond `due` at the latest
  *  (or earlier: the caller looks again). False when `due` has already come. */
 export function clockWakeAt(due: number): boolean {
-  read();
-  if (due <= nowMs) return false;
-  const clock = symbolAddress("__rt_clock");
   if ((peek32(SCB_ICSR) & ICSR_PENDSTSET) !== 0) return true; // its handler runs first
-  const endMs = peek32(clock);
-  const endCycles = peek32(clock + 4);
+  const clock = symbolAddress("__rt_clock");
+  endMs = peek32(clock);
+  endCycles = peek32(clock + 4);
   if (due > endMs || (due === endMs && endCycles === 0)) {
     // The current period ends first: the one after it ends at `due`, or as late as it can.
     let ms = due - endMs;
@@ -112,6 +133,8 @@ export function clockWakeAt(due: number): boolean {
     poke32(SYST_RVR, ms * CYCLES_PER_MS + cycles - 1);
     return true;
   }
+  read();
+  if (due <= nowMs) return false;
   // `due` comes before the current period ends: a new period from now to `due`. Writing the
   // counter reloads it from RVR at the next count, without an interrupt; the period after
   // it is as long again, until the handler sets the longest one.

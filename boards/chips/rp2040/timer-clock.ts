@@ -30,13 +30,15 @@ function advance(): void {
   const raw = peek32(TIMERAWL) & RAW_MASK;
   const elapsed = (raw - lastRaw) & RAW_MASK;
   lastRaw = raw;
-  let ms = (elapsed / 1000) | 0;
-  nowMicros += elapsed - ms * 1000;
-  if (nowMicros >= 1000) {
-    nowMicros -= 1000;
-    ms++;
+  nowMicros += elapsed;
+  // Whole milliseconds out of nowMicros without a division (dear on a Cortex-M0): µs / 1024
+  // is a little under the milliseconds, so each step takes 97.7% of what is left; a second's
+  // worth is done in three steps.
+  while (nowMicros >= 1000) {
+    const ms = nowMicros < 1024 ? 1 : nowMicros >> 10;
+    nowMs += ms;
+    nowMicros -= ms * 1000;
   }
-  nowMs += ms;
 }
 
 export function clockStart(): void {
@@ -48,6 +50,11 @@ export function clockStart(): void {
 export function clockMillis(): number {
   advance();
   return nowMs;
+}
+
+export function clockReached(due: number): boolean {
+  advance();
+  return nowMs >= due;
 }
 
 export function clockMicros(): number {

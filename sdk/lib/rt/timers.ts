@@ -9,7 +9,7 @@
 // event source holds it (a pin with a listener, an open UART), as Node ends with no handles
 // (a promise that can never settle keeps nothing alive).
 
-import { clockMillis, clockStart, clockWakeAt } from "mote/clock";
+import { clockMillis, clockReached, clockStart, clockWakeAt } from "mote/clock";
 import { interruptsOff, interruptsRestore, waitForInterrupt } from "./port.ts";
 
 type Callback = () => unknown;
@@ -118,8 +118,9 @@ export function runEventLoop(afterEach: (() => void) | undefined): void {
     if (timers.length > 0) {
       const i = earliest();
       const timer = timers[i];
-      const time = clockMillis();
-      if (time >= timer.due) {
+      if (clockReached(timer.due)) {
+        // On time (before due + 1) the time is the due time: no need to read the clock whole.
+        const time = clockReached(timer.due + 1) ? clockMillis() : timer.due;
         if (time - timer.due > worstLag) worstLag = time - timer.due;
         if (timer.interval > 0) {
           // An interval runs again `interval` after this run starts, behind timers already due.
