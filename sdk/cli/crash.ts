@@ -347,7 +347,8 @@ function isRuntimeModule(module: string | undefined): boolean {
 export function crashMessage(crash: CrashLine): string {
   if (crash.kind === "panic") return panicMessage(crash.code);
   if (crash.kind === "hardfault") return hardFaultMessage(Number.isNaN(crash.code) ? 0 : crash.code);
-  if (crash.kind === "throw") return crash.text ?? "Error: an exception nobody caught";
+  if (crash.kind === "throw") return crash.text ?? (crash.fields.kept === "1" ? "Error: an exception nobody caught (its message is not kept across the reset)" : "Error: an exception nobody caught");
+  if (crash.kind === "watchdog") return "Error: the watchdog reset the device: the app did not return to the event loop within the watchdog's timeout";
   return `Error: the device stopped with a crash report of kind '${crash.kind}'`;
 }
 
@@ -364,7 +365,8 @@ export function crashMessage(crash: CrashLine): string {
  */
 export function formatCrashReport(crash: CrashLine, image: LinkedImage | undefined, options: FormatOptions = {}): string {
   const cwd = options.cwd ?? process.cwd();
-  const lines = [crashMessage(crash)];
+  const lines = crash.fields.kept === "1" ? ["mote: the device reset after this crash; its report was kept and printed again at boot:"] : [];
+  lines.push(crashMessage(crash));
   if (image) {
     let frames = crashFrames(image, crash);
     if (!options.runtimeFrames) {

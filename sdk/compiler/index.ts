@@ -40,6 +40,9 @@ export interface BuildOptions {
   outName?: string;
   /** Build for a simulator: the program's end is reported through semihosting / BKPT. */
   forSimulator: boolean;
+  /** A crash resets the device (keeping its report for the next boot) instead of ending the
+   *  run; the default for hardware builds, chosen by tests of what happens after a reset. */
+  crashResets?: boolean;
 }
 
 export interface BuildFiles { elf: string; bin: string; hex: string; map: string; uf2?: string }
@@ -68,7 +71,7 @@ export function build(options: BuildOptions): BuildResult {
   const { board } = options;
   const entry = path.resolve(options.entry);
   if (!fs.existsSync(entry)) return { ok: false, diagnostics: `error MOTE3003: cannot find '${options.entry}'` };
-  const fe = createFrontEnd(entry, board, runtimeFiles(board), options.forSimulator);
+  const fe = createFrontEnd(entry, board, runtimeFiles(board), options.forSimulator, options.crashResets ?? !options.forSimulator);
   const program = fe.program;
   const syntactic = program.getSyntacticDiagnostics();
   // The SDK's own sources (runtime, drivers) are type-checked by `npm run typecheck`, not on

@@ -9,6 +9,7 @@ import { heapFree } from "./rt/heap.ts";
 import { symbolAddress } from "mote/intrinsics";
 import { systemReset } from "./rt/port.ts";
 import { loopLag, now, startClock } from "./rt/timers.ts";
+import { noteRequestedReset, resetReason } from "./rt/crash-record.ts";
 
 export { pins };
 export type { Edge, InputMode, InputPin, IoPin, Level, OutputPin, PinMode, ChangeOptions } from "./pins.ts";
@@ -36,8 +37,9 @@ export function sleep(ms: number): Promise<void> {
   });
 }
 
-/** Restarts the device. */
+/** Restarts the device; it comes back with `device.resetReason` "reset". */
 export function reset(): never {
+  noteRequestedReset();
   return systemReset();
 }
 
@@ -46,6 +48,12 @@ class Device {
   /** The board's id (`mote boards`). */
   get board(): string {
     return BOARD_ID;
+  }
+
+  /** Why the device started: "power-on", "reset" (reset()), "crash" (a crash report is kept
+   *  from before: the console shows it again at boot) or "watchdog". */
+  get resetReason(): string {
+    return resetReason();
   }
 
   /** Milliseconds since start. */

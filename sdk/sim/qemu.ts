@@ -28,6 +28,8 @@ const HARMLESS_STDERR = [
  * `-S` (waiting for gdb) the line also appears at start-up and means nothing.
  */
 const ASLEEP_FOREVER = "icount sleep disabled and no active timers";
+/** Host time a guest must stay silent after ASLEEP_FOREVER to be taken as asleep for good. */
+const ASLEEP_GRACE_MS = 1_000;
 
 export const qemuTarget: Target = { run: runQemu };
 
@@ -232,7 +234,12 @@ function spawnQemu(args: string[], options: RunOptions, pinLine?: (line: string)
       stopped = true;
       killGroup(child);
     });
-    child.stdout.on("data", (chunk: Buffer) => options.onConsole?.(chunk));
+    let asleepTimer: NodeJS.Timeout | undefined;
+    child.stdout.on("data", (chunk: Buffer) => {
+      clearTimeout(asleepTimer);
+      asleepTimer = undefined;
+      options.onConsole?.(chunk);
+    });
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (received: string) => {
       let text = received;
@@ -243,9 +250,13 @@ function spawnQemu(args: string[], options: RunOptions, pinLine?: (line: string)
         text = lines.filter((line) => !pinLine(line)).map((line) => `${line}\n`).join("");
       }
       stderr += text;
-      if (options.gdbPort === undefined && !asleepForever && stderr.includes(ASLEEP_FOREVER)) {
-        asleepForever = true;
-        killGroup(child);
+      if (options.gdbPort === undefined && asleepTimer === undefined && !asleepForever && text.includes(ASLEEP_FOREVER)) {
+        // QEMU also says it for a moment while the machine resets (SYSRESETREQ): the guest is
+        // asleep for good only if it stays quiet.
+        asleepTimer = setTimeout(() => {
+          asleepForever = true;
+          killGroup(child);
+        }, ASLEEP_GRACE_MS);
       }
     });
     // Nothing is sent to the guest's console yet; QEMU must not see stdin closed as a hang-up.
@@ -266,6 +277,7 @@ function spawnQemu(args: string[], options: RunOptions, pinLine?: (line: string)
     // "close" (not "exit"): all of stdout has been delivered to onConsole by then.
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      clearTimeout(asleepTimer);
       liveProcesses.delete(child);
       child.stdin.destroy();
       const killedByUs = timedOut || asleepForever || stopped;

@@ -28,6 +28,17 @@ const SEMIHOSTING_BKPT = 0xab;
  * filled with UDF #0xDE: a jump to a null or small function pointer stops at once.
  */
 const EMPTY_BOOTROM_WORD = 0xdededede;
+/** ARMv6-M ARM B3.2.6 (AIRCR): the key in the top half, SYSRESETREQ bit 2; offset in the PPB. */
+const AIRCR_OFFSET = 0xd0c;
+const AIRCR_VECTKEY = 0x05fa;
+const AIRCR_SYSRESETREQ = 1 << 2;
+/** RP2040 datasheet §4.6 (TIMER), §4.7 (WATCHDOG), ARMv6-M B3.3 (SysTick). */
+const TIMER_INTE = 0x40054038;
+const TIMER_ARMED = 0x40054020;
+const SYST_CSR = 0xe000e010;
+const WATCHDOG_BASE = 0x40058000;
+const WATCHDOG_CTRL = WATCHDOG_BASE;
+const WATCHDOG_REASON_TIMER = 1 << 0;
 
 /** What rp2040js's SimulationClock has beyond the IClock interface it is typed with. */
 interface SteppedClock {
@@ -123,6 +134,39 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
     fail(`the reset vector at ${hex(image.vectorTable + 4)} is ${hex(resetVector)}: a Cortex-M reset handler address must have bit 0 (Thumb) set`);
   }
   core.PC = resetVector & ~1;
+
+  // A chip reset (SYSRESETREQ, which rp2040js does not model, or the watchdog): the core and
+  // its interrupt state start again from the vector table; RAM keeps its contents, as on the
+  // chip. Peripherals with interrupts are quietened so nothing from before the reset fires.
+  // The WATCHDOG peripheral (rp2040js keeps it in its peripheral map, by base address).
+  const watchdogPeripheral = (mcu as unknown as { peripherals: Record<number, { reason: number; onWatchdogTrigger: () => void }> })
+    .peripherals[WATCHDOG_BASE >>> 12];
+  const resetChip = (watchdog: boolean) => {
+    core.reset();
+    core.VTOR = image.vectorTable >>> 0;
+    core.SP = mcu.readUint32(image.vectorTable);
+    core.PC = mcu.readUint32(image.vectorTable + 4) & ~1;
+    core.PM = false;
+    core.IPSR = 0;
+    core.currentMode = 0; // thread mode
+    core.pendingInterrupts = 0;
+    core.enabledInterrupts = 0;
+    core.pendingSystick = false;
+    core.pendingPendSV = false;
+    core.waiting = false;
+    mcu.writeUint32(TIMER_INTE, 0);
+    mcu.writeUint32(TIMER_ARMED, 0xf);
+    mcu.writeUint32(SYST_CSR, 0);
+    watchdogPeripheral.reason = watchdog ? WATCHDOG_REASON_TIMER : 0;
+    if (watchdog) mcu.writeUint32(WATCHDOG_CTRL, 0);
+  };
+  const ppb = mcu.ppb as unknown as { writeUint32(offset: number, value: number): void };
+  const ppbWrite = ppb.writeUint32.bind(ppb);
+  ppb.writeUint32 = (offset, value) => {
+    if (offset === AIRCR_OFFSET && (value >>> 16) === AIRCR_VECTKEY && (value & AIRCR_SYSRESETREQ) !== 0) resetChip(false);
+    else ppbWrite(offset, value);
+  };
+  watchdogPeripheral.onWatchdogTrigger = () => resetChip(true);
 
   // rp2040js raises `pendingSystick` without telling the core to look at its interrupts, so a
   // SysTick exception is only taken when something else happens to, and a core in WFI never

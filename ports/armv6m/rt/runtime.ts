@@ -84,6 +84,16 @@ function cString(text: string): Uint8Array {
   return new Uint8Array([...Buffer.from(text, "latin1"), 0]);
 }
 
+/** The crash record kept across a reset (.noinit): [0] CRASH_RECORD_MAGIC, [4] the report's
+ *  heading string (its kind), [8] code, [12] pc, [16] lr, [20] sp, [24] frame count, [28]
+ *  up to CRASH_RECORD_FRAMES return addresses. Read at boot by sdk/lib/rt/crash-record.ts. */
+export const CRASH_RECORD = "__rt_crash_record";
+export const CRASH_RECORD_MAGIC = 0x0d6f7465;
+export const CRASH_RECORD_FRAMES = 32;
+export const CRASH_RECORD_RESET_MAGIC = 0x0d6f7472;
+/** __rt_reset_reason values (sdk/lib/rt/crash-record.ts names them). */
+const RESET_REASON = { powerOn: 0, reset: 1, crash: 2, watchdog: 3 } as const;
+
 export function portRuntime(o: PortRuntimeOptions): Chunk[] {
   const chunks: Chunk[] = [];
   const { board } = o;
@@ -169,10 +179,15 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
   chunks.push(putHexByteChunk(o));
   chunks.push(faultChunk());
   chunks.push(crashChunk(o));
+  chunks.push(data(CRASH_RECORD, new Uint8Array(28 + 4 * CRASH_RECORD_FRAMES), [], ".noinit"));
+  chunks.push(replayChunk());
+  chunks.push(data("__rt_reset_reason", new Uint8Array(4), [], ".bss"));
+  chunks.push(data("__rt_str_kept", cString(" kept=1\n")));
   chunks.push(putHexChunk(o));
   chunks.push(putStringChunk(o));
   chunks.push(data("__rt_str_panic", cString(`\n!mote-crash kind=${CRASH_KIND_PANIC} code=`)));
   chunks.push(data("__rt_str_hardfault", cString(`\n!mote-crash kind=${CRASH_KIND_HARDFAULT} code=`)));
+  chunks.push(data("__rt_str_watchdog", cString("\n!mote-crash kind=watchdog code=")));
   chunks.push(data("__rt_str_fields", new Uint8Array([...cString(" pc="), ...cString(" lr="), ...cString(" sp="), ...cString(" frames=")])));
   chunks.push(data("__rt_str_comma", cString(",")));
   chunks.push(data("__rt_str_newline", cString("\n")));
@@ -194,6 +209,84 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
 export function tailCall(a: ThumbAssembler, symbol: string, scratch = 3): void {
   a.ldrConst(scratch, { symbol, addend: 1 });
   a.bx(scratch);
+}
+
+/** port.replayKeptCrash(): the kept record (CRASH_RECORD), if it is one of this image's
+ *  reports, printed again as the crash line with ` kept=1`; the reset reason set from it. */
+function replayChunk(): Chunk {
+  const a = createAssembler();
+  const done = a.newLabel(), store = a.newLabel(), print = a.newLabel();
+  a.push([4, 5, 6, 7, 14]);
+  a.ldrConst(4, { symbol: CRASH_RECORD });
+  a.ldr(5, 4, { imm: 0 });
+  a.movs(0, 0);
+  a.str(0, 4, { imm: 0 });         // read once: the next boot starts clean
+  a.ldrConst(1, CRASH_RECORD_RESET_MAGIC);
+  a.cmp(5, 1);
+  a.movs(0, RESET_REASON.reset);
+  a.bcond("eq", store);
+  a.ldrConst(1, CRASH_RECORD_MAGIC);
+  a.cmp(5, 1);
+  a.bcond("ne", done);
+  a.ldr(5, 4, { imm: 4 });         // the heading must be one of this image's
+  a.movs(6, RESET_REASON.watchdog);
+  a.ldrConst(0, { symbol: "__rt_str_watchdog" });
+  a.cmp(5, 0);
+  a.bcond("eq", print);
+  a.movs(6, RESET_REASON.crash);
+  for (const heading of ["__rt_str_panic", "__rt_str_hardfault", "__rt_str_throw"]) {
+    a.ldrConst(0, { symbol: heading });
+    a.cmp(5, 0);
+    a.bcond("eq", print);
+  }
+  a.b(done);
+  a.bind(print);
+  a.mov(0, 5);
+  a.bl("__rt_put_string");
+  a.ldr(0, 4, { imm: 8 });
+  a.bl("__rt_put_hex");            // code
+  a.ldrConst(5, { symbol: "__rt_str_fields" });
+  a.movs(7, 12);
+  const field = a.newLabel();
+  a.bind(field);                   // " pc=", " lr=", " sp=" and their words
+  a.mov(0, 5);
+  a.bl("__rt_put_string");
+  a.mov(5, 0);
+  a.ldr(0, 4, 7);
+  a.bl("__rt_put_hex");
+  a.adds(7, 7, { imm: 4 });
+  a.cmp(7, { imm: 24 });
+  a.bcond("ne", field);
+  a.mov(0, 5);
+  a.bl("__rt_put_string");         // " frames="
+  a.movs(7, 0);
+  const frame = a.newLabel(), frames = a.newLabel(), first = a.newLabel();
+  a.bind(frame);
+  a.ldr(0, 4, { imm: 24 });
+  a.cmp(7, 0);
+  a.bcond("cs", frames);
+  a.cmp(7, { imm: 0 });
+  a.bcond("eq", first);
+  a.ldrConst(0, { symbol: "__rt_str_comma" });
+  a.bl("__rt_put_string");
+  a.bind(first);
+  a.lsls(0, 7, 2);
+  a.adds(0, 0, 4);
+  a.ldr(0, 0, { imm: 28 });
+  a.bl("__rt_put_hex");
+  a.adds(7, 7, { imm: 1 });
+  a.cmp(7, { imm: CRASH_RECORD_FRAMES });
+  a.bcond("cc", frame);
+  a.bind(frames);
+  a.ldrConst(0, { symbol: "__rt_str_kept" });
+  a.bl("__rt_put_string");
+  a.mov(0, 6);
+  a.bind(store);                   // a raw word: device code reads it with peek32
+  a.ldrConst(1, { symbol: "__rt_reset_reason" });
+  a.str(0, 1, { imm: 0 });
+  a.bind(done);
+  a.pop([4, 5, 6, 7, 15]);
+  return chunk("port.replayKeptCrash", a);
 }
 
 function panicChunk(): Chunk {
@@ -323,6 +416,17 @@ function crashChunk(o: PortRuntimeOptions): Chunk {
   a.mov(6, 14);  // lr
   a.mov(7, 3);   // sp
   a.push([1, 5, 6, 7]);            // [sp] = code, pc, lr, sp
+  // The report is also kept in RAM that survives a reset (CRASH_RECORD), for the next boot.
+  a.ldrConst(4, { symbol: CRASH_RECORD });
+  a.ldrConst(5, CRASH_RECORD_MAGIC);
+  a.str(5, 4, { imm: 0 });
+  a.str(0, 4, { imm: 4 });         // the heading: which kind of crash, in this image
+  for (let i = 0; i < 4; i++) {
+    a.ldr(5, 13, { imm: 4 * i });
+    a.str(5, 4, { imm: 8 + 4 * i });
+  }
+  a.movs(5, 0);
+  a.str(5, 4, { imm: 24 });        // no frames yet
   a.bl("__rt_put_string");         // the heading, which ends in "code="
   a.ldrConst(4, { symbol: "__rt_str_fields" });
   a.movs(5, 0);
@@ -338,6 +442,7 @@ function crashChunk(o: PortRuntimeOptions): Chunk {
   a.cmp(5, { imm: 16 });
   a.bcond("ne", field);
   a.mov(6, 7);                     // the scan below walks r6 from the reported sp
+  a.ldrConst(7, { symbol: CRASH_RECORD });
   // Frames: every word between sp and the stack top that looks like a Thumb return address
   // into flash. The host keeps those that follow a BL (sdk/cli/crash.ts).
   const loop = a.newLabel(), next = a.newLabel(), done = a.newLabel();
@@ -361,7 +466,11 @@ function crashChunk(o: PortRuntimeOptions): Chunk {
   a.ldrConst(0, { symbol: "__rt_str_comma" }); a.bl("__rt_put_string");
   a.bind(first);
   a.mov(0, 4); a.bl("__rt_put_hex");
+  a.lsls(0, 5, 2);
+  a.adds(0, 0, 7);
+  a.str(4, 0, { imm: 28 });        // frame r5 of the kept record
   a.adds(5, 5, { imm: 1 });
+  a.str(5, 7, { imm: 24 });
   a.cmp(5, { imm: 32 });
   a.bcond("cs", done);
   a.bind(next);

@@ -127,6 +127,7 @@ function sectionFlags(name: SectionName): number {
     case ".vectors":
     case ".rodata":
       return SHF_ALLOC;
+    case ".noinit":
     case ".data":
     case ".bss":
       return SHF_ALLOC | SHF_WRITE;
@@ -198,7 +199,7 @@ export function writeElf(image: LinkedImage, opts: ElfOptions): Uint8Array {
     const flags = sectionFlags(section.name);
     const out: OutputSection = {
       name: section.name,
-      type: section.name === ".bss" ? SHT_NOBITS : SHT_PROGBITS,
+      type: section.name === ".bss" || section.name === ".noinit" ? SHT_NOBITS : SHT_PROGBITS,
       flags,
       address: section.address,
       data: section.bytes,
@@ -207,7 +208,8 @@ export function writeElf(image: LinkedImage, opts: ElfOptions): Uint8Array {
     };
     indexByName.set(section.name, sections.length);
     sections.push(out);
-    loadable.push({ section, out });
+    // .noinit gets no segment: a loader (QEMU's at every reset too) would zero it.
+    if (section.name !== ".noinit") loadable.push({ section, out });
   }
 
   sections.push({

@@ -43,7 +43,7 @@ export const COMPILER_OPTIONS: ts.CompilerOptions = {
 };
 
 /** The generated `mote/board` module: the board's facts as constants and pin names as types. */
-export function boardModuleSource(board: Board, forSimulator: boolean): string {
+export function boardModuleSource(board: Board, forSimulator: boolean, crashResets = !forSimulator): string {
   const pins = Object.entries(board.pins).map(([name, pin]) => `export const PIN_${name} = ${pin};`).join("\n");
   return [
     `// Generated for board '${board.id}'.`,
@@ -54,6 +54,7 @@ export function boardModuleSource(board: Board, forSimulator: boolean): string {
     `export const SYSTICK_MAX_PERIOD_MS = ${Math.floor(2 ** 24 / (board.chip.clockHz / 1000))};`,
     `export const SIMULATOR_EXIT_SEMIHOSTING = ${forSimulator && board.simulatorExit === "semihosting"};`,
     `export const SIMULATOR_EXIT_BKPT = ${forSimulator && board.simulatorExit === "bkpt"};`,
+    `export const CRASH_RESETS = ${crashResets};`,
     pins,
     `export type PinName = ${Object.keys(board.pins).map((n) => JSON.stringify(n)).join(" | ") || "never"};`,
     "",
@@ -113,8 +114,8 @@ export interface FrontEnd {
 let previous: { key: string; program: ts.Program } | undefined;
 const sourceCache = new Map<string, { mtimeMs: number; text: string; sf?: ts.SourceFile }>();
 
-export function createFrontEnd(entry: string, board: Board, runtimeFiles: string[], forSimulator: boolean): FrontEnd {
-  const boardSource = boardModuleSource(board, forSimulator);
+export function createFrontEnd(entry: string, board: Board, runtimeFiles: string[], forSimulator: boolean, crashResets = !forSimulator): FrontEnd {
+  const boardSource = boardModuleSource(board, forSimulator, crashResets);
   const pinsSource = pinsModuleSource(board);
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
   // Doc comments carry no types in .ts files: not parsing them halves the parse time of the

@@ -45,7 +45,7 @@ const THUMB_PC_OFFSET = 4;
 /** How many modules the "does not fit" message lists. */
 const BIGGEST_MODULES_SHOWN = 8;
 
-const SECTION_NAMES: readonly SectionName[] = [".boot2", ".vectors", ".text", ".rodata", ".data", ".bss"];
+const SECTION_NAMES: readonly SectionName[] = [".boot2", ".vectors", ".text", ".rodata", ".noinit", ".data", ".bss"];
 
 interface Placed {
   chunk: Chunk;
@@ -101,8 +101,9 @@ export function link(chunks: Chunk[], layout: LinkLayout, options: LinkOptions):
   const rodata = placeSection(".rodata", bySection.get(".rodata") ?? [], text.address + text.size);
 
   // --- RAM placement; .data's load address follows .rodata in flash.
+  const noinit = placeSection(".noinit", bySection.get(".noinit") ?? [], layout.ram.origin, WORD);
   const dataChunks = bySection.get(".data") ?? [];
-  const data = placeSection(".data", dataChunks, layout.ram.origin, WORD);
+  const data = placeSection(".data", dataChunks, noinit.address + noinit.size, WORD);
   const dataLoad = alignUp(rodata.address + rodata.size, sectionAlign(dataChunks, WORD));
   data.loadAddress = dataLoad;
   for (const p of data.placed) p.loadAddress = dataLoad + (p.address - data.address);
@@ -124,7 +125,7 @@ export function link(chunks: Chunk[], layout: LinkLayout, options: LinkOptions):
   checkFits(chunks, layout, { flashUsedEnd: dataLoad + data.size, flashEnd, heapStart: special.__heap_start });
 
   // --- Symbols.
-  const plans = [boot2, vectors, text, rodata, data, bss];
+  const plans = [boot2, vectors, text, rodata, noinit, data, bss];
   const targets = new Map<string, SymbolTarget>();
   const symbols: LinkedSymbol[] = [];
   for (const plan of plans) {
@@ -159,8 +160,9 @@ export function link(chunks: Chunk[], layout: LinkLayout, options: LinkOptions):
   const sections: LinkedSection[] = [];
   for (const plan of plans) {
     if (plan.size === 0) continue;
-    const bytes = plan.name === ".bss" ? new Uint8Array(0) : new Uint8Array(plan.size);
-    if (plan.name !== ".bss") {
+    const noBytes = plan.name === ".bss" || plan.name === ".noinit";
+    const bytes = noBytes ? new Uint8Array(0) : new Uint8Array(plan.size);
+    if (!noBytes) {
       for (const p of plan.placed) {
         const at = p.address - plan.address;
         bytes.set(p.chunk.bytes, at);
@@ -172,7 +174,7 @@ export function link(chunks: Chunk[], layout: LinkLayout, options: LinkOptions):
 
   const flashBytes = new Uint8Array(dataLoad + data.size - layout.flash.origin);
   for (const section of sections) {
-    if (section.name === ".bss") continue;
+    if (section.name === ".bss" || section.name === ".noinit") continue;
     flashBytes.set(section.bytes, section.loadAddress - layout.flash.origin);
   }
 
@@ -219,7 +221,7 @@ function validateChunk(chunk: Chunk): void {
   if (chunk.section !== ".bss" && chunk.bytes.length !== chunk.size) {
     throw new Error(`link: ${where} has size ${chunk.size} but ${chunk.bytes.length} bytes of contents`);
   }
-  if (chunk.section === ".bss" && chunk.relocs.length > 0) {
+  if ((chunk.section === ".bss" || chunk.section === ".noinit") && chunk.relocs.length > 0) {
     throw new Error(`link: ${where} is in .bss (zero-initialised) but has relocations; put it in .data`);
   }
   for (const reloc of chunk.relocs) {

@@ -24,6 +24,7 @@ export function sizeCategory(section: SectionName): SizeCategory {
       return "rodata";
     case ".data":
       return "data";
+    case ".noinit":
     case ".bss":
       return "bss";
   }

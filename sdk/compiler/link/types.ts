@@ -3,7 +3,10 @@
 
 import type { LineEntry, Reloc } from "../asm/types.ts";
 
-export type SectionName = ".vectors" | ".boot2" | ".text" | ".rodata" | ".data" | ".bss";
+/** `.noinit`: RAM that start-up code leaves alone and that no loader writes, at the start of
+ *  RAM so that every image for a board finds it at the same address (the crash record kept
+ *  across a reset). */
+export type SectionName = ".vectors" | ".boot2" | ".text" | ".rodata" | ".noinit" | ".data" | ".bss";
 
 /** One function or one data object, placed by the linker as a unit. */
 export interface Chunk {

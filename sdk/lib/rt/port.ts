@@ -23,6 +23,9 @@ export declare function interruptsRestore(state: number): void;
 /** WFI: sleeps until an interrupt is pending. Called with interrupts masked, it still wakes
  *  for one, which then runs when the caller unmasks, so no wake-up is lost in between. */
 export declare function waitForInterrupt(): void;
+/** At boot: prints the crash report kept from before the last reset again (marked kept=1),
+ *  clears it, and sets __rt_reset_reason (0 power-on, 1 reset, 2 crash, 3 watchdog). */
+export declare function replayKeptCrash(): void;
 /** Resets the chip (SCB AIRCR SYSRESETREQ). */
 export declare function systemReset(): never;
 /** Throws `value` as from the call site in __rt_throw_site (the one a crash report names),

@@ -3,16 +3,21 @@
 // on first use (heap.ts).
 
 import { consoleInit } from "mote/console";
-import { SIMULATOR_EXIT_BKPT, SIMULATOR_EXIT_SEMIHOSTING } from "mote/board";
-import { simulatorExitBkpt, simulatorExitSemihosting, sleepForever } from "./port.ts";
+import { CRASH_RESETS, SIMULATOR_EXIT_BKPT, SIMULATOR_EXIT_SEMIHOSTING } from "mote/board";
+import { replayKeptCrash, simulatorExitBkpt, simulatorExitSemihosting, sleepForever, systemReset } from "./port.ts";
 
 export function start(): void {
   consoleInit();
+  // Only a device that resets after a crash boots again to tell of it.
+  if (CRASH_RESETS) replayKeptCrash();
 }
 
-/** Ends the program. A simulator build reports the code to the simulator; on hardware the
- *  core sleeps (there is nobody to return to). */
+/** Ends the program. After a crash (code 1) a device resets, to come back with the report
+ *  kept (crash-record.ts); a simulator build reports the code to the simulator instead,
+ *  unless it was built to behave as the device does. Otherwise, on hardware, the core sleeps
+ *  (there is nobody to return to). */
 export function exit(code: number): void {
+  if (CRASH_RESETS && code !== 0) systemReset();
   if (SIMULATOR_EXIT_SEMIHOSTING) simulatorExitSemihosting(code);
   if (SIMULATOR_EXIT_BKPT) simulatorExitBkpt(code);
   sleepForever();
