@@ -13,7 +13,7 @@
 //                              body (the parameters come out of the slots), k resumes after
 //                              the k-th await with the awaited outcome.
 //
-// Lowering (lower.ts) writes the body as one function, with every await as a block that calls
+// Lowering (functions.ts) writes the body as one function, with every await as a block that calls
 // promise.ts asyncAwait, leaves the try blocks around it (the handler records live on the
 // stack) and returns, and a fresh block to continue in. Here, once the whole body is known,
 // each await gets its way back in: the values live across it are stored into the frame's

@@ -1,0 +1,190 @@
+// Lowering arrays: array literals, new Array(n) and typed arrays (new Uint8Array(…) and the
+// others), and reading and writing elements of arrays, typed arrays, strings and plain
+// objects (a[i] = v, a?.[i]). Reads and writes of array elements are IR elem-get and
+// elem-set, whose checks the back end makes; other elements go through the runtime.
+
+import ts from "typescript";
+import type { VReg } from "../ir/ir.ts";
+import { Codes, fail } from "../diagnostics.ts";
+import { ARRAY_ELEMENTS, FALSE, tagInt, DESCRIPTOR_TYPED_PREFIX } from "../values.ts";
+import { type TypedElement, elementBytes, typedArrayElement, valueKind } from "./types.ts";
+import { Lowerer } from "./lowerer.ts";
+import { skipParens } from "./syntax.ts";
+
+declare module "./lowerer.ts" {
+  interface Lowerer {
+    arrayOfLength(args: readonly ts.Expression[], node: ts.NewExpression | ts.CallExpression): VReg;
+    newTypedArray(node: ts.NewExpression): VReg;
+    arrayLiteral(node: ts.ArrayLiteralExpression): VReg;
+    arrayOfElements(elements: readonly ts.Expression[], node: ts.Node): VReg;
+    arrayOf(values: VReg[], node: ts.Node): VReg;
+    newArray(length: VReg, node: ts.Node): VReg;
+    arrayOperand(node: ts.Expression): VReg;
+    typedElement(node: ts.Expression): TypedElement | undefined;
+    elementGetInto(dst: VReg, arrayNode: ts.Expression, array: VReg, index: VReg, node: ts.Node): void;
+    elementSet(arrayNode: ts.Expression, array: VReg, index: VReg, src: VReg, node: ts.Node): void;
+    typedGet(dst: VReg, array: VReg, index: VReg, element: TypedElement, node: ts.Node): void;
+    typedSet(array: VReg, index: VReg, src: VReg, element: TypedElement, node: ts.Node): void;
+    requireArray(node: ts.Expression): void;
+    elementGet(node: ts.ElementAccessExpression): VReg;
+  }
+}
+
+/** new Array(n) and Array(n). */
+Lowerer.prototype.arrayOfLength = function arrayOfLength(this: Lowerer, args: readonly ts.Expression[], node: ts.NewExpression | ts.CallExpression): VReg {
+  if (args.length !== 1 || this.kindOf(args[0]) !== "number") {
+    fail(node, Codes.UnsupportedCall, "new Array is supported on devices with one length argument");
+  }
+  return this.newArray(this.expr(args[0]), node);
+};
+
+/** new Uint8Array(length) (zero-filled) or new Uint8Array([values]), and the other types. */
+Lowerer.prototype.newTypedArray = function newTypedArray(this: Lowerer, node: ts.NewExpression): VReg {
+  const element = this.typedElement(node);
+  if (!element) fail(node, Codes.UnsupportedType, `'${node.expression.getText()}' is not supported on devices`);
+  const args = node.arguments ?? [];
+  const source = args.length === 1 ? skipParens(args[0]) : undefined;
+  const literal = source && ts.isArrayLiteralExpression(source) ? source : undefined;
+  if (args.length !== 1 || (!literal && this.kindOf(args[0]) !== "number")) {
+    fail(node, Codes.UnsupportedCall, `new ${node.expression.getText()} is supported on devices with a length or an array literal`);
+  }
+  if (literal && literal.elements.some((e) => ts.isSpreadElement(e) || ts.isOmittedExpression(e))) {
+    fail(literal, Codes.UnsupportedSyntax, "spread and holes in array literals are not supported on devices yet");
+  }
+  const values = literal ? this.exprList(literal.elements) : [];
+  const length = literal ? this.constant(tagInt(values.length), true) : this.expr(args[0]);
+  const descriptor = this.symbolAddress(`${DESCRIPTOR_TYPED_PREFIX}${element}`);
+  const descriptorAddress = this.temp({ smallInt: true });
+  this.emit({ op: "addr-of", dst: descriptorAddress, src: descriptor });
+  const dst = this.temp();
+  this.emit({
+    op: "call", dst, callee: this.runtime("typedArrayNew"), pos: this.pos(node), newArray: true,
+    args: [length, this.constant(tagInt(elementBytes(element)), true), descriptorAddress],
+  });
+  values.forEach((v, i) => {
+    this.typedSet(dst, this.constant(tagInt(i), true), v, element, literal!.elements[i]);
+  });
+  this.typedDescriptors.add(element);
+  return dst;
+};
+
+Lowerer.prototype.arrayLiteral = function arrayLiteral(this: Lowerer, node: ts.ArrayLiteralExpression): VReg {
+  if (node.elements.some((e) => ts.isOmittedExpression(e))) {
+    fail(node, Codes.UnsupportedSyntax, "holes in array literals are not supported on devices yet");
+  }
+  return this.arrayOfElements(node.elements, node);
+};
+
+/** A new array of these elements, in order: [a, ...xs, b] (plain values are pushed, spread
+ *  arrays and strings appended); also the arguments of a call from a spread on. */
+Lowerer.prototype.arrayOfElements = function arrayOfElements(this: Lowerer, elements: readonly ts.Expression[], node: ts.Node): VReg {
+  if (!elements.some((e) => ts.isSpreadElement(e))) return this.arrayOf(this.exprList(elements), node);
+  const parts = elements.map((e) => {
+    const iterated = ts.isSpreadElement(e) ? this.iterableArray(e.expression) : undefined;
+    return iterated ? iterated() : this.expr(ts.isSpreadElement(e) ? e.expression : e);
+  });
+  const array = this.newArray(this.constant(tagInt(0), true), node);
+  elements.forEach((e, i) => {
+    if (!ts.isSpreadElement(e)) { this.call(this.runtime("arrayPush"), [array, parts[i]], e, false); return; }
+    const kind = this.iterableArray(e.expression) ? "array" : this.kindOf(e.expression);
+    if (kind !== "array" && kind !== "string") fail(e, Codes.UnsupportedSyntax, "spreading this value is not supported on devices yet");
+    this.call(this.runtime(kind === "array" ? "arrayAppend" : "arrayAppendString"), [array, parts[i]], e, false);
+  });
+  return array;
+};
+
+/** A new array holding these values. */
+Lowerer.prototype.arrayOf = function arrayOf(this: Lowerer, values: VReg[], node: ts.Node): VReg {
+  const array = this.newArray(this.constant(tagInt(values.length), true), node);
+  if (values.length === 0) return array;
+  const elements = this.temp({ raw: true });
+  this.emit({ op: "load", dst: elements, base: array, offset: ARRAY_ELEMENTS, width: 32 });
+  values.forEach((v, i) => this.emit({ op: "store", base: elements, offset: 4 * i, src: v, width: 32 }));
+  return array;
+};
+
+Lowerer.prototype.newArray = function newArray(this: Lowerer, length: VReg, node: ts.Node): VReg {
+  const dst = this.temp();
+  this.emit({ op: "call", dst, callee: this.runtime("arrayNew"), args: [length], pos: this.pos(node), newArray: true });
+  return dst;
+};
+
+Lowerer.prototype.arrayOperand = function arrayOperand(this: Lowerer, node: ts.Expression): VReg {
+  this.requireArray(node);
+  return this.expr(node);
+};
+
+/** The element type when `node` is a typed array (undefined for a plain array). */
+Lowerer.prototype.typedElement = function typedElement(this: Lowerer, node: ts.Expression): TypedElement | undefined {
+  const element = typedArrayElement(this.checker.getTypeAtLocation(node));
+  if ((element === "f32" || element === "f64") && !this.doubles) {
+    fail(node, Codes.UnsupportedType, `${element === "f32" ? "Float32Array" : "Float64Array"} needs doubles, which devices do not support yet`);
+  }
+  return element;
+};
+
+Lowerer.prototype.elementGetInto = function elementGetInto(this: Lowerer, dst: VReg, arrayNode: ts.Expression, array: VReg, index: VReg, node: ts.Node): void {
+  const element = this.typedElement(arrayNode);
+  if (element) this.typedGet(dst, array, index, element, node);
+  else this.emit({ op: "elem-get", dst, array, index, pos: this.pos(node) });
+};
+
+Lowerer.prototype.elementSet = function elementSet(this: Lowerer, arrayNode: ts.Expression, array: VReg, index: VReg, src: VReg, node: ts.Node): void {
+  const element = this.typedElement(arrayNode);
+  if (element) {
+    this.typedSet(array, index, src, element, node);
+  } else {
+    this.emit({ op: "elem-set", array, index, src, pos: this.pos(node) });
+  }
+};
+
+/** Element reads and writes of typed arrays: integers inline, floats through the runtime. */
+Lowerer.prototype.typedGet = function typedGet(this: Lowerer, dst: VReg, array: VReg, index: VReg, element: TypedElement, node: ts.Node): void {
+  if (element !== "f32" && element !== "f64") {
+    this.emit({ op: "typed-get", dst, array, index, element, pos: this.pos(node) });
+    return;
+  }
+  const value = this.call(this.runtime("typedGetFloat"), [array, index], node);
+  this.emit({ op: "move", dst, src: value });
+};
+
+Lowerer.prototype.typedSet = function typedSet(this: Lowerer, array: VReg, index: VReg, src: VReg, element: TypedElement, node: ts.Node): void {
+  if (element !== "f32" && element !== "f64") this.emit({ op: "typed-set", array, index, src, element, pos: this.pos(node) });
+  else this.call(this.runtime("typedSetFloat"), [array, index, src], node, false);
+};
+
+Lowerer.prototype.requireArray = function requireArray(this: Lowerer, node: ts.Expression): void {
+  const kind = this.kindOf(node);
+  if (kind !== "array" && kind !== "typed") {
+    fail(node, Codes.UnsupportedSyntax, `indexing a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(node))}' is not supported on devices yet`);
+  }
+};
+
+Lowerer.prototype.elementGet = function elementGet(this: Lowerer, node: ts.ElementAccessExpression): VReg {
+  const maybeArray = node.questionDotToken
+    && valueKind(this.checker, this.checker.getNonNullableType(this.checker.getTypeAtLocation(node.expression))) === "array";
+  if (maybeArray) {
+    // list?.[i]: undefined when list is null or undefined, and then i is not evaluated.
+    return this.optionalChain(node, node.expression, (array) => {
+      this.numberOperands(node.argumentExpression, node.argumentExpression);
+      const dst = this.temp();
+      this.emit({ op: "elem-get", dst, array, index: this.expr(node.argumentExpression), pos: this.pos(node) });
+      return dst;
+    });
+  }
+  if (this.kindOf(node.expression) === "object" || this.isObjectOrNullish(node.expression)) {
+    if (this.kindOf(node.argumentExpression) !== "string") fail(node.argumentExpression, Codes.UnsupportedSyntax, "object keys are strings on devices");
+    return this.optionalChain(node, node.expression, (object) => this.call(this.runtime("objGet"), [object, this.expr(node.argumentExpression)], node));
+  }
+  if (this.kindOf(node.expression) === "string") {
+    this.numberOperands(node.argumentExpression, node.argumentExpression);
+    const [s, index] = this.exprList([node.expression, node.argumentExpression]);
+    return this.call(this.runtime("strAt"), [s, index, this.constant(FALSE)], node);
+  }
+  const array = this.arrayOperand(node.expression);
+  const index = this.expr(node.argumentExpression);
+  this.numberOperands(node.argumentExpression, node.argumentExpression);
+  const dst = this.temp();
+  this.elementGetInto(dst, node.expression, array, index, node);
+  return dst;
+};

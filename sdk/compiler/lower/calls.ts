@@ -1,0 +1,247 @@
+// Lowering calls: callExpression decides what a call is (a method of a built-in, an
+// intrinsic, console.log, a timer, a runtime or port function, a method of a class or an
+// interface, a function value) and lowers it here or hands it to the file for that construct
+// (builtins.ts, printing.ts, intrinsics.ts, classes.ts). Function values are called through
+// their closure (indirectCall); a method of an interface through the method table of the
+// instance, or as a call of the property's value (interfaceMethodCall).
+
+import ts from "typescript";
+import path from "node:path";
+import { type VReg, newBlock } from "../ir/ir.ts";
+import { Codes, fail } from "../diagnostics.ts";
+import { FALSE, TRUE, UNDEFINED } from "../values.ts";
+import type { ValueKind } from "./types.ts";
+import { REPO_ROOT } from "../frontend/program.ts";
+import { Lowerer } from "./lowerer.ts";
+import { RT_DIR, INTRINSICS_FILE, type RtName, MAX_CLOSURE_PARAMETERS } from "./runtime-symbols.ts";
+import { skipParens } from "./syntax.ts";
+
+declare module "./lowerer.ts" {
+  interface Lowerer {
+    callExpression(node: ts.CallExpression, discard: boolean): VReg;
+    indirectCall(callee: ts.Expression, node: ts.CallExpression): VReg;
+    interfaceMethodCall(callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg;
+    methodArgs(
+      receiver: ts.Expression,
+      node: ts.CallExpression,
+      parameters: number,
+      kinds: Array<ValueKind | "any">,
+    ): VReg[];
+  }
+}
+
+/** Global functions on numbers (programs with doubles): parseInt(…), Number(…), isNaN(…), … */
+const NUMBER_GLOBALS = new Set(["parseInt", "parseFloat", "Number", "isNaN", "isFinite"]);
+
+/** Functions declared in sdk/lib/rt/port.ts are the port's hand-written routines. */
+const PORT_DECLARATIONS = path.join(RT_DIR, "port.ts");
+
+const GLOBALS_FILE = path.join(REPO_ROOT, "sdk/lib/globals.d.ts");
+
+/** The timer globals (sdk/lib/globals.d.ts): runtime function and parameter count. */
+const TIMER_FUNCTIONS: Record<string, [RtName, number]> = {
+  setTimeout: ["setTimeout", 2], setInterval: ["setInterval", 2], clearTimeout: ["clearTimer", 1], clearInterval: ["clearTimer", 1],
+  queueMicrotask: ["queueMicrotask", 1],
+};
+
+Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: ts.CallExpression, discard: boolean): VReg {
+  const callee = skipParens(node.expression);
+  if (callee.kind === ts.SyntaxKind.SuperKeyword) return this.superCall(node);
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) return this.superMethodCall(callee, node);
+  // a?.method(…) on an array, string, Map, … that may be null or undefined: undefined then,
+  // else the call, lowered for the receiver's type without null and undefined.
+  if (ts.isPropertyAccessExpression(callee) && callee.questionDotToken && !this.bound.has(callee.expression) && this.isNullable(callee.expression)) {
+    return this.optionalChain(callee, callee.expression, (object) => {
+      this.bound.set(callee.expression, object);
+      try {
+        return this.callExpression(node, discard);
+      } finally {
+        this.bound.delete(callee.expression);
+      }
+    });
+  }
+  if (ts.isPropertyAccessExpression(callee)) {
+    const member = this.classMember(callee);
+    if (member?.kind === "method") {
+      const slot = member.info.slots.get(member.key)!;
+      const [object, ...args] = this.exprList([callee.expression, ...node.arguments]);
+      return this.methodCall(object, slot, args, node);
+    }
+    if (member?.kind === "static-method") {
+      const args = this.exprList(node.arguments);
+      while (args.length < member.decl.parameters.length) args.push(this.constant(UNDEFINED));
+      args.length = member.decl.parameters.length;
+      return this.call(this.staticMethodSymbol(member.decl), args, node);
+    }
+    // A field holding a function (a comparator, a callback): a call of its value.
+    if (member?.kind === "field" || member?.kind === "static-field") return this.indirectCall(callee, node);
+    const objText = callee.expression.getText();
+    if (objText === "console" && callee.name.text === "log") return this.consoleLog(node);
+    const objKind = this.kindOf(callee.expression);
+    if (objText === "Math" && this.isGlobal(callee.expression)) return this.mathCall(callee.name.text, node);
+    if (objText === "Promise" && this.isGlobal(callee.expression)) return this.promiseStatic(callee.name.text, node);
+    if (objText === "Array" && callee.name.text === "from" && this.isGlobal(callee.expression)) return this.arrayFrom(node);
+    if (objText === "Array" && callee.name.text === "isArray" && this.isGlobal(callee.expression) && node.arguments.length === 1) {
+      const kind = this.kindOf(node.arguments[0]);
+      if (kind === "array" || kind === "number" || kind === "string" || kind === "boolean" || kind === "nullish" || kind === "void" || kind === "typed") {
+        this.expr(node.arguments[0], true);
+        return this.constant(kind === "array" ? TRUE : FALSE);
+      }
+      return this.call(this.runtime("isArray"), [this.expr(node.arguments[0])], node);
+    }
+    if ((objText === "Object" || objText === "JSON") && this.isGlobal(callee.expression)) return this.objectCall(`${objText}.${callee.name.text}`, node);
+    if (objText === "String" && this.isGlobal(callee.expression) && (callee.name.text === "fromCharCode" || callee.name.text === "fromCodePoint")) {
+      for (const arg of node.arguments) {
+        if (ts.isSpreadElement(arg) || this.kindOf(arg) !== "number") fail(arg, Codes.UnsupportedCall, `String.${callee.name.text} takes numbers on devices`);
+      }
+      const codes = this.arrayOf(this.exprList(node.arguments), node);
+      return this.call(this.runtime("stringFromCodes"), [codes, this.constant(callee.name.text === "fromCodePoint" ? TRUE : FALSE)], node);
+    }
+    if (objKind === "string") return this.stringMethod(callee, node);
+    if (objKind === "array") return this.arrayMethod(callee, node);
+    if (objKind === "number" && callee.name.text === "toString" && node.arguments.length === 0) {
+      return this.call(this.runtime("toString"), [this.expr(callee.expression)], node);
+    }
+    if (objKind === "number" && this.doubles) return this.numberMethod(callee, node);
+    if (objText === "Number" && this.isGlobal(callee.expression) && this.doubles) return this.numberStatic(callee.name.text, node, false);
+    // A method of an interface type: a class instance's method, or a function-valued
+    // property of a plain object.
+    if (objKind === "object" && !callee.questionDotToken && !ts.isOptionalChain(callee)) return this.interfaceMethodCall(callee, node);
+    if (objKind === "object" || this.isObjectOrNullish(callee.expression)) return this.indirectCall(callee, node);
+    fail(node, Codes.UnsupportedCall, `calling '${callee.getText()}' is not supported on devices yet`);
+  }
+  if (!ts.isIdentifier(callee)) return this.indirectCall(callee, node);
+  if (callee.text === "Array" && this.isGlobal(callee)) return this.arrayOfLength(node.arguments, node);
+  const sym = this.resolveAlias(this.symbolOf(callee));
+  const decl = sym.declarations?.[0];
+  if (decl?.getSourceFile().isDeclarationFile && TIMER_FUNCTIONS[callee.text] && path.resolve(decl.getSourceFile().fileName) === GLOBALS_FILE) {
+    const [rt, parameters] = TIMER_FUNCTIONS[callee.text];
+    if (node.arguments.length > parameters) fail(node.arguments[parameters], Codes.UnsupportedCall, `extra arguments to ${callee.text} are not supported on devices yet`, "capture them in the callback");
+    if (rt === "queueMicrotask") this.usesPromises = true;
+    else if (rt !== "clearTimer") this.usesTimers = true;
+    const args = this.exprList(node.arguments);
+    while (args.length < parameters) args.push(this.constant(UNDEFINED));
+    return this.call(this.runtime(rt), args, node);
+  }
+  if (decl?.getSourceFile().isDeclarationFile && this.doubles && NUMBER_GLOBALS.has(callee.text)) return this.numberStatic(callee.text, node, true);
+  if (decl?.getSourceFile().isDeclarationFile && (callee.text === "String" || callee.text === "Boolean")) {
+    // String(x) and Boolean(x) as conversions.
+    if (node.arguments.length !== 1) fail(node, Codes.UnsupportedCall, `${callee.text}() takes one argument on devices`);
+    const arg = node.arguments[0];
+    const value = this.expr(arg);
+    if (callee.text === "Boolean") return this.materialize((t, f) => this.truthyBranch(value, this.truthiness(arg), t, f, arg));
+    if (this.kindOf(arg) === "string") return value;
+    const cls = this.instanceClass(arg);
+    if (cls && this.isErrorClass(cls)) return this.call(this.runtime("errorToString"), [value], node);
+    if (this.kindOf(arg) === "typed") fail(arg, Codes.UnsupportedCall, "String() of a typed array is not supported on devices yet");
+    return this.call(this.runtime("toString"), [value], node);
+  }
+  if (!decl || !ts.isFunctionDeclaration(decl) || !ts.isSourceFile(decl.parent)) {
+    if (decl && decl.getSourceFile().fileName !== INTRINSICS_FILE && !(ts.isFunctionDeclaration(decl) && !decl.body)) {
+      return this.indirectCall(callee, node);
+    }
+  }
+  if (decl && decl.getSourceFile().fileName === INTRINSICS_FILE) return this.intrinsic(callee.text, node);
+  if (decl && ts.isFunctionDeclaration(decl) && !decl.body && path.resolve(decl.getSourceFile().fileName) === PORT_DECLARATIONS) {
+    const args = this.exprList(node.arguments);
+    return this.call(`port.${decl.name!.text}`, args, node, !discard);
+  }
+  if (!decl || !ts.isFunctionDeclaration(decl)) {
+    fail(node, Codes.UnsupportedCall, `'${callee.text}' is not a function declaration; calling it is not supported on devices yet`);
+  }
+  const rest = decl.parameters.at(-1)?.dotDotDotToken ? decl.parameters.length - 1 : -1;
+  const firstSpread = node.arguments.findIndex((a) => ts.isSpreadElement(a));
+  if (firstSpread >= 0 && (rest < 0 || firstSpread < rest)) {
+    fail(node, Codes.UnsupportedSyntax, "spread arguments are supported on devices only into a rest parameter", "pass the values one by one");
+  }
+  const symbol = this.functionSymbol(decl);
+  if (firstSpread >= 0) {
+    // f(a, ...xs): the arguments from the rest parameter on become its array.
+    const fixed = this.exprList(node.arguments.slice(0, rest));
+    const args = [...fixed, this.arrayOfElements(node.arguments.slice(rest), node)];
+    return this.call(symbol, args, node, this.kindOf(node) !== "void" || !discard);
+  }
+  const args = this.exprList(node.arguments);
+  if (rest >= 0) {
+    // The arguments from the rest parameter on are gathered into an array.
+    const extra = args.splice(rest);
+    while (args.length < rest) args.push(this.constant(UNDEFINED));
+    args.push(this.arrayOf(extra, node));
+  }
+  while (args.length < decl.parameters.length) args.push(this.constant(UNDEFINED));
+  if (args.length > decl.parameters.length) args.length = decl.parameters.length; // extra arguments are evaluated, not passed
+  const returnsVoid = this.kindOf(node) === "void";
+  const dst = this.call(symbol, args, node, !returnsVoid || !discard);
+  return dst;
+};
+
+/** A call of a function value (a variable, a parameter, an element, a call's result). */
+Lowerer.prototype.indirectCall = function indirectCall(this: Lowerer, callee: ts.Expression, node: ts.CallExpression): VReg {
+  // The type as written at the call (a cast such as (f as Comparator) gives the signature).
+  const type = this.checker.getTypeAtLocation(node.expression);
+  if (type.getCallSignatures().length === 0) {
+    fail(callee, Codes.UnsupportedCall, `calling '${callee.getText()}' is not supported on devices yet`);
+  }
+  if (node.arguments.length > MAX_CLOSURE_PARAMETERS) {
+    fail(node.arguments[MAX_CLOSURE_PARAMETERS], Codes.UnsupportedCall, `calls of function values pass at most ${MAX_CLOSURE_PARAMETERS} arguments on devices yet`);
+  }
+  if (node.arguments.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+  const [fnValue, ...args] = this.exprList([callee, ...node.arguments]);
+  while (args.length < MAX_CLOSURE_PARAMETERS) args.push(this.constant(UNDEFINED));
+  const dst = this.temp();
+  this.emit({ op: "call-indirect", dst, fn: fnValue, args, pos: this.pos(node) });
+  return dst;
+};
+
+/** o.m(args) where o has an interface type: through the method table when o is a class
+ *  instance with a method m, else a call of the property's value. */
+Lowerer.prototype.interfaceMethodCall = function interfaceMethodCall(this: Lowerer, callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg {
+  if (node.arguments.length > MAX_CLOSURE_PARAMETERS) {
+    fail(node.arguments[MAX_CLOSURE_PARAMETERS], Codes.UnsupportedCall, `calls of methods through an interface pass at most ${MAX_CLOSURE_PARAMETERS} arguments on devices yet`);
+  }
+  if (node.arguments.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+  const object = this.temp();
+  this.emit({ op: "move", dst: object, src: this.expr(callee.expression) });
+  const name = this.stringLiteral(callee.name.text);
+  const code = this.call(this.runtime("objMethodCode"), [object, name], callee);
+  const fnValue = this.temp();
+  const method = newBlock(this.fn), property = newBlock(this.fn), join = newBlock(this.fn);
+  this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: code, b: this.constant(UNDEFINED), then: property, else: method, pos: this.pos(callee) });
+  this.startBlock(property);
+  // A property is read before the arguments are evaluated, as in JavaScript.
+  this.emit({ op: "move", dst: fnValue, src: this.call(this.runtime("objGet"), [object, name], callee) });
+  this.jumpTo(join);
+  this.startBlock(method);
+  this.emit({ op: "move", dst: fnValue, src: this.constant(UNDEFINED) });
+  this.jumpTo(join);
+  this.startBlock(join);
+  const args = this.exprList(node.arguments);
+  while (args.length < MAX_CLOSURE_PARAMETERS) args.push(this.constant(UNDEFINED));
+  const dst = this.temp();
+  const viaTable = newBlock(this.fn), viaValue = newBlock(this.fn), done = newBlock(this.fn);
+  this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: code, b: this.constant(UNDEFINED), then: viaValue, else: viaTable, pos: this.pos(node) });
+  this.startBlock(viaTable);
+  this.emit({ op: "call-code", dst, code, object, args, pos: this.pos(node) });
+  this.jumpTo(done);
+  this.startBlock(viaValue);
+  this.emit({ op: "call-indirect", dst, fn: fnValue, args, pos: this.pos(node) });
+  this.jumpTo(done);
+  this.startBlock(done);
+  return dst;
+};
+
+/** Arguments for a runtime method: the receiver, then each parameter (undefined when the
+ *  call leaves it out), evaluated left to right. */
+Lowerer.prototype.methodArgs = function methodArgs(this: Lowerer, receiver: ts.Expression, node: ts.CallExpression, parameters: number, kinds: Array<ValueKind | "any">): VReg[] {
+  if (node.arguments.length > parameters) fail(node.arguments[parameters], Codes.UnsupportedCall, "too many arguments for this method on devices");
+  node.arguments.forEach((arg, i) => {
+    const want = kinds[i];
+    if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+    if (want !== "any" && this.kindOf(arg) !== want) {
+      fail(arg, Codes.UnsupportedCall, `this argument must be a ${want} on devices (got '${this.checker.typeToString(this.checker.getTypeAtLocation(arg))}')`);
+    }
+  });
+  const values = this.exprList([receiver, ...node.arguments]);
+  while (values.length < parameters + 1) values.push(this.constant(UNDEFINED));
+  return values;
+};

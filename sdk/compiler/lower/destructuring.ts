@@ -1,0 +1,93 @@
+// Lowering destructuring patterns: [a, b = 1, ...rest] and { a, b: c, d = 1 } in variable
+// declarations, parameters and for-of heads. Each element or property is read once from the
+// value (a missing one is undefined, then its default applies) and bound as a plain variable
+// would be. Destructuring assignment ([a, b] = [b, a]) is an assignment: see operators.ts.
+
+import ts from "typescript";
+import type { VReg } from "../ir/ir.ts";
+import { Codes, fail } from "../diagnostics.ts";
+import { UNDEFINED, tagInt } from "../values.ts";
+import { valueKind } from "./types.ts";
+import { Lowerer } from "./lowerer.ts";
+import { RT_DIR } from "./runtime-symbols.ts";
+import { skipParens } from "./syntax.ts";
+
+declare module "./lowerer.ts" {
+  interface Lowerer {
+    destructuring(pattern: ts.BindingPattern, initializer: ts.Expression, node: ts.Node): void;
+    iterableArray(node: ts.Expression): (() => VReg) | undefined;
+    destructure(pattern: ts.BindingPattern, source: VReg, node: ts.Node): void;
+    defaultWhenUndefined(value: VReg, fallback: ts.Expression, node: ts.Node): VReg;
+  }
+}
+
+/** const [a, b = 1, ...rest] = array; const { a, b: c, d = 1 } = object. */
+Lowerer.prototype.destructuring = function destructuring(this: Lowerer, pattern: ts.BindingPattern, initializer: ts.Expression, node: ts.Node): void {
+  const source = this.temp();
+  this.emit({ op: "move", dst: source, src: this.expr(initializer) });
+  this.destructure(pattern, source, node);
+};
+
+/** What for…of and spread iterate for a Map or a Set (entries, values) or their keys(),
+ *  values() and entries(): the runtime gives arrays. Undefined for anything else. */
+Lowerer.prototype.iterableArray = function iterableArray(this: Lowerer, node: ts.Expression): (() => VReg) | undefined {
+  const inner = skipParens(node);
+  if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression)
+    && ["keys", "values", "entries"].includes(inner.expression.name.text)) {
+    const cls = this.instanceClass(inner.expression.expression);
+    if (cls && ["Map", "Set"].includes(cls.name?.text ?? "") && cls.getSourceFile().fileName.startsWith(RT_DIR)) return () => this.expr(inner);
+    // array.keys(), .values(), .entries(): the indices, the elements, [index, element] pairs.
+    if (this.kindOf(inner.expression.expression) === "array" && inner.arguments.length === 0) {
+      const which = inner.expression.name.text;
+      const array = inner.expression.expression;
+      return () => this.call(this.runtime("arrayIterated"), [this.expr(array), this.constant(tagInt(which === "keys" ? 0 : which === "values" ? 1 : 2), true)], inner);
+    }
+  }
+  const cls = this.instanceClass(inner);
+  if (cls && ["Map", "Set"].includes(cls.name?.text ?? "") && cls.getSourceFile().fileName.startsWith(RT_DIR)) {
+    const info = this.classInfo(cls);
+    const method = info.name === "Map" ? "entries" : "values";
+    return () => this.methodCall(this.expr(inner), info.slots.get(method)!, [], node);
+  }
+  return undefined;
+};
+
+/**
+ * The elements of an array, or the properties of a plain object, (in `source`) into the
+ * pattern's variables: a missing element or property is undefined, and a default applies
+ * when the value is undefined.
+ */
+Lowerer.prototype.destructure = function destructure(this: Lowerer, pattern: ts.BindingPattern, source: VReg, node: ts.Node): void {
+  const kind = valueKind(this.checker, this.checker.getTypeAtLocation(pattern));
+  const wanted = ts.isArrayBindingPattern(pattern) ? "array" : "object";
+  if (kind !== wanted) {
+    fail(pattern, Codes.UnsupportedSyntax, `destructuring a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(pattern))}' is not supported on devices yet`);
+  }
+  pattern.elements.forEach((element, i) => {
+    if (ts.isOmittedExpression(element)) return;
+    if (!ts.isIdentifier(element.name)) fail(element, Codes.UnsupportedSyntax, "nested destructuring is not supported on devices yet");
+    let value: VReg;
+    if (element.dotDotDotToken) {
+      if (ts.isObjectBindingPattern(pattern)) fail(element, Codes.UnsupportedSyntax, "a rest property in object destructuring is not supported on devices yet");
+      value = this.call(this.runtime("arraySlice"), [source, this.constant(tagInt(i), true), this.constant(UNDEFINED)], element);
+    } else {
+      if (ts.isArrayBindingPattern(pattern)) {
+        value = this.temp();
+        this.emit({ op: "elem-get", dst: value, array: source, index: this.constant(tagInt(i), true), pos: this.pos(element) });
+      } else {
+        const key = element.propertyName ?? element.name;
+        if (!ts.isIdentifier(key) && !ts.isStringLiteral(key)) fail(key, Codes.UnsupportedSyntax, "computed and numeric keys in object destructuring are not supported on devices yet");
+        value = this.call(this.runtime("objGet"), [source, this.stringLiteral(key.text)], element);
+      }
+      if (element.initializer) value = this.defaultWhenUndefined(value, element.initializer, element);
+    }
+    this.bindLocal(this.symbolOf(element.name), value, node);
+  });
+};
+
+/** `value`, or `fallback` evaluated when value is undefined. */
+Lowerer.prototype.defaultWhenUndefined = function defaultWhenUndefined(this: Lowerer, value: VReg, fallback: ts.Expression, node: ts.Node): VReg {
+  return this.choose(
+    (missing, given) => this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(UNDEFINED), then: missing, else: given, pos: this.pos(node) }),
+    () => this.expr(fallback), () => value);
+};

@@ -1,0 +1,355 @@
+// Lowering functions: a function declaration, method or arrow function becomes one IR function,
+// its parameters bound to registers (or cells, when a nested function captures them), then its
+// body. An async function gets a frame and a promise, and each await becomes a block it
+// resumes at (async.ts finishes them). Function values are closures: code plus the cells they
+// capture; a top-level function used as a value gets a static closure.
+
+import ts from "typescript";
+import { type IrFunction, type VReg, newBlock, newVReg } from "../ir/ir.ts";
+import { Codes, fail } from "../diagnostics.ts";
+import {
+  FALSE, UNDEFINED, tagInt, CELL_VALUE, CLOSURE_CELLS, CLOSURE_CODE, DESCRIPTOR_CLOSURE,
+} from "../values.ts";
+import { capturedSymbols, freeSymbols } from "./captures.ts";
+import { type AsyncState, finishAsyncFunction } from "./async.ts";
+import { FRAME_PROMISE, FRAME_SLOTS } from "../values.ts";
+import { Lowerer } from "./lowerer.ts";
+import { THROW, MAX_CLOSURE_PARAMETERS } from "./runtime-symbols.ts";
+import { isBindingPattern } from "./syntax.ts";
+
+declare module "./lowerer.ts" {
+  interface Lowerer {
+    lowerFunction(decl: ts.FunctionDeclaration, symbol: string): void;
+    functionCode(
+      symbol: string,
+      displayName: string,
+      sf: ts.SourceFile,
+      node: ts.Node,
+      lower: (fn: IrFunction) => void,
+      async?: boolean,
+    ): void;
+    framePromise(): VReg;
+    asyncReturn(value: VReg, node: ts.Node): void;
+    awaitExpression(node: ts.AwaitExpression): VReg;
+    parameters(decl: ts.SignatureDeclaration): void;
+    bindLocal(sym: ts.Symbol, value: VReg, node: ts.Node): void;
+    isCaptured(sym: ts.Symbol, node: ts.Node): boolean;
+    body(statements: readonly ts.Statement[]): void;
+    beginFunction(symbol: string, displayName: string, sf: ts.SourceFile, node: ts.Node): IrFunction;
+    finishFunction(fn: IrFunction): void;
+    closure(node: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): VReg;
+    functionValue(decl: ts.FunctionDeclaration, node: ts.Node): VReg;
+  }
+}
+
+Lowerer.prototype.lowerFunction = function lowerFunction(this: Lowerer, decl: ts.FunctionDeclaration, symbol: string): void {
+  const sf = decl.getSourceFile();
+  if (decl.asteriskToken) fail(decl, Codes.Generator, "generators are not supported on devices yet", "use a loop or a callback");
+  this.functionCode(symbol, decl.name!.text, sf, decl, (fn) => {
+    this.parameters(decl);
+    if (fn.params.length > 32) fail(decl.parameters[32], Codes.UnsupportedSyntax, "functions take at most 32 parameters on devices");
+    this.body(decl.body!.statements);
+  });
+};
+
+/**
+ * The code of a function under `symbol`: `lower` declares the parameters (fn.params) and
+ * lowers the body. An async function becomes two functions (async.ts): `symbol` starts it
+ * (a frame, the promise, the body up to its first await) and returns the promise;
+ * `symbol<resume>` is the body, resumed after each await by a promise reaction.
+ */
+Lowerer.prototype.functionCode = function functionCode(this: Lowerer, symbol: string, displayName: string, sf: ts.SourceFile, node: ts.Node, lower: (fn: IrFunction) => void, async = isAsync(node)): void {
+  if (!async) {
+    const fn = this.beginFunction(symbol, displayName, sf, node);
+    lower(fn);
+    this.finishFunction(fn);
+    return;
+  }
+  this.usesPromises = true;
+  const resumeSymbol = this.uniqueName(`${symbol}<resume>`);
+  const fn = this.beginFunction(resumeSymbol, displayName, sf, node);
+  const dispatch = this.block;
+  const start = newBlock(fn), body = newBlock(fn), handler = newBlock(fn);
+  const state: AsyncState = {
+    frame: newVReg(fn, { name: "<frame>" }), value: newVReg(fn, { name: "<outcome>" }), rejected: newVReg(fn, { name: "<rejected>" }),
+    outerRecord: (fn.tryRecords = (fn.tryRecords ?? 0) + 1) - 1, awaits: [],
+  };
+  start.term = { op: "try", record: state.outerRecord, body, handler, pos: this.pos(node) };
+  this.startBlock(body);
+  this.asyncState = state;
+  lower(fn);
+  // Falling off the end of the body (an expression body has returned already).
+  if (this.block.term.op === "unreachable") this.asyncReturn(this.constant(UNDEFINED), node);
+  // Whatever the body throws and does not catch rejects the promise.
+  this.startBlock(handler);
+  const error = this.temp();
+  this.emit({ op: "catch-value", dst: error });
+  this.call(this.runtime("asyncThrew"), [this.framePromise(), error], node, false);
+  this.setTerm({ op: "return", value: undefined });
+  const bodyParams = fn.params;
+  const slots = finishAsyncFunction({ ...state, fn, dispatch, start, throwSymbol: THROW });
+  this.finishFunction(fn);
+
+  const starter = this.beginFunction(symbol, displayName, sf, node);
+  const params = bodyParams.map((p) => {
+    const v = newVReg(starter, { name: fn.vregs[p].name });
+    starter.params.push(v);
+    return v;
+  });
+  const code = this.temp({ raw: true });
+  this.emit({ op: "symbol", dst: code, symbol: resumeSymbol, addend: 1 });
+  const codeNumber = this.temp({ smallInt: true });
+  this.emit({ op: "addr-of", dst: codeNumber, src: code });
+  const frame = this.call(this.runtime("asyncFrame"), [codeNumber, this.constant(tagInt(slots), true)], node);
+  params.forEach((p, i) => this.emit({ op: "store", base: frame, offset: FRAME_SLOTS + 4 * i, src: p, width: 32 }));
+  this.emit({ op: "call", dst: undefined, callee: resumeSymbol, args: [frame, this.constant(UNDEFINED), this.constant(FALSE)], pos: this.pos(node) });
+  const promise = this.temp();
+  this.emit({ op: "load", dst: promise, base: frame, offset: FRAME_PROMISE, width: 32 });
+  this.setTerm({ op: "return", value: promise });
+  this.finishFunction(starter);
+};
+
+/** The promise of the async function being lowered. */
+Lowerer.prototype.framePromise = function framePromise(this: Lowerer): VReg {
+  const promise = this.temp();
+  this.emit({ op: "load", dst: promise, base: this.asyncState!.frame, offset: FRAME_PROMISE, width: 32 });
+  return promise;
+};
+
+/** return from an async function (its finally blocks have run): the promise resolves. */
+Lowerer.prototype.asyncReturn = function asyncReturn(this: Lowerer, value: VReg, node: ts.Node): void {
+  this.emit({ op: "try-exit", record: this.asyncState!.outerRecord });
+  this.call(this.runtime("resolvePromise"), [this.framePromise(), value], node, false);
+  this.setTerm({ op: "return", value: undefined, pos: this.pos(node) });
+};
+
+/**
+ * await: the value goes to asyncAwait (the frame resumes once it has settled), the try
+ * blocks around are left and the function returns; it continues in a new block with the
+ * outcome. async.ts adds the way back in and what is saved over the await.
+ */
+Lowerer.prototype.awaitExpression = function awaitExpression(this: Lowerer, node: ts.AwaitExpression): VReg {
+  const state = this.asyncState;
+  if (!state) fail(node, Codes.UnsupportedSyntax, "'await' outside an async function is not supported on devices yet", "put the code in an async function and call it");
+  const value = this.expr(node.expression);
+  const saveAt = this.block.insts.length;
+  const suspend = this.block;
+  this.call(this.runtime("asyncAwait"), [state.frame, value], node, false);
+  for (let i = this.tries.length - 1; i >= 0; i--) this.emit({ op: "try-exit", record: this.tries[i].record });
+  this.emit({ op: "try-exit", record: state.outerRecord });
+  this.setTerm({ op: "return", value: undefined, pos: this.pos(node) });
+  const resume = newBlock(this.fn);
+  const result = this.temp();
+  state.awaits.push({ suspend, saveAt, resume, result, records: [state.outerRecord, ...this.tries.map((t) => t.record)], pos: this.pos(node) });
+  this.startBlock(resume);
+  return result;
+};
+
+/** Declares a function's parameters (a captured one moves into a cell). */
+Lowerer.prototype.parameters = function parameters(this: Lowerer, decl: ts.SignatureDeclaration): void {
+  const incoming: Array<[ts.Symbol | undefined, VReg, ts.ParameterDeclaration]> = [];
+  decl.parameters.forEach((p, i) => {
+    if (isBindingPattern(p.name) && !p.dotDotDotToken) {
+      const v = newVReg(this.fn, { name: `<parameter ${i}>` });
+      this.fn.params.push(v);
+      incoming.push([undefined, v, p]);
+      return;
+    }
+    if (!ts.isIdentifier(p.name)) fail(p, Codes.UnsupportedSyntax, "destructuring a rest parameter is not supported on devices yet");
+    if (p.dotDotDotToken && (i !== decl.parameters.length - 1 || !ts.isFunctionDeclaration(decl) || !ts.isSourceFile(decl.parent))) {
+      fail(p, Codes.UnsupportedSyntax, "rest parameters are supported on devices only in top-level functions");
+    }
+    const v = newVReg(this.fn, { name: p.name.text });
+    this.fn.params.push(v);
+    // A parameter property names two symbols: the parameter (what the body reads) first.
+    const sym = ts.isConstructorDeclaration(decl) && ts.isParameterPropertyDeclaration(p, decl)
+      ? this.checker.getSymbolsOfParameterPropertyDeclaration(p, p.name.text)[0]
+      : this.symbolOf(p.name);
+    incoming.push([sym, v, p]);
+  });
+  for (const [sym, v, p] of incoming) {
+    if (p.initializer) {
+      // A default applies when the argument is undefined (missing or passed as undefined).
+      const given = newBlock(this.fn), missing = newBlock(this.fn), join = newBlock(this.fn);
+      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: v, b: this.constant(UNDEFINED), then: missing, else: given, pos: this.pos(p) });
+      this.startBlock(missing);
+      this.emit({ op: "move", dst: v, src: this.expr(p.initializer) });
+      this.jumpTo(join);
+      this.startBlock(given);
+      this.jumpTo(join);
+      this.startBlock(join);
+    }
+    if (sym) this.bindLocal(sym, v, decl);
+    else this.destructure(p.name as ts.BindingPattern, v, p);
+  }
+};
+
+/** A variable gets its value: in a register, or in a new cell when a closure captures it. */
+Lowerer.prototype.bindLocal = function bindLocal(this: Lowerer, sym: ts.Symbol, value: VReg, node: ts.Node): void {
+  const existing = this.cells.get(sym);
+  if (existing !== undefined && this.fn.vregs[existing].name === `${sym.name}<cell>` && !this.fn.params.includes(existing)) {
+    this.emit({ op: "store", base: existing, offset: CELL_VALUE, src: value, width: 32, pos: this.pos(node) });
+    return;
+  }
+  if (this.isCaptured(sym, node)) {
+    const cell = newVReg(this.fn, { name: `${sym.name}<cell>` });
+    this.emit({ op: "move", dst: cell, src: this.call(this.runtime("cellNew"), [value], node) });
+    this.cells.set(sym, cell);
+    return;
+  }
+  const v = this.locals.get(sym) ?? newVReg(this.fn, { name: sym.name });
+  this.locals.set(sym, v);
+  this.emit({ op: "move", dst: v, src: value });
+};
+
+Lowerer.prototype.isCaptured = function isCaptured(this: Lowerer, sym: ts.Symbol, node: ts.Node): boolean {
+  return capturedSymbols(node.getSourceFile(), this.checker).has(sym);
+};
+
+/** Statements of a function body or block; nested function declarations are hoisted (created
+ *  first, so calls before them work, as in JavaScript). */
+Lowerer.prototype.body = function body(this: Lowerer, statements: readonly ts.Statement[]): void {
+  // Captured let/const of this block get their cells first, so that functions hoisted above
+  // their declarations capture them too.
+  for (const stmt of statements) {
+    if (!ts.isVariableStatement(stmt)) continue;
+    for (const d of stmt.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name)) continue;
+      const sym = this.symbolOf(d.name);
+      if (this.isCaptured(sym, d) && !this.cells.has(sym) && !ts.isSourceFile(stmt.parent)) {
+        const cell = newVReg(this.fn, { name: `${sym.name}<cell>` });
+        this.emit({ op: "move", dst: cell, src: this.call(this.runtime("cellNew"), [this.constant(UNDEFINED)], d) });
+        this.cells.set(sym, cell);
+      }
+    }
+  }
+  for (const stmt of statements) {
+    if (ts.isFunctionDeclaration(stmt) && stmt.body && stmt.name) {
+      this.bindLocal(this.symbolOf(stmt.name), this.closure(stmt), stmt);
+    }
+  }
+  for (const stmt of statements) this.statement(stmt);
+};
+
+Lowerer.prototype.beginFunction = function beginFunction(this: Lowerer, symbol: string, displayName: string, sf: ts.SourceFile, node: ts.Node): IrFunction {
+  const fn: IrFunction = {
+    symbol, displayName, module: this.moduleName(sf), params: [], blocks: [], vregs: [],
+    pos: this.pos(node), returnsSmallInt: false,
+  };
+  this.fn = fn;
+  this.block = newBlock(fn);
+  this.locals = new Map();
+  this.cells = new Map();
+  this.loops = [];
+  this.tries = [];
+  this.thisVReg = undefined;
+  this.thisCell = undefined;
+  this.currentClass = undefined;
+  this.afterSuper = undefined;
+  this.asyncState = undefined;
+  return fn;
+};
+
+Lowerer.prototype.finishFunction = function finishFunction(this: Lowerer, fn: IrFunction): void {
+  if (this.block.term.op === "unreachable") this.block.term = { op: "return", value: undefined };
+  this.functions.push(fn);
+};
+
+/**
+ * A function value: [descriptor][code address | 1][cell, cell, …], the cells being those
+ * of the variables it captures. Its code takes the closure itself as a hidden first
+ * argument, then up to three parameters (indirect calls pass r1-r3, undefined where the
+ * caller has fewer arguments).
+ */
+Lowerer.prototype.closure = function closure(this: Lowerer, node: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): VReg {
+  if (node.asteriskToken) fail(node, Codes.Generator, "generators are not supported on devices yet", "use a loop or a callback");
+  if (node.parameters.length > MAX_CLOSURE_PARAMETERS) {
+    fail(node.parameters[MAX_CLOSURE_PARAMETERS], Codes.UnsupportedSyntax, `function values take at most ${MAX_CLOSURE_PARAMETERS} parameters on devices yet`);
+  }
+  const captures = freeSymbols(node, this.checker).filter((sym) => this.cells.has(sym));
+  const cellValues = captures.map((sym) => this.cells.get(sym)!);
+  // An arrow function's `this` is its creator's: captured, after the variables, in a cell of
+  // its own (`this` never changes, so a copy is as good as sharing).
+  const capturesThis = ts.isArrowFunction(node) && usesThis(node.body);
+  if (capturesThis) cellValues.push(this.call(this.runtime("cellNew"), [this.thisValue(node)], node));
+  const name = node.name && ts.isIdentifier(node.name) ? node.name.text : `<anonymous>`;
+  const symbol = this.uniqueName(`${this.fn.symbol}.${node.name && ts.isIdentifier(node.name) ? node.name.text : "lambda"}${this.closureCount++}`);
+  // The closure's code, lowered now (it sees the cells of this function).
+  const saved = this.saveState();
+  this.functionCode(symbol, name, node.getSourceFile(), node, (fn) => {
+    const env = newVReg(fn, { name: "<closure>" });
+    fn.params.push(env);
+    captures.forEach((sym, i) => {
+      const cell = newVReg(fn, { name: `${sym.name}<cell>` });
+      this.emit({ op: "load", dst: cell, base: env, offset: CLOSURE_CELLS + 4 * i, width: 32 });
+      this.cells.set(sym, cell);
+    });
+    if (capturesThis) {
+      this.thisCell = newVReg(fn, { name: "this<cell>" });
+      this.emit({ op: "load", dst: this.thisCell, base: env, offset: CLOSURE_CELLS + 4 * captures.length, width: 32 });
+    }
+    this.parameters(node);
+    if (node.body && ts.isBlock(node.body)) {
+      this.body(node.body.statements);
+    } else if (node.body) {
+      const value = this.expr(node.body as ts.Expression);
+      if (this.asyncState) this.asyncReturn(value, node.body);
+      else this.setTerm({ op: "return", value, pos: this.pos(node.body) });
+    }
+  });
+  this.restoreState(saved);
+  // The closure object, here.
+  const code = this.temp({ raw: true });
+  this.emit({ op: "symbol", dst: code, symbol, addend: 1 });
+  const codeNumber = this.temp({ smallInt: true });
+  this.emit({ op: "addr-of", dst: codeNumber, src: code });
+  const closure = this.call(this.runtime("closureNew"), [codeNumber, this.constant(tagInt(cellValues.length), true)], node);
+  cellValues.forEach((cell, i) => this.emit({ op: "store", base: closure, offset: CLOSURE_CELLS + 4 * i, src: cell, width: 32 }));
+  return closure;
+};
+
+/** A top-level function used as a value: a closure in flash whose code calls the function. */
+Lowerer.prototype.functionValue = function functionValue(this: Lowerer, decl: ts.FunctionDeclaration, node: ts.Node): VReg {
+  let symbol = this.functionValues.get(decl);
+  if (!symbol) {
+    if (decl.parameters.length > MAX_CLOSURE_PARAMETERS) {
+      fail(node, Codes.UnsupportedSyntax, `function values take at most ${MAX_CLOSURE_PARAMETERS} parameters on devices yet`);
+    }
+    const target = this.functionSymbol(decl);
+    const code = this.uniqueName(`${target}<value>`);
+    const saved = this.saveState();
+    const fn = this.beginFunction(code, decl.name!.text, decl.getSourceFile(), decl);
+    fn.params.push(newVReg(fn, { name: "<closure>" }));
+    const args = decl.parameters.map((p) => {
+      const v = newVReg(fn, { name: p.name.getText() });
+      fn.params.push(v);
+      return v;
+    });
+    const result = this.temp();
+    this.emit({ op: "call", dst: result, callee: target, args, pos: this.pos(decl) });
+    this.setTerm({ op: "return", value: result });
+    this.finishFunction(fn);
+    this.restoreState(saved);
+    symbol = `${code}<closure>`;
+    const bytes = new Uint8Array(CLOSURE_CELLS);
+    this.data.push({
+      symbol, bytes, align: 4, module: this.moduleName(decl.getSourceFile()),
+      relocs: [{ offset: 0, symbol: DESCRIPTOR_CLOSURE, addend: 0 }, { offset: CLOSURE_CODE, symbol: code, addend: 1 }],
+    });
+    this.functionValues.set(decl, symbol);
+  }
+  const dst = this.temp();
+  this.emit({ op: "symbol", dst, symbol, addend: 0, pos: this.pos(node) });
+  return dst;
+};
+
+function isAsync(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false);
+}
+
+/** Does this arrow function body use `this` (its own or that of an arrow function inside)? */
+function usesThis(node: ts.Node): boolean {
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node)) return false;
+  return ts.forEachChild(node, usesThis) ?? false;
+}
