@@ -37,6 +37,8 @@ export interface Chip {
 export interface BoardDrivers {
   clock: string;
   gpio?: string;
+  /** `mote/watchdog`: start(timeoutMs) and feed(); absent where the simulator models none. */
+  watchdog?: string;
 }
 
 /** How a pin may be used: "io" (input or output), "output" only (an LED register), "input"
@@ -56,6 +58,13 @@ export interface Board {
    *  LED matrix column low so that a row pin lights one pixel). */
   pinSetup?: Array<[number, 0 | 1]>;
   drivers: BoardDrivers;
+  /** The exception number of the watchdog's warning (2 for the NMI), whose handler reports
+   *  where the app was stuck before the device resets; with drivers.watchdog. */
+  watchdogVector?: number;
+  /** The longest timeout its watchdog counts, in ms. */
+  watchdogMaxMs?: number;
+  /** What the board's simulator does not model, and why: apps using it fail to compile. */
+  absent?: Partial<Record<"gpio" | "i2c" | "watchdog" | "ethernet", string>>;
   simulator: Simulator;
   simulatorExit: SimulatorExit;
   /** Image files `mote build` writes besides .elf/.bin/.hex/.map. */

@@ -10,6 +10,7 @@ export const board: Board = {
   pins: { LED: 13, BUTTON_A: 17, BUTTON_B: 26 },
   pinSetup: [[4, 0]],
   drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/nrf51/gpio.ts" },
+  absent: { watchdog: "QEMU's microbit machine models no watchdog (the nRF51's WDT)", i2c: "QEMU's microbit machine models no I2C (TWI)" },
   simulator: { kind: "qemu", machine: "microbit", extraArgs: [] },
   simulatorExit: "semihosting",
   // A quarter of the 16 KB: a recursion 200 calls deep with a few values per frame fits

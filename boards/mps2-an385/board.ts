@@ -9,7 +9,10 @@ export const board: Board = {
   pins: { LED: 0, LED1: 1 },
   // The FPGA's user LEDs: QEMU models no GPIO and no buttons on this machine.
   pinKinds: { LED: "output", LED1: "output" },
-  drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/mps2/fpgaio-leds.ts" },
+  drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/mps2/fpgaio-leds.ts", watchdog: "chips/mps2/watchdog.ts" },
+  // The CMSDK watchdog's interrupt is the NMI on this machine.
+  watchdogVector: 2,
+  watchdogMaxMs: 20_000,
   simulator: { kind: "qemu", machine: "mps2-an385", extraArgs: [] },
   simulatorExit: "semihosting",
   stackSize: 8 * 1024,

@@ -7,7 +7,10 @@ export const board: Board = {
   chip: rp2040,
   console: { driver: "rp2040-uart", base: UART0_BASE, irq: UART0_IRQ },
   pins: { LED: 25, BUTTON: 14, GP0: 0, GP1: 1, GP2: 2, GP3: 3, GP4: 4, GP5: 5 },
-  drivers: { clock: "chips/rp2040/timer-clock.ts", gpio: "chips/rp2040/gpio.ts" },
+  drivers: { clock: "chips/rp2040/timer-clock.ts", gpio: "chips/rp2040/gpio.ts", watchdog: "chips/rp2040/watchdog.ts" },
+  // TIMER_IRQ_3 (exception 16 + 3): the watchdog's warning alarm.
+  watchdogVector: 19,
+  watchdogMaxMs: 8_000,
   simulator: { kind: "rp2040js" },
   simulatorExit: "bkpt",
   uf2FamilyId: 0xe48bff56,

@@ -4,14 +4,14 @@
 
 import { BOARD_ID } from "mote/board";
 import { clockMicros } from "mote/clock";
-import { pins } from "mote/pins";
+import { pins, watchdog } from "mote/pins";
 import { heapFree } from "./rt/heap.ts";
 import { symbolAddress } from "mote/intrinsics";
 import { systemReset } from "./rt/port.ts";
 import { loopLag, now, startClock } from "./rt/timers.ts";
 import { noteRequestedReset, resetReason } from "./rt/crash-record.ts";
 
-export { pins };
+export { pins, watchdog };
 export type { Edge, InputMode, InputPin, IoPin, Level, OutputPin, PinMode, ChangeOptions } from "./pins.ts";
 
 /** Milliseconds since the device started. */

@@ -41,9 +41,28 @@ function advance(): void {
   }
 }
 
+/** Arms alarm `index` (0–3) to fire `delta` µs from now (delta below 2^30). */
+export function armAlarm(index: number, delta: number): void {
+  // The alarm compares all 32 bits: read them as two halves (again if the low half wrapped
+  // in between) and add the delta with a carry, keeping every value a small integer.
+  let high = peek16(TIMERAWL + 2);
+  let low = peek16(TIMERAWL);
+  const highAgain = peek16(TIMERAWL + 2);
+  if (highAgain !== high) {
+    high = highAgain;
+    low = 0;
+  }
+  low += delta & 0xffff;
+  high = (high + (delta >> 16) + (low >> 16)) & 0xffff;
+  low &= 0xffff;
+  // high << 16 does not fit a small integer: the intrinsic adds raw words, modulo 2^32.
+  const quarter = high << 14;
+  poke32(ALARM0 + 4 * index, quarter + quarter + quarter + quarter + low);
+}
+
 export function clockStart(): void {
   lastRaw = peek32(TIMERAWL) & RAW_MASK;
-  poke32(INTE, ALARM0_BIT);
+  poke32(INTE, (peek32(INTE) & 0xf) | ALARM0_BIT);
   onInterrupt(TIMER_IRQ_0, () => poke32(INTR, ALARM0_BIT));
 }
 
@@ -70,20 +89,6 @@ export function clockWakeAt(due: number): boolean {
   let ms = due - nowMs;
   if (ms > MAX_WAKE_MS) ms = MAX_WAKE_MS;
   const delta = ms * 1000 - nowMicros;
-  // The alarm compares all 32 bits: read them as two halves (again if the low half wrapped
-  // in between) and add the delta with a carry, keeping every value a small integer.
-  let high = peek16(TIMERAWL + 2);
-  let low = peek16(TIMERAWL);
-  const highAgain = peek16(TIMERAWL + 2);
-  if (highAgain !== high) {
-    high = highAgain;
-    low = 0;
-  }
-  low += delta & 0xffff;
-  high = (high + (delta >> 16) + (low >> 16)) & 0xffff;
-  low &= 0xffff;
-  // high << 16 does not fit a small integer: the intrinsic adds raw words, modulo 2^32.
-  const quarter = high << 14;
-  poke32(ALARM0, quarter + quarter + quarter + quarter + low);
+  armAlarm(0, delta);
   return true;
 }

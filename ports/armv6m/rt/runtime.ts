@@ -91,6 +91,11 @@ export const CRASH_RECORD = "__rt_crash_record";
 export const CRASH_RECORD_MAGIC = 0x0d6f7465;
 export const CRASH_RECORD_FRAMES = 32;
 export const CRASH_RECORD_RESET_MAGIC = 0x0d6f7472;
+/** The watchdog warning's handler; a board's watchdog driver names its vector
+ *  (Board.watchdogVector), which points here when the program starts the watchdog. */
+export const WATCHDOG_HANDLER = "__rt_watchdog";
+/** Referenced by a watchdog driver (symbolAddress) when the program starts the watchdog. */
+const WATCHDOG_USED = "__rt_watchdog_started";
 /** __rt_reset_reason values (sdk/lib/rt/crash-record.ts names them). */
 const RESET_REASON = { powerOn: 0, reset: 1, crash: 2, watchdog: 3 } as const;
 
@@ -107,13 +112,16 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
     for (let i = 1; i < entries; i++) {
       const reserved = i >= 7 && i <= 10 || i === 12 || i === 13;
       if (reserved) continue;
-      const handler = i === 1 ? PORT_SYMBOLS.reset : i === SYSTICK_EXCEPTION && o.referenced?.has(SYSTICK_CLOCK) ? "__rt_systick" : "__rt_fault";
+      const watchdog = o.referenced?.has(WATCHDOG_USED) && board.watchdogVector === i;
+      const handler = i === 1 ? PORT_SYMBOLS.reset : watchdog ? WATCHDOG_HANDLER
+        : i === SYSTICK_EXCEPTION && o.referenced?.has(SYSTICK_CLOCK) ? "__rt_systick" : "__rt_fault";
       relocs.push({ offset: 4 * i, kind: "abs32", symbol: handler, addend: 1 });
     }
     // External interrupts: queued for the event loop when the program listens for any.
     if (o.referenced?.has(IRQ_QUEUE)) {
       for (let irq = 0; irq < board.chip.irqCount; irq++) {
-        relocs.push({ offset: 4 * (entries + irq), kind: "abs32", symbol: "__rt_irq", addend: 1 });
+        const watchdog = o.referenced?.has(WATCHDOG_USED) && board.watchdogVector === entries + irq;
+        relocs.push({ offset: 4 * (entries + irq), kind: "abs32", symbol: watchdog ? WATCHDOG_HANDLER : "__rt_irq", addend: 1 });
       }
       bytes = new Uint8Array(4 * (entries + board.chip.irqCount));
     }
@@ -178,6 +186,8 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
   chunks.push(data("__rt_str_text", cString("\n!mote-crash kind=text text=")));
   chunks.push(putHexByteChunk(o));
   chunks.push(faultChunk());
+  chunks.push(watchdogChunk());
+  chunks.push(data("__rt_watchdog_started", new Uint8Array(4), [], ".bss"));
   chunks.push(crashChunk(o));
   chunks.push(data(CRASH_RECORD, new Uint8Array(28 + 4 * CRASH_RECORD_FRAMES), [], ".noinit"));
   chunks.push(replayChunk());
@@ -384,6 +394,22 @@ function putHexByteChunk(o: PortRuntimeOptions): Chunk {
   a.bcond("ne", loop);
   a.pop([4, 5, 15]);
   return chunk("__rt_put_hex_byte", a);
+}
+
+/** The watchdog's warning (the NMI on mps2, a TIMER alarm on the RP2040): the app has not
+ *  come back to the event loop in time. The report names where it was stuck (the stacked
+ *  pc), is kept for the next boot, and the device resets (crash handling, start.ts exit). */
+function watchdogChunk(): Chunk {
+  const a = createAssembler();
+  a.movs(1, 0);
+  a.mov(3, 13);
+  a.ldr(2, 3, { imm: 24 });        // stacked pc
+  a.ldr(0, 3, { imm: 20 });        // stacked lr
+  a.mov(14, 0);
+  a.adds(3, 3, { imm: 32 });
+  a.ldrConst(0, { symbol: "__rt_str_watchdog" });
+  tailCall(a, "__rt_crash", 7);
+  return chunk(WATCHDOG_HANDLER, a);
 }
 
 function faultChunk(): Chunk {

@@ -25,7 +25,7 @@ const BOARD_MODULE_FILE = path.join(LIB_DIR, "__board__.ts");
 export const PINS_MODULE = "mote/pins";
 const PINS_MODULE_FILE = path.join(LIB_DIR, "__pins__.ts");
 /** Driver modules a board supplies (Board.drivers). */
-const DRIVER_MODULES = { "mote/clock": "clock", "mote/gpio": "gpio" } as const;
+const DRIVER_MODULES = { "mote/clock": "clock", "mote/gpio": "gpio", "mote/watchdog": "watchdog" } as const;
 /** What `mote/gpio` is on a board without pins: nothing can reach it (no pin exists). */
 const NO_GPIO_FILE = path.join(LIB_DIR, "gpio-absent.ts");
 
@@ -79,10 +79,29 @@ export function pinsModuleSource(board: Board): string {
     `export const pins: ${typeName} = {`,
     ...entries.map(([name, pin], i) => `  ${name}: new GpioPin(${pin}, ${JSON.stringify(name)}, ${JSON.stringify(kinds[i])}),`),
     `};`,
+    ...watchdogSource(board, typeName.replace(/Pins$/, "")),
     `/** Levels driven when the first pin is used: pin, level, pin, level, … */`,
     `export const PIN_SETUP: number[] = [${(board.pinSetup ?? []).flat().join(", ")}];`,
     "",
   ].join("\n");
+}
+
+/** `watchdog` in the generated module: the Watchdog, or on a board without one a value whose
+ *  type says so, so that `watchdog.start(…)` is a type error naming the board. */
+function watchdogSource(board: Board, boardTypeName: string): string[] {
+  if (board.drivers.watchdog) {
+    return [
+      `import { Watchdog } from "./watchdog.ts";`,
+      `export const watchdog = new Watchdog(${board.watchdogMaxMs ?? 0});`,
+    ];
+  }
+  const typeName = `${boardTypeName}HasNoWatchdog`;
+  const why = board.absent?.watchdog ?? `board '${board.id}' has no watchdog mote can use`;
+  return [
+    `/** ${why} */`,
+    `export interface ${typeName} { readonly absent: ${JSON.stringify(why)} }`,
+    `export const watchdog: ${typeName} = { absent: ${JSON.stringify(why)} };`,
+  ];
 }
 
 /** The file a board-supplied module name resolves to, if it is one. */
@@ -92,6 +111,7 @@ function boardModuleFile(name: string, board: Board): string | undefined {
   if (name === CONSOLE_MODULE) return consoleDriverFile(board);
   if (name in DRIVER_MODULES) {
     const file = board.drivers[DRIVER_MODULES[name as keyof typeof DRIVER_MODULES]];
+    // Absent drivers are never reached: the generated types give the app no way to them.
     return file ? path.join(REPO_ROOT, "boards", file) : NO_GPIO_FILE;
   }
   return MOTE_MODULES[name];

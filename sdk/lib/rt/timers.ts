@@ -15,6 +15,8 @@ import { interruptsOff, interruptsRestore, waitForInterrupt } from "./port.ts";
 type Callback = () => unknown;
 
 class Timer {
+  /** An unref'd timer (the watchdog's feeder) does not keep the loop running by itself. */
+  unref = false;
   constructor(public id: number, public due: number, public interval: number, public callback: Callback, public sequence: number) {}
 }
 
@@ -24,6 +26,8 @@ let nextSequence = 0;
 let clockRunning = false;
 /** Event sources that keep the loop alive (holdLoop / releaseLoop). */
 let holders = 0;
+/** Timers that are not unref'd. */
+let refTimers = 0;
 let serviceInterrupts: (() => boolean) | undefined;
 let interruptQueued: (() => boolean) | undefined;
 /** The longest a callback was late, in ms (device.loopLag). */
@@ -54,6 +58,7 @@ function schedule(callback: Callback, ms: unknown, repeat: boolean): number {
   const delay = delayOf(ms);
   const id = nextId++;
   timers.push(new Timer(id, clockMillis() + delay, repeat ? delay : 0, callback, nextSequence++));
+  refTimers++;
   return id;
 }
 
@@ -68,9 +73,20 @@ export function setInterval(callback: Callback, ms: unknown): number {
 export function clearTimer(id: unknown): void {
   for (let i = 0; i < timers.length; i++) {
     if (timers[i].id === id) {
+      if (!timers[i].unref) refTimers--;
       for (let j = i + 1; j < timers.length; j++) timers[j - 1] = timers[j];
       timers.pop();
       return;
+    }
+  }
+}
+
+/** A timer that runs while the loop runs for other reasons, but does not keep it running. */
+export function unrefTimer(id: number): void {
+  for (const t of timers) {
+    if (t.id === id && !t.unref) {
+      t.unref = true;
+      refTimers--;
     }
   }
 }
@@ -113,7 +129,7 @@ export function runEventLoop(afterEach: (() => void) | undefined): void {
     if (serviceInterrupts !== undefined && serviceInterrupts()) {
       if (afterEach !== undefined) afterEach();
     }
-    if (timers.length === 0 && holders === 0) return;
+    if (refTimers === 0 && holders === 0) return;
     let due = -1;
     if (timers.length > 0) {
       const i = earliest();
