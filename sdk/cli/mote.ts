@@ -10,6 +10,8 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { boards } from "../../boards/index.ts";
 import type { Board } from "../../boards/types.ts";
 import { DEFAULT_TIMEOUT_MS, lookUpBoard, runAppStreaming, unknownBoardMessage } from "./run-app.ts";
+import { PinView } from "./pin-view.ts";
+import type { TargetControl } from "../sim/types.ts";
 import { buildKey, writeManifest } from "./build-cache.js";
 
 const DEFAULT_BOARD = boards[0].id;
@@ -54,6 +56,9 @@ and 1 when the app does not compile or the simulator fails.
 Options:
   -b, --board <id>         board to run on (default: ${DEFAULT_BOARD}; see 'mote boards')
   -t, --timeout <seconds>  stop the simulator after this much time (default: ${DEFAULT_TIMEOUT_MS / 1000})
+      --trace-pins         show each LED/output pin change as a timestamped line on stderr
+                           (the default when stderr is not a terminal; on a terminal the
+                           board is one status line, and keys 1, 2, … press its buttons)
   -h, --help               show this help`;
 
 const BOARDS_USAGE = `Usage: mote boards
@@ -124,6 +129,7 @@ async function runCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     board: { type: "string", short: "b" },
     timeout: { type: "string", short: "t" },
+    "trace-pins": { type: "boolean" },
   });
   if (values.help) return usage(RUN_USAGE);
   const entry = singleApp(positionals, "run");
@@ -135,17 +141,67 @@ async function runCommand(args: string[]): Promise<number> {
     timeoutMs = Math.round(seconds * 1000);
   }
 
+  const view = new PinView(board, { live: process.stderr.isTTY === true && !values["trace-pins"], write: (text) => process.stderr.write(text) });
+  const keys = pressButtonsWithKeys(board, view);
   const ended = await runAppStreaming(entry, board.id, {
     timeoutMs,
-    stdout: (bytes) => process.stdout.write(bytes),
-    stderr: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+    stdout: (bytes) => {
+      view.beforeOutput();
+      process.stdout.write(bytes);
+      view.afterOutput(bytes);
+    },
+    stderr: (text) => {
+      view.beforeOutput();
+      process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+    },
     releaseHeldAfterMs: 250,
+    onPinChange: (pin, level, timeMs) => view.change(pin, level, timeMs),
+    onStart: keys.start,
+    realTime: true,
   });
+  view.end();
+  keys.stop();
   switch (ended.reason) {
     case "exit": return ended.exitCode ?? 1;
     case "timeout": return EXIT_TIMEOUT;
     default: return 1;
   }
+}
+
+/**
+ * On a terminal, keys 1, 2, … press and release the board's buttons (active low, as their
+ * pull-ups hold them high until pressed; a terminal gives no key-up, so each key toggles).
+ * Released at start. rp2040js boards only for now.
+ */
+function pressButtonsWithKeys(board: Board, view: PinView): { start(control: TargetControl): void; stop(): void } {
+  const buttons = view.buttons;
+  let listening = false;
+  return {
+    start(control) {
+      if (board.simulator.kind !== "rp2040js" || buttons.length === 0) return;
+      for (const button of buttons) control.setPin(button, 1);
+      if (!process.stdin.isTTY) return;
+      const pressed = new Set<string>();
+      process.stdin.setRawMode(true);
+      process.stdin.resume();
+      listening = true;
+      process.stdin.on("data", (data: Buffer) => {
+        for (const byte of data) {
+          if (byte === 3) process.kill(process.pid, "SIGINT"); // Ctrl-C still stops the run
+          const button = buttons[byte - 0x31];
+          if (button === undefined) continue;
+          if (pressed.has(button)) pressed.delete(button);
+          else pressed.add(button);
+          control.setPin(button, pressed.has(button) ? 0 : 1);
+        }
+      });
+    },
+    stop() {
+      if (!listening) return;
+      process.stdin.setRawMode(false);
+      process.stdin.pause();
+    },
+  };
 }
 
 function boardsCommand(args: string[]): number {

@@ -9,6 +9,7 @@ import path from "node:path";
 import { boards } from "../../boards/index.ts";
 import type { Board } from "../../boards/types.ts";
 import type { LinkedImage } from "../compiler/link/types.ts";
+import type { RunOptions } from "../sim/types.ts";
 import { CrashLineFilter, decodeCrashText, formatCrashReport, parseCrashLine } from "./crash.ts";
 
 export type RunAppReason = "exit" | "timeout" | "error" | "build-failed";
@@ -41,6 +42,12 @@ export interface StreamingOptions extends RunAppOptions {
    * next line. Undefined: hold until the next bytes or the end (exact; for collected output).
    */
   releaseHeldAfterMs?: number;
+  /** Output pins and LEDs as they change (sdk/sim/types.ts, RunOptions.onPinChange). */
+  onPinChange?: RunOptions["onPinChange"];
+  /** The running board's controls (buttons), once it runs. */
+  onStart?: RunOptions["onStart"];
+  /** Pace the simulation to the host's clock (RunOptions.realTime). */
+  realTime?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -138,7 +145,9 @@ async function runImage(
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let result: Awaited<ReturnType<ReturnType<typeof sim.targetFor>["run"]>>;
   try {
-    result = await sim.targetFor(board).run({ board, image: sim.bootImageOf(image, elfPath), timeoutMs, onConsole });
+    result = await sim.targetFor(board).run({
+      board, image: sim.bootImageOf(image, elfPath), timeoutMs, onConsole, onPinChange: options.onPinChange, onStart: options.onStart, realTime: options.realTime,
+    });
   } catch (error) {
     clearTimeout(quietTimer);
     filter.end();

@@ -86,7 +86,7 @@ export function qemuAvailable(): boolean {
 export function qemuArguments(
   board: Board,
   elfPath: string,
-  extra: { pluginPath?: string; pluginOutput?: string; gdbPort?: number; tracePins?: boolean } = {},
+  extra: { pluginPath?: string; pluginOutput?: string; gdbPort?: number; tracePins?: boolean; realTime?: boolean } = {},
 ): string[] {
   if (board.simulator.kind !== "qemu") {
     throw new Error(`board '${board.id}' is not a QEMU machine (its simulator is ${board.simulator.kind})`);
@@ -97,7 +97,7 @@ export function qemuArguments(
     "-monitor", "none",
     "-serial", "stdio",
     "-semihosting-config", "enable=on,target=native",
-    "-icount", "shift=0,sleep=off",
+    "-icount", extra.realTime ? "shift=0,sleep=on" : "shift=0,sleep=off",
     "-kernel", elfPath,
   ];
   if (extra.pluginPath) {
@@ -141,7 +141,12 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
   try {
     const pluginOutput = workDir ? path.join(workDir, "instructions") : undefined;
     const pluginPath = workDir ? await instructionCountPlugin() : undefined;
-    const args = qemuArguments(board, image.elfPath, { pluginPath, pluginOutput, gdbPort: options.gdbPort, tracePins: options.onPinChange !== undefined });
+    const args = qemuArguments(board, image.elfPath, { pluginPath, pluginOutput, gdbPort: options.gdbPort, tracePins: options.onPinChange !== undefined, realTime: options.realTime });
+    options.onStart?.({
+      setPin(name) {
+        throw new Error(`driving pin '${name}' of a running QEMU board (${board.id}) is not supported yet; tests use rp2040js's inputs`);
+      },
+    });
     const outcome = await spawnQemu(args, options, pinWatcher(board, options));
 
     const harmless = options.gdbPort === undefined ? HARMLESS_STDERR : [...HARMLESS_STDERR, new RegExp(ASLEEP_FOREVER)];

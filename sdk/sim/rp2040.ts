@@ -14,6 +14,8 @@ const FLASH_BASE = 0x10000000;
 const MODELLED_FLASH_BYTES = 16 * 1024 * 1024;
 /** Instructions between checks of the timeout and deliveries of console output. */
 const STEPS_PER_SLICE = 100_000;
+/** Paced runs (RunOptions.realTime): the longest host wait between looks at the clock. */
+const MAX_IDLE_WAIT_MS = 20;
 /** simulatorLog keeps at most this many lines of rp2040js warnings. */
 const MAX_LOG_LINES = 200;
 
@@ -200,6 +202,14 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
     else (mcu.clock as unknown as { createAlarm(callback: () => void): { schedule(nanos: number): void } }).createAlarm(drive).schedule(input.atMs * 1e6);
   }
   const stopNanos = options.stopAtMs === undefined ? Infinity : options.stopAtMs * 1e6;
+  options.onStart?.({
+    setPin(name, level) {
+      const pin = board.pins[name];
+      if (pin === undefined) throw new Error(`board '${board.id}' has no pin '${name}'; its pins are ${Object.keys(board.pins).join(", ")}`);
+      mcu.gpio[pin].setInputValue(level === 1);
+      if (core.waiting && core.checkForInterrupts()) core.waiting = false;
+    },
+  });
   options.signal?.addEventListener("abort", () => finish("stopped", null));
 
   const consoleBytes: number[] = [];
@@ -213,6 +223,8 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
 
   const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
   let executed = 0;
+  const hostStart = performance.now();
+  let idleMs = 0;
   while (!stopped) {
     const nanosPerCycle = 1e9 / mcu.clkSys;
     for (let step = 0; step < STEPS_PER_SLICE && !stopped; step++) {
@@ -225,6 +237,16 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
         // alarms, SysTick and peripherals all schedule through the clock, so if nothing is
         // scheduled, nothing can ever wake the core (the host sends no input yet).
         const next = clock.nextAlarm;
+        if (options.realTime) {
+          // Paced: simulated time never runs ahead of the host's, so LEDs blink as they would.
+          const wall = (performance.now() - hostStart) * 1e6;
+          const target = next ? Math.min(next.nanos, stopNanos) : stopNanos;
+          if (target > wall) {
+            if (wall > clock.nanos) clock.tick(wall - clock.nanos);
+            idleMs = Math.min((target - wall) / 1e6, MAX_IDLE_WAIT_MS);
+            break;
+          }
+        }
         if (!next && stopNanos !== Infinity) {
           clock.tick(stopNanos - clock.nanos);
           continue;
@@ -246,8 +268,10 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
       finish("timeout", null, `mote: stopped rp2040js after the ${options.timeoutMs} ms timeout, pc=${hex(core.PC)}`);
       break;
     }
-    // Let timers, I/O and other runs proceed between slices.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // Let timers, I/O and other runs proceed between slices; paced, wait for the host's time.
+    const wait = idleMs;
+    idleMs = 0;
+    await new Promise<void>((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
   }
 
   if (droppedLogLines > 0) log.push(`mote: ${droppedLogLines} more rp2040js log lines were dropped`);

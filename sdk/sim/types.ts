@@ -37,6 +37,18 @@ export interface RunOptions {
   stopAtMs?: number;
   /** Ends the run (reason "stopped") when aborted: a test that has seen enough. */
   signal?: AbortSignal;
+  /** Simulated time never runs ahead of the host's (a person watching the board): rp2040js
+   *  waits instead of skipping idle time, QEMU runs with -icount sleep=on. Tests leave it off,
+   *  so that idle time costs nothing and runs are exact. */
+  realTime?: boolean;
+  /** Called once the board runs, with what can be done to it meanwhile. */
+  onStart?: (control: TargetControl) => void;
+}
+
+/** Live control of a running board (the CLI's keys). */
+export interface TargetControl {
+  /** Drives a named input pin now. rp2040js only for now; QEMU boards throw, saying so. */
+  setPin(pin: string, level: 0 | 1): void;
 }
 
 export interface PinInput { pin: string; level: 0 | 1; atMs: number }
