@@ -7,7 +7,8 @@ export const board: Board = {
   chip: nrf51,
   console: { driver: "nrf51-uart", base: UART0_BASE, irq: UART0_IRQ },
   // LED is the top-left pixel of the 5×5 matrix: row 1 (P0.13) high while column 1 (P0.4) is low.
-  pins: { LED: 13, BUTTON_A: 17, BUTTON_B: 26 },
+  // BUTTON is button A, so the examples run unchanged.
+  pins: { LED: 13, BUTTON: 17, BUTTON_A: 17, BUTTON_B: 26 },
   pinSetup: [[4, 0]],
   drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/nrf51/gpio.ts" },
   absent: { watchdog: "QEMU's microbit machine models no watchdog (the nRF51's WDT)", i2c: "QEMU's microbit machine models no I2C (TWI)" },

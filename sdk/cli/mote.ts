@@ -156,7 +156,7 @@ async function runCommand(args: string[]): Promise<number> {
     },
     releaseHeldAfterMs: 250,
     onPinChange: (pin, level, timeMs) => view.change(pin, level, timeMs),
-    onStart: keys.start,
+    onStart: view.buttons.length > 0 ? keys.start : undefined,
     realTime: true,
   });
   view.end();
@@ -171,14 +171,14 @@ async function runCommand(args: string[]): Promise<number> {
 /**
  * On a terminal, keys 1, 2, … press and release the board's buttons (active low, as their
  * pull-ups hold them high until pressed; a terminal gives no key-up, so each key toggles).
- * Released at start. rp2040js boards only for now.
+ * Released at start.
  */
 function pressButtonsWithKeys(board: Board, view: PinView): { start(control: TargetControl): void; stop(): void } {
   const buttons = view.buttons;
   let listening = false;
   return {
     start(control) {
-      if (board.simulator.kind !== "rp2040js" || buttons.length === 0) return;
+      if (buttons.length === 0) return;
       for (const button of buttons) control.setPin(button, 1);
       if (!process.stdin.isTTY) return;
       const pressed = new Set<string>();

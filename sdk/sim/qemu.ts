@@ -12,6 +12,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { Board } from "../../boards/types.ts";
 import type { RunOptions, RunResult, Target } from "./types.ts";
+import { QtestLink } from "./qtest.ts";
 
 const QEMU_BINARY = "qemu-system-arm";
 const INSTALL_HINT = "install it with: sudo apt-get install qemu-system-arm";
@@ -86,7 +87,7 @@ export function qemuAvailable(): boolean {
 export function qemuArguments(
   board: Board,
   elfPath: string,
-  extra: { pluginPath?: string; pluginOutput?: string; gdbPort?: number; tracePins?: boolean; realTime?: boolean } = {},
+  extra: { pluginPath?: string; pluginOutput?: string; gdbPort?: number; tracePins?: boolean; realTime?: boolean; qtestSocket?: string } = {},
 ): string[] {
   if (board.simulator.kind !== "qemu") {
     throw new Error(`board '${board.id}' is not a QEMU machine (its simulator is ${board.simulator.kind})`);
@@ -111,6 +112,7 @@ export function qemuArguments(
     // -S: stay halted at reset until the debugger says continue. Listen on loopback only.
     args.push("-S", "-gdb", `tcp:127.0.0.1:${extra.gdbPort}`);
   }
+  if (extra.qtestSocket) args.push("-qtest", `unix:${extra.qtestSocket},server=on,wait=off`, "-qtest-log", "/dev/null");
   if (extra.tracePins) for (const event of PIN_TRACES[board.simulator.machine]?.events ?? []) args.push("-trace", event);
   args.push(...board.simulator.extraArgs);
   return args;
@@ -141,13 +143,48 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
   try {
     const pluginOutput = workDir ? path.join(workDir, "instructions") : undefined;
     const pluginPath = workDir ? await instructionCountPlugin() : undefined;
-    const args = qemuArguments(board, image.elfPath, { pluginPath, pluginOutput, gdbPort: options.gdbPort, tracePins: options.onPinChange !== undefined, realTime: options.realTime });
-    options.onStart?.({
-      setPin(name) {
-        throw new Error(`driving pin '${name}' of a running QEMU board (${board.id}) is not supported yet; tests use rp2040js's inputs`);
-      },
+    const machine = board.simulator.machine;
+    const drive = PIN_INPUTS[machine];
+    const wantsInputs = options.onStart !== undefined || (options.pinInputs?.length ?? 0) > 0;
+    const socketDir = drive && wantsInputs ? await mkdtemp(path.join(tmpdir(), "mote-qtest-")) : undefined;
+    const qtestSocket = socketDir ? path.join(socketDir, "qtest.sock") : undefined;
+    const args = qemuArguments(board, image.elfPath, {
+      pluginPath, pluginOutput, gdbPort: options.gdbPort, tracePins: options.onPinChange !== undefined, realTime: options.realTime, qtestSocket,
     });
-    const outcome = await spawnQemu(args, options, pinWatcher(board, options));
+    // Stopped by the caller's signal, or here if the inputs cannot be set up.
+    const stop = new AbortController();
+    options.signal?.addEventListener("abort", () => stop.abort());
+    const running = spawnQemu(args, { ...options, signal: stop.signal }, pinWatcher(board, options));
+    let link: QtestLink | undefined;
+    try {
+      if (qtestSocket) {
+        // A program may end before the socket is up: then there is nothing left to drive.
+        const opening = QtestLink.open(qtestSocket);
+        opening.catch(() => undefined);
+        link = await Promise.race([opening, running.then(() => undefined)]);
+      }
+      const setPin = (name: string, level: 0 | 1): void => {
+        const pin = board.pins[name];
+        if (pin === undefined) throw new Error(`board '${board.id}' has no pin '${name}'; its pins are ${Object.keys(board.pins).join(", ")}`);
+        if (!link || !drive) throw new Error(`driving pins of QEMU's '${machine}' machine is not supported yet`);
+        link.command(drive(pin, level)).catch(() => {}); // a machine that has stopped takes no input
+      };
+      for (const input of options.pinInputs ?? []) {
+        // QEMU's guest time cannot be scheduled from outside: only levels at start are taken.
+        if (input.atMs > 0) throw new Error(`QEMU boards take pin inputs at start (atMs 0) or live (onStart), not at ${input.atMs} ms`);
+        setPin(input.pin, input.level);
+      }
+      options.onStart?.({ setPin });
+    } catch (error) {
+      link?.close();
+      stop.abort();
+      await running.catch(() => undefined);
+      if (socketDir) await rm(socketDir, { recursive: true, force: true });
+      throw error;
+    }
+    const outcome = await running;
+    link?.close();
+    if (socketDir) await rm(socketDir, { recursive: true, force: true });
 
     const harmless = options.gdbPort === undefined ? HARMLESS_STDERR : [...HARMLESS_STDERR, new RegExp(ASLEEP_FOREVER)];
     const log = outcome.stderr
@@ -204,6 +241,15 @@ interface QemuOutcome {
   asleepForever: boolean;
   stopped: boolean;
 }
+
+/**
+ * How to drive each machine's input pins from outside (qtest `set_irq_in`), by chip pin:
+ * microbit: the nRF51's GPIO input lines (a level set there overrides the pin's pull);
+ * lm3s6965evb: the gamepad buttons are GPIO lines of the board's GPIO blocks (BOARDS.md).
+ */
+const PIN_INPUTS: Partial<Record<string, (pin: number, level: 0 | 1) => string>> = {
+  microbit: (pin, level) => `set_irq_in /machine/nrf51 unnamed-gpio-in ${pin} ${level}`,
+};
 
 /** Turns the pin trace lines of QEMU's stderr into onPinChange calls; other lines pass on. */
 function pinWatcher(board: Board, options: RunOptions): ((line: string) => boolean) | undefined {

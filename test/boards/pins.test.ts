@@ -82,6 +82,35 @@ describe("button", () => {
   });
 });
 
+describe("button on a QEMU board", () => {
+  it.skipIf(!qemuAvailable())("lights the LED while button A is held, driven through qtest, on microbit", async () => {
+    let stdout = "";
+    const led: number[] = [];
+    let control: { setPin(pin: string, level: 0 | 1): void } | undefined;
+    const stop = new AbortController();
+    // Guest time cannot be scheduled from outside QEMU: each step waits for the last to show.
+    const run = boot(path.join(examples, "button/app.ts"), "microbit", {
+      signal: stop.signal,
+      onStart: (c) => { control = c; },
+      onConsole: (bytes) => {
+        stdout += Buffer.from(bytes).toString();
+        if (stdout === "pressed\n") control!.setPin("BUTTON", 1);
+        if (stdout === "pressed\nreleased\n") stop.abort();
+      },
+      onPinChange: (pin, level) => {
+        if (pin === "LED") led.push(level);
+      },
+    });
+    // The pull-up holds the button released until it is pressed.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    control!.setPin("BUTTON", 0);
+    const ended = await run;
+    expect(ended.reason, ended.simulatorLog).toBe("stopped");
+    expect(stdout).toBe("pressed\nreleased\n");
+    expect(led).toEqual([1, 0]);
+  });
+});
+
 describe("the tickless clock", () => {
   // Idle costs little: a 1 s interval for ten seconds, start-up included. The 1 kHz tick
   // this replaced cost ~62,000 instructions per idle second; measured now 2,600 (pico) to
