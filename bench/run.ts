@@ -17,6 +17,7 @@ import type { Board } from "../boards/types.ts";
 import type { LinkedImage } from "../sdk/compiler/link/types.ts";
 import { bootImageOf, qemuAvailable, targetFor } from "../sdk/sim/index.ts";
 import { loadCBaseline, type CBaseline } from "./c-baseline.ts";
+import { libOsBench } from "./libos.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // CI checks out ../shared beside the repository.
@@ -58,7 +59,7 @@ interface Row {
 async function main(): Promise<void> {
   const workDir = mkdtempSync(path.join(tmpdir(), "mote-bench-"));
   try {
-    const baseline = await loadCBaseline(sharedDir, [...programs], path.join(workDir, "c"));
+    const baseline = await loadCBaseline(sharedDir, [...programs, "blinky"], path.join(workDir, "c"));
     const loaded = await loadCompiler();
     const rows: Row[] = [];
     let warmInProcess: number | undefined;
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
       }
     }
     printTable(rows, baseline);
+    await libOsBench(baseline, workDir);
     await printBuildTimes(loaded, warmInProcess, workDir);
     console.log("");
     console.log(`C baseline: ${baseline.source}.`);

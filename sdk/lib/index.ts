@@ -4,7 +4,8 @@
 
 import { BOARD_ID } from "mote/board";
 import { clockMicros } from "mote/clock";
-import { pins, watchdog } from "mote/pins";
+import { pins } from "mote/pins";
+import { watchdog } from "mote/board-watchdog";
 import { heapFree } from "./rt/heap.ts";
 import { symbolAddress } from "mote/intrinsics";
 import { systemReset } from "./rt/port.ts";

@@ -18,33 +18,6 @@ export interface ChangeOptions {
   debounceMs?: number;
 }
 
-/** A pin that drives a level: an LED, a relay, a transistor's gate. */
-export interface OutputPin {
-  readonly name: string;
-  /** 1 (or true) drives the pin high, 0 (or false) low. */
-  write(level: Level | boolean): void;
-  toggle(): void;
-  /** The level the pin is at. */
-  read(): Level;
-  mode(mode: "output"): void;
-}
-
-/** A pin that is read: a button, a sensor's interrupt line. */
-export interface InputPin {
-  readonly name: string;
-  read(): Level;
-  /** Input, with the chip's pull-up or pull-down resistor if asked. */
-  mode(mode: InputMode): void;
-  /** Calls `callback` with the new level when the pin changes (rising: to 1, falling: to 0).
-   *  The device keeps running while a pin has a listener. */
-  onChange(edge: Edge, callback: (level: Level) => void, options?: ChangeOptions): void;
-}
-
-/** A pin that can be either. */
-export interface IoPin extends OutputPin, InputPin {
-  mode(mode: PinMode): void;
-}
-
 const GPIO_INPUT = 0;
 const GPIO_OUTPUT = 1;
 const GPIO_PULL_UP = 2;
@@ -61,21 +34,37 @@ function setUpBoard(): void {
   }
 }
 
+/** Which levels a listener is told of: 0 and 1 ("both"), 1 ("rising") or 0 ("falling"). */
+const EDGE_BOTH = 2;
+
 class Listener {
-  constructor(public edge: Edge, public callback: (level: Level) => void, public debounceMs: number) {}
+  constructor(public level: number, public callback: (level: Level) => void) {}
 }
 
-export class GpioPin implements IoPin {
+/**
+ * What every pin has. The board's pins are one of the three kinds below, whose methods are
+ * what the pin can do, so that the type checker refuses the rest (an LED has no onChange).
+ * They are classes, not interfaces: a call goes straight to its method.
+ */
+export class Pin {
   private direction = "";
   /** The call that set the direction, for the message when another use conflicts. */
   private setBy = "";
   private listeners: Listener[] = [];
   private lastLevel: Level = 0;
+  /** The longest debounce any listener asked for. */
+  private debounceMs = 0;
   private settleTimer: TimerHandle | undefined = undefined;
 
-  constructor(readonly pin: number, readonly name: string, readonly kind: string) {}
+  constructor(readonly pin: number, readonly name: string) {}
 
-  mode(mode: PinMode): void {
+  /** The level at the pin (an output reads what it drives). */
+  read(): Level {
+    if (this.direction === "") this.setMode("input");
+    return gpioRead(this.pin) ? 1 : 0;
+  }
+
+  protected setMode(mode: PinMode): void {
     setUpBoard();
     if (mode === "output") {
       this.use("output", `mode("output")`, true);
@@ -86,23 +75,18 @@ export class GpioPin implements IoPin {
     }
   }
 
-  write(level: Level | boolean): void {
+  protected writeLevel(level: Level | boolean): void {
     this.output("write()");
     gpioWrite(this.pin, level === 1 || level === true);
   }
 
-  toggle(): void {
+  protected toggleLevel(): void {
     this.output("toggle()");
     gpioWrite(this.pin, !gpioRead(this.pin));
   }
 
-  read(): Level {
-    if (this.direction === "") this.mode("input");
-    return gpioRead(this.pin) ? 1 : 0;
-  }
-
-  onChange(edge: Edge, callback: (level: Level) => void, options?: ChangeOptions): void {
-    if (this.direction === "") this.mode("input");
+  protected watch(edge: Edge, callback: (level: Level) => void, options?: ChangeOptions): void {
+    if (this.direction === "") this.setMode("input");
     else this.use("input", "onChange()", false);
     const debounceMs = options === undefined || options.debounceMs === undefined ? 0 : options.debounceMs;
     if (this.listeners.length === 0) {
@@ -110,11 +94,12 @@ export class GpioPin implements IoPin {
       holdLoop();
       gpioWatch(this.pin, () => this.changed());
     }
-    this.listeners.push(new Listener(edge, callback, debounceMs));
+    if (debounceMs > this.debounceMs) this.debounceMs = debounceMs;
+    this.listeners.push(new Listener(edge === "both" ? EDGE_BOTH : edge === "rising" ? 1 : 0, callback));
   }
 
   private output(use: string): void {
-    if (this.direction === "") this.mode("output");
+    if (this.direction === "") this.setMode("output");
     else this.use("output", use, false);
   }
 
@@ -131,8 +116,7 @@ export class GpioPin implements IoPin {
 
   /** The driver saw the pin change (or may have): report it now, or once it has settled. */
   private changed(): void {
-    let debounceMs = 0;
-    for (const l of this.listeners) if (l.debounceMs > debounceMs) debounceMs = l.debounceMs;
+    const debounceMs = this.debounceMs;
     if (debounceMs === 0) {
       this.report();
       return;
@@ -149,7 +133,32 @@ export class GpioPin implements IoPin {
     if (level === this.lastLevel) return;
     this.lastLevel = level;
     for (const l of this.listeners) {
-      if (l.edge === "both" || (l.edge === "rising") === (level === 1)) l.callback(level);
+      if (l.level === EDGE_BOTH || l.level === level) l.callback(level);
     }
   }
+}
+
+/** A pin that drives a level: an LED, a relay, a transistor's gate. */
+export class OutputPin extends Pin {
+  /** 1 (or true) drives the pin high, 0 (or false) low. */
+  write(level: Level | boolean): void { this.writeLevel(level); }
+  toggle(): void { this.toggleLevel(); }
+  mode(mode: "output"): void { this.setMode(mode); }
+}
+
+/** A pin that is read: a button, a sensor's interrupt line. */
+export class InputPin extends Pin {
+  /** Input, with the chip's pull-up or pull-down resistor if asked. */
+  mode(mode: InputMode): void { this.setMode(mode); }
+  /** Calls `callback` with the new level when the pin changes (rising: to 1, falling: to 0).
+   *  The device keeps running while a pin has a listener. */
+  onChange(edge: Edge, callback: (level: Level) => void, options?: ChangeOptions): void { this.watch(edge, callback, options); }
+}
+
+/** A pin that can be either. */
+export class IoPin extends Pin {
+  write(level: Level | boolean): void { this.writeLevel(level); }
+  toggle(): void { this.toggleLevel(); }
+  mode(mode: PinMode): void { this.setMode(mode); }
+  onChange(edge: Edge, callback: (level: Level) => void, options?: ChangeOptions): void { this.watch(edge, callback, options); }
 }

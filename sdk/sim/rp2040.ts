@@ -194,10 +194,17 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
       }
     });
   }
+  let executed = 0;
+  let inputAt: number | undefined;
+  const probe = options.probe;
   for (const input of options.pinInputs ?? []) {
     const pin = board.pins[input.pin];
     if (pin === undefined) throw new Error(`board '${board.id}' has no pin '${input.pin}'; its pins are ${Object.keys(board.pins).join(", ")}`);
-    const drive = () => mcu.gpio[pin].setInputValue(input.level === 1);
+    const drive = () => {
+      mcu.gpio[pin].setInputValue(input.level === 1);
+      if (core.waiting && core.checkForInterrupts()) core.waiting = false;
+      inputAt = executed;
+    };
     if (input.atMs <= 0) drive();
     else (mcu.clock as unknown as { createAlarm(callback: () => void): { schedule(nanos: number): void } }).createAlarm(drive).schedule(input.atMs * 1e6);
   }
@@ -222,7 +229,6 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
   };
 
   const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
-  let executed = 0;
   const hostStart = performance.now();
   let idleMs = 0;
   while (!stopped) {
@@ -259,6 +265,10 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
       } else {
         const cycles = core.executeInstruction();
         executed++;
+        if (probe && inputAt !== undefined && core.PC === (probe.address & ~1)) {
+          probe.hit(executed - inputAt);
+          inputAt = undefined;
+        }
         clock.tick(cycles * nanosPerCycle);
       }
     }

@@ -41,6 +41,10 @@ export interface RunOptions {
    *  waits instead of skipping idle time, QEMU runs with -icount sleep=on. Tests leave it off,
    *  so that idle time costs nothing and runs are exact. */
   realTime?: boolean;
+  /** rp2040js: reports how many instructions ran from the latest pin input to the first
+   *  time the core then reaches `address` (the bench's interrupt latency: input edge to the
+   *  app callback's first instruction). */
+  probe?: { address: number; hit(instructions: number): void };
   /** Called once the board runs, with what can be done to it meanwhile. */
   onStart?: (control: TargetControl) => void;
 }

@@ -59,8 +59,8 @@ function bringUp(): void {
 export function gpioSetMode(pin: number, mode: number): void {
   bringUp();
   const pull = mode === MODE_PULL_UP ? PAD_PULL_UP : mode === MODE_PULL_DOWN ? PAD_PULL_DOWN : 0;
-  poke32(PAD_FIRST + 4 * pin, PAD_INPUT_ENABLE | PAD_DRIVE_4MA | PAD_SCHMITT | pull);
-  poke32(GPIO_CTRL_FIRST + 8 * pin, FUNCSEL_SIO);
+  poke32(PAD_FIRST + (pin << 2), PAD_INPUT_ENABLE | PAD_DRIVE_4MA | PAD_SCHMITT | pull);
+  poke32(GPIO_CTRL_FIRST + (pin << 3), FUNCSEL_SIO);
   // SIO addresses are above 2^30: each stays a constant operand of the intrinsic.
   if (mode === MODE_OUTPUT) poke32(GPIO_OE_SET, 1 << pin);
   else poke32(GPIO_OE_CLR, 1 << pin);
@@ -87,14 +87,10 @@ function pokeHalves(offset: number, high: number, low: number): void {
 
 /** Writes `nibble` at the pin's place in a register of four bits per pin, zeros elsewhere. */
 function writeNibble(first: number, pin: number, nibble: number): void {
-  const shift = 4 * (pin & 7);
-  const offset = first + 4 * (pin >> 3);
+  const shift = (pin & 7) << 2;
+  const offset = first + ((pin >> 3) << 2);
   if (shift < 16) pokeHalves(offset, 0, nibble << shift);
   else pokeHalves(offset, nibble << (shift - 16), 0);
-}
-
-function readNibble(first: number, pin: number): number {
-  return (peek8(IO_BANK0 + (first + 4 * (pin >> 3) + ((pin & 7) >> 1))) >> (4 * (pin & 1))) & 0xf;
 }
 
 export function gpioWatch(pin: number, changed: () => void): void {
@@ -107,18 +103,22 @@ export function gpioWatch(pin: number, changed: () => void): void {
   let low = 0;
   for (const p of watched) {
     if ((p >> 3) !== (pin >> 3)) continue;
-    const shift = 4 * (p & 7);
+    const shift = (p & 7) << 2;
     if (shift < 16) low |= EDGES << shift;
     else high |= EDGES << (shift - 16);
   }
-  pokeHalves(PROC0_INTE0 + 4 * (pin >> 3), high, low);
+  pokeHalves(PROC0_INTE0 + ((pin >> 3) << 2), high, low);
 }
 
 function service(): void {
   for (let i = 0; i < watched.length; i++) {
     const pin = watched[i];
-    if ((readNibble(PROC0_INTS0, pin) & EDGES) === 0) continue;
-    writeNibble(INTR0, pin, EDGES);
+    const shift = (pin & 7) << 2;
+    // The pin's four status bits, from the byte that holds them.
+    const status = peek8(IO_BANK0 + (PROC0_INTS0 + ((pin >> 3) << 2) + (shift >> 3))) >> (shift & 4);
+    if ((status & EDGES) === 0) continue;
+    if (shift < 16) pokeHalves(INTR0 + ((pin >> 3) << 2), 0, EDGES << shift);
+    else pokeHalves(INTR0 + ((pin >> 3) << 2), EDGES << (shift - 16), 0);
     watchers[i]();
   }
 }

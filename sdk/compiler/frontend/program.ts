@@ -24,6 +24,9 @@ const BOARD_MODULE_FILE = path.join(LIB_DIR, "__board__.ts");
 /** The generated `mote/pins` module: the board's pins as typed objects (sdk/lib/pins.ts). */
 export const PINS_MODULE = "mote/pins";
 const PINS_MODULE_FILE = path.join(LIB_DIR, "__pins__.ts");
+/** The generated `mote/board-watchdog` module (watchdogModuleSource). */
+export const WATCHDOG_MODULE = "mote/board-watchdog";
+const WATCHDOG_MODULE_FILE = path.join(LIB_DIR, "__watchdog__.ts");
 /** Driver modules a board supplies (Board.drivers). */
 const DRIVER_MODULES = { "mote/clock": "clock", "mote/gpio": "gpio", "mote/watchdog": "watchdog" } as const;
 /** What `mote/gpio` is on a board without pins: nothing can reach it (no pin exists). */
@@ -62,52 +65,60 @@ export function boardModuleSource(board: Board, forSimulator: boolean, crashRese
 }
 
 /** The generated `mote/pins` module: `pins.NAME` for each of the board's pins, typed by what
- *  the pin can do, in an interface named after the board so that a pin the board lacks is a
- *  type error naming it ("Property 'BUTTON' does not exist on type 'Mps2An385Pins'"). */
+ *  the pin can do, in a class named after the board so that a pin the board lacks is a type
+ *  error naming it ("Property 'BUTTON' does not exist on type 'Mps2An385Pins'"). */
 export function pinsModuleSource(board: Board): string {
-  const typeName = `${board.id.split(/[^A-Za-z0-9]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")}Pins`;
+  const typeName = `${boardTypeName(board)}Pins`;
   const kindType = { io: "IoPin", output: "OutputPin", input: "InputPin" } as const;
   const entries = Object.entries(board.pins);
   const kinds = entries.map(([name]) => board.pinKinds?.[name] ?? "io");
   return [
     `// Generated for board '${board.id}'.`,
-    `import { GpioPin, type IoPin, type OutputPin, type InputPin } from "./pins.ts";`,
+    `import { IoPin, OutputPin, InputPin } from "./pins.ts";`,
     `/** The pins of ${board.name}. */`,
-    `export interface ${typeName} {`,
-    ...entries.map(([name], i) => `  readonly ${name}: ${kindType[kinds[i]]};`),
+    `export class ${typeName} {`,
+    ...entries.map(([name, pin], i) => `  readonly ${name} = new ${kindType[kinds[i]]}(${pin}, ${JSON.stringify(name)});`),
     `}`,
-    `export const pins: ${typeName} = {`,
-    ...entries.map(([name, pin], i) => `  ${name}: new GpioPin(${pin}, ${JSON.stringify(name)}, ${JSON.stringify(kinds[i])}),`),
-    `};`,
-    ...watchdogSource(board, typeName.replace(/Pins$/, "")),
+    `export const pins = new ${typeName}();`,
     `/** Levels driven when the first pin is used: pin, level, pin, level, … */`,
     `export const PIN_SETUP: number[] = [${(board.pinSetup ?? []).flat().join(", ")}];`,
     "",
   ].join("\n");
 }
 
-/** `watchdog` in the generated module: the Watchdog, or on a board without one a value whose
- *  type says so, so that `watchdog.start(…)` is a type error naming the board. */
-function watchdogSource(board: Board, boardTypeName: string): string[] {
+/** The generated `mote/board-watchdog` module: the Watchdog, or on a board without one a
+ *  value whose type says so, so that `watchdog.start(…)` is a type error naming the board.
+ *  A module of its own, so that only apps that use the watchdog construct it. */
+export function watchdogModuleSource(board: Board): string {
   if (board.drivers.watchdog) {
     return [
+      `// Generated for board '${board.id}'.`,
       `import { Watchdog } from "./watchdog.ts";`,
       `export const watchdog = new Watchdog(${board.watchdogMaxMs ?? 0});`,
-    ];
+      "",
+    ].join("\n");
   }
-  const typeName = `${boardTypeName}HasNoWatchdog`;
+  const typeName = `${boardTypeName(board)}HasNoWatchdog`;
   const why = board.absent?.watchdog ?? `board '${board.id}' has no watchdog mote can use`;
   return [
+    `// Generated for board '${board.id}'.`,
     `/** ${why} */`,
     `export interface ${typeName} { readonly absent: ${JSON.stringify(why)} }`,
     `export const watchdog: ${typeName} = { absent: ${JSON.stringify(why)} };`,
-  ];
+    "",
+  ].join("\n");
+}
+
+/** The board's id as a type name: "mps2-an385" → "Mps2An385". */
+function boardTypeName(board: Board): string {
+  return board.id.split(/[^A-Za-z0-9]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
 }
 
 /** The file a board-supplied module name resolves to, if it is one. */
 function boardModuleFile(name: string, board: Board): string | undefined {
   if (name === BOARD_MODULE) return BOARD_MODULE_FILE;
   if (name === PINS_MODULE) return PINS_MODULE_FILE;
+  if (name === WATCHDOG_MODULE) return WATCHDOG_MODULE_FILE;
   if (name === CONSOLE_MODULE) return consoleDriverFile(board);
   if (name in DRIVER_MODULES) {
     const file = board.drivers[DRIVER_MODULES[name as keyof typeof DRIVER_MODULES]];
@@ -137,6 +148,7 @@ const sourceCache = new Map<string, { mtimeMs: number; text: string; sf?: ts.Sou
 export function createFrontEnd(entry: string, board: Board, runtimeFiles: string[], forSimulator: boolean, crashResets = !forSimulator): FrontEnd {
   const boardSource = boardModuleSource(board, forSimulator, crashResets);
   const pinsSource = pinsModuleSource(board);
+  const watchdogSource = watchdogModuleSource(board);
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
   // Doc comments carry no types in .ts files: not parsing them halves the parse time of the
   // standard library and the runtime, most of a cold build.
@@ -152,6 +164,9 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
     if (path.resolve(fileName) === PINS_MODULE_FILE) {
       return ts.createSourceFile(fileName, pinsSource, languageVersion, true);
     }
+    if (path.resolve(fileName) === WATCHDOG_MODULE_FILE) {
+      return ts.createSourceFile(fileName, watchdogSource, languageVersion, true);
+    }
     const resolved = path.resolve(fileName);
     let stat: fs.Stats | undefined;
     try { stat = fs.statSync(resolved); } catch { return defaultGetSourceFile(fileName, languageVersion, onError, shouldCreate); }
@@ -163,7 +178,8 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
     return sf;
   };
   const defaultFileExists = host.fileExists.bind(host);
-  host.fileExists = (f) => path.resolve(f) === BOARD_MODULE_FILE || path.resolve(f) === PINS_MODULE_FILE || defaultFileExists(f);
+  const generated = new Set([BOARD_MODULE_FILE, PINS_MODULE_FILE, WATCHDOG_MODULE_FILE]);
+  host.fileExists = (f) => generated.has(path.resolve(f)) || defaultFileExists(f);
   host.resolveModuleNameLiterals = (literals, containingFile, _redirect, options) =>
     literals.map((literal) => {
       const name = literal.text;
@@ -175,7 +191,7 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
     });
 
   const roots = [path.resolve(entry), path.join(LIB_DIR, "globals.d.ts"), ...runtimeFiles];
-  const key = JSON.stringify({ roots, boardSource, pinsSource });
+  const key = JSON.stringify({ roots, boardSource, pinsSource, watchdogSource });
   const program = ts.createProgram({
     rootNames: roots,
     options: COMPILER_OPTIONS,
