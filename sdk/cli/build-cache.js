@@ -84,7 +84,7 @@ export function buildKey(entry, boardId, hardware) {
  * @param {string[]} args
  */
 export function tryCachedBuild(args) {
-  let board = "pico";
+  let board;
   let out;
   let hardware = false;
   const positionals = [];
@@ -96,11 +96,34 @@ export function tryCachedBuild(args) {
     else if (a.startsWith("-")) return false;
     else positionals.push(a);
   }
-  if (positionals.length !== 1 || !board) return false;
+  if (positionals.length !== 1) return false;
   const entry = positionals[0];
+  board ??= projectBoard(entry)?.id ?? "pico";
+  if (!board) return false;
   const outDir = out ?? path.join(path.dirname(entry), "build", board);
   const report = cachedReport(outDir, entry, buildKey(entry, board, hardware));
   if (report === undefined) return false;
   process.stderr.write(`mote: ${entry} for ${board} is up to date (nothing it depends on changed)\n\n${report.replace(/\n?$/, "\n")}`);
   return true;
+}
+
+/**
+ * The board a project names ("mote": { "board": "<id>" } in the package.json nearest to the
+ * app, as `mote init` writes it): the default when --board is not given.
+ * @param {string} entry
+ * @returns {{ id: string, projectDir: string } | undefined}
+ */
+export function projectBoard(entry) {
+  for (let dir = path.dirname(path.resolve(entry)); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (fs.existsSync(manifest)) {
+      try {
+        const board = JSON.parse(fs.readFileSync(manifest, "utf8")).mote?.board;
+        return typeof board === "string" ? { id: board, projectDir: dir } : undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }

@@ -5,6 +5,7 @@
 // Start-up matters (`mote --help` should feel instant): the compiler and the simulators
 // (typescript, rp2040js) are imported only by the commands that need them.
 
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { boards } from "../../boards/index.ts";
@@ -12,7 +13,8 @@ import type { Board } from "../../boards/types.ts";
 import { DEFAULT_TIMEOUT_MS, lookUpBoard, runAppStreaming, unknownBoardMessage } from "./run-app.ts";
 import { PinView } from "./pin-view.ts";
 import type { TargetControl } from "../sim/types.ts";
-import { buildKey, writeManifest } from "./build-cache.js";
+import { buildKey, projectBoard, writeManifest } from "./build-cache.js";
+import { initProject, writeGeneratedModules } from "./init.ts";
 
 const DEFAULT_BOARD = boards[0].id;
 /** What `timeout(1)` exits with when the time runs out; scripts already know it. */
@@ -25,11 +27,13 @@ Usage:
   mote build <app.ts> [--board <id>] [--out <dir>] [--hardware]
   mote run <app.ts> [--board <id>] [--timeout <seconds>]
   mote boards
+  mote init <dir> [--board <id>]
 
 Commands:
   build    compile an app into an image (.elf .bin .hex .map, and .uf2 where the board takes one)
   run      build an app and run it on the board's simulator; the device console is stdout
   boards   list the boards mote knows
+  init     start a project that uses mote (package.json, tsconfig.json for editors, app.ts)
 
 Run 'mote <command> --help' for a command's options.`;
 
@@ -77,9 +81,17 @@ function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[]
   }
 }
 
-function boardOrFail(id: string | undefined): Board {
-  const board = lookUpBoard(id ?? DEFAULT_BOARD);
-  if (!board) throw new UsageError(unknownBoardMessage(id ?? DEFAULT_BOARD).replace(/^mote: /, ""));
+/** The board: --board, else the app's project's ("mote": { "board" } in package.json, as
+ *  mote init writes it; its generated types follow it), else the default. */
+function boardOrFail(id: string | undefined, entry?: string): Board {
+  const project = id === undefined && entry !== undefined ? projectBoard(entry) : undefined;
+  const chosen = id ?? project?.id ?? DEFAULT_BOARD;
+  const board = lookUpBoard(chosen);
+  if (!board) {
+    const where = project ? ` (named in ${path.join(project.projectDir, "package.json")})` : "";
+    throw new UsageError(unknownBoardMessage(chosen).replace(/^mote: /, "").replace(/^(unknown board '[^']*')/, `$1${where}`));
+  }
+  if (project && fs.existsSync(path.join(project.projectDir, ".mote"))) writeGeneratedModules(project.projectDir, board);
   return board;
 }
 
@@ -99,7 +111,7 @@ async function buildCommand(args: string[]): Promise<number> {
   });
   if (values.help) return usage(BUILD_USAGE);
   const entry = singleApp(positionals, "build");
-  const board = boardOrFail(values.board);
+  const board = boardOrFail(values.board, entry);
   const outDir = values.out ?? path.join(path.dirname(entry), "build", board.id);
 
   const { build } = await import("../compiler/index.ts");
@@ -133,7 +145,7 @@ async function runCommand(args: string[]): Promise<number> {
   });
   if (values.help) return usage(RUN_USAGE);
   const entry = singleApp(positionals, "run");
-  const board = boardOrFail(values.board);
+  const board = boardOrFail(values.board, entry);
   let timeoutMs = DEFAULT_TIMEOUT_MS;
   if (values.timeout !== undefined) {
     const seconds = Number(values.timeout);
@@ -204,6 +216,40 @@ function pressButtonsWithKeys(board: Board, view: PinView): { start(control: Tar
   };
 }
 
+const INIT_USAGE = `Usage: mote init <dir> [--board <id>] [--mote <spec>]
+
+Writes a project that uses mote as a dependency: package.json (its "mote": { "board" } is
+the board mote build and mote run use), tsconfig.json (the types mote checks with, so an
+editor shows the same errors), .mote/ (the board's generated modules) and a blinky app.ts.
+Then: cd <dir> && npm install && npx mote run app.ts
+
+Options:
+  -b, --board <id>   the board (default: ${DEFAULT_BOARD}; see 'mote boards'); change it later in package.json
+      --mote <spec>  the dependency on mote as npm takes it (default: this version; e.g. a packed .tgz)
+  -h, --help         show this help`;
+
+function initCommand(args: string[]): number {
+  const { values, positionals } = parse(args, {
+    board: { type: "string", short: "b" },
+    mote: { type: "string" },
+  });
+  if (values.help) return usage(INIT_USAGE);
+  if (positionals.length !== 1) throw new UsageError("'mote init' takes the project's folder: mote init <dir>");
+  const board = boardOrFail(values.board);
+  try {
+    const written = initProject({ dir: positionals[0], board, moteSpec: values.mote });
+    process.stderr.write(`mote: a project for ${board.id} in ${positionals[0]}: ${written.join(", ")}
+` +
+      `Next: cd ${positionals[0]} && npm install && npx mote run app.ts
+`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`mote: ${error instanceof Error ? error.message : String(error)}
+`);
+    return 1;
+  }
+}
+
 function boardsCommand(args: string[]): number {
   const { values, positionals } = parse(args, {});
   if (values.help) return usage(BOARDS_USAGE);
@@ -245,8 +291,10 @@ async function main(argv: string[]): Promise<number> {
         return await runCommand(rest);
       case "boards":
         return boardsCommand(rest);
+      case "init":
+        return initCommand(rest);
       default:
-        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards (see 'mote --help')`);
+        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init (see 'mote --help')`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -16,6 +16,9 @@ export const MOTE_MODULES: Record<string, string> = {
   "mote": path.join(LIB_DIR, "index.ts"),
   "mote/intrinsics": path.join(LIB_DIR, "intrinsics.ts"),
   "mote/interrupts": path.join(LIB_DIR, "rt/interrupts.ts"),
+  // What the generated modules import (they are also written into projects, mote init).
+  "mote/pin-classes": path.join(LIB_DIR, "pins.ts"),
+  "mote/watchdog-class": path.join(LIB_DIR, "watchdog.ts"),
 };
 export const BOARD_MODULE = "mote/board";
 /** The board's console driver: boards/chips/<family>/uart.ts. */
@@ -74,7 +77,7 @@ export function pinsModuleSource(board: Board): string {
   const kinds = entries.map(([name]) => board.pinKinds?.[name] ?? "io");
   return [
     `// Generated for board '${board.id}'.`,
-    `import { IoPin, OutputPin, InputPin } from "./pins.ts";`,
+    `import { IoPin, OutputPin, InputPin } from "mote/pin-classes";`,
     `/** The pins of ${board.name}. */`,
     `export class ${typeName} {`,
     ...entries.map(([name, pin], i) => `  readonly ${name} = new ${kindType[kinds[i]]}(${pin}, ${JSON.stringify(name)});`),
@@ -93,7 +96,7 @@ export function watchdogModuleSource(board: Board): string {
   if (board.drivers.watchdog) {
     return [
       `// Generated for board '${board.id}'.`,
-      `import { Watchdog } from "./watchdog.ts";`,
+      `import { Watchdog } from "mote/watchdog-class";`,
       `export const watchdog = new Watchdog(${board.watchdogMaxMs ?? 0});`,
       "",
     ].join("\n");
@@ -126,6 +129,31 @@ function boardModuleFile(name: string, board: Board): string | undefined {
     return file ? path.join(REPO_ROOT, "boards", file) : NO_GPIO_FILE;
   }
   return MOTE_MODULES[name];
+}
+
+/**
+ * Every `mote…` module name an app's program can reach, and the file it is for a board: what
+ * the compiler host resolves, and what `mote init` writes into a project's tsconfig `paths`
+ * so that an editor sees the same types. `generated` names the files of the generated
+ * modules (written out by `generatedModules`).
+ */
+export function moduleFiles(board: Board, generated: (module: string) => string): Record<string, string> {
+  const files: Record<string, string> = { ...MOTE_MODULES, [CONSOLE_MODULE]: consoleDriverFile(board) };
+  for (const [name, kind] of Object.entries(DRIVER_MODULES)) {
+    const file = board.drivers[kind];
+    files[name] = file ? path.join(REPO_ROOT, "boards", file) : NO_GPIO_FILE;
+  }
+  for (const module of [BOARD_MODULE, PINS_MODULE, WATCHDOG_MODULE]) files[module] = generated(module);
+  return files;
+}
+
+/** The generated modules' sources, by module name (forSimulator false: a hardware build). */
+export function generatedModules(board: Board): Record<string, string> {
+  return {
+    [BOARD_MODULE]: boardModuleSource(board, false),
+    [PINS_MODULE]: pinsModuleSource(board),
+    [WATCHDOG_MODULE]: watchdogModuleSource(board),
+  };
 }
 
 /** The board's driver files (Board.drivers), for the program's roots. */
