@@ -7,7 +7,7 @@
 
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { boards } from "../../boards/index.ts";
+import { allBoards, boards } from "../../boards/index.ts";
 import type { Board } from "../../boards/types.ts";
 import { DEFAULT_TIMEOUT_MS, lookUpBoard, runAppStreaming, unknownBoardMessage } from "./run-app.ts";
 import { PinView } from "./pin-view.ts";
@@ -171,14 +171,14 @@ async function runCommand(args: string[]): Promise<number> {
 /**
  * On a terminal, keys 1, 2, … press and release the board's buttons (active low, as their
  * pull-ups hold them high until pressed; a terminal gives no key-up, so each key toggles).
- * Released at start. rp2040js boards only for now.
+ * Released at start. rp2040js boards and the host for now.
  */
 function pressButtonsWithKeys(board: Board, view: PinView): { start(control: TargetControl): void; stop(): void } {
   const buttons = view.buttons;
   let listening = false;
   return {
     start(control) {
-      if (board.simulator.kind !== "rp2040js" || buttons.length === 0) return;
+      if (board.simulator.kind === "qemu" || buttons.length === 0) return;
       for (const button of buttons) control.setPin(button, 1);
       if (!process.stdin.isTTY) return;
       const pressed = new Set<string>();
@@ -208,7 +208,7 @@ function boardsCommand(args: string[]): number {
   const { values, positionals } = parse(args, {});
   if (values.help) return usage(BOARDS_USAGE);
   if (positionals.length > 0) throw new UsageError(`'mote boards' takes no arguments, got: ${positionals.join(" ")}`);
-  const rows = boards.map((b) => [
+  const rows = allBoards.map((b) => [
     b.id,
     b.name,
     b.simulator.kind === "qemu" ? `qemu ${b.simulator.machine}` : b.simulator.kind,

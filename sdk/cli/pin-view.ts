@@ -22,7 +22,7 @@ export class PinView {
 
   constructor(private readonly board: Board, private readonly options: PinViewOptions) {}
 
-  /** Keys that press the board's buttons: "1" for the first, … (rp2040js boards). */
+  /** Keys that press the board's buttons: "1" for the first, … (rp2040js boards, the host). */
   get buttons(): string[] {
     return Object.keys(this.board.pins).filter((name) => /BUTTON/.test(name));
   }
