@@ -28,7 +28,7 @@ describe("mote run --board host", () => {
     expect(ran.code).toBe(1);
     expect(ran.stdout).toBe("before\n");
     expect(ran.stderr).toContain("Error: boom on the host");
-    expect(ran.stderr).toMatch(/at Timeout\.fail \(.*test\/host\/fixtures\/throws\.ts:4:9\)/);
+    expect(ran.stderr).toMatch(/at .*fail.* \(.*test\/host\/fixtures\/throws\.ts:4:9\)/);
   });
 
   it("lists the host board, and refuses to build an image for it", async () => {
