@@ -2,24 +2,29 @@
 // One folder per board (boards/<id>/board.ts) exports a `Board` built from its chip's
 // description; facts come from ../shared/BOARDS.md and the chips' datasheets.
 
-export type PortId = "armv6m";
+/** "host": Node.js, through ports/host (the host board: no image, no code generator). */
+export type PortId = "armv6m" | "host";
 
 export interface MemoryRegion { origin: number; length: number }
 
-export type ConsoleDriver = "cmsdk-uart" | "nrf51-uart" | "rp2040-uart";
+export type ConsoleDriver = "cmsdk-uart" | "nrf51-uart" | "rp2040-uart" | "host-stdout";
 
 export type Simulator =
   | { kind: "qemu"; machine: string; extraArgs: string[] }
-  | { kind: "rp2040js" };
+  | { kind: "rp2040js" }
+  /** No simulator: the app runs on Node, bundled with ports/host (sdk/sim/host.ts). */
+  | { kind: "host" };
 
 /** How a simulator-only build ends the program with an exit code. Hardware builds never use it. */
 export type SimulatorExit =
   | "semihosting"   // QEMU: SYS_EXIT_EXTENDED through BKPT 0xAB
-  | "bkpt";         // rp2040js: BKPT #0 with the exit code in r0 (mcu.onBreak)
+  | "bkpt"          // rp2040js: BKPT #0 with the exit code in r0 (mcu.onBreak)
+  | "process-exit"; // host: the Node process's own exit code
 
 export interface Chip {
   family: string;          // folder under boards/chips/
-  cpu: "cortex-m0" | "cortex-m0plus" | "cortex-m3" | "cortex-m4";
+  /** "node" only on the host board, which no image is built for. */
+  cpu: "cortex-m0" | "cortex-m0plus" | "cortex-m3" | "cortex-m4" | "node";
   port: PortId;
   clockHz: number;
   flash: MemoryRegion;

@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { boards } from "../../boards/index.ts";
+import { allBoards, boards } from "../../boards/index.ts";
 import type { Board } from "../../boards/types.ts";
 import { DEFAULT_TIMEOUT_MS, lookUpBoard, runAppStreaming, unknownBoardMessage } from "./run-app.ts";
 import { PinView } from "./pin-view.ts";
@@ -254,7 +254,7 @@ function boardsCommand(args: string[]): number {
   const { values, positionals } = parse(args, {});
   if (values.help) return usage(BOARDS_USAGE);
   if (positionals.length > 0) throw new UsageError(`'mote boards' takes no arguments, got: ${positionals.join(" ")}`);
-  const rows = boards.map((b) => [
+  const rows = allBoards.map((b) => [
     b.id,
     b.name,
     b.simulator.kind === "qemu" ? `qemu ${b.simulator.machine}` : b.simulator.kind,

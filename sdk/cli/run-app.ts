@@ -6,10 +6,10 @@ import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { boards } from "../../boards/index.ts";
+import { allBoards } from "../../boards/index.ts";
 import type { Board } from "../../boards/types.ts";
 import type { LinkedImage } from "../compiler/link/types.ts";
-import type { RunOptions } from "../sim/types.ts";
+import type { BootImage, HostScript, RunOptions } from "../sim/types.ts";
 import { CrashLineFilter, decodeCrashText, formatCrashReport, parseCrashLine } from "./crash.ts";
 
 export type RunAppReason = "exit" | "timeout" | "error" | "build-failed";
@@ -53,8 +53,8 @@ export interface StreamingOptions extends RunAppOptions {
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export function boardList(): string {
-  const width = Math.max(...boards.map((b) => b.id.length));
-  return boards.map((b) => `  ${b.id.padEnd(width)}  ${b.name}`).join("\n");
+  const width = Math.max(...allBoards.map((b) => b.id.length));
+  return allBoards.map((b) => `  ${b.id.padEnd(width)}  ${b.name}`).join("\n");
 }
 
 /** The message for a board id nobody knows, listing the ones that exist. */
@@ -63,7 +63,7 @@ export function unknownBoardMessage(id: string): string {
 }
 
 export function lookUpBoard(id: string): Board | undefined {
-  return boards.find((b) => b.id === id);
+  return allBoards.find((b) => b.id === id);
 }
 
 /**
@@ -88,6 +88,16 @@ export async function runAppStreaming(entry: string, boardId: string, options: S
 
   const workDir = options.outDir ?? await temporaryDirectory();
   try {
+    if (board.simulator.kind === "host") {
+      // The host port: no image; the app bundled for Node is the reference run.
+      const { bundleForHost } = await import("../../ports/host/bundle.ts");
+      const bundled = await bundleForHost(entry, board, path.join(workDir, `${path.basename(entry, ".ts")}.host.mjs`));
+      if (!bundled.ok) {
+        options.stderr(bundled.diagnostics);
+        return { exitCode: null, reason: "build-failed" };
+      }
+      return await runTarget(board, { scriptPath: bundled.script }, options, sim);
+    }
     const built = build({ entry, board, outDir: workDir, forSimulator: true });
     if (!built.ok) {
       options.stderr(built.diagnostics);
@@ -135,27 +145,47 @@ async function runImage(
     },
   });
   let quietTimer: NodeJS.Timeout | undefined;
-  const onConsole = (bytes: Uint8Array) => {
-    filter.write(bytes);
-    if (options.releaseHeldAfterMs === undefined) return;
-    clearTimeout(quietTimer);
-    if (filter.holding) quietTimer = setTimeout(() => filter.release(), options.releaseHeldAfterMs);
+  const sink: ConsoleSink = {
+    write(bytes) {
+      filter.write(bytes);
+      if (options.releaseHeldAfterMs === undefined) return;
+      clearTimeout(quietTimer);
+      if (filter.holding) quietTimer = setTimeout(() => filter.release(), options.releaseHeldAfterMs);
+    },
+    end() {
+      clearTimeout(quietTimer);
+      filter.end();
+    },
   };
+  return runTarget(board, sim.bootImageOf(image, elfPath), options, sim, sink);
+}
 
+/** Where a run's console goes: through the crash-line filter (native boards), or straight out. */
+interface ConsoleSink {
+  write(bytes: Uint8Array): void;
+  end(): void;
+}
+
+/** Runs an image (or the host's script) on the board's Target and reports how it ended. */
+async function runTarget(
+  board: Board,
+  image: BootImage | HostScript,
+  options: StreamingOptions,
+  sim: typeof import("../sim/index.ts"),
+  sink: ConsoleSink = { write: (bytes) => options.stdout(bytes), end() {} },
+): Promise<{ exitCode: number | null; reason: RunAppReason }> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let result: Awaited<ReturnType<ReturnType<typeof sim.targetFor>["run"]>>;
   try {
     result = await sim.targetFor(board).run({
-      board, image: sim.bootImageOf(image, elfPath), timeoutMs, onConsole, onPinChange: options.onPinChange, onStart: options.onStart, realTime: options.realTime,
+      board, image, timeoutMs, onConsole: (bytes) => sink.write(bytes), onPinChange: options.onPinChange, onStart: options.onStart, realTime: options.realTime,
     });
   } catch (error) {
-    clearTimeout(quietTimer);
-    filter.end();
+    sink.end();
     options.stderr(`mote: the ${board.simulator.kind} simulator for '${board.id}' failed: ${error instanceof Error ? error.message : String(error)}`);
     return { exitCode: null, reason: "error" };
   }
-  clearTimeout(quietTimer);
-  filter.end();
+  sink.end();
 
   // On a timeout the simulator's own "stopped after the timeout" line is replaced by ours.
   const log = result.reason === "timeout"

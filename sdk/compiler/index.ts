@@ -67,20 +67,35 @@ function isSdkSource(file: string): boolean {
   return !relative.startsWith("..") && (relative.startsWith(`sdk${path.sep}lib${path.sep}`) || relative.startsWith(`boards${path.sep}`));
 }
 
+/** The app's own source files in a program (not the SDK's). */
+function appSourceFiles(program: ts.Program): readonly ts.SourceFile[] {
+  return program.getSourceFiles().filter((sf) => !isSdkSource(sf.fileName));
+}
+
+/** The app's syntax and type errors, formatted as tsc prints them, or undefined. Also what
+ *  the host port checks an app with before bundling it (ports/host/bundle.ts). */
+export function appTypeErrors(program: ts.Program): string | undefined {
+  const syntactic = program.getSyntacticDiagnostics();
+  // The SDK's own sources (runtime, drivers) are type-checked by `npm run typecheck`, not on
+  // every build: checking them all would cost most of a small app's build time.
+  const diagnostics = syntactic.length > 0 ? syntactic
+    : [...program.getGlobalDiagnostics(), ...appSourceFiles(program).flatMap((sf) => program.getSemanticDiagnostics(sf))];
+  const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
+  return errors.length > 0 ? errors.map(formatTsDiagnostic).join("\n") : undefined;
+}
+
 export function build(options: BuildOptions): BuildResult {
   const { board } = options;
   const entry = path.resolve(options.entry);
   if (!fs.existsSync(entry)) return { ok: false, diagnostics: `error MOTE3003: cannot find '${options.entry}'` };
+  if (board.chip.port === "host") {
+    return { ok: false, diagnostics: `error MOTE${Codes.UnknownBoard}: board '${board.id}' runs the app on Node, it has no image to build; run it with: mote run ${options.entry} --board ${board.id}` };
+  }
   const fe = createFrontEnd(entry, board, runtimeFiles(board), options.forSimulator, options.crashResets ?? !options.forSimulator);
   const program = fe.program;
-  const syntactic = program.getSyntacticDiagnostics();
-  // The SDK's own sources (runtime, drivers) are type-checked by `npm run typecheck`, not on
-  // every build: checking them all would cost most of a small app's build time.
-  const appFiles = program.getSourceFiles().filter((sf) => !isSdkSource(sf.fileName));
-  const diagnostics = syntactic.length > 0 ? syntactic
-    : [...program.getGlobalDiagnostics(), ...appFiles.flatMap((sf) => program.getSemanticDiagnostics(sf))];
-  const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
-  if (errors.length > 0) return { ok: false, diagnostics: errors.map(formatTsDiagnostic).join("\n") };
+  const appFiles = appSourceFiles(program);
+  const errors = appTypeErrors(program);
+  if (errors) return { ok: false, diagnostics: errors };
 
   let ir: IrProgram;
   const lowerer = new Lowerer(program, fe.checker);

@@ -1,14 +1,15 @@
-// The simulator layer: pick the Target that models a board, and turn a linked image into
-// what a Target boots. Callers (CLI, tests, bench) import from here, not from the launchers.
+// The simulator layer: pick the Target that models a board (or, for the host board, runs the
+// app on Node), and turn a linked image into what a Target boots. Callers (CLI, tests, bench) import from here, not from the launchers.
 
 import type { Board } from "../../boards/types.ts";
 import type { LinkedImage } from "../compiler/link/types.ts";
+import { hostTarget } from "./host.ts";
 import { qemuTarget } from "./qemu.ts";
 import { rp2040Target } from "./rp2040.ts";
 import type { BootImage, Target } from "./types.ts";
 
 export { qemuAvailable, qemuArguments } from "./qemu.ts";
-export { qemuTarget, rp2040Target };
+export { hostTarget, qemuTarget, rp2040Target };
 export * from "./types.ts";
 
 /** The simulator that models `board` (boards/<id>/board.ts, `simulator`). */
@@ -18,6 +19,8 @@ export function targetFor(board: Board): Target {
       return qemuTarget;
     case "rp2040js":
       return rp2040Target;
+    case "host":
+      return hostTarget;
   }
 }
 

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { Board } from "../../boards/types.ts";
-import type { RunOptions, RunResult, Target } from "./types.ts";
+import { nativeImage, type RunOptions, type RunResult, type Target } from "./types.ts";
 import { QtestLink } from "./qtest.ts";
 
 const QEMU_BINARY = "qemu-system-arm";
@@ -132,10 +132,11 @@ function killGroup(child: ChildProcess): void {
 }
 
 async function runQemu(options: RunOptions): Promise<RunResult> {
-  const { board, image } = options;
+  const { board } = options;
   if (board.simulator.kind !== "qemu") {
     throw new Error(`board '${board.id}' is simulated by ${board.simulator.kind}, not QEMU; use targetFor(board) from sdk/sim`);
   }
+  const image = nativeImage(options);
   if (!qemuAvailable()) {
     throw new Error(`${QEMU_BINARY} was not found on the PATH, and board '${board.id}' runs on QEMU's '${board.simulator.machine}' machine; ${INSTALL_HINT}`);
   }

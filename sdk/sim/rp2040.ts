@@ -6,7 +6,7 @@
 // addresses, unknown instructions) into an error instead of running on.
 
 import { GPIOPinState, RP2040 } from "rp2040js";
-import type { RunOptions, RunResult, Target } from "./types.ts";
+import { nativeImage, type RunOptions, type RunResult, type Target } from "./types.ts";
 
 /** RP2040 datasheet §2.2: XIP flash is mapped from here. */
 const FLASH_BASE = 0x10000000;
@@ -52,10 +52,11 @@ interface SteppedClock {
 export const rp2040Target: Target = { run: runRp2040 };
 
 async function runRp2040(options: RunOptions): Promise<RunResult> {
-  const { board, image } = options;
+  const { board } = options;
   if (board.simulator.kind !== "rp2040js") {
     throw new Error(`board '${board.id}' is simulated by ${board.simulator.kind}, not rp2040js; use targetFor(board) from sdk/sim`);
   }
+  const image = nativeImage(options);
   if (options.gdbPort !== undefined) {
     throw new Error(`gdbPort is supported on QEMU boards only; board '${board.id}' runs on rp2040js`);
   }

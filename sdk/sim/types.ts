@@ -1,5 +1,6 @@
-// One interface for every place an image can run: QEMU machine models, rp2040js in-process,
-// and (later) real boards over a serial port. Tests and the CLI talk only to this.
+// One interface for every place an app can run: QEMU machine models, rp2040js in-process,
+// Node (the host board), and (later) real boards over a serial port. Tests and the CLI talk
+// only to this.
 
 import type { Board } from "../../boards/types.ts";
 
@@ -13,9 +14,15 @@ export interface BootImage {
   vectorTable: number;
 }
 
+/** What the host board runs instead of an image: the app bundled for Node (ports/host). */
+export interface HostScript {
+  scriptPath: string;
+}
+
 export interface RunOptions {
   board: Board;
-  image: BootImage;
+  /** A BootImage for the native boards, a HostScript for the host board. */
+  image: BootImage | HostScript;
   /** Stop the simulator after this much host time (ms); the result's reason is "timeout". */
   timeoutMs?: number;
   /** Device console output (the board's console UART), as it arrives. */
@@ -27,13 +34,14 @@ export interface RunOptions {
   /**
    * An output pin the board names (boards/<id>/board.ts `pins`) changed level, as the
    * simulator sees it from outside the guest (rp2040js's pin listeners, QEMU's GPIO and LED
-   * trace events). `timeMs` is simulated time, where the simulator gives it (rp2040js).
+   * trace events, the host port's gpio driver). `timeMs` is simulated time, where the
+   * simulator gives it (rp2040js), and the app's own clock on the host.
    */
   onPinChange?: (pin: string, level: 0 | 1, timeMs: number | undefined) => void;
-  /** Inputs driven on named pins at simulated times (rp2040js): a button pressed (0 on an
-   *  active-low button), released (1). */
+  /** Inputs driven on named pins at simulated times (rp2040js; the host, on the app's clock):
+   *  a button pressed (0 on an active-low button), released (1). */
   pinInputs?: PinInput[];
-  /** rp2040js: end the run (reason "stopped") at this simulated time. */
+  /** rp2040js, host: end the run (reason "stopped") at this simulated time. */
   stopAtMs?: number;
   /** Ends the run (reason "stopped") when aborted: a test that has seen enough. */
   signal?: AbortSignal;
@@ -51,7 +59,7 @@ export interface RunOptions {
 
 /** Live control of a running board (the CLI's keys). */
 export interface TargetControl {
-  /** Drives a named input pin now. rp2040js only for now; QEMU boards throw, saying so. */
+  /** Drives a named input pin now. rp2040js and host; QEMU boards throw, saying so. */
   setPin(pin: string, level: 0 | 1): void;
 }
 
@@ -65,6 +73,14 @@ export interface RunResult {
   instructions?: number;
   /** What the simulator itself said (QEMU's stderr, harness errors); never device output. */
   simulatorLog: string;
+}
+
+/** The image a native target boots; a HostScript is an error naming the board. */
+export function nativeImage(options: RunOptions): BootImage {
+  if ("scriptPath" in options.image) {
+    throw new Error(`board '${options.board.id}' boots an image, not a host script (ports/host runs only on the host board)`);
+  }
+  return options.image;
 }
 
 export interface Target {

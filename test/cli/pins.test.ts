@@ -1,22 +1,9 @@
 // `mote run` shows the board: LED and output-pin changes on stderr, never on stdout (which
 // stays the device console), paced to the host's clock so a blink looks like one.
 
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { qemuAvailable } from "../../sdk/sim/index.ts";
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const moteBin = path.join(repoRoot, "sdk/cli/mote.js");
-
-function mote(args: string[]): Promise<{ stdout: string; stderr: string; code: number | null }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [moteBin, ...args], { cwd: repoRoot, timeout: 90_000, encoding: "utf8" }, (error, stdout, stderr) => {
-      resolve({ stdout, stderr, code: error ? (typeof error.code === "number" ? error.code : null) : 0 });
-    });
-  });
-}
+import { mote } from "../fixtures/mote-cli.ts";
 
 describe("mote run --trace-pins", () => {
   it("prints each LED change with its simulated time on stderr, in real time (pico)", async () => {

@@ -1,0 +1,8 @@
+// sdk/lib/rt/heap.ts on Node: V8 collects; free is what V8 would still grow to.
+
+import { getHeapStatistics } from "node:v8";
+
+export function heapFree(): number {
+  const heap = getHeapStatistics();
+  return heap.heap_size_limit - heap.used_heap_size;
+}
