@@ -6,7 +6,7 @@ export type PortId = "armv6m";
 
 export interface MemoryRegion { origin: number; length: number }
 
-export type ConsoleDriver = "cmsdk-uart" | "nrf51-uart" | "rp2040-uart";
+export type ConsoleDriver = "cmsdk-uart" | "nrf51-uart" | "rp2040-uart" | "pl011-uart" | "stm32-usart";
 
 export type Simulator =
   | { kind: "qemu"; machine: string; extraArgs: string[] }
