@@ -7,7 +7,7 @@ export type PortId = "armv6m" | "host";
 
 export interface MemoryRegion { origin: number; length: number }
 
-export type ConsoleDriver = "cmsdk-uart" | "nrf51-uart" | "rp2040-uart" | "host-stdout";
+export type ConsoleDriver = "cmsdk-uart" | "nrf51-uart" | "rp2040-uart" | "pl011-uart" | "stm32-usart" | "host-stdout";
 
 export type Simulator =
   | { kind: "qemu"; machine: string; extraArgs: string[] }

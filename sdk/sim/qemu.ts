@@ -34,28 +34,33 @@ const ASLEEP_GRACE_MS = 1_000;
 
 export const qemuTarget: Target = { run: runQemu };
 
+interface PinTrace { events: string[]; parse(line: string, state: number[]): Array<[number, 0 | 1]> }
+
 /**
  * How each machine's output pins show outside the guest: QEMU trace events (printed on
  * stderr), per machine, turned into (chip pin, level) pairs. mps2: the FPGAIO LED register
  * write (its LED model's own event starts at 100% before any write, so the register is the
- * truth); microbit: the nRF51 GPIO output lines.
+ * truth; the same on AN385 and AN386); microbit: the nRF51 GPIO output lines.
  */
-const PIN_TRACES: Record<string, { events: string[]; parse(line: string, state: number[]): Array<[number, 0 | 1]> }> = {
-  "mps2-an385": {
-    events: ["mps2_fpgaio_write"],
-    parse(line, state) {
-      const m = /mps2_fpgaio_write .*offset 0x0 data 0x([0-9a-f]+)/.exec(line);
-      if (!m) return [];
-      const bits = parseInt(m[1], 16);
-      const changes: Array<[number, 0 | 1]> = [];
-      for (const pin of [0, 1]) {
-        const level = ((bits >> pin) & 1) as 0 | 1;
-        if ((state[pin] ?? 0) !== level) changes.push([pin, level]);
-        state[pin] = level;
-      }
-      return changes;
-    },
+const MPS2_FPGAIO_LEDS: PinTrace = {
+  events: ["mps2_fpgaio_write"],
+  parse(line, state) {
+    const m = /mps2_fpgaio_write .*offset 0x0 data 0x([0-9a-f]+)/.exec(line);
+    if (!m) return [];
+    const bits = parseInt(m[1], 16);
+    const changes: Array<[number, 0 | 1]> = [];
+    for (const pin of [0, 1]) {
+      const level = ((bits >> pin) & 1) as 0 | 1;
+      if ((state[pin] ?? 0) !== level) changes.push([pin, level]);
+      state[pin] = level;
+    }
+    return changes;
   },
+};
+
+const PIN_TRACES: Record<string, PinTrace> = {
+  "mps2-an385": MPS2_FPGAIO_LEDS,
+  "mps2-an386": MPS2_FPGAIO_LEDS,
   microbit: {
     events: ["nrf51_gpio_update_output_irq"],
     parse(line, state) {

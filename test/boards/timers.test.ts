@@ -24,7 +24,9 @@ function buildFixture(file: string, boardId: string) {
 }
 
 describe("the event loop", () => {
-  const boards = qemuAvailable() ? ["mps2-an385", "microbit", "pico"] : ["pico"];
+  const boards = qemuAvailable()
+    ? ["mps2-an385", "microbit", "pico", "lm3s6965evb", "mps2-an386", "netduinoplus2", "stm32vldiscovery"]
+    : ["pico"];
   if (!qemuAvailable()) console.warn("NOTICE: qemu-system-arm not found; the event-loop sleep test runs on pico only");
   for (const boardId of boards) {
     it(`sleeps between timers on ${boardId}`, async () => {

@@ -13,5 +13,8 @@ export const mps2an385: Chip = {
   irqCount: 32,
 };
 
+// The AN386 image: the same memory map and peripherals with a Cortex-M4 (QEMU mps2-an386).
+export const mps2an386: Chip = { ...mps2an385, cpu: "cortex-m4" };
+
 export const UART0_BASE = 0x40004000;
 export const UART0_IRQ = 0;
