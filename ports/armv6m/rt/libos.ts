@@ -6,7 +6,8 @@
 // external interrupt disables its own NVIC line and puts its number in a fixed ring, which
 // the event loop drains in thread mode (sdk/lib/rt/events.ts), calling the driver that
 // registered for it; the driver re-enables the line when it has serviced the peripheral.
-// A line is queued at most once until then, so a ring with a slot per line never overflows.
+// A line is queued at most once until then, so a ring with a slot per line never overflows
+// (64 slots: the chips here have at most 44 lines).
 
 import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
@@ -16,7 +17,7 @@ import { chunk, data } from "./runtime.ts";
 /** The interrupt queue (.bss): [0] head, [4] tail (byte counters, mod 256), then one byte
  *  per queued interrupt number, in a ring of IRQ_QUEUE_SLOTS. Read by sdk/lib/rt/events.ts. */
 export const IRQ_QUEUE = "__rt_irq_queue";
-export const IRQ_QUEUE_SLOTS = 32;
+export const IRQ_QUEUE_SLOTS = 64;
 /** The SysTick clock's state (.bss), in raw words: [0] the millisecond at which the current
  *  SysTick period ends, [4] cycles past that millisecond, [8] and [12] the same two for the
  *  length of the period loaded at the next wrap. Read by boards/chips/cortex-m/systick-clock.ts. */
@@ -44,10 +45,14 @@ export function libOsChunks(board: Board): Chunk[] {
     const full = a.newLabel();
     a.mrs(0, "ipsr");
     a.subs(0, 0, { imm: FIRST_EXTERNAL_EXCEPTION });
+    a.movs(3, 31);
+    a.ands(3, 0);                     // the line's bit in its ICER word
     a.movs(1, 1);
-    a.lslsReg(1, 0);
+    a.lslsReg(1, 3);
+    a.lsrs(3, 0, 5);
+    a.lsls(3, 3, 2);                  // the word: ICER0, ICER1, … for lines 0–31, 32–63, …
     a.ldrConst(2, NVIC_ICER);
-    a.str(1, 2, { imm: 0 });          // the line stays off until its driver has serviced it
+    a.str(1, 2, 3);                   // the line stays off until its driver has serviced it
     a.ldrConst(2, { symbol: IRQ_QUEUE });
     a.ldr(1, 2, { imm: 0 });          // head
     a.ldr(3, 2, { imm: 4 });          // tail

@@ -12,8 +12,8 @@ import { setInterruptService } from "./timers.ts";
 
 /** ARMv6-M ARM B3.4 (NVIC): writing 1 to bit n of ISER enables interrupt n. */
 const NVIC_ISER = 0xe000e100;
-const HIGHEST_LINE = 31;
-const QUEUE_MASK = 31;
+/** The queue's ring (ports/armv6m/rt/libos.ts, IRQ_QUEUE_SLOTS). */
+const QUEUE_MASK = 63;
 
 const handlers: Array<(() => void) | undefined> = [];
 
@@ -25,10 +25,13 @@ export function onInterrupt(line: number, service: () => void): void {
   enableLine(line);
 }
 
+/** ISER0 enables lines 0–31, ISER1 lines 32–63, … */
 function enableLine(line: number): void {
+  const word = (line >> 5) << 2;
+  const bit = line & 31;
   // 1 << 31 is no small integer: the intrinsic adds the two halves as raw words.
-  if (line === HIGHEST_LINE) poke32(NVIC_ISER, (1 << 30) + (1 << 30));
-  else poke32(NVIC_ISER, 1 << line);
+  if (bit === 31) poke32(NVIC_ISER + word, (1 << 30) + (1 << 30));
+  else poke32(NVIC_ISER + word, 1 << bit);
 }
 
 function interruptQueued(): boolean {
