@@ -6,11 +6,12 @@ export const board: Board = {
   name: "TI Stellaris LM3S6965 evaluation board (Cortex-M3, QEMU lm3s6965evb)",
   chip: lm3s6965,
   console: { driver: "pl011-uart", base: UART0_BASE, irq: UART0_IRQ },
-  // No pins yet: the console and the clock are all this board has drivers for.
-  pins: {},
-  drivers: { clock: "chips/cortex-m/systick-clock.ts" },
+  // The user LED on PF0; the gamepad on PE0–PE3 (up, down, left, right) and PF1 (select),
+  // active low. Pins are port × 8 + bit. BUTTON is select, so the examples run unchanged.
+  pins: { LED: 40, BUTTON: 41, SELECT: 41, UP: 32, DOWN: 33, LEFT: 34, RIGHT: 35 },
+  drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/lm3s/gpio.ts" },
   simulator: { kind: "qemu", machine: "lm3s6965evb", extraArgs: [] },
   simulatorExit: "semihosting",
   stackSize: 8 * 1024,
-  supports: ["console", "timer"],
+  supports: ["console", "timer", "led", "button"],
 };

@@ -36,6 +36,10 @@ export const qemuTarget: Target = { run: runQemu };
 
 interface PinTrace { events: string[]; parse(line: string, state: number[]): Array<[number, 0 | 1]> }
 
+/** QEMU's lm3s6965evb makes GPIO ports A–G the unattached devices 8–14 (seen in the trace:
+ *  PF0 is device[13], the gamepad's PE lines device[12], as ../shared/BOARDS.md says). */
+const LM3S_GPIO_DEVICE = (port: number) => `/machine/unattached/device[${8 + port}]`;
+
 /**
  * How each machine's output pins show outside the guest: QEMU trace events (printed on
  * stderr), per machine, turned into (chip pin, level) pairs. mps2: the FPGAIO LED register
@@ -61,6 +65,18 @@ const MPS2_FPGAIO_LEDS: PinTrace = {
 const PIN_TRACES: Record<string, PinTrace> = {
   "mps2-an385": MPS2_FPGAIO_LEDS,
   "mps2-an386": MPS2_FPGAIO_LEDS,
+  "lm3s6965evb": {
+    events: ["pl061_set_output"],
+    parse(line, state) {
+      const m = /pl061_set_output \/machine\/unattached\/device\[(\d+)\] setting output (\d+) to (\d+)/.exec(line);
+      if (!m) return [];
+      const pin = (Number(m[1]) - 8) * 8 + Number(m[2]);
+      const level: 0 | 1 = Number(m[3]) > 0 ? 1 : 0;
+      if ((state[pin] ?? 0) === level) return [];
+      state[pin] = level;
+      return [[pin, level]];
+    },
+  },
   microbit: {
     events: ["nrf51_gpio_update_output_irq"],
     parse(line, state) {
@@ -255,6 +271,7 @@ interface QemuOutcome {
  */
 const PIN_INPUTS: Partial<Record<string, (pin: number, level: 0 | 1) => string>> = {
   microbit: (pin, level) => `set_irq_in /machine/nrf51 unnamed-gpio-in ${pin} ${level}`,
+  "lm3s6965evb": (pin, level) => `set_irq_in ${LM3S_GPIO_DEVICE(pin >> 3)} unnamed-gpio-in ${pin & 7} ${level}`,
 };
 
 /** Turns the pin trace lines of QEMU's stderr into onPinChange calls; other lines pass on. */

@@ -83,13 +83,13 @@ describe("button", () => {
 });
 
 describe("button on a QEMU board", () => {
-  it.skipIf(!qemuAvailable())("lights the LED while button A is held, driven through qtest, on microbit", async () => {
+  for (const boardId of ["microbit", "lm3s6965evb"]) it.skipIf(!qemuAvailable())(`lights the LED while the button is held, driven through qtest, on ${boardId}`, async () => {
     let stdout = "";
     const led: number[] = [];
     let control: { setPin(pin: string, level: 0 | 1): void } | undefined;
     const stop = new AbortController();
     // Guest time cannot be scheduled from outside QEMU: each step waits for the last to show.
-    const run = boot(path.join(examples, "button/app.ts"), "microbit", {
+    const run = boot(path.join(examples, "button/app.ts"), boardId, {
       signal: stop.signal,
       onStart: (c) => { control = c; },
       onConsole: (bytes) => {
@@ -101,9 +101,11 @@ describe("button on a QEMU board", () => {
         if (pin === "LED") led.push(level);
       },
     });
-    // The pull-up holds the button released until it is pressed.
+    // Released (lm3s6965evb's gamepad lines read 0 until a first release), then pressed.
+    while (control === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
+    control.setPin("BUTTON", 1);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    control!.setPin("BUTTON", 0);
+    control.setPin("BUTTON", 0);
     const ended = await run;
     expect(ended.reason, ended.simulatorLog).toBe("stopped");
     expect(stdout).toBe("pressed\nreleased\n");

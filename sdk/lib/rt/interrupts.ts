@@ -29,8 +29,8 @@ export function onInterrupt(line: number, service: () => void): void {
 function enableLine(line: number): void {
   const word = (line >> 5) << 2;
   const bit = line & 31;
-  // 1 << 31 is no small integer: the intrinsic adds the two halves as raw words.
-  if (bit === 31) poke32(NVIC_ISER + word, (1 << 30) + (1 << 30));
+  // 1 << 30 and 1 << 31 are no small integers: the intrinsic adds the two halves as raw words.
+  if (bit >= 30) poke32(NVIC_ISER + word, (1 << (bit - 1)) + (1 << (bit - 1)));
   else poke32(NVIC_ISER + word, 1 << bit);
 }
 
