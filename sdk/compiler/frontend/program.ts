@@ -16,7 +16,11 @@ export const MOTE_MODULES: Record<string, string> = {
   "mote": path.join(LIB_DIR, "index.ts"),
   "mote/intrinsics": path.join(LIB_DIR, "intrinsics.ts"),
   "mote/interrupts": path.join(LIB_DIR, "rt/interrupts.ts"),
+  "mote/i2c-status": path.join(LIB_DIR, "i2c-status.ts"),
 };
+/** Sensor and actuator drivers: `mote/drivers/<name>` is sdk/lib/drivers/<name>.ts. */
+const DRIVERS_PREFIX = "mote/drivers/";
+const DRIVERS_DIR = path.join(LIB_DIR, "drivers");
 export const BOARD_MODULE = "mote/board";
 /** The board's console driver: boards/chips/<family>/uart.ts. */
 export const CONSOLE_MODULE = "mote/console";
@@ -24,9 +28,16 @@ const BOARD_MODULE_FILE = path.join(LIB_DIR, "__board__.ts");
 /** The generated `mote/pins` module: the board's pins as typed objects (sdk/lib/pins.ts). */
 export const PINS_MODULE = "mote/pins";
 const PINS_MODULE_FILE = path.join(LIB_DIR, "__pins__.ts");
+/** The generated `mote/i2c-buses` module: the board's I2C buses (sdk/lib/i2c-bus.ts). */
+export const I2C_BUSES_MODULE = "mote/i2c-buses";
+const I2C_BUSES_MODULE_FILE = path.join(LIB_DIR, "__i2c_buses__.ts");
 /** Driver modules a board supplies (Board.drivers). */
-const DRIVER_MODULES = { "mote/clock": "clock", "mote/gpio": "gpio", "mote/watchdog": "watchdog" } as const;
-/** What `mote/gpio` is on a board without pins: nothing can reach it (no pin exists). */
+const DRIVER_MODULES = { "mote/clock": "clock", "mote/gpio": "gpio", "mote/watchdog": "watchdog", "mote/i2c": "i2c" } as const;
+/** What a driver module is on a board without that peripheral: nothing can reach it (the
+ *  generated types give the app no pin, no bus, no watchdog), but the bus API imports it. */
+const ABSENT_DRIVER_FILES: Record<string, string> = {
+  "mote/i2c": path.join(LIB_DIR, "i2c-absent.ts"),
+};
 const NO_GPIO_FILE = path.join(LIB_DIR, "gpio-absent.ts");
 
 export const COMPILER_OPTIONS: ts.CompilerOptions = {
@@ -61,11 +72,16 @@ export function boardModuleSource(board: Board, forSimulator: boolean, crashRese
   ].join("\n");
 }
 
+/** "mps2-an385" → "Mps2An385": the board in the names of its generated types. */
+function boardTypePrefix(board: Board): string {
+  return board.id.split(/[^A-Za-z0-9]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+}
+
 /** The generated `mote/pins` module: `pins.NAME` for each of the board's pins, typed by what
  *  the pin can do, in an interface named after the board so that a pin the board lacks is a
  *  type error naming it ("Property 'BUTTON' does not exist on type 'Mps2An385Pins'"). */
 export function pinsModuleSource(board: Board): string {
-  const typeName = `${board.id.split(/[^A-Za-z0-9]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")}Pins`;
+  const typeName = `${boardTypePrefix(board)}Pins`;
   const kindType = { io: "IoPin", output: "OutputPin", input: "InputPin" } as const;
   const entries = Object.entries(board.pins);
   const kinds = entries.map(([name]) => board.pinKinds?.[name] ?? "io");
@@ -104,15 +120,52 @@ function watchdogSource(board: Board, boardTypeName: string): string[] {
   ];
 }
 
+/** The generated `mote/i2c-buses` module: `i2c.NAME` for each of the board's I2C buses, in an
+ *  interface named after the board, so that a bus the board lacks is a type error naming it;
+ *  on a board without I2C the type says why ("Property 'I2C0' does not exist on type
+ *  'MicrobitHasNoI2c'", whose `absent` is the board's reason). */
+export function i2cBusesModuleSource(board: Board): string {
+  const entries = Object.entries(board.i2c ?? {});
+  if (entries.length === 0) {
+    const typeName = `${boardTypePrefix(board)}HasNoI2c`;
+    const why = board.absent?.i2c ?? `board '${board.id}' has no I2C bus mote can use`;
+    return [
+      `// Generated for board '${board.id}'.`,
+      `/** ${why} */`,
+      `export interface ${typeName} { readonly absent: ${JSON.stringify(why)} }`,
+      `export const i2c: ${typeName} = { absent: ${JSON.stringify(why)} };`,
+      "",
+    ].join("\n");
+  }
+  const typeName = `${boardTypePrefix(board)}I2c`;
+  return [
+    `// Generated for board '${board.id}'.`,
+    `import { I2cBus } from "./i2c-bus.ts";`,
+    `/** The I2C buses of ${board.name}. */`,
+    `export interface ${typeName} {`,
+    ...entries.map(([name]) => `  readonly ${name}: I2cBus;`),
+    `}`,
+    `export const i2c: ${typeName} = {`,
+    ...entries.map(([name, bus]) => `  ${name}: new I2cBus(${bus}, ${JSON.stringify(name)}),`),
+    `};`,
+    "",
+  ].join("\n");
+}
+
 /** The file a board-supplied module name resolves to, if it is one. */
 function boardModuleFile(name: string, board: Board): string | undefined {
   if (name === BOARD_MODULE) return BOARD_MODULE_FILE;
   if (name === PINS_MODULE) return PINS_MODULE_FILE;
+  if (name === I2C_BUSES_MODULE) return I2C_BUSES_MODULE_FILE;
   if (name === CONSOLE_MODULE) return consoleDriverFile(board);
   if (name in DRIVER_MODULES) {
     const file = board.drivers[DRIVER_MODULES[name as keyof typeof DRIVER_MODULES]];
     // Absent drivers are never reached: the generated types give the app no way to them.
-    return file ? path.join(REPO_ROOT, "boards", file) : NO_GPIO_FILE;
+    return file ? path.join(REPO_ROOT, "boards", file) : ABSENT_DRIVER_FILES[name] ?? NO_GPIO_FILE;
+  }
+  if (name.startsWith(DRIVERS_PREFIX) && /^[a-z0-9-]+$/.test(name.slice(DRIVERS_PREFIX.length))) {
+    const file = path.join(DRIVERS_DIR, `${name.slice(DRIVERS_PREFIX.length)}.ts`);
+    if (fs.existsSync(file)) return file;
   }
   return MOTE_MODULES[name];
 }
@@ -137,6 +190,8 @@ const sourceCache = new Map<string, { mtimeMs: number; text: string; sf?: ts.Sou
 export function createFrontEnd(entry: string, board: Board, runtimeFiles: string[], forSimulator: boolean, crashResets = !forSimulator): FrontEnd {
   const boardSource = boardModuleSource(board, forSimulator, crashResets);
   const pinsSource = pinsModuleSource(board);
+  const i2cBusesSource = i2cBusesModuleSource(board);
+  const generated = new Map([[BOARD_MODULE_FILE, boardSource], [PINS_MODULE_FILE, pinsSource], [I2C_BUSES_MODULE_FILE, i2cBusesSource]]);
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
   // Doc comments carry no types in .ts files: not parsing them halves the parse time of the
   // standard library and the runtime, most of a cold build.
@@ -146,12 +201,8 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
     const languageVersion: ts.CreateSourceFileOptions = typeof languageVersionOrOptions === "object"
       ? { ...languageVersionOrOptions, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }
       : { languageVersion: languageVersionOrOptions, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
-    if (path.resolve(fileName) === BOARD_MODULE_FILE) {
-      return ts.createSourceFile(fileName, boardSource, languageVersion, true);
-    }
-    if (path.resolve(fileName) === PINS_MODULE_FILE) {
-      return ts.createSourceFile(fileName, pinsSource, languageVersion, true);
-    }
+    const generatedSource = generated.get(path.resolve(fileName));
+    if (generatedSource !== undefined) return ts.createSourceFile(fileName, generatedSource, languageVersion, true);
     const resolved = path.resolve(fileName);
     let stat: fs.Stats | undefined;
     try { stat = fs.statSync(resolved); } catch { return defaultGetSourceFile(fileName, languageVersion, onError, shouldCreate); }
@@ -163,7 +214,7 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
     return sf;
   };
   const defaultFileExists = host.fileExists.bind(host);
-  host.fileExists = (f) => path.resolve(f) === BOARD_MODULE_FILE || path.resolve(f) === PINS_MODULE_FILE || defaultFileExists(f);
+  host.fileExists = (f) => generated.has(path.resolve(f)) || defaultFileExists(f);
   host.resolveModuleNameLiterals = (literals, containingFile, _redirect, options) =>
     literals.map((literal) => {
       const name = literal.text;
@@ -175,7 +226,7 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
     });
 
   const roots = [path.resolve(entry), path.join(LIB_DIR, "globals.d.ts"), ...runtimeFiles];
-  const key = JSON.stringify({ roots, boardSource, pinsSource });
+  const key = JSON.stringify({ roots, boardSource, pinsSource, i2cBusesSource });
   const program = ts.createProgram({
     rootNames: roots,
     options: COMPILER_OPTIONS,
@@ -208,4 +259,8 @@ export function consoleDriverFile(board: Board): string {
 
 export function isBoardModuleFile(fileName: string): boolean {
   return path.resolve(fileName) === BOARD_MODULE_FILE;
+}
+
+export function isI2cBusesModuleFile(fileName: string): boolean {
+  return path.resolve(fileName) === I2C_BUSES_MODULE_FILE;
 }
