@@ -3,33 +3,15 @@
 // without I2C has no bus to name, and the sensor, relay and button drivers work against the
 // bus and pin APIs.
 
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findBoard } from "../../boards/index.ts";
-import { build } from "../../sdk/compiler/index.ts";
-import { bootImageOf, qemuAvailable, targetFor, type RunOptions } from "../../sdk/sim/index.ts";
+import { bootImageOf, qemuAvailable, targetFor } from "../../sdk/sim/index.ts";
+import { boot, buildFor } from "./boot.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, "fixtures");
-
-function compile(file: string, boardId: string) {
-  return build({ entry: file, board: findBoard(boardId), outDir: mkdtempSync(path.join(tmpdir(), "mote-i2c-")), forSimulator: true });
-}
-
-async function boot(file: string, boardId: string, options: Omit<RunOptions, "board" | "image">) {
-  const board = findBoard(boardId);
-  const result = compile(file, boardId);
-  if (!result.ok) throw new Error(result.diagnostics);
-  let stdout = "";
-  const run = await targetFor(board).run({
-    board, image: bootImageOf(result.image, result.files!.elf), timeoutMs: 60_000,
-    onConsole: (bytes) => { stdout += Buffer.from(bytes).toString(); }, ...options,
-  });
-  return { run, stdout };
-}
 
 const i2cBoards = ["pico", ...(qemuAvailable() ? ["mps2-an385"] : [])];
 if (!qemuAvailable()) console.warn("NOTICE: qemu-system-arm not found; the I2C tests run on pico only");
@@ -56,14 +38,14 @@ describe("I2C", () => {
   }
 
   it("is a compile error naming the board on microbit, which has no I2C bus", () => {
-    const result = compile(path.join(fixtures, "i2c-bus.ts"), "microbit");
+    const result = buildFor(path.join(fixtures, "i2c-bus.ts"), "microbit");
     expect(result.ok).toBe(false);
     expect(!result.ok && result.diagnostics).toContain("Property 'I2C0' does not exist on type 'MicrobitHasNoI2c'");
   });
 
   it("refuses a sensor the board does not simulate, saying which it has", async () => {
     const board = findBoard("pico");
-    const result = compile(path.join(here, "../../examples/hello/app.ts"), "pico");
+    const result = buildFor(path.join(here, "../../examples/hello/app.ts"), "pico");
     if (!result.ok) throw new Error(result.diagnostics);
     const image = bootImageOf(result.image, result.files!.elf);
     const noSensors = { ...board, sensors: [] };

@@ -3,34 +3,23 @@
 // from outside while the board runs (the harness's TMP105 model on pico, QMP qom-set on
 // QEMU's tmp105) and watches the relay pin and the console.
 
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { findBoard } from "../../boards/index.ts";
-import { build } from "../../sdk/compiler/index.ts";
-import { bootImageOf, qemuAvailable, targetFor, type TargetControl, type RunOptions } from "../../sdk/sim/index.ts";
+import { qemuAvailable, type TargetControl } from "../../sdk/sim/index.ts";
+import { boot } from "./boot.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const thermostat = path.join(here, "../../examples/thermostat/app.ts");
-
-function boot(file: string, boardId: string, options: Omit<RunOptions, "board" | "image">) {
-  const board = findBoard(boardId);
-  const result = build({ entry: file, board, outDir: mkdtempSync(path.join(tmpdir(), "mote-thermostat-")), forSimulator: true });
-  if (!result.ok) throw new Error(result.diagnostics);
-  return targetFor(board).run({ board, image: bootImageOf(result.image, result.files!.elf), timeoutMs: 60_000, ...options });
-}
 
 if (!qemuAvailable()) console.warn("NOTICE: qemu-system-arm not found; the thermostat test runs on pico only");
 
 describe("thermostat", () => {
   it("switches the heater off above 22.5 °C and on below 21.5 °C on pico", async () => {
-    let stdout = "";
     const relay: Array<{ level: number; timeMs: number }> = [];
     // Readings at 0, 1000, 2000, … ms: 20 °C, then 25 °C from the fourth, 22 °C (inside the
     // band: no change) from the sixth, 18 °C from the seventh.
-    const run = await boot(thermostat, "pico", {
+    const { run, stdout } = await boot(thermostat, "pico", {
       stopAtMs: 6_500,
       sensorInputs: [
         { sensor: "tmp105", value: 20 },
@@ -38,7 +27,6 @@ describe("thermostat", () => {
         { sensor: "tmp105", value: 22, atMs: 4_500 },
         { sensor: "tmp105", value: 18, atMs: 5_500 },
       ],
-      onConsole: (bytes) => { stdout += Buffer.from(bytes).toString(); },
       onPinChange: (pin, level, timeMs) => { if (pin === "RELAY") relay.push({ level, timeMs: timeMs! }); },
     });
     expect(run.reason, run.simulatorLog).toBe("stopped");
@@ -73,7 +61,7 @@ describe("thermostat", () => {
     // the run ends once both show the third switch.
     let switches = 0;
     const enough = () => { if (relay.length === 3 && switches === 3) stop.abort(); };
-    const run = await boot(thermostat, "mps2-an385", {
+    const { run } = await boot(thermostat, "mps2-an385", {
       signal: stop.signal,
       sensorInputs: [{ sensor: "tmp105", value: 20 }],
       onStart: (c) => { control = c; },
