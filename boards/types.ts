@@ -44,6 +44,21 @@ export interface BoardDrivers {
   gpio?: string;
   /** `mote/watchdog`: start(timeoutMs) and feed(); absent where the simulator models none. */
   watchdog?: string;
+  /** `mote/i2c`: I2C bus masters (contract sdk/lib/i2c.d.ts). */
+  i2c?: string;
+}
+
+/** A sensor the simulator puts on one of the board's I2C buses, whose value a run can set
+ *  (RunOptions.sensorInputs, sdk/sim/types.ts). On QEMU it is a QEMU device found by its QOM
+ *  path (the board's extraArgs create it); on rp2040js a model in the harness
+ *  (sdk/sim/models/). */
+export interface SimulatedSensor {
+  kind: "tmp105";
+  /** A bus the board names in `i2c`. */
+  bus: string;
+  address: number;
+  /** QEMU: the device's QOM path, for QMP's qom-set. */
+  qomPath?: string;
 }
 
 /** How a pin may be used: "io" (input or output), "output" only (an LED register), "input"
@@ -62,6 +77,9 @@ export interface Board {
   /** Pins driven at start-up when the app uses pins: [pin, level] (the micro:bit drives its
    *  LED matrix column low so that a row pin lights one pixel). */
   pinSetup?: Array<[number, 0 | 1]>;
+  /** I2C buses an app may use (`i2c.I2C0`), mapped to the driver's bus numbers. A board
+   *  without them has no `i2c.NAME` at all: using one is a compile error naming the board. */
+  i2c?: Record<string, number>;
   drivers: BoardDrivers;
   /** The exception number of the watchdog's warning (2 for the NMI), whose handler reports
    *  where the app was stuck before the device resets; with drivers.watchdog. */
@@ -72,6 +90,8 @@ export interface Board {
   absent?: Partial<Record<"gpio" | "i2c" | "watchdog" | "ethernet", string>>;
   simulator: Simulator;
   simulatorExit: SimulatorExit;
+  /** Sensors the simulator attaches to the board's buses. */
+  sensors?: SimulatedSensor[];
   /** Image files `mote build` writes besides .elf/.bin/.hex/.map. */
   uf2FamilyId?: number;
   /** Stack reserved at the top of RAM. */

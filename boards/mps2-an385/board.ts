@@ -6,15 +6,20 @@ export const board: Board = {
   name: "Arm MPS2 AN385 (Cortex-M3, QEMU mps2-an385)",
   chip: mps2an385,
   console: { driver: "cmsdk-uart", base: UART0_BASE, irq: UART0_IRQ },
-  pins: { LED: 0, LED1: 1 },
-  // The FPGA's user LEDs: QEMU models no GPIO and no buttons on this machine.
-  pinKinds: { LED: "output", LED1: "output" },
-  drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/mps2/fpgaio-leds.ts", watchdog: "chips/mps2/watchdog.ts" },
+  // The FPGA's user LEDs: QEMU models no GPIO and no buttons on this machine. With no free
+  // output, RELAY (where the examples wire a relay: the thermostat's heater) is LED1.
+  pins: { LED: 0, LED1: 1, RELAY: 1 },
+  pinKinds: { LED: "output", LED1: "output", RELAY: "output" },
+  // The SBCon bit-banged I2C of the FPGA's Shield 1 header, where QEMU puts a `-device` on
+  // the I2C bus (boards/chips/mps2/sbcon-i2c.ts).
+  i2c: { I2C0: 0 },
+  drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/mps2/fpgaio-leds.ts", watchdog: "chips/mps2/watchdog.ts", i2c: "chips/mps2/sbcon-i2c.ts" },
   // The CMSDK watchdog's interrupt is the NMI on this machine.
   watchdogVector: 2,
   watchdogMaxMs: 20_000,
-  simulator: { kind: "qemu", machine: "mps2-an385", extraArgs: [] },
+  simulator: { kind: "qemu", machine: "mps2-an385", extraArgs: ["-device", "tmp105,address=0x48,id=t0"] },
   simulatorExit: "semihosting",
+  sensors: [{ kind: "tmp105", bus: "I2C0", address: 0x48, qomPath: "/machine/peripheral/t0" }],
   stackSize: 8 * 1024,
   supports: ["console", "led", "i2c", "ethernet", "timer"],
 };

@@ -16,7 +16,7 @@ import { cleanup } from "./passes/cleanup.ts";
 import { analyzeRanges } from "./passes/ranges.ts";
 import { markStackChecks } from "./passes/stack-checks.ts";
 import { generateFunction } from "../../ports/armv6m/codegen/codegen.ts";
-import { numberModel } from "./lower/doubles.ts";
+import { numberModel, usedDriverCode } from "./lower/doubles.ts";
 import { portRuntime, PORT_SYMBOLS } from "../../ports/armv6m/rt/runtime.ts";
 import { link } from "./link/link.ts";
 import { ImageTooLargeError, type Chunk, type LinkedImage } from "./link/types.ts";
@@ -84,6 +84,13 @@ export function appTypeErrors(program: ts.Program): string | undefined {
   return errors.length > 0 ? errors.map(formatTsDiagnostic).join("\n") : undefined;
 }
 
+/** Sensor and actuator drivers (`mote/drivers/…`): SDK files whose arithmetic counts as the
+ *  app's where the app uses it (lower/doubles.ts, usedDriverCode). */
+function isDriverSource(file: string): boolean {
+  const relative = path.relative(REPO_ROOT, file);
+  return relative.startsWith(`sdk${path.sep}lib${path.sep}drivers${path.sep}`);
+}
+
 export function build(options: BuildOptions): BuildResult {
   const { board } = options;
   const entry = path.resolve(options.entry);
@@ -100,7 +107,7 @@ export function build(options: BuildOptions): BuildResult {
   let ir: IrProgram;
   const lowerer = new Lowerer(program, fe.checker);
   try {
-    const model = numberModel(appFiles);
+    const model = numberModel([...appFiles, ...usedDriverCode(appFiles, fe.checker, isDriverSource)]);
     ir = lowerer.lowerProgram(entry, { consoleDriver: consoleDriverFile(board), doubles: model !== "int32", fractions: model === "doubles" });
   } catch (e) {
     if (e instanceof CompileError) return { ok: false, diagnostics: e.diagnostics.map(formatMoteDiagnostic).join("\n") };

@@ -1,4 +1,4 @@
-// The app API: `import { pins, millis, sleep, device } from "mote"`. Everything here is the
+// The app API: `import { pins, i2c, millis, sleep, device } from "mote"`. Everything here is the
 // same on every board; what differs (registers, clocks) is behind the board's drivers.
 // The host port (ports/host) implements the same names on Node.
 
@@ -6,14 +6,16 @@ import { BOARD_ID } from "mote/board";
 import { clockMicros } from "mote/clock";
 import { pins } from "mote/pins";
 import { watchdog } from "mote/board-watchdog";
+import { i2c } from "mote/i2c-buses";
 import { heapFree } from "./rt/heap.ts";
 import { symbolAddress } from "mote/intrinsics";
 import { systemReset } from "./rt/port.ts";
 import { loopLag, now, startClock } from "./rt/timers.ts";
 import { noteRequestedReset, resetReason } from "./rt/crash-record.ts";
 
-export { pins, watchdog };
-export type { Edge, InputMode, InputPin, IoPin, Level, OutputPin, PinMode, ChangeOptions } from "./pins.ts";
+export { pins, watchdog, i2c };
+export type { I2cBus } from "./i2c-bus.ts";
+export type { Edge, InputMode, InputOnlyPin, InputPin, IoPin, Level, OutputOnlyPin, OutputPin, PinMode, ChangeOptions } from "./pins.ts";
 
 /** Milliseconds since the device started. */
 export function millis(): number {

@@ -44,7 +44,8 @@ class Listener {
 /**
  * What every pin has. The board's pins are one of the three kinds below, whose methods are
  * what the pin can do, so that the type checker refuses the rest (an LED has no onChange).
- * They are classes, not interfaces: a call goes straight to its method.
+ * They are classes: the app's calls go straight to their methods. Drivers take the
+ * interfaces OutputPin / InputPin instead, which every kind that can do it implements.
  */
 export class Pin {
   private direction = "";
@@ -138,16 +139,33 @@ export class Pin {
   }
 }
 
-/** A pin that drives a level: an LED, a relay, a transistor's gate. */
-export class OutputPin extends Pin {
+/** What a driver takes to drive a level (sdk/lib/drivers/relay.ts): any pin that can. An
+ *  interface, so that a call reaches whichever kind of pin it is given. */
+export interface OutputPin {
+  readonly name: string;
+  write(level: Level | boolean): void;
+  toggle(): void;
+  read(): Level;
+}
+
+/** What a driver takes to watch a level (sdk/lib/drivers/button.ts): any pin that can. */
+export interface InputPin {
+  readonly name: string;
+  read(): Level;
+  mode(mode: InputMode): void;
+  onChange(edge: Edge, callback: (level: Level) => void, options?: ChangeOptions): void;
+}
+
+/** A board's pin that only drives a level: an LED register, a relay output. */
+export class OutputOnlyPin extends Pin implements OutputPin {
   /** 1 (or true) drives the pin high, 0 (or false) low. */
   write(level: Level | boolean): void { this.writeLevel(level); }
   toggle(): void { this.toggleLevel(); }
   mode(mode: "output"): void { this.setMode(mode); }
 }
 
-/** A pin that is read: a button, a sensor's interrupt line. */
-export class InputPin extends Pin {
+/** A board's pin that is only read: a button, a sensor's interrupt line. */
+export class InputOnlyPin extends Pin implements InputPin {
   /** Input, with the chip's pull-up or pull-down resistor if asked. */
   mode(mode: InputMode): void { this.setMode(mode); }
   /** Calls `callback` with the new level when the pin changes (rising: to 1, falling: to 0).
@@ -155,8 +173,8 @@ export class InputPin extends Pin {
   onChange(edge: Edge, callback: (level: Level) => void, options?: ChangeOptions): void { this.watch(edge, callback, options); }
 }
 
-/** A pin that can be either. */
-export class IoPin extends Pin {
+/** A board's pin that can be either. */
+export class IoPin extends Pin implements OutputPin, InputPin {
   write(level: Level | boolean): void { this.writeLevel(level); }
   toggle(): void { this.toggleLevel(); }
   mode(mode: PinMode): void { this.setMode(mode); }

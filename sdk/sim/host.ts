@@ -168,6 +168,9 @@ async function runHost(options: RunOptions): Promise<RunResult> {
         if (booted && child?.connected) child.send(input);
         else queued.push(input);
       },
+      async setSensor(sensor) {
+        throw new Error(`the host board simulates no ${sensor} yet`);
+      },
     });
     options.signal?.addEventListener("abort", () => finish("stopped", null));
     if (options.timeoutMs !== undefined) {

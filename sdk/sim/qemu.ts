@@ -11,8 +11,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { Board } from "../../boards/types.ts";
-import { nativeImage, type RunOptions, type RunResult, type Target } from "./types.ts";
+import { nativeImage, type RunOptions, type RunResult, type SensorKind, type Target } from "./types.ts";
+import { QmpClient } from "./qmp.ts";
 import { QtestLink } from "./qtest.ts";
+import { findSensor } from "./sensors.ts";
 
 const QEMU_BINARY = "qemu-system-arm";
 const INSTALL_HINT = "install it with: sudo apt-get install qemu-system-arm";
@@ -108,7 +110,7 @@ export function qemuAvailable(): boolean {
 export function qemuArguments(
   board: Board,
   elfPath: string,
-  extra: { pluginPath?: string; pluginOutput?: string; gdbPort?: number; tracePins?: boolean; realTime?: boolean; qtestSocket?: string } = {},
+  extra: { pluginPath?: string; pluginOutput?: string; gdbPort?: number; tracePins?: boolean; realTime?: boolean; qtestSocket?: string; qmpSocket?: string } = {},
 ): string[] {
   if (board.simulator.kind !== "qemu") {
     throw new Error(`board '${board.id}' is not a QEMU machine (its simulator is ${board.simulator.kind})`);
@@ -134,6 +136,11 @@ export function qemuArguments(
     args.push("-S", "-gdb", `tcp:127.0.0.1:${extra.gdbPort}`);
   }
   if (extra.qtestSocket) args.push("-qtest", `unix:${extra.qtestSocket},server=on,wait=off`, "-qtest-log", "/dev/null");
+  if (extra.qmpSocket) {
+    // Halted until the host has set the sensors' first values and says `cont` over QMP.
+    args.push("-qmp", `unix:${extra.qmpSocket.replaceAll(",", ",,")},server=on,wait=off`);
+    if (extra.gdbPort === undefined) args.push("-S");
+  }
   if (extra.tracePins) for (const event of PIN_TRACES[board.simulator.machine]?.events ?? []) args.push("-trace", event);
   args.push(...board.simulator.extraArgs);
   return args;
@@ -168,17 +175,28 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
     const machine = board.simulator.machine;
     const drive = PIN_INPUTS[machine];
     const wantsInputs = options.onStart !== undefined || (options.pinInputs?.length ?? 0) > 0;
-    const socketDir = drive && wantsInputs ? await mkdtemp(path.join(tmpdir(), "mote-qtest-")) : undefined;
-    const qtestSocket = socketDir ? path.join(socketDir, "qtest.sock") : undefined;
+    // Sensors are set over QMP, on a machine held at reset (-S) until their first values are in.
+    const sensorControl = (board.sensors?.length ?? 0) > 0 && (options.onStart !== undefined || (options.sensorInputs?.length ?? 0) > 0);
+    const socketDir = (drive && wantsInputs) || sensorControl ? await mkdtemp(path.join(tmpdir(), "mote-qemu-control-")) : undefined;
+    const qtestSocket = socketDir && drive && wantsInputs ? path.join(socketDir, "qtest.sock") : undefined;
+    const qmpSocket = socketDir && sensorControl ? path.join(socketDir, "qmp.sock") : undefined;
     const args = qemuArguments(board, image.elfPath, {
-      pluginPath, pluginOutput, gdbPort: options.gdbPort, tracePins: options.onPinChange !== undefined, realTime: options.realTime, qtestSocket,
+      pluginPath, pluginOutput, gdbPort: options.gdbPort, tracePins: options.onPinChange !== undefined, realTime: options.realTime, qtestSocket, qmpSocket,
     });
     // Stopped by the caller's signal, or here if the inputs cannot be set up.
     const stop = new AbortController();
     options.signal?.addEventListener("abort", () => stop.abort());
     const running = spawnQemu(args, { ...options, signal: stop.signal }, pinWatcher(board, options));
     let link: QtestLink | undefined;
+    let qmp: QmpClient | undefined;
+    let exited = false;
+    running.then(() => { exited = true; }, () => { exited = true; });
     try {
+      if (qmpSocket) {
+        const connecting = QmpClient.connect(qmpSocket, () => !exited);
+        connecting.catch(() => undefined);
+        qmp = await Promise.race([connecting, running.then(() => undefined)]);
+      }
       if (qtestSocket) {
         // A program may end before the socket is up: then there is nothing left to drive.
         const opening = QtestLink.open(qtestSocket);
@@ -191,14 +209,31 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
         if (!link || !drive) throw new Error(`driving pins of QEMU's '${machine}' machine is not supported yet`);
         link.command(drive(pin, level)).catch(() => {}); // a machine that has stopped takes no input
       };
+      const setSensor = async (kind: SensorKind, value: number): Promise<void> => {
+        const sensor = findSensor(board, kind);
+        if (!sensor.qomPath) throw new Error(`board '${board.id}': its ${kind} has no qomPath, so QMP cannot reach it`);
+        // QEMU's tmp105 takes its temperature in milli-°C as a QOM property (hw/sensor/tmp105.c).
+        await qmp?.command("qom-set", { path: sensor.qomPath, property: "temperature", value: Math.round(value * 1000) });
+      };
+      for (const input of options.sensorInputs ?? []) {
+        findSensor(board, input.sensor);
+        if (input.atMs !== undefined && input.atMs > 0) {
+          throw new Error(`QEMU boards take sensor values at start or live (onStart), not at ${input.atMs} ms: ` +
+            "QEMU's guest time cannot be scheduled from outside");
+        }
+        await setSensor(input.sensor, input.value);
+      }
       for (const input of options.pinInputs ?? []) {
         // QEMU's guest time cannot be scheduled from outside: only levels at start are taken.
         if (input.atMs > 0) throw new Error(`QEMU boards take pin inputs at start (atMs 0) or live (onStart), not at ${input.atMs} ms`);
         setPin(input.pin, input.level);
       }
-      options.onStart?.({ setPin });
+      options.onStart?.({ setPin, setSensor });
+      // Under a debugger, gdb says when to continue.
+      if (qmp && options.gdbPort === undefined) await qmp.command("cont");
     } catch (error) {
       link?.close();
+      qmp?.close();
       stop.abort();
       await running.catch(() => undefined);
       if (socketDir) await rm(socketDir, { recursive: true, force: true });
@@ -206,6 +241,7 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
     }
     const outcome = await running;
     link?.close();
+    qmp?.close();
     if (socketDir) await rm(socketDir, { recursive: true, force: true });
 
     const harmless = options.gdbPort === undefined ? HARMLESS_STDERR : [...HARMLESS_STDERR, new RegExp(ASLEEP_FOREVER)];
@@ -278,13 +314,14 @@ const PIN_INPUTS: Partial<Record<string, (pin: number, level: 0 | 1) => string>>
 function pinWatcher(board: Board, options: RunOptions): ((line: string) => boolean) | undefined {
   const trace = board.simulator.kind === "qemu" ? PIN_TRACES[board.simulator.machine] : undefined;
   if (!trace || !options.onPinChange) return undefined;
-  const names = new Map(Object.entries(board.pins).map(([name, pin]) => [pin, name]));
+  // A pin may have more than one name (mps2's LED1 is also RELAY): each is reported.
+  const names = new Map<number, string[]>();
+  for (const [name, pin] of Object.entries(board.pins)) names.set(pin, [...(names.get(pin) ?? []), name]);
   const state: number[] = [];
   return (line) => {
     if (!trace.events.some((event) => line.startsWith(event))) return false;
     for (const [pin, level] of trace.parse(line, state)) {
-      const name = names.get(pin);
-      if (name !== undefined) options.onPinChange!(name, level, undefined);
+      for (const name of names.get(pin) ?? []) options.onPinChange!(name, level, undefined);
     }
     return true;
   };

@@ -6,7 +6,11 @@
 // addresses, unknown instructions) into an error instead of running on.
 
 import { GPIOPinState, RP2040 } from "rp2040js";
-import { nativeImage, type RunOptions, type RunResult, type Target } from "./types.ts";
+import type { Board } from "../../boards/types.ts";
+import { attachI2cModels, type I2cDeviceModel } from "./models/i2c-device.ts";
+import { Tmp105Model } from "./models/tmp105.ts";
+import { findSensor } from "./sensors.ts";
+import { nativeImage, type RunOptions, type RunResult, type SensorKind, type Target } from "./types.ts";
 
 /** RP2040 datasheet §2.2: XIP flash is mapped from here. */
 const FLASH_BASE = 0x10000000;
@@ -198,6 +202,11 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
   let executed = 0;
   let inputAt: number | undefined;
   const probe = options.probe;
+  /** Runs `callback` now (ms ≤ 0) or at that simulated time. */
+  const atSimulatedMs = (ms: number, callback: () => void) => {
+    if (ms <= 0) callback();
+    else (mcu.clock as unknown as { createAlarm(callback: () => void): { schedule(nanos: number): void } }).createAlarm(callback).schedule(ms * 1e6);
+  };
   for (const input of options.pinInputs ?? []) {
     const pin = board.pins[input.pin];
     if (pin === undefined) throw new Error(`board '${board.id}' has no pin '${input.pin}'; its pins are ${Object.keys(board.pins).join(", ")}`);
@@ -206,8 +215,13 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
       if (core.waiting && core.checkForInterrupts()) core.waiting = false;
       inputAt = executed;
     };
-    if (input.atMs <= 0) drive();
-    else (mcu.clock as unknown as { createAlarm(callback: () => void): { schedule(nanos: number): void } }).createAlarm(drive).schedule(input.atMs * 1e6);
+    atSimulatedMs(input.atMs, drive);
+  }
+  const sensors = attachSensors(mcu, board);
+  for (const input of options.sensorInputs ?? []) {
+    findSensor(board, input.sensor); // before the run, not from inside a clock alarm
+    const apply = () => sensors.set(input.sensor, input.value);
+    atSimulatedMs(input.atMs ?? 0, apply);
   }
   const stopNanos = options.stopAtMs === undefined ? Infinity : options.stopAtMs * 1e6;
   options.onStart?.({
@@ -217,6 +231,7 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
       mcu.gpio[pin].setInputValue(level === 1);
       if (core.waiting && core.checkForInterrupts()) core.waiting = false;
     },
+    setSensor: async (sensor, value) => sensors.set(sensor, value),
   });
   options.signal?.addEventListener("abort", () => finish("stopped", null));
 
@@ -291,6 +306,28 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
   final.simulatorLog = log.join("\n");
   if (options.countInstructions) final.instructions = executed;
   return final;
+}
+
+/** The board's simulated sensors as models on its I2C controllers; `set` changes what one
+ *  measures. */
+function attachSensors(mcu: RP2040, board: Board): { set(kind: SensorKind, value: number): void } {
+  const models = new Map<SensorKind, Tmp105Model>();
+  const buses = new Map<number, Map<number, I2cDeviceModel>>();
+  for (const sensor of board.sensors ?? []) {
+    const bus = board.i2c?.[sensor.bus];
+    if (bus === undefined) throw new Error(`board '${board.id}': its ${sensor.kind} is on bus '${sensor.bus}', which the board does not name in i2c`);
+    const model = new Tmp105Model();
+    models.set(sensor.kind, model);
+    if (!buses.has(bus)) buses.set(bus, new Map());
+    buses.get(bus)!.set(sensor.address, model);
+  }
+  for (const [bus, devices] of buses) attachI2cModels(mcu.i2c[bus], devices);
+  return {
+    set(kind, value) {
+      findSensor(board, kind);
+      models.get(kind)!.celsius = value;
+    },
+  };
 }
 
 function hex(value: number): string {

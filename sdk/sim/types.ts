@@ -2,7 +2,7 @@
 // Node (the host board), and (later) real boards over a serial port. Tests and the CLI talk
 // only to this.
 
-import type { Board } from "../../boards/types.ts";
+import type { Board, SimulatedSensor } from "../../boards/types.ts";
 
 export interface BootImage {
   /** Path of the ELF on disk (QEMU loads it with -kernel). */
@@ -41,6 +41,10 @@ export interface RunOptions {
   /** Inputs driven on named pins at simulated times (rp2040js; the host, on the app's clock):
    *  a button pressed (0 on an active-low button), released (1). */
   pinInputs?: PinInput[];
+  /** What the board's simulated sensors (Board.sensors) measure: at the start, or (rp2040js)
+   *  from a simulated time on. QEMU cannot be scheduled in simulated time from outside: set
+   *  later values through `onStart`'s control when the guest shows it is ready for them. */
+  sensorInputs?: SensorInput[];
   /** rp2040js, host: end the run (reason "stopped") at this simulated time. */
   stopAtMs?: number;
   /** Ends the run (reason "stopped") when aborted: a test that has seen enough. */
@@ -57,13 +61,22 @@ export interface RunOptions {
   onStart?: (control: TargetControl) => void;
 }
 
-/** Live control of a running board (the CLI's keys). */
+/** Live control of a running board (the CLI's keys, a test reacting to the console). */
 export interface TargetControl {
   /** Drives a named input pin now. rp2040js and host; QEMU boards throw, saying so. */
   setPin(pin: string, level: 0 | 1): void;
+  /** From now on the sensor measures `value` (units as in SensorInput). A sensor the board
+   *  does not simulate is an error naming the board and the sensors it has. */
+  setSensor(sensor: SensorKind, value: number): Promise<void>;
 }
 
 export interface PinInput { pin: string; level: 0 | 1; atMs: number }
+
+export type SensorKind = SimulatedSensor["kind"];
+
+/** A sensor's value (tmp105: °C; QEMU's model takes 0.5 °C steps, as the harness's in its
+ *  power-up resolution). Without `atMs`, from the start. */
+export interface SensorInput { sensor: SensorKind; value: number; atMs?: number }
 
 export interface RunResult {
   reason: "exit" | "timeout" | "error" | "stopped";

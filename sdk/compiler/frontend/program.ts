@@ -19,7 +19,12 @@ export const MOTE_MODULES: Record<string, string> = {
   // What the generated modules import (they are also written into projects, mote init).
   "mote/pin-classes": path.join(LIB_DIR, "pins.ts"),
   "mote/watchdog-class": path.join(LIB_DIR, "watchdog.ts"),
+  "mote/i2c-status": path.join(LIB_DIR, "i2c-status.ts"),
+  "mote/i2c-bus-class": path.join(LIB_DIR, "i2c-bus.ts"),
 };
+/** Sensor and actuator drivers: `mote/drivers/<name>` is sdk/lib/drivers/<name>.ts. */
+const DRIVERS_PREFIX = "mote/drivers/";
+const DRIVERS_DIR = path.join(LIB_DIR, "drivers");
 export const BOARD_MODULE = "mote/board";
 /** The board's console driver: boards/chips/<family>/uart.ts. */
 export const CONSOLE_MODULE = "mote/console";
@@ -30,9 +35,16 @@ const PINS_MODULE_FILE = path.join(LIB_DIR, "__pins__.ts");
 /** The generated `mote/board-watchdog` module (watchdogModuleSource). */
 export const WATCHDOG_MODULE = "mote/board-watchdog";
 const WATCHDOG_MODULE_FILE = path.join(LIB_DIR, "__watchdog__.ts");
+/** The generated `mote/i2c-buses` module: the board's I2C buses (sdk/lib/i2c-bus.ts). */
+export const I2C_BUSES_MODULE = "mote/i2c-buses";
+const I2C_BUSES_MODULE_FILE = path.join(LIB_DIR, "__i2c_buses__.ts");
 /** Driver modules a board supplies (Board.drivers). */
-const DRIVER_MODULES = { "mote/clock": "clock", "mote/gpio": "gpio", "mote/watchdog": "watchdog" } as const;
-/** What `mote/gpio` is on a board without pins: nothing can reach it (no pin exists). */
+const DRIVER_MODULES = { "mote/clock": "clock", "mote/gpio": "gpio", "mote/watchdog": "watchdog", "mote/i2c": "i2c" } as const;
+/** What a driver module is on a board without that peripheral: nothing can reach it (the
+ *  generated types give the app no pin, no bus, no watchdog), but the bus API imports it. */
+const ABSENT_DRIVER_FILES: Record<string, string> = {
+  "mote/i2c": path.join(LIB_DIR, "i2c-absent.ts"),
+};
 const NO_GPIO_FILE = path.join(LIB_DIR, "gpio-absent.ts");
 
 export const COMPILER_OPTIONS: ts.CompilerOptions = {
@@ -67,17 +79,22 @@ export function boardModuleSource(board: Board, forSimulator: boolean, crashRese
   ].join("\n");
 }
 
+/** "mps2-an385" → "Mps2An385": the board in the names of its generated types. */
+function boardTypePrefix(board: Board): string {
+  return board.id.split(/[^A-Za-z0-9]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+}
+
 /** The generated `mote/pins` module: `pins.NAME` for each of the board's pins, typed by what
  *  the pin can do, in a class named after the board so that a pin the board lacks is a type
  *  error naming it ("Property 'BUTTON' does not exist on type 'Mps2An385Pins'"). */
 export function pinsModuleSource(board: Board): string {
-  const typeName = `${boardTypeName(board)}Pins`;
-  const kindType = { io: "IoPin", output: "OutputPin", input: "InputPin" } as const;
+  const typeName = `${boardTypePrefix(board)}Pins`;
+  const kindType = { io: "IoPin", output: "OutputOnlyPin", input: "InputOnlyPin" } as const;
   const entries = Object.entries(board.pins);
   const kinds = entries.map(([name]) => board.pinKinds?.[name] ?? "io");
   return [
     `// Generated for board '${board.id}'.`,
-    `import { IoPin, OutputPin, InputPin } from "mote/pin-classes";`,
+    `import { IoPin, OutputOnlyPin, InputOnlyPin } from "mote/pin-classes";`,
     `/** The pins of ${board.name}. */`,
     `export class ${typeName} {`,
     ...entries.map(([name, pin], i) => `  readonly ${name} = new ${kindType[kinds[i]]}(${pin}, ${JSON.stringify(name)});`),
@@ -101,7 +118,7 @@ export function watchdogModuleSource(board: Board): string {
       "",
     ].join("\n");
   }
-  const typeName = `${boardTypeName(board)}HasNoWatchdog`;
+  const typeName = `${boardTypePrefix(board)}HasNoWatchdog`;
   const why = board.absent?.watchdog ?? `board '${board.id}' has no watchdog mote can use`;
   return [
     `// Generated for board '${board.id}'.`,
@@ -112,9 +129,37 @@ export function watchdogModuleSource(board: Board): string {
   ].join("\n");
 }
 
-/** The board's id as a type name: "mps2-an385" → "Mps2An385". */
-function boardTypeName(board: Board): string {
-  return board.id.split(/[^A-Za-z0-9]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+
+/** The generated `mote/i2c-buses` module: `i2c.NAME` for each of the board's I2C buses, in an
+ *  interface named after the board, so that a bus the board lacks is a type error naming it;
+ *  on a board without I2C the type says why ("Property 'I2C0' does not exist on type
+ *  'MicrobitHasNoI2c'", whose `absent` is the board's reason). */
+export function i2cBusesModuleSource(board: Board): string {
+  const entries = Object.entries(board.i2c ?? {});
+  if (entries.length === 0) {
+    const typeName = `${boardTypePrefix(board)}HasNoI2c`;
+    const why = board.absent?.i2c ?? `board '${board.id}' has no I2C bus mote can use`;
+    return [
+      `// Generated for board '${board.id}'.`,
+      `/** ${why} */`,
+      `export interface ${typeName} { readonly absent: ${JSON.stringify(why)} }`,
+      `export const i2c: ${typeName} = { absent: ${JSON.stringify(why)} };`,
+      "",
+    ].join("\n");
+  }
+  const typeName = `${boardTypePrefix(board)}I2c`;
+  return [
+    `// Generated for board '${board.id}'.`,
+    `import { I2cBus } from "mote/i2c-bus-class";`,
+    `/** The I2C buses of ${board.name}. */`,
+    `export interface ${typeName} {`,
+    ...entries.map(([name]) => `  readonly ${name}: I2cBus;`),
+    `}`,
+    `export const i2c: ${typeName} = {`,
+    ...entries.map(([name, bus]) => `  ${name}: new I2cBus(${bus}, ${JSON.stringify(name)}),`),
+    `};`,
+    "",
+  ].join("\n");
 }
 
 /** The file a board-supplied module name resolves to, if it is one. */
@@ -122,11 +167,16 @@ function boardModuleFile(name: string, board: Board): string | undefined {
   if (name === BOARD_MODULE) return BOARD_MODULE_FILE;
   if (name === PINS_MODULE) return PINS_MODULE_FILE;
   if (name === WATCHDOG_MODULE) return WATCHDOG_MODULE_FILE;
+  if (name === I2C_BUSES_MODULE) return I2C_BUSES_MODULE_FILE;
   if (name === CONSOLE_MODULE) return consoleDriverFile(board);
   if (name in DRIVER_MODULES) {
     const file = board.drivers[DRIVER_MODULES[name as keyof typeof DRIVER_MODULES]];
     // Absent drivers are never reached: the generated types give the app no way to them.
-    return file ? path.join(REPO_ROOT, "boards", file) : NO_GPIO_FILE;
+    return file ? path.join(REPO_ROOT, "boards", file) : ABSENT_DRIVER_FILES[name] ?? NO_GPIO_FILE;
+  }
+  if (name.startsWith(DRIVERS_PREFIX) && /^[a-z0-9-]+$/.test(name.slice(DRIVERS_PREFIX.length))) {
+    const file = path.join(DRIVERS_DIR, `${name.slice(DRIVERS_PREFIX.length)}.ts`);
+    if (fs.existsSync(file)) return file;
   }
   return MOTE_MODULES[name];
 }
@@ -141,9 +191,10 @@ export function moduleFiles(board: Board, generated: (module: string) => string)
   const files: Record<string, string> = { ...MOTE_MODULES, [CONSOLE_MODULE]: consoleDriverFile(board) };
   for (const [name, kind] of Object.entries(DRIVER_MODULES)) {
     const file = board.drivers[kind];
-    files[name] = file ? path.join(REPO_ROOT, "boards", file) : NO_GPIO_FILE;
+    files[name] = file ? path.join(REPO_ROOT, "boards", file) : ABSENT_DRIVER_FILES[name] ?? NO_GPIO_FILE;
   }
-  for (const module of [BOARD_MODULE, PINS_MODULE, WATCHDOG_MODULE]) files[module] = generated(module);
+  files[`${DRIVERS_PREFIX}*`] = path.join(DRIVERS_DIR, "*.ts");
+  for (const module of [BOARD_MODULE, PINS_MODULE, WATCHDOG_MODULE, I2C_BUSES_MODULE]) files[module] = generated(module);
   return files;
 }
 
@@ -153,6 +204,7 @@ export function generatedModules(board: Board): Record<string, string> {
     [BOARD_MODULE]: boardModuleSource(board, false),
     [PINS_MODULE]: pinsModuleSource(board),
     [WATCHDOG_MODULE]: watchdogModuleSource(board),
+    [I2C_BUSES_MODULE]: i2cBusesModuleSource(board),
   };
 }
 
@@ -177,6 +229,8 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
   const boardSource = boardModuleSource(board, forSimulator, crashResets);
   const pinsSource = pinsModuleSource(board);
   const watchdogSource = watchdogModuleSource(board);
+  const i2cBusesSource = i2cBusesModuleSource(board);
+  const generated = new Map([[BOARD_MODULE_FILE, boardSource], [PINS_MODULE_FILE, pinsSource], [WATCHDOG_MODULE_FILE, watchdogSource], [I2C_BUSES_MODULE_FILE, i2cBusesSource]]);
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
   // Doc comments carry no types in .ts files: not parsing them halves the parse time of the
   // standard library and the runtime, most of a cold build.
@@ -186,15 +240,8 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
     const languageVersion: ts.CreateSourceFileOptions = typeof languageVersionOrOptions === "object"
       ? { ...languageVersionOrOptions, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }
       : { languageVersion: languageVersionOrOptions, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
-    if (path.resolve(fileName) === BOARD_MODULE_FILE) {
-      return ts.createSourceFile(fileName, boardSource, languageVersion, true);
-    }
-    if (path.resolve(fileName) === PINS_MODULE_FILE) {
-      return ts.createSourceFile(fileName, pinsSource, languageVersion, true);
-    }
-    if (path.resolve(fileName) === WATCHDOG_MODULE_FILE) {
-      return ts.createSourceFile(fileName, watchdogSource, languageVersion, true);
-    }
+    const generatedSource = generated.get(path.resolve(fileName));
+    if (generatedSource !== undefined) return ts.createSourceFile(fileName, generatedSource, languageVersion, true);
     const resolved = path.resolve(fileName);
     let stat: fs.Stats | undefined;
     try { stat = fs.statSync(resolved); } catch { return defaultGetSourceFile(fileName, languageVersion, onError, shouldCreate); }
@@ -206,7 +253,6 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
     return sf;
   };
   const defaultFileExists = host.fileExists.bind(host);
-  const generated = new Set([BOARD_MODULE_FILE, PINS_MODULE_FILE, WATCHDOG_MODULE_FILE]);
   host.fileExists = (f) => generated.has(path.resolve(f)) || defaultFileExists(f);
   host.resolveModuleNameLiterals = (literals, containingFile, _redirect, options) =>
     literals.map((literal) => {
@@ -219,7 +265,7 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
     });
 
   const roots = [path.resolve(entry), path.join(LIB_DIR, "globals.d.ts"), ...runtimeFiles];
-  const key = JSON.stringify({ roots, boardSource, pinsSource, watchdogSource });
+  const key = JSON.stringify({ roots, boardSource, pinsSource, watchdogSource, i2cBusesSource });
   const program = ts.createProgram({
     rootNames: roots,
     options: COMPILER_OPTIONS,
@@ -252,4 +298,8 @@ export function consoleDriverFile(board: Board): string {
 
 export function isBoardModuleFile(fileName: string): boolean {
   return path.resolve(fileName) === BOARD_MODULE_FILE;
+}
+
+export function isI2cBusesModuleFile(fileName: string): boolean {
+  return path.resolve(fileName) === I2C_BUSES_MODULE_FILE;
 }

@@ -35,8 +35,9 @@ const WIDE_OPERATORS = new Set([
   ts.SyntaxKind.AsteriskEqualsToken, ts.SyntaxKind.PercentEqualsToken, ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken,
 ]);
 
-/** The number model of a program from its own source files (see the top of the file). */
-export function numberModel(files: readonly ts.SourceFile[]): NumberModel {
+/** The number model of a program from its own source files, and the driver code they use
+ *  (usedDriverCode), see the top of the file. */
+export function numberModel(code: readonly ts.Node[]): NumberModel {
   let model: NumberModel = "int32";
   const visit = (node: ts.Node): boolean => {
     const found = classify(node);
@@ -44,8 +45,60 @@ export function numberModel(files: readonly ts.SourceFile[]): NumberModel {
     if (found === "integral") model = "integral";
     return ts.forEachChild(node, visit) ?? false;
   };
-  for (const sf of files) if (!sf.isDeclarationFile && visit(sf)) return "doubles";
+  for (const node of code) if (!(ts.isSourceFile(node) && node.isDeclarationFile) && visit(node)) return "doubles";
   return model;
+}
+
+/**
+ * The parts of the SDK's sensor and actuator drivers (sdk/lib/drivers, `isDriverFile`) that the
+ * app's files use, and what those use in turn: their arithmetic is the app's, as if the app
+ * had written it (a driver is a template an app may copy), but only where used, so that a
+ * program reading a sensor in integer hundredths does not pay for the driver's method that
+ * returns fractions. Counted: a driver file's top-level statements other than functions and
+ * classes (they run when it is imported), a class's constructor and fields when the class is
+ * named, each function, method or accessor when it is named. The rest of the SDK (runtime,
+ * bus and pin APIs) is not counted: it is written for every number model.
+ */
+export function usedDriverCode(appFiles: readonly ts.SourceFile[], checker: ts.TypeChecker, isDriverFile: (fileName: string) => boolean): ts.Node[] {
+  const used: ts.Node[] = [];
+  const seen = new Set<ts.Node>();
+  const pending: ts.Node[] = [...appFiles];
+  const use = (node: ts.Node) => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    used.push(node);
+    pending.push(node);
+  };
+  const useDeclaration = (declaration: ts.Declaration) => {
+    const file = declaration.getSourceFile();
+    if (!isDriverFile(file.fileName)) return;
+    if (!seen.has(file)) {
+      seen.add(file);
+      for (const statement of file.statements) {
+        if (!ts.isFunctionDeclaration(statement) && !ts.isClassDeclaration(statement) && !ts.isImportDeclaration(statement)
+          && !ts.isInterfaceDeclaration(statement) && !ts.isTypeAliasDeclaration(statement)) use(statement);
+      }
+    }
+    if (ts.isClassDeclaration(declaration) || ts.isClassExpression(declaration)) {
+      for (const member of declaration.members) {
+        if (ts.isConstructorDeclaration(member) || ts.isPropertyDeclaration(member)) use(member);
+      }
+      for (const clause of declaration.heritageClauses ?? []) use(clause);
+    } else if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isAccessor(declaration)
+      || ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) {
+      use(declaration);
+    }
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
+      let symbol = checker.getSymbolAtLocation(node);
+      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+      for (const declaration of symbol?.declarations ?? []) useDeclaration(declaration);
+    }
+    ts.forEachChild(node, visit);
+  };
+  while (pending.length > 0) visit(pending.pop()!);
+  return used;
 }
 
 function classify(node: ts.Node): NumberModel | undefined {

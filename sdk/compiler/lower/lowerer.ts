@@ -28,6 +28,7 @@ import { type TypedElement, type ValueKind, valueKind } from "./types.ts";
 import { buildFlags } from "./constants.ts";
 import type { AsyncState } from "./async.ts";
 import { RT_DIR, RT, type RtName } from "./runtime-symbols.ts";
+import { isI2cBusesModuleFile } from "../frontend/program.ts";
 
 const BUILTIN_ERRORS = ["Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError"];
 interface LoopTargets { breakTo: Block; continueTo?: Block; label?: string; tryDepth?: number }
@@ -132,12 +133,16 @@ export class Lowerer {
     visit(this.sourceFile(options.consoleDriver));
     // Every runtime module, since generated code may call into any of them.
     for (const file of new Set(Object.values(RT).map(([f]) => f))) visit(this.sourceFile(path.join(RT_DIR, file)));
+    // The board's I2C buses (and the bus API and driver behind them) run only when the app
+    // uses one: every app importing "mote" imports them.
+    const i2cBuses = this.program.getSourceFiles().find((sf) => isI2cBusesModuleFile(sf.fileName));
+    if (i2cBuses) visit(i2cBuses);
     const runtimeModules = new Set(order);
     visit(entrySf);
 
     // The program's own modules always run; a runtime module only when something of it is
-    // used (its top-level code, such as a timer list, costs nothing otherwise). What the
-    // port's hand-written code calls is requested first.
+    // used, a function or a module variable (its top-level code, such as a timer list, costs
+    // nothing otherwise). What the port's hand-written code calls is requested first.
     const declared = new Set<ts.SourceFile>();
     const declare = (sf: ts.SourceFile) => { declared.add(sf); this.lowerModuleDeclarations(sf); };
     for (const sf of order) if (!runtimeModules.has(sf)) declare(sf);
@@ -147,7 +152,10 @@ export class Lowerer {
     for (let changed = true; changed;) {
       changed = false;
       for (const sf of order) {
-        if (declared.has(sf) || ![...this.funcSymbols.keys()].some((d) => d.getSourceFile() === sf)) continue;
+        if (declared.has(sf)) continue;
+        const used = [...this.funcSymbols.keys()].some((d) => d.getSourceFile() === sf)
+          || [...this.globalSymbols.keys()].some((symbol) => symbol.valueDeclaration?.getSourceFile() === sf);
+        if (!used) continue;
         declare(sf);
         changed = true;
       }
