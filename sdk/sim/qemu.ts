@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { Board } from "../../boards/types.ts";
+import { ConsoleInput } from "./console-input.ts";
 import type { RunOptions, RunResult, Target } from "./types.ts";
 import { QtestLink } from "./qtest.ts";
 
@@ -24,9 +25,10 @@ const HARMLESS_STDERR = [
 
 /**
  * With `-icount sleep=off`, QEMU says this when every vCPU is halted and no timer is armed:
- * the guest sleeps in WFI and only outside input could wake it. mote sends none (yet), so the
- * run would hang until its timeout; it is ended at once instead, as rp2040.ts does. Under
- * `-S` (waiting for gdb) the line also appears at start-up and means nothing.
+ * the guest sleeps in WFI and only outside input could wake it. Without console input (or
+ * once it has ended) the run would hang until its timeout; it is ended at once instead, as
+ * rp2040.ts does. Under `-S` (waiting for gdb) the line also appears at start-up and means
+ * nothing.
  */
 const ASLEEP_FOREVER = "icount sleep disabled and no active timers";
 /** Host time a guest must stay silent after ASLEEP_FOREVER to be taken as asleep for good. */
@@ -154,7 +156,8 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
     // Stopped by the caller's signal, or here if the inputs cannot be set up.
     const stop = new AbortController();
     options.signal?.addEventListener("abort", () => stop.abort());
-    const running = spawnQemu(args, { ...options, signal: stop.signal }, pinWatcher(board, options));
+    const consoleInput = new ConsoleInput(options.consoleInput);
+    const running = spawnQemu(args, { ...options, signal: stop.signal }, consoleInput, pinWatcher(board, options));
     let link: QtestLink | undefined;
     try {
       if (qtestSocket) {
@@ -193,6 +196,7 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
       .join("\n")
       .trim();
     const notes: string[] = log ? [log] : [];
+    if (consoleInput.failure) notes.push(consoleInput.failure);
     let result: RunResult;
     if (outcome.stopped) {
       result = { reason: "stopped", exitCode: null, simulatorLog: "" };
@@ -267,7 +271,7 @@ function pinWatcher(board: Board, options: RunOptions): ((line: string) => boole
   };
 }
 
-function spawnQemu(args: string[], options: RunOptions, pinLine?: (line: string) => boolean): Promise<QemuOutcome> {
+function spawnQemu(args: string[], options: RunOptions, input: ConsoleInput, pinLine?: (line: string) => boolean): Promise<QemuOutcome> {
   return new Promise((resolve, reject) => {
     // detached: QEMU leads its own process group, so a timeout kills everything it started.
     const child = spawn(qemuPath ?? QEMU_BINARY, args, { stdio: ["pipe", "pipe", "pipe"], detached: true });
@@ -301,7 +305,7 @@ function spawnQemu(args: string[], options: RunOptions, pinLine?: (line: string)
         text = lines.filter((line) => !pinLine(line)).map((line) => `${line}\n`).join("");
       }
       stderr += text;
-      if (options.gdbPort === undefined && asleepTimer === undefined && !asleepForever && text.includes(ASLEEP_FOREVER)) {
+      if (options.gdbPort === undefined && asleepTimer === undefined && !asleepForever && !input.waiting && text.includes(ASLEEP_FOREVER)) {
         // QEMU also says it for a moment while the machine resets (SYSRESETREQ): the guest is
         // asleep for good only if it stays quiet.
         asleepTimer = setTimeout(() => {
@@ -310,8 +314,20 @@ function spawnQemu(args: string[], options: RunOptions, pinLine?: (line: string)
         }, ASLEEP_GRACE_MS);
       }
     });
-    // Nothing is sent to the guest's console yet; QEMU must not see stdin closed as a hang-up.
+    // The guest's console input is QEMU's stdin (-serial stdio), which QEMU reads only while
+    // the guest's UART has room. stdin stays open until QEMU ends: its end is no hang-up to
+    // QEMU, but nothing is gained by closing it.
     child.stdin.on("error", () => {});
+    let running = true;
+    void (async () => {
+      while (running) {
+        await input.next(1_000);
+        for (const chunk of input.takeAll()) {
+          if (running && !child.stdin.write(chunk)) await new Promise((resolve) => child.stdin.once("drain", resolve));
+        }
+        if (!input.waiting) break;
+      }
+    })();
 
     const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
       timedOut = true;
@@ -330,6 +346,8 @@ function spawnQemu(args: string[], options: RunOptions, pinLine?: (line: string)
       clearTimeout(timer);
       clearTimeout(asleepTimer);
       liveProcesses.delete(child);
+      running = false;
+      input.stop();
       child.stdin.destroy();
       const killedByUs = timedOut || asleepForever || stopped;
       resolve({ code, signal: killedByUs ? null : signal, stderr: stderr + partialLine, timedOut, asleepForever, stopped });
