@@ -97,5 +97,5 @@ export interface Board {
   /** Stack reserved at the top of RAM. */
   stackSize: number;
   /** What the tests may exercise on this board. */
-  supports: Array<"console" | "led" | "button" | "i2c" | "ethernet" | "timer">;
+  supports: Array<"console" | "uart-rx" | "led" | "button" | "i2c" | "ethernet" | "timer">;
 }

@@ -21,5 +21,5 @@ export const board: Board = {
   simulatorExit: "semihosting",
   sensors: [{ kind: "tmp105", bus: "I2C0", address: 0x48, qomPath: "/machine/peripheral/t0" }],
   stackSize: 8 * 1024,
-  supports: ["console", "led", "i2c", "ethernet", "timer"],
+  supports: ["console", "uart-rx", "led", "i2c", "ethernet", "timer"],
 };

@@ -10,5 +10,5 @@ export const board: Board = {
   name: "Arm MPS2 AN386 (Cortex-M4, QEMU mps2-an386)",
   chip: mps2an386,
   simulator: { kind: "qemu", machine: "mps2-an386", extraArgs: [] },
-  supports: ["console", "led", "timer"],
+  supports: ["console", "uart-rx", "led", "timer"],
 };

@@ -20,5 +20,5 @@ export const board: Board = {
   sensors: [{ kind: "tmp105", bus: "I2C0", address: 0x48 }],
   uf2FamilyId: 0xe48bff56,
   stackSize: 8 * 1024,
-  supports: ["console", "led", "i2c", "timer"],
+  supports: ["console", "uart-rx", "led", "i2c", "timer"],
 };

@@ -79,6 +79,7 @@ function moteModules(board: Board): Plugin {
           return file ? { path: path.join(REPO_ROOT, "boards", file) } : { errors: [{ text: `board '${board.id}' has no ${name}` }] };
         }
         if (name === "mote/intrinsics") return { path: path.join(HOST_DIR, "intrinsics.ts") };
+        if (name === "mote/console") return { path: path.join(HOST_DIR, "console.ts") };
         if (PORTABLE_MODULES.has(name)) return { path: MOTE_MODULES[name] };
         return { errors: [{ text: `'${name}' is not available on the host port (ports/host)` }] };
       });

@@ -1,4 +1,4 @@
-// The app API: `import { pins, i2c, millis, sleep, device } from "mote"`. Everything here is the
+// The app API: `import { pins, i2c, uart, millis, sleep, device } from "mote"`. Everything here is the
 // same on every board; what differs (registers, clocks) is behind the board's drivers.
 // The host port (ports/host) implements the same names on Node.
 
@@ -12,8 +12,11 @@ import { symbolAddress } from "mote/intrinsics";
 import { systemReset } from "./rt/port.ts";
 import { loopLag, now, startClock } from "./rt/timers.ts";
 import { noteRequestedReset, resetReason } from "./rt/crash-record.ts";
+import { uart } from "./uart.ts";
+import { uartDropped } from "./uart-dropped.ts";
 
-export { pins, watchdog, i2c };
+export { pins, watchdog, i2c, uart };
+export { UART_BAUD_MAX, UART_BAUD_MIN, UART_BUFFER_BYTES, type Uart } from "./uart.ts";
 export type { I2cBus } from "./i2c-bus.ts";
 export type { Edge, InputMode, InputOnlyPin, InputPin, IoPin, Level, OutputOnlyPin, OutputPin, PinMode, ChangeOptions } from "./pins.ts";
 
@@ -71,6 +74,12 @@ class Device {
 
   get heapFree(): number {
     return heapFree();
+  }
+
+  /** Received bytes the device lost: its buffer was full (UART_BUFFER_BYTES waiting for a
+   *  listener), or the UART overran (counted once per overrun). */
+  get uartDropped(): number {
+    return uartDropped();
   }
 
   /** The longest a timer callback has waited past its due time, in ms. */

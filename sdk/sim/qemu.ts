@@ -13,6 +13,7 @@ import { promisify } from "node:util";
 import type { Board } from "../../boards/types.ts";
 import { nativeImage, type RunOptions, type RunResult, type SensorKind, type Target } from "./types.ts";
 import { QmpClient } from "./qmp.ts";
+import { ConsoleInput } from "./console-input.ts";
 import { QtestLink } from "./qtest.ts";
 import { findSensor } from "./sensors.ts";
 
@@ -26,9 +27,10 @@ const HARMLESS_STDERR = [
 
 /**
  * With `-icount sleep=off`, QEMU says this when every vCPU is halted and no timer is armed:
- * the guest sleeps in WFI and only outside input could wake it. mote sends none (yet), so the
- * run would hang until its timeout; it is ended at once instead, as rp2040.ts does. Under
- * `-S` (waiting for gdb) the line also appears at start-up and means nothing.
+ * the guest sleeps in WFI and only outside input could wake it. Without console input (or
+ * once it has ended) the run would hang until its timeout; it is ended at once instead, as
+ * rp2040.ts does. Under `-S` (waiting for gdb) the line also appears at start-up and means
+ * nothing.
  */
 const ASLEEP_FOREVER = "icount sleep disabled and no active timers";
 /** Host time a guest must stay silent after ASLEEP_FOREVER to be taken as asleep for good. */
@@ -186,7 +188,8 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
     // Stopped by the caller's signal, or here if the inputs cannot be set up.
     const stop = new AbortController();
     options.signal?.addEventListener("abort", () => stop.abort());
-    const running = spawnQemu(args, { ...options, signal: stop.signal }, pinWatcher(board, options));
+    const consoleInput = new ConsoleInput(options.consoleInput);
+    const running = spawnQemu(args, { ...options, signal: stop.signal }, consoleInput, pinWatcher(board, options));
     let link: QtestLink | undefined;
     let qmp: QmpClient | undefined;
     let exited = false;
@@ -203,6 +206,8 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
         opening.catch(() => undefined);
         link = await Promise.race([opening, running.then(() => undefined)]);
       }
+      // A program that has already ended has nothing left to drive.
+      const ended = qtestSocket !== undefined && link === undefined;
       const setPin = (name: string, level: 0 | 1): void => {
         const pin = board.pins[name];
         if (pin === undefined) throw new Error(`board '${board.id}' has no pin '${name}'; its pins are ${Object.keys(board.pins).join(", ")}`);
@@ -228,7 +233,7 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
         if (input.atMs > 0) throw new Error(`QEMU boards take pin inputs at start (atMs 0) or live (onStart), not at ${input.atMs} ms`);
         setPin(input.pin, input.level);
       }
-      options.onStart?.({ setPin, setSensor });
+      if (!ended) options.onStart?.({ setPin, setSensor });
       // Under a debugger, gdb says when to continue.
       if (qmp && options.gdbPort === undefined) await qmp.command("cont");
     } catch (error) {
@@ -251,6 +256,7 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
       .join("\n")
       .trim();
     const notes: string[] = log ? [log] : [];
+    if (consoleInput.failure) notes.push(consoleInput.failure);
     let result: RunResult;
     if (outcome.stopped) {
       result = { reason: "stopped", exitCode: null, simulatorLog: "" };
@@ -327,7 +333,7 @@ function pinWatcher(board: Board, options: RunOptions): ((line: string) => boole
   };
 }
 
-function spawnQemu(args: string[], options: RunOptions, pinLine?: (line: string) => boolean): Promise<QemuOutcome> {
+function spawnQemu(args: string[], options: RunOptions, input: ConsoleInput, pinLine?: (line: string) => boolean): Promise<QemuOutcome> {
   return new Promise((resolve, reject) => {
     // detached: QEMU leads its own process group, so a timeout kills everything it started.
     const child = spawn(qemuPath ?? QEMU_BINARY, args, { stdio: ["pipe", "pipe", "pipe"], detached: true });
@@ -361,7 +367,7 @@ function spawnQemu(args: string[], options: RunOptions, pinLine?: (line: string)
         text = lines.filter((line) => !pinLine(line)).map((line) => `${line}\n`).join("");
       }
       stderr += text;
-      if (options.gdbPort === undefined && asleepTimer === undefined && !asleepForever && text.includes(ASLEEP_FOREVER)) {
+      if (options.gdbPort === undefined && asleepTimer === undefined && !asleepForever && !input.waiting && text.includes(ASLEEP_FOREVER)) {
         // QEMU also says it for a moment while the machine resets (SYSRESETREQ): the guest is
         // asleep for good only if it stays quiet.
         asleepTimer = setTimeout(() => {
@@ -370,8 +376,20 @@ function spawnQemu(args: string[], options: RunOptions, pinLine?: (line: string)
         }, ASLEEP_GRACE_MS);
       }
     });
-    // Nothing is sent to the guest's console yet; QEMU must not see stdin closed as a hang-up.
+    // The guest's console input is QEMU's stdin (-serial stdio), which QEMU reads only while
+    // the guest's UART has room. stdin stays open until QEMU ends: its end is no hang-up to
+    // QEMU, but nothing is gained by closing it.
     child.stdin.on("error", () => {});
+    let running = true;
+    void (async () => {
+      while (running) {
+        await input.next(1_000);
+        for (const chunk of input.takeAll()) {
+          if (running && !child.stdin.write(chunk)) await new Promise((resolve) => child.stdin.once("drain", resolve));
+        }
+        if (!input.waiting) break;
+      }
+    })();
 
     const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
       timedOut = true;
@@ -390,6 +408,8 @@ function spawnQemu(args: string[], options: RunOptions, pinLine?: (line: string)
       clearTimeout(timer);
       clearTimeout(asleepTimer);
       liveProcesses.delete(child);
+      running = false;
+      input.stop();
       child.stdin.destroy();
       const killedByUs = timedOut || asleepForever || stopped;
       resolve({ code, signal: killedByUs ? null : signal, stderr: stderr + partialLine, timedOut, asleepForever, stopped });

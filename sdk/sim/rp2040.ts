@@ -11,6 +11,7 @@ import { attachI2cModels, type I2cDeviceModel } from "./models/i2c-device.ts";
 import { Tmp105Model } from "./models/tmp105.ts";
 import { findSensor } from "./sensors.ts";
 import { nativeImage, type RunOptions, type RunResult, type SensorKind, type Target } from "./types.ts";
+import { ConsoleInput } from "./console-input.ts";
 
 /** RP2040 datasheet §2.2: XIP flash is mapped from here. */
 const FLASH_BASE = 0x10000000;
@@ -42,9 +43,17 @@ const AIRCR_SYSRESETREQ = 1 << 2;
 const TIMER_INTE = 0x40054038;
 const TIMER_ARMED = 0x40054020;
 const SYST_CSR = 0xe000e010;
+/** §4.2.8 (UART): UART0's interrupt mask, 0 out of reset. */
+const UART0_IMSC = 0x40034038;
 const WATCHDOG_BASE = 0x40058000;
 const WATCHDOG_CTRL = WATCHDOG_BASE;
 const WATCHDOG_REASON_TIMER = 1 << 0;
+
+/** rp2040js's UART receive FIFO, private in its types: feedByte() into a full one loses the
+ *  byte without the overrun flag a PL011 would set, so input is fed only while it has room. */
+interface ReceiveFifo {
+  readonly full: boolean;
+}
 
 /** What rp2040js's SimulationClock has beyond the IClock interface it is typed with. */
 interface SteppedClock {
@@ -164,6 +173,7 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
     mcu.writeUint32(TIMER_INTE, 0);
     mcu.writeUint32(TIMER_ARMED, 0xf);
     mcu.writeUint32(SYST_CSR, 0);
+    mcu.writeUint32(UART0_IMSC, 0);
     watchdogPeripheral.reason = watchdog ? WATCHDOG_REASON_TIMER : 0;
     if (watchdog) mcu.writeUint32(WATCHDOG_CTRL, 0);
   };
@@ -237,6 +247,12 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
 
   const consoleBytes: number[] = [];
   mcu.uart[0].onByte = (byte: number) => consoleBytes.push(byte);
+  const input = new ConsoleInput(options.consoleInput);
+  const receiveFifo = (mcu.uart[0] as unknown as { rxFIFO: ReceiveFifo }).rxFIFO;
+  options.signal?.addEventListener("abort", () => input.stop());
+  const feedInput = () => {
+    while (input.pending && !receiveFifo.full) mcu.uart[0].feedByte(input.takeByte());
+  };
   const flushConsole = () => {
     if (consoleBytes.length === 0) return;
     const bytes = Uint8Array.from(consoleBytes);
@@ -249,16 +265,24 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
   let idleMs = 0;
   while (!stopped) {
     const nanosPerCycle = 1e9 / mcu.clkSys;
+    let awaitInput = false;
+    feedInput();
     for (let step = 0; step < STEPS_PER_SLICE && !stopped; step++) {
       if (clock.nanos >= stopNanos) {
         finish("stopped", null);
         break;
       }
       if (core.waiting) {
+        feedInput();
+        if (!core.waiting) continue;
         // Asleep in WFI/WFE: jump simulated time to the next thing that can happen. Timer
         // alarms, SysTick and peripherals all schedule through the clock, so if nothing is
-        // scheduled, nothing can ever wake the core (the host sends no input yet).
+        // scheduled, only more of the host's console input can wake the core.
         const next = clock.nextAlarm;
+        if (!next && input.waiting && !input.pending) {
+          awaitInput = true;
+          break;
+        }
         if (options.realTime) {
           // Paced: simulated time never runs ahead of the host's, so LEDs blink as they would.
           const wall = (performance.now() - hostStart) * 1e6;
@@ -294,11 +318,19 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
       finish("timeout", null, `mote: stopped rp2040js after the ${options.timeoutMs} ms timeout, pc=${hex(core.PC)}`);
       break;
     }
-    // Let timers, I/O and other runs proceed between slices; paced, wait for the host's time.
-    const wait = idleMs;
-    idleMs = 0;
-    await new Promise<void>((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+    // Let timers, I/O and other runs proceed between slices: a core asleep until input comes
+    // waits for the host (a second at a time: the deadline is looked at in between); paced,
+    // the loop waits for the host's time.
+    if (awaitInput) {
+      await input.next(Math.min(deadline - Date.now(), 1_000));
+    } else {
+      const wait = idleMs;
+      idleMs = 0;
+      await new Promise<void>((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+    }
   }
+  input.stop();
+  if (input.failure) log.push(input.failure);
 
   if (droppedLogLines > 0) log.push(`mote: ${droppedLogLines} more rp2040js log lines were dropped`);
   if (ending) log.push(ending);

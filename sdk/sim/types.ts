@@ -27,6 +27,16 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Device console output (the board's console UART), as it arrives. */
   onConsole?: (bytes: Uint8Array) => void;
+  /**
+   * Bytes for the device's console UART to receive (`uart.onData` on the device), as the
+   * host has them: a test's queue, or later the terminal. Each byte waits until the
+   * simulated UART has room (QEMU holds input back while the guest's receive buffer is
+   * full; rp2040js's 32-byte FIFO is fed only when it is not full), as on a link with flow
+   * control: none is lost on the way, and what the device cannot keep it counts itself
+   * (`device.uartDropped`). While the input has not ended, a device asleep with nothing
+   * else to wake it is waiting for input, not stuck. Reading stops when the run ends.
+   */
+  consoleInput?: AsyncIterable<Uint8Array>;
   /** Count executed guest instructions (exact; slower). */
   countInstructions?: boolean;
   /** QEMU only: start halted with a gdbstub on this TCP port. */

@@ -68,6 +68,7 @@ export function boardModuleSource(board: Board, forSimulator: boolean, crashRese
     `export const BOARD_ID = ${JSON.stringify(board.id)};`,
     `export const CLOCK_HZ = ${board.chip.clockHz};`,
     `export const CONSOLE_BASE = ${board.console.base};`,
+    `export const CONSOLE_IRQ = ${board.console.irq};`,
     `export const CYCLES_PER_MS = ${board.chip.clockHz / 1000};`,
     `export const SYSTICK_MAX_PERIOD_MS = ${Math.floor(2 ** 24 / (board.chip.clockHz / 1000))};`,
     `export const SIMULATOR_EXIT_SEMIHOSTING = ${forSimulator && board.simulatorExit === "semihosting"};`,

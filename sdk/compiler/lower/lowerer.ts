@@ -27,7 +27,7 @@ import {
 import { type TypedElement, type ValueKind, valueKind } from "./types.ts";
 import { buildFlags } from "./constants.ts";
 import type { AsyncState } from "./async.ts";
-import { RT_DIR, RT, type RtName } from "./runtime-symbols.ts";
+import { LIB_DIR, RT_DIR, RT, type RtName } from "./runtime-symbols.ts";
 import { isI2cBusesModuleFile } from "../frontend/program.ts";
 
 const BUILTIN_ERRORS = ["Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError"];
@@ -60,6 +60,8 @@ export class Lowerer {
   readonly globals: IrGlobal[] = [];
   readonly data: IrData[] = [];
   readonly funcSymbols = new Map<ts.Declaration, string>();
+  /** Modules whose variables the program uses: their top-level code must run (lowerProgram). */
+  readonly modulesUsed = new Set<ts.SourceFile>();
   /** Expressions already evaluated, known not to be null or undefined (a?.method(…)). */
   readonly bound = new Map<ts.Expression, VReg>();
   readonly pending: Array<{ decl: ts.FunctionDeclaration; symbol: string }> = [];
@@ -140,12 +142,14 @@ export class Lowerer {
     const runtimeModules = new Set(order);
     visit(entrySf);
 
-    // The program's own modules always run; a runtime module only when something of it is
-    // used, a function or a module variable (its top-level code, such as a timer list, costs
-    // nothing otherwise). What the port's hand-written code calls is requested first.
+    // The program's own modules always run; a runtime or library module (sdk/lib) only when
+    // something of it is used: a function, or a module variable (its top-level code, such as
+    // a timer list or `uart`'s object, costs nothing otherwise). What the port's hand-written
+    // code calls is requested first.
     const declared = new Set<ts.SourceFile>();
     const declare = (sf: ts.SourceFile) => { declared.add(sf); this.lowerModuleDeclarations(sf); };
-    for (const sf of order) if (!runtimeModules.has(sf)) declare(sf);
+    const onDemand = (sf: ts.SourceFile) => runtimeModules.has(sf) || !path.relative(LIB_DIR, sf.fileName).startsWith("..");
+    for (const sf of order) if (!onDemand(sf)) declare(sf);
     for (const name of ["start", "exit", "arraySet", "alloc", "collectFrom", "uncaughtText"] as const) this.runtime(name);
     this.consoleWriteSymbol(options.consoleDriver);
     this.drain();
@@ -153,7 +157,7 @@ export class Lowerer {
       changed = false;
       for (const sf of order) {
         if (declared.has(sf)) continue;
-        const used = [...this.funcSymbols.keys()].some((d) => d.getSourceFile() === sf)
+        const used = this.modulesUsed.has(sf) || [...this.funcSymbols.keys()].some((d) => d.getSourceFile() === sf)
           || [...this.globalSymbols.keys()].some((symbol) => symbol.valueDeclaration?.getSourceFile() === sf);
         if (!used) continue;
         declare(sf);

@@ -143,6 +143,7 @@ Lowerer.prototype.moduleCode = function moduleCode(this: Lowerer, sf: ts.SourceF
 
 Lowerer.prototype.declareGlobal = function declareGlobal(this: Lowerer, d: ts.VariableDeclaration, info: ModuleInfo): void {
   if (!ts.isIdentifier(d.name)) fail(d.name, Codes.UnsupportedSyntax, "destructuring at module level into variables that functions use is not supported on devices yet");
+  this.modulesUsed.add(info.sf);
   const sym = this.symbolOf(d.name);
   if (this.isFoldableConst(d) || this.globalSymbols.has(sym)) return;
   const symbol = `${info.stem}.${d.name.text}`;

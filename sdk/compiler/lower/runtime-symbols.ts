@@ -5,7 +5,9 @@
 import path from "node:path";
 import { REPO_ROOT } from "../frontend/program.ts";
 
-export const RT_DIR = path.join(REPO_ROOT, "sdk/lib/rt");
+/** The device library (`mote` and its runtime): its modules initialise only when used. */
+export const LIB_DIR = path.join(REPO_ROOT, "sdk/lib");
+export const RT_DIR = path.join(LIB_DIR, "rt");
 export const INTRINSICS_FILE = path.join(REPO_ROOT, "sdk/lib/intrinsics.ts");
 
 /** Runtime functions the lowering calls, by file (under sdk/lib/rt) and export name. */

@@ -6,7 +6,7 @@
 // each followed by the microtasks it queued. With nothing due, the core sleeps in WFI until
 // the board's clock (mote/clock) wakes it at the next due time: tickless, so an idle
 // device executes nothing between wake-ups. The loop ends when no timer is left and no
-// event source holds it (a pin with a listener, an open UART), as Node ends with no handles
+// event source holds it (a pin or a UART with a listener), as Node ends with no handles
 // (a promise that can never settle keeps nothing alive).
 
 import { clockMillis, clockReached, clockStart, clockWakeAt } from "mote/clock";
@@ -91,7 +91,7 @@ export function unrefTimer(id: number): void {
   }
 }
 
-/** An event source (a pin listener, an open port) keeps the loop running until released. */
+/** An event source (a pin's or the UART's listener) keeps the loop running until released. */
 export function holdLoop(): void {
   holders++;
 }
