@@ -12,7 +12,7 @@ export const board: Board = {
   simulator: { kind: "qemu", machine: "netduinoplus2", extraArgs: [] },
   simulatorExit: "semihosting",
   stackSize: 8 * 1024,
-  supports: ["console", "uart-rx", "timer"],
+  supports: ["console", "timer"],
   absent: {
     gpio: "QEMU's stm32f405 model has no GPIO (writes show only under -d unimp)",
     i2c: "QEMU's stm32f405 model has no I2C",
