@@ -219,7 +219,10 @@ export class Lowerer {
   /** The symbol of the console driver's consoleWrite. */
   consoleWriteSymbol(driverFile: string): string {
     const sf = this.sourceFile(driverFile);
-    const decl = sf.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === "consoleWrite");
+    // Declared in the driver, or re-exported from the UART family's module (boards/chips/arm/pl011.ts).
+    const exported = this.checker.getExportsOfModule(this.checker.getSymbolAtLocation(sf)!).find((e) => e.name === "consoleWrite");
+    const target = exported && exported.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(exported) : exported;
+    const decl = target?.declarations?.find((d): d is ts.FunctionDeclaration => ts.isFunctionDeclaration(d));
     if (!decl) throw new Error(`internal: ${driverFile} has no consoleWrite`);
     const symbol = this.functionSymbol(decl);
     this.drain();
