@@ -13,5 +13,5 @@ export const board: Board = {
   simulator: { kind: "qemu", machine: "lm3s6965evb", extraArgs: [] },
   simulatorExit: "semihosting",
   stackSize: 8 * 1024,
-  supports: ["console", "uart-rx", "timer", "led", "button"],
+  supports: ["console", "timer", "led", "button"],
 };
