@@ -4,15 +4,14 @@
 // the CMSDK watchdog's NMI, pico the RP2040 watchdog with a TIMER alarm as its warning; a
 // board without a watchdog model rejects watchdog.start at compile time.
 
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { boards, findBoard } from "../../boards/index.ts";
 import { build } from "../../sdk/compiler/index.ts";
-import { bootImageOf, qemuAvailable, targetFor } from "../../sdk/sim/index.ts";
-import { CrashLineFilter, formatCrashReport, parseCrashLine, type CrashLine } from "../../sdk/cli/crash.ts";
+import { qemuAvailable } from "../../sdk/sim/index.ts";
+import { formatCrashReport } from "../../sdk/cli/crash.ts";
+import { runResettingDevice } from "./reset-run.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(here, "fixtures/watchdog-stuck.ts");
@@ -21,24 +20,13 @@ const withWatchdog = boards.filter((b) => b.drivers.watchdog && (b.simulator.kin
 describe("the watchdog", () => {
   for (const board of withWatchdog) {
     it(`resets an app stuck in a callback and names where, on ${board.id}`, async () => {
-      const built = build({ entry: fixture, board, outDir: mkdtempSync(path.join(tmpdir(), "mote-wdog-")), forSimulator: true, crashResets: true });
-      if (!built.ok) throw new Error(built.diagnostics);
-      let stdout = "";
-      const crashes: CrashLine[] = [];
-      const filter = new CrashLineFilter({
-        output: (bytes) => { stdout += Buffer.from(bytes).toString(); },
-        crash: (line, truncated) => { crashes.push(parseCrashLine(line, truncated)); },
-      });
-      const run = await targetFor(board).run({
-        board, image: bootImageOf(built.image, built.files!.elf), timeoutMs: 60_000, onConsole: (bytes) => filter.write(bytes),
-      });
-      filter.end();
+      const { run, stdout, crashes, image } = await runResettingDevice(fixture, board);
       expect(run.reason, run.simulatorLog).toBe("exit");
       // Fed while the loop ran (a 500 ms timer outlives the 200 ms timeout), reset once stuck.
       expect(stdout).toBe("boot power-on\nstill fed\nboot watchdog\n");
       expect(crashes.map((c) => c.kind)).toEqual(["watchdog", "watchdog"]);
       expect(crashes[1].fields.kept).toBe("1");
-      const report = formatCrashReport(crashes[0], built.image, { cwd: path.join(here, "../..") });
+      const report = formatCrashReport(crashes[0], image, { cwd: path.join(here, "../..") });
       expect(report).toContain("the watchdog reset the device");
       expect(report).toMatch(/at spin \(test\/boards\/fixtures\/watchdog-stuck\.ts:7:\d+\)/);
     });
