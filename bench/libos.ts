@@ -23,22 +23,22 @@ const LATENCY_TARGET = 300;
 
 interface Run { imageBytes: number; instructions?: number; problem?: string }
 
-async function run(program: string, board: Board, workDir: string, extra: Partial<RunOptions> = {}): Promise<Run> {
+/** `probe`: the callback whose first instruction the latency is counted to, by symbol name. */
+async function run(program: string, board: Board, workDir: string, extra: Partial<RunOptions> = {}, probe?: { symbol: RegExp; hit(instructions: number): void }): Promise<Run> {
   const built = build({ entry: path.join(programsDir, `${program}.ts`), board, outDir: mkdtempSync(path.join(workDir, `${program}-`)), forSimulator: true });
   if (!built.ok) return { imageBytes: 0, problem: built.diagnostics.split("\n")[0] };
   const result = await targetFor(board).run({
     board, image: bootImageOf(built.image, built.files!.elf), countInstructions: true, timeoutMs: 120_000, ...extra,
-    ...(extra.probe ? { probe: { ...extra.probe, address: symbolOf(built.image.symbols, extra.probe.address) } } : {}),
+    ...(probe ? { probe: { address: symbolAddress(built.image.symbols, probe.symbol), hit: probe.hit } } : {}),
   });
   const ok = result.reason === "exit" || result.reason === "stopped";
   return { imageBytes: built.image.flashBytes.length, instructions: result.instructions, problem: ok ? undefined : `${result.reason}: ${result.simulatorLog.split("\n")[0]}` };
 }
 
-/** The probe's address given as an index into symbols named like the latency callback. */
-function symbolOf(symbols: Array<{ name: string; address: number }>, _index: number): number {
-  const callback = symbols.find((s) => /^latency\.<init>\.lambda\d+$/.test(s.name));
-  if (!callback) throw new Error("bench: the latency program's callback symbol was not found");
-  return callback.address;
+function symbolAddress(symbols: Array<{ name: string; address: number }>, name: RegExp): number {
+  const found = symbols.find((s) => name.test(s.name));
+  if (!found) throw new Error(`bench: no symbol matches ${name}`);
+  return found.address;
 }
 
 export async function libOsBench(baseline: CBaseline, workDir: string): Promise<void> {
@@ -73,8 +73,7 @@ export async function libOsBench(baseline: CBaseline, workDir: string): Promise<
   const measured = await run("latency", pico, workDir, {
     stopAtMs: 200,
     pinInputs: [{ pin: "BUTTON", level: 1, atMs: 0 }, { pin: "BUTTON", level: 0, atMs: 100 }],
-    probe: { address: 0, hit: (instructions) => { latency = instructions; } },
-  });
+  }, { symbol: /^latency\.<init>\.lambda\d+$/, hit: (instructions) => { latency = instructions; } });
   const verdict = latency === undefined ? "—" : latency <= LATENCY_TARGET ? "PASS" : "MISS";
   console.log(`pin edge to the app's callback on pico: ${latency === undefined ? measured.problem ?? "not reached" : `${latency} instructions`}  (target ≤ ${LATENCY_TARGET})  ${verdict}`);
 }

@@ -2,8 +2,7 @@
 // app can reach these (sdk/lib/pins.ts is their only caller).
 
 import { panic } from "mote/intrinsics";
-
-const PANIC_UNSUPPORTED = 10;
+import { PANIC_UNSUPPORTED } from "./rt/panic-codes.ts";
 
 export function gpioSetMode(pin: number, mode: number): void { panic(PANIC_UNSUPPORTED); }
 export function gpioWrite(pin: number, high: boolean): void { panic(PANIC_UNSUPPORTED); }

@@ -4,10 +4,10 @@
 // pins and nothing here is ever watched.
 
 import { panic, peek32, poke32 } from "mote/intrinsics";
+import { PANIC_UNSUPPORTED } from "../../../sdk/lib/rt/panic-codes.ts";
 
 const FPGAIO_LED = 0x40028000;
 const LED_MASK = 0b11;
-const PANIC_UNSUPPORTED = 10;
 
 export function gpioSetMode(pin: number, mode: number): void {}
 

@@ -6,6 +6,8 @@ import ts from "typescript";
 import path from "node:path";
 import fs from "node:fs";
 import type { Board } from "../../../boards/types.ts";
+// The SysTick clock's longest period: its handler (the port) and its driver must agree.
+import { systickMaxPeriodMs } from "../../../ports/armv6m/rt/libos.ts";
 
 export { REPO_ROOT } from "../../paths.js";
 import { REPO_ROOT } from "../../paths.js";
@@ -70,7 +72,7 @@ export function boardModuleSource(board: Board, forSimulator: boolean, crashRese
     `export const CONSOLE_BASE = ${board.console.base};`,
     `export const CONSOLE_IRQ = ${board.console.irq};`,
     `export const CYCLES_PER_MS = ${board.chip.clockHz / 1000};`,
-    `export const SYSTICK_MAX_PERIOD_MS = ${Math.floor(2 ** 24 / (board.chip.clockHz / 1000))};`,
+    `export const SYSTICK_MAX_PERIOD_MS = ${systickMaxPeriodMs(board)};`,
     `export const SIMULATOR_EXIT_SEMIHOSTING = ${forSimulator && board.simulatorExit === "semihosting"};`,
     `export const SIMULATOR_EXIT_BKPT = ${forSimulator && board.simulatorExit === "bkpt"};`,
     `export const CRASH_RESETS = ${crashResets};`,
