@@ -7,7 +7,6 @@
 
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs, type ParseArgsConfig } from "node:util";
 import { allBoards, boards } from "../../boards/index.ts";
 import type { Board } from "../../boards/types.ts";
 import { DEFAULT_TIMEOUT_MS, lookUpBoard, runAppStreaming, unknownBoardMessage } from "./run-app.ts";
@@ -15,6 +14,7 @@ import { PinView } from "./pin-view.ts";
 import type { TargetControl } from "../sim/types.ts";
 import { buildKey, projectBoard, writeManifest } from "./build-cache.js";
 import { initProject, writeGeneratedModules } from "./init.ts";
+import { parse, UsageError } from "./args.ts";
 
 const DEFAULT_BOARD = boards[0].id;
 /** What `timeout(1)` exits with when the time runs out; scripts already know it. */
@@ -69,17 +69,6 @@ const BOARDS_USAGE = `Usage: mote boards
 
 Lists the boards mote can build for: id (for --board), name, the simulator that models it,
 and what it supports.`;
-
-/** A mistake on the command line: printed as `mote: <message>`, exit status 1. */
-class UsageError extends Error {}
-
-function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
 
 /** The board: --board, else the app's project's ("mote": { "board" } in package.json, as
  *  mote init writes it; its generated types follow it), else the default. */
