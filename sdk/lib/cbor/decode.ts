@@ -229,11 +229,14 @@ export class CborReader {
 
   /** A decoded float, if the program's numbers can hold it. */
   private toNumber(x: number, start: number): number {
-    // NaN and ±Infinity are fine in an integral program; fractions are not.
-    if (!FRACTIONS && !isIntegralDouble(f64High(x), f64Low(x)) && (f64High(x) & 0x7ff00000) !== 0x7ff00000) {
-      this.fail("a number with a fraction, and this program's numbers are integers only (README, \"Numbers\")", start);
+    if (DOUBLES) {
+      // NaN and ±Infinity are fine in an integral program; fractions are not.
+      if (!FRACTIONS && !isIntegralDouble(f64High(x), f64Low(x)) && (f64High(x) & 0x7ff00000) !== 0x7ff00000) {
+        this.fail("a number with a fraction, and this program's numbers are integers only (README, \"Numbers\")", start);
+      }
+      return x;
     }
-    return x;
+    return this.noFloats(start);
   }
 
   private noFloats(start: number): never {

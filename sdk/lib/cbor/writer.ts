@@ -190,7 +190,7 @@ export class CborWriter {
       buffer[at++] = n >> 24;
       buffer[at++] = n >> 16;
       buffer[at++] = n >> 8;
-      buffer[at++] = n;
+      buffer[at++] = n & 0xff; // n may be past 2^30: see word()
     }
     this.used = at;
   }
@@ -237,62 +237,68 @@ export class CborWriter {
       else this.head(MAJOR_NEGATIVE, ~n);
       return true;
     }
-    if (!DOUBLES) {
-      // Every number of an int32 program is an integer in int32: ~n (-1 - n) never overflows.
-      if (n >= 0) this.head(MAJOR_UNSIGNED, n);
-      else this.head(MAJOR_NEGATIVE, ~n);
+    if (DOUBLES) {
+      const sign = this.wide(n);
+      if (sign < 0) return false;
+      const high = f64High(n), low = f64Low(n);
+      const magnitudeHigh = integerWord(high, low, 1), magnitudeLow = integerWord(high, low, 0);
+      if (sign === 0) {
+        this.head64(MAJOR_UNSIGNED, magnitudeHigh, magnitudeLow);
+      } else {
+        // -1 - n: the magnitude less one, borrowing from the high word (2^64's words wrap to
+        // 0:0, and less one is ffffffff:ffffffff, as it should be).
+        this.head64(MAJOR_NEGATIVE, magnitudeLow === 0 ? (magnitudeHigh - 1) | 0 : magnitudeHigh, (magnitudeLow - 1) | 0);
+      }
       return true;
     }
-    const sign = this.wide(n);
-    if (sign < 0) return false;
-    const high = f64High(n), low = f64Low(n);
-    const magnitudeHigh = integerWord(high, low, 1), magnitudeLow = integerWord(high, low, 0);
-    if (sign === 0) {
-      this.head64(MAJOR_UNSIGNED, magnitudeHigh, magnitudeLow);
-    } else {
-      // -1 - n: the magnitude less one, borrowing from the high word (2^64's words wrap to
-      // 0:0, and less one is ffffffff:ffffffff, as it should be).
-      this.head64(MAJOR_NEGATIVE, magnitudeLow === 0 ? (magnitudeHigh - 1) | 0 : magnitudeHigh, (magnitudeLow - 1) | 0);
-    }
+    // Every number of an int32 program is an integer in int32: ~n (-1 - n) never overflows.
+    if (n >= 0) this.head(MAJOR_UNSIGNED, n);
+    else this.head(MAJOR_NEGATIVE, ~n);
     return true;
   }
 
   /** For a number that is not a small integer: 0 when it is an integer in 0 … 2^64-1, 1 when
    *  one in -2^64 … -1, -1 otherwise (a fraction, -0, NaN, ±Infinity, or too large). */
   private wide(n: number): number {
-    const high = f64High(n), low = f64Low(n);
-    if (!isIntegralDouble(high, low)) return -1;
-    const exponent = doubleExponent(high);
-    if (high >= 0) return exponent < 64 ? 0 : -1;
-    // Negative: -0 is a float; -2^64 is the most negative integer CBOR holds (3bffff…ff).
-    if (((high & 0x7fffffff) | low) === 0) return -1;
-    return exponent < 64 || (exponent === 64 && ((high & 0xfffff) | low) === 0) ? 1 : -1;
+    // (Every method of a class is compiled: the ones that need doubles say so themselves.)
+    if (DOUBLES) {
+      const high = f64High(n), low = f64Low(n);
+      if (!isIntegralDouble(high, low)) return -1;
+      const exponent = doubleExponent(high);
+      if (high >= 0) return exponent < 64 ? 0 : -1;
+      // Negative: -0 is a float; -2^64 is the most negative integer CBOR holds (3bffff…ff).
+      if (((high & 0x7fffffff) | low) === 0) return -1;
+      return exponent < 64 || (exponent === 64 && ((high & 0xfffff) | low) === 0) ? 1 : -1;
+    }
+    return -1;
   }
 
   /** A float in the shortest of half, single, double that holds `x` exactly (§4.2.2). */
   private float(x: number): void {
-    const high = f64High(x), low = f64Low(x);
-    const magnitude = high & 0x7fffffff;
-    const negative = high < 0;
-    if (magnitude >= 0x7ff00000) {
-      const nan = magnitude > 0x7ff00000 || low !== 0;
-      this.half(nan ? HALF_NAN : negative ? HALF_SIGN | HALF_INFINITY : HALF_INFINITY);
-      return;
+    if (DOUBLES) {
+      const high = f64High(x), low = f64Low(x);
+      const magnitude = high & 0x7fffffff;
+      const negative = high < 0;
+      if (magnitude >= 0x7ff00000) {
+        const nan = magnitude > 0x7ff00000 || low !== 0;
+        this.half(nan ? HALF_NAN : negative ? HALF_SIGN | HALF_INFINITY : HALF_INFINITY);
+        return;
+      }
+      const half = narrowBits(magnitude, low, 5, 10);
+      if (half >= 0) {
+        this.half(negative ? HALF_SIGN | half : half);
+        return;
+      }
+      const single = narrowBits(magnitude, low, 8, 23);
+      if (single >= 0) {
+        this.byte(MAJOR_SIMPLE | ARGUMENT_4);
+        this.word(negative ? (1 << 31) | single : single);
+        return;
+      }
+      this.byte(MAJOR_SIMPLE | ARGUMENT_8);
+      this.word(high);
+      this.word(low);
     }
-    const half = narrowBits(magnitude, low, 5, 10);
-    if (half >= 0) {
-      this.half(negative ? HALF_SIGN | half : half);
-      return;
-    }
-    const single = narrowBits(magnitude, low, 8, 23);
-    if (single >= 0) {
-      this.byte(MAJOR_SIMPLE | ARGUMENT_4);
-      this.word(negative ? (1 << 31) | single : single);
-      return;
-    }
-    this.byte(MAJOR_SIMPLE | ARGUMENT_8);
-    this.word(high);
-    this.word(low);
   }
 
   private half(bits: number): void {
@@ -312,7 +318,9 @@ export class CborWriter {
     buffer[at] = w >> 24;
     buffer[at + 1] = w >> 16;
     buffer[at + 2] = w >> 8;
-    buffer[at + 3] = w;
+    // & 0xff: storing an int32 past the small integers into a Uint8Array stores 0 on devices
+    // today (a compiler bug, reported), where JavaScript stores its low byte.
+    buffer[at + 3] = w & 0xff;
     this.used = at + 4;
   }
 
