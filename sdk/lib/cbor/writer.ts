@@ -104,41 +104,24 @@ export class CborWriter {
     const length = s.length;
     let size = 0;
     for (let i = 0; i < length; i++) {
-      const unit = s.charCodeAt(i);
-      if (unit < 0x80) size += 1;
-      else if (unit < 0x800) size += 2;
-      else if (isHighSurrogate(unit) && i + 1 < length && isLowSurrogate(s.charCodeAt(i + 1))) {
-        size += 4;
-        i++;
-      } else size += 3;
+      const c = codePointAt(s, i);
+      if (c >= 0x10000) i++;
+      size += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
     }
     this.head(MAJOR_TEXT, size);
     this.reserve(size);
-    const buffer = this.buffer;
-    let at = this.used;
     for (let i = 0; i < length; i++) {
-      let c = s.charCodeAt(i);
+      const c = codePointAt(s, i);
       if (c < 0x80) {
-        buffer[at++] = c;
+        this.put(c);
         continue;
       }
-      if (c < 0x800) {
-        buffer[at++] = 0xc0 | (c >> 6);
-        buffer[at++] = 0x80 | (c & 0x3f);
-        continue;
-      }
-      if (isHighSurrogate(c) && i + 1 < length && isLowSurrogate(s.charCodeAt(i + 1))) {
-        c = ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00) + 0x10000;
-        buffer[at++] = 0xf0 | (c >> 18);
-        buffer[at++] = 0x80 | ((c >> 12) & 0x3f);
-      } else {
-        if (c >= 0xd800 && c < 0xe000) c = 0xfffd;
-        buffer[at++] = 0xe0 | (c >> 12);
-      }
-      buffer[at++] = 0x80 | ((c >> 6) & 0x3f);
-      buffer[at++] = 0x80 | (c & 0x3f);
+      if (c >= 0x10000) i++;
+      // The lead byte holds the top bits after its length marker; 6 bits in each one after.
+      const continuations = c < 0x800 ? 1 : c < 0x10000 ? 2 : 3;
+      this.put(((0xff80 >> continuations) & 0xff) | (c >> (6 * continuations)));
+      for (let k = continuations - 1; k >= 0; k--) this.put(0x80 | ((c >> (6 * k)) & 0x3f));
     }
-    this.used = at;
   }
 
   /** A byte string. */
@@ -173,26 +156,13 @@ export class CborWriter {
 
   /** A head: major type and an argument `n`, a non-negative int32, in the fewest bytes. */
   private head(major: number, n: number): void {
-    this.reserve(5);
-    const buffer = this.buffer;
-    let at = this.used;
     if (n < ARGUMENT_1) {
-      buffer[at++] = major | n;
-    } else if (n < 0x100) {
-      buffer[at++] = major | ARGUMENT_1;
-      buffer[at++] = n;
-    } else if (n < 0x10000) {
-      buffer[at++] = major | ARGUMENT_2;
-      buffer[at++] = n >> 8;
-      buffer[at++] = n;
+      this.byte(major | n);
     } else {
-      buffer[at++] = major | ARGUMENT_4;
-      buffer[at++] = n >> 24;
-      buffer[at++] = n >> 16;
-      buffer[at++] = n >> 8;
-      buffer[at++] = n & 0xff; // n may be past 2^30: see word()
+      const size = n < 0x100 ? 1 : n < 0x10000 ? 2 : 4;
+      this.byte(major | (size === 1 ? ARGUMENT_1 : size === 2 ? ARGUMENT_2 : ARGUMENT_4));
+      this.bigEndian(n, size);
     }
-    this.used = at;
   }
 
   /** A head whose argument is the unsigned 64-bit integer high:low (int32 bit patterns). */
@@ -302,30 +272,31 @@ export class CborWriter {
   }
 
   private half(bits: number): void {
-    this.reserve(3);
-    const buffer = this.buffer;
-    buffer[this.used] = MAJOR_SIMPLE | ARGUMENT_2;
-    buffer[this.used + 1] = bits >> 8;
-    buffer[this.used + 2] = bits;
-    this.used += 3;
+    this.byte(MAJOR_SIMPLE | ARGUMENT_2);
+    this.bigEndian(bits, 2);
   }
 
   /** Four bytes, big-endian, of an int32 bit pattern. */
   private word(w: number): void {
-    this.reserve(4);
-    const buffer = this.buffer;
-    const at = this.used;
-    buffer[at] = w >> 24;
-    buffer[at + 1] = w >> 16;
-    buffer[at + 2] = w >> 8;
-    // & 0xff: storing an int32 past the small integers into a Uint8Array stores 0 on devices
-    // today (a compiler bug, reported), where JavaScript stores its low byte.
-    buffer[at + 3] = w & 0xff;
-    this.used = at + 4;
+    this.bigEndian(w, 4);
+  }
+
+  /** The low `size` bytes of `n` (an int32 bit pattern), big-endian. */
+  private bigEndian(n: number, size: number): void {
+    this.reserve(size);
+    // & 0xff: storing an int32 past the small integers into a Uint8Array at a computed index
+    // stores 0 on devices today (a code generator bug, reported), where JavaScript stores its
+    // low byte.
+    for (let shift = 8 * (size - 1); shift >= 0; shift -= 8) this.put((n >> shift) & 0xff);
   }
 
   private byte(b: number): void {
     this.reserve(1);
+    this.put(b);
+  }
+
+  /** Appends a byte there is room for (reserve). */
+  private put(b: number): void {
     this.buffer[this.used++] = b;
   }
 
@@ -342,10 +313,13 @@ export class CborWriter {
   }
 }
 
-function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit < 0xdc00;
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit < 0xe000;
+/** The code point at s[i]: a surrogate pair's (two units), U+FFFD for an unpaired surrogate. */
+function codePointAt(s: string, i: number): number {
+  const unit = s.charCodeAt(i);
+  if (unit < 0xd800 || unit >= 0xe000) return unit;
+  if (unit < 0xdc00 && i + 1 < s.length) {
+    const low = s.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low < 0xe000) return ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+  }
+  return 0xfffd;
 }
