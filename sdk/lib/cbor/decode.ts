@@ -231,7 +231,9 @@ export class CborReader {
   private toNumber(x: number, start: number): number {
     if (DOUBLES) {
       // NaN and ±Infinity are fine in an integral program; fractions are not.
-      if (!FRACTIONS && !isIntegralDouble(f64High(x), f64Low(x)) && (f64High(x) & 0x7ff00000) !== 0x7ff00000) {
+      const high = f64High(x), low = f64Low(x);
+      const biased = (high >> 20) & 0x7ff;
+      if (!FRACTIONS && biased !== 0x7ff && !isIntegralDouble(biased, high & 0xfffff, (low >> 16) & 0xffff, low & 0xffff)) {
         this.fail("a number with a fraction, and this program's numbers are integers only (README, \"Numbers\")", start);
       }
       return x;

@@ -1,7 +1,11 @@
 // IEEE 754 bit work for CBOR's three float widths (RFC 8949 §3.3, §4.2.2): whether a double
 // fits a half (binary16) or single (binary32) exactly, the narrow encodings widened back to a
-// double, and whether a double is an integer. All of it is int32 operations on the double's two
-// words (f64High/f64Low), so the encoder needs no soft-float arithmetic to pick a width.
+// double, whether a double is an integer, and an integral double's bytes. The encoder needs no
+// soft-float arithmetic for any of it.
+//
+// A double is taken apart (from f64High/f64Low) into small integers, so that every operation
+// here stays on the device's unboxed fast path: the biased exponent (11 bits), the top 20
+// fraction bits, and the low fraction word as two 16-bit halves, `middle` and `bottom`.
 //
 // Only code under `if (DOUBLES)` calls these: a program whose numbers are int32 has no doubles.
 
@@ -16,30 +20,27 @@ const HIGH_FRACTION_MASK = 0xfffff;
 const IMPLICIT_BIT = 0x100000;
 
 /**
- * The binary16 (exponentBits 5, fractionBits 10) or binary32 (8, 23) encoding of the
- * non-negative double whose words are `high` (sign bit clear) and `low`, when that narrower
- * format holds it exactly (normal or subnormal); -1 when it does not. NaN and ±Infinity are the
- * caller's.
+ * The binary16 (exponentBits 5, fractionBits 10) or binary32 (8, 23) encoding of the magnitude
+ * of the double taken apart as above, when that narrower format holds it exactly (normal or
+ * subnormal); -1 when it does not. NaN and ±Infinity are the caller's.
  */
-export function narrowBits(high: number, low: number, exponentBits: number, fractionBits: number): number {
-  const biased = high >> HIGH_FRACTION_BITS;
-  if (biased === 0) return (high | low) === 0 ? 0 : -1; // zero; double subnormals are far too small
+export function narrowBits(biased: number, fraction: number, middle: number, bottom: number, exponentBits: number, fractionBits: number): number {
+  if (biased === 0) return (fraction | middle | bottom) === 0 ? 0 : -1; // zero; double subnormals are far too small
   const bias = (1 << (exponentBits - 1)) - 1;
   const exponent = biased - DOUBLE_BIAS;
   if (exponent > bias) return -1;
   const minNormal = 1 - bias;
-  // Low bits of the 53-bit significand the narrow format drops: they must all be zero.
+  // Low bits of the 53-bit significand the narrow format drops (29 to 52 of them): all zero.
   const shift = 52 - fractionBits + (exponent < minNormal ? minNormal - exponent : 0);
   if (shift > 52) return -1;
-  const significandHigh = (high & HIGH_FRACTION_MASK) | IMPLICIT_BIT;
+  const top = fraction | IMPLICIT_BIT; // significand bits 52 to 32
   let kept: number;
   if (shift >= 32) {
-    const highShift = shift - 32;
-    if (low !== 0 || (highShift > 0 && significandHigh << (32 - highShift) !== 0)) return -1;
-    kept = significandHigh >> highShift;
+    if ((middle | bottom) !== 0 || (top & ((1 << (shift - 32)) - 1)) !== 0) return -1;
+    kept = top >> (shift - 32);
   } else {
-    if (low << (32 - shift) !== 0) return -1;
-    kept = (significandHigh << (32 - shift)) | (low >>> shift);
+    if (bottom !== 0 || (middle & ((1 << (shift - 16)) - 1)) !== 0) return -1;
+    kept = (top << (32 - shift)) | (middle >> (shift - 16));
   }
   if (exponent < minNormal) return kept; // subnormal: the significand is all there is
   return ((exponent + bias) << fractionBits) | (kept & ((1 << fractionBits) - 1));
@@ -76,17 +77,16 @@ export function widen(bits: number, exponentBits: number, fractionBits: number):
   return f64FromWords(sign | (biased << HIGH_FRACTION_BITS) | high, low);
 }
 
-/** Whether the double with these words is an integer (±0 included, NaN and ±Infinity not). */
-export function isIntegralDouble(high: number, low: number): boolean {
-  const biased = (high >> HIGH_FRACTION_BITS) & EXPONENT_MASK;
+/** Whether the double taken apart as above is an integer (±0 included, NaN and ±Infinity not). */
+export function isIntegralDouble(biased: number, fraction: number, middle: number, bottom: number): boolean {
   if (biased === EXPONENT_MASK) return false;
   const exponent = biased - DOUBLE_BIAS;
-  if (exponent < 0) return ((high & 0x7fffffff) | low) === 0;
-  const fractionBits = 52 - exponent; // bits below the binary point
-  if (fractionBits <= 0) return true;
-  if (fractionBits < 32) return low << (32 - fractionBits) === 0;
-  const highBits = fractionBits - 32;
-  return low === 0 && (highBits === 0 || (high & HIGH_FRACTION_MASK) << (32 - highBits) === 0);
+  if (exponent < 0) return biased === 0 && (fraction | middle | bottom) === 0;
+  const below = 52 - exponent; // significand bits below the binary point: all zero
+  if (below <= 0) return true;
+  if (below >= 32) return (middle | bottom) === 0 && (fraction & ((1 << (below - 32)) - 1)) === 0;
+  if (below >= 16) return bottom === 0 && (middle & ((1 << (below - 16)) - 1)) === 0;
+  return (bottom & ((1 << below) - 1)) === 0;
 }
 
 /** The exponent of a double (its biased exponent minus the bias), from its high word. */

@@ -9,7 +9,7 @@
 
 import { DOUBLES, f64High, f64Low, isSmallInt } from "mote/intrinsics";
 import { CborError } from "./error.ts";
-import { doubleExponent, integerWord, isIntegralDouble, narrowBits } from "./floats.ts";
+import { integerWord, isIntegralDouble, narrowBits } from "./floats.ts";
 
 /** Major types (RFC 8949 §3.1), already shifted into the initial byte's top three bits. */
 export const MAJOR_UNSIGNED = 0x00;
@@ -42,6 +42,11 @@ const DEFAULT_CAPACITY = 64;
 export class CborWriter {
   private buffer: Uint8Array;
   private used = 0;
+  /** The last double split() took apart. */
+  private biased = 0;
+  private fraction = 0;
+  private middle = 0;
+  private bottom = 0;
 
   /** `capacity`: the buffer's first size in bytes (it doubles when full). */
   constructor(capacity: number = DEFAULT_CAPACITY) {
@@ -95,13 +100,24 @@ export class CborWriter {
   /** Any number: an integer when it is one (of major type 0 or 1), else the shortest float
    *  that holds it exactly. -0 is a float (f98000). */
   number(x: number): void {
-    if (this.integer(x)) return;
-    if (DOUBLES) this.float(x);
+    this.integer(x, true);
   }
 
   /** A text string, as UTF-8. An unpaired surrogate becomes U+FFFD, as Node's TextEncoder does. */
   text(s: string): void {
     const length = s.length;
+    let ascii = 0;
+    while (ascii < length && s.charCodeAt(ascii) < 0x80) ascii++;
+    if (ascii === length) {
+      // ASCII (keys, ids): a byte per unit.
+      this.head(MAJOR_TEXT, length);
+      this.reserve(length);
+      const buffer = this.buffer;
+      const at = this.used;
+      for (let i = 0; i < length; i++) buffer[at + i] = s.charCodeAt(i);
+      this.used = at + length;
+      return;
+    }
     let size = 0;
     for (let i = 0; i < length; i++) {
       const c = codePointAt(s, i);
@@ -156,11 +172,12 @@ export class CborWriter {
 
   /** A head: major type and an argument `n`, a non-negative int32, in the fewest bytes. */
   private head(major: number, n: number): void {
+    this.reserve(5);
     if (n < ARGUMENT_1) {
-      this.byte(major | n);
+      this.put(major | n);
     } else {
       const size = n < 0x100 ? 1 : n < 0x10000 ? 2 : 4;
-      this.byte(major | (size === 1 ? ARGUMENT_1 : size === 2 ? ARGUMENT_2 : ARGUMENT_4));
+      this.put(major | (size === 1 ? ARGUMENT_1 : size === 2 ? ARGUMENT_2 : ARGUMENT_4));
       this.bigEndian(n, size);
     }
   }
@@ -188,8 +205,9 @@ export class CborWriter {
       return;
     }
     if (DOUBLES) {
-      if (this.wide(n) === 0) {
-        const high = f64High(n), low = f64Low(n);
+      const high = f64High(n), low = f64Low(n);
+      this.split(high, low);
+      if (this.wide(high) === 0) {
         this.head64(major, integerWord(high, low, 1), integerWord(high, low, 0));
         return;
       }
@@ -200,17 +218,23 @@ export class CborWriter {
     throw new CborError("not an unsigned integer below 2^64", this.used);
   }
 
-  /** Writes `n` as an integer and says so, or writes nothing when it is not one in range. */
-  private integer(n: number): boolean {
+  /** Writes `n` as an integer and says so, or writes nothing when it is not one in range;
+   *  `float` also writes it as a float then. */
+  private integer(n: number, float: boolean = false): boolean {
     if (isSmallInt(n)) {
       if (n >= 0) this.head(MAJOR_UNSIGNED, n);
       else this.head(MAJOR_NEGATIVE, ~n);
       return true;
     }
     if (DOUBLES) {
-      const sign = this.wide(n);
-      if (sign < 0) return false;
+      // The double's words are taken once, for the integer and the float path both.
       const high = f64High(n), low = f64Low(n);
+      this.split(high, low);
+      const sign = this.wide(high);
+      if (sign < 0) {
+        if (float) this.float(high, low);
+        return false;
+      }
       const magnitudeHigh = integerWord(high, low, 1), magnitudeLow = integerWord(high, low, 0);
       if (sign === 0) {
         this.head64(MAJOR_UNSIGNED, magnitudeHigh, magnitudeLow);
@@ -227,39 +251,48 @@ export class CborWriter {
     return true;
   }
 
-  /** For a number that is not a small integer: 0 when it is an integer in 0 … 2^64-1, 1 when
+  /** A double's words taken apart into small integers (floats.ts), so that the bit work on
+   *  them stays on the fast paths: into biased, fraction, middle and bottom. */
+  private split(high: number, low: number): void {
+    this.biased = (high >> 20) & 0x7ff;
+    this.fraction = high & 0xfffff;
+    this.middle = (low >> 16) & 0xffff;
+    this.bottom = low & 0xffff;
+  }
+
+  /** For a double's words, split() (not a small integer's): 0 when it is an integer in 0 … 2^64-1, 1 when
    *  one in -2^64 … -1, -1 otherwise (a fraction, -0, NaN, ±Infinity, or too large). */
-  private wide(n: number): number {
+  private wide(high: number): number {
     // (Every method of a class is compiled: the ones that need doubles say so themselves.)
     if (DOUBLES) {
-      const high = f64High(n), low = f64Low(n);
-      if (!isIntegralDouble(high, low)) return -1;
-      const exponent = doubleExponent(high);
+      const biased = this.biased, fraction = this.fraction, middle = this.middle, bottom = this.bottom;
+      if (!isIntegralDouble(biased, fraction, middle, bottom)) return -1;
+      const exponent = biased - 1023;
       if (high >= 0) return exponent < 64 ? 0 : -1;
       // Negative: -0 is a float; -2^64 is the most negative integer CBOR holds (3bffff…ff).
-      if (((high & 0x7fffffff) | low) === 0) return -1;
-      return exponent < 64 || (exponent === 64 && ((high & 0xfffff) | low) === 0) ? 1 : -1;
+      if (biased === 0) return -1;
+      return exponent < 64 || (exponent === 64 && (fraction | middle | bottom) === 0) ? 1 : -1;
     }
     return -1;
   }
 
-  /** A float in the shortest of half, single, double that holds `x` exactly (§4.2.2). */
-  private float(x: number): void {
+  /** A float in the shortest of half, single, double that holds the double with these words
+   *  exactly (§4.2.2). */
+  private float(high: number, low: number): void {
     if (DOUBLES) {
-      const high = f64High(x), low = f64Low(x);
-      const magnitude = high & 0x7fffffff;
+      const biased = this.biased, fraction = this.fraction, middle = this.middle, bottom = this.bottom;
       const negative = high < 0;
-      if (magnitude >= 0x7ff00000) {
-        const nan = magnitude > 0x7ff00000 || low !== 0;
+      if (biased === 0x7ff) {
+        const nan = (fraction | middle | bottom) !== 0;
         this.half(nan ? HALF_NAN : negative ? HALF_SIGN | HALF_INFINITY : HALF_INFINITY);
         return;
       }
-      const half = narrowBits(magnitude, low, 5, 10);
+      const half = narrowBits(biased, fraction, middle, bottom, 5, 10);
       if (half >= 0) {
         this.half(negative ? HALF_SIGN | half : half);
         return;
       }
-      const single = narrowBits(magnitude, low, 8, 23);
+      const single = narrowBits(biased, fraction, middle, bottom, 8, 23);
       if (single >= 0) {
         this.byte(MAJOR_SIMPLE | ARGUMENT_4);
         this.word(negative ? (1 << 31) | single : single);
@@ -272,18 +305,19 @@ export class CborWriter {
   }
 
   private half(bits: number): void {
-    this.byte(MAJOR_SIMPLE | ARGUMENT_2);
+    this.reserve(3);
+    this.put(MAJOR_SIMPLE | ARGUMENT_2);
     this.bigEndian(bits, 2);
   }
 
   /** Four bytes, big-endian, of an int32 bit pattern. */
   private word(w: number): void {
+    this.reserve(4);
     this.bigEndian(w, 4);
   }
 
-  /** The low `size` bytes of `n` (an int32 bit pattern), big-endian. */
+  /** The low `size` bytes of `n` (an int32 bit pattern), big-endian, where there is room. */
   private bigEndian(n: number, size: number): void {
-    this.reserve(size);
     // & 0xff: storing an int32 past the small integers into a Uint8Array at a computed index
     // stores 0 on devices today (a code generator bug, reported), where JavaScript stores its
     // low byte.
