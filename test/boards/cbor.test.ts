@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { findBoard, hostBoard } from "../../boards/index.ts";
 import { bundleForHost } from "../../ports/host/bundle.ts";
 import { qemuAvailable, targetFor } from "../../sdk/sim/index.ts";
-import { boot } from "./boot.ts";
+import { boot, buildFor } from "./boot.ts";
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 const boards = ["pico", ...(qemuAvailable() ? ["mps2-an385"] : [])];
@@ -72,4 +72,22 @@ describe.each(boards)("mote/cbor on %s", (boardId) => {
       expect(findBoard(boardId).id).toBe(boardId);
     });
   }
+});
+
+describe("what mote/cbor links", () => {
+  it("an int32 program that encodes and decodes links no soft-float code and none of the float bit work", () => {
+    const result = buildFor(path.join(fixtures, "cbor-int32.ts"), "mps2-an385");
+    if (!result.ok) throw new Error(result.diagnostics);
+    const names = result.image.symbols.map((s) => s.name);
+    expect(names.filter((n) => n.startsWith("writer.CborWriter.")).length).toBeGreaterThan(5);
+    expect(names.filter((n) => n.startsWith("floats.") || n.startsWith("__rt_d") || n.startsWith("numconv.") || n.startsWith("bignum."))).toEqual([]);
+  });
+
+  it("a program with fractions links the float bit work", () => {
+    const result = buildFor(path.join(fixtures, "cbor-table.ts"), "mps2-an385");
+    if (!result.ok) throw new Error(result.diagnostics);
+    const names = result.image.symbols.map((s) => s.name);
+    expect(names).toContain("floats.narrowBits");
+    expect(names).toContain("floats.widen");
+  });
 });

@@ -90,7 +90,7 @@ export function isIntegralDouble(biased: number, fraction: number, middle: numbe
 }
 
 /** The exponent of a double (its biased exponent minus the bias), from its high word. */
-export function doubleExponent(high: number): number {
+function doubleExponent(high: number): number {
   return ((high >> HIGH_FRACTION_BITS) & EXPONENT_MASK) - DOUBLE_BIAS;
 }
 

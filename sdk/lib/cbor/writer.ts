@@ -184,6 +184,7 @@ export class CborWriter {
 
   /** A head whose argument is the unsigned 64-bit integer high:low (int32 bit patterns). */
   private head64(major: number, high: number, low: number): void {
+    if (!DOUBLES) return; // only integers beyond int32 come here
     if (high === 0 && low >= 0) {
       this.head(major, low);
       return;
@@ -254,10 +255,12 @@ export class CborWriter {
   /** A double's words taken apart into small integers (floats.ts), so that the bit work on
    *  them stays on the fast paths: into biased, fraction, middle and bottom. */
   private split(high: number, low: number): void {
-    this.biased = (high >> 20) & 0x7ff;
-    this.fraction = high & 0xfffff;
-    this.middle = (low >> 16) & 0xffff;
-    this.bottom = low & 0xffff;
+    if (DOUBLES) {
+      this.biased = (high >> 20) & 0x7ff;
+      this.fraction = high & 0xfffff;
+      this.middle = (low >> 16) & 0xffff;
+      this.bottom = low & 0xffff;
+    }
   }
 
   /** For a double's words, split() (not a small integer's): 0 when it is an integer in 0 … 2^64-1, 1 when
