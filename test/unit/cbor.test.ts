@@ -151,6 +151,8 @@ describe("encode", () => {
 
   it("refuses what has no encoding, and a cycle, with a CborError", () => {
     expect(() => encode(() => 1)).toThrow(CborError);
+    expect(() => encode({ samples: new Uint16Array(2) })).toThrow(/only a Uint8Array among the typed arrays/);
+    expect(() => encode([new Float32Array(1)])).toThrow(CborError);
     const cycle: unknown[] = [];
     cycle.push(cycle);
     expect(() => encode(cycle)).toThrow(/nesting deeper than 64/);

@@ -6,7 +6,8 @@
 //   boolean, null, undefined   simple values f5/f4, f6, f7
 //   array       array                      CborTag      tag + its value
 //   CborSimple  simple value               other object its own enumerable string keys as
-//                                          a map, in insertion order
+//                                          a map, in insertion order (other typed arrays
+//                                          are a CborError)
 // Lengths are always definite.
 
 import { CborError } from "./error.ts";
@@ -42,6 +43,8 @@ export function writeValue(writer: CborWriter, value: unknown, depth: number): v
       writeValue(writer, value.value, depth + 1);
     } else if (value instanceof CborSimple) {
       writer.simple(value.value);
+    } else if (isOtherTypedArray(value)) {
+      throw new CborError("only a Uint8Array among the typed arrays has a CBOR encoding (a byte string): copy the others into an array or a Uint8Array", writer.length);
     } else if (typeof value === "object") {
       const map = value as Record<string, unknown>;
       const keys = Object.keys(map);
@@ -54,4 +57,10 @@ export function writeValue(writer: CborWriter, value: unknown, depth: number): v
       throw new CborError(`a ${typeof value} has no CBOR encoding`, writer.length);
     }
   }
+}
+
+/** A typed array other than Uint8Array: Node would see its indices as keys, a device none. */
+function isOtherTypedArray(value: unknown): boolean {
+  return value instanceof Int8Array || value instanceof Uint16Array || value instanceof Int16Array || value instanceof Uint32Array
+    || value instanceof Int32Array || value instanceof Float32Array || value instanceof Float64Array;
 }
