@@ -9,7 +9,9 @@
 
 import { describe, expect, it, vi } from "vitest";
 
+// As the host port bundles it: Node's intrinsics, and the Node counterpart of the runtime module.
 vi.mock("mote/intrinsics", () => import("../../ports/host/intrinsics.ts"));
+vi.mock("../../sdk/lib/rt/latin1.ts", () => import("../../ports/host/rt/latin1.ts"));
 
 import { CborError, decode, encode } from "../../sdk/lib/cbor.ts";
 import { mulberry32 } from "../unit/mulberry32.ts";

@@ -6,7 +6,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { Decoder, Encoder } from "cbor-x";
 
+// As the host port bundles it: Node's intrinsics, and the Node counterpart of the runtime module.
 vi.mock("mote/intrinsics", () => import("../../ports/host/intrinsics.ts"));
+vi.mock("../../sdk/lib/rt/latin1.ts", () => import("../../ports/host/rt/latin1.ts"));
 
 import { CborError, CborReader, CborSimple, CborTag, CborWriter, decode, decodeFirst, encode } from "../../sdk/lib/cbor.ts";
 import { fromHex, halfValue, hex, sameValue, valueGenerator } from "./cbor-values.ts";

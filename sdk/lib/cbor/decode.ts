@@ -22,6 +22,7 @@
 // float with a fraction.
 
 import { DOUBLES, FRACTIONS, f64FromWords, f64High, f64Low } from "mote/intrinsics";
+import { latin1String } from "../rt/latin1.ts";
 import { CborError } from "./error.ts";
 import { isIntegralDouble, widen } from "./floats.ts";
 import { CborSimple, CborTag } from "./tag.ts";
@@ -40,8 +41,10 @@ export interface DecodeOptions {
   maxDepth?: number;
 }
 
-/** The one data item that `bytes` holds. Trailing bytes after it are a CborError (use
- *  decodeFirst or CborReader for a sequence). */
+/** The one data item that `bytes` holds (see the table at the top of sdk/lib/cbor/decode.ts:
+ *  integers past ±2^53 become the nearest number, as devices have no bigint; maps become plain
+ *  objects). Malformed, truncated or trailing bytes are a CborError (use decodeFirst or
+ *  CborReader for a sequence of items). */
 export function decode(bytes: Uint8Array, options?: DecodeOptions): unknown {
   const reader = new CborReader(bytes, 0, options);
   const value = reader.read();
@@ -343,6 +346,9 @@ export class CborReader {
 /** The text that bytes[from, to) hold as UTF-8 (RFC 3629), strictly: overlong forms,
  *  surrogates, code points past U+10FFFF and truncated sequences are errors. */
 function decodeUtf8(bytes: Uint8Array, from: number, to: number, reader: CborReader): string {
+  let ascii = from;
+  while (ascii < to && bytes[ascii] < 0x80) ascii++;
+  if (ascii === to) return latin1String(bytes, from, to); // (the caller checked `to`)
   const parts: string[] = [];
   let i = from;
   while (i < to) {
