@@ -8,6 +8,7 @@
 // holds them exactly (NaN as f97e00, ±Infinity as half), definite lengths only.
 
 import { DOUBLES, f64High, f64Low, isSmallInt } from "mote/intrinsics";
+import { copyAscii } from "../rt/latin1.ts";
 import { CborError } from "./error.ts";
 import { integerWord, isIntegralDouble, narrowBits } from "./floats.ts";
 
@@ -106,18 +107,16 @@ export class CborWriter {
   /** A text string, as UTF-8. An unpaired surrogate becomes U+FFFD, as Node's TextEncoder does. */
   text(s: string): void {
     const length = s.length;
-    let ascii = 0;
-    while (ascii < length && s.charCodeAt(ascii) < 0x80) ascii++;
-    if (ascii === length) {
-      // ASCII (keys, ids): a byte per unit.
-      this.head(MAJOR_TEXT, length);
-      this.reserve(length);
-      const buffer = this.buffer;
-      const at = this.used;
-      for (let i = 0; i < length; i++) buffer[at + i] = s.charCodeAt(i);
-      this.used = at + length;
+    // ASCII (keys, ids): the head as for one byte per unit, then the units copied straight;
+    // anything else goes back and is measured first.
+    const start = this.used;
+    this.head(MAJOR_TEXT, length);
+    this.reserve(length);
+    if (copyAscii(s, this.buffer, this.used)) {
+      this.used += length;
       return;
     }
+    this.used = start;
     let size = 0;
     for (let i = 0; i < length; i++) {
       const c = codePointAt(s, i);

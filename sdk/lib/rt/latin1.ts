@@ -1,11 +1,12 @@
-// A string made from bytes in one allocation, each byte one code unit (Latin-1, so ASCII too):
-// what a decoder that has checked its bytes (mote/cbor's text strings) uses instead of a
-// String.fromCharCode per character, which allocates an argument array and a string each.
-// On the host port, ports/host/rt/latin1.ts does the same with Node's strings.
+// Strings and bytes one for one (Latin-1, so ASCII too), for codecs such as mote/cbor: a string
+// made from bytes in one allocation (instead of a String.fromCharCode per character, which
+// allocates an argument array and a string each), and an ASCII string's bytes copied straight
+// from its one-byte storage (instead of a charCodeAt per unit). On the host port,
+// ports/host/rt/latin1.ts does the same with Node's strings.
 
-import { objectAt, poke8 } from "mote/intrinsics";
+import { addressOf, objectAt, peek8, poke8 } from "mote/intrinsics";
 import { STRING_DATA } from "./layout.ts";
-import { newString } from "./strings.ts";
+import { isWideString, newString } from "./strings.ts";
 
 /** The string whose code units are bytes[from, to). */
 export function latin1String(bytes: Uint8Array, from: number, to: number): string {
@@ -14,4 +15,18 @@ export function latin1String(bytes: Uint8Array, from: number, to: number): strin
   const data = address + STRING_DATA;
   for (let i = 0; i < length; i++) poke8(data + i, bytes[from + i]);
   return objectAt<string>(address);
+}
+
+/** Copies s's code units into bytes from `at` if they are all ASCII, and says whether they
+ *  were (bytes past `at` may have been written either way; the caller has made room). */
+export function copyAscii(s: string, bytes: Uint8Array, at: number): boolean {
+  if (isWideString(s)) return false;
+  const data = addressOf(s) + STRING_DATA;
+  const length = s.length;
+  for (let i = 0; i < length; i++) {
+    const unit = peek8(data + i);
+    if (unit >= 0x80) return false;
+    bytes[at + i] = unit;
+  }
+  return true;
 }
