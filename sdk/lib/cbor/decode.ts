@@ -28,13 +28,11 @@ import { isIntegralDouble, widen } from "./floats.ts";
 import { CborSimple, CborTag } from "./tag.ts";
 import {
   ARGUMENT_1, ARGUMENT_2, ARGUMENT_4, ARGUMENT_8, MAJOR_ARRAY, MAJOR_BYTES, MAJOR_MAP, MAJOR_NEGATIVE, MAJOR_SIMPLE, MAJOR_TAG,
-  MAJOR_TEXT, MAJOR_UNSIGNED, SIMPLE_FALSE, SIMPLE_NULL, SIMPLE_TRUE, SIMPLE_UNDEFINED,
-} from "./writer.ts";
+  MAJOR_TEXT, MAJOR_UNSIGNED, SIMPLE_FALSE, SIMPLE_NULL, SIMPLE_TRUE, SIMPLE_UNDEFINED, BREAK, INDEFINITE,
+} from "./format.ts";
 
 /** How deep arrays, maps and tags may nest by default (DecodeOptions.maxDepth). */
 export const DECODE_MAX_DEPTH = 32;
-const INDEFINITE = 31;
-const BREAK = 0xff;
 
 export interface DecodeOptions {
   /** Arrays, maps and tags nested deeper than this are a CborError (default 32). */

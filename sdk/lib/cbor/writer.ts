@@ -10,29 +10,11 @@
 import { DOUBLES, f64High, f64Low, isSmallInt } from "mote/intrinsics";
 import { copyAscii } from "../rt/latin1.ts";
 import { CborError } from "./error.ts";
+import {
+  ARGUMENT_1, ARGUMENT_2, ARGUMENT_4, ARGUMENT_8, MAJOR_ARRAY, MAJOR_BYTES, MAJOR_MAP, MAJOR_NEGATIVE, MAJOR_SIMPLE, MAJOR_TAG, MAJOR_TEXT,
+  MAJOR_UNSIGNED, SIMPLE_FALSE, SIMPLE_NULL, SIMPLE_TRUE, SIMPLE_UNDEFINED,
+} from "./format.ts";
 import { integerWord, isIntegralDouble, narrowBits } from "./floats.ts";
-
-/** Major types (RFC 8949 §3.1), already shifted into the initial byte's top three bits. */
-export const MAJOR_UNSIGNED = 0x00;
-export const MAJOR_NEGATIVE = 0x20;
-export const MAJOR_BYTES = 0x40;
-export const MAJOR_TEXT = 0x60;
-export const MAJOR_ARRAY = 0x80;
-export const MAJOR_MAP = 0xa0;
-export const MAJOR_TAG = 0xc0;
-export const MAJOR_SIMPLE = 0xe0;
-
-/** Additional information values (§3): an argument in the next 1, 2, 4 or 8 bytes. */
-export const ARGUMENT_1 = 24;
-export const ARGUMENT_2 = 25;
-export const ARGUMENT_4 = 26;
-export const ARGUMENT_8 = 27;
-
-/** Simple values (§3.3). */
-export const SIMPLE_FALSE = 20;
-export const SIMPLE_TRUE = 21;
-export const SIMPLE_NULL = 22;
-export const SIMPLE_UNDEFINED = 23;
 
 const HALF_NAN = 0x7e00;
 const HALF_INFINITY = 0x7c00;
@@ -150,14 +132,17 @@ export class CborWriter {
     this.used = at + length;
   }
 
+  /** true (f5) or false (f4). */
   boolean(b: boolean): void {
     this.byte(MAJOR_SIMPLE | (b ? SIMPLE_TRUE : SIMPLE_FALSE));
   }
 
+  /** null (f6). */
   nullValue(): void {
     this.byte(MAJOR_SIMPLE | SIMPLE_NULL);
   }
 
+  /** undefined (f7). */
   undefinedValue(): void {
     this.byte(MAJOR_SIMPLE | SIMPLE_UNDEFINED);
   }
