@@ -60,6 +60,8 @@ and 1 when the app does not compile or the simulator fails.
 Options:
   -b, --board <id>         board to run on (default: ${DEFAULT_BOARD}; see 'mote boards')
   -t, --timeout <seconds>  stop the simulator after this much time (default: ${DEFAULT_TIMEOUT_MS / 1000})
+      --broker <url>       bridge the device's MQTT (telemetry) to this broker, e.g.
+                           mqtt://127.0.0.1:1883 (start one with 'mote broker')
       --trace-pins         show each LED/output pin change as a timestamped line on stderr
                            (the default when stderr is not a terminal; on a terminal the
                            board is one status line, and keys 1, 2, … press its buttons)
@@ -82,6 +84,19 @@ function boardOrFail(id: string | undefined, entry?: string): Board {
   }
   if (project && fs.existsSync(path.join(project.projectDir, ".mote"))) writeGeneratedModules(project.projectDir, board);
   return board;
+}
+
+/** A broker URL the bridge can use: mqtt://host[:port]. */
+export function checkBrokerUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`--broker takes a URL such as mqtt://127.0.0.1:1883, got '${url}'`);
+  }
+  if (parsed.protocol !== "mqtt:" && parsed.protocol !== "tcp:") {
+    throw new UsageError(`--broker takes an mqtt:// URL (the bridge speaks MQTT over TCP), got '${url}'`);
+  }
 }
 
 function singleApp(positionals: string[], command: string): string {
@@ -131,8 +146,10 @@ async function runCommand(args: string[]): Promise<number> {
     board: { type: "string", short: "b" },
     timeout: { type: "string", short: "t" },
     "trace-pins": { type: "boolean" },
+    broker: { type: "string" },
   });
   if (values.help) return usage(RUN_USAGE);
+  if (values.broker !== undefined) checkBrokerUrl(values.broker);
   const entry = singleApp(positionals, "run");
   const board = boardOrFail(values.board, entry);
   let timeoutMs = DEFAULT_TIMEOUT_MS;
@@ -159,6 +176,7 @@ async function runCommand(args: string[]): Promise<number> {
     onPinChange: (pin, level, timeMs) => view.change(pin, level, timeMs),
     onStart: view.buttons.length > 0 ? keys.start : undefined,
     realTime: true,
+    broker: values.broker,
   });
   view.end();
   keys.stop();

@@ -26,9 +26,13 @@ export class Link {
     return this.reader === undefined ? 0 : this.reader.frames;
   }
 
-  /** Sends `payload[start, end)` to the host on `channel`, as one frame. */
-  send(channel: number, payload: Uint8Array, start: number = 0, end: number = payload.length): void {
-    const frame = encodeFrame(channel, payload, start, end);
+  /** Sends `payload` to the host on `channel`, as one frame (at most MAX_PAYLOAD bytes). */
+  send(channel: number, payload: Uint8Array): void {
+    this.sendFrame(encodeFrame(channel, payload, 0, payload.length));
+  }
+
+  /** Sends a frame made by link/frame.ts's encodeFrame. */
+  sendFrame(frame: Uint8Array): void {
     this.startReceiving();
     uart.write(frame);
     this.sent++;

@@ -23,6 +23,9 @@ export const MOTE_MODULES: Record<string, string> = {
   "mote/watchdog-class": path.join(LIB_DIR, "watchdog.ts"),
   "mote/i2c-status": path.join(LIB_DIR, "i2c-status.ts"),
   "mote/i2c-bus-class": path.join(LIB_DIR, "i2c-bus.ts"),
+  // The serial link to the host (frames beside the console) and the MQTT stream over it.
+  "mote/link": path.join(LIB_DIR, "link.ts"),
+  "mote/link-transport": path.join(LIB_DIR, "link/transport.ts"),
 };
 /** Sensor and actuator drivers: `mote/drivers/<name>` is sdk/lib/drivers/<name>.ts. */
 const DRIVERS_PREFIX = "mote/drivers/";

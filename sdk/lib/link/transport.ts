@@ -11,7 +11,7 @@
 // bridge that starts sends CLOSE for the channel, so a device whose stream went with the
 // previous bridge learns it at once rather than at its next keep-alive.
 
-import { CHANNEL_CONTROL, CHANNEL_MQTT, MAX_PAYLOAD, OP_CLOSE, OP_OPEN, OP_OPENED } from "./frame.ts";
+import { CHANNEL_CONTROL, CHANNEL_MQTT, MAX_PAYLOAD, OP_CLOSE, OP_OPEN, OP_OPENED, encodeFrame } from "./frame.ts";
 import type { Link } from "../link.ts";
 import type { Transport, TransportEvents } from "../mqtt/transport.ts";
 
@@ -44,7 +44,7 @@ export class LinkTransport implements Transport {
   write(bytes: Uint8Array): void {
     if (this.state !== OPEN) return;
     for (let start = 0; start < bytes.length; start += MAX_PAYLOAD) {
-      this.link.send(this.channel, bytes, start, Math.min(bytes.length, start + MAX_PAYLOAD));
+      this.link.sendFrame(encodeFrame(this.channel, bytes, start, Math.min(bytes.length, start + MAX_PAYLOAD)));
     }
   }
 
