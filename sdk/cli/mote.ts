@@ -15,6 +15,7 @@ import type { TargetControl } from "../sim/types.ts";
 import { buildKey, projectBoard, writeManifest } from "./build-cache.js";
 import { initProject, writeGeneratedModules } from "./init.ts";
 import { parse, UsageError } from "./args.ts";
+import type { DeviceIdentity } from "../compiler/frontend/program.ts";
 
 const DEFAULT_BOARD = boards[0].id;
 /** What `timeout(1)` exits with when the time runs out; scripts already know it. */
@@ -48,6 +49,9 @@ Options:
   -o, --out <dir>      output directory (default: <app dir>/build/<board>/)
       --hardware       build for the real board: the image never uses the simulator's
                        exit channels (semihosting, BKPT), it sleeps when the program ends
+      --device-id <id> the device's id (device.id; its MQTT topics mote/<id>/…);
+                       default: the board's id
+      --version <M.m.r>  the app's version (device.version, its status); default 0.0.0
   -h, --help           show this help`;
 
 const RUN_USAGE = `Usage: mote run <app.ts> [options]
@@ -60,6 +64,9 @@ and 1 when the app does not compile or the simulator fails.
 Options:
   -b, --board <id>         board to run on (default: ${DEFAULT_BOARD}; see 'mote boards')
   -t, --timeout <seconds>  stop the simulator after this much time (default: ${DEFAULT_TIMEOUT_MS / 1000})
+      --device-id <id>     the device's id (device.id; its MQTT topics mote/<id>/…);
+                           default: the board's id
+      --version <M.m.r>    the app's version (device.version, its status); default 0.0.0
       --broker <url>       bridge the device's MQTT (telemetry) to this broker, e.g.
                            mqtt://127.0.0.1:1883 (start one with 'mote broker')
       --trace-pins         show each LED/output pin change as a timestamped line on stderr
@@ -84,6 +91,26 @@ function boardOrFail(id: string | undefined, entry?: string): Board {
   }
   if (project && fs.existsSync(path.join(project.projectDir, ".mote"))) writeGeneratedModules(project.projectDir, board);
   return board;
+}
+
+/** What `build` and `run` take to say which device the image is for. */
+const IDENTITY_OPTIONS = {
+  "device-id": { type: "string" },
+  version: { type: "string" },
+} as const;
+
+/** The device id (letters, digits, - _ .: an MQTT topic level without wildcards) and the
+ *  version (M.m.r or M.m.r+build) from the command line. */
+function identityOf(values: { "device-id"?: string; version?: string }): DeviceIdentity {
+  const deviceId = values["device-id"];
+  if (deviceId !== undefined && !/^[A-Za-z0-9._-]{1,64}$/.test(deviceId)) {
+    throw new UsageError(`--device-id takes 1 to 64 letters, digits, '.', '-' or '_' (it names MQTT topics), got '${deviceId}'`);
+  }
+  const version = values.version;
+  if (version !== undefined && !/^\d+\.\d+\.\d+(\+\d+)?$/.test(version)) {
+    throw new UsageError(`--version takes major.minor.revision[+build], e.g. 1.2.3, got '${version}'`);
+  }
+  return { deviceId, version };
 }
 
 /** A broker URL the bridge can use: mqtt://host[:port]. */
@@ -112,15 +139,17 @@ async function buildCommand(args: string[]): Promise<number> {
     board: { type: "string", short: "b" },
     out: { type: "string", short: "o" },
     hardware: { type: "boolean" },
+    ...IDENTITY_OPTIONS,
   });
   if (values.help) return usage(BUILD_USAGE);
   const entry = singleApp(positionals, "build");
   const board = boardOrFail(values.board, entry);
+  const identity = identityOf(values);
   const outDir = values.out ?? path.join(path.dirname(entry), "build", board.id);
 
   const { build } = await import("../compiler/index.ts");
   const started = performance.now();
-  const result = build({ entry, board, outDir, forSimulator: !values.hardware });
+  const result = build({ entry, board, outDir, forSimulator: !values.hardware, identity });
   if (!result.ok) {
     process.stderr.write(`${result.diagnostics}\n`);
     return 1;
@@ -135,7 +164,7 @@ async function buildCommand(args: string[]): Promise<number> {
     `\n${result.sizeReport.replace(/\n?$/, "\n")}`,
   );
   writeManifest({
-    outDir, entry, key: buildKey(entry, board.id, values.hardware ?? false),
+    outDir, entry, key: buildKey(entry, board.id, values.hardware ?? false, identity),
     sources: result.sources, outputs: written, report: result.sizeReport,
   });
   return 0;
@@ -147,8 +176,10 @@ async function runCommand(args: string[]): Promise<number> {
     timeout: { type: "string", short: "t" },
     "trace-pins": { type: "boolean" },
     broker: { type: "string" },
+    ...IDENTITY_OPTIONS,
   });
   if (values.help) return usage(RUN_USAGE);
+  const identity = identityOf(values);
   if (values.broker !== undefined) checkBrokerUrl(values.broker);
   const entry = singleApp(positionals, "run");
   const board = boardOrFail(values.board, entry);
@@ -177,6 +208,7 @@ async function runCommand(args: string[]): Promise<number> {
     onStart: view.buttons.length > 0 ? keys.start : undefined,
     realTime: true,
     broker: values.broker,
+    identity,
   });
   view.end();
   keys.stop();

@@ -9,6 +9,7 @@ import path from "node:path";
 import { allBoards } from "../../boards/index.ts";
 import type { Board } from "../../boards/types.ts";
 import type { LinkedImage } from "../compiler/link/types.ts";
+import type { DeviceIdentity } from "../compiler/frontend/program.ts";
 import type { BootImage, HostScript, RunOptions } from "../sim/types.ts";
 import { CrashLineFilter, decodeCrashText, formatCrashReport, parseCrashLine } from "./crash.ts";
 
@@ -50,6 +51,8 @@ export interface StreamingOptions extends RunAppOptions {
   realTime?: boolean;
   /** Bridge the device's MQTT (link frames on its console UART) to this broker URL. */
   broker?: string;
+  /** The device id and app version the image carries. */
+  identity?: DeviceIdentity;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -100,7 +103,7 @@ export async function runAppStreaming(entry: string, boardId: string, options: S
       }
       return await runTarget(board, { scriptPath: bundled.script }, options, sim);
     }
-    const built = build({ entry, board, outDir: workDir, forSimulator: true });
+    const built = build({ entry, board, outDir: workDir, forSimulator: true, identity: options.identity });
     if (!built.ok) {
       options.stderr(built.diagnostics);
       return { exitCode: null, reason: "build-failed" };
