@@ -29,12 +29,14 @@ Usage:
   mote run <app.ts> [--board <id>] [--timeout <seconds>]
   mote boards
   mote init <dir> [--board <id>]
+  mote bridge --port <tty> [--broker <url>]
 
 Commands:
   build    compile an app into an image (.elf .bin .hex .map, and .uf2 where the board takes one)
   run      build an app and run it on the board's simulator; the device console is stdout
   boards   list the boards mote knows
   init     start a project that uses mote (package.json, tsconfig.json for editors, app.ts)
+  bridge   connect a device's serial port to an MQTT broker (its telemetry), console on stdout
 
 Run 'mote <command> --help' for a command's options.`;
 
@@ -69,6 +71,8 @@ Options:
       --version <M.m.r>    the app's version (device.version, its status); default 0.0.0
       --broker <url>       bridge the device's MQTT (telemetry) to this broker, e.g.
                            mqtt://127.0.0.1:1883 (start one with 'mote broker')
+      --serial-pty         QEMU boards: the console UART becomes a pseudo-terminal, whose
+                           path is printed, for mote bridge --port or any serial tool
       --trace-pins         show each LED/output pin change as a timestamped line on stderr
                            (the default when stderr is not a terminal; on a terminal the
                            board is one status line, and keys 1, 2, … press its buttons)
@@ -176,9 +180,13 @@ async function runCommand(args: string[]): Promise<number> {
     timeout: { type: "string", short: "t" },
     "trace-pins": { type: "boolean" },
     broker: { type: "string" },
+    "serial-pty": { type: "boolean" },
     ...IDENTITY_OPTIONS,
   });
   if (values.help) return usage(RUN_USAGE);
+  if (values.broker !== undefined && values["serial-pty"]) {
+    throw new UsageError("--broker bridges the console in-process, --serial-pty hands it to another program (mote bridge --port): choose one");
+  }
   const identity = identityOf(values);
   if (values.broker !== undefined) checkBrokerUrl(values.broker);
   const entry = singleApp(positionals, "run");
@@ -209,6 +217,7 @@ async function runCommand(args: string[]): Promise<number> {
     realTime: true,
     broker: values.broker,
     identity,
+    serialPty: values["serial-pty"] ? (pty) => process.stderr.write(`mote: ${board.id}'s console UART is ${pty} (open it with mote bridge --port ${pty}, or any serial tool)\n`) : undefined,
   });
   view.end();
   keys.stop();
@@ -332,8 +341,10 @@ async function main(argv: string[]): Promise<number> {
         return boardsCommand(rest);
       case "init":
         return initCommand(rest);
+      case "bridge":
+        return await (await import("../../flash-tool/cli/bridge.ts")).bridgeCommand(rest);
       default:
-        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init (see 'mote --help')`);
+        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init, bridge (see 'mote --help')`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -53,6 +53,8 @@ export interface StreamingOptions extends RunAppOptions {
   broker?: string;
   /** The device id and app version the image carries. */
   identity?: DeviceIdentity;
+  /** The console UART is a pseudo-terminal (QEMU boards), for serial tools: its path. */
+  serialPty?: (path: string) => void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -180,11 +182,15 @@ async function runTarget(
   sink: ConsoleSink = { write: (bytes) => options.stdout(bytes), end() {} },
 ): Promise<{ exitCode: number | null; reason: RunAppReason }> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (options.serialPty !== undefined && board.simulator.kind !== "qemu") {
+    options.stderr(`mote: --serial-pty is for QEMU boards so far; '${board.id}' runs on ${board.simulator.kind} (use --broker to bridge it in-process)`);
+    return { exitCode: null, reason: "error" };
+  }
   const link = await linkFor(options, sink);
   let result: Awaited<ReturnType<ReturnType<typeof sim.targetFor>["run"]>>;
   try {
     result = await sim.targetFor(board).run({
-      board, image, timeoutMs, onConsole: (bytes) => link.reader.push(bytes), consoleInput: link.input,
+      board, image, timeoutMs, onConsole: (bytes) => link.reader.push(bytes), consoleInput: link.input, serialPty: options.serialPty,
       onPinChange: options.onPinChange, onStart: options.onStart, realTime: options.realTime,
     });
   } catch (error) {

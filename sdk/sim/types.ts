@@ -37,6 +37,13 @@ export interface RunOptions {
    * else to wake it is waiting for input, not stuck. Reading stops when the run ends.
    */
   consoleInput?: AsyncIterable<Uint8Array>;
+  /**
+   * QEMU: the console UART is a pseudo-terminal instead of onConsole/consoleInput; called
+   * with its path (/dev/pts/N) once QEMU has made it. Any serial tool opens it as it would a
+   * real board's port (`mote bridge --port`, `mote flash --port`); as on a real board, what
+   * the device prints while nobody has the port open is lost.
+   */
+  serialPty?: (path: string) => void;
   /** Count executed guest instructions (exact; slower). */
   countInstructions?: boolean;
   /** QEMU only: start halted with a gdbstub on this TCP port. */
