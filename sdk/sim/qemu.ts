@@ -16,6 +16,7 @@ import { QmpClient } from "./qmp.ts";
 import { ConsoleInput } from "./console-input.ts";
 import { QtestLink } from "./qtest.ts";
 import { findSensor } from "./sensors.ts";
+import { powerOnBits } from "./power-on.ts";
 
 const QEMU_BINARY = "qemu-system-arm";
 const INSTALL_HINT = "install it with: sudo apt-get install qemu-system-arm";
@@ -117,7 +118,7 @@ export function qemuArguments(
   elfPath: string,
   extra: {
     pluginPath?: string; pluginOutput?: string; gdbPort?: number; tracePins?: boolean; realTime?: boolean; qtestSocket?: string; qmpSocket?: string;
-    serialPty?: boolean;
+    serialPty?: boolean; powerOnSeed?: number;
   } = {},
 ): string[] {
   if (board.simulator.kind !== "qemu") {
@@ -151,6 +152,11 @@ export function qemuArguments(
     if (extra.gdbPort === undefined) args.push("-S");
   }
   if (extra.tracePins) for (const event of PIN_TRACES[board.simulator.machine]?.events ?? []) args.push("-trace", event);
+  if (extra.powerOnSeed !== undefined) {
+    // QEMU's generic loader writes the word at power-on and again at each reset, like SRAM
+    // that keeps what it settled to: one random value per QEMU process.
+    args.push("-device", `loader,addr=0x${extra.powerOnSeed.toString(16)},data=0x${powerOnBits().toString(16)},data-len=4`);
+  }
   args.push(...board.simulator.extraArgs);
   return args;
 }
@@ -191,7 +197,7 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
     const qmpSocket = socketDir && sensorControl ? path.join(socketDir, "qmp.sock") : undefined;
     const args = qemuArguments(board, image.elfPath, {
       pluginPath, pluginOutput, gdbPort: options.gdbPort, tracePins: options.onPinChange !== undefined, realTime: options.realTime, qtestSocket, qmpSocket,
-      serialPty: options.serialPty !== undefined,
+      serialPty: options.serialPty !== undefined, powerOnSeed: image.powerOnSeed,
     });
     // Stopped by the caller's signal, or here if the inputs cannot be set up.
     const stop = new AbortController();

@@ -12,6 +12,10 @@ export interface BootImage {
   flashOrigin: number;
   /** Address of the vector table (initial SP at +0, reset handler at +4). */
   vectorTable: number;
+  /** A RAM word the device reads as what SRAM held at power-on (sdk/lib/rt/boot-id.ts): the
+   *  simulators put random bits there at power-on and leave it alone at a reset, as SRAM
+   *  does. Absent when the image has no such word. */
+  powerOnSeed?: number;
 }
 
 /** What the host board runs instead of an image: the app bundled for Node (ports/host). */
