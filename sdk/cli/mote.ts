@@ -24,16 +24,20 @@ const EXIT_INTERRUPTED = 130;
 const USAGE = `mote — TypeScript for microcontrollers
 
 Usage:
-  mote build <app.ts> [--board <id>] [--out <dir>] [--hardware]
+  mote build <app.ts> [--board <id>] [--out <dir>] [--hardware] [--sign key.pem --version 1.2.3]
   mote run <app.ts> [--board <id>] [--timeout <seconds>]
   mote boards
   mote init <dir> [--board <id>]
+  mote keys new [--out key.pem]
+  mote image sign|info|verify <file> …
 
 Commands:
   build    compile an app into an image (.elf .bin .hex .map, and .uf2 where the board takes one)
   run      build an app and run it on the board's simulator; the device console is stdout
   boards   list the boards mote knows
   init     start a project that uses mote (package.json, tsconfig.json for editors, app.ts)
+  keys     make an Ed25519 key pair for signing images
+  image    sign a binary as an MCUboot image, show an image's fields, verify its signature
 
 Run 'mote <command> --help' for a command's options.`;
 
@@ -48,6 +52,9 @@ Options:
   -o, --out <dir>      output directory (default: <app dir>/build/<board>/)
       --hardware       build for the real board: the image never uses the simulator's
                        exit channels (semihosting, BKPT), it sleeps when the program ends
+      --sign <key.pem> also write <name>.signed.bin, an MCUboot image signed with this
+                       Ed25519 key (needs --version; load address: the board's flash origin)
+      --version <v>    the signed image's version, major.minor.revision[+build]
   -h, --help           show this help`;
 
 const RUN_USAGE = `Usage: mote run <app.ts> [options]
@@ -97,9 +104,14 @@ async function buildCommand(args: string[]): Promise<number> {
     board: { type: "string", short: "b" },
     out: { type: "string", short: "o" },
     hardware: { type: "boolean" },
+    sign: { type: "string" },
+    version: { type: "string" },
   });
   if (values.help) return usage(BUILD_USAGE);
   const entry = singleApp(positionals, "build");
+  if ((values.sign === undefined) !== (values.version === undefined)) {
+    throw new UsageError(values.sign === undefined ? "--version is the signed image's version: give --sign <key.pem> too" : "--sign needs --version, e.g. --sign key.pem --version 1.2.3");
+  }
   const board = boardOrFail(values.board, entry);
   const outDir = values.out ?? path.join(path.dirname(entry), "build", board.id);
 
@@ -113,6 +125,11 @@ async function buildCommand(args: string[]): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const files = result.files!;
   const written = [files.elf, files.bin, files.hex, files.map, files.uf2].filter((f): f is string => f !== undefined);
+  if (values.sign !== undefined) {
+    const signed = await signBuild(files.bin, board, values.sign, values.version!);
+    if (signed === undefined) return 1;
+    written.push(signed);
+  }
   const flavour = values.hardware ? "hardware" : "simulator";
   process.stderr.write(
     `mote: built ${entry} for ${board.id} (${flavour}) in ${seconds} s\n` +
@@ -124,6 +141,21 @@ async function buildCommand(args: string[]): Promise<number> {
     sources: result.sources, outputs: written, report: result.sizeReport,
   });
   return 0;
+}
+
+/** `mote build --sign`: <name>.signed.bin beside <name>.bin; undefined after reporting a failure. */
+async function signBuild(bin: string, board: Board, keyFile: string, version: string): Promise<string | undefined> {
+  const { signBinaryFile, isSigningFailure } = await import("../../flash-tool/cli/image.ts");
+  const { headerSizeFor, loadAddressFor } = await import("../../flash-tool/image/board-image.ts");
+  const out = bin.replace(/\.bin$/, ".signed.bin");
+  try {
+    signBinaryFile({ input: bin, keyFile, version, out, loadAddress: loadAddressFor(board), headerSize: headerSizeFor(board.chip) });
+    return out;
+  } catch (error) {
+    if (!isSigningFailure(error)) throw error;
+    process.stderr.write(`mote: cannot sign the image: ${error.message}\n`);
+    return undefined;
+  }
 }
 
 async function runCommand(args: string[]): Promise<number> {
@@ -282,8 +314,12 @@ async function main(argv: string[]): Promise<number> {
         return boardsCommand(rest);
       case "init":
         return initCommand(rest);
+      case "keys":
+        return await (await import("../../flash-tool/cli/keys.ts")).keysCommand(rest);
+      case "image":
+        return await (await import("../../flash-tool/cli/image.ts")).imageCommand(rest);
       default:
-        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init (see 'mote --help')`);
+        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init, keys, image (see 'mote --help')`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
