@@ -67,6 +67,12 @@ export interface SignFileOptions {
   headerSize?: number;
 }
 
+/** Reads the key and the version as signBinaryFile will, so a mistake shows before a build. */
+export function checkSigningInputs(keyFile: string, version: string): void {
+  privateKeyFromPem(new TextDecoder().decode(readFile(keyFile, "the signing key")), keyFile);
+  parseVersion(version);
+}
+
 /**
  * Signs the binary or ELF file `input` into `out`; returns the image's hash. Throws Error with
  * a user-facing message (a missing file, a bad key or version).

@@ -114,6 +114,8 @@ async function buildCommand(args: string[]): Promise<number> {
   }
   const board = boardOrFail(values.board, entry);
   const outDir = values.out ?? path.join(path.dirname(entry), "build", board.id);
+  const sign = values.sign === undefined ? undefined : await buildSigner(board, values.sign, values.version!);
+  if (values.sign !== undefined && sign === undefined) return 1;
 
   const { build } = await import("../compiler/index.ts");
   const started = performance.now();
@@ -125,11 +127,7 @@ async function buildCommand(args: string[]): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const files = result.files!;
   const written = [files.elf, files.bin, files.hex, files.map, files.uf2].filter((f): f is string => f !== undefined);
-  if (values.sign !== undefined) {
-    const signed = await signBuild(files.bin, board, values.sign, values.version!);
-    if (signed === undefined) return 1;
-    written.push(signed);
-  }
+  if (sign) written.push(sign(files.bin));
   const flavour = values.hardware ? "hardware" : "simulator";
   process.stderr.write(
     `mote: built ${entry} for ${board.id} (${flavour}) in ${seconds} s\n` +
@@ -143,19 +141,25 @@ async function buildCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/** `mote build --sign`: <name>.signed.bin beside <name>.bin; undefined after reporting a failure. */
-async function signBuild(bin: string, board: Board, keyFile: string, version: string): Promise<string | undefined> {
-  const { signBinaryFile, isSigningFailure } = await import("../../flash-tool/cli/image.ts");
+/**
+ * `mote build --sign`: checks the key and the version before the build, and returns what writes
+ * <name>.signed.bin beside <name>.bin after it; undefined after reporting a mistake.
+ */
+async function buildSigner(board: Board, keyFile: string, version: string): Promise<((bin: string) => string) | undefined> {
+  const { checkSigningInputs, isSigningFailure, signBinaryFile } = await import("../../flash-tool/cli/image.ts");
   const { headerSizeFor, loadAddressFor } = await import("../../flash-tool/image/board-image.ts");
-  const out = bin.replace(/\.bin$/, ".signed.bin");
   try {
-    signBinaryFile({ input: bin, keyFile, version, out, loadAddress: loadAddressFor(board), headerSize: headerSizeFor(board.chip) });
-    return out;
+    checkSigningInputs(keyFile, version);
   } catch (error) {
     if (!isSigningFailure(error)) throw error;
     process.stderr.write(`mote: cannot sign the image: ${error.message}\n`);
     return undefined;
   }
+  return (bin) => {
+    const out = bin.replace(/\.bin$/, ".signed.bin");
+    signBinaryFile({ input: bin, keyFile, version, out, loadAddress: loadAddressFor(board), headerSize: headerSizeFor(board.chip) });
+    return out;
+  };
 }
 
 async function runCommand(args: string[]): Promise<number> {

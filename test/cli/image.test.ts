@@ -105,6 +105,24 @@ describe("mote keys new → build --sign → image info → image verify", () =>
     expect(verified.code, explain(verified)).toBe(0);
   });
 
+  it("takes --header-size and --load-addr for a raw binary, and refuses impossible ones", async () => {
+    const out = at("custom.signed.bin");
+    const signed = await mote(["image", "sign", at("build/pico/app.bin"), "--key", at("key.pem"), "--version", "1.0.0", "--header-size", "0x20", "--load-addr", "0x8000", "--out", out]);
+    expect(signed.code, explain(signed)).toBe(0);
+    const info = await mote(["image", "info", out]);
+    expect(info.stdout).toContain("header size       32 (0x20)");
+    expect(info.stdout).toContain("load address      0x00008000");
+    const plain = await mote(["image", "sign", at("build/pico/app.bin"), "--key", at("key.pem"), "--version", "1.0.0", "--out", at("plain.signed.bin")]);
+    expect(plain.code, explain(plain)).toBe(0);
+    expect(decodeHeader(readFileSync(at("plain.signed.bin")))).toMatchObject({ loadAddress: 0, flags: 0, headerSize: 0x200 });
+    const small = await mote(["image", "sign", at("build/pico/app.bin"), "--key", at("key.pem"), "--version", "1.0.0", "--header-size", "16"]);
+    expect(small.code).toBe(1);
+    expect(small.stderr).toMatch(/--header-size must be between 32 \(0x20\) and 65535, got 16/);
+    const badAddress = await mote(["image", "sign", at("build/pico/app.bin"), "--key", at("key.pem"), "--version", "1.0.0", "--load-addr", "flash"]);
+    expect(badAddress.code).toBe(1);
+    expect(badAddress.stderr).toMatch(/--load-addr takes a number \(decimal or 0x hex\)/);
+  });
+
   it.skipIf(!hasPythonCrypto)("is accepted by an independent check (Python hashlib + cryptography, imgtool's rules)", () => {
     // Written from image.h's layout, not from mote's code: header, TLVs, SHA-256 over
     // header + body, KEYHASH over the DER SubjectPublicKeyInfo, Ed25519 over the digest.
@@ -142,6 +160,10 @@ print('independent check ok')
     const noVersion = await mote(["build", app, "--sign", at("key.pem")]);
     expect(noVersion.code).toBe(1);
     expect(noVersion.stderr).toMatch(/--sign needs --version/);
+    const badBuild = await mote(["build", app, "--sign", at("key.pem"), "--version", "1.x", "--out", at("never")]);
+    expect(badBuild.code).toBe(1);
+    expect(badBuild.stderr).toMatch(/^mote: cannot sign the image: '1\.x' is not a version/); // said before building
+    expect(badBuild.stderr).not.toContain("mote: built");
     const badVersion = await mote(["image", "sign", at("build/pico/app.bin"), "--key", at("key.pem"), "--version", "1.x"]);
     expect(badVersion.code).toBe(1);
     expect(badVersion.stderr).toMatch(/'1\.x' is not a version/);

@@ -59,6 +59,13 @@ describe("SmpClient", () => {
     expect(error.message).toBe("echo: /dev/ttyUSB9 did not answer within 30 ms (2 attempts); check the port and its baud rate, and that the device runs an SMP server (mote-boot, or an app that imports it)");
   });
 
+  it("drops an answer with truncated CBOR, counts it, and gets the answer by retrying", async () => {
+    const device = new FakeSmpDevice({ truncateFirstAnswers: 1 });
+    const client = new SmpClient(device, { timeoutMs: 50, retries: 1 });
+    expect(await client.echo("hello")).toBe("hello");
+    expect(client.counters).toMatchObject({ malformedResponses: 1, retries: 1, badCrc: 0 });
+  });
+
   it("uploads an image in chunks that fill the device's buffer, with progress", async () => {
     const device = new FakeSmpDevice({ bufSize: 512 });
     const client = new SmpClient(device);

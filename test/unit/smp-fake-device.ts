@@ -21,6 +21,8 @@ export interface FakeDeviceOptions {
   consoleLine?: string;
   /** Answer SMP lines in pieces of at most this many bytes (default 7). */
   pieceSize?: number;
+  /** Garble this many answers: a well-framed packet (good CRC) whose CBOR body is cut short. */
+  truncateFirstAnswers?: number;
 }
 
 /** What the device holds of an upload, kept across client connections (and resets). */
@@ -51,7 +53,9 @@ export class FakeSmpDevice extends EventEmitter {
     if (this.options.silentAfter !== undefined && this.handled > this.options.silentAfter) return;
     this.requests.push({ group: header.group, command: header.command, body });
     const answer = this.answer(header.group, header.command, header.op === SmpOp.WRITE, body);
-    const response = encodePacket({ version: header.version, op: header.op + 1, group: header.group, command: header.command, sequence: header.sequence }, encodeBody(answer));
+    let answerBytes = encodeBody(answer);
+    if (this.requests.length <= (this.options.truncateFirstAnswers ?? 0)) answerBytes = answerBytes.subarray(0, answerBytes.length - 2);
+    const response = encodePacket({ version: header.version, op: header.op + 1, group: header.group, command: header.command, sequence: header.sequence }, answerBytes);
     this.send(encodeSerialFrame(response));
   }
 
