@@ -4,7 +4,7 @@
 
 import { verify as ed25519Verify, type KeyObject } from "node:crypto";
 import { ImageFlags } from "./header.ts";
-import { keyHash } from "./keys.ts";
+import { keyHash, publicKeyDer } from "./keys.ts";
 import { findTlv, ImageFormatError, parseImage, type ImageProblem, type ParsedImage } from "./parse.ts";
 import { TlvType } from "./tlv.ts";
 
@@ -46,11 +46,20 @@ export function verifyImage(bytes: Uint8Array, options: VerifyOptions = {}): Ver
   if (options.publicKey) {
     const signature = findTlv(image, TlvType.ED25519);
     if (!signature) return fail("unsigned", "unsigned: the image has no ED25519 signature TLV (sign it with 'mote image sign --key')");
+    // The image names its signer by KEYHASH, or (imgtool --public-key-format full) by PUBKEY.
     const imageKeyHash = findTlv(image, TlvType.KEYHASH);
-    if (!imageKeyHash) return fail("key-hash-missing", "no KEYHASH TLV: the image does not say which key signed it");
-    const expected = keyHash(options.publicKey);
-    if (!equalBytes(imageKeyHash, expected)) {
-      return fail("key-hash-mismatch", `key hash mismatch: the image was signed by the key with hash ${hex(imageKeyHash)}, not by this key (${hex(expected)})`);
+    const imagePublicKey = findTlv(image, TlvType.PUBKEY);
+    if (imageKeyHash) {
+      const expected = keyHash(options.publicKey);
+      if (!equalBytes(imageKeyHash, expected)) {
+        return fail("key-hash-mismatch", `key hash mismatch: the image was signed by the key with hash ${hex(imageKeyHash)}, not by this key (${hex(expected)})`);
+      }
+    } else if (imagePublicKey) {
+      if (!equalBytes(imagePublicKey, publicKeyDer(options.publicKey))) {
+        return fail("key-hash-mismatch", "key mismatch: the image's PUBKEY TLV is another key than this one");
+      }
+    } else {
+      return fail("key-hash-missing", "no KEYHASH TLV: the image does not say which key signed it");
     }
     if (signature.length !== 64 || !ed25519Verify(null, hash, options.publicKey, signature)) {
       return fail("bad-signature", "bad signature: the ED25519 TLV is not this key's signature of the image hash");

@@ -12,6 +12,7 @@ import {
   keyHash, parseImage, parseVersion, publicKeyDer, signImage, SwapType, TLV_INFO_MAGIC, trailerLayout, TlvType, verifyImage,
   findTlv, encodeTlvArea, TLV_PROTECTED_INFO_MAGIC,
 } from "../../flash-tool/image/index.ts";
+import { mulberry32 } from "./mulberry32.ts";
 
 const { privateKey, publicKey } = generateKeyPairSync("ed25519");
 const other = generateKeyPairSync("ed25519");
@@ -184,6 +185,26 @@ describe("verifying", () => {
     expect(r.problem).toBe("bad-magic");
     expect(r.message).toMatch(/^bad magic: 0x96f3b83c where an MCUboot image has 0x96f3b83d/);
     expect(refused(body).problem).toBe("bad-magic"); // a raw binary
+  });
+
+  it("refuses every single-bit change anywhere in the image, and never throws", () => {
+    const next = mulberry32(2024);
+    for (let trial = 0; trial < 3000; trial++) {
+      const copy = good.slice();
+      const at = next() % copy.length;
+      copy[at] ^= 1 << (next() % 8);
+      let result: ReturnType<typeof verifyImage> | undefined;
+      expect(() => { result = verifyImage(copy, { publicKey }); }, `bit flip at byte ${at}`).not.toThrow();
+      expect(result!.ok, `bit flip at byte ${at}`).toBe(false);
+    }
+  });
+
+  it("names the signer by PUBKEY when the image carries the whole key instead of its hash", () => {
+    const image = parseImage(good);
+    const entries = image.tlvArea.entries.map((e) => (e.type === TlvType.KEYHASH ? { type: TlvType.PUBKEY, data: publicKeyDer(publicKey) } : e));
+    const withKey = new Uint8Array([...good.subarray(0, image.tlvArea.offset), ...encodeTlvArea(TLV_INFO_MAGIC, entries)]);
+    expect(verifyImage(withKey, { publicKey }).ok).toBe(true);
+    expect(refused(withKey, { publicKey: other.publicKey }).problem).toBe("key-hash-mismatch");
   });
 
   it("refuses an image for another address, or too large for the slot", () => {
