@@ -1,5 +1,5 @@
 // flash-tool/image: MCUboot images — build, sign, parse, verify — and the slot trailer.
-// One import for library users: `import { signImage, verifyImage } from "mote/flash-tool/image"`.
+// One import for library users: everything below, e.g. signImage, verifyImage, trailerLayout.
 
 export * from "./header.ts";
 export * from "./tlv.ts";
