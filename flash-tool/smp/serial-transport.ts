@@ -16,7 +16,9 @@
 // up, a continuation without a start, an overlong line) is dropped and counted, never thrown:
 // the link stays usable and the caller's retry fixes the rest.
 
-import { crc16 } from "./crc16.ts";
+// The CRC is the device's own code (device TypeScript that runs on Node unchanged), shared
+// with mote's link frames, so both ends compute it the same way.
+import { crc16 } from "../../sdk/lib/link/crc16.ts";
 
 export const FRAME_START = Uint8Array.of(0x06, 0x09);
 export const FRAME_CONTINUATION = Uint8Array.of(0x04, 0x14);
@@ -40,7 +42,7 @@ export function encodeSerialFrame(packet: Uint8Array, maxLineLength = MAX_LINE_L
   const view = new DataView(raw.buffer);
   view.setUint16(0, packet.length + 2);
   raw.set(packet, 2);
-  view.setUint16(raw.length - 2, crc16(packet));
+  view.setUint16(raw.length - 2, crc16(packet, 0, packet.length));
   const lines: Uint8Array[] = [];
   for (let at = 0; at < raw.length; at += perLine) {
     const text = Buffer.from(raw.subarray(at, at + perLine)).toString("base64");
@@ -203,7 +205,7 @@ export class SerialFrameDecoder {
     }
     const packet = Uint8Array.from(bytes.slice(0, -2));
     const crc = (bytes[bytes.length - 2] << 8) | bytes[bytes.length - 1];
-    if (crc16(packet) !== crc) {
+    if (crc16(packet, 0, packet.length) !== crc) {
       this.counters.badCrc++;
       return;
     }

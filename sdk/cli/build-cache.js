@@ -74,9 +74,10 @@ export function cachedReport(outDir, entry, key) {
   return manifest.report;
 }
 
-/** The identity of a build request: the app, the board and the flavour. */
-export function buildKey(entry, boardId, hardware) {
-  return JSON.stringify([path.resolve(entry), boardId, hardware]);
+/** The identity of a build request: the app, the board, the flavour and what the image
+ *  says about its device (--device-id, --version; absent for a plain build). */
+export function buildKey(entry, boardId, hardware, identity = {}) {
+  return JSON.stringify([path.resolve(entry), boardId, hardware, identity.deviceId ?? null, identity.version ?? null]);
 }
 
 /**

@@ -15,6 +15,7 @@ import type { TargetControl } from "../sim/types.ts";
 import { buildKey, projectBoard, writeManifest } from "./build-cache.js";
 import { initProject, writeGeneratedModules } from "./init.ts";
 import { parse, UsageError } from "./args.ts";
+import type { DeviceIdentity } from "../compiler/frontend/program.ts";
 
 const DEFAULT_BOARD = boards[0].id;
 /** What `timeout(1)` exits with when the time runs out; scripts already know it. */
@@ -52,9 +53,12 @@ Options:
   -o, --out <dir>      output directory (default: <app dir>/build/<board>/)
       --hardware       build for the real board: the image never uses the simulator's
                        exit channels (semihosting, BKPT), it sleeps when the program ends
+      --device-id <id> the device's id (device.id; its MQTT topics mote/<id>/…);
+                       default: the board's id
+      --version <M.m.r>  the app's version (device.version, its status); default 0.0.0;
+                       with --sign also the signed image's version
       --sign <key.pem> also write <name>.signed.bin, an MCUboot image signed with this
                        Ed25519 key (needs --version; load address: the board's flash origin)
-      --version <v>    the signed image's version, major.minor.revision[+build]
   -h, --help           show this help`;
 
 const RUN_USAGE = `Usage: mote run <app.ts> [options]
@@ -67,6 +71,11 @@ and 1 when the app does not compile or the simulator fails.
 Options:
   -b, --board <id>         board to run on (default: ${DEFAULT_BOARD}; see 'mote boards')
   -t, --timeout <seconds>  stop the simulator after this much time (default: ${DEFAULT_TIMEOUT_MS / 1000})
+      --device-id <id>     the device's id (device.id; its MQTT topics mote/<id>/…);
+                           default: the board's id
+      --version <M.m.r>    the app's version (device.version, its status); default 0.0.0
+      --broker <url>       bridge the device's MQTT (telemetry) to this broker, e.g.
+                           mqtt://127.0.0.1:1883 (start one with 'mote broker')
       --trace-pins         show each LED/output pin change as a timestamped line on stderr
                            (the default when stderr is not a terminal; on a terminal the
                            board is one status line, and keys 1, 2, … press its buttons)
@@ -91,6 +100,39 @@ function boardOrFail(id: string | undefined, entry?: string): Board {
   return board;
 }
 
+/** What `build` and `run` take to say which device the image is for. */
+const IDENTITY_OPTIONS = {
+  "device-id": { type: "string" },
+  version: { type: "string" },
+} as const;
+
+/** The device id (letters, digits, - _ .: an MQTT topic level without wildcards) and the
+ *  version (M.m.r or M.m.r+build) from the command line. */
+function identityOf(values: { "device-id"?: string; version?: string }): DeviceIdentity {
+  const deviceId = values["device-id"];
+  if (deviceId !== undefined && !/^[A-Za-z0-9._-]{1,64}$/.test(deviceId)) {
+    throw new UsageError(`--device-id takes 1 to 64 letters, digits, '.', '-' or '_' (it names MQTT topics), got '${deviceId}'`);
+  }
+  const version = values.version;
+  if (version !== undefined && !/^\d+\.\d+\.\d+(\+\d+)?$/.test(version)) {
+    throw new UsageError(`--version takes major.minor.revision[+build], e.g. 1.2.3, got '${version}'`);
+  }
+  return { deviceId, version };
+}
+
+/** A broker URL the bridge can use: mqtt://host[:port]. */
+export function checkBrokerUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`--broker takes a URL such as mqtt://127.0.0.1:1883, got '${url}'`);
+  }
+  if (parsed.protocol !== "mqtt:" && parsed.protocol !== "tcp:") {
+    throw new UsageError(`--broker takes an mqtt:// URL (the bridge speaks MQTT over TCP), got '${url}'`);
+  }
+}
+
 function singleApp(positionals: string[], command: string): string {
   if (positionals.length === 0) throw new UsageError(`'mote ${command}' needs an app: mote ${command} <app.ts>`);
   if (positionals.length > 1) throw new UsageError(`'mote ${command}' takes one app, got: ${positionals.join(" ")}`);
@@ -105,21 +147,20 @@ async function buildCommand(args: string[]): Promise<number> {
     out: { type: "string", short: "o" },
     hardware: { type: "boolean" },
     sign: { type: "string" },
-    version: { type: "string" },
+    ...IDENTITY_OPTIONS,
   });
   if (values.help) return usage(BUILD_USAGE);
   const entry = singleApp(positionals, "build");
-  if ((values.sign === undefined) !== (values.version === undefined)) {
-    throw new UsageError(values.sign === undefined ? "--version is the signed image's version: give --sign <key.pem> too" : "--sign needs --version, e.g. --sign key.pem --version 1.2.3");
-  }
+  if (values.sign !== undefined && values.version === undefined) throw new UsageError("--sign needs --version, e.g. --sign key.pem --version 1.2.3");
   const board = boardOrFail(values.board, entry);
+  const identity = identityOf(values);
   const outDir = values.out ?? path.join(path.dirname(entry), "build", board.id);
   const sign = values.sign === undefined ? undefined : await buildSigner(board, values.sign, values.version!);
   if (values.sign !== undefined && sign === undefined) return 1;
 
   const { build } = await import("../compiler/index.ts");
   const started = performance.now();
-  const result = build({ entry, board, outDir, forSimulator: !values.hardware });
+  const result = build({ entry, board, outDir, forSimulator: !values.hardware, identity });
   if (!result.ok) {
     process.stderr.write(`${result.diagnostics}\n`);
     return 1;
@@ -135,7 +176,7 @@ async function buildCommand(args: string[]): Promise<number> {
     `\n${result.sizeReport.replace(/\n?$/, "\n")}`,
   );
   writeManifest({
-    outDir, entry, key: buildKey(entry, board.id, values.hardware ?? false),
+    outDir, entry, key: buildKey(entry, board.id, values.hardware ?? false, identity),
     sources: result.sources, outputs: written, report: result.sizeReport,
   });
   return 0;
@@ -167,8 +208,12 @@ async function runCommand(args: string[]): Promise<number> {
     board: { type: "string", short: "b" },
     timeout: { type: "string", short: "t" },
     "trace-pins": { type: "boolean" },
+    broker: { type: "string" },
+    ...IDENTITY_OPTIONS,
   });
   if (values.help) return usage(RUN_USAGE);
+  const identity = identityOf(values);
+  if (values.broker !== undefined) checkBrokerUrl(values.broker);
   const entry = singleApp(positionals, "run");
   const board = boardOrFail(values.board, entry);
   let timeoutMs = DEFAULT_TIMEOUT_MS;
@@ -195,6 +240,8 @@ async function runCommand(args: string[]): Promise<number> {
     onPinChange: (pin, level, timeMs) => view.change(pin, level, timeMs),
     onStart: view.buttons.length > 0 ? keys.start : undefined,
     realTime: true,
+    broker: values.broker,
+    identity,
   });
   view.end();
   keys.stop();

@@ -160,10 +160,13 @@ print('independent check ok')
     const noVersion = await mote(["build", app, "--sign", at("key.pem")]);
     expect(noVersion.code).toBe(1);
     expect(noVersion.stderr).toMatch(/--sign needs --version/);
-    const badBuild = await mote(["build", app, "--sign", at("key.pem"), "--version", "1.x", "--out", at("never")]);
-    expect(badBuild.code).toBe(1);
-    expect(badBuild.stderr).toMatch(/^mote: cannot sign the image: '1\.x' is not a version/); // said before building
-    expect(badBuild.stderr).not.toContain("mote: built");
+    const badKey = await mote(["build", app, "--sign", at("app.ts"), "--version", "1.0.0", "--out", at("never")]);
+    expect(badKey.code).toBe(1);
+    expect(badKey.stderr).toMatch(/^mote: cannot sign the image: .*app\.ts is not a private key in PEM form/); // said before building
+    expect(badKey.stderr).not.toContain("mote: built");
+    const badBuildVersion = await mote(["build", app, "--sign", at("key.pem"), "--version", "1.x"]);
+    expect(badBuildVersion.code).toBe(1);
+    expect(badBuildVersion.stderr).toMatch(/--version takes major\.minor\.revision/);
     const badVersion = await mote(["image", "sign", at("build/pico/app.bin"), "--key", at("key.pem"), "--version", "1.x"]);
     expect(badVersion.code).toBe(1);
     expect(badVersion.stderr).toMatch(/'1\.x' is not a version/);
