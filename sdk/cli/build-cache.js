@@ -7,8 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { REPO_ROOT } from "../paths.js";
-/** Everything the compiler is made of: a change here invalidates every cached build. */
-export const TOOL_DIRS = ["sdk/compiler", "sdk/lib", "sdk/cli", "sdk/sim", "ports", "boards"];
+/** Everything the compiler and the CLI are made of (flash-tool: the CLI's image and flashing
+ *  commands, bundled with it): a change here invalidates every cached build and the bundle. */
+export const TOOL_DIRS = ["sdk/compiler", "sdk/lib", "sdk/cli", "sdk/sim", "ports", "boards", "flash-tool"];
 const MANIFEST_VERSION = 1;
 
 /** @param {string} outDir @param {string} entry */

@@ -25,11 +25,13 @@ const EXIT_INTERRUPTED = 130;
 const USAGE = `mote — TypeScript for microcontrollers
 
 Usage:
-  mote build <app.ts> [--board <id>] [--out <dir>] [--hardware]
+  mote build <app.ts> [--board <id>] [--out <dir>] [--hardware] [--sign key.pem --version 1.2.3]
   mote run <app.ts> [--board <id>] [--timeout <seconds>]
   mote boards
   mote init <dir> [--board <id>]
   mote bridge --port <tty> [--broker <url>]
+  mote keys new [--out key.pem]
+  mote image sign|info|verify <file> …
 
 Commands:
   build    compile an app into an image (.elf .bin .hex .map, and .uf2 where the board takes one)
@@ -37,6 +39,8 @@ Commands:
   boards   list the boards mote knows
   init     start a project that uses mote (package.json, tsconfig.json for editors, app.ts)
   bridge   connect a device's serial port to an MQTT broker (its telemetry), console on stdout
+  keys     make an Ed25519 key pair for signing images
+  image    sign a binary as an MCUboot image, show an image's fields, verify its signature
 
 Run 'mote <command> --help' for a command's options.`;
 
@@ -53,7 +57,10 @@ Options:
                        exit channels (semihosting, BKPT), it sleeps when the program ends
       --device-id <id> the device's id (device.id; its MQTT topics mote/<id>/…);
                        default: the board's id
-      --version <M.m.r>  the app's version (device.version, its status); default 0.0.0
+      --version <M.m.r>  the app's version (device.version, its status); default 0.0.0;
+                       with --sign also the signed image's version
+      --sign <key.pem> also write <name>.signed.bin, an MCUboot image signed with this
+                       Ed25519 key (needs --version; load address: the board's flash origin)
   -h, --help           show this help`;
 
 const RUN_USAGE = `Usage: mote run <app.ts> [options]
@@ -143,13 +150,17 @@ async function buildCommand(args: string[]): Promise<number> {
     board: { type: "string", short: "b" },
     out: { type: "string", short: "o" },
     hardware: { type: "boolean" },
+    sign: { type: "string" },
     ...IDENTITY_OPTIONS,
   });
   if (values.help) return usage(BUILD_USAGE);
   const entry = singleApp(positionals, "build");
+  if (values.sign !== undefined && values.version === undefined) throw new UsageError("--sign needs --version, e.g. --sign key.pem --version 1.2.3");
   const board = boardOrFail(values.board, entry);
   const identity = identityOf(values);
   const outDir = values.out ?? path.join(path.dirname(entry), "build", board.id);
+  const sign = values.sign === undefined ? undefined : await buildSigner(board, values.sign, values.version!);
+  if (values.sign !== undefined && sign === undefined) return 1;
 
   const { build } = await import("../compiler/index.ts");
   const started = performance.now();
@@ -161,6 +172,7 @@ async function buildCommand(args: string[]): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const files = result.files!;
   const written = [files.elf, files.bin, files.hex, files.map, files.uf2].filter((f): f is string => f !== undefined);
+  if (sign) written.push(sign(files.bin));
   const flavour = values.hardware ? "hardware" : "simulator";
   process.stderr.write(
     `mote: built ${entry} for ${board.id} (${flavour}) in ${seconds} s\n` +
@@ -172,6 +184,27 @@ async function buildCommand(args: string[]): Promise<number> {
     sources: result.sources, outputs: written, report: result.sizeReport,
   });
   return 0;
+}
+
+/**
+ * `mote build --sign`: checks the key and the version before the build, and returns what writes
+ * <name>.signed.bin beside <name>.bin after it; undefined after reporting a mistake.
+ */
+async function buildSigner(board: Board, keyFile: string, version: string): Promise<((bin: string) => string) | undefined> {
+  const { checkSigningInputs, isSigningFailure, signBinaryFile } = await import("../../flash-tool/cli/image.ts");
+  const { headerSizeFor, loadAddressFor } = await import("../../flash-tool/image/board-image.ts");
+  try {
+    checkSigningInputs(keyFile, version);
+  } catch (error) {
+    if (!isSigningFailure(error)) throw error;
+    process.stderr.write(`mote: cannot sign the image: ${error.message}\n`);
+    return undefined;
+  }
+  return (bin) => {
+    const out = bin.replace(/\.bin$/, ".signed.bin");
+    signBinaryFile({ input: bin, keyFile, version, out, loadAddress: loadAddressFor(board), headerSize: headerSizeFor(board.chip) });
+    return out;
+  };
 }
 
 async function runCommand(args: string[]): Promise<number> {
@@ -343,8 +376,12 @@ async function main(argv: string[]): Promise<number> {
         return initCommand(rest);
       case "bridge":
         return await (await import("../../flash-tool/cli/bridge.ts")).bridgeCommand(rest);
+      case "keys":
+        return await (await import("../../flash-tool/cli/keys.ts")).keysCommand(rest);
+      case "image":
+        return await (await import("../../flash-tool/cli/image.ts")).imageCommand(rest);
       default:
-        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init, bridge (see 'mote --help')`);
+        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init, bridge, keys, image (see 'mote --help')`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
