@@ -26,6 +26,7 @@ export const MOTE_MODULES: Record<string, string> = {
   // The serial link to the host (frames beside the console) and the MQTT stream over it.
   "mote/link": path.join(LIB_DIR, "link.ts"),
   "mote/link-transport": path.join(LIB_DIR, "link/transport.ts"),
+  "mote/telemetry": path.join(LIB_DIR, "telemetry.ts"),
 };
 /** Sensor and actuator drivers: `mote/drivers/<name>` is sdk/lib/drivers/<name>.ts. */
 const DRIVERS_PREFIX = "mote/drivers/";
