@@ -13,6 +13,7 @@ import type { ValueKind } from "./types.ts";
 import { DOUBLE_ACCUMULATOR } from "../../../ports/armv6m/rt/num-ops.ts";
 import { Lowerer } from "./lowerer.ts";
 import { skipParens, comparisonOp } from "./syntax.ts";
+import { TYPED_ELEMENT_NAMES } from "../../lib/rt/layout.ts";
 
 declare module "./lowerer.ts" {
   interface Lowerer {
@@ -132,6 +133,10 @@ Lowerer.prototype.binary = function binary(this: Lowerer, node: ts.BinaryExpress
     return this.call(this.runtime("objHas"), [object, key], node);
   }
   if (op === ts.SyntaxKind.InstanceOfKeyword) {
+    // `x instanceof Uint8Array` (or another typed array): the element type in its descriptor.
+    const right = skipParens(node.right);
+    const element = ts.isIdentifier(right) && this.isGlobal(right) ? TYPED_ELEMENT_NAMES.split(" ").indexOf(right.text) : -1;
+    if (element >= 0) return this.call(this.runtime("typedInstanceOf"), [this.expr(node.left), this.constant(tagInt(element), true)], node);
     const decl = this.classDeclarationOf(node.right);
     if (!decl) fail(node.right, Codes.UnsupportedOperator, "instanceof works on devices with classes of the program");
     const value = this.expr(node.left);

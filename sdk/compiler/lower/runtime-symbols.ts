@@ -153,6 +153,7 @@ export const RT = {
   errorToString: ["errors.ts", "errorToString"],
   uncaughtText: ["errors.ts", "uncaughtText"],
   instanceOf: ["functions.ts", "instanceOf"],
+  typedInstanceOf: ["functions.ts", "typedInstanceOf"],
   cellNew: ["functions.ts", "cellNew"],
   runMicrotasks: ["promise.ts", "runMicrotasks"],
   resolvePromise: ["promise.ts", "resolvePromise"],

@@ -4,7 +4,9 @@
 import { addressOf, isObject, objectAt, objectKind, peek32, poke32, pokeValue, symbolAddress } from "mote/intrinsics";
 import { fillWords } from "./port.ts";
 import { allocTraced } from "./heap.ts";
-import { CELL_VALUE, CLASS_PARENT, CLOSURE_CELLS, CLOSURE_CODE, DESCRIPTOR_CELL, DESCRIPTOR_CLOSURE, KIND_OBJECT } from "./layout.ts";
+import {
+  CELL_VALUE, CLASS_PARENT, CLOSURE_CELLS, CLOSURE_CODE, DESCRIPTOR_CELL, DESCRIPTOR_CLOSURE, KIND_OBJECT, KIND_TYPED_ARRAY, TYPED_DESCRIPTOR_ELEMENT,
+} from "./layout.ts";
 
 /** A closure for `code` (its address with bit 0 set, as a number) with room for `cells`. */
 export function closureNew(code: number, cells: number): unknown {
@@ -27,6 +29,12 @@ export function objectNew(descriptor: number, size: number): unknown {
   poke32(object, descriptor);
   fillWords(object + 4, (size - 4) >> 2, undefined);
   return objectAt<unknown>(object);
+}
+
+/** value instanceof Uint8Array (Int8Array, …): a typed array whose element type is `element`,
+ *  an index into layout.ts's TYPED_ELEMENTS. */
+export function typedInstanceOf(value: unknown, element: number): boolean {
+  return isObject(value) && objectKind(value) === KIND_TYPED_ARRAY && peek32(peek32(addressOf(value)) + TYPED_DESCRIPTOR_ELEMENT) === element;
 }
 
 /** value instanceof C: C's descriptor on the value's chain of parent classes. */
