@@ -4,7 +4,12 @@
 // (mqtt/packets.ts) is exported too, for tools and tests that speak MQTT at the byte level.
 // Only what an app reaches is linked, so importing this costs nothing by itself.
 
+export {
+  MqttClient, MqttError, MqttStats,
+  type MessageHandler, type MqttClientOptions, type MqttWill, type PublishOptions, type ReconnectOptions,
+} from "./mqtt/client.ts";
 export type { Transport, TransportEvents } from "./mqtt/transport.ts";
+export { filterProblem, topicMatches, topicProblem } from "./mqtt/topics.ts";
 export {
   CONNACK, CONNECT, DISCONNECT, InboundPacket, MAX_REMAINING_LENGTH, MqttPacketError, PacketParser, PINGREQ, PINGRESP,
   PUBACK, PUBCOMP, PUBLISH, PUBREC, PUBREL, SUBACK, SUBACK_FAILURE, SUBSCRIBE, UNSUBACK, UNSUBSCRIBE,

@@ -83,8 +83,9 @@ class PacketWriter {
     this.byte(first);
     let rest = remaining;
     do {
-      const digit = rest % 128;
-      rest = (rest - digit) / 128;
+      // Shifts, not division: the SDK's code must suit every number model (lower/doubles.ts).
+      const digit = rest & 0x7f;
+      rest = rest >> 7;
       this.byte(rest > 0 ? digit | 0x80 : digit);
     } while (rest > 0);
   }
