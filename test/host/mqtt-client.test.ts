@@ -5,6 +5,7 @@
 // broker is stopped and started again, with the QoS 1 messages queued meanwhile in order.
 
 import mqtt from "mqtt";
+import mqttPacket from "mqtt-packet";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MqttClient, MqttError, type MqttClientOptions } from "../../sdk/lib/mqtt.ts";
@@ -203,5 +204,74 @@ describe("mote/mqtt and a broker that sends garbage", () => {
     expect(reasons).toEqual(["MQTT: malformed packet from the broker: a remaining length longer than 4 bytes"]);
     client.end();
     server.close();
+  }, TEST_MS);
+});
+
+/** A broker scripted packet by packet (for what real brokers do not do on demand: withhold a
+ *  PUBACK or a PINGRESP). It reads the client's packets with mqtt-packet's parser and answers
+ *  with `script`; every packet it read is kept, by connection. */
+async function scriptedBroker(script: (packet: mqttPacket.Packet, reply: (p: object) => void, connection: number) => void) {
+  const port = await freePort();
+  const seen: mqttPacket.Packet[][] = [];
+  const server = net.createServer((socket) => {
+    const connection = seen.length;
+    seen.push([]);
+    const parser = mqttPacket.parser({ protocolVersion: 4 });
+    parser.on("packet", (packet) => {
+      seen[connection].push(packet);
+      script(packet, (p) => socket.write(mqttPacket.generate(p as mqttPacket.Packet)), connection);
+    });
+    socket.on("data", (data) => parser.parse(data));
+    socket.on("error", () => {});
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return { port, seen, close: () => server.close() };
+}
+
+describe("mote/mqtt with a scripted broker", () => {
+  it("sends an unacknowledged QoS 1 PUBLISH again with DUP set after the acknowledgement timeout", async () => {
+    let publishes = 0;
+    const broker = await scriptedBroker((packet, reply) => {
+      if (packet.cmd === "connect") reply({ cmd: "connack", returnCode: 0, sessionPresent: false });
+      // The first transmission is ignored, the second acknowledged.
+      if (packet.cmd === "publish" && ++publishes === 2) reply({ cmd: "puback", messageId: packet.messageId });
+    });
+    const client = new MqttClient(new TcpTransport(broker.port), { clientId: "mote-retry", ackTimeoutMs: 100 });
+    client.connect();
+    await client.publish("t", "again", { qos: 1 });
+    const sent = broker.seen[0].filter((p) => p.cmd === "publish") as mqttPacket.IPublishPacket[];
+    expect(sent.map((p) => [p.dup, p.messageId, text(p.payload as Buffer)])).toEqual([[false, 1, "again"], [true, 1, "again"]]);
+    expect(client.stats.retransmitted).toBe(1);
+    client.end();
+    broker.close();
+  }, TEST_MS);
+
+  it("acknowledges an inbound QoS 1 PUBLISH, pings when idle and calls the connection lost without a PINGRESP", async () => {
+    const broker = await scriptedBroker((packet, reply, connection) => {
+      if (packet.cmd === "connect") reply({ cmd: "connack", returnCode: 0, sessionPresent: false });
+      if (packet.cmd === "subscribe") {
+        reply({ cmd: "suback", messageId: packet.messageId, granted: [1] });
+        reply({ cmd: "publish", topic: "in/x", payload: Buffer.from("hi"), qos: 1, messageId: 42, retain: false, dup: false });
+      }
+      // The first connection answers its first PINGREQ only.
+      if (packet.cmd === "pingreq" && (connection > 0 || broker.seen[0].filter((p) => p.cmd === "pingreq").length === 1)) reply({ cmd: "pingresp" });
+    });
+    const client = new MqttClient(new TcpTransport(broker.port), { clientId: "mote-ping", keepAliveS: 1, reconnect: { minDelayMs: 50, maxDelayMs: 50 } });
+    const reasons: string[] = [];
+    client.onDisconnected((reason) => reasons.push(reason));
+    const messages: string[] = [];
+    client.connect();
+    await client.subscribe("in/+", 1, (topic, payload) => messages.push(`${topic} ${text(payload)}`));
+    await until(() => reasons.length === 1, "the connection to be called lost", 5000);
+    expect(messages).toEqual(["in/x hi"]);
+    const first = broker.seen[0].map((p) => p.cmd);
+    expect(first).toEqual(["connect", "subscribe", "puback", "pingreq", "pingreq"]);
+    expect((broker.seen[0][2] as mqttPacket.IPubackPacket).messageId).toBe(42);
+    expect(reasons[0]).toBe("no answer from the broker within 500 ms of a PINGREQ");
+    // Back again, and subscribed again, since the broker kept no session.
+    await until(() => client.stats.connections === 2, "the reconnection");
+    await until(() => broker.seen[1].some((p) => p.cmd === "subscribe"), "the subscription renewed");
+    client.end();
+    broker.close();
   }, TEST_MS);
 });
