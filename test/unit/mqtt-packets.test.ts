@@ -59,6 +59,8 @@ describe("mote/mqtt encoders match mqtt-packet byte for byte", () => {
       const expected = reference({ cmd: "publish", topic, payload: Buffer.from(payload), qos, retain, dup, messageId });
       const actual = encodePublish(topic, payload, qos, retain, dup, messageId ?? 0);
       expect(Buffer.from(actual).equals(Buffer.from(expected)), `publish ${n}: ${topic} ${size} bytes qos ${qos}`).toBe(true);
+      // The topic given as UTF-8 bytes, converted once by the caller, makes the same packet.
+      expect(Buffer.from(encodePublish(utf8Encode(topic), payload, qos, retain, dup, messageId ?? 0)).equals(Buffer.from(expected))).toBe(true);
     }
   });
 

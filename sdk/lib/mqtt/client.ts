@@ -119,6 +119,8 @@ class Outgoing {
   sentBefore = false;
   /** The acknowledgement period it was last sent in. */
   round = 0;
+  /** The topic in UTF-8, converted once for every transmission. */
+  readonly topicBytes: Uint8Array;
   constructor(
     readonly topic: string,
     readonly payload: Uint8Array,
@@ -126,7 +128,9 @@ class Outgoing {
     readonly retain: boolean,
     readonly resolve: () => void,
     readonly reject: (error: Error) => void,
-  ) {}
+  ) {
+    this.topicBytes = utf8Encode(topic);
+  }
 }
 
 /** A SUBSCRIBE or UNSUBSCRIBE awaiting its acknowledgement. */
@@ -232,7 +236,7 @@ export class MqttClient {
       checkWhole("reconnect.minDelayMs", this.minDelayMs, 1, MAX_DELAY_MS);
       checkWhole("reconnect.maxDelayMs", this.maxDelayMs, this.minDelayMs, MAX_DELAY_MS);
     }
-    if (this.password !== undefined && this.username === undefined) throw new RangeError("MqttClient: a password needs a username (MQTT 3.1.1 §3.1.2.9)");
+    if (this.password !== undefined && this.username === undefined) throw new RangeError("MqttClient: a password needs a user name (MQTT 3.1.1 §3.1.2.9)");
     const will = options.will;
     if (will === undefined) {
       this.will = undefined;
@@ -484,7 +488,7 @@ export class MqttClient {
         continue;
       }
       if (message.qos === 0) {
-        this.send(encodePublish(message.topic, message.payload, 0, message.retain, false, 0));
+        this.send(encodePublish(message.topicBytes, message.payload, 0, message.retain, false, 0));
         this.outbox.splice(i, 1);
         message.resolve();
         continue;
@@ -499,7 +503,7 @@ export class MqttClient {
   }
 
   private transmit(message: Outgoing): void {
-    this.send(encodePublish(message.topic, message.payload, 1, message.retain, message.sentBefore, message.packetId));
+    this.send(encodePublish(message.topicBytes, message.payload, 1, message.retain, message.sentBefore, message.packetId));
     message.sent = true;
     message.sentBefore = true;
     message.round = this.round;

@@ -12,7 +12,7 @@
 // The body buffer is allocated only once the remaining length is known and within the
 // maximum, so no input makes the parser allocate more than that.
 
-import { utf8Decode, utf8Length, utf8Write } from "./utf8.ts";
+import { utf8Decode, utf8Encode } from "./utf8.ts";
 
 // Control packet types: the high nibble of the first byte (§2.2.1).
 export const CONNECT = 1;
@@ -43,6 +43,8 @@ const CONNECT_PASSWORD = 0x40;
 const CONNECT_WILL_RETAIN = 0x20;
 const CONNECT_WILL = 0x04;
 const CONNECT_CLEAN_SESSION = 0x02;
+/** The protocol name, "MQTT" (§3.1.2.1). */
+const PROTOCOL_NAME = new Uint8Array([0x4d, 0x51, 0x54, 0x54]);
 /** Protocol level 4 is MQTT 3.1.1 (§3.1.2.2). */
 const PROTOCOL_LEVEL = 4;
 
@@ -72,22 +74,27 @@ export class MqttPacketError extends Error {
   }
 }
 
-/** Builds one packet: the fixed header, then fields appended in order. */
+/** Builds one packet: the fixed header, then fields appended in order. Strings arrive as
+ *  UTF-8 already (fieldBytes), so that each is converted once, which is most of the cost of
+ *  encoding (a code unit read from a string costs tens of instructions on a device). */
 class PacketWriter {
   readonly bytes: Uint8Array;
   private at = 0;
 
   constructor(first: number, remaining: number) {
     if (remaining > MAX_REMAINING_LENGTH) throw new RangeError(`an MQTT packet holds at most ${MAX_REMAINING_LENGTH} bytes after its header, this one needs ${remaining}`);
-    this.bytes = new Uint8Array(1 + lengthBytes(remaining) + remaining);
-    this.byte(first);
+    const bytes = new Uint8Array(1 + lengthBytes(remaining) + remaining);
+    this.bytes = bytes;
+    bytes[0] = first;
+    let at = 1;
     let rest = remaining;
     do {
       // Shifts, not division: the SDK's code must suit every number model (lower/doubles.ts).
       const digit = rest & 0x7f;
       rest = rest >> 7;
-      this.byte(rest > 0 ? digit | 0x80 : digit);
+      bytes[at++] = rest > 0 ? digit | 0x80 : digit;
     } while (rest > 0);
+    this.at = at;
   }
 
   byte(value: number): void {
@@ -95,20 +102,19 @@ class PacketWriter {
   }
 
   u16(value: number): void {
-    this.byte(value >> 8);
-    this.byte(value & 0xff);
+    this.bytes[this.at] = value >> 8;
+    this.bytes[this.at + 1] = value & 0xff;
+    this.at += 2;
   }
 
-  /** A UTF-8 string with its 2-byte length. */
-  text(value: string): void {
-    this.u16(utf8Length(value));
-    this.at = utf8Write(value, this.bytes, this.at);
-  }
-
-  /** Bytes as they are (a PUBLISH payload), or with a 2-byte length (a will's payload). */
+  /** Bytes as they are (a PUBLISH payload), or with a 2-byte length (strings, a will's payload). */
   raw(value: Uint8Array, withLength: boolean): void {
     if (withLength) this.u16(value.length);
-    for (let i = 0; i < value.length; i++) this.bytes[this.at++] = value[i];
+    const bytes = this.bytes;
+    const at = this.at;
+    const length = value.length;
+    for (let i = 0; i < length; i++) bytes[at + i] = value[i];
+    this.at = at + length;
   }
 }
 
@@ -117,55 +123,64 @@ function lengthBytes(n: number): number {
   return n < 128 ? 1 : n < 16384 ? 2 : n < 2097152 ? 3 : 4;
 }
 
-/** The bytes a string field takes: its length and its UTF-8. */
-function textField(value: string, what: string): number {
-  const bytes = utf8Length(value);
-  if (bytes > MAX_FIELD_BYTES) throw new RangeError(`MQTT: the ${what} takes ${bytes} bytes in UTF-8; the limit is ${MAX_FIELD_BYTES}`);
-  return 2 + bytes;
+/** A string field's UTF-8 (bytes given are taken as they are), checked against the 2-byte
+ *  length every string and binary field has (§1.5.3). */
+function fieldBytes(value: string | Uint8Array, what: string): Uint8Array {
+  const bytes = typeof value === "string" ? utf8Encode(value) : value;
+  if (bytes.length > MAX_FIELD_BYTES) throw new RangeError(`MQTT: the ${what} takes ${bytes.length} bytes; the limit is ${MAX_FIELD_BYTES}`);
+  return bytes;
 }
 
 /** CONNECT (§3.1): protocol name and level, flags, keep-alive, then the payload fields. */
 export function encodeConnect(fields: ConnectFields): Uint8Array {
   const will = fields.will;
+  const clientId = fieldBytes(fields.clientId, "client id");
   let flags = fields.cleanSession ? CONNECT_CLEAN_SESSION : 0;
-  let remaining = 10 + textField(fields.clientId, "client id");
+  let remaining = 12 + clientId.length;
+  let willTopic = EMPTY;
+  let willPayload = EMPTY;
   if (will !== undefined) {
     flags |= CONNECT_WILL | (will.qos << 3) | (will.retain ? CONNECT_WILL_RETAIN : 0);
-    remaining += textField(will.topic, "will topic") + 2 + will.payload.length;
-    if (will.payload.length > MAX_FIELD_BYTES) throw new RangeError(`MQTT: the will's payload is ${will.payload.length} bytes; the limit is ${MAX_FIELD_BYTES}`);
+    willTopic = fieldBytes(will.topic, "will topic");
+    willPayload = fieldBytes(will.payload, "will payload");
+    remaining += 4 + willTopic.length + willPayload.length;
   }
-  const username = fields.username;
-  const password = fields.password;
-  if (username !== undefined) {
+  let username = EMPTY;
+  let password = EMPTY;
+  if (fields.username !== undefined) {
     flags |= CONNECT_USERNAME;
-    remaining += textField(username, "user name");
+    username = fieldBytes(fields.username, "user name");
+    remaining += 2 + username.length;
   }
-  if (password !== undefined) {
+  if (fields.password !== undefined) {
     // §3.1.2.9: a password without a user name is not allowed.
-    if (username === undefined) throw new RangeError("MQTT: a password needs a user name (MQTT 3.1.1 §3.1.2.9)");
+    if (fields.username === undefined) throw new RangeError("MQTT: a password needs a user name (MQTT 3.1.1 §3.1.2.9)");
     flags |= CONNECT_PASSWORD;
-    remaining += textField(password, "password");
+    password = fieldBytes(fields.password, "password");
+    remaining += 2 + password.length;
   }
   const w = new PacketWriter(CONNECT << 4, remaining);
-  w.text("MQTT");
+  w.raw(PROTOCOL_NAME, true);
   w.byte(PROTOCOL_LEVEL);
   w.byte(flags);
   w.u16(fields.keepAliveS);
-  w.text(fields.clientId);
+  w.raw(clientId, true);
   if (will !== undefined) {
-    w.text(will.topic);
-    w.raw(will.payload, true);
+    w.raw(willTopic, true);
+    w.raw(willPayload, true);
   }
-  if (username !== undefined) w.text(username);
-  if (password !== undefined) w.text(password);
+  if (fields.username !== undefined) w.raw(username, true);
+  if (fields.password !== undefined) w.raw(password, true);
   return w.bytes;
 }
 
-/** PUBLISH (§3.3): flags DUP, QoS, RETAIN; the topic, a packet id when QoS > 0, the payload. */
-export function encodePublish(topic: string, payload: Uint8Array, qos: number, retain: boolean, dup: boolean, packetId: number): Uint8Array {
-  const remaining = textField(topic, "topic") + (qos > 0 ? 2 : 0) + payload.length;
-  const w = new PacketWriter((PUBLISH << 4) | (dup ? 0x08 : 0) | (qos << 1) | (retain ? 1 : 0), remaining);
-  w.text(topic);
+/** PUBLISH (§3.3): flags DUP, QoS, RETAIN; the topic, a packet id when QoS > 0, the payload.
+ *  A topic given as UTF-8 bytes (utf8Encode) is not converted again: for a topic published
+ *  to over and over, that is most of the work saved. */
+export function encodePublish(topic: string | Uint8Array, payload: Uint8Array, qos: number, retain: boolean, dup: boolean, packetId: number): Uint8Array {
+  const name = fieldBytes(topic, "topic");
+  const w = new PacketWriter((PUBLISH << 4) | (dup ? 0x08 : 0) | (qos << 1) | (retain ? 1 : 0), 2 + name.length + (qos > 0 ? 2 : 0) + payload.length);
+  w.raw(name, true);
   if (qos > 0) w.u16(packetId);
   w.raw(payload, false);
   return w.bytes;
@@ -180,18 +195,20 @@ export function encodePuback(packetId: number): Uint8Array {
 
 /** SUBSCRIBE (§3.8) of one topic filter; the fixed header's flags are 0010. */
 export function encodeSubscribe(packetId: number, filter: string, qos: number): Uint8Array {
-  const w = new PacketWriter((SUBSCRIBE << 4) | 0x02, 2 + textField(filter, "topic filter") + 1);
+  const name = fieldBytes(filter, "topic filter");
+  const w = new PacketWriter((SUBSCRIBE << 4) | 0x02, 5 + name.length);
   w.u16(packetId);
-  w.text(filter);
+  w.raw(name, true);
   w.byte(qos);
   return w.bytes;
 }
 
 /** UNSUBSCRIBE (§3.10) of one topic filter; the fixed header's flags are 0010. */
 export function encodeUnsubscribe(packetId: number, filter: string): Uint8Array {
-  const w = new PacketWriter((UNSUBSCRIBE << 4) | 0x02, 2 + textField(filter, "topic filter"));
+  const name = fieldBytes(filter, "topic filter");
+  const w = new PacketWriter((UNSUBSCRIBE << 4) | 0x02, 4 + name.length);
   w.u16(packetId);
-  w.text(filter);
+  w.raw(name, true);
   return w.bytes;
 }
 

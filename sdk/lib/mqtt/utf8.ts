@@ -48,10 +48,24 @@ export function utf8Write(text: string, out: Uint8Array, offset: number): number
   return at;
 }
 
+/** Strings up to this many code units are encoded in one pass through a scratch buffer
+ *  (3 bytes per unit at most), longer ones in two (length, then bytes): reading a code unit
+ *  is most of the cost on a device, and a short scratch buffer is cheap to keep. */
+const SCRATCH_UNITS = 64;
+let scratch: Uint8Array | undefined;
+
 /** `text` as UTF-8 bytes. */
 export function utf8Encode(text: string): Uint8Array {
-  const out = new Uint8Array(utf8Length(text));
-  utf8Write(text, out, 0);
+  if (text.length > SCRATCH_UNITS) {
+    const out = new Uint8Array(utf8Length(text));
+    utf8Write(text, out, 0);
+    return out;
+  }
+  if (scratch === undefined) scratch = new Uint8Array(3 * SCRATCH_UNITS);
+  const buffer = scratch;
+  const length = utf8Write(text, buffer, 0);
+  const out = new Uint8Array(length);
+  for (let i = 0; i < length; i++) out[i] = buffer[i];
   return out;
 }
 
