@@ -275,3 +275,53 @@ describe("mote/mqtt with a scripted broker", () => {
     broker.close();
   }, TEST_MS);
 });
+
+describe("mote/mqtt's outbox", () => {
+  it("sends the unacknowledged QoS 1 messages again after a reconnect, in order, with DUP set", async () => {
+    // The first connection takes three PUBLISHes, acknowledges none and drops the client;
+    // the second acknowledges everything.
+    const broker = await scriptedBroker((packet, reply, connection) => {
+      if (packet.cmd === "connect") reply({ cmd: "connack", returnCode: 0, sessionPresent: false });
+      if (packet.cmd === "publish" && connection > 0) reply({ cmd: "puback", messageId: packet.messageId });
+    });
+    const transport = new TcpTransport(broker.port);
+    const client = new MqttClient(transport, { clientId: "mote-dup", reconnect: { minDelayMs: 20, maxDelayMs: 20 } });
+    client.connect();
+    const acked = ["a", "b", "c"].map((m) => client.publish("t", m, { qos: 1 }));
+    await until(() => broker.seen[0]?.filter((p) => p.cmd === "publish").length === 3, "three PUBLISHes");
+    expect(client.inFlight).toBe(3);
+    transport.kill();
+    await until(() => client.stats.connections === 2, "the reconnection");
+    acked.push(client.publish("t", "d", { qos: 1 }));
+    await Promise.all(acked);
+    const again = broker.seen[1].filter((p) => p.cmd === "publish") as mqttPacket.IPublishPacket[];
+    expect(again.map((p) => [text(p.payload as Buffer), p.dup, p.messageId])).toEqual([["a", true, 1], ["b", true, 2], ["c", true, 3], ["d", false, 4]]);
+    expect(client.stats.retransmitted).toBe(3);
+    client.end();
+    broker.close();
+  }, TEST_MS);
+
+  it("is bounded while the broker does not answer: the caller sees the counts and chooses what to drop", async () => {
+    // Nothing listens on this port: each attempt is refused, with the reason given.
+    const transport = new TcpTransport(await freePort());
+    const client = new MqttClient(transport, { clientId: "mote-offline", maxQueued: 3, reconnect: { minDelayMs: 20, maxDelayMs: 40 } });
+    const reasons: string[] = [];
+    client.onDisconnected((reason) => reasons.push(reason));
+    client.connect();
+    const first = client.publish("t", "1", { qos: 1 });
+    void client.publish("t", "2");
+    void client.publish("t", "3", { qos: 1 });
+    expect([client.queued, client.inFlight, client.maxQueued]).toEqual([3, 0, 3]);
+    expect(() => client.publish("t", "4")).toThrow(/the outbox is full \(3 messages, 0 awaiting PUBACK\)/);
+    expect(client.discardOldest()).toBe(true);
+    await expect(first).rejects.toThrow(new MqttError("the message to 't' was discarded from the outbox"));
+    void client.publish("t", "4", { qos: 1 }).catch(() => {});
+    expect(client.queued).toBe(3);
+    await until(() => reasons.length >= 3, "three refused attempts");
+    expect(reasons[0]).toMatch(/ECONNREFUSED/);
+    expect(() => client.publish("t", "x", { qos: 2 as 1 })).toThrow(/QoS 2 is not supported/);
+    expect(() => client.publish("t/+", "x")).toThrow(/the topic 't\/\+' is invalid/);
+    expect(() => client.subscribe("a/#/b", 0, () => {})).toThrow(/'#' must be a whole level, the last one/);
+    client.end();
+  }, TEST_MS);
+});

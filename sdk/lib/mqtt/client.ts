@@ -121,14 +121,11 @@ class Outgoing {
   round = 0;
   /** The topic in UTF-8, converted once for every transmission. */
   readonly topicBytes: Uint8Array;
-  constructor(
-    readonly topic: string,
-    readonly payload: Uint8Array,
-    readonly qos: number,
-    readonly retain: boolean,
-    readonly resolve: () => void,
-    readonly reject: (error: Error) => void,
-  ) {
+  /** What publish() returned, and how to settle it. */
+  promise: Promise<void> | undefined = undefined;
+  resolve: () => void = ignore;
+  reject: (error: Error) => void = ignore;
+  constructor(readonly topic: string, readonly payload: Uint8Array, readonly qos: number, readonly retain: boolean) {
     this.topicBytes = utf8Encode(topic);
   }
 }
@@ -137,13 +134,12 @@ class Outgoing {
 class Request {
   packetId = 0;
   sent = false;
-  constructor(
-    readonly subscribe: boolean,
-    readonly filter: string,
-    readonly qos: number,
-    readonly resolve: (granted: number) => void,
-    readonly reject: (error: Error) => void,
-  ) {}
+  /** What subscribe() or unsubscribe() returned (none when the client renews a subscription
+   *  by itself), and how to settle it. */
+  promise: Promise<unknown> | undefined = undefined;
+  resolve: (granted: number) => void = ignore;
+  reject: (error: Error) => void = ignore;
+  constructor(readonly subscribe: boolean, readonly filter: string, readonly qos: number) {}
 }
 
 class Subscription {
@@ -307,21 +303,26 @@ export class MqttClient {
     if (this.outbox.length >= this.maxQueued) {
       throw new RangeError(`MqttClient.publish: the outbox is full (${this.maxQueued} messages, ${this.inFlight} awaiting PUBACK); wait for the broker or discardOldest()`);
     }
-    const bytes = bytesOf(payload);
-    return new Promise<void>((resolve, reject) => {
-      this.outbox.push(new Outgoing(topic, bytes, qos, retain, resolve, reject));
-      this.pump();
+    const message = new Outgoing(topic, bytesOf(payload), qos, retain);
+    const promise = new Promise<void>((resolve, reject) => {
+      message.resolve = resolve;
+      message.reject = reject;
     });
+    message.promise = promise;
+    this.outbox.push(message);
+    this.pump();
+    return promise;
   }
 
   /** Removes the oldest message not yet sent from the outbox (its promise rejects with an
-   *  MqttError); false when every message in it is in flight. */
+   *  MqttError, which ends no app that does not await it); false when every message in it is
+   *  in flight. */
   discardOldest(): boolean {
     for (let i = 0; i < this.outbox.length; i++) {
       const message = this.outbox[i];
       if (!message.sent) {
         this.outbox.splice(i, 1);
-        message.reject(new MqttError(`the message to '${message.topic}' was discarded from the outbox`));
+        abandon(message.promise, message.reject, new MqttError(`the message to '${message.topic}' was discarded from the outbox`));
         return true;
       }
     }
@@ -341,13 +342,18 @@ export class MqttClient {
     this.forget(filter);
     const subscription = new Subscription(filter, qos, handler);
     this.subscriptions.push(subscription);
-    return new Promise<number>((resolve, reject) => {
-      this.request(new Request(true, filter, qos, resolve, (error: Error) => {
+    const request = new Request(true, filter, qos);
+    const promise = new Promise<number>((resolve, reject) => {
+      request.resolve = resolve;
+      request.reject = (error: Error) => {
         const at = this.subscriptions.indexOf(subscription);
         if (at >= 0) this.subscriptions.splice(at, 1);
         reject(error);
-      }));
+      };
     });
+    request.promise = promise;
+    this.request(request);
+    return promise;
   }
 
   /** Stops the handler of `filter` now and unsubscribes; resolves at the UNSUBACK. */
@@ -355,14 +361,19 @@ export class MqttClient {
     const problem = filterProblem(filter);
     if (problem !== undefined) throw new RangeError(`MqttClient.unsubscribe: the topic filter '${filter}' is invalid: ${problem}`);
     this.forget(filter);
-    return new Promise<void>((resolve, reject) => {
-      this.request(new Request(false, filter, 0, () => resolve(), reject));
+    const request = new Request(false, filter, 0);
+    const promise = new Promise<void>((resolve, reject) => {
+      request.resolve = () => resolve();
+      request.reject = reject;
     });
+    request.promise = promise;
+    this.request(request);
+    return promise;
   }
 
   /** Sends DISCONNECT (so the broker does not publish the will), closes the transport and
-   *  stops. Messages and requests still waiting reject with an MqttError. connect() starts
-   *  again. */
+   *  stops. The promises of messages and requests still waiting reject with an MqttError,
+   *  which ends no app that does not await them. connect() starts again. */
   end(): void {
     const wasOpen = this.state === OPENING || this.state === CONNECTING || this.state === CONNECTED;
     if (this.state === CONNECTED) this.send(encodeDisconnect());
@@ -376,8 +387,8 @@ export class MqttClient {
     const requests = this.requests;
     this.outbox = [];
     this.requests = [];
-    for (const message of outbox) message.reject(new MqttError(`the client ended before the message to '${message.topic}' was ${message.qos === 0 ? "sent" : "acknowledged"}`));
-    for (const request of requests) request.reject(new MqttError(`the client ended before the broker acknowledged ${request.subscribe ? "subscribing" : "unsubscribing"} '${request.filter}'`));
+    for (const message of outbox) abandon(message.promise, message.reject, new MqttError(`the client ended before the message to '${message.topic}' was ${message.qos === 0 ? "sent" : "acknowledged"}`));
+    for (const request of requests) abandon(request.promise, request.reject, new MqttError(`the client ended before the broker acknowledged ${request.subscribe ? "subscribing" : "unsubscribing"} '${request.filter}'`));
   }
 
   /** @internal Whether `connection` is the current attempt's (Connection's events). */
@@ -469,7 +480,7 @@ export class MqttClient {
     for (const request of this.requests) this.sendRequest(request);
     if (!packet.sessionPresent) {
       for (const subscription of this.subscriptions) {
-        if (!this.requested(subscription.filter)) this.request(new Request(true, subscription.filter, subscription.qos, ignore, ignore));
+        if (!this.requested(subscription.filter)) this.request(new Request(true, subscription.filter, subscription.qos));
       }
     }
     for (const listener of this.connectedListeners) listener(packet.sessionPresent);
@@ -661,6 +672,14 @@ export class MqttClient {
 }
 
 function ignore(): void {}
+
+/** Rejects a promise the app may not be awaiting (a message it published and forgot, then
+ *  ended the client): whoever awaits it sees the error, and an app that does not is not ended
+ *  by an unhandled rejection, since it did nothing wrong. */
+function abandon(promise: Promise<unknown> | undefined, reject: (error: Error) => void, error: Error): void {
+  if (promise !== undefined) promise.catch(ignore);
+  reject(error);
+}
 
 function bytesOf(payload: Uint8Array | string): Uint8Array {
   return typeof payload === "string" ? utf8Encode(payload) : payload;

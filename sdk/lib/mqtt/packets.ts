@@ -242,7 +242,7 @@ export class InboundPacket {
   constructor(public type: number) {}
 }
 
-const EMPTY = new Uint8Array(0);
+const EMPTY: Uint8Array = new Uint8Array(0);
 
 /** Where the parser sends what it finds. */
 export interface PacketEvents {

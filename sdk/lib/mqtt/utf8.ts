@@ -28,22 +28,17 @@ export function utf8Write(text: string, out: Uint8Array, offset: number): number
       out[at++] = code;
       continue;
     }
-    if (code < 0x800) {
-      out[at++] = 0xc0 | (code >> 6);
-      out[at++] = 0x80 | (code & 0x3f);
-      continue;
-    }
     if (isPairAt(text, i)) {
       code = 0x10000 + ((code - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00);
       i++;
-      out[at++] = 0xf0 | (code >> 18);
-      out[at++] = 0x80 | ((code >> 12) & 0x3f);
-    } else {
-      if (code >= 0xd800 && code <= 0xdfff) code = 0xfffd;
-      out[at++] = 0xe0 | (code >> 12);
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      code = 0xfffd;
     }
-    out[at++] = 0x80 | ((code >> 6) & 0x3f);
-    out[at++] = 0x80 | (code & 0x3f);
+    // The lead byte, then 6 bits in each continuation byte (one store each: on a device a
+    // typed array store is a good deal of code).
+    const extra = code < 0x800 ? 1 : code < 0x10000 ? 2 : 3;
+    out[at++] = ((0xf80 >> extra) & 0xf0) | (code >> (6 * extra));
+    for (let shift = 6 * (extra - 1); shift >= 0; shift -= 6) out[at++] = 0x80 | ((code >> shift) & 0x3f);
   }
   return at;
 }
