@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import {
   CONNACK, InboundPacket, MqttPacketError, PacketParser, PINGRESP, PUBACK, PUBCOMP, PUBLISH, PUBREC, PUBREL, SUBACK,
   UNSUBACK, encodeConnect, encodeDisconnect, encodePingreq, encodePuback, encodePublish, encodeSubscribe,
-  encodeUnsubscribe, utf8Decode, utf8Encode, type ConnectFields,
+  encodeUnsubscribe, filterProblem, topicMatches, topicProblem, utf8Decode, utf8Encode, type ConnectFields,
 } from "../../sdk/lib/mqtt.ts";
 import { mulberry32 } from "./mulberry32.ts";
 
@@ -194,5 +194,25 @@ describe("the streaming parser reads what mqtt-packet generates", () => {
     const justFits = collect(1024);
     justFits.parser.feed(reference({ cmd: "publish", topic: "t", payload: Buffer.alloc(1024 - 3), qos: 0 }));
     expect(justFits.packets.length).toBe(1);
+  });
+});
+
+describe("topic filters (MQTT 3.1.1 §4.7)", () => {
+  it("match with + for one level and # for the rest, the parent level included", () => {
+    const cases: Array<[string, string, boolean]> = [
+      ["a/b", "a/b", true], ["a/b", "a/c", false], ["a/b", "a/b/c", false], ["a/b/c", "a/b", false],
+      ["a/+", "a/b", true], ["a/+", "a/", true], ["a/+", "a/b/c", false], ["+/+", "/x", true], ["+", "a", true], ["+", "a/b", false],
+      ["a/#", "a", true], ["a/#", "a/b/c", true], ["a/#", "ab", false], ["#", "a/b", true], ["#", "/", true],
+      ["sport/tennis/+/#", "sport/tennis/player1", true], ["sport/+/player1", "sport/tennis/player1", true],
+      ["#", "$SYS/broker", false], ["+/broker", "$SYS/broker", false], ["$SYS/#", "$SYS/broker", true],
+    ];
+    for (const [filter, topic, expected] of cases) expect(topicMatches(filter, topic), `${filter} ~ ${topic}`).toBe(expected);
+  });
+
+  it("are checked before they go to the broker, and so are topic names", () => {
+    for (const good of ["a", "#", "+", "a/+/b/#", "/", "+/+"]) expect(filterProblem(good), good).toBeUndefined();
+    for (const bad of ["", "a#", "a/#/b", "a+/b", "a/b+", "x\u0000"]) expect(filterProblem(bad), bad).toBeDefined();
+    for (const good of ["a", "a/b", "/", "ü/€"]) expect(topicProblem(good), good).toBeUndefined();
+    for (const bad of ["", "a/+", "#", "x\u0000"]) expect(topicProblem(bad), bad).toBeDefined();
   });
 });
