@@ -322,6 +322,8 @@ describe("mote/mqtt's outbox", () => {
     expect(() => client.publish("t", "x", { qos: 2 as 1 })).toThrow(/QoS 2 is not supported/);
     expect(() => client.publish("t/+", "x")).toThrow(/the topic 't\/\+' is invalid/);
     expect(() => client.subscribe("a/#/b", 0, () => {})).toThrow(/'#' must be a whole level, the last one/);
+    expect(() => new MqttClient(transport, { clientId: "x", keepAliveS: 1.5 })).toThrow(/keepAliveS must be a whole number from 0 to 65535, got 1.5/);
+    expect(() => new MqttClient(transport, { clientId: "x", reconnect: { minDelayMs: 500, maxDelayMs: 100 } })).toThrow(/reconnect.maxDelayMs must be a whole number from 500/);
     client.end();
   }, TEST_MS);
 });

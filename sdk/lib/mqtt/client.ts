@@ -210,28 +210,18 @@ export class MqttClient {
 
   constructor(private transport: Transport, options: MqttClientOptions) {
     this.clientId = options.clientId;
-    this.keepAliveS = options.keepAliveS ?? 60;
     this.cleanSession = options.cleanSession ?? true;
     this.username = options.username;
     this.password = options.password;
-    this.maxQueued = options.maxQueued ?? 32;
-    this.maxInFlight = options.maxInFlight ?? 8;
-    this.maxPacketBytes = options.maxPacketBytes ?? 4096;
-    this.connectTimeoutMs = options.connectTimeoutMs ?? 10000;
-    this.ackTimeoutMs = options.ackTimeoutMs ?? 20000;
+    this.keepAliveS = whole("keepAliveS", options.keepAliveS, 60, 0, 65535);
+    this.maxQueued = whole("maxQueued", options.maxQueued, 32, 1, 65535);
+    this.maxInFlight = whole("maxInFlight", options.maxInFlight, 8, 1, 65535);
+    this.maxPacketBytes = whole("maxPacketBytes", options.maxPacketBytes, 4096, 16, 268435455);
+    this.connectTimeoutMs = whole("connectTimeoutMs", options.connectTimeoutMs, 10000, 1, MAX_DELAY_MS);
+    this.ackTimeoutMs = whole("ackTimeoutMs", options.ackTimeoutMs, 20000, 1, MAX_DELAY_MS);
     const reconnect = options.reconnect;
-    this.minDelayMs = reconnect === undefined ? 0 : reconnect.minDelayMs;
-    this.maxDelayMs = reconnect === undefined ? 0 : reconnect.maxDelayMs;
-    checkWhole("keepAliveS", this.keepAliveS, 0, 65535);
-    checkWhole("maxQueued", this.maxQueued, 1, 65535);
-    checkWhole("maxInFlight", this.maxInFlight, 1, 65535);
-    checkWhole("maxPacketBytes", this.maxPacketBytes, 16, 268435455);
-    checkWhole("connectTimeoutMs", this.connectTimeoutMs, 1, MAX_DELAY_MS);
-    checkWhole("ackTimeoutMs", this.ackTimeoutMs, 1, MAX_DELAY_MS);
-    if (reconnect !== undefined) {
-      checkWhole("reconnect.minDelayMs", this.minDelayMs, 1, MAX_DELAY_MS);
-      checkWhole("reconnect.maxDelayMs", this.maxDelayMs, this.minDelayMs, MAX_DELAY_MS);
-    }
+    this.minDelayMs = reconnect === undefined ? 0 : whole("reconnect.minDelayMs", reconnect.minDelayMs, 1000, 1, MAX_DELAY_MS);
+    this.maxDelayMs = reconnect === undefined ? 0 : whole("reconnect.maxDelayMs", reconnect.maxDelayMs, 60000, this.minDelayMs, MAX_DELAY_MS);
     if (this.password !== undefined && this.username === undefined) throw new RangeError("MqttClient: a password needs a user name (MQTT 3.1.1 §3.1.2.9)");
     const will = options.will;
     if (will === undefined) {
@@ -690,8 +680,11 @@ function checkQos(what: string, qos: number): void {
   if (qos !== 0 && qos !== 1) throw new RangeError(`MqttClient: ${what}: QoS must be 0 or 1, got ${qos}`);
 }
 
-function checkWhole(name: string, value: number, min: number, max: number): void {
+/** An option's value (`fallback` when not given), checked to be a whole number in [min, max]. */
+function whole(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
   if (typeof value !== "number" || value !== Math.floor(value) || value < min || value > max) {
     throw new RangeError(`MqttClient: ${name} must be a whole number from ${min} to ${max}, got ${value}`);
   }
+  return value;
 }
