@@ -137,11 +137,12 @@ describe.each(brokers)("mote/mqtt against %s", (name, startBroker) => {
     await until(() => new Set(watch.received.map((m) => m.payload)).size === 15, "all 15 messages at the observer");
     const firsts = watch.received.map((m) => m.payload).filter((p, i, all) => all.indexOf(p) === i);
     expect(firsts).toEqual(Array.from({ length: 15 }, (_, i) => `${i}`));
-    // Attempts after the first retry: each delay about double the one before (an eighth of jitter at most).
-    const gaps = transport.opens.slice(1).map((t, i) => t - transport.opens[i]);
-    expect(gaps[1]).toBeGreaterThanOrEqual(100);
-    expect(gaps[2]).toBeGreaterThan(gaps[1] * 1.5);
-    expect(gaps[3]).toBeGreaterThan(gaps[2] * 1.5);
+    // The delays between attempts double from 100 ms to the 800 ms cap, plus at most an
+    // eighth of jitter; a busy machine only makes them longer, so only lower bounds are sure.
+    const gaps = transport.opens.slice(2).map((t, i) => t - transport.opens[i + 1]);
+    expect(gaps[0]).toBeGreaterThanOrEqual(195);
+    expect(gaps[1]).toBeGreaterThanOrEqual(395);
+    expect(gaps[2]).toBeGreaterThanOrEqual(795);
     expect(client.stats.connections).toBe(2);
     client.end();
     await watch.client.endAsync();
