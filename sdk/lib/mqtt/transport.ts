@@ -1,3 +1,7 @@
+// The byte stream under the MQTT client. The client only needs a stream that opens, carries
+// bytes both ways and closes, so the same client runs over the serial bridge's link
+// (sdk/lib/link.ts) now and over a TCP socket once a device has a network stack.
+
 /** A byte stream to the broker: a serial link through a bridge, later a TCP socket. */
 export interface Transport {
   /** Opens the stream. Exactly one of `events.opened()` or `events.closed(reason)` follows
