@@ -237,8 +237,8 @@ async function linkFor(options: StreamingOptions, sink: ConsoleSink) {
   const [{ Bridge }, { InputQueue }] = await Promise.all([import("../../flash-tool/telemetry/bridge.ts"), import("../sim/input-queue.ts")]);
   const input = new InputQueue();
   const bridge = new Bridge({ broker: options.broker, toDevice: (bytes) => input.push(bytes), log: (line) => options.stderr(`mote bridge: ${line}`) });
+  // The device boots with the run: no stream from an earlier bridge to close (bridge.start()).
   const reader = new FrameReader((frame) => bridge.receive(frame), (bytes) => sink.write(bytes));
-  bridge.start();
   return { reader, input, close() { bridge.close(); input.end(); } };
 }
 
