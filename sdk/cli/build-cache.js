@@ -8,7 +8,7 @@ import path from "node:path";
 
 import { REPO_ROOT } from "../paths.js";
 /** Everything the compiler is made of: a change here invalidates every cached build. */
-export const TOOL_DIRS = ["sdk/compiler", "sdk/lib", "sdk/cli", "sdk/sim", "ports", "boards"];
+export const TOOL_DIRS = ["sdk/compiler", "sdk/lib", "sdk/cli", "sdk/sim", "ports", "boards", "flash-tool"];
 const MANIFEST_VERSION = 1;
 
 /** @param {string} outDir @param {string} entry */

@@ -28,12 +28,16 @@ Usage:
   mote run <app.ts> [--board <id>] [--timeout <seconds>]
   mote boards
   mote init <dir> [--board <id>]
+  mote broker [--port 1883]
+  mote telemetry [--broker <url>] [--device <id>] [--json | --plot] [--elf <file>]
 
 Commands:
   build    compile an app into an image (.elf .bin .hex .map, and .uf2 where the board takes one)
   run      build an app and run it on the board's simulator; the device console is stdout
   boards   list the boards mote knows
   init     start a project that uses mote (package.json, tsconfig.json for editors, app.ts)
+  broker   run the embedded MQTT broker (aedes) that devices and the telemetry tools use
+  telemetry  show devices' readings and statuses live from an MQTT broker (lines, JSON or charts)
 
 Run 'mote <command> --help' for a command's options.`;
 
@@ -282,8 +286,10 @@ async function main(argv: string[]): Promise<number> {
         return boardsCommand(rest);
       case "init":
         return initCommand(rest);
+      case "broker": return await (await import("../../flash-tool/cli/broker.ts")).brokerCommand(rest);
+      case "telemetry": return await (await import("../../flash-tool/cli/telemetry.ts")).telemetryCommand(rest);
       default:
-        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init (see 'mote --help')`);
+        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init, broker, telemetry (see 'mote --help')`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
