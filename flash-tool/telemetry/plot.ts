@@ -113,12 +113,17 @@ function renderChart(chart: Chart, width: number, height: number, color: boolean
   const all = [...chart.series.values()];
   const min = Math.min(...all.map((points) => Math.min(...points)));
   const max = Math.max(...all.map((points) => Math.max(...points)));
-  const legend = labels.map((label, i) => {
+  const legend = labels.map((label) => {
     const points = chart.series.get(label)!;
-    const text = `${label === "" ? "" : `${label} `}${formatNumber(points[points.length - 1])}`;
-    return color && labels.length > 1 ? `${SERIES_COLORS[i % SERIES_COLORS.length]}${text}${asciichart.reset}` : text;
+    return `${label === "" ? "" : `${label} `}${formatNumber(points[points.length - 1])}`;
   });
-  const title = `${chart.device} ${chart.name}  now ${legend.join("  ")}  (min ${formatNumber(min)}, max ${formatNumber(max)}, ${chart.readings} ${chart.readings === 1 ? "reading" : "readings"})`;
+  const colored = legend.map((text, i) => (color && labels.length > 1 ? `${SERIES_COLORS[i % SERIES_COLORS.length]}${text}${asciichart.reset}` : text));
+  const head = `${chart.device} ${chart.name}  now `;
+  const tail = `  (min ${formatNumber(min)}, max ${formatNumber(max)}, ${chart.readings} ${chart.readings === 1 ? "reading" : "readings"})`;
+  // A title wider than the terminal would wrap and push the in-place redraw down a line.
+  const plain = `${head}${legend.join("  ")}`;
+  const title = plain.length + tail.length <= width ? `${head}${colored.join("  ")}${tail}`
+    : plain.length <= width ? `${head}${colored.join("  ")}` : plain.slice(0, width);
 
   // The axis labels all get the width of the widest (min and max bound them).
   const decimals = labelDecimals(min, max, height);

@@ -176,6 +176,19 @@ describe("mote telemetry", () => {
   }, TEST_TIMEOUT_MS);
 });
 
+describe("mote --help", () => {
+  it("lists broker and telemetry, each with its own usage", async () => {
+    const top = startMote(["--help"]);
+    expect(await top.exited).toBe(0);
+    expect(top.stdout()).toMatch(/\n {2}mote broker \[--port 1883\]\n {2}mote telemetry \[--broker <url>\]/);
+    for (const command of ["broker", "telemetry"]) {
+      const help = startMote([command, "--help"]);
+      expect(await help.exited).toBe(0);
+      expect(help.stdout()).toContain(`Usage: mote ${command} [options]`);
+    }
+  }, TEST_TIMEOUT_MS);
+});
+
 describe("mote broker", () => {
   it("accepts a client and logs it and its subscription", async () => {
     const mote = startMote(["broker", "--port", "0"]);

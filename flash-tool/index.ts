@@ -1,0 +1,20 @@
+// flash-tool as a library: the host side of device management, for scripts, dashboards and
+// tests that want what the `mote` commands do without a child process.
+//
+//   import { startBroker, subscribeTelemetry } from "<mote>/flash-tool/index.ts";
+
+// Telemetry: the embedded broker, the consumer of devices' readings and statuses, and the
+// pieces of the `mote telemetry` view.
+export { startBroker, MQTT_PORT, type BrokerOptions, type RunningBroker } from "./telemetry/broker.ts";
+export {
+  subscribeTelemetry, checkBrokerUrl, DEFAULT_BROKER_URL, TelemetrySubscription,
+  type SubscribeOptions, type ConnectionEvent, type DuplicateEvent, type BadPayloadEvent, type TelemetryCounts, type TelemetryEvents,
+} from "./telemetry/consumer.ts";
+export { decodeReading, decodeStatus, PayloadError, type Reading, type DeviceStatus, type StatusCrash } from "./telemetry/payload.ts";
+export { SequenceTracker, type SequenceVerdict } from "./telemetry/sequence.ts";
+export { telemetryFilters, parseTopic, type TopicKind } from "./telemetry/topics.ts";
+export { formatReading, formatStatus, readingJson, statusJson } from "./telemetry/format.ts";
+export { formatStatusCrash } from "./telemetry/crash-report.ts";
+export { Plot } from "./telemetry/plot.ts";
+export { TelemetryViewer, type ViewerOptions, type ViewerMode } from "./telemetry/viewer.ts";
+export { readElfImage } from "../sdk/compiler/link/read-elf.ts";
