@@ -8,10 +8,10 @@
 export { startBroker, MQTT_PORT, type BrokerOptions, type RunningBroker } from "./telemetry/broker.ts";
 export {
   subscribeTelemetry, checkBrokerUrl, DEFAULT_BROKER_URL, TelemetrySubscription,
-  type SubscribeOptions, type ConnectionEvent, type DuplicateEvent, type BadPayloadEvent, type TelemetryCounts, type TelemetryEvents,
+  type SubscribeOptions, type ConnectionEvent, type DuplicateEvent, type GapEvent, type BadPayloadEvent, type TelemetryCounts, type TelemetryEvents,
 } from "./telemetry/consumer.ts";
 export { decodeReading, decodeStatus, PayloadError, type Reading, type DeviceStatus, type StatusCrash } from "./telemetry/payload.ts";
-export { SequenceTracker, type SequenceVerdict } from "./telemetry/sequence.ts";
+export { SequenceTracker, type SequenceVerdict, type SequenceResult } from "./telemetry/sequence.ts";
 export { telemetryFilters, parseTopic, type TopicKind } from "./telemetry/topics.ts";
 export { formatReading, formatStatus, readingJson, statusJson } from "./telemetry/format.ts";
 export { formatStatusCrash } from "./telemetry/crash-report.ts";

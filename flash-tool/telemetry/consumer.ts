@@ -60,6 +60,18 @@ export interface DuplicateEvent {
   seq: number;
 }
 
+/** A device's seq jumped: `missing` readings between `after` and `next` have not arrived
+ *  (dropped by the device, whose status counts them, or still on their way: a late one
+ *  arrives flagged outOfOrder). Only reported when every reading name is subscribed. */
+export interface GapEvent {
+  device: string;
+  boot: number;
+  /** The highest seq seen before. */
+  after: number;
+  next: number;
+  missing: number;
+}
+
 /** A message on a mote topic that could not be decoded; counted, never thrown. */
 export interface BadPayloadEvent {
   topic: string;
@@ -73,6 +85,8 @@ export interface TelemetryCounts {
   statuses: number;
   duplicates: number;
   outOfOrder: number;
+  /** Seqs skipped and not (yet) filled by a late reading; 0 with a name filter. */
+  missing: number;
   badPayloads: number;
 }
 
@@ -82,16 +96,19 @@ export interface TelemetryEvents {
   status: [DeviceStatus];
   connection: [ConnectionEvent];
   duplicate: [DuplicateEvent];
+  gap: [GapEvent];
   "bad-payload": [BadPayloadEvent];
 }
 
 /** A live subscription; see subscribeTelemetry. */
 export class TelemetrySubscription extends EventEmitter<TelemetryEvents> {
   /** Totals since the subscription started. */
-  readonly counts: TelemetryCounts = { readings: 0, statuses: 0, duplicates: 0, outOfOrder: 0, badPayloads: 0 };
+  readonly counts: TelemetryCounts = { readings: 0, statuses: 0, duplicates: 0, outOfOrder: 0, missing: 0, badPayloads: 0 };
   private readonly client: MqttClient;
   private readonly sequences = new SequenceTracker();
   private readonly filters: string[];
+  /** seq counts every name, so gaps mean something only when every name is received. */
+  private readonly reportGaps: boolean;
   private connected = false;
   private lastError: string | undefined;
   private lastEvent: ConnectionEvent | undefined;
@@ -101,6 +118,7 @@ export class TelemetrySubscription extends EventEmitter<TelemetryEvents> {
   constructor(readonly url: string, options: SubscribeOptions) {
     super();
     this.filters = telemetryFilters(options);
+    this.reportGaps = options.name === undefined;
     const reconnectPeriod = options.reconnectPeriodMs ?? RECONNECT_PERIOD_MS;
     this.client = connect(url, {
       clientId: options.clientId ?? `mote-telemetry-${Math.random().toString(16).slice(2, 10)}`,
@@ -174,7 +192,7 @@ export class TelemetrySubscription extends EventEmitter<TelemetryEvents> {
         return;
       }
       const reading = decodeReading(parsed.device, parsed.name, payload, receivedAt);
-      const verdict = this.sequences.observe(reading.device, reading.boot, reading.seq);
+      const { verdict, skipped, fillsGap } = this.sequences.check(reading.device, reading.boot, reading.seq);
       if (verdict === "duplicate") {
         this.counts.duplicates++;
         this.emit("duplicate", { device: reading.device, name: reading.name, boot: reading.boot, seq: reading.seq });
@@ -183,6 +201,11 @@ export class TelemetrySubscription extends EventEmitter<TelemetryEvents> {
       if (verdict === "out-of-order") {
         reading.outOfOrder = true;
         this.counts.outOfOrder++;
+        if (this.reportGaps && fillsGap) this.counts.missing--;
+      }
+      if (skipped > 0 && this.reportGaps) {
+        this.counts.missing += skipped;
+        this.emit("gap", { device: reading.device, boot: reading.boot, after: reading.seq - skipped - 1, next: reading.seq, missing: skipped });
       }
       this.counts.readings++;
       this.emit("reading", reading);
@@ -200,7 +223,7 @@ export class TelemetrySubscription extends EventEmitter<TelemetryEvents> {
  * outage, by itself; "connection" events tell how that goes.
  *
  * Events: "reading" (each reading once: QoS 1 copies are dropped by (device, boot, seq) and
- * reported as "duplicate"; late ones carry outOfOrder), "status" (retained statuses arrive
+ * reported as "duplicate"; late ones carry outOfOrder), "gap" (seqs skipped), "status" (retained statuses arrive
  * first), "connection", "duplicate", "bad-payload" (not CBOR, no seq…).
  *
  * @throws Error for a URL that is not a broker URL or a device/name that cannot be a topic

@@ -65,6 +65,10 @@ export class TelemetryViewer {
       const n = subscription.counts.duplicates;
       this.say(`${d.device} ${d.name} boot ${d.boot} seq ${d.seq} arrived again; dropped the copy (${n} ${n === 1 ? "copy" : "copies"} so far)`);
     });
+    subscription.on("gap", (gap) => {
+      const which = gap.missing === 1 ? `seq ${gap.after + 1} is` : `seqs ${gap.after + 1} to ${gap.next - 1} are`;
+      this.say(`${gap.device} boot ${gap.boot}: ${which} missing (dropped by the device, or late)`);
+    });
     subscription.on("bad-payload", (bad) => {
       const n = subscription.counts.badPayloads;
       this.say(`bad payload on ${bad.topic}: ${bad.reason} (${n} so far)`);
@@ -83,7 +87,7 @@ export class TelemetryViewer {
     const c = this.subscription.counts;
     const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
     this.options.err(`mote: ${plural(c.readings, "reading")}, ${plural(c.statuses, "status", "statuses")}, ` +
-      `${plural(c.duplicates, "copy", "copies")} dropped, ${c.outOfOrder} out of order, ${plural(c.badPayloads, "bad payload")}\n`);
+      `${plural(c.duplicates, "copy", "copies")} dropped, ${c.outOfOrder} out of order, ${c.missing} missing, ${plural(c.badPayloads, "bad payload")}\n`);
   }
 
   private reading(reading: Reading): void {

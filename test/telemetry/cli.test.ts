@@ -102,7 +102,7 @@ describe("mote telemetry", () => {
     ]);
     expect(mote.stderr()).toMatch(/pico-1 temperature boot 3 seq 0 arrived again; dropped the copy \(1 copy so far\)/);
     expect(mote.stderr()).toMatch(/bad payload on mote\/pico-1\/telemetry\/temperature: not valid CBOR/);
-    expect(mote.stderr()).toMatch(/mote: 3 readings, 1 status, 1 copy dropped, 0 out of order, 1 bad payload\n/);
+    expect(mote.stderr()).toMatch(/mote: 3 readings, 1 status, 1 copy dropped, 0 out of order, 0 missing, 1 bad payload\n/);
   }, TEST_TIMEOUT_MS);
 
   it("prints readable lines, and a status's crash symbolized with --elf", async () => {

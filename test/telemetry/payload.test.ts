@@ -59,6 +59,14 @@ describe("SequenceTracker", () => {
     expect(tracker.observe("a", 1, 3)).toBe("new"); // the old boot's readings still count
   });
 
+  it("counts the seqs a reading skipped, and which late ones fill a counted gap", () => {
+    const tracker = new SequenceTracker();
+    expect(tracker.check("a", 1, 10)).toEqual({ verdict: "new", skipped: 0, fillsGap: false }); // joined mid-stream
+    expect(tracker.check("a", 1, 14)).toEqual({ verdict: "new", skipped: 3, fillsGap: false });
+    expect(tracker.check("a", 1, 12)).toEqual({ verdict: "out-of-order", skipped: 0, fillsGap: true });
+    expect(tracker.check("a", 1, 9)).toEqual({ verdict: "out-of-order", skipped: 0, fillsGap: false });
+  });
+
   it("forgets the oldest boots and very old seqs, which then count as copies", () => {
     const tracker = new SequenceTracker();
     for (let boot = 1; boot <= BOOTS_PER_DEVICE + 1; boot++) tracker.observe("a", boot, 0);

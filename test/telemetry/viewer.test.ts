@@ -64,6 +64,6 @@ describe("TelemetryViewer --plot on a terminal", () => {
     expect(end).toBeGreaterThan(0);
     expect(terminal.text.slice(end)).toMatch(/^\x1b\[\?25h\x1b\[\?1049lpico-1 env {2}now .*\n50\.0\S*┼/);
     // Messages went under the charts, not to stderr; stderr only has the counts at the end.
-    expect(errors).toEqual(["mote: 2 readings, 0 statuses, 1 copy dropped, 0 out of order, 0 bad payloads\n"]);
+    expect(errors).toEqual(["mote: 2 readings, 0 statuses, 1 copy dropped, 0 out of order, 0 missing, 0 bad payloads\n"]);
   }, 20_000);
 });
