@@ -43,8 +43,10 @@ export interface SubscribeOptions {
  *  one "unreachable" until it answers (or the reason changes). */
 export interface ConnectionEvent {
   /** connected: subscribed and receiving; unreachable: a connection attempt failed;
-   *  disconnected: an established connection was lost; both retry by themselves. */
-  state: "connected" | "unreachable" | "disconnected";
+   *  disconnected: an established connection was lost (both retry by themselves);
+   *  refused: connected, but the broker refused the subscription (its access rules), so
+   *  nothing will arrive until they change and the subscription is made again. */
+  state: "connected" | "unreachable" | "disconnected" | "refused";
   url: string;
   /** What went wrong, as the network or broker said it. */
   reason?: string;
@@ -132,7 +134,7 @@ export class TelemetrySubscription extends EventEmitter<TelemetryEvents> {
       this.lastError = undefined;
       this.client.subscribe(this.filters, { qos: 1 }, (error) => {
         if (error) {
-          this.lastError = `the broker refused the subscription (${describeError(error)})`;
+          this.change({ state: "refused", url, reason: `the broker refused the subscription to ${this.filters.join(", ")} (${describeError(error)})` });
           return;
         }
         this.connected = true;

@@ -146,6 +146,9 @@ export class TelemetryViewer {
       case "disconnected":
         this.say(`lost the broker ${event.url} (${event.reason}); ${retry}`);
         break;
+      case "refused":
+        this.say(`${event.url}: ${event.reason}; check the broker's access rules for this client`);
+        break;
     }
   }
 

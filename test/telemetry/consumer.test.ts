@@ -194,6 +194,18 @@ describe("telemetry consumer without a broker", () => {
     expect(seen.connection.map((c) => c.state)).toEqual(["unreachable", "connected"]);
   }, TEST_TIMEOUT_MS);
 
+  it("reports a subscription the broker refuses", async () => {
+    const server = await startBroker({ port: 0 });
+    cleanups.push(() => server.close());
+    server.aedes.authorizeSubscribe = (_client, _subscription, callback) => callback(null, null) // denied: SUBACK 0x80;
+    const telemetry = subscribeTelemetry(server.url);
+    cleanups.push(() => telemetry.close());
+    const seen = collect(telemetry);
+    await until(telemetry, ["connection"], () => seen.connection.length > 0);
+    expect(seen.connection[0]).toMatchObject({ state: "refused", url: server.url });
+    expect(seen.connection[0].reason).toMatch(/^the broker refused the subscription to mote\/\+\/telemetry\/#, mote\/\+\/status \(Subscribe error: /);
+  }, TEST_TIMEOUT_MS);
+
   it("refuses URLs and filters that cannot work, with a clear message", () => {
     expect(() => subscribeTelemetry("http://localhost:1883")).toThrow(/scheme must be one of mqtt:\/\//);
     expect(() => subscribeTelemetry("127.0.0.1:1883")).toThrow(/not a broker URL/);
