@@ -111,7 +111,10 @@ export class TelemetrySubscription extends EventEmitter<TelemetryEvents> {
   private readonly filters: string[];
   /** seq counts every name, so gaps mean something only when every name is received. */
   private readonly reportGaps: boolean;
+  /** Subscribed: readings flow. */
   private connected = false;
+  /** Connected to the broker (subscribed or not). */
+  private linkUp = false;
   private lastError: string | undefined;
   private lastEvent: ConnectionEvent | undefined;
   private closing = false;
@@ -131,6 +134,7 @@ export class TelemetrySubscription extends EventEmitter<TelemetryEvents> {
       resubscribe: false,
     });
     this.client.on("connect", () => {
+      this.linkUp = true;
       this.lastError = undefined;
       this.client.subscribe(this.filters, { qos: 1 }, (error) => {
         if (error) {
@@ -146,9 +150,10 @@ export class TelemetrySubscription extends EventEmitter<TelemetryEvents> {
     });
     this.client.on("close", () => {
       if (this.closing) return;
-      const reason = this.lastError ?? (this.connected ? "the broker closed the connection" : "no answer");
-      this.change({ state: this.connected ? "disconnected" : "unreachable", url, reason, retryInMs: reconnectPeriod });
+      const reason = this.lastError ?? (this.linkUp ? "the broker closed the connection" : "no answer");
+      this.change({ state: this.linkUp ? "disconnected" : "unreachable", url, reason, retryInMs: reconnectPeriod });
       this.connected = false;
+      this.linkUp = false;
     });
     this.client.on("message", (topic, payload, packet) => this.receive(topic, payload, packet.retain));
   }

@@ -126,7 +126,10 @@ export class TelemetryViewer {
         break;
       case "plot":
         this.plot.setStatus(status);
-        if (status.crash) this.say(`${status.device} crashed before this boot: ${crashLines.slice(0, 2).join(" ")}`);
+        // Under a live plot there is room for the error and its innermost frame; stderr
+        // takes the whole report.
+        if (status.crash && this.live) this.say(`${status.device} crashed before this boot: ${crashLines.slice(0, 2).map((l) => l.trim()).join(" ")}`);
+        else if (status.crash) this.say(`${status.device} crashed before boot ${status.boot ?? "?"}:\n${crashLines.map((l) => `  ${l}`).join("\n")}`);
         this.scheduleRedraw();
         break;
     }
