@@ -10,7 +10,7 @@ import { formatCrashReport } from "../../sdk/cli/crash.ts";
 import { ElfReadError, readElfImage } from "../../sdk/compiler/link/read-elf.ts";
 import { symbolize } from "../../sdk/compiler/link/symbolize.ts";
 import type { LinkedImage } from "../../sdk/compiler/link/types.ts";
-import { crashLineOf } from "../../flash-tool/telemetry/crash-report.ts";
+import { crashLineOf, statusCrashFrames } from "../../flash-tool/telemetry/crash-report.ts";
 import { repoRoot } from "../fixtures/mote-cli.ts";
 import { buildHello, crashInIsPrime } from "./hello-crash.ts";
 
@@ -40,6 +40,11 @@ describe("readElfImage", () => {
     const crash = crashInIsPrime(image);
     const report = formatCrashReport(crashLineOf(crash), fromElf, { cwd: repoRoot });
     expect(report).toBe(formatCrashReport(crashLineOf(crash), image, { cwd: repoRoot }));
+    // The frames --json gives: isPrime, then the top-level code that called it.
+    const frames = statusCrashFrames(crash, fromElf);
+    expect(frames.map((f) => f.function)[0]).toBe("isPrime");
+    expect(frames).toHaveLength(2);
+    expect(frames.every((f) => f.file?.endsWith("examples/hello/app.ts") && f.line! > 0)).toBe(true);
     expect(report).toMatch(/\n {4}at isPrime \(examples\/hello\/app\.ts:\d+:\d+\)\n {4}at examples\/hello\/app\.ts:\d+:\d+\n/);
   });
 
