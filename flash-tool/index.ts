@@ -18,3 +18,9 @@ export { formatStatusCrash } from "./telemetry/crash-report.ts";
 export { Plot } from "./telemetry/plot.ts";
 export { TelemetryViewer, type ViewerOptions, type ViewerMode } from "./telemetry/viewer.ts";
 export { readElfImage } from "../sdk/compiler/link/read-elf.ts";
+// The serial bridge (`mote bridge`).
+export { Bridge, type BridgeOptions } from "./telemetry/bridge.ts";
+
+// MCUboot images and the SMP client, each under its own name (their exports are many).
+export * as image from "./image/index.ts";
+export * as smp from "./smp/index.ts";
