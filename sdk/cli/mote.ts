@@ -30,6 +30,8 @@ Usage:
   mote boards
   mote init <dir> [--board <id>]
   mote bridge --port <tty> [--broker <url>]
+  mote broker [--port 1883]
+  mote telemetry [--broker <url>] [--device <id>] [--json | --plot] [--elf <file>]
   mote keys new [--out key.pem]
   mote image sign|info|verify <file> …
 
@@ -39,6 +41,8 @@ Commands:
   boards   list the boards mote knows
   init     start a project that uses mote (package.json, tsconfig.json for editors, app.ts)
   bridge   connect a device's serial port to an MQTT broker (its telemetry), console on stdout
+  broker   run the embedded MQTT broker (aedes) that devices and the telemetry tools use
+  telemetry  show devices' readings and statuses live from an MQTT broker (lines, JSON or charts)
   keys     make an Ed25519 key pair for signing images
   image    sign a binary as an MCUboot image, show an image's fields, verify its signature
 
@@ -380,8 +384,12 @@ async function main(argv: string[]): Promise<number> {
         return await (await import("../../flash-tool/cli/keys.ts")).keysCommand(rest);
       case "image":
         return await (await import("../../flash-tool/cli/image.ts")).imageCommand(rest);
+      case "broker":
+        return await (await import("../../flash-tool/cli/broker.ts")).brokerCommand(rest);
+      case "telemetry":
+        return await (await import("../../flash-tool/cli/telemetry.ts")).telemetryCommand(rest);
       default:
-        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init, bridge, keys, image (see 'mote --help')`);
+        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init, bridge, broker, telemetry, keys, image (see 'mote --help')`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
