@@ -13,7 +13,7 @@ import type { DeviceIdentity } from "../compiler/frontend/program.ts";
 import type { BootImage, HostScript, RunOptions } from "../sim/types.ts";
 import { CrashLineFilter, decodeCrashText, formatCrashReport, parseCrashLine } from "./crash.ts";
 
-export type RunAppReason = "exit" | "timeout" | "error" | "build-failed";
+export type RunAppReason = "exit" | "timeout" | "error" | "build-failed" | "stopped";
 
 export interface RunAppResult {
   /** The device console, crash lines removed, decoded as UTF-8. */
@@ -55,6 +55,8 @@ export interface StreamingOptions extends RunAppOptions {
   identity?: DeviceIdentity;
   /** The console UART is a pseudo-terminal (QEMU boards), for serial tools: its path. */
   serialPty?: (path: string) => void;
+  /** Ends the run (as a timeout does, but quietly): a caller that has seen enough. */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -190,7 +192,7 @@ async function runTarget(
   let result: Awaited<ReturnType<ReturnType<typeof sim.targetFor>["run"]>>;
   try {
     result = await sim.targetFor(board).run({
-      board, image, timeoutMs, onConsole: (bytes) => link.reader.push(bytes), consoleInput: link.input, serialPty: options.serialPty,
+      board, image, timeoutMs, onConsole: (bytes) => link.reader.push(bytes), consoleInput: link.input, serialPty: options.serialPty, signal: options.signal,
       onPinChange: options.onPinChange, onStart: options.onStart, realTime: options.realTime,
     });
   } catch (error) {
@@ -211,6 +213,7 @@ async function runTarget(
     options.stderr(`mote: the program did not finish within ${formatSeconds(timeoutMs)}; it was stopped (allow longer with --timeout <seconds>)`);
     return { exitCode: null, reason: "timeout" };
   }
+  if (result.reason === "stopped") return { exitCode: null, reason: "stopped" };
   if (result.reason === "error") {
     if (!result.simulatorLog) options.stderr(`mote: the ${board.simulator.kind} simulator stopped with an error`);
     return { exitCode: null, reason: "error" };
