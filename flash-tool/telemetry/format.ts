@@ -39,6 +39,7 @@ export function formatStatusSummary(status: DeviceStatus): string {
   if (status.heapUsed !== undefined || status.heapFree !== undefined) parts.push(`heap ${status.heapUsed ?? "?"} B used, ${status.heapFree ?? "?"} B free`);
   if (status.loopLag !== undefined) parts.push(`loop lag ${status.loopLag} ms`);
   if (status.dropped !== undefined) parts.push(`${status.dropped} dropped`);
+  if (status.waiting !== undefined) parts.push(`${status.waiting} waiting`);
   if (status.crash) parts.push(`crashed before this boot (${status.crash.kind})`);
   return `${status.device}: online${parts.length > 0 ? `, ${parts.join(", ")}` : ""}`;
 }

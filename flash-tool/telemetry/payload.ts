@@ -2,8 +2,12 @@
 //
 //   reading: { seq, boot, t, v }  or, for an object reading, { seq, boot, t, ...fields }
 //   status:  { online: true, version, board, uptime, resetReason, heapUsed, heapFree, loopLag,
-//              dropped, boot, crash?: { kind, code, pc, lr, sp, frames, build } }
+//              dropped, boot, waiting, crash? }
 //            { online: false }  (the last will)
+//   crash:   { kind, code, words }  words: pc, lr, sp, then the stack's return addresses, as
+//              little-endian 32-bit words in a byte string (sdk/lib/telemetry.ts; a small
+//              integer on the device cannot hold an address above 2^30)
+//            or { kind, code, pc, lr, sp, frames: [uint…], build? }  (the same as numbers)
 //
 // `seq` counts every reading a device publishes (all names) from 0 at each boot; `boot` is the
 // device's reset counter, so (device, boot, seq) names one reading. Anything that does not
@@ -60,6 +64,8 @@ export interface DeviceStatus {
   /** Readings dropped from the device's full buffer since boot. */
   dropped?: number;
   boot?: number;
+  /** Readings (and statuses) waiting in the device's buffer to be sent or acknowledged. */
+  waiting?: number;
   crash?: StatusCrash;
   /** The broker delivered it as a retained message (sent before this subscription). */
   retained: boolean;
@@ -112,7 +118,7 @@ export function decodeStatus(device: string, payload: Uint8Array, retained: bool
   if (typeof map.version === "string") status.version = map.version;
   if (typeof map.board === "string") status.board = map.board;
   if (typeof map.resetReason === "string") status.resetReason = map.resetReason;
-  for (const key of ["uptime", "heapUsed", "heapFree", "loopLag", "dropped", "boot"] as const) {
+  for (const key of ["uptime", "heapUsed", "heapFree", "loopLag", "dropped", "boot", "waiting"] as const) {
     const value = toNumber(map[key]);
     if (value !== undefined) status[key] = value;
   }
@@ -126,15 +132,20 @@ function decodeCrash(value: unknown): StatusCrash {
     const n = toNumber(map[key]);
     return n === undefined ? NaN : n >>> 0;
   };
-  const frames = Array.isArray(map.frames) ? map.frames.map(toNumber).filter((n): n is number => n !== undefined).map((n) => n >>> 0) : [];
-  const crash: StatusCrash = {
-    kind: typeof map.kind === "string" ? map.kind : "unknown",
-    code: word("code"),
-    pc: word("pc"),
-    lr: word("lr"),
-    sp: word("sp"),
-    frames,
-  };
+  const kind = typeof map.kind === "string" ? map.kind : "unknown";
+  let crash: StatusCrash;
+  if (map.words instanceof Uint8Array) {
+    const bytes = map.words;
+    if (bytes.length < 12 || bytes.length % 4 !== 0) {
+      throw new PayloadError(`the status's crash 'words' must be pc, lr, sp and frames as 4-byte words, found ${bytes.length} bytes`);
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const words = Array.from({ length: bytes.length / 4 }, (_, i) => view.getUint32(4 * i, true));
+    crash = { kind, code: word("code"), pc: words[0], lr: words[1], sp: words[2], frames: words.slice(3) };
+  } else {
+    const frames = Array.isArray(map.frames) ? map.frames.map(toNumber).filter((n): n is number => n !== undefined).map((n) => n >>> 0) : [];
+    crash = { kind, code: word("code"), pc: word("pc"), lr: word("lr"), sp: word("sp"), frames };
+  }
   if (typeof map.build === "string") crash.build = map.build;
   else if (map.build instanceof Uint8Array) crash.build = Buffer.from(map.build).toString("hex");
   return crash;

@@ -26,8 +26,10 @@ export interface SequenceResult {
  *  apart from copies and count as duplicates (a copy that late is far more likely than a
  *  reading delayed by 65536 others). */
 export const SEQUENCE_WINDOW = 65536;
-/** Boots remembered per device (the newest ones): a device's readings from the boot before a
- *  reset may still be arriving after the new boot's first. */
+/** Boots remembered per device (the most recently heard from): a device's readings from the
+ *  boot before a reset may still be arriving after the new boot's first. Boot ids are not
+ *  ordered (sdk/lib/rt/boot-id.ts mixes a reset count with a power-on seed), so an unknown
+ *  boot is always a new one. */
 export const BOOTS_PER_DEVICE = 8;
 
 interface BootState {
@@ -54,16 +56,15 @@ export class SequenceTracker {
     }
     let state = boots.get(boot);
     if (!state) {
-      if (boots.size >= BOOTS_PER_DEVICE) {
-        const oldest = Math.min(...boots.keys());
-        // A boot older than every one remembered: its readings were all seen long ago.
-        if (boot < oldest) return { verdict: "duplicate", skipped: 0, fillsGap: false };
-        boots.delete(oldest);
-      }
+      // A Map iterates in insertion order, and each use re-inserts: the first key is the boot
+      // heard from least recently.
+      if (boots.size >= BOOTS_PER_DEVICE) boots.delete(boots.keys().next().value!);
       state = { first: seq, highest: seq, seen: new Set([seq]) };
       boots.set(boot, state);
       return { verdict: "new", skipped: 0, fillsGap: false };
     }
+    boots.delete(boot);
+    boots.set(boot, state);
     if (seq > state.highest) {
       const skipped = seq - state.highest - 1;
       state.highest = seq;

@@ -110,7 +110,11 @@ describe("mote telemetry", () => {
     cleanups.push(() => fs.rmSync(outDir, { recursive: true, force: true }));
     const { image, elfPath } = buildHello(outDir);
     const { broker, device } = await brokerAndDevice();
-    await device.status({ online: true, boot: 4, crash: { ...crashInIsPrime(image), build: "0a0b" } });
+    // The crash as sdk/lib/telemetry.ts sends it: pc, lr, sp and frames as little-endian words.
+    const crash = crashInIsPrime(image);
+    const words = Buffer.alloc(16);
+    [crash.pc, crash.lr, crash.sp, ...crash.frames].forEach((word, i) => words.writeUInt32LE(word >>> 0, 4 * i));
+    await device.status({ online: true, boot: 4, crash: { kind: crash.kind, code: crash.code, words: new Uint8Array(words) } });
 
     const mote = startMote(["telemetry", "-b", broker.url, "--device", "pico-1", "--elf", elfPath, "-c", "2"]);
     stopOnCleanup(mote);
@@ -121,7 +125,7 @@ describe("mote telemetry", () => {
 
     const out = mote.stdout();
     expect(out).toMatch(/^\d\d:\d\d:\d\d\.\d{3} pico-1 status: online, boot 4, crashed before this boot \(hardfault\)\n/);
-    expect(out).toMatch(/\npico-1 crashed before boot 4 \(build 0a0b\):\n {2}\S.*\n {6}at isPrime \(examples\/hello\/app\.ts:\d+:\d+\)\n {6}at examples\/hello\/app\.ts:\d+:\d+\n/);
+    expect(out).toMatch(/\npico-1 crashed before boot 4:\n {2}\S.*\n {6}at isPrime \(examples\/hello\/app\.ts:\d+:\d+\)\n {6}at examples\/hello\/app\.ts:\d+:\d+\n/);
     expect(out).toMatch(/\n\d\d:\d\d:\d\d\.\d{3} pico-1 temperature 21\.25 {2}\(seq 0\)\n/);
     expect(out).toMatch(/\n\d\d:\d\d:\d\d\.\d{3} pico-1 mode heating {2}\(seq 1\)\n$/);
   }, TEST_TIMEOUT_MS);

@@ -168,8 +168,9 @@ for (const broker of brokers) {
 
       expect(seen.readings.map((r) => [r.seq, r.value])).toEqual([[0, 20], [1, 21], [2, 22]]);
       expect(telemetry.counts.duplicates).toBe(1);
-      const states = seen.connection.map((c) => c.state);
-      expect(states.slice(0, 3)).toEqual(["connected", "disconnected", "connected"]);
+      // Attempts while the broker is down may also report it unreachable (connection refused).
+      const states = seen.connection.map((c) => c.state).filter((state) => state !== "unreachable");
+      expect(states).toEqual(["connected", "disconnected", "connected"]);
       const outage = seen.connection[1];
       expect(outage.url).toBe(server.url);
       expect(outage.retryInMs).toBe(100);

@@ -44,6 +44,17 @@ describe("decodeReading", () => {
 });
 
 describe("decodeStatus", () => {
+  it("reads a crash sent as the device sends it: pc, lr, sp and frames as little-endian words", () => {
+    const words = new Uint8Array(20);
+    const view = new DataView(words.buffer);
+    [0x10000123, 0xfffffff9, 0x20040f00, 0x10000301, 0x80000001].forEach((w, i) => view.setUint32(4 * i, w, true));
+    const status = decodeStatus("d", cbor.encode({ online: true, boot: 0x3fffffff, waiting: 4, crash: { kind: "hardfault", code: 3, words } }), true, at);
+    expect(status.crash).toEqual({ kind: "hardfault", code: 3, pc: 0x10000123, lr: 0xfffffff9, sp: 0x20040f00, frames: [0x10000301, 0x80000001] });
+    expect(status.waiting).toBe(4);
+    expect(() => decodeStatus("d", cbor.encode({ online: true, crash: { kind: "panic", code: 1, words: new Uint8Array(10) } }), true, at))
+      .toThrow("the status's crash 'words' must be pc, lr, sp and frames as 4-byte words, found 10 bytes");
+  });
+
   it("reads the last will and refuses a status without online", () => {
     expect(decodeStatus("d", cbor.encode({ online: false }), true, at)).toEqual({ device: "d", online: false, retained: true, receivedAt: at });
     expect(() => decodeStatus("d", cbor.encode({ uptime: 5 }), false, at)).toThrow("the status has no boolean 'online' (found nothing)");
@@ -67,11 +78,15 @@ describe("SequenceTracker", () => {
     expect(tracker.check("a", 1, 9)).toEqual({ verdict: "out-of-order", skipped: 0, fillsGap: false });
   });
 
-  it("forgets the oldest boots and very old seqs, which then count as copies", () => {
+  it("forgets the boot heard from least recently, and very old seqs, which then count as copies", () => {
     const tracker = new SequenceTracker();
-    for (let boot = 1; boot <= BOOTS_PER_DEVICE + 1; boot++) tracker.observe("a", boot, 0);
-    expect(tracker.observe("a", 1, 5)).toBe("duplicate");
-    expect(tracker.observe("a", 2, 5)).toBe("new");
+    // Boot ids are not ordered: a new boot may have a smaller id than every earlier one.
+    const boots = Array.from({ length: BOOTS_PER_DEVICE }, (_, i) => 1000 - i);
+    for (const boot of boots) tracker.observe("a", boot, 0);
+    expect(tracker.observe("a", boots[0], 1)).toBe("new"); // boots[1] is now the least recent
+    expect(tracker.observe("a", 5, 0)).toBe("new"); // a smaller id, and a new boot all the same
+    expect(tracker.observe("a", boots[0], 1)).toBe("duplicate"); // still remembered
+    expect(tracker.observe("a", boots[1], 0)).toBe("new"); // forgotten: cannot tell, delivered
     const window = new SequenceTracker();
     window.observe("a", 1, SEQUENCE_WINDOW + 10);
     expect(window.observe("a", 1, 5)).toBe("duplicate");
