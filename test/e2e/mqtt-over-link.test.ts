@@ -38,7 +38,7 @@ describe.each(boards)("mote/mqtt over the serial link on %s", (board) => {
     const out: Buffer[] = [];
     let stderr = "";
     const run = runAppStreaming(fixture, board, {
-      broker: broker.url, timeoutMs: 90_000, realTime: true,
+      broker: broker.url, timeoutMs: 90_000, realTime: true, releaseHeldAfterMs: 50,
       stdout: (bytes) => out.push(Buffer.from(bytes)),
       stderr: (text) => { stderr += text; },
     });
