@@ -3,7 +3,7 @@
 //   made of (issue 9's target: ≤ 8 KB for mote/cbor + mote/mqtt + telemetry together);
 // - the instructions to encode one QoS 1 PUBLISH of a telemetry reading (the difference of
 //   101 and 1 encodings, over 100, so start-up and printing cancel out), with the topic as a
-//   string and as UTF-8 bytes converted once.
+//   string and as UTF-8 bytes converted once; and per client.publish of a QoS 0 message.
 // Figures only: nothing here is asserted.
 
 import { mkdtempSync } from "node:fs";
@@ -42,3 +42,6 @@ console.log(`instructions to encode one QoS 1 PUBLISH (33-byte topic, 4-byte pay
 const cachedOne = await instructions("mqtt/encode-publish-cached-1.ts");
 const cachedMany = await instructions("mqtt/encode-publish-cached-101.ts");
 console.log(`  the same with the topic already in UTF-8 (utf8Encode once): ${Math.round((cachedMany - cachedOne) / 100)}`);
+const clientOne = await instructions("mqtt/client-publish-1.ts");
+const clientMany = await instructions("mqtt/client-publish-101.ts");
+console.log(`instructions per client.publish at QoS 0, connected (topic string to bytes, checks, encoding, promise): ${Math.round((clientMany - clientOne) / 100)}`);

@@ -212,7 +212,7 @@ describe("topic filters (MQTT 3.1.1 §4.7)", () => {
   it("are checked before they go to the broker, and so are topic names", () => {
     for (const good of ["a", "#", "+", "a/+/b/#", "/", "+/+"]) expect(filterProblem(good), good).toBeUndefined();
     for (const bad of ["", "a#", "a/#/b", "a+/b", "a/b+", "x\u0000"]) expect(filterProblem(bad), bad).toBeDefined();
-    for (const good of ["a", "a/b", "/", "ü/€"]) expect(topicProblem(good), good).toBeUndefined();
-    for (const bad of ["", "a/+", "#", "x\u0000"]) expect(topicProblem(bad), bad).toBeDefined();
+    for (const good of ["a", "a/b", "/", "ü/€"]) expect(topicProblem(utf8Encode(good)), good).toBeUndefined();
+    for (const bad of ["", "a/+", "#", "x\u0000"]) expect(topicProblem(utf8Encode(bad)), bad).toBeDefined();
   });
 });

@@ -119,15 +119,13 @@ class Outgoing {
   sentBefore = false;
   /** The acknowledgement period it was last sent in. */
   round = 0;
-  /** The topic in UTF-8, converted once for every transmission. */
-  readonly topicBytes: Uint8Array;
   /** What publish() returned, and how to settle it. */
   promise: Promise<void> | undefined = undefined;
   resolve: () => void = ignore;
   reject: (error: Error) => void = ignore;
-  constructor(readonly topic: string, readonly payload: Uint8Array, readonly qos: number, readonly retain: boolean) {
-    this.topicBytes = utf8Encode(topic);
-  }
+  retain = false;
+  /** `topicBytes` is the topic in UTF-8, converted once for every transmission. */
+  constructor(readonly topic: string, readonly topicBytes: Uint8Array, readonly payload: Uint8Array, readonly qos: number) {}
 }
 
 /** A SUBSCRIBE or UNSUBSCRIBE awaiting its acknowledgement. */
@@ -228,7 +226,7 @@ export class MqttClient {
       this.will = undefined;
     } else {
       checkQos("the will", will.qos);
-      const problem = topicProblem(will.topic);
+      const problem = topicProblem(utf8Encode(will.topic));
       if (problem !== undefined) throw new RangeError(`MqttClient: the will's topic '${will.topic}' is invalid: ${problem}`);
       this.will = { topic: will.topic, payload: bytesOf(will.payload), qos: will.qos, retain: will.retain };
     }
@@ -288,12 +286,19 @@ export class MqttClient {
     const qos = options === undefined || options.qos === undefined ? 0 : options.qos;
     const retain = options !== undefined && options.retain === true;
     checkQos("publish", qos);
-    const problem = topicProblem(topic);
+    const topicBytes = utf8Encode(topic);
+    const problem = topicProblem(topicBytes);
     if (problem !== undefined) throw new RangeError(`MqttClient.publish: the topic '${topic}' is invalid: ${problem}`);
+    if (this.state === CONNECTED && qos === 0 && this.outbox.length === 0) {
+      // Nothing waits before it: written now, without a stay in the outbox.
+      this.send(encodePublish(topicBytes, bytesOf(payload), 0, retain, false, 0));
+      return Promise.resolve();
+    }
     if (this.outbox.length >= this.maxQueued) {
       throw new RangeError(`MqttClient.publish: the outbox is full (${this.maxQueued} messages, ${this.inFlight} awaiting PUBACK); wait for the broker or discardOldest()`);
     }
-    const message = new Outgoing(topic, bytesOf(payload), qos, retain);
+    const message = new Outgoing(topic, topicBytes, bytesOf(payload), qos);
+    message.retain = retain;
     const promise = new Promise<void>((resolve, reject) => {
       message.resolve = resolve;
       message.reject = reject;

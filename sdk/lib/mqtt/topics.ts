@@ -33,10 +33,18 @@ export function filterProblem(filter: string): string | undefined {
   return undefined;
 }
 
-/** Why `topic` is not a valid topic name to publish to (§4.7.3), or undefined when it is. */
-export function topicProblem(topic: string): string | undefined {
+/** Why `topic` (in UTF-8, as it is sent) is not a valid topic name to publish to (§4.7.3),
+ *  or undefined when it is. It looks at bytes rather than the string: on a device a byte
+ *  costs a few instructions and a string search a good many. */
+export function topicProblem(topic: Uint8Array): string | undefined {
   if (topic.length === 0) return "a topic name has at least one character";
-  if (topic.includes("+") || topic.includes("#")) return "a topic name cannot contain the wildcards '+' or '#'";
-  if (topic.includes("\u0000")) return "a topic name cannot contain U+0000";
+  for (let i = 0; i < topic.length; i++) {
+    const byte = topic[i];
+    if (byte === PLUS || byte === HASH) return "a topic name cannot contain the wildcards '+' or '#'";
+    if (byte === 0) return "a topic name cannot contain U+0000";
+  }
   return undefined;
 }
+
+const PLUS = 0x2b;
+const HASH = 0x23;
