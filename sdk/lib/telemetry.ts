@@ -46,6 +46,7 @@ export class Telemetry {
   private capacity = 64;
   private statusIntervalMs = 60000;
   private statusTimer: ReturnType<typeof setInterval> | undefined;
+  private statusWaiting = false;
   /** Readings dropped from a full buffer since boot. */
   dropped = 0;
 
@@ -116,8 +117,19 @@ export class Telemetry {
       writeValue(writer, value, 1);
     }
     const payload = writer.finish();
-    if (client.queued + client.inFlight >= this.capacity && client.discardOldest()) this.dropped++;
-    client.publish(`mote/${DEVICE_ID}/telemetry/${name}`, payload, { qos: 1 }).catch(ignore);
+    // Full: the oldest reading never sent makes room. Its promise rejects, which is when it
+    // counts as dropped (a status in the outbox may be the one to go; it is not counted).
+    if (client.queued + client.inFlight >= this.capacity) client.discardOldest();
+    try {
+      client.publish(`mote/${DEVICE_ID}/telemetry/${name}`, payload, { qos: 1 }).catch(() => this.countDropped());
+    } catch (error) {
+      // Every message waiting has been sent once (the broker may have it): this one goes.
+      this.countDropped();
+    }
+  }
+
+  private countDropped(): void {
+    this.dropped++;
   }
 
   private writeHeader(): void {
@@ -183,12 +195,16 @@ export class Telemetry {
       writer.bytes(crash.words);
     }
     const status = writer.finish();
-    if (client.queued + client.inFlight >= this.capacity + 2) return;
-    client.publish(this.statusTopic(), status, { qos: 1, retain: true }).catch(ignore);
+    // One status at a time: a newer one says more than two queued behind the readings.
+    if (this.statusWaiting || client.queued + client.inFlight >= this.capacity + 2) return;
+    this.statusWaiting = true;
+    client.publish(this.statusTopic(), status, { qos: 1, retain: true }).then(() => this.statusSent(), () => this.statusSent());
+  }
+
+  private statusSent(): void {
+    this.statusWaiting = false;
   }
 }
-
-function ignore(error: unknown): void {}
 
 /** The device's telemetry. */
 export const telemetry = new Telemetry();

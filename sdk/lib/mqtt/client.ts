@@ -309,13 +309,14 @@ export class MqttClient {
     return promise;
   }
 
-  /** Removes the oldest message not yet sent from the outbox (its promise rejects with an
-   *  MqttError, which ends no app that does not await it); false when every message in it is
-   *  in flight. */
+  /** Removes the oldest message never sent from the outbox (its promise rejects with an
+   *  MqttError, which ends no app that does not await it); false when every message in it has
+   *  been sent at least once. One sent on a connection that was lost stays: the broker may
+   *  have it already, so dropping it would count as lost what may well arrive. */
   discardOldest(): boolean {
     for (let i = 0; i < this.outbox.length; i++) {
       const message = this.outbox[i];
-      if (!message.sent) {
+      if (!message.sent && !message.sentBefore) {
         this.outbox.splice(i, 1);
         abandon(message.promise, message.reject, new MqttError(`the message to '${message.topic}' was discarded from the outbox`));
         return true;
