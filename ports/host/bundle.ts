@@ -26,7 +26,7 @@ const DRIVER_MODULES: Record<string, keyof BoardDrivers> = { "mote/clock": "cloc
 const DRIVER_CONTRACTS: BoardDrivers = { clock: "../sdk/lib/clock.d.ts", gpio: "../sdk/lib/gpio.d.ts", watchdog: "../sdk/lib/watchdog.d.ts" };
 const GENERATED = "mote-generated";
 /** sdk/lib modules a host bundle takes as they are (the others are device-only). */
-const PORTABLE_MODULES = new Set(["mote", "mote/pin-classes", "mote/watchdog-class", "mote/cbor"]);
+const PORTABLE_MODULES = new Set(["mote", "mote/pin-classes", "mote/watchdog-class", "mote/cbor", "mote/mqtt"]);
 
 export type HostBundle = { ok: true; script: string } | { ok: false; diagnostics: string };
 
@@ -37,7 +37,7 @@ export async function bundleForHost(entry: string, board: Board, outFile: string
   const drivers: BoardDrivers = { clock: DRIVER_CONTRACTS.clock };
   if (board.drivers.gpio) drivers.gpio = DRIVER_CONTRACTS.gpio;
   if (board.drivers.watchdog) drivers.watchdog = DRIVER_CONTRACTS.watchdog;
-  const checked = createFrontEnd(app, { ...board, drivers }, [], true);
+  const checked = createFrontEnd(app, { ...board, drivers }, [], { forSimulator: true });
   const errors = appTypeErrors(checked.program);
   if (errors) return { ok: false, diagnostics: errors };
 
@@ -92,7 +92,7 @@ function moteModules(board: Board): Plugin {
         return { errors: [{ text: `the host port has no counterpart of ${path.relative(REPO_ROOT, target)} (add ports/host/rt/${path.basename(target)})` }] };
       });
       build.onLoad({ filter: /.*/, namespace: GENERATED }, ({ path: name }) => ({
-        contents: name === BOARD_MODULE ? boardModuleSource(board, true) : name === PINS_MODULE ? pinsModuleSource(board)
+        contents: name === BOARD_MODULE ? boardModuleSource(board, { forSimulator: true }) : name === PINS_MODULE ? pinsModuleSource(board)
           : name === I2C_BUSES_MODULE ? i2cBusesModuleSource(board) : watchdogModuleSource(board),
         loader: "ts",
         resolveDir: LIB_DIR,

@@ -7,8 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { REPO_ROOT } from "../paths.js";
-/** Everything the compiler is made of: a change here invalidates every cached build. */
-export const TOOL_DIRS = ["sdk/compiler", "sdk/lib", "sdk/cli", "sdk/sim", "ports", "boards"];
+/** Everything the compiler and the CLI are made of (flash-tool: the CLI's image and flashing
+ *  commands, bundled with it): a change here invalidates every cached build and the bundle. */
+export const TOOL_DIRS = ["sdk/compiler", "sdk/lib", "sdk/cli", "sdk/sim", "ports", "boards", "flash-tool"];
 const MANIFEST_VERSION = 1;
 
 /** @param {string} outDir @param {string} entry */
@@ -73,9 +74,10 @@ export function cachedReport(outDir, entry, key) {
   return manifest.report;
 }
 
-/** The identity of a build request: the app, the board and the flavour. */
-export function buildKey(entry, boardId, hardware) {
-  return JSON.stringify([path.resolve(entry), boardId, hardware]);
+/** The identity of a build request: the app, the board, the flavour and what the image
+ *  says about its device (--device-id, --version; absent for a plain build). */
+export function buildKey(entry, boardId, hardware, identity = {}) {
+  return JSON.stringify([path.resolve(entry), boardId, hardware, identity.deviceId ?? null, identity.version ?? null]);
 }
 
 /**

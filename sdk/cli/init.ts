@@ -36,7 +36,7 @@ export interface InitOptions {
 export function initProject(options: InitOptions): string[] {
   const dir = path.resolve(options.dir);
   fs.mkdirSync(dir, { recursive: true });
-  const own = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+  const own = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string; allowScripts: Record<string, boolean> };
   const files: Record<string, string> = {
     "package.json": `${JSON.stringify({
       name: path.basename(dir).toLowerCase().replace(/[^a-z0-9-]/g, "-") || "mote-app",
@@ -46,8 +46,10 @@ export function initProject(options: InitOptions): string[] {
       scripts: { build: "mote build app.ts", start: "mote run app.ts" },
       dependencies: { mote: options.moteSpec ?? `^${own.version}` },
       mote: { board: options.board.id },
-      // esbuild (mote's bundler) installs its platform binary in a postinstall script.
-      allowScripts: { esbuild: true },
+      // The install scripts mote's own dependencies need, approved as mote approves them:
+      // esbuild (the host port's bundler) installs its platform binary, the serial port
+      // bindings and cbor-x's extension pick their prebuilt binaries.
+      allowScripts: own.allowScripts,
     }, null, 2)}\n`,
     "tsconfig.json": `${JSON.stringify(projectTsconfig(options.board), null, 2)}\n`,
     "app.ts": BLINKY,

@@ -15,6 +15,7 @@ import type { TargetControl } from "../sim/types.ts";
 import { buildKey, projectBoard, writeManifest } from "./build-cache.js";
 import { initProject, writeGeneratedModules } from "./init.ts";
 import { parse, UsageError } from "./args.ts";
+import type { DeviceIdentity } from "../compiler/frontend/program.ts";
 
 const DEFAULT_BOARD = boards[0].id;
 /** What `timeout(1)` exits with when the time runs out; scripts already know it. */
@@ -24,16 +25,26 @@ const EXIT_INTERRUPTED = 130;
 const USAGE = `mote — TypeScript for microcontrollers
 
 Usage:
-  mote build <app.ts> [--board <id>] [--out <dir>] [--hardware]
+  mote build <app.ts> [--board <id>] [--out <dir>] [--hardware] [--sign key.pem --version 1.2.3]
   mote run <app.ts> [--board <id>] [--timeout <seconds>]
   mote boards
   mote init <dir> [--board <id>]
+  mote bridge --port <tty> [--broker <url>]
+  mote broker [--port 1883]
+  mote telemetry [--broker <url>] [--device <id>] [--json | --plot] [--elf <file>]
+  mote keys new [--out key.pem]
+  mote image sign|info|verify <file> …
 
 Commands:
   build    compile an app into an image (.elf .bin .hex .map, and .uf2 where the board takes one)
   run      build an app and run it on the board's simulator; the device console is stdout
   boards   list the boards mote knows
   init     start a project that uses mote (package.json, tsconfig.json for editors, app.ts)
+  bridge   connect a device's serial port to an MQTT broker (its telemetry), console on stdout
+  broker   run the embedded MQTT broker (aedes) that devices and the telemetry tools use
+  telemetry  show devices' readings and statuses live from an MQTT broker (lines, JSON or charts)
+  keys     make an Ed25519 key pair for signing images
+  image    sign a binary as an MCUboot image, show an image's fields, verify its signature
 
 Run 'mote <command> --help' for a command's options.`;
 
@@ -48,6 +59,12 @@ Options:
   -o, --out <dir>      output directory (default: <app dir>/build/<board>/)
       --hardware       build for the real board: the image never uses the simulator's
                        exit channels (semihosting, BKPT), it sleeps when the program ends
+      --device-id <id> the device's id (device.id; its MQTT topics mote/<id>/…);
+                       default: the board's id
+      --version <M.m.r>  the app's version (device.version, its status); default 0.0.0;
+                       with --sign also the signed image's version
+      --sign <key.pem> also write <name>.signed.bin, an MCUboot image signed with this
+                       Ed25519 key (needs --version; load address: the board's flash origin)
   -h, --help           show this help`;
 
 const RUN_USAGE = `Usage: mote run <app.ts> [options]
@@ -60,6 +77,13 @@ and 1 when the app does not compile or the simulator fails.
 Options:
   -b, --board <id>         board to run on (default: ${DEFAULT_BOARD}; see 'mote boards')
   -t, --timeout <seconds>  stop the simulator after this much time (default: ${DEFAULT_TIMEOUT_MS / 1000})
+      --device-id <id>     the device's id (device.id; its MQTT topics mote/<id>/…);
+                           default: the board's id
+      --version <M.m.r>    the app's version (device.version, its status); default 0.0.0
+      --broker <url>       bridge the device's MQTT (telemetry) to this broker, e.g.
+                           mqtt://127.0.0.1:1883 (start one with 'mote broker')
+      --serial-pty         QEMU boards: the console UART becomes a pseudo-terminal, whose
+                           path is printed, for mote bridge --port or any serial tool
       --trace-pins         show each LED/output pin change as a timestamped line on stderr
                            (the default when stderr is not a terminal; on a terminal the
                            board is one status line, and keys 1, 2, … press its buttons)
@@ -84,6 +108,39 @@ function boardOrFail(id: string | undefined, entry?: string): Board {
   return board;
 }
 
+/** What `build` and `run` take to say which device the image is for. */
+const IDENTITY_OPTIONS = {
+  "device-id": { type: "string" },
+  version: { type: "string" },
+} as const;
+
+/** The device id (letters, digits, - _ .: an MQTT topic level without wildcards) and the
+ *  version (M.m.r or M.m.r+build) from the command line. */
+function identityOf(values: { "device-id"?: string; version?: string }): DeviceIdentity {
+  const deviceId = values["device-id"];
+  if (deviceId !== undefined && !/^[A-Za-z0-9._-]{1,64}$/.test(deviceId)) {
+    throw new UsageError(`--device-id takes 1 to 64 letters, digits, '.', '-' or '_' (it names MQTT topics), got '${deviceId}'`);
+  }
+  const version = values.version;
+  if (version !== undefined && !/^\d+\.\d+\.\d+(\+\d+)?$/.test(version)) {
+    throw new UsageError(`--version takes major.minor.revision[+build], e.g. 1.2.3, got '${version}'`);
+  }
+  return { deviceId, version };
+}
+
+/** A broker URL the bridge can use: mqtt://host[:port]. */
+export function checkBrokerUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`--broker takes a URL such as mqtt://127.0.0.1:1883, got '${url}'`);
+  }
+  if (parsed.protocol !== "mqtt:" && parsed.protocol !== "tcp:") {
+    throw new UsageError(`--broker takes an mqtt:// URL (the bridge speaks MQTT over TCP), got '${url}'`);
+  }
+}
+
 function singleApp(positionals: string[], command: string): string {
   if (positionals.length === 0) throw new UsageError(`'mote ${command}' needs an app: mote ${command} <app.ts>`);
   if (positionals.length > 1) throw new UsageError(`'mote ${command}' takes one app, got: ${positionals.join(" ")}`);
@@ -97,15 +154,21 @@ async function buildCommand(args: string[]): Promise<number> {
     board: { type: "string", short: "b" },
     out: { type: "string", short: "o" },
     hardware: { type: "boolean" },
+    sign: { type: "string" },
+    ...IDENTITY_OPTIONS,
   });
   if (values.help) return usage(BUILD_USAGE);
   const entry = singleApp(positionals, "build");
+  if (values.sign !== undefined && values.version === undefined) throw new UsageError("--sign needs --version, e.g. --sign key.pem --version 1.2.3");
   const board = boardOrFail(values.board, entry);
+  const identity = identityOf(values);
   const outDir = values.out ?? path.join(path.dirname(entry), "build", board.id);
+  const sign = values.sign === undefined ? undefined : await buildSigner(board, values.sign, values.version!);
+  if (values.sign !== undefined && sign === undefined) return 1;
 
   const { build } = await import("../compiler/index.ts");
   const started = performance.now();
-  const result = build({ entry, board, outDir, forSimulator: !values.hardware });
+  const result = build({ entry, board, outDir, forSimulator: !values.hardware, identity });
   if (!result.ok) {
     process.stderr.write(`${result.diagnostics}\n`);
     return 1;
@@ -113,6 +176,7 @@ async function buildCommand(args: string[]): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const files = result.files!;
   const written = [files.elf, files.bin, files.hex, files.map, files.uf2].filter((f): f is string => f !== undefined);
+  if (sign) written.push(sign(files.bin));
   const flavour = values.hardware ? "hardware" : "simulator";
   process.stderr.write(
     `mote: built ${entry} for ${board.id} (${flavour}) in ${seconds} s\n` +
@@ -120,10 +184,31 @@ async function buildCommand(args: string[]): Promise<number> {
     `\n${result.sizeReport.replace(/\n?$/, "\n")}`,
   );
   writeManifest({
-    outDir, entry, key: buildKey(entry, board.id, values.hardware ?? false),
+    outDir, entry, key: buildKey(entry, board.id, values.hardware ?? false, identity),
     sources: result.sources, outputs: written, report: result.sizeReport,
   });
   return 0;
+}
+
+/**
+ * `mote build --sign`: checks the key and the version before the build, and returns what writes
+ * <name>.signed.bin beside <name>.bin after it; undefined after reporting a mistake.
+ */
+async function buildSigner(board: Board, keyFile: string, version: string): Promise<((bin: string) => string) | undefined> {
+  const { checkSigningInputs, isSigningFailure, signBinaryFile } = await import("../../flash-tool/cli/image.ts");
+  const { headerSizeFor, loadAddressFor } = await import("../../flash-tool/image/board-image.ts");
+  try {
+    checkSigningInputs(keyFile, version);
+  } catch (error) {
+    if (!isSigningFailure(error)) throw error;
+    process.stderr.write(`mote: cannot sign the image: ${error.message}\n`);
+    return undefined;
+  }
+  return (bin) => {
+    const out = bin.replace(/\.bin$/, ".signed.bin");
+    signBinaryFile({ input: bin, keyFile, version, out, loadAddress: loadAddressFor(board), headerSize: headerSizeFor(board.chip) });
+    return out;
+  };
 }
 
 async function runCommand(args: string[]): Promise<number> {
@@ -131,8 +216,16 @@ async function runCommand(args: string[]): Promise<number> {
     board: { type: "string", short: "b" },
     timeout: { type: "string", short: "t" },
     "trace-pins": { type: "boolean" },
+    broker: { type: "string" },
+    "serial-pty": { type: "boolean" },
+    ...IDENTITY_OPTIONS,
   });
   if (values.help) return usage(RUN_USAGE);
+  if (values.broker !== undefined && values["serial-pty"]) {
+    throw new UsageError("--broker bridges the console in-process, --serial-pty hands it to another program (mote bridge --port): choose one");
+  }
+  const identity = identityOf(values);
+  if (values.broker !== undefined) checkBrokerUrl(values.broker);
   const entry = singleApp(positionals, "run");
   const board = boardOrFail(values.board, entry);
   let timeoutMs = DEFAULT_TIMEOUT_MS;
@@ -159,6 +252,9 @@ async function runCommand(args: string[]): Promise<number> {
     onPinChange: (pin, level, timeMs) => view.change(pin, level, timeMs),
     onStart: view.buttons.length > 0 ? keys.start : undefined,
     realTime: true,
+    broker: values.broker,
+    identity,
+    serialPty: values["serial-pty"] ? (pty) => process.stderr.write(`mote: ${board.id}'s console UART is ${pty} (open it with mote bridge --port ${pty}, or any serial tool)\n`) : undefined,
   });
   view.end();
   keys.stop();
@@ -282,8 +378,18 @@ async function main(argv: string[]): Promise<number> {
         return boardsCommand(rest);
       case "init":
         return initCommand(rest);
+      case "bridge":
+        return await (await import("../../flash-tool/cli/bridge.ts")).bridgeCommand(rest);
+      case "keys":
+        return await (await import("../../flash-tool/cli/keys.ts")).keysCommand(rest);
+      case "image":
+        return await (await import("../../flash-tool/cli/image.ts")).imageCommand(rest);
+      case "broker":
+        return await (await import("../../flash-tool/cli/broker.ts")).brokerCommand(rest);
+      case "telemetry":
+        return await (await import("../../flash-tool/cli/telemetry.ts")).telemetryCommand(rest);
       default:
-        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init (see 'mote --help')`);
+        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init, bridge, broker, telemetry, keys, image (see 'mote --help')`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

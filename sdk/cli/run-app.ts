@@ -9,10 +9,11 @@ import path from "node:path";
 import { allBoards } from "../../boards/index.ts";
 import type { Board } from "../../boards/types.ts";
 import type { LinkedImage } from "../compiler/link/types.ts";
+import type { DeviceIdentity } from "../compiler/frontend/program.ts";
 import type { BootImage, HostScript, RunOptions } from "../sim/types.ts";
 import { CrashLineFilter, decodeCrashText, formatCrashReport, parseCrashLine } from "./crash.ts";
 
-export type RunAppReason = "exit" | "timeout" | "error" | "build-failed";
+export type RunAppReason = "exit" | "timeout" | "error" | "build-failed" | "stopped";
 
 export interface RunAppResult {
   /** The device console, crash lines removed, decoded as UTF-8. */
@@ -48,6 +49,14 @@ export interface StreamingOptions extends RunAppOptions {
   onStart?: RunOptions["onStart"];
   /** Pace the simulation to the host's clock (RunOptions.realTime). */
   realTime?: boolean;
+  /** Bridge the device's MQTT (link frames on its console UART) to this broker URL. */
+  broker?: string;
+  /** The device id and app version the image carries. */
+  identity?: DeviceIdentity;
+  /** The console UART is a pseudo-terminal (QEMU boards), for serial tools: its path. */
+  serialPty?: (path: string) => void;
+  /** Ends the run (as a timeout does, but quietly): a caller that has seen enough. */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -98,7 +107,7 @@ export async function runAppStreaming(entry: string, boardId: string, options: S
       }
       return await runTarget(board, { scriptPath: bundled.script }, options, sim);
     }
-    const built = build({ entry, board, outDir: workDir, forSimulator: true });
+    const built = build({ entry, board, outDir: workDir, forSimulator: true, identity: options.identity });
     if (!built.ok) {
       options.stderr(built.diagnostics);
       return { exitCode: null, reason: "build-failed" };
@@ -175,16 +184,24 @@ async function runTarget(
   sink: ConsoleSink = { write: (bytes) => options.stdout(bytes), end() {} },
 ): Promise<{ exitCode: number | null; reason: RunAppReason }> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (options.serialPty !== undefined && board.simulator.kind !== "qemu") {
+    options.stderr(`mote: --serial-pty is for QEMU boards so far; '${board.id}' runs on ${board.simulator.kind} (use --broker to bridge it in-process)`);
+    return { exitCode: null, reason: "error" };
+  }
+  const link = await linkFor(options, sink);
   let result: Awaited<ReturnType<ReturnType<typeof sim.targetFor>["run"]>>;
   try {
     result = await sim.targetFor(board).run({
-      board, image, timeoutMs, onConsole: (bytes) => sink.write(bytes), onPinChange: options.onPinChange, onStart: options.onStart, realTime: options.realTime,
+      board, image, timeoutMs, onConsole: (bytes) => link.reader.push(bytes), consoleInput: link.input, serialPty: options.serialPty, signal: options.signal,
+      onPinChange: options.onPinChange, onStart: options.onStart, realTime: options.realTime,
     });
   } catch (error) {
+    link.close();
     sink.end();
     options.stderr(`mote: the ${board.simulator.kind} simulator for '${board.id}' failed: ${error instanceof Error ? error.message : String(error)}`);
     return { exitCode: null, reason: "error" };
   }
+  link.close();
   sink.end();
 
   // On a timeout the simulator's own "stopped after the timeout" line is replaced by ours.
@@ -196,11 +213,36 @@ async function runTarget(
     options.stderr(`mote: the program did not finish within ${formatSeconds(timeoutMs)}; it was stopped (allow longer with --timeout <seconds>)`);
     return { exitCode: null, reason: "timeout" };
   }
+  if (result.reason === "stopped") return { exitCode: null, reason: "stopped" };
   if (result.reason === "error") {
     if (!result.simulatorLog) options.stderr(`mote: the ${board.simulator.kind} simulator stopped with an error`);
     return { exitCode: null, reason: "error" };
   }
   return { exitCode: result.exitCode, reason: "exit" };
+}
+
+/**
+ * The console's link frames (DESIGN.md, "One UART, three streams") are taken out of what the
+ * user sees; with a broker they go to a bridge, whose answers are the device's console
+ * input. Without one, the first frame earns a note saying how to give the device a broker.
+ */
+async function linkFor(options: StreamingOptions, sink: ConsoleSink) {
+  const { FrameReader } = await import("../../flash-tool/link/index.ts");
+  if (options.broker === undefined) {
+    let noted = false;
+    const reader = new FrameReader(() => {
+      if (noted) return;
+      noted = true;
+      options.stderr("mote: the app talks to a broker (telemetry, MQTT); run it with --broker <url> (start one with 'mote broker') to connect it");
+    }, (bytes) => sink.write(bytes));
+    return { reader, input: undefined, close() {} };
+  }
+  const [{ Bridge }, { InputQueue }] = await Promise.all([import("../../flash-tool/telemetry/bridge.ts"), import("../sim/input-queue.ts")]);
+  const input = new InputQueue();
+  const bridge = new Bridge({ broker: options.broker, toDevice: (bytes) => input.push(bytes), log: (line) => options.stderr(`mote bridge: ${line}`) });
+  // The device boots with the run: no stream from an earlier bridge to close (bridge.start()).
+  const reader = new FrameReader((frame) => bridge.receive(frame), (bytes) => sink.write(bytes));
+  return { reader, input, close() { bridge.close(); input.end(); } };
 }
 
 function formatSeconds(ms: number): string {

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import type { Board } from "../../boards/types.ts";
-import { createFrontEnd, consoleDriverFile, boardDriverFiles, REPO_ROOT } from "./frontend/program.ts";
+import { createFrontEnd, consoleDriverFile, boardDriverFiles, REPO_ROOT, type DeviceIdentity } from "./frontend/program.ts";
 import { CompileError, formatMoteDiagnostic, formatTsDiagnostic, Codes } from "./diagnostics.ts";
 import { Lowerer } from "./lower/lower.ts";
 import { cleanup } from "./passes/cleanup.ts";
@@ -43,6 +43,8 @@ export interface BuildOptions {
   /** A crash resets the device (keeping its report for the next boot) instead of ending the
    *  run; the default for hardware builds, chosen by tests of what happens after a reset. */
   crashResets?: boolean;
+  /** The device id and app version the image carries (`device.id`, `device.version`). */
+  identity?: DeviceIdentity;
 }
 
 export interface BuildFiles { elf: string; bin: string; hex: string; map: string; uf2?: string }
@@ -98,7 +100,7 @@ export function build(options: BuildOptions): BuildResult {
   if (board.chip.port === "host") {
     return { ok: false, diagnostics: `error MOTE${Codes.UnknownBoard}: board '${board.id}' runs the app on Node, it has no image to build; run it with: mote run ${options.entry} --board ${board.id}` };
   }
-  const fe = createFrontEnd(entry, board, runtimeFiles(board), options.forSimulator, options.crashResets ?? !options.forSimulator);
+  const fe = createFrontEnd(entry, board, runtimeFiles(board), { forSimulator: options.forSimulator, crashResets: options.crashResets, identity: options.identity });
   const program = fe.program;
   const appFiles = appSourceFiles(program);
   const errors = appTypeErrors(program);

@@ -2,7 +2,7 @@
 // same on every board; what differs (registers, clocks) is behind the board's drivers.
 // The host port (ports/host) implements the same names on Node.
 
-import { BOARD_ID } from "mote/board";
+import { APP_VERSION, BOARD_ID, DEVICE_ID } from "mote/board";
 import { clockMicros } from "mote/clock";
 import { pins } from "mote/pins";
 import { watchdog } from "mote/board-watchdog";
@@ -51,6 +51,17 @@ export function reset(): never {
 
 /** What the device knows about itself. */
 class Device {
+  /** The device's id, as its MQTT topics name it (`mote/<id>/…`): given at build time
+   *  (`--device-id`), else the board's id. */
+  get id(): string {
+    return DEVICE_ID;
+  }
+
+  /** The app's version, given at build time (`--app-version`), else "0.0.0". */
+  get version(): string {
+    return APP_VERSION;
+  }
+
   /** The board's id (`mote boards`). */
   get board(): string {
     return BOARD_ID;

@@ -7,6 +7,7 @@ import { hostTarget } from "./host.ts";
 import { qemuTarget } from "./qemu.ts";
 import { rp2040Target } from "./rp2040.ts";
 import type { BootImage, Target } from "./types.ts";
+import { BOOT_RECORD, BOOT_SEED_OFFSET } from "../../ports/armv6m/rt/runtime.ts";
 
 export { qemuAvailable, qemuArguments } from "./qemu.ts";
 export { hostTarget, qemuTarget, rp2040Target };
@@ -25,11 +26,17 @@ export function targetFor(board: Board): Target {
 }
 
 /** What a Target needs from a linked image and the ELF written for it. */
+function seedAddress(image: LinkedImage): number | undefined {
+  const record = image.symbols.find((symbol) => symbol.name === BOOT_RECORD);
+  return record === undefined ? undefined : record.address + BOOT_SEED_OFFSET;
+}
+
 export function bootImageOf(image: LinkedImage, elfPath: string): BootImage {
   return {
     elfPath,
     flashBytes: image.flashBytes,
     flashOrigin: image.layout.flash.origin,
     vectorTable: image.layout.flash.origin + image.layout.vectorTableOffset,
+    powerOnSeed: seedAddress(image),
   };
 }

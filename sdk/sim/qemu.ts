@@ -16,11 +16,15 @@ import { QmpClient } from "./qmp.ts";
 import { ConsoleInput } from "./console-input.ts";
 import { QtestLink } from "./qtest.ts";
 import { findSensor } from "./sensors.ts";
+import { powerOnBits } from "./power-on.ts";
 
 const QEMU_BINARY = "qemu-system-arm";
 const INSTALL_HINT = "install it with: sudo apt-get install qemu-system-arm";
 
 /** Lines QEMU prints on every start of some machines; they say nothing about the run. */
+/** What QEMU says on stdout when -serial pty has made the console's pseudo-terminal. */
+const PTY_LINE = /^char device redirected to (\/dev\/\S+) \(label serial0\)$/;
+
 const HARMLESS_STDERR = [
   /^Timer with period zero, disabling$/, // lm3s6965evb: the GPTM is probed before it is set up
 ];
@@ -112,7 +116,10 @@ export function qemuAvailable(): boolean {
 export function qemuArguments(
   board: Board,
   elfPath: string,
-  extra: { pluginPath?: string; pluginOutput?: string; gdbPort?: number; tracePins?: boolean; realTime?: boolean; qtestSocket?: string; qmpSocket?: string } = {},
+  extra: {
+    pluginPath?: string; pluginOutput?: string; gdbPort?: number; tracePins?: boolean; realTime?: boolean; qtestSocket?: string; qmpSocket?: string;
+    serialPty?: boolean; powerOnSeed?: number;
+  } = {},
 ): string[] {
   if (board.simulator.kind !== "qemu") {
     throw new Error(`board '${board.id}' is not a QEMU machine (its simulator is ${board.simulator.kind})`);
@@ -121,7 +128,8 @@ export function qemuArguments(
     "-M", board.simulator.machine,
     "-display", "none",
     "-monitor", "none",
-    "-serial", "stdio",
+    // The console UART: the run's stdio, or a pseudo-terminal any serial tool can open.
+    "-serial", extra.serialPty ? "pty" : "stdio",
     "-semihosting-config", "enable=on,target=native",
     "-icount", extra.realTime ? "shift=0,sleep=on" : "shift=0,sleep=off",
     "-kernel", elfPath,
@@ -144,6 +152,11 @@ export function qemuArguments(
     if (extra.gdbPort === undefined) args.push("-S");
   }
   if (extra.tracePins) for (const event of PIN_TRACES[board.simulator.machine]?.events ?? []) args.push("-trace", event);
+  if (extra.powerOnSeed !== undefined) {
+    // QEMU's generic loader writes the word at power-on and again at each reset, like SRAM
+    // that keeps what it settled to: one random value per QEMU process.
+    args.push("-device", `loader,addr=0x${extra.powerOnSeed.toString(16)},data=0x${powerOnBits().toString(16)},data-len=4`);
+  }
   args.push(...board.simulator.extraArgs);
   return args;
 }
@@ -184,6 +197,7 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
     const qmpSocket = socketDir && sensorControl ? path.join(socketDir, "qmp.sock") : undefined;
     const args = qemuArguments(board, image.elfPath, {
       pluginPath, pluginOutput, gdbPort: options.gdbPort, tracePins: options.onPinChange !== undefined, realTime: options.realTime, qtestSocket, qmpSocket,
+      serialPty: options.serialPty !== undefined, powerOnSeed: image.powerOnSeed,
     });
     // Stopped by the caller's signal, or here if the inputs cannot be set up.
     const stop = new AbortController();
@@ -347,15 +361,27 @@ function spawnQemu(args: string[], options: RunOptions, input: ConsoleInput, pin
     let asleepForever = false;
     let stopped = false;
     let partialLine = "";
+    let ptyReported = false;
     options.signal?.addEventListener("abort", () => {
       stopped = true;
       killGroup(child);
     });
     let asleepTimer: NodeJS.Timeout | undefined;
+    let stdout = "";
     child.stdout.on("data", (chunk: Buffer) => {
       clearTimeout(asleepTimer);
       asleepTimer = undefined;
-      options.onConsole?.(chunk);
+      if (options.serialPty === undefined) {
+        options.onConsole?.(chunk);
+        return;
+      }
+      // With -serial pty, QEMU's stdout carries only its own line naming the terminal.
+      stdout += chunk.toString("utf8");
+      const pty = PTY_LINE.exec(stdout.split("\n").find((line) => PTY_LINE.test(line)) ?? "");
+      if (pty && !ptyReported) {
+        ptyReported = true;
+        options.serialPty(pty[1]);
+      }
     });
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (received: string) => {
@@ -367,7 +393,9 @@ function spawnQemu(args: string[], options: RunOptions, input: ConsoleInput, pin
         text = lines.filter((line) => !pinLine(line)).map((line) => `${line}\n`).join("");
       }
       stderr += text;
-      if (options.gdbPort === undefined && asleepTimer === undefined && !asleepForever && !input.waiting && text.includes(ASLEEP_FOREVER)) {
+      // Whoever holds the pseudo-terminal may write at any time: the guest waits for input.
+      const inputMayCome = input.waiting || options.serialPty !== undefined;
+      if (options.gdbPort === undefined && asleepTimer === undefined && !asleepForever && !inputMayCome && text.includes(ASLEEP_FOREVER)) {
         // QEMU also says it for a moment while the machine resets (SYSRESETREQ): the guest is
         // asleep for good only if it stays quiet.
         asleepTimer = setTimeout(() => {

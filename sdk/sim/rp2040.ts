@@ -6,6 +6,7 @@
 // addresses, unknown instructions) into an error instead of running on.
 
 import { GPIOPinState, RP2040 } from "rp2040js";
+import { powerOnBits } from "./power-on.ts";
 import type { Board } from "../../boards/types.ts";
 import { attachI2cModels, type I2cDeviceModel } from "./models/i2c-device.ts";
 import { Tmp105Model } from "./models/tmp105.ts";
@@ -142,6 +143,7 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
 
   // Flash must be written after construction: reset() fills it with 0xFF.
   mcu.flash.set(image.flashBytes, flashOffset);
+  if (image.powerOnSeed !== undefined) mcu.writeUint32(image.powerOnSeed, powerOnBits());
   mcu.bootrom.fill(EMPTY_BOOTROM_WORD);
   core.VTOR = image.vectorTable >>> 0;
   core.SP = mcu.readUint32(image.vectorTable);

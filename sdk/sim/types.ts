@@ -12,6 +12,10 @@ export interface BootImage {
   flashOrigin: number;
   /** Address of the vector table (initial SP at +0, reset handler at +4). */
   vectorTable: number;
+  /** A RAM word the device reads as what SRAM held at power-on (sdk/lib/rt/boot-id.ts): the
+   *  simulators put random bits there at power-on and leave it alone at a reset, as SRAM
+   *  does. Absent when the image has no such word. */
+  powerOnSeed?: number;
 }
 
 /** What the host board runs instead of an image: the app bundled for Node (ports/host). */
@@ -37,6 +41,13 @@ export interface RunOptions {
    * else to wake it is waiting for input, not stuck. Reading stops when the run ends.
    */
   consoleInput?: AsyncIterable<Uint8Array>;
+  /**
+   * QEMU: the console UART is a pseudo-terminal instead of onConsole/consoleInput; called
+   * with its path (/dev/pts/N) once QEMU has made it. Any serial tool opens it as it would a
+   * real board's port (`mote bridge --port`, `mote flash --port`); as on a real board, what
+   * the device prints while nobody has the port open is lost.
+   */
+  serialPty?: (path: string) => void;
   /** Count executed guest instructions (exact; slower). */
   countInstructions?: boolean;
   /** QEMU only: start halted with a gdbstub on this TCP port. */

@@ -18,7 +18,7 @@ describe("mote's own sources type-check", () => {
       // The sensor and actuator drivers (mote/drivers/…) too: no app of the suite may use them all.
       const drivers = path.join(REPO_ROOT, "sdk/lib/drivers");
       const driverFiles = readdirSync(drivers).filter((f) => f.endsWith(".ts")).map((f) => path.join(drivers, f));
-      const diagnostics = typeDiagnostics(createFrontEnd(entry, board, [...runtimeFiles(board), ...driverFiles], true));
+      const diagnostics = typeDiagnostics(createFrontEnd(entry, board, [...runtimeFiles(board), ...driverFiles], { forSimulator: true }));
       expect(formatDiagnostics(diagnostics)).toBe("");
     });
   }

@@ -19,11 +19,16 @@ export const MOTE_MODULES: Record<string, string> = {
   "mote/intrinsics": path.join(LIB_DIR, "intrinsics.ts"),
   "mote/interrupts": path.join(LIB_DIR, "rt/interrupts.ts"),
   "mote/cbor": path.join(LIB_DIR, "cbor.ts"),
+  "mote/mqtt": path.join(LIB_DIR, "mqtt.ts"),
   // What the generated modules import (they are also written into projects, mote init).
   "mote/pin-classes": path.join(LIB_DIR, "pins.ts"),
   "mote/watchdog-class": path.join(LIB_DIR, "watchdog.ts"),
   "mote/i2c-status": path.join(LIB_DIR, "i2c-status.ts"),
   "mote/i2c-bus-class": path.join(LIB_DIR, "i2c-bus.ts"),
+  // The serial link to the host (frames beside the console) and the MQTT stream over it.
+  "mote/link": path.join(LIB_DIR, "link.ts"),
+  "mote/link-transport": path.join(LIB_DIR, "link/transport.ts"),
+  "mote/telemetry": path.join(LIB_DIR, "telemetry.ts"),
 };
 /** Sensor and actuator drivers: `mote/drivers/<name>` is sdk/lib/drivers/<name>.ts. */
 const DRIVERS_PREFIX = "mote/drivers/";
@@ -63,8 +68,26 @@ export const COMPILER_OPTIONS: ts.CompilerOptions = {
   noUnusedLocals: false,
 };
 
+/** What a build says about the device it is for, besides the board. */
+export interface DeviceIdentity {
+  /** The device's id (`device.id`; its MQTT topics): set at build time on chips without a
+   *  unique id of their own. Default: the board's id. */
+  deviceId?: string;
+  /** The app's version (`device.version`, its status). Default: "0.0.0". */
+  version?: string;
+}
+
+/** How the generated modules are made for one build. */
+export interface GeneratedOptions {
+  forSimulator: boolean;
+  /** A crash resets the device (default: for hardware builds). */
+  crashResets?: boolean;
+  identity?: DeviceIdentity;
+}
+
 /** The generated `mote/board` module: the board's facts as constants and pin names as types. */
-export function boardModuleSource(board: Board, forSimulator: boolean, crashResets = !forSimulator): string {
+export function boardModuleSource(board: Board, options: GeneratedOptions): string {
+  const { forSimulator, crashResets = !forSimulator, identity = {} } = options;
   const pins = Object.entries(board.pins).map(([name, pin]) => `export const PIN_${name} = ${pin};`).join("\n");
   return [
     `// Generated for board '${board.id}'.`,
@@ -77,6 +100,8 @@ export function boardModuleSource(board: Board, forSimulator: boolean, crashRese
     `export const SIMULATOR_EXIT_SEMIHOSTING = ${forSimulator && board.simulatorExit === "semihosting"};`,
     `export const SIMULATOR_EXIT_BKPT = ${forSimulator && board.simulatorExit === "bkpt"};`,
     `export const CRASH_RESETS = ${crashResets};`,
+    `export const DEVICE_ID = ${JSON.stringify(identity.deviceId ?? board.id)};`,
+    `export const APP_VERSION = ${JSON.stringify(identity.version ?? "0.0.0")};`,
     pins,
     `export type PinName = ${Object.keys(board.pins).map((n) => JSON.stringify(n)).join(" | ") || "never"};`,
     "",
@@ -205,7 +230,7 @@ export function moduleFiles(board: Board, generated: (module: string) => string)
 /** The generated modules' sources, by module name (forSimulator false: a hardware build). */
 export function generatedModules(board: Board): Record<string, string> {
   return {
-    [BOARD_MODULE]: boardModuleSource(board, false),
+    [BOARD_MODULE]: boardModuleSource(board, { forSimulator: false }),
     [PINS_MODULE]: pinsModuleSource(board),
     [WATCHDOG_MODULE]: watchdogModuleSource(board),
     [I2C_BUSES_MODULE]: i2cBusesModuleSource(board),
@@ -229,8 +254,8 @@ export interface FrontEnd {
 let previous: { key: string; program: ts.Program } | undefined;
 const sourceCache = new Map<string, { mtimeMs: number; text: string; sf?: ts.SourceFile }>();
 
-export function createFrontEnd(entry: string, board: Board, runtimeFiles: string[], forSimulator: boolean, crashResets = !forSimulator): FrontEnd {
-  const boardSource = boardModuleSource(board, forSimulator, crashResets);
+export function createFrontEnd(entry: string, board: Board, runtimeFiles: string[], options: GeneratedOptions): FrontEnd {
+  const boardSource = boardModuleSource(board, options);
   const pinsSource = pinsModuleSource(board);
   const watchdogSource = watchdogModuleSource(board);
   const i2cBusesSource = i2cBusesModuleSource(board);

@@ -1,0 +1,11 @@
+// Encodes, to a topic already in UTF-8, 101 QoS 1 PUBLISHes of a telemetry-sized message: bench/mqtt.ts takes the difference between
+// this and encode-publish-cached-1.ts as the instructions per PUBLISH encoded.
+import { encodePublish, utf8Encode } from "mote/mqtt";
+
+const COUNT = 101;
+const payload = utf8Encode("21.5");
+// Converted once, as a telemetry library does for a topic it publishes to again and again.
+const topic = utf8Encode("mote/pico-1/telemetry/temperature");
+let bytes = 0;
+for (let i = 1; i <= COUNT; i++) bytes += encodePublish(topic, payload, 1, false, false, i).length;
+console.log(bytes);

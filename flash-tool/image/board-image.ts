@@ -1,0 +1,40 @@
+// How a board's images are laid out: the header size that keeps the body's vector table
+// where the core can use it, the load address recorded in the header, and the flash's write
+// alignment for the slot trailer. Until the bootloader's slot layout lands in board.ts, the
+// load address is the board's flash origin (where `mote build` links the image).
+
+import type { Board, Chip } from "../../boards/types.ts";
+
+/** hdr_size values mote uses: the bare header, or MCUboot's usual padded one. */
+export const SMALL_HEADER_SIZE = 0x20;
+export const PADDED_HEADER_SIZE = 0x200;
+
+/**
+ * The header size for images of `chip`. The body starts with the vector table; on cores with
+ * VTOR (Cortex-M0+, M3, M4) the table must be aligned to its size rounded up to a power of two
+ * (at least 128 bytes; ARMv7-M ARM B3.2.5, ARMv6-M ARM B3.2.5 with the VTOR extension), so the
+ * header is padded to 0x200 (enough for 112 interrupts). A Cortex-M0 has no VTOR: its
+ * bootloader forwards the vectors, and the bare 0x20 header is enough.
+ */
+export function headerSizeFor(chip: Chip): number {
+  if (chip.cpu === "cortex-m0") return SMALL_HEADER_SIZE;
+  const tableBytes = (16 + chip.irqCount) * 4;
+  let alignment = 128;
+  while (alignment < tableBytes) alignment *= 2;
+  if (alignment > PADDED_HEADER_SIZE) throw new RangeError(`${chip.family}: a ${tableBytes}-byte vector table needs ${alignment}-byte alignment, more than a 0x200 header gives`);
+  return PADDED_HEADER_SIZE;
+}
+
+/** The load address `mote build --sign` records: the board's flash origin, for now. */
+export function loadAddressFor(board: Board): number {
+  return board.chip.flash.origin;
+}
+
+/**
+ * The smallest write each board's flash takes, for trailerLayout():
+ * - mps2-an385: its "flash" is writable code RAM (BOARDS.md): any byte.
+ * - microbit (nRF51 NVMC): 32-bit words (nRF51 Series Reference Manual §6, NVMC).
+ * - pico (QSPI NOR through the bootrom's flash_range_program, 256-byte pages): programming
+ *   only clears bits, so a page of 0xFF around the field's bytes writes just those bytes.
+ */
+export const FLASH_WRITE_ALIGNMENT: Readonly<Record<string, number>> = { "mps2-an385": 1, microbit: 4, pico: 1 };
