@@ -107,8 +107,8 @@ async function broker(kind: "aedes" | "mosquitto"): Promise<TestBroker> {
 
 function consumer(url: string, device: string): Received {
   // A persistent session: QoS 1 readings published while the consumer is reconnecting wait
-  // for it at the broker.
-  const subscription = subscribeTelemetry(url, { device, clientId: `e2e-${device}`, cleanSession: false, reconnectPeriodMs: 200 });
+  // for it at the broker, which may hand them over interleaved with live ones: reordered.
+  const subscription = subscribeTelemetry(url, { device, clientId: `e2e-${device}`, cleanSession: false, reconnectPeriodMs: 200, reorderMs: 2000 });
   cleanups.push(() => subscription.close());
   return new Received(subscription);
 }
