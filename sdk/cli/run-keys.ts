@@ -33,7 +33,10 @@ export function terminalKeys(board: Board, view: PinView, sensor: SensorKeys, st
             continue;
           }
           const button = buttons[byte - 0x31];
-          if (button === undefined) continue;
+          if (button === undefined) {
+            if (byte >= 0x31 && byte <= 0x39) stderr(`mote: key ${String.fromCharCode(byte)}: ${noSuchButton(board, buttons)}`);
+            continue;
+          }
           if (pressed.has(button)) pressed.delete(button);
           else pressed.add(button);
           control.setPin(button, pressed.has(button) ? 0 : 1);
@@ -46,4 +49,10 @@ export function terminalKeys(board: Board, view: PinView, sensor: SensorKeys, st
       process.stdin.pause();
     },
   };
+}
+
+/** What a digit key beyond the board's buttons gets. */
+export function noSuchButton(board: Board, buttons: string[]): string {
+  if (buttons.length === 0) return `${board.id} has no buttons`;
+  return `${board.id} has ${buttons.length} button${buttons.length === 1 ? "" : "s"} (${buttons.map((b, i) => `${i + 1}: ${b}`).join(", ")})`;
 }
