@@ -90,8 +90,9 @@ Options:
                            broker: --broker's, else an embedded one started for the run
       --set <sensor=value> what a simulated sensor measures from the start, e.g.
                            --set tmp105=28.5 (°C); on a terminal + and - change it
-      --serial-pty         QEMU boards: the console UART becomes a pseudo-terminal, whose
-                           path is printed, for mote bridge --port or any serial tool
+      --serial-pty         the console UART becomes a pseudo-terminal, whose path is
+                           printed, for mote bridge --port or any serial tool (QEMU's own;
+                           socat's for the Pico)
       --trace-pins         show each LED/output pin change as a timestamped line on stderr
                            (the default when stderr is not a terminal; on a terminal the
                            board is one status line, and keys 1, 2, … press its buttons)

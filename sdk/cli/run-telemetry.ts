@@ -9,6 +9,8 @@ import { formatReading, formatStatus } from "../../flash-tool/telemetry/format.t
 
 /** How long a reading after a gap waits for the missing ones (consumer.ts, reorderMs). */
 const REORDER_MS = 1000;
+/** How long the run waits for the subscription before it starts the device. */
+const SUBSCRIBE_WAIT_MS = 10_000;
 
 export interface LiveTelemetry {
   /** The broker the device is bridged to. */
@@ -26,6 +28,11 @@ export async function startLiveTelemetry(options: { broker?: string; device: str
   subscription.on("connection", (event) => {
     if (event.state !== "connected") options.print(`mote: telemetry: ${event.url} ${event.state}${event.reason ? `: ${event.reason}` : ""}`);
   });
+  // Subscribed before the device boots, so its first readings are seen; a broker that does
+  // not answer in time holds the run back no longer (the subscription keeps trying).
+  let waited: NodeJS.Timeout | undefined;
+  await Promise.race([subscription.whenConnected(), new Promise<void>((resolve) => { waited = setTimeout(resolve, SUBSCRIBE_WAIT_MS); })]);
+  clearTimeout(waited);
   return {
     url,
     async close() {

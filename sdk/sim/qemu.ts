@@ -188,6 +188,8 @@ function terminateGroup(child: ChildProcess): void {
 }
 
 const STOP_GRACE_MS = 2000;
+/** How long a QMP command that failed waits for QEMU's end, which would explain it. */
+const QMP_END_GRACE_MS = 1000;
 
 async function runQemu(options: RunOptions): Promise<RunResult> {
   const { board } = options;
@@ -264,7 +266,15 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
       }
       if (!ended) options.onStart?.({ setPin, setSensor });
       // Under a debugger, gdb says when to continue.
-      if (qmp && options.gdbPort === undefined) await qmp.command("cont");
+      if (qmp && options.gdbPort === undefined) {
+        try {
+          await qmp.command("cont");
+        } catch (error) {
+          // A program that ends at once takes QEMU down before it has answered.
+          const ends = await Promise.race([running.then(() => true, () => true), new Promise<boolean>((resolve) => setTimeout(resolve, QMP_END_GRACE_MS, false))]);
+          if (!ends) throw error;
+        }
+      }
     } catch (error) {
       link?.close();
       qmp?.close();

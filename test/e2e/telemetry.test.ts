@@ -28,8 +28,10 @@ const CAPACITY = 16;
 const hasQemu = qemuAvailable();
 const hasMosquitto = mosquittoInstalled();
 const hasMosquittoSub = spawnSync("mosquitto_sub", ["--help"], { stdio: "ignore" }).error === undefined;
+const hasSocat = spawnSync("socat", ["-V"], { stdio: "ignore" }).error === undefined;
 if (!hasQemu) console.warn("NOTICE: qemu-system-arm not found; telemetry runs on the Pico only");
 if (!hasMosquitto) console.warn("NOTICE: mosquitto not installed; telemetry runs against aedes only");
+if (!hasSocat) console.warn("NOTICE: socat not installed; the Pico's pseudo-terminal is not tested");
 
 /** A device run with its console, stopped by the test. */
 class DeviceRun {
@@ -187,6 +189,16 @@ describe("telemetry from a simulated board through the bridge", () => {
       const payloads = subOut.trim().split("\n").filter(Boolean).map((hex) => decode(Buffer.from(hex, "hex")) as { seq: number; v: number });
       expect(payloads.map((p) => p.v).slice(-10)).toEqual(received.seqs.slice(-10));
     }
+  }, 120_000);
+
+  it.skipIf(!hasSocat)("pico over a pseudo-terminal (socat's, as QEMU boards have QEMU's) and `mote bridge` into aedes", async () => {
+    const { url } = await broker("aedes");
+    const received = consumer(url, "pico-pty");
+    const pty = await new Promise<string>((resolve) => device("pico", { serialPty: resolve, deviceId: "pico-pty" }));
+    expect(pty).toMatch(/^\/dev\/pts\/\d+$/);
+    const bridge = startBridge(pty, url);
+    await expectReadingsAccountedFor(received);
+    expect(bridge.log()).toMatch(/pico-pty: connected to/);
   }, 120_000);
 
   it.skipIf(!hasQemu)("mps2-an386 (QEMU, Cortex-M4) bridged in-process into aedes", async () => {
