@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { findBoard } from "../../boards/index.ts";
 import { build } from "../../sdk/compiler/index.ts";
 import { bootImageOf, qemuAvailable, targetFor } from "../../sdk/sim/index.ts";
+import { openSerialPort } from "../../flash-tool/serial/port.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.join(here, "../..");
@@ -35,7 +36,7 @@ afterEach(async () => {
 
 /** Boots `app` on mps2-an385 (a device build: a reset's next boot says why) with its console
  *  UART on a pseudo-terminal; resolves with the pty's path. */
-async function bootOnPty(app: string): Promise<string> {
+async function bootOnPty(app: string): Promise<{ pty: string; elf: string }> {
   const board = findBoard("mps2-an385");
   const built = build({ entry: app, board, outDir: mkdtempSync(path.join(tmpdir(), "mote-smp-cli-")), forSimulator: true, crashResets: true, identity: { deviceId: "cli-device", version: "2.0.1" } });
   if (!built.ok) throw new Error(built.diagnostics);
@@ -44,12 +45,13 @@ async function bootOnPty(app: string): Promise<string> {
   const pty = new Promise<string>((resolve) => { ready = resolve; });
   const run = targetFor(board).run({ board, image: bootImageOf(built.image, built.files!.elf), timeoutMs: 110_000, realTime: true, serialPty: (p) => ready(p), signal: stop.signal });
   cleanups.push(async () => { stop.abort(); await run; });
-  return Promise.race([pty, run.then((r) => { throw new Error(`QEMU ended before its pty was ready: ${r.simulatorLog}`); })]);
+  const ptyPath = await Promise.race([pty, run.then((r): string => { throw new Error(`QEMU ended before its pty was ready: ${r.simulatorLog}`); })]);
+  return { pty: ptyPath, elf: built.files!.elf };
 }
 
 describe.skipIf(!hasQemu)("mote echo, stats, info and reset over a pseudo-terminal", () => {
   it("talk to a device whose app imports mote/smp", async () => {
-    const pty = await bootOnPty(path.join(here, "../boards/fixtures/smp-server.ts"));
+    const { pty } = await bootOnPty(path.join(here, "../boards/fixtures/smp-server.ts"));
     const echo = await mote(["echo", "hello device", "--port", pty]);
     expect(echo, echo.stderr).toMatchObject({ code: 0, stdout: "hello device\n" });
     const stats = await mote(["stats", "--port", pty, "--json"]);
@@ -75,7 +77,7 @@ describe.skipIf(!hasQemu)("mote echo, stats, info and reset over a pseudo-termin
   }, 120_000);
 
   it("say plainly when the device does not answer, the port is not there, or no port is given", async () => {
-    const pty = await bootOnPty(path.join(here, "../boards/fixtures/idle-interval.ts"));
+    const { pty } = await bootOnPty(path.join(here, "../boards/fixtures/idle-interval.ts"));
     const silent = await mote(["echo", "--port", pty, "--timeout", "0.5"]);
     expect(silent.code).toBe(1);
     expect(silent.stderr).toBe(`mote: echo: ${pty} did not answer within 500 ms (2 attempts); check the port and its baud rate, and that the device runs an SMP server (mote-boot, or an app with \`import "mote/smp"\`)\n`);
@@ -84,5 +86,24 @@ describe.skipIf(!hasQemu)("mote echo, stats, info and reset over a pseudo-termin
     const noPort = await mote(["stats"]);
     expect(noPort.code).toBe(1);
     expect(noPort.stderr).toMatch(/^mote: 'mote stats' needs the device's port: --port <tty>; /);
+  }, 120_000);
+
+  it("info shows the crash report the device kept, symbolized with --elf", async () => {
+    const { pty, elf } = await bootOnPty(path.join(here, "../boards/fixtures/smp-crash.ts"));
+    const port = await openSerialPort(pty);
+    let console = "";
+    port.on("data", (data: Buffer) => { console += data.toString("latin1"); });
+    port.write(Uint8Array.of(0x07)); // the fixture's cue to throw
+    const deadline = Date.now() + 20_000;
+    while (!console.includes(" kept=1")) {
+      if (Date.now() > deadline) throw new Error(`no kept crash report; console: ${console}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((resolve) => port.close(resolve));
+    const info = await mote(["info", "--port", pty, "--elf", elf]);
+    expect(info.code, info.stderr).toBe(0);
+    const lines = info.stdout.split("\n");
+    expect(lines[0]).toMatch(/^cli-device: v2\.0\.1 on mps2-an385, boot \d+ \(reset: crash\), .*crashed before this boot \(throw\)$/);
+    expect(info.stdout).toMatch(/at failOn \(.*smp-crash\.ts:9:/);
   }, 120_000);
 });

@@ -23,6 +23,7 @@ import {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const APP = path.join(here, "../boards/fixtures/smp-server.ts");
+const CRASHING_APP = path.join(here, "../boards/fixtures/smp-crash.ts");
 const hasQemu = qemuAvailable();
 if (!hasQemu) console.warn("NOTICE: qemu-system-arm not found; the SMP server runs on the pico only");
 
@@ -51,11 +52,11 @@ interface Device {
 /** Builds the app as a device build (a crash or a reset request resets it, and the next boot
  *  says why) and boots it; on QEMU the console UART is a pseudo-terminal, opened as a serial
  *  port. */
-async function boot(boardId: string): Promise<Device> {
+async function boot(boardId: string, app: string = APP): Promise<Device> {
   const board = findBoard(boardId);
   const id = `smp-${boardId}`;
   const built = build({
-    entry: APP, board, outDir: mkdtempSync(path.join(tmpdir(), "mote-smp-")), forSimulator: true, crashResets: true,
+    entry: app, board, outDir: mkdtempSync(path.join(tmpdir(), "mote-smp-")), forSimulator: true, crashResets: true,
     identity: { deviceId: id, version: "1.2.3" },
   });
   if (!built.ok) throw new Error(built.diagnostics);
@@ -165,5 +166,20 @@ describe.each(boards)("the SMP server on %s", (boardId) => {
     expect(await client.echo("after the reset")).toBe("after the reset");
     const info = await client.request(SmpOp.READ, SmpGroup.USER, 0, {}, "mote diagnostics");
     expect(info.resetReason).toBe("reset");
+  }, 120_000);
+
+  it("after a crash, gives the report the device kept in its diagnostics", async () => {
+    const device = await boot(boardId, CRASHING_APP);
+    const { client } = device;
+    const before = await client.request(SmpOp.READ, SmpGroup.USER, 0, {}, "mote diagnostics");
+    expect(before.resetReason).toBe("power-on");
+    expect(before.crash).toBeUndefined();
+    device.raw(Uint8Array.of(0x07));
+    await until(() => device.console().includes("!mote-crash") && device.console().split("smp crash app started").length >= 2, "the crash and the next boot");
+    const after = await client.request(SmpOp.READ, SmpGroup.USER, 0, {}, "mote diagnostics");
+    expect(after).toMatchObject({ resetReason: "crash", crash: { kind: "throw" } });
+    const words = (after.crash as { words: Uint8Array }).words;
+    expect(words.length % 4).toBe(0);
+    expect(words.length).toBeGreaterThanOrEqual(12);
   }, 120_000);
 });
