@@ -11,13 +11,14 @@
 //   sdk/lib/smp/server.ts            header, body, dispatch, error answers
 //   sdk/lib/smp/*-group.ts           the groups
 
+import { APP_VERSION, BOARD_ID, DEVICE_ID } from "mote/board";
 import { link } from "./link.ts";
 import { systemReset } from "./rt/port.ts";
 import { noteRequestedReset } from "./rt/crash-record.ts";
 import { uart } from "./uart.ts";
 import { LinkStats, UartStats } from "./smp/device-stats.ts";
 import { MoteGroup } from "./smp/mote-group.ts";
-import { OsGroup } from "./smp/os-group.ts";
+import { DeviceIdentity, OsGroup } from "./smp/os-group.ts";
 import { GROUP_MOTE, GROUP_OS, GROUP_STATS } from "./smp/protocol.ts";
 import { SerialFrameReader } from "./smp/serial-transport.ts";
 import { SmpServer } from "./smp/server.ts";
@@ -40,7 +41,7 @@ function resetDevice(): void {
 /** The device's SMP server. */
 export const smp = new SmpServer((frame: Uint8Array) => uart.write(frame));
 const reader = new SerialFrameReader((packet: Uint8Array) => smp.receive(packet), SMP_BUFFER_SIZE);
-smp.register(GROUP_OS, new OsGroup(SMP_BUFFER_SIZE, resetDevice));
+smp.register(GROUP_OS, new OsGroup(new DeviceIdentity(DEVICE_ID, APP_VERSION, BOARD_ID), SMP_BUFFER_SIZE, resetDevice));
 smp.register(GROUP_STATS, new StatsGroup([new SmpStats(reader, smp), new UartStats(uart), new LinkStats(link)]));
 smp.register(GROUP_MOTE, new MoteGroup());
 link.onText((bytes: Uint8Array) => reader.push(bytes));

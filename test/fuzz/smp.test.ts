@@ -13,12 +13,11 @@ import { describe, expect, it, vi } from "vitest";
 
 vi.mock("mote/intrinsics", () => import("../../ports/host/intrinsics.ts"));
 vi.mock("../../sdk/lib/rt/latin1.ts", () => import("../../ports/host/rt/latin1.ts"));
-vi.mock("mote/board", () => ({ APP_VERSION: "1.0.0", BOARD_ID: "fuzz", DEVICE_ID: "fuzz-device" }));
 
 import { encode } from "cbor-x";
 import { SerialFrameReader } from "../../sdk/lib/smp/serial-transport.ts";
 import { SmpServer } from "../../sdk/lib/smp/server.ts";
-import { OsGroup } from "../../sdk/lib/smp/os-group.ts";
+import { DeviceIdentity, OsGroup } from "../../sdk/lib/smp/os-group.ts";
 import { SmpStats, StatsGroup } from "../../sdk/lib/smp/stats-group.ts";
 import { decodeBody, decodePacket, encodeBody, encodePacket, encodeSerialFrame, SerialFrameDecoder } from "../../flash-tool/smp/index.ts";
 import { mulberry32 } from "../unit/mulberry32.ts";
@@ -93,7 +92,7 @@ describe(`the device's SMP reader and server under fuzzing (MOTE_FUZZ_SEED=${SEE
       const sent: Uint8Array[] = [];
       const server = new SmpServer((frame) => sent.push(frame));
       const reader = new SerialFrameReader((packet) => server.receive(packet), BUFFER_SIZE);
-      server.register(0, new OsGroup(BUFFER_SIZE, () => { totals.resets++; }));
+      server.register(0, new OsGroup(new DeviceIdentity("fuzz-device", "1.0.0", "fuzz"), BUFFER_SIZE, () => { totals.resets++; }));
       server.register(2, new StatsGroup([new SmpStats(reader, server)]));
       const begun = performance.now();
       try {

@@ -8,12 +8,11 @@ import { describe, expect, it, vi } from "vitest";
 
 vi.mock("mote/intrinsics", () => import("../../ports/host/intrinsics.ts"));
 vi.mock("../../sdk/lib/rt/latin1.ts", () => import("../../ports/host/rt/latin1.ts"));
-vi.mock("mote/board", () => ({ APP_VERSION: "1.2.3", BOARD_ID: "test-board", DEVICE_ID: "test-device" }));
 
 import { decodeBase64, decodedLength, encodeBase64, encodedLength } from "../../sdk/lib/smp/base64.ts";
 import { encodeSerialFrame as deviceFrame, SerialFrameReader } from "../../sdk/lib/smp/serial-transport.ts";
 import { SmpServer } from "../../sdk/lib/smp/server.ts";
-import { OsGroup } from "../../sdk/lib/smp/os-group.ts";
+import { DeviceIdentity, OsGroup } from "../../sdk/lib/smp/os-group.ts";
 import { SmpStats, StatsGroup } from "../../sdk/lib/smp/stats-group.ts";
 import {
   decodeBody, decodePacket, encodeBody, encodePacket, encodeSerialFrame as hostFrame, SerialFrameDecoder, SmpGroup, SmpOp,
@@ -30,7 +29,7 @@ function device(bufferSize = 512) {
   const server = new SmpServer((frame) => sent.push(frame));
   const reader = new SerialFrameReader((packet) => server.receive(packet), bufferSize);
   let resets = 0;
-  server.register(SmpGroup.OS, new OsGroup(bufferSize, () => { resets++; }));
+  server.register(SmpGroup.OS, new OsGroup(new DeviceIdentity("test-device", "1.2.3", "test-board"), bufferSize, () => { resets++; }));
   server.register(SmpGroup.STATS, new StatsGroup([new SmpStats(reader, server)]));
   return { server, reader, sent, resets: () => resets };
 }

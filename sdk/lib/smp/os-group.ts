@@ -3,7 +3,6 @@
 // heap: the mote group reports the heap), and the bootloader's information waits for
 // mote-boot: those answer MGMT_ERR_ENOTSUP.
 
-import { APP_VERSION, BOARD_ID, DEVICE_ID } from "mote/board";
 import type { CborWriter } from "../cbor/writer.ts";
 import type { SmpHandler } from "./handler.ts";
 import { MGMT_ERR_EINVAL, MGMT_ERR_ENOTSUP, OS_ECHO, OS_INFO, OS_MCUMGR_PARAMS, OS_RESET, OP_WRITE } from "./protocol.ts";
@@ -16,12 +15,17 @@ export const RESET_DELAY_MS = 50;
 /** What `uname -a` would say, field by field, in the order uname prints them. */
 const INFO_FIELDS = "snrvbmpio";
 
+/** Who the device is, as OS info tells it. */
+export class DeviceIdentity {
+  constructor(readonly id: string, readonly version: string, readonly board: string) {}
+}
+
 export class OsGroup implements SmpHandler {
   /**
    * `bufferSize`: the largest frame the transport takes (mcumgr params' buf_size);
    * `reset`: resets the device, called RESET_DELAY_MS after the answer went out.
    */
-  constructor(private readonly bufferSize: number, private readonly reset: () => void) {}
+  constructor(private readonly identity: DeviceIdentity, private readonly bufferSize: number, private readonly reset: () => void) {}
 
   handle(request: SmpRequest, writer: CborWriter): number {
     const command = request.command;
@@ -39,7 +43,7 @@ export class OsGroup implements SmpHandler {
       writer.uint(1);
       return 0;
     }
-    if (command === OS_INFO) return info(request.body, writer);
+    if (command === OS_INFO) return info(request.body, writer, this.identity);
     return MGMT_ERR_ENOTSUP;
   }
 }
@@ -57,7 +61,7 @@ function echo(body: Record<string, unknown>, writer: CborWriter): number {
 /** `{"format"?: "snrvbmpio" letters or "a"}` → `{"output": text}`, as uname: s kernel name,
  *  n node (the device's id), r release and v version (the app's), b build time, m machine,
  *  p processor, i hardware platform (the board), o operating system. Default "s". */
-function info(body: Record<string, unknown>, writer: CborWriter): number {
+function info(body: Record<string, unknown>, writer: CborWriter, identity: DeviceIdentity): number {
   const requested = body["format"];
   let format = "s";
   if (requested !== undefined) {
@@ -69,7 +73,7 @@ function info(body: Record<string, unknown>, writer: CborWriter): number {
     const field = INFO_FIELDS.charAt(i);
     if (format.indexOf(field) < 0 && format.indexOf("a") < 0) continue;
     if (output !== "") output += " ";
-    output += infoField(field);
+    output += infoField(field, identity);
   }
   // A letter uname does not have: refused, as Zephyr does.
   for (let i = 0; i < format.length; i++) {
@@ -82,11 +86,11 @@ function info(body: Record<string, unknown>, writer: CborWriter): number {
   return 0;
 }
 
-function infoField(field: string): string {
+function infoField(field: string, identity: DeviceIdentity): string {
   if (field === "s" || field === "o") return "mote";
-  if (field === "n") return DEVICE_ID;
-  if (field === "r" || field === "v") return APP_VERSION;
+  if (field === "n") return identity.id;
+  if (field === "r" || field === "v") return identity.version;
   if (field === "m") return "arm";
-  if (field === "i") return BOARD_ID;
+  if (field === "i") return identity.board;
   return "unknown";
 }
