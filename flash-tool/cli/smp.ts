@@ -9,13 +9,10 @@ import { parse, UsageError } from "../../sdk/cli/args.ts";
 import { readElfImage } from "../../sdk/compiler/link/read-elf.ts";
 import type { LinkedImage } from "../../sdk/compiler/link/types.ts";
 import { DEFAULT_BAUD, listSerialPorts, openSerialPort } from "../serial/port.ts";
-import { encodeBody, SmpClient, SmpError, SmpGroup, SmpOp, SmpTimeoutError } from "../smp/index.ts";
+import { encodeBody, MoteCommand, SmpClient, SmpError, SmpGroup, SmpOp, SmpTimeoutError } from "../smp/index.ts";
 import { formatStatusCrash } from "../telemetry/crash-report.ts";
 import { formatStatusSummary, statusJson, toJson } from "../telemetry/format.ts";
 import { decodeStatus, PayloadError } from "../telemetry/payload.ts";
-
-/** mote's diagnostics group's command (sdk/lib/smp/protocol.ts MOTE_DIAGNOSTICS). */
-const MOTE_DIAGNOSTICS = 0;
 
 const PORT_OPTIONS = `  -p, --port <tty>       the device's serial port (a simulated board's: mote run --serial-pty)
       --baud <n>         line speed (default: ${DEFAULT_BAUD})
@@ -122,7 +119,7 @@ export async function smpCommand(command: "echo" | "reset" | "stats" | "info", a
         break;
       }
       case "info": {
-        const body = await client.request(SmpOp.READ, SmpGroup.USER, MOTE_DIAGNOSTICS, {}, "mote info");
+        const body = await client.request(SmpOp.READ, SmpGroup.MOTE, MoteCommand.DIAGNOSTICS, {}, "mote info");
         const id = typeof body.id === "string" ? body.id : values.port;
         // The keys are telemetry's status's: one decoder for both.
         const status = decodeStatus(id, encodeBody({ ...body, online: true }), false);

@@ -119,7 +119,7 @@ describe.each(boards)("the SMP server on %s", (boardId) => {
     expect(smp.frames).toBe(smp.requests + 1); // this one is answered after it is counted
     expect(await client.stats("link")).toEqual({ sent: 0, received: 0, corrupt: 0 });
     expect((await client.stats("uart")).dropped).toBe(0);
-    const info = await client.request(SmpOp.READ, SmpGroup.USER, 0, {}, "mote diagnostics");
+    const info = await client.request(SmpOp.READ, SmpGroup.MOTE, 0, {}, "mote diagnostics");
     expect(info).toMatchObject({ id: `smp-${boardId}`, version: "1.2.3", board: boardId, resetReason: "power-on" });
     expect(info.heapFree).toBeGreaterThan(0);
     expect(info.heapUsed).toBeGreaterThan(0);
@@ -164,19 +164,19 @@ describe.each(boards)("the SMP server on %s", (boardId) => {
     await client.reset();
     await until(() => starts() > before, "the app starting again");
     expect(await client.echo("after the reset")).toBe("after the reset");
-    const info = await client.request(SmpOp.READ, SmpGroup.USER, 0, {}, "mote diagnostics");
+    const info = await client.request(SmpOp.READ, SmpGroup.MOTE, 0, {}, "mote diagnostics");
     expect(info.resetReason).toBe("reset");
   }, 120_000);
 
   it("after a crash, gives the report the device kept in its diagnostics", async () => {
     const device = await boot(boardId, CRASHING_APP);
     const { client } = device;
-    const before = await client.request(SmpOp.READ, SmpGroup.USER, 0, {}, "mote diagnostics");
+    const before = await client.request(SmpOp.READ, SmpGroup.MOTE, 0, {}, "mote diagnostics");
     expect(before.resetReason).toBe("power-on");
     expect(before.crash).toBeUndefined();
     device.raw(Uint8Array.of(0x07));
     await until(() => device.console().includes("!mote-crash") && device.console().split("smp crash app started").length >= 2, "the crash and the next boot");
-    const after = await client.request(SmpOp.READ, SmpGroup.USER, 0, {}, "mote diagnostics");
+    const after = await client.request(SmpOp.READ, SmpGroup.MOTE, 0, {}, "mote diagnostics");
     expect(after).toMatchObject({ resetReason: "crash", crash: { kind: "throw" } });
     const words = (after.crash as { words: Uint8Array }).words;
     expect(words.length % 4).toBe(0);

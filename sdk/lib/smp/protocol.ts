@@ -3,7 +3,7 @@
 // response. Source: Zephyr doc/services/device_mgmt/smp_protocol.rst and
 // smp_groups/smp_group_0.rst (OS), smp_group_2.rst (statistics); ../shared/PROTOCOLS.md "SMP".
 //
-// Device TypeScript; the host's flash-tool/smp names the same numbers for its client.
+// Device TypeScript; the host's client (flash-tool/smp) takes its numbers from here too.
 
 /** Header byte 0, bits 2–0. A response is its request's operation + 1. */
 export const OP_READ = 0;
@@ -21,13 +21,25 @@ export const HEADER_SIZE = 8;
 export const GROUP_OS = 0;
 export const GROUP_IMAGE = 1;
 export const GROUP_STATS = 2;
+export const GROUP_SETTINGS = 3;
+export const GROUP_FS = 8;
+export const GROUP_SHELL = 9;
+export const GROUP_ZEPHYR_BASIC = 63;
 export const GROUP_MOTE = 64;
 
 /** OS group commands. */
 export const OS_ECHO = 0;
+export const OS_TASK_STATS = 2;
+export const OS_MEMORY_POOL_STATS = 3;
 export const OS_RESET = 5;
 export const OS_MCUMGR_PARAMS = 6;
 export const OS_INFO = 7;
+export const OS_BOOTLOADER_INFO = 8;
+
+/** Image group commands (served by mote-boot's recovery and, later, the libOS). */
+export const IMAGE_STATE = 0;
+export const IMAGE_UPLOAD = 1;
+export const IMAGE_ERASE = 5;
 
 /** Statistics group commands. */
 export const STATS_READ = 0;
