@@ -17,6 +17,7 @@ import { SmpStats, StatsGroup } from "../../sdk/lib/smp/stats-group.ts";
 import {
   decodeBody, decodePacket, encodeBody, encodePacket, encodeSerialFrame as hostFrame, SerialFrameDecoder, SmpGroup, SmpOp,
 } from "../../flash-tool/smp/index.ts";
+import { crc16 } from "../../sdk/lib/link/crc16.ts";
 import { mulberry32 } from "./mulberry32.ts";
 
 const ascii = (text: string) => new TextEncoder().encode(text);
@@ -44,6 +45,29 @@ function answers(sent: Uint8Array[]) {
     return { header, body: decodeBody(body) };
   });
 }
+
+describe("CRC-16/XMODEM, byte at a time (sdk/lib/link/crc16.ts)", () => {
+  /** The definition: eight shift-and-xor steps a byte. */
+  function bitwise(bytes: Uint8Array): number {
+    let crc = 0;
+    for (const byte of bytes) {
+      crc ^= byte << 8;
+      for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+    }
+    return crc;
+  }
+
+  it("equals the bitwise definition on 2,000 random inputs, and continues from a CRC", () => {
+    expect(crc16(ascii("123456789"), 0, 9)).toBe(0x31c3);
+    const next = mulberry32(3);
+    for (let n = 0; n < 2000; n++) {
+      const bytes = Uint8Array.from({ length: next() % 80 }, () => next() & 0xff);
+      expect(crc16(bytes, 0, bytes.length)).toBe(bitwise(bytes));
+      const cut = bytes.length >> 1;
+      expect(crc16(bytes, cut, bytes.length, crc16(bytes, 0, cut))).toBe(bitwise(bytes));
+    }
+  });
+});
 
 describe("the device's base64 (sdk/lib/smp/base64.ts)", () => {
   it("encodes and decodes as Node's Buffer does, every length to 100", () => {
