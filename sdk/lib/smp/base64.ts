@@ -49,30 +49,45 @@ export function encodeBase64(bytes: Uint8Array, start: number, end: number, out:
   return at;
 }
 
-/** How many bytes the base64 text text[start, end) stands for, or -1 when it is not base64:
- *  a length that is not a multiple of 4, a byte outside the alphabet, padding other than one
- *  or two "=" at the very end. */
+/** How many bytes the base64 text text[start, end) stands for, from its length and padding
+ *  alone, or -1 when its length is not a multiple of 4 (decodeBase64 checks the rest). */
 export function decodedLength(text: Uint8Array, start: number, end: number): number {
   const length = end - start;
-  if (length % 4 !== 0) return -1;
-  let pad = 0;
-  if (length > 0 && text[end - 1] === PAD) pad = text[end - 2] === PAD ? 2 : 1;
-  for (let i = start; i < end - pad; i++) {
-    if (valueOf(text[i]) < 0) return -1;
-  }
-  return (length / 4) * 3 - pad;
+  if ((length & 3) !== 0) return -1;
+  if (length === 0) return 0;
+  const pad = text[end - 1] !== PAD ? 0 : text[end - 2] === PAD ? 2 : 1;
+  return (length >> 2) * 3 - pad;
 }
 
-/** Decodes the base64 text text[start, end), which decodedLength has accepted, into `out`
- *  from `at`; returns where it ended. */
+/** Decodes the base64 text text[start, end) into `out` from `at` (room for decodedLength
+ *  bytes); returns where it ended, or -1 when the text is not base64: a byte outside the
+ *  alphabet, padding other than one or two "=" at the very end. One pass: what it wrote
+ *  before finding out is the caller's to drop. */
 export function decodeBase64(text: Uint8Array, start: number, end: number, out: Uint8Array, at: number): number {
   for (let i = start; i < end; i += 4) {
+    const a = valueOf(text[i]);
+    const b = valueOf(text[i + 1]);
+    if (a < 0 || b < 0) return -1;
     const c2 = text[i + 2];
     const c3 = text[i + 3];
-    const n = (valueOf(text[i]) << 18) | (valueOf(text[i + 1]) << 12) | (c2 === PAD ? 0 : valueOf(c2) << 6) | (c3 === PAD ? 0 : valueOf(c3));
-    out[at++] = n >> 16;
-    if (c2 !== PAD) out[at++] = (n >> 8) & 0xff;
-    if (c3 !== PAD) out[at++] = n & 0xff;
+    const last = i + 4 === end;
+    let c = 0;
+    let d = 0;
+    if (c2 === PAD) {
+      if (!last || c3 !== PAD) return -1;
+    } else {
+      c = valueOf(c2);
+      if (c < 0) return -1;
+    }
+    if (c3 === PAD) {
+      if (!last) return -1;
+    } else {
+      d = valueOf(c3);
+      if (d < 0) return -1;
+    }
+    out[at++] = (a << 2) | (b >> 4);
+    if (c2 !== PAD) out[at++] = ((b & 15) << 4) | (c >> 2);
+    if (c3 !== PAD) out[at++] = ((c & 3) << 6) | d;
   }
   return at;
 }

@@ -29,6 +29,9 @@ export const MAX_LINE_LENGTH = 127;
 const MAX_LINE_TEXT = 124;
 /** Bytes one line carries: 124 characters' worth. */
 const BYTES_PER_LINE = 93;
+const OUTSIDE = 0;
+const IN_LINE = 1;
+const SKIPPING = 2;
 const NONE = -1;
 const DROPPED = -2;
 /** Length field and CRC around a packet. */
@@ -76,11 +79,9 @@ export class SerialFrameReader {
   broken = 0;
   private readonly line = new Uint8Array(MAX_LINE_TEXT + 1); // + 1: a CR a terminal adds
   private lineLength = 0;
-  /** Inside an SMP line (after its marker, before its newline). */
-  private inLine = false;
+  /** OUTSIDE a line (console text), IN_LINE (after its marker), SKIPPING an overlong one. */
+  private state = OUTSIDE;
   private continuation = false;
-  /** Skipping an overlong line up to its newline. */
-  private skipping = false;
   private previous = -1;
   private readonly frame: Uint8Array;
   private received = 0;
@@ -95,33 +96,39 @@ export class SerialFrameReader {
 
   /** Reads the next bytes that arrived. */
   push(bytes: Uint8Array): void {
+    // The per-byte state in locals, back in fields around the calls that read them.
+    const line = this.line;
+    const capacity = line.length;
+    let previous = this.previous;
+    let length = this.lineLength;
+    let state = this.state;
     for (let i = 0; i < bytes.length; i++) {
       const byte = bytes[i];
-      const previous = this.previous;
-      this.previous = byte;
-      const first = previous === FIRST_LINE_MARKER_1 && byte === FIRST_LINE_MARKER_2;
-      if (first || (previous === CONTINUATION_MARKER_1 && byte === CONTINUATION_MARKER_2)) {
-        if (this.inLine) this.dropFrame(); // cut short by this line
-        this.inLine = true;
-        this.skipping = false;
-        this.continuation = !first;
-        this.lineLength = 0;
-      } else if (this.skipping) {
-        if (byte === NEWLINE) this.skipping = false;
-      } else if (this.inLine) {
+      if ((previous === FIRST_LINE_MARKER_1 && byte === FIRST_LINE_MARKER_2) || (previous === CONTINUATION_MARKER_1 && byte === CONTINUATION_MARKER_2)) {
+        if (state === IN_LINE) this.dropFrame(); // cut short by this line
+        state = IN_LINE;
+        this.continuation = byte === CONTINUATION_MARKER_2;
+        length = 0;
+      } else if (state === IN_LINE) {
         if (byte === NEWLINE) {
-          this.inLine = false;
+          state = OUTSIDE;
+          this.lineLength = length;
           this.endLine();
-        } else if (this.lineLength === this.line.length) {
+        } else if (length === capacity) {
           this.oversize++;
           this.expected = DROPPED;
-          this.inLine = false;
-          this.skipping = true;
+          state = SKIPPING;
         } else {
-          this.line[this.lineLength++] = byte;
+          line[length++] = byte;
         }
+      } else if (state === SKIPPING && byte === NEWLINE) {
+        state = OUTSIDE;
       }
+      previous = byte;
     }
+    this.previous = previous;
+    this.lineLength = length;
+    this.state = state;
   }
 
   private dropFrame(): void {
@@ -148,11 +155,16 @@ export class SerialFrameReader {
     if (!this.continuation) {
       if (this.expected >= 0) this.broken++; // the frame before never completed
       this.expected = DROPPED;
-      if (count < 2) {
+      const decoded = decodeBase64(line, 0, end, frame, 0);
+      if (decoded < 0) {
+        this.badBase64++;
+        return;
+      }
+      if (decoded < 2) {
         this.broken++;
         return;
       }
-      this.received = decodeBase64(line, 0, end, frame, 0);
+      this.received = decoded;
       const expected = ((frame[0] << 8) | frame[1]) + 2;
       if (expected > frame.length) {
         this.oversize++;
@@ -170,7 +182,13 @@ export class SerialFrameReader {
         this.dropFrame();
         return;
       }
-      this.received = decodeBase64(line, 0, end, frame, this.received);
+      const decoded = decodeBase64(line, 0, end, frame, this.received);
+      if (decoded < 0) {
+        this.badBase64++;
+        this.expected = DROPPED;
+        return;
+      }
+      this.received = decoded;
     }
     if (this.received > this.expected) {
       this.dropFrame();
