@@ -60,7 +60,9 @@ function echo(body: Record<string, unknown>, writer: CborWriter): number {
 
 /** `{"format"?: "snrvbmpio" letters or "a"}` → `{"output": text}`, as uname: s kernel name,
  *  n node (the device's id), r release and v version (the app's), b build time, m machine,
- *  p processor, i hardware platform (the board), o operating system. Default "s". */
+ *  p processor, i hardware platform (the board), o operating system. Default "s". A letter
+ *  uname does not have is refused, as Zephyr does. (Character codes, not string methods:
+ *  they would link the string library for one command.) */
 function info(body: Record<string, unknown>, writer: CborWriter, identity: DeviceIdentity): number {
   const requested = body["format"];
   let format = "s";
@@ -68,17 +70,18 @@ function info(body: Record<string, unknown>, writer: CborWriter, identity: Devic
     if (typeof requested !== "string") return MGMT_ERR_EINVAL;
     format = requested;
   }
+  let all = false;
+  for (let i = 0; i < format.length; i++) {
+    const letter = format.charCodeAt(i);
+    if (letter === LETTER_A) all = true;
+    else if (!contains(INFO_FIELDS, letter)) return MGMT_ERR_EINVAL;
+  }
   let output = "";
   for (let i = 0; i < INFO_FIELDS.length; i++) {
-    const field = INFO_FIELDS.charAt(i);
-    if (format.indexOf(field) < 0 && format.indexOf("a") < 0) continue;
+    const field = INFO_FIELDS.charCodeAt(i);
+    if (!all && !contains(format, field)) continue;
     if (output !== "") output += " ";
     output += infoField(field, identity);
-  }
-  // A letter uname does not have: refused, as Zephyr does.
-  for (let i = 0; i < format.length; i++) {
-    const letter = format.charAt(i);
-    if (letter !== "a" && INFO_FIELDS.indexOf(letter) < 0) return MGMT_ERR_EINVAL;
   }
   writer.map(1);
   writer.text("output");
@@ -86,11 +89,20 @@ function info(body: Record<string, unknown>, writer: CborWriter, identity: Devic
   return 0;
 }
 
-function infoField(field: string, identity: DeviceIdentity): string {
-  if (field === "s" || field === "o") return "mote";
-  if (field === "n") return identity.id;
-  if (field === "r" || field === "v") return identity.version;
-  if (field === "m") return "arm";
-  if (field === "i") return identity.board;
-  return "unknown";
+const LETTER_A = 0x61;
+
+function contains(text: string, code: number): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === code) return true;
+  }
+  return false;
+}
+
+function infoField(field: number, identity: DeviceIdentity): string {
+  if (field === 0x73 || field === 0x6f) return "mote"; // s, o
+  if (field === 0x6e) return identity.id; // n
+  if (field === 0x72 || field === 0x76) return identity.version; // r, v
+  if (field === 0x6d) return "arm"; // m
+  if (field === 0x69) return identity.board; // i
+  return "unknown"; // b, p
 }

@@ -28,7 +28,9 @@ export class SmpServer {
   errors = 0;
   /** Packets dropped: shorter than a header, or not a request (a response, an unknown op). */
   dropped = 0;
-  private readonly groups = new Map<number, SmpHandler>();
+  // A few groups: two arrays searched in order cost less flash than a Map.
+  private readonly groupIds: number[] = [];
+  private readonly handlers: SmpHandler[] = [];
   private readonly writer = new CborWriter(64);
 
   /** `send` writes a framed answer to the host (the whole frame in one call). */
@@ -36,7 +38,13 @@ export class SmpServer {
 
   /** Serves `group` with `handler` (a second handler for a group replaces the first). */
   register(group: number, handler: SmpHandler): void {
-    this.groups.set(group, handler);
+    const at = this.groupIds.indexOf(group);
+    if (at >= 0) {
+      this.handlers[at] = handler;
+      return;
+    }
+    this.groupIds.push(group);
+    this.handlers.push(handler);
   }
 
   /** Answers one packet (header + body) that the transport received. */
@@ -56,9 +64,10 @@ export class SmpServer {
     const body = ((packet[2] << 8) | packet[3]) === packet.length - HEADER_SIZE ? decodeBody(packet) : undefined;
     if (body !== undefined) {
       const request = new SmpRequest(packet, body);
-      const handler = this.groups.get(request.group);
-      if (handler === undefined || request.version > VERSION_2) rc = MGMT_ERR_ENOTSUP;
+      const at = this.groupIds.indexOf(request.group);
+      if (at < 0 || request.version > VERSION_2) rc = MGMT_ERR_ENOTSUP;
       else {
+        const handler = this.handlers[at];
         try {
           rc = handler.handle(request, writer);
         } catch (error) {
