@@ -47,6 +47,8 @@ interface Device {
   /** Sends raw bytes, as a host that does not speak SMP properly. */
   raw(bytes: Uint8Array): void;
   console(): string;
+  /** Everything the device sent, SMP lines included. */
+  received(): Buffer;
 }
 
 /** Builds the app as a device build (a crash or a reset request resets it, and the next boot
@@ -67,12 +69,13 @@ async function boot(boardId: string, app: string = APP): Promise<Device> {
   if (board.simulator.kind === "rp2040js") {
     const port = new SimulatedPort();
     const client = new SmpClient(port, { timeoutMs: 2000, onConsole });
+    const raw: Buffer[] = [];
     const run = targetFor(board).run({
       board, image, timeoutMs: 110_000, realTime: true, consoleInput: port.input, signal: stop.signal,
-      onConsole: (bytes) => port.emit("data", bytes),
+      onConsole: (bytes) => { raw.push(Buffer.from(bytes)); port.emit("data", bytes); },
     });
     cleanups.push(async () => { client.close(); stop.abort(); port.input.end(); await run; });
-    return { client, raw: (bytes) => port.write(bytes), console: () => text };
+    return { client, raw: (bytes) => port.write(bytes), console: () => text, received: () => Buffer.concat(raw) };
   }
   let ptyReady: (p: string) => void = () => {};
   const pty = new Promise<string>((resolve) => { ptyReady = resolve; });
@@ -80,13 +83,15 @@ async function boot(boardId: string, app: string = APP): Promise<Device> {
   const ptyPath = await Promise.race([pty, run.then((r) => { throw new Error(`the simulator ended before its pty was ready: ${r.simulatorLog}`); })]);
   const serial = await openSerialPort(ptyPath, 115200);
   const client = new SmpClient(serial, { timeoutMs: 2000, deviceName: ptyPath, onConsole });
+  const raw: Buffer[] = [];
+  serial.on("data", (data: Buffer) => raw.push(data));
   cleanups.push(async () => {
     client.close();
     await new Promise((resolve) => serial.close(resolve));
     stop.abort();
     await run;
   });
-  return { client, raw: (bytes) => serial.write(bytes), console: () => text };
+  return { client, raw: (bytes) => serial.write(bytes), console: () => text, received: () => Buffer.concat(raw) };
 }
 
 async function until(check: () => boolean, what: string, ms = 20_000): Promise<void> {
@@ -108,6 +113,11 @@ describe.each(boards)("the SMP server on %s", (boardId) => {
     const device = await start();
     const { client } = device;
     expect(await client.echo("hello")).toBe("hello");
+    // The spec's echo "hello" request, byte for byte, and the device's answer byte for byte.
+    device.raw(Uint8Array.from([0x06, 0x09, ...Buffer.from("ABMCAAAJAAAAAKFhZGVoZWxsbyVv"), 0x0a]));
+    const answer = encodeSerialFrame(encodePacket({ version: 0, op: SmpOp.WRITE_RESPONSE, group: 0, command: 0, sequence: 0 }, Uint8Array.from([0xa1, 0x61, 0x72, 0x65, ...Buffer.from("hello")])));
+    expect(Buffer.from(answer).toString("latin1")).toBe("\x06\x09ABMDAAAJAAAAAKFhcmVoZWxsb6PT\n");
+    await until(() => device.received().includes(answer), "the answer to the spec's echo request");
     const long = "x".repeat(300);
     expect(await client.echo(long)).toBe(long);
     expect(await client.params()).toEqual({ bufSize: 512, bufCount: 1 });
