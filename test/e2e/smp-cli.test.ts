@@ -83,6 +83,13 @@ describe.skipIf(!hasQemu)("mote echo, stats, info and reset over a pseudo-termin
     expect(silent.stderr).toBe(`mote: echo: ${pty} did not answer within 500 ms (2 attempts); check the port and its baud rate, and that the device runs an SMP server (mote-boot, or an app with \`import "mote/smp"\`)\n`);
     const absent = await mote(["info", "--port", "/dev/pts/9999"]);
     expect(absent).toMatchObject({ code: 1, stderr: "mote: /dev/pts/9999 does not exist (is the board plugged in, or the simulator running?)\n" });
+    for (const command of ["echo", "reset", "stats", "info"]) {
+      const help = await mote([command, "--help"]);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`Usage: mote ${command}`);
+    }
+    const extra = await mote(["reset", "now", "--port", pty]);
+    expect(extra).toMatchObject({ code: 1, stderr: "mote: 'mote reset' takes no arguments, got: now\n" });
     const noPort = await mote(["stats"]);
     expect(noPort.code).toBe(1);
     expect(noPort.stderr).toMatch(/^mote: 'mote stats' needs the device's port: --port <tty>; /);

@@ -1,7 +1,7 @@
 // The device's SMP server (`import "mote/smp"`, sdk/lib/smp.ts) end to end with the host's
 // real client (flash-tool/smp SmpClient): on the Pico in-process (rp2040js, the console UART
-// fed from a queue) and on mps2-an385 through a real pseudo-terminal opened with the serial
-// port library, as `mote echo --port` does. Echo, mcumgr params, OS info, statistics, mote
+// fed from a queue), and on mps2-an385 and the micro:bit (16 KB of RAM) through a real
+// pseudo-terminal opened with the serial port library, as `mote echo --port` does. Echo, mcumgr params, OS info, statistics, mote
 // diagnostics, an unknown command, a malformed body, a reset (the board comes back), damaged
 // frames dropped and counted while the device keeps answering, and the console text between
 // the answers arriving whole.
@@ -105,7 +105,7 @@ async function until(check: () => boolean, what: string, ms = 20_000): Promise<v
 const frameOf = (group: number, command: number, body: Uint8Array, op: number = SmpOp.READ, sequence = 0x42) =>
   encodeSerialFrame(encodePacket({ version: 0, op, group, command, sequence }, body));
 
-const boards = ["pico", ...(hasQemu ? ["mps2-an385"] : [])];
+const boards = ["pico", ...(hasQemu ? ["mps2-an385", "microbit"] : [])];
 
 describe.each(boards)("the SMP server on %s", (boardId) => {
   const start = () => boot(boardId);
