@@ -17,13 +17,15 @@ import { build } from "../../sdk/compiler/index.ts";
 import { bootImageOf, qemuAvailable, targetFor } from "../../sdk/sim/index.ts";
 import { InputQueue } from "../../sdk/sim/input-queue.ts";
 import { openSerialPort } from "../../flash-tool/serial/port.ts";
+import { encodeFrame, FrameReader, type Frame } from "../../flash-tool/link/index.ts";
 import {
-  encodePacket, encodeSerialFrame, SmpClient, SmpError, SmpGroup, SmpOp, type DuplexByteStream,
+  encodeBody, encodePacket, encodeSerialFrame, SmpClient, SmpError, SmpGroup, SmpOp, type DuplexByteStream,
 } from "../../flash-tool/smp/index.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const APP = path.join(here, "../boards/fixtures/smp-server.ts");
 const CRASHING_APP = path.join(here, "../boards/fixtures/smp-crash.ts");
+const LINK_APP = path.join(here, "../boards/fixtures/smp-with-link.ts");
 const hasQemu = qemuAvailable();
 if (!hasQemu) console.warn("NOTICE: qemu-system-arm not found; the SMP server runs on the pico only");
 
@@ -191,5 +193,29 @@ describe.each(boards)("the SMP server on %s", (boardId) => {
     const words = (after.crash as { words: Uint8Array }).words;
     expect(words.length % 4).toBe(0);
     expect(words.length).toBeGreaterThanOrEqual(12);
+  }, 120_000);
+
+  it("shares the UART with link frames: a frame between an SMP request's lines, or inside one, and both answered", async () => {
+    const device = await boot(boardId, LINK_APP);
+    const { client } = device;
+    expect(await client.echo("first")).toBe("first");
+    // A three-line echo request with link frames spliced in: between its first two lines, and
+    // in the middle of its last line. The link takes its frames out; SMP sees its lines whole.
+    const text = "y".repeat(200);
+    const request = frameOf(SmpGroup.OS, 0, encodeBody({ d: text }), SmpOp.WRITE, 0x33);
+    const lineEnds = [...request.keys()].filter((i) => request[i] === 0x0a);
+    expect(lineEnds.length).toBe(3);
+    const cut = lineEnds[1] + 20;
+    device.raw(Uint8Array.from([
+      ...request.subarray(0, lineEnds[0] + 1), ...encodeFrame(1, Buffer.from("abc")),
+      ...request.subarray(lineEnds[0] + 1, cut), ...encodeFrame(1, Buffer.from("defg")), ...request.subarray(cut),
+    ]));
+    const answer = encodeSerialFrame(encodePacket({ version: 0, op: SmpOp.WRITE_RESPONSE, group: 0, command: 0, sequence: 0x33 }, encodeBody({ r: text })));
+    await until(() => device.received().includes(answer), "the answer to the spliced request");
+    const frames: Frame[] = [];
+    new FrameReader((frame) => frames.push(frame), () => {}).push(device.received());
+    expect(frames.map((f) => [f.channel, Buffer.from(f.payload).toString()])).toEqual([[2, "cba"], [2, "gfed"]]);
+    expect(await client.stats("link")).toEqual({ sent: 2, received: 2, corrupt: 0 });
+    expect(await client.stats("smp")).toMatchObject({ bad_crc: 0, bad_base64: 0, oversize: 0, broken: 0 });
   }, 120_000);
 });
