@@ -47,6 +47,8 @@ export interface StreamingOptions extends RunAppOptions {
   onPinChange?: RunOptions["onPinChange"];
   /** The running board's controls (buttons), once it runs. */
   onStart?: RunOptions["onStart"];
+  /** What the board's simulated sensors measure from the start (RunOptions.sensorInputs). */
+  sensorInputs?: RunOptions["sensorInputs"];
   /** Pace the simulation to the host's clock (RunOptions.realTime). */
   realTime?: boolean;
   /** Bridge the device's MQTT (link frames on its console UART) to this broker URL. */
@@ -193,7 +195,7 @@ async function runTarget(
   try {
     result = await sim.targetFor(board).run({
       board, image, timeoutMs, onConsole: (bytes) => link.reader.push(bytes), consoleInput: link.input, serialPty: options.serialPty, signal: options.signal,
-      onPinChange: options.onPinChange, onStart: options.onStart, realTime: options.realTime,
+      onPinChange: options.onPinChange, onStart: options.onStart, sensorInputs: options.sensorInputs, realTime: options.realTime,
     });
   } catch (error) {
     link.close();

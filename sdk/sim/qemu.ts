@@ -27,6 +27,7 @@ const PTY_LINE = /^char device redirected to (\/dev\/\S+) \(label serial0\)$/;
 
 const HARMLESS_STDERR = [
   /^Timer with period zero, disabling$/, // lm3s6965evb: the GPTM is probed before it is set up
+  /^qemu-system-arm: terminating on signal 15/, // a run stopped by its caller (terminateGroup)
 ];
 
 /**
@@ -173,6 +174,20 @@ function killGroup(child: ChildProcess): void {
     child.kill("SIGKILL");
   }
 }
+
+/** Asks QEMU to end (SIGTERM: it shuts down as on a normal exit, so the instruction-count
+ *  plugin still writes its count), and kills it if it has not after STOP_GRACE_MS. */
+function terminateGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    child.kill("SIGTERM");
+  }
+  setTimeout(() => killGroup(child), STOP_GRACE_MS).unref();
+}
+
+const STOP_GRACE_MS = 2000;
 
 async function runQemu(options: RunOptions): Promise<RunResult> {
   const { board } = options;
@@ -364,7 +379,7 @@ function spawnQemu(args: string[], options: RunOptions, input: ConsoleInput, pin
     let ptyReported = false;
     options.signal?.addEventListener("abort", () => {
       stopped = true;
-      killGroup(child);
+      terminateGroup(child);
     });
     let asleepTimer: NodeJS.Timeout | undefined;
     let stdout = "";

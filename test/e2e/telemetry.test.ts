@@ -39,8 +39,8 @@ class DeviceRun {
   private watchers: Array<() => void> = [];
   stderr = "";
 
-  constructor(board: string, options: { broker?: string; serialPty?: (pty: string) => void; deviceId: string }) {
-    this.ended = runAppStreaming(COUNTER, board, {
+  constructor(board: string, options: { broker?: string; serialPty?: (pty: string) => void; deviceId: string; app?: string }) {
+    this.ended = runAppStreaming(options.app ?? COUNTER, board, {
       stdout: (bytes) => { this.console += Buffer.from(bytes).toString(); this.watchers.forEach((w) => w()); },
       stderr: (text) => { this.stderr += `${text}\n`; },
       broker: options.broker,
@@ -107,8 +107,8 @@ async function broker(kind: "aedes" | "mosquitto"): Promise<TestBroker> {
 
 function consumer(url: string, device: string): Received {
   // A persistent session: QoS 1 readings published while the consumer is reconnecting wait
-  // for it at the broker.
-  const subscription = subscribeTelemetry(url, { device, clientId: `e2e-${device}`, cleanSession: false, reconnectPeriodMs: 200 });
+  // for it at the broker, which may hand them over interleaved with live ones: reordered.
+  const subscription = subscribeTelemetry(url, { device, clientId: `e2e-${device}`, cleanSession: false, reconnectPeriodMs: 200, reorderMs: 2000 });
   cleanups.push(() => subscription.close());
   return new Received(subscription);
 }
@@ -229,6 +229,32 @@ describe("telemetry from a simulated board through the bridge", () => {
     expect(gapsOf(received.seqs).length).toBeLessThanOrEqual(2);
     expect(second.log()).toMatch(/an385-bridge: connected to/);
   }, 120_000);
+});
+
+describe("telemetry.flush()", () => {
+  it("resolves once the broker has acknowledged every reading published (pico into aedes)", async () => {
+    const aedes = await broker("aedes");
+    // What the broker has accepted from the device: the seqs of its readings.
+    const atBroker = new Set<number>();
+    aedes.aedes!.on("publish", (packet, client) => {
+      if (client && packet.topic.startsWith("mote/pico-flush/telemetry/")) atBroker.add((decode(packet.payload as Buffer) as { seq: number }).seq);
+    });
+    const run = device("pico", { broker: aedes.url, deviceId: "pico-flush", app: path.join(here, "fixtures/telemetry-flush.ts") });
+    let brokerHadWhenAcknowledged = -1;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no acknowledgement; console: ${run.console}`)), 60_000);
+      const poll = setInterval(() => {
+        if (!run.console.includes("acknowledged")) return;
+        brokerHadWhenAcknowledged = atBroker.size;
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve();
+      }, 1);
+    });
+    // (The last newline waits in mote run's crash-line filter until more comes.)
+    expect(run.console.trimEnd()).toBe("nothing waiting: 0\npublished 30, waiting 30\nacknowledged, waiting 0");
+    expect(brokerHadWhenAcknowledged).toBe(30);
+  }, 90_000);
 });
 
 /** `mote bridge --port <pty> --broker <url>` as a user runs it. */
