@@ -119,7 +119,7 @@ describe.each(boards)("the SMP server on %s", (boardId) => {
     device.raw(Uint8Array.from([0x06, 0x09, ...Buffer.from("ABMCAAAJAAAAAKFhZGVoZWxsbyVv"), 0x0a]));
     const answer = encodeSerialFrame(encodePacket({ version: 0, op: SmpOp.WRITE_RESPONSE, group: 0, command: 0, sequence: 0 }, Uint8Array.from([0xa1, 0x61, 0x72, 0x65, ...Buffer.from("hello")])));
     expect(Buffer.from(answer).toString("latin1")).toBe("\x06\x09ABMDAAAJAAAAAKFhcmVoZWxsb6PT\n");
-    await until(() => device.received().includes(answer), "the answer to the spec's echo request");
+    await until(() => device.received().includes(Buffer.from(answer)), "the answer to the spec's echo request");
     const long = "x".repeat(300);
     expect(await client.echo(long)).toBe(long);
     expect(await client.params()).toEqual({ bufSize: 512, bufCount: 1 });
@@ -211,7 +211,7 @@ describe.each(boards)("the SMP server on %s", (boardId) => {
       ...request.subarray(lineEnds[0] + 1, cut), ...encodeFrame(1, Buffer.from("defg")), ...request.subarray(cut),
     ]));
     const answer = encodeSerialFrame(encodePacket({ version: 0, op: SmpOp.WRITE_RESPONSE, group: 0, command: 0, sequence: 0x33 }, encodeBody({ r: text })));
-    await until(() => device.received().includes(answer), "the answer to the spliced request");
+    await until(() => device.received().includes(Buffer.from(answer)), "the answer to the spliced request");
     const frames: Frame[] = [];
     new FrameReader((frame) => frames.push(frame), () => {}).push(device.received());
     expect(frames.map((f) => [f.channel, Buffer.from(f.payload).toString()])).toEqual([[2, "cba"], [2, "gfed"]]);
