@@ -36,6 +36,7 @@ Usage:
   mote telemetry [--broker <url>] [--device <id>] [--json | --plot] [--elf <file>]
   mote keys new [--out key.pem]
   mote image sign|info|verify <file> …
+  mote echo|reset|stats|info --port <tty>
 
 Commands:
   build    compile an app into an image (.elf .bin .hex .map, and .uf2 where the board takes one)
@@ -47,6 +48,10 @@ Commands:
   telemetry  show devices' readings and statuses live from an MQTT broker (lines, JSON or charts)
   keys     make an Ed25519 key pair for signing images
   image    sign a binary as an MCUboot image, show an image's fields, verify its signature
+  echo     check that a device's SMP server answers (an app with import "mote/smp")
+  reset    reset a device through its SMP server
+  stats    a device's counters (its SMP server's, UART's, serial link's) through SMP
+  info     a device's diagnostics through SMP: heap, loop lag, uptime, reset reason, kept crash
 
 Run 'mote <command> --help' for a command's options.`;
 
@@ -390,8 +395,13 @@ async function main(argv: string[]): Promise<number> {
         return await (await import("../../flash-tool/cli/broker.ts")).brokerCommand(rest);
       case "telemetry":
         return await (await import("../../flash-tool/cli/telemetry.ts")).telemetryCommand(rest);
+      case "echo":
+      case "reset":
+      case "stats":
+      case "info":
+        return await (await import("../../flash-tool/cli/smp.ts")).smpCommand(command, rest);
       default:
-        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init, bridge, broker, telemetry, keys, image (see 'mote --help')`);
+        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init, bridge, broker, telemetry, keys, image, echo, reset, stats, info (see 'mote --help')`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
