@@ -46,6 +46,9 @@ export interface BoardDrivers {
   watchdog?: string;
   /** `mote/i2c`: I2C bus masters (contract sdk/lib/i2c.d.ts). */
   i2c?: string;
+  /** `mote/flash`: erase a sector, program a page (contract sdk/lib/flash.d.ts); the app's
+   *  `flash` (sdk/lib/flash.ts) exists only with it. */
+  flash?: string;
 }
 
 /** A sensor the simulator puts on one of the board's I2C buses, whose value a run can set
@@ -87,7 +90,7 @@ export interface Board {
   /** The longest timeout its watchdog counts, in ms. */
   watchdogMaxMs?: number;
   /** What the board's simulator does not model, and why: apps using it fail to compile. */
-  absent?: Partial<Record<"gpio" | "i2c" | "watchdog" | "ethernet", string>>;
+  absent?: Partial<Record<"gpio" | "i2c" | "watchdog" | "ethernet" | "flash", string>>;
   simulator: Simulator;
   simulatorExit: SimulatorExit;
   /** Sensors the simulator attaches to the board's buses. */

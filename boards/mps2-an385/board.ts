@@ -13,7 +13,7 @@ export const board: Board = {
   // The SBCon bit-banged I2C of the FPGA's Shield 1 header, where QEMU puts a `-device` on
   // the I2C bus (boards/chips/mps2/sbcon-i2c.ts).
   i2c: { I2C0: 0 },
-  drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/mps2/fpgaio-leds.ts", watchdog: "chips/mps2/watchdog.ts", i2c: "chips/mps2/sbcon-i2c.ts" },
+  drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/mps2/fpgaio-leds.ts", watchdog: "chips/mps2/watchdog.ts", i2c: "chips/mps2/sbcon-i2c.ts", flash: "chips/mps2/flash.ts" },
   // The CMSDK watchdog's interrupt is the NMI on this machine.
   watchdogVector: 2,
   watchdogMaxMs: 20_000,
