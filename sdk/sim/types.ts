@@ -80,6 +80,20 @@ export interface RunOptions {
   probe?: { address: number; hit(instructions: number): void };
   /** Called once the board runs, with what can be done to it meanwhile. */
   onStart?: (control: TargetControl) => void;
+  /**
+   * The board's flash kept in a file across runs, as a device keeps it across power-offs:
+   * read at the start (a missing file is erased flash: all 0xFF), the image written over it
+   * where the image lies, and the whole flash (Board.chip.flash.length bytes) written back
+   * when the run ends, however it ends, including a power cut. rp2040js and QEMU boards.
+   */
+  flashFile?: string;
+  /**
+   * A power cut: the run stops (reason "stopped") just before the guest's instruction number
+   * `powerCutAtInstruction` + 1 would run, with the flash saved (flashFile) as it is then: an
+   * erase or program under way is left partly done (sdk/sim/models/spi-nor-flash.ts).
+   * rp2040js: exact.
+   */
+  powerCutAtInstruction?: number;
 }
 
 /** Live control of a running board (the CLI's keys, a test reacting to the console). */
