@@ -11,18 +11,18 @@ import { addressOf, callMethod, poke16, poke8, peek8 } from "mote/intrinsics";
 const TYPED_DATA = 8;
 const PAGE_BYTES = 256;
 
-/** Thumb halfwords, from flashRoutineHalfwords() in flash-routine.ts. */
-const FLASH_ROUTINE = [
-  0xb5f0, 0x1040, 0x1049, 0x1052, 0xf3ef, 0x8710, 0xb672, 0x4c2d, 0x4d2d, 0x6823, 0xb408, 0x2300,
-  0x60a3, 0x4b2c, 0x6023, 0x2301, 0x60a3, 0x2302, 0x021b, 0x602b, 0x2306, 0xf000, 0xf838, 0x2303,
-  0x021b, 0x602b, 0x2302, 0x021b, 0x602b, 0x2900, 0xd00b, 0x2302, 0xf000, 0xf82d, 0xf000, 0xf831,
-  0x780b, 0xf000, 0xf828, 0x1c49, 0x1e52, 0xd1f9, 0xe004, 0x2320, 0xf000, 0xf821, 0xf000, 0xf825,
-  0x2303, 0x021b, 0x602b, 0x2302, 0x021b, 0x602b, 0x2305, 0xf000, 0xf816, 0xf000, 0xf814, 0x461e,
-  0x2303, 0x021b, 0x602b, 0x07f6, 0xd4f1, 0x2300, 0x60a3, 0xbc08, 0x6023, 0x2301, 0x60a3, 0x2300,
-  0x602b, 0x4b0f, 0x601b, 0xf387, 0x8810, 0x2001, 0xbdf0, 0x6623, 0x6aa6, 0x0736, 0xd5fc, 0x6e23,
-  0x4770, 0xb500, 0x0c03, 0xb2db, 0xf7ff, 0xfff5, 0x0a03, 0xb2db, 0xf7ff, 0xfff1, 0xb2c3, 0xf7ff,
-  0xffee, 0xbd00, 0x0000, 0x1800, 0x800c, 0x4001, 0x0000, 0x0007, 0x0004, 0x1400,
-];
+/** Thumb halfwords, from flashRoutineHalfwords() in flash-routine.ts, one a UTF-16 code unit:
+ *  a string is constant data in flash, where an array would be built by start-up code. */
+const FLASH_ROUTINE =
+  "\ub5f0\u1040\u1049\u1052\uf3ef\u8710\ub672\u4c2d\u4d2d\u6823\ub408\u2300" +
+  "\u60a3\u4b2c\u6023\u2301\u60a3\u2302\u021b\u602b\u2306\uf000\uf838\u2303" +
+  "\u021b\u602b\u2302\u021b\u602b\u2900\ud00b\u2302\uf000\uf82d\uf000\uf831" +
+  "\u780b\uf000\uf828\u1c49\u1e52\ud1f9\ue004\u2320\uf000\uf821\uf000\uf825" +
+  "\u2303\u021b\u602b\u2302\u021b\u602b\u2305\uf000\uf816\uf000\uf814\u461e" +
+  "\u2303\u021b\u602b\u07f6\ud4f1\u2300\u60a3\ubc08\u6023\u2301\u60a3\u2300" +
+  "\u602b\u4b0f\u601b\uf387\u8810\u2001\ubdf0\u6623\u6aa6\u0736\ud5fc\u6e23" +
+  "\u4770\ub500\u0c03\ub2db\uf7ff\ufff5\u0a03\ub2db\uf7ff\ufff1\ub2c3\uf7ff" +
+  "\uffee\ubd00\u0000\u1800\u800c\u4001\u0000\u0007\u0004\u1400";
 
 /** The routine in SRAM (a typed array's bytes are 4-aligned, as its literal loads need), and
  *  the staging buffer for a page; made at the first use. */
@@ -35,7 +35,7 @@ function routineEntry(): number {
   if (routine === undefined) {
     const code = new Uint8Array(FLASH_ROUTINE.length * 2);
     const at = addressOf(code) + TYPED_DATA;
-    for (let i = 0; i < FLASH_ROUTINE.length; i++) poke16(at + i * 2, FLASH_ROUTINE[i]);
+    for (let i = 0; i < FLASH_ROUTINE.length; i++) poke16(at + i * 2, FLASH_ROUTINE.charCodeAt(i));
     routine = code;
     staging = new Uint8Array(PAGE_BYTES);
   }
