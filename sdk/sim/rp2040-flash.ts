@@ -56,6 +56,9 @@ function plainRegisters(onWrite: (offset: number, value: number) => void): Perip
 /** Puts the chip behind the SSI; `note` reports commands the model does not know. */
 export function attachFlashChip(mcu: RP2040, size: number, nowNanos: () => number, note: (line: string) => void): SpiNorFlash {
   const chip = new SpiNorFlash(mcu.flash, size, nowNanos);
+  const clock = mcu.clock as unknown as { createAlarm(callback: () => void): { schedule(deltaNanos: number): void } };
+  const done = clock.createAlarm(() => chip.settle());
+  chip.onBusyUntil = (nanos) => done.schedule(Math.max(0, nanos - nowNanos()));
   const peripherals = (mcu as unknown as { peripherals: Record<number, Peripheral> }).peripherals;
   const ssi = peripherals[SSI_KEY];
   const received: number[] = [];

@@ -68,6 +68,9 @@ export class SpiNorFlash {
   readonly unknownCommands = new Set<number>();
   /** Every command, when recording. */
   log: FlashCommand[] | undefined;
+  /** Told when the chip becomes busy until `nanos` (simulated): a harness settles the work
+   *  then, so that memory reads after it see it all without a status read first. */
+  onBusyUntil: ((nanos: number) => void) | undefined;
 
   /** `memory`: the chip's contents (rp2040js's flash array); `size`: the chip's capacity;
    *  `now`: simulated time in nanoseconds. */
@@ -172,6 +175,7 @@ export class SpiNorFlash {
     this.writeEnabled = false;
     const start = this.now();
     this.busy = { start, end: start + nanos, offsets, values, applied: 0 };
+    this.onBusyUntil?.(start + nanos);
   }
 }
 
