@@ -10,6 +10,15 @@
 // Status. Busy times are the datasheet's typical ones, in simulated time, and the work lands
 // progressively: a power cut (settle() at the cut, then the memory is saved) leaves a sector
 // partly erased or a page partly programmed, as real flash may.
+//
+// Checked against what the RP2040's boot ROM (B1) sends, run in rp2040js with this model
+// behind the SSI and its traffic logged (the ROM itself is not part of mote: rp2040js ships
+// none): flash_exit_xip clocks out 0x00s and then 0xFF 0xFF (leaving continuous-read mode,
+// no-ops here); flash_range_erase sends 06h, then 20h with a 24-bit address for a 4 KB
+// count, then 05h and one byte, again and again until BUSY clears; flash_range_program sends
+// 06h, 02h, the address and the page's bytes, then polls 05h the same way. All of it with
+// chip select from IO_QSPI's override, one byte received for each sent. The driver's own
+// routine (boards/chips/rp2040/flash-routine.ts) sends the same commands.
 
 /** Instructions (datasheet §8.1.2). */
 const WRITE_ENABLE = 0x06;
@@ -29,6 +38,10 @@ const JEDEC_ID = 0x9f;
 const RELEASE_POWER_DOWN = 0xab;
 const ENABLE_RESET = 0x66;
 const RESET_DEVICE = 0x99;
+/** What the boot ROM's flash_exit_xip clocks out to end a continuous-read (XIP) mode: no-ops
+ *  for a chip that is not in one. */
+const XIP_MODE_EXIT_ZERO = 0x00;
+const CONTINUOUS_READ_MODE_RESET = 0xff;
 /** Manufacturer Winbond, memory type, capacity 2^21 bytes (§8.2.29). */
 const JEDEC_ID_BYTES = [0xef, 0x40, 0x15];
 const STATUS_BUSY = 1 << 0;
@@ -181,4 +194,4 @@ export class SpiNorFlash {
 
 const KNOWN_COMMANDS = new Set([WRITE_ENABLE, WRITE_DISABLE, READ_STATUS_1, READ_STATUS_2, READ_STATUS_3, READ_DATA, FAST_READ,
   PAGE_PROGRAM, SECTOR_ERASE_4K, BLOCK_ERASE_32K, BLOCK_ERASE_64K, CHIP_ERASE, CHIP_ERASE_ALTERNATE, JEDEC_ID,
-  RELEASE_POWER_DOWN, ENABLE_RESET, RESET_DEVICE]);
+  RELEASE_POWER_DOWN, ENABLE_RESET, RESET_DEVICE, XIP_MODE_EXIT_ZERO, CONTINUOUS_READ_MODE_RESET]);
