@@ -53,6 +53,20 @@ describe("flash", () => {
       expect(readFileSync(flashFile).length).toBe(board.chip.flash.length);
     });
 
+    it(`saves the flash of a run stopped from outside on ${board.id}`, async () => {
+      const flashFile = path.join(mkdtempSync(path.join(tmpdir(), "mote-flash-")), "flash.bin");
+      const seen: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const stop = new AbortController();
+        const { run, stdout } = await boot(fixture("flash-boot-count-stays.ts"), board.id, {
+          flashFile, signal: stop.signal, onConsole: (bytes) => { if (Buffer.from(bytes).includes("\n")) stop.abort(); },
+        });
+        expect(run.reason, run.simulatorLog).toBe("stopped");
+        seen.push(stdout);
+      }
+      expect(seen).toEqual(["boot 0\n", "boot 1\n"]);
+    });
+
     it(`leaves a sector partly erased, and a page partly programmed, after a power cut on ${board.id}`, { timeout: 180_000 }, async () => {
       const cutter = await PowerCuts.prepare(board);
       // The whole run: the sector ends as 0x55s.
