@@ -1,8 +1,8 @@
 // The board's flash, as device code sees it: `import { flash } from "mote"`. The layer the
 // bootloader's image slots and the key/value storage sit on (issue 10). Geometry is the same
 // on every board that has it: 4 KB sectors (the erase unit) and 256-byte pages (the program
-// unit) as on the NOR chips mote's boards use (W25Q16JV behind the RP2040: datasheet §8.2.15
-// Sector Erase, §8.2.13 Page Program). Only the free area, from the first sector after the
+// unit) as on the NOR chips mote's boards use (W25Q16JV behind the RP2040: its datasheet's
+// Sector Erase (20h) and Page Program (02h)). Only the free area, from the first sector after the
 // image to the end of flash, may be erased or programmed: the image is never overwritten
 // from under itself. Reads are plain memory reads (flash is memory-mapped on every board).
 //

@@ -1,7 +1,7 @@
 // The Pico's flash chip in the rp2040js harness: rp2040js reads XIP fetches from its flash
 // array but models nothing behind the SSI (its SSI answers 0 to everything, for the boot2s
 // it knows). Here a SPI NOR chip model (models/spi-nor-flash.ts) owns that array, with chip
-// select from IO_QSPI's SS override (GPIO_QSPI_SS_CTRL.OUTOVER, datasheet §2.19.6.4) and data
+// select from IO_QSPI's SS override (GPIO_QSPI_SS_CTRL.OUTOVER, datasheet: the IO_QSPI registers) and data
 // through the SSI's DR0, one byte received for each byte sent (TX-and-RX mode); so what
 // the device's driver erases and programs is what XIP reads next. Also the XIP cache's FLUSH
 // register (rp2040js has no cache, so there is nothing to flush) and the flash file that keeps
@@ -20,13 +20,13 @@ const SSI_DR0 = 0x60;
 const SR_TFNF = 1 << 1;
 const SR_TFE = 1 << 2;
 const SR_RFNE = 1 << 3;
-/** IO_QSPI (§2.19.6.4): GPIO_QSPI_SS_CTRL, OUTOVER in bits 9:8 (2 drives low, 3 high). */
+/** IO_QSPI (the datasheet's IO_QSPI registers): GPIO_QSPI_SS_CTRL, OUTOVER in bits 9:8 (2 drives low, 3 high). */
 const IO_QSPI_KEY = 0x40018;
 const GPIO_QSPI_SS_CTRL = 0x0c;
 const OUTOVER_SHIFT = 8;
 const OUTOVER_MASK = 3;
 const OUTOVER_LOW = 2;
-/** XIP_CTRL (§2.6.3.2) at 0x14000000. */
+/** XIP_CTRL (the datasheet's XIP registers) at 0x14000000. */
 const XIP_CTRL_KEY = 0x14000;
 /** The register rp2040js keeps peripherals by: (address >>> 14) << 2. */
 interface Peripheral {

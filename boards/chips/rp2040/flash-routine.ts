@@ -3,7 +3,7 @@
 // run from XIP flash meanwhile, nor any interrupt handler (interrupts are masked throughout).
 // The routine takes the SSI out of execute-in-place mode, talks to the flash chip as plain
 // SPI with chip select driven by IO_QSPI's override (as the boot ROM's flash functions do,
-// datasheet §2.8.3.1.3), waits for the chip's busy bit to clear, then puts the SSI back as
+// datasheet §2.8.3, the boot ROM's flash access functions), waits for the chip's busy bit to clear, then puts the SSI back as
 // boot2 (boot2.ts) left it (plain 03h reads: nothing in the chip to undo) and flushes the XIP
 // cache. It is ours rather than the boot ROM's functions because the simulator has no boot
 // ROM (rp2040js ships none; sdk/sim/rp2040.ts fills the area with UDF).
@@ -29,15 +29,15 @@ const SSI_DR0 = 0x60;
 const SR_RFNE_SHIFT_TO_SIGN = 28;
 /** CTRLR0: 8-bit frames (DFS_32 = 7) in TX-and-RX mode (TMOD = 0), standard SPI. */
 const CTRLR0_SPI_8_BIT = 7 << 16;
-/** IO_QSPI GPIO_QSPI_SS_CTRL (§2.19.6.4): OUTOVER in bits 9:8, 0 = from the SSI, 2 = low,
+/** IO_QSPI GPIO_QSPI_SS_CTRL (the datasheet's IO_QSPI registers): OUTOVER in bits 9:8, 0 = from the SSI, 2 = low,
  *  3 = high. */
 const IO_QSPI_SS_CTRL = 0x40018000 + 0x0c;
 const OUTOVER_LOW = 2;
 const OUTOVER_HIGH = 3;
 const OUTOVER_SHIFT = 8;
-/** XIP_CTRL FLUSH (§2.6.3.2): a write flushes the XIP cache. */
+/** XIP_CTRL FLUSH (the datasheet's XIP registers): a write flushes the XIP cache. */
 const XIP_CTRL_FLUSH = 0x14000004;
-/** Winbond W25Q16JV commands (datasheet §8.1.2). */
+/** Winbond W25Q16JV instructions (its datasheet's instruction set table). */
 const WRITE_ENABLE = 0x06;
 const PAGE_PROGRAM = 0x02;
 const SECTOR_ERASE_4K = 0x20;

@@ -1,6 +1,6 @@
 // A SPI NOR flash chip, as the harness puts one behind rp2040js's SSI (sdk/sim/rp2040.ts): a
-// Winbond W25Q16JV as on the Pico, modelled from its datasheet (§8.1.2 instruction set, §8.2
-// instruction descriptions, §9.6 AC characteristics). Its memory is the array rp2040js reads
+// Winbond W25Q16JV as on the Pico, modelled from its datasheet (the instruction set table,
+// the instructions' descriptions, the AC electrical characteristics). Its memory is the array rp2040js reads
 // XIP fetches from, so what the chip writes is what the core then reads.
 //
 // What the chip does that matters to software: a command starts when chip select goes low
@@ -20,7 +20,7 @@
 // chip select from IO_QSPI's override, one byte received for each sent. The driver's own
 // routine (boards/chips/rp2040/flash-routine.ts) sends the same commands.
 
-/** Instructions (datasheet §8.1.2). */
+/** Instructions (the datasheet's instruction set table). */
 const WRITE_ENABLE = 0x06;
 const WRITE_DISABLE = 0x04;
 const READ_STATUS_1 = 0x05;
@@ -42,13 +42,13 @@ const RESET_DEVICE = 0x99;
  *  for a chip that is not in one. */
 const XIP_MODE_EXIT_ZERO = 0x00;
 const CONTINUOUS_READ_MODE_RESET = 0xff;
-/** Manufacturer Winbond, memory type, capacity 2^21 bytes (§8.2.29). */
+/** Manufacturer Winbond, memory type, capacity 2^21 bytes (Read JEDEC ID, 9Fh). */
 const JEDEC_ID_BYTES = [0xef, 0x40, 0x15];
 const STATUS_BUSY = 1 << 0;
 const STATUS_WEL = 1 << 1;
 const PAGE_BYTES = 256;
 const ADDRESS_BYTES = 3;
-/** Typical times (§9.6): tPP 0.4 ms, tSE 45 ms, tBE1 120 ms, tBE2 150 ms, tCE 5 s. */
+/** Typical times (AC electrical characteristics): tPP 0.4 ms, tSE 45 ms, tBE1 120 ms, tBE2 150 ms, tCE 5 s. */
 const PAGE_PROGRAM_NANOS = 0.4e6;
 const SECTOR_ERASE_NANOS = 45e6;
 const BLOCK_ERASE_32K_NANOS = 120e6;
@@ -167,7 +167,7 @@ export class SpiNorFlash {
 
   private startProgram(address: number, data: number[]): void {
     const pageStart = address - (address % PAGE_BYTES);
-    // More than a page: only the last 256 bytes count (§8.2.13).
+    // More than a page: only the last 256 bytes count (Page Program, 02h).
     const bytes = data.slice(-PAGE_BYTES);
     const offsets: number[] = [];
     const values: number[] = [];
