@@ -2,15 +2,17 @@
 // runs it there): while the flash chip erases or programs, it cannot be read, so no code may
 // run from XIP flash meanwhile, nor any interrupt handler (interrupts are masked throughout).
 // The routine takes the SSI out of execute-in-place mode, talks to the flash chip as plain
-// SPI with chip select driven by IO_QSPI's override (as the boot ROM's flash functions do,
-// datasheet §2.8.3, the boot ROM's flash access functions), waits for the chip's busy bit to clear, then puts the SSI back as
-// boot2 (boot2.ts) left it (plain 03h reads: nothing in the chip to undo) and flushes the XIP
-// cache. It is ours rather than the boot ROM's functions because the simulator has no boot
-// ROM (rp2040js ships none; sdk/sim/rp2040.ts fills the area with UDF).
+// SPI with chip select driven by IO_QSPI's override, sends the chip the same commands as the
+// boot ROM's flash functions (datasheet §2.8.3; sdk/sim/models/spi-nor-flash.ts lists what
+// they send), waits for the chip's busy bit to clear, then puts the SSI back as boot2
+// (boot2.ts) left it (plain 03h reads: nothing in the chip to undo) and flushes the XIP
+// cache. It is ours rather than a call into the boot ROM's functions because the simulator
+// has no boot ROM (rp2040js ships none; sdk/sim/rp2040.ts fills the area with UDF), and
+// none can be shipped with mote.
 //
 // Assembled here, on the host, by the compiler's Thumb assembler; the driver carries the
-// halfwords (FLASH_ROUTINE there), and test/unit/rp2040-flash-routine.test.ts checks that
-// they are these.
+// halfwords (FLASH_ROUTINE there), and test/unit/rp2040-flash.test.ts checks that they are
+// these.
 //
 // Called through callMethod(code, offset, source, count): r0..r2 hold tagged small integers
 // (n << 1 | 1, sdk/compiler/values.ts). offset: the byte offset in flash; source: the SRAM

@@ -2,7 +2,7 @@
 // The chip cannot be read while it erases or programs, and code runs from it (XIP), so the
 // work is done by a small routine run from SRAM with interrupts masked: FLASH_ROUTINE, the
 // machine code that boards/chips/rp2040/flash-routine.ts assembles (it explains the steps;
-// test/unit/rp2040-flash-routine.test.ts keeps the two the same). The bytes to program are
+// test/unit/rp2040-flash.test.ts keeps the two the same). The bytes to program are
 // first copied to an SRAM buffer, since flash cannot be read while the routine runs.
 
 import { addressOf, callMethod, poke16, poke8, peek8 } from "mote/intrinsics";
