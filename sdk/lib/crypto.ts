@@ -7,3 +7,5 @@
 //   const ok = ed25519Verify(publicKey, digest, signature);  // true or false, never throws on bad input
 
 export { SHA256_DIGEST_BYTES, Sha256, sha256 } from "./crypto/sha256.ts";
+export { ED25519_PUBLIC_KEY_BYTES, ED25519_SIGNATURE_BYTES, ed25519Verify } from "./crypto/ed25519.ts";
+export { SHA512_DIGEST_BYTES, Sha512 } from "./crypto/sha512.ts";

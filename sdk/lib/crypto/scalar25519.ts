@@ -1,0 +1,71 @@
+// Scalars modulo the group order L = 2^252 + 27742317777372353535851937790883648493
+// (RFC 8032 §5.1): the canonical check of a signature's S and the reduction of SHA-512
+// output. Verification needs these once per signature, so they are written for size: one
+// bit at a time on 13-bit limbs (the representation of field25519.ts).
+
+const LIMBS = 20;
+const LIMB_MASK = 0x1fff;
+/** L in 13-bit limbs, least significant first. */
+const ORDER = new Uint16Array([5101, 1966, 1687, 1222, 1409, 3691, 3038, 7124, 7929, 166, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32]);
+/** L as 32 little-endian bytes. */
+const ORDER_BYTES = new Uint8Array([
+  0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
+]);
+
+/** Whether the 32-byte little-endian number at bytes[offset] is below L (RFC 8032 §5.1.7:
+ *  a signature's S must be). */
+export function scalarIsCanonical(bytes: Uint8Array, offset: number): boolean {
+  for (let i = 31; i >= 0; i--) {
+    const x = bytes[offset + i], l = ORDER_BYTES[i];
+    if (x !== l) return x < l;
+  }
+  return false;
+}
+
+const remainder = new Uint16Array(LIMBS);
+
+/** out[0..32) = the little-endian number in bytes[offset..offset + length) modulo L, as 32
+ *  little-endian bytes. Horner's rule one bit at a time from the top: r = 2r + bit, less L
+ *  when that reaches L; r stays below L < 2^253. */
+export function scalarReduce(out: Uint8Array, bytes: Uint8Array, offset: number, length: number): void {
+  const r = remainder;
+  for (let i = 0; i < LIMBS; i++) r[i] = 0;
+  for (let byte = offset + length - 1; byte >= offset; byte--) {
+    const value = bytes[byte];
+    for (let bit = 7; bit >= 0; bit--) {
+      let carry = (value >> bit) & 1;
+      for (let i = 0; i < LIMBS; i++) {
+        const doubled = ((r[i] & LIMB_MASK) << 1) | carry;
+        r[i] = doubled & LIMB_MASK;
+        carry = doubled >> 13;
+      }
+      if (!belowOrder(r)) {
+        let borrow = 0;
+        for (let i = 0; i < LIMBS; i++) {
+          const difference = (r[i] & LIMB_MASK) - ORDER[i] - borrow;
+          r[i] = difference & LIMB_MASK;
+          borrow = difference < 0 ? 1 : 0;
+        }
+      }
+    }
+  }
+  let bits = 0, pending = 0, at = 0;
+  for (let i = 0; i < LIMBS; i++) {
+    pending |= (r[i] & LIMB_MASK) << bits;
+    bits += 13;
+    while (bits >= 8 && at < 32) {
+      out[at++] = pending & 0xff;
+      pending >>= 8;
+      bits -= 8;
+    }
+  }
+}
+
+function belowOrder(r: Uint16Array): boolean {
+  for (let i = LIMBS - 1; i >= 0; i--) {
+    const x = r[i], l = ORDER[i];
+    if (x !== l) return x < l;
+  }
+  return false;
+}
