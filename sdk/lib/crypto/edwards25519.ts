@@ -45,30 +45,9 @@ fieldCopy(BASE_POINT.t, new Uint16Array([7587, 3518, 3305, 7445, 5853, 2426, 749
 
 const a = fieldNew(), b = fieldNew(), c = fieldNew(), d = fieldNew(), e = fieldNew(), f = fieldNew(), g = fieldNew(), h = fieldNew();
 
-/** r = p + q (RFC 8032 §5.1.4, "add-2008-hwcd-3"). r may be p or q. */
-export function pointAdd(r: EdwardsPoint, p: EdwardsPoint, q: EdwardsPoint): void {
-  fieldSubtract(a, p.y, p.x);
-  fieldSubtract(e, q.y, q.x);
-  fieldMultiply(a, a, e); // A = (Y1 - X1) (Y2 - X2)
-  fieldAdd(b, p.y, p.x);
-  fieldAdd(e, q.y, q.x);
-  fieldMultiply(b, b, e); // B = (Y1 + X1) (Y2 + X2)
-  fieldMultiply(c, p.t, q.t);
-  fieldMultiply(c, c, D2); // C = T1 2d T2
-  fieldMultiply(d, p.z, q.z);
-  fieldAdd(d, d, d); // D = Z1 2 Z2
-  fieldSubtract(e, b, a); // E = B - A
-  fieldSubtract(f, d, c); // F = D - C
-  fieldAdd(g, d, c); // G = D + C
-  fieldAdd(h, b, a); // H = B + A
-  fieldMultiply(r.x, e, f);
-  fieldMultiply(r.y, g, h);
-  fieldMultiply(r.t, e, h);
-  fieldMultiply(r.z, f, g);
-}
-
-/** r = 2p (RFC 8032 §5.1.4, "dbl-2008-hwcd"). r may be p. */
-export function pointDouble(r: EdwardsPoint, p: EdwardsPoint): void {
+/** r = 2p (RFC 8032 §5.1.4, "dbl-2008-hwcd"). r may be p. Without `withT`, r's T is left
+ *  stale: a doubling does not read it, so a doubling that another doubling follows skips it. */
+export function pointDouble(r: EdwardsPoint, p: EdwardsPoint, withT: boolean): void {
   fieldSquare(a, p.x); // A = X1^2
   fieldSquare(b, p.y); // B = Y1^2
   fieldSquare(c, p.z);
@@ -81,7 +60,7 @@ export function pointDouble(r: EdwardsPoint, p: EdwardsPoint): void {
   fieldAdd(f, c, g); // F = C + G
   fieldMultiply(r.x, e, f);
   fieldMultiply(r.y, g, h);
-  fieldMultiply(r.t, e, h);
+  if (withT) fieldMultiply(r.t, e, h);
   fieldMultiply(r.z, f, g);
 }
 
@@ -143,20 +122,125 @@ export function pointEncode(out: Uint8Array, offset: number, p: EdwardsPoint): v
   if (negative) out[offset + 31] |= 0x80;
 }
 
-const basePlusP = new EdwardsPoint();
+/** A point prepared for adding (the "cached" form of RFC 8032's implementations): Y + X,
+ *  Y - X, 2Z and 2dT, so that an addition costs eight multiplications, and a subtraction
+ *  the same (swap Y + X with Y - X and negate 2dT). */
+export class CachedPoint {
+  readonly yPlusX = fieldNew();
+  readonly yMinusX = fieldNew();
+  readonly z2 = fieldNew();
+  readonly t2d = fieldNew();
+}
 
-/** r = [s]B + [k]A for 256-bit little-endian scalars s and k (32 bytes at sOffset and kOffset):
- *  Straus' joint double-and-add over the bits from the top, with B + A precomputed. */
-export function doubleScalarMultiply(r: EdwardsPoint, s: Uint8Array, sOffset: number, k: Uint8Array, kOffset: number, p: EdwardsPoint): void {
-  pointAdd(basePlusP, BASE_POINT, p);
-  r.setNeutral();
-  for (let bit = 255; bit >= 0; bit--) {
-    pointDouble(r, r);
-    const sBit = (s[sOffset + (bit >> 3)] >> (bit & 7)) & 1;
-    const kBit = (k[kOffset + (bit >> 3)] >> (bit & 7)) & 1;
-    if (sBit === 1 && kBit === 1) pointAdd(r, r, basePlusP);
-    else if (sBit === 1) pointAdd(r, r, BASE_POINT);
-    else if (kBit === 1) pointAdd(r, r, p);
+export function pointToCached(r: CachedPoint, p: EdwardsPoint): void {
+  fieldAdd(r.yPlusX, p.y, p.x);
+  fieldSubtract(r.yMinusX, p.y, p.x);
+  fieldAdd(r.z2, p.z, p.z);
+  fieldMultiply(r.t2d, p.t, D2);
+}
+
+/** r = p + q, or p - q when `subtract`. r may be p. */
+export function pointAddCached(r: EdwardsPoint, p: EdwardsPoint, q: CachedPoint, subtract: boolean): void {
+  fieldSubtract(e, p.y, p.x);
+  fieldMultiply(a, e, subtract ? q.yPlusX : q.yMinusX); // A = (Y1 - X1) (Y2 - X2)
+  fieldAdd(e, p.y, p.x);
+  fieldMultiply(b, e, subtract ? q.yMinusX : q.yPlusX); // B = (Y1 + X1) (Y2 + X2)
+  fieldMultiply(c, p.t, q.t2d); // C = T1 2d T2 (negated for a subtraction: F and G swap)
+  fieldMultiply(d, p.z, q.z2); // D = Z1 2 Z2
+  fieldSubtract(e, b, a); // E = B - A
+  fieldAdd(h, b, a); // H = B + A
+  if (subtract) {
+    fieldAdd(f, d, c);
+    fieldSubtract(g, d, c);
+  } else {
+    fieldSubtract(f, d, c); // F = D - C
+    fieldAdd(g, d, c); // G = D + C
+  }
+  fieldMultiply(r.x, e, f);
+  fieldMultiply(r.y, g, h);
+  fieldMultiply(r.t, e, h);
+  fieldMultiply(r.z, f, g);
+}
+
+/** Odd multiples 1p, 3p, .., 15p in cached form, for signed digits up to 15. */
+const TABLE_POINTS = 8;
+
+function newTable(): CachedPoint[] {
+  const table: CachedPoint[] = [];
+  for (let i = 0; i < TABLE_POINTS; i++) table.push(new CachedPoint());
+  return table;
+}
+
+const multiple = new EdwardsPoint(), twice = new CachedPoint();
+
+function fillTable(table: CachedPoint[], p: EdwardsPoint): void {
+  pointDouble(multiple, p, true);
+  pointToCached(twice, multiple);
+  multiple.copyFrom(p);
+  pointToCached(table[0], multiple);
+  for (let i = 1; i < TABLE_POINTS; i++) {
+    pointAddCached(multiple, multiple, twice, false);
+    pointToCached(table[i], multiple);
   }
 }
 
+let baseTable: CachedPoint[] | undefined;
+const pointTable = newTable();
+
+/** The 256 bits of the scalar at bytes[offset..offset + 32) as signed odd digits of at most
+ *  15 in absolute value, most of them 0 (a sliding window, as ref10's slide()): the scalar is
+ *  the sum of digits[i] 2^i. */
+function signedDigits(digits: Int8Array, bytes: Uint8Array, offset: number): void {
+  for (let i = 0; i < 256; i++) digits[i] = (bytes[offset + (i >> 3)] >> (i & 7)) & 1;
+  for (let i = 0; i < 256; i++) {
+    if (digits[i] === 0) continue;
+    for (let b = 1; b <= 6 && i + b < 256; b++) {
+      const next = digits[i + b];
+      if (next === 0) continue;
+      const shifted = next << b;
+      if (digits[i] + shifted <= 15) {
+        digits[i] += shifted;
+        digits[i + b] = 0;
+      } else if (digits[i] - shifted >= -15) {
+        digits[i] -= shifted;
+        for (let k = i + b; k < 256; k++) {
+          if (digits[k] === 0) {
+            digits[k] = 1;
+            break;
+          }
+          digits[k] = 0;
+        }
+      } else {
+        break;
+      }
+    }
+  }
+}
+
+const sDigits = new Int8Array(256), kDigits = new Int8Array(256);
+
+/** r = [s]B + [k]p for 256-bit little-endian scalars s and k (32 bytes at sOffset and
+ *  kOffset): both in signed digits, one doubling per bit from the highest digit that is
+ *  not 0, and an addition of an odd multiple of B or p per digit that is not 0. */
+export function doubleScalarMultiply(r: EdwardsPoint, s: Uint8Array, sOffset: number, k: Uint8Array, kOffset: number, p: EdwardsPoint): void {
+  if (baseTable === undefined) {
+    baseTable = newTable();
+    fillTable(baseTable, BASE_POINT);
+  }
+  const bases = baseTable;
+  fillTable(pointTable, p);
+  signedDigits(sDigits, s, sOffset);
+  signedDigits(kDigits, k, kOffset);
+  let top = 255;
+  while (top >= 0 && sDigits[top] === 0 && kDigits[top] === 0) top--;
+  r.setNeutral();
+  for (let i = top; i >= 0; i--) {
+    const sDigit = sDigits[i], kDigit = kDigits[i];
+    // T is needed only by an addition that follows.
+    pointDouble(r, r, sDigit !== 0 || kDigit !== 0);
+    if (sDigit > 0) pointAddCached(r, r, bases[sDigit >> 1], false);
+    else if (sDigit < 0) pointAddCached(r, r, bases[(0 - sDigit) >> 1], true);
+    if (kDigit > 0) pointAddCached(r, r, pointTable[kDigit >> 1], false);
+    else if (kDigit < 0) pointAddCached(r, r, pointTable[(0 - kDigit) >> 1], true);
+  }
+}
