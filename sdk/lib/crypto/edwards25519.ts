@@ -8,11 +8,21 @@ import {
   fieldAdd, fieldCopy, fieldEqual, fieldFromBytes, fieldInvert, fieldIsNegative, fieldIsZero, fieldMultiply, fieldNegate,
   fieldNew, fieldPow22523, fieldSetSmall, fieldSquare, fieldSubtract, fieldToBytes,
 } from "./field25519.ts";
+import { uint16Table } from "./tables.ts";
 
 /** d = -121665/121666, 2d and sqrt(-1) (RFC 8032 §5.1), as 13-bit limbs. */
-const D = new Uint16Array([6307, 6859, 4740, 5787, 5982, 3157, 1287, 2472, 4106, 3, 6694, 3827, 1943, 928, 3635, 8142, 2927, 1905, 219, 164]);
-const D2 = new Uint16Array([4441, 5527, 1289, 3383, 3773, 6315, 2574, 4944, 20, 7, 5196, 7655, 3886, 1856, 7270, 8092, 5855, 3810, 438, 72]);
-const SQRT_M1 = new Uint16Array([176, 4213, 2514, 7222, 3150, 4668, 5311, 213, 792, 6522, 5609, 7159, 2451, 1664, 3245, 7137, 4033, 1026, 201, 87]);
+const D = uint16Table(
+  "\u18a3\u1acb\u1284\u169b\u175e\u0c55\u0507\u09a8\u100a\u0003\u1a26\u0ef3\u0797\u03a0\u0e33\u1fce" +
+  "\u0b6f\u0771\u00db\u00a4",
+);
+const D2 = uint16Table(
+  "\u1159\u1597\u0509\u0d37\u0ebd\u18ab\u0a0e\u1350\u0014\u0007\u144c\u1de7\u0f2e\u0740\u1c66\u1f9c" +
+  "\u16df\u0ee2\u01b6\u0048",
+);
+const SQRT_M1 = uint16Table(
+  "\u00b0\u1075\u09d2\u1c36\u0c4e\u123c\u14bf\u00d5\u0318\u197a\u15e9\u1bf7\u0993\u0680\u0cad\u1be1" +
+  "\u0fc1\u0402\u00c9\u0057",
+);
 
 export class EdwardsPoint {
   readonly x = fieldNew();
@@ -38,10 +48,19 @@ export class EdwardsPoint {
 
 /** The base point B (RFC 8032 §5.1): y = 4/5, x even. */
 export const BASE_POINT = new EdwardsPoint();
-fieldCopy(BASE_POINT.x, new Uint16Array([5402, 6446, 6179, 3162, 3221, 5081, 5270, 3090, 3271, 841, 5911, 7085, 799, 4721, 6914, 2687, 3438, 5790, 6733, 66]));
-fieldCopy(BASE_POINT.y, new Uint16Array([1624, 4915, 6553, 3276, 1638, 4915, 6553, 3276, 1638, 4915, 6553, 3276, 1638, 4915, 6553, 3276, 1638, 4915, 6553, 204]));
+fieldCopy(BASE_POINT.x, uint16Table(
+  "\u151a\u192e\u1823\u0c5a\u0c95\u13d9\u1496\u0c12\u0cc7\u0349\u1717\u1bad\u031f\u1271\u1b02\u0a7f" +
+  "\u0d6e\u169e\u1a4d\u0042",
+));
+fieldCopy(BASE_POINT.y, uint16Table(
+  "\u0658\u1333\u1999\u0ccc\u0666\u1333\u1999\u0ccc\u0666\u1333\u1999\u0ccc\u0666\u1333\u1999\u0ccc" +
+  "\u0666\u1333\u1999\u00cc",
+));
 fieldSetSmall(BASE_POINT.z, 1);
-fieldCopy(BASE_POINT.t, new Uint16Array([7587, 3518, 3305, 7445, 5853, 2426, 7493, 4110, 4255, 2311, 6367, 2391, 2278, 5415, 5531, 3788, 6027, 6270, 471, 207]));
+fieldCopy(BASE_POINT.t, uint16Table(
+  "\u1da3\u0dbe\u0ce9\u1d15\u16dd\u097a\u1d45\u100e\u109f\u0907\u18df\u0957\u08e6\u1527\u159b\u0ecc" +
+  "\u178b\u187e\u01d7\u00cf",
+));
 
 const a = fieldNew(), b = fieldNew(), c = fieldNew(), d = fieldNew(), e = fieldNew(), f = fieldNew(), g = fieldNew(), h = fieldNew();
 

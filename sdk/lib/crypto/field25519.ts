@@ -11,13 +11,17 @@
 
 export { fieldMultiply, fieldSquare } from "./field-multiply.ts";
 import { fieldMultiply, fieldSquare } from "./field-multiply.ts";
+import { uint16Table } from "./tables.ts";
 
 export const FIELD_LIMBS = 20;
 const LIMB_MASK = 0x1fff;
 
 /** 4p with each limb at least 2^13 - 1 (borrowed from the next), added before subtracting
  *  so that no limb goes negative. */
-const FOUR_P = new Uint16Array([16308, 16382, 16382, 16382, 16382, 16382, 16382, 16382, 16382, 16382, 16382, 16382, 16382, 16382, 16382, 16382, 16382, 16382, 16382, 1022]);
+const FOUR_P = uint16Table(
+  "\u3fb4\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe" +
+  "\u3ffe\u3ffe\u3ffe\u03fe",
+);
 
 export function fieldNew(): Uint16Array {
   return new Uint16Array(FIELD_LIMBS);

@@ -3,15 +3,20 @@
 // output. Verification needs these once per signature, so they are written for size: one
 // bit at a time on 13-bit limbs (the representation of field25519.ts).
 
+import { uint16Table } from "./tables.ts";
+
 const LIMBS = 20;
 const LIMB_MASK = 0x1fff;
 /** L in 13-bit limbs, least significant first. */
-const ORDER = new Uint16Array([5101, 1966, 1687, 1222, 1409, 3691, 3038, 7124, 7929, 166, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32]);
+const ORDER = uint16Table(
+  "\u13ed\u07ae\u0697\u04c6\u0581\u0e6b\u0bde\u1bd4\u1ef9\u00a6\u0000\u0000\u0000\u0000\u0000\u0000" +
+  "\u0000\u0000\u0000\u0020",
+);
 /** L as 32 little-endian bytes. */
-const ORDER_BYTES = new Uint8Array([
-  0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
-]);
+const ORDER_BYTES = uint16Table(
+  "\u00ed\u00d3\u00f5\u005c\u001a\u0063\u0012\u0058\u00d6\u009c\u00f7\u00a2\u00de\u00f9\u00de\u0014" +
+  "\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0010",
+);
 
 /** Whether the 32-byte little-endian number at bytes[offset] is below L (RFC 8032 §5.1.7:
  *  a signature's S must be). */

@@ -14,22 +14,22 @@
 // top; a rotation by 16 + n swaps the halves first. Shifted-up bits beyond 16 are left in
 // place until a final `& 0xffff`, as xor and or keep the low bits apart.
 
+import { uint16Table } from "./tables.ts";
+
 /** Round constants K0..K63 (FIPS 180-4 §4.2.2), each as its high and low halves. */
-const ROUND_CONSTANTS = new Uint16Array([
-  0x428a, 0x2f98, 0x7137, 0x4491, 0xb5c0, 0xfbcf, 0xe9b5, 0xdba5, 0x3956, 0xc25b, 0x59f1, 0x11f1, 0x923f, 0x82a4, 0xab1c, 0x5ed5,
-  0xd807, 0xaa98, 0x1283, 0x5b01, 0x2431, 0x85be, 0x550c, 0x7dc3, 0x72be, 0x5d74, 0x80de, 0xb1fe, 0x9bdc, 0x06a7, 0xc19b, 0xf174,
-  0xe49b, 0x69c1, 0xefbe, 0x4786, 0x0fc1, 0x9dc6, 0x240c, 0xa1cc, 0x2de9, 0x2c6f, 0x4a74, 0x84aa, 0x5cb0, 0xa9dc, 0x76f9, 0x88da,
-  0x983e, 0x5152, 0xa831, 0xc66d, 0xb003, 0x27c8, 0xbf59, 0x7fc7, 0xc6e0, 0x0bf3, 0xd5a7, 0x9147, 0x06ca, 0x6351, 0x1429, 0x2967,
-  0x27b7, 0x0a85, 0x2e1b, 0x2138, 0x4d2c, 0x6dfc, 0x5338, 0x0d13, 0x650a, 0x7354, 0x766a, 0x0abb, 0x81c2, 0xc92e, 0x9272, 0x2c85,
-  0xa2bf, 0xe8a1, 0xa81a, 0x664b, 0xc24b, 0x8b70, 0xc76c, 0x51a3, 0xd192, 0xe819, 0xd699, 0x0624, 0xf40e, 0x3585, 0x106a, 0xa070,
-  0x19a4, 0xc116, 0x1e37, 0x6c08, 0x2748, 0x774c, 0x34b0, 0xbcb5, 0x391c, 0x0cb3, 0x4ed8, 0xaa4a, 0x5b9c, 0xca4f, 0x682e, 0x6ff3,
-  0x748f, 0x82ee, 0x78a5, 0x636f, 0x84c8, 0x7814, 0x8cc7, 0x0208, 0x90be, 0xfffa, 0xa450, 0x6ceb, 0xbef9, 0xa3f7, 0xc671, 0x78f2,
-]);
+const ROUND_CONSTANTS = uint16Table(
+  "\u428a\u2f98\u7137\u4491\ub5c0\ufbcf\ue9b5\udba5\u3956\uc25b\u59f1\u11f1\u923f\u82a4\uab1c\u5ed5" +
+  "\ud807\uaa98\u1283\u5b01\u2431\u85be\u550c\u7dc3\u72be\u5d74\u80de\ub1fe\u9bdc\u06a7\uc19b\uf174" +
+  "\ue49b\u69c1\uefbe\u4786\u0fc1\u9dc6\u240c\ua1cc\u2de9\u2c6f\u4a74\u84aa\u5cb0\ua9dc\u76f9\u88da" +
+  "\u983e\u5152\ua831\uc66d\ub003\u27c8\ubf59\u7fc7\uc6e0\u0bf3\ud5a7\u9147\u06ca\u6351\u1429\u2967" +
+  "\u27b7\u0a85\u2e1b\u2138\u4d2c\u6dfc\u5338\u0d13\u650a\u7354\u766a\u0abb\u81c2\uc92e\u9272\u2c85" +
+  "\ua2bf\ue8a1\ua81a\u664b\uc24b\u8b70\uc76c\u51a3\ud192\ue819\ud699\u0624\uf40e\u3585\u106a\ua070" +
+  "\u19a4\uc116\u1e37\u6c08\u2748\u774c\u34b0\ubcb5\u391c\u0cb3\u4ed8\uaa4a\u5b9c\uca4f\u682e\u6ff3" +
+  "\u748f\u82ee\u78a5\u636f\u84c8\u7814\u8cc7\u0208\u90be\ufffa\ua450\u6ceb\ubef9\ua3f7\uc671\u78f2",
+);
 
 /** The initial hash value H(0) (FIPS 180-4 §5.3.3), as halves. */
-const INITIAL_STATE = new Uint16Array([
-  0x6a09, 0xe667, 0xbb67, 0xae85, 0x3c6e, 0xf372, 0xa54f, 0xf53a, 0x510e, 0x527f, 0x9b05, 0x688c, 0x1f83, 0xd9ab, 0x5be0, 0xcd19,
-]);
+const INITIAL_STATE = uint16Table("\u6a09\ue667\ubb67\uae85\u3c6e\uf372\ua54f\uf53a\u510e\u527f\u9b05\u688c\u1f83\ud9ab\u5be0\ucd19");
 
 const BLOCK_BYTES = 64;
 export const SHA256_DIGEST_BYTES = 32;
@@ -133,50 +133,53 @@ export function sha256(data: Uint8Array, start: number = 0, end: number = data.l
   return hash.digest();
 }
 
-/** One block (FIPS 180-4 §6.2.2): data[offset..offset + 64) into the state. */
+/** One block (FIPS 180-4 §6.2.2): data[offset..offset + 64) into the state. Indices into the
+ *  halves step by 2 (j = 2t) rather than being computed from t, and Maj(a, b, c) is
+ *  b ^ ((a ^ b) & (b ^ c)) with b ^ c kept from the round before (it was that round's a ^ b). */
 function compress(state: Uint16Array, w: Uint16Array, data: Uint8Array, offset: number): void {
-  for (let t = 0; t < 16; t++) {
-    const at = offset + 4 * t;
-    w[2 * t] = (data[at] << 8) | data[at + 1];
-    w[2 * t + 1] = (data[at + 2] << 8) | data[at + 3];
+  for (let j = 0, at = offset; j < 32; j += 2, at += 4) {
+    w[j] = (data[at] << 8) | data[at + 1];
+    w[j + 1] = (data[at + 2] << 8) | data[at + 3];
   }
-  for (let t = 16; t < 64; t++) {
+  for (let j = 32; j < 128; j += 2) {
     // σ1(W[t-2]) = ROTR17 ^ ROTR19 ^ SHR10; σ0(W[t-15]) = ROTR7 ^ ROTR18 ^ SHR3.
-    const xh = w[2 * t - 4], xl = w[2 * t - 3];
-    const s1h = (((xl >> 1) | ((xh & 1) << 15)) ^ ((xl >> 3) | (xh << 13)) ^ (xh >> 10)) & 0xffff;
-    const s1l = (((xh >> 1) | ((xl & 1) << 15)) ^ ((xh >> 3) | (xl << 13)) ^ ((xl >> 10) | (xh << 6))) & 0xffff;
-    const yh = w[2 * t - 30], yl = w[2 * t - 29];
-    const s0h = (((yh >> 7) | (yl << 9)) ^ ((yl >> 2) | (yh << 14)) ^ (yh >> 3)) & 0xffff;
-    const s0l = (((yl >> 7) | (yh << 9)) ^ ((yh >> 2) | (yl << 14)) ^ ((yl >> 3) | (yh << 13))) & 0xffff;
-    const low = s1l + w[2 * t - 13] + s0l + w[2 * t - 31];
-    w[2 * t + 1] = low & 0xffff;
-    w[2 * t] = (s1h + w[2 * t - 14] + s0h + w[2 * t - 32] + (low >> 16)) & 0xffff;
+    const xh = w[j - 4], xl = w[j - 3];
+    const yh = w[j - 30], yl = w[j - 29];
+    const low = ((((xh >> 1) | ((xl & 1) << 15)) ^ ((xh >> 3) | (xl << 13)) ^ ((xl >> 10) | (xh << 6))) & 0xffff)
+      + ((((yl >> 7) | (yh << 9)) ^ ((yh >> 2) | (yl << 14)) ^ ((yl >> 3) | (yh << 13))) & 0xffff)
+      + w[j - 13] + w[j - 31];
+    w[j + 1] = low & 0xffff;
+    w[j] = (((((xl >> 1) | ((xh & 1) << 15)) ^ ((xl >> 3) | (xh << 13)) ^ (xh >> 10)) & 0xffff)
+      + ((((yh >> 7) | (yl << 9)) ^ ((yl >> 2) | (yh << 14)) ^ (yh >> 3)) & 0xffff)
+      + w[j - 14] + w[j - 32] + (low >> 16)) & 0xffff;
   }
   let ah = state[0], al = state[1], bh = state[2], bl = state[3], ch = state[4], cl = state[5], dh = state[6], dl = state[7];
   let eh = state[8], el = state[9], fh = state[10], fl = state[11], gh = state[12], gl = state[13], hh = state[14], hl = state[15];
-  for (let t = 0; t < 64; t++) {
-    // Σ1(e) = ROTR6 ^ ROTR11 ^ ROTR25; Ch(e, f, g) = g ^ (e & (f ^ g)).
-    const sum1h = (((eh >> 6) | (el << 10)) ^ ((eh >> 11) | (el << 5)) ^ ((el >> 9) | (eh << 7))) & 0xffff;
-    const sum1l = (((el >> 6) | (eh << 10)) ^ ((el >> 11) | (eh << 5)) ^ ((eh >> 9) | (el << 7))) & 0xffff;
-    const t1l = hl + sum1l + (gl ^ (el & (fl ^ gl))) + ROUND_CONSTANTS[2 * t + 1] + w[2 * t + 1];
-    const t1h = hh + sum1h + (gh ^ (eh & (fh ^ gh))) + ROUND_CONSTANTS[2 * t] + w[2 * t];
-    // Σ0(a) = ROTR2 ^ ROTR13 ^ ROTR22; Maj(a, b, c) = (a & b) | (c & (a | b)).
-    const sum0h = (((ah >> 2) | (al << 14)) ^ ((ah >> 13) | (al << 3)) ^ ((al >> 6) | (ah << 10))) & 0xffff;
-    const sum0l = (((al >> 2) | (ah << 14)) ^ ((al >> 13) | (ah << 3)) ^ ((ah >> 6) | (al << 10))) & 0xffff;
-    const t2l = sum0l + ((al & bl) | (cl & (al | bl)));
-    const t2h = sum0h + ((ah & bh) | (ch & (ah | bh)));
+  let bcH = bh ^ ch, bcL = bl ^ cl;
+  for (let j = 0; j < 128; j += 2) {
+    // T1 = h + Σ1(e) + Ch(e, f, g) + K + W; Σ1 = ROTR6 ^ ROTR11 ^ ROTR25; Ch = g ^ (e & (f ^ g)).
+    const t1l = hl + ((((el >> 6) | (eh << 10)) ^ ((el >> 11) | (eh << 5)) ^ ((eh >> 9) | (el << 7))) & 0xffff)
+      + (gl ^ (el & (fl ^ gl))) + ROUND_CONSTANTS[j + 1] + w[j + 1];
+    const t1h = hh + ((((eh >> 6) | (el << 10)) ^ ((eh >> 11) | (el << 5)) ^ ((el >> 9) | (eh << 7))) & 0xffff)
+      + (gh ^ (eh & (fh ^ gh))) + ROUND_CONSTANTS[j] + w[j];
+    // T2 = Σ0(a) + Maj(a, b, c); Σ0 = ROTR2 ^ ROTR13 ^ ROTR22.
+    const abH = ah ^ bh, abL = al ^ bl;
+    const t2l = ((((al >> 2) | (ah << 14)) ^ ((al >> 13) | (ah << 3)) ^ ((ah >> 6) | (al << 10))) & 0xffff) + (bl ^ (abL & bcL));
+    const t2h = ((((ah >> 2) | (al << 14)) ^ ((ah >> 13) | (al << 3)) ^ ((al >> 6) | (ah << 10))) & 0xffff) + (bh ^ (abH & bcH));
+    bcH = abH;
+    bcL = abL;
     hh = gh; hl = gl;
     gh = fh; gl = fl;
     fh = eh; fl = el;
-    const newEl = dl + t1l;
-    eh = (dh + t1h + (newEl >> 16)) & 0xffff;
-    el = newEl & 0xffff;
+    el = dl + t1l;
+    eh = (dh + t1h + (el >> 16)) & 0xffff;
+    el &= 0xffff;
     dh = ch; dl = cl;
     ch = bh; cl = bl;
     bh = ah; bl = al;
-    const newAl = t1l + t2l;
-    ah = (t1h + t2h + (newAl >> 16)) & 0xffff;
-    al = newAl & 0xffff;
+    al = t1l + t2l;
+    ah = (t1h + t2h + (al >> 16)) & 0xffff;
+    al &= 0xffff;
   }
   addWord(state, 0, ah, al);
   addWord(state, 2, bh, bl);
