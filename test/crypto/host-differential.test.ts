@@ -9,9 +9,10 @@ vi.mock("mote/intrinsics", () => import("../../ports/host/intrinsics.ts"));
 
 import { createHash, randomBytes } from "node:crypto";
 import { ed25519Verify, Sha256, sha256, Sha512 } from "../../sdk/lib/crypto.ts";
+import { scalarReduce } from "../../sdk/lib/crypto/scalar25519.ts";
 import { mulberry32 } from "../unit/mulberry32.ts";
 import {
-  RFC8032_VECTORS, flipBit, fromHex, keyPairFromSeed, nodeVerify, nonCanonicalY, signWith, toHex, withSPlusOrder,
+  ORDER, RFC8032_VECTORS, flipBit, fromHex, keyPairFromSeed, nodeVerify, nonCanonicalY, signWith, toHex, withSPlusOrder,
 } from "./helpers.ts";
 
 const DEFAULT_SEED = 0xc0ffee25;
@@ -112,5 +113,25 @@ describe("Ed25519 verification on the host port", () => {
     expect(ed25519Verify(fromHex("02".padEnd(64, "0")), v.message, v.signature)).toBe(false);
     // x = 0 with the sign bit set: y = 1 with bit 255.
     expect(ed25519Verify(fromHex("01".padEnd(62, "0") + "80"), v.message, v.signature)).toBe(false);
+  });
+});
+
+describe("scalars modulo L on the host port", () => {
+  const littleEndian = (n: bigint, length: number) => Uint8Array.from({ length }, (_, i) => Number((n >> BigInt(8 * i)) & 0xffn));
+  const reduce = (n: bigint) => {
+    const out = new Uint8Array(32);
+    scalarReduce(out, littleEndian(n, 64), 0, 64);
+    return toHex(out);
+  };
+  it("reduces 512-bit numbers as BigInt does, also just above multiples of 2^252 (where the quotient estimate is one too many)", () => {
+    const next = mulberry32(SEED ^ 0x0dd5);
+    const values: bigint[] = [0n, 1n, ORDER - 1n, ORDER, ORDER + 1n, 2n ** 512n - 1n, 2n ** 252n, 2n ** 252n - 1n];
+    for (let k = 1n; k < 300n; k += 7n) values.push(k * 2n ** 252n, k * 2n ** 252n + 5n, k * ORDER - 1n, k * ORDER, ((k * 2n ** 252n) << 250n) % 2n ** 512n);
+    for (let i = 0; i < 200; i++) {
+      let n = 0n;
+      for (let w = 0; w < 16; w++) n = (n << 32n) | BigInt(next());
+      values.push(n);
+    }
+    for (const n of values) expect(reduce(n), n.toString(16)).toBe(toHex(littleEndian(n % ORDER, 32)));
   });
 });

@@ -1,7 +1,7 @@
 // Scalars modulo the group order L = 2^252 + 27742317777372353535851937790883648493
 // (RFC 8032 §5.1): the canonical check of a signature's S and the reduction of SHA-512
-// output. Verification needs these once per signature, so they are written for size: one
-// bit at a time on 13-bit limbs (the representation of field25519.ts).
+// output. Verification needs these once per signature, so they are written for size, on
+// 13-bit limbs (the representation of field25519.ts).
 
 import { uint16Table } from "./tables.ts";
 
@@ -28,30 +28,37 @@ export function scalarIsCanonical(bytes: Uint8Array, offset: number): boolean {
   return false;
 }
 
-const remainder = new Uint16Array(LIMBS);
+/** The remainder, one limb longer than L: r * 2^8 needs bits up to 260. */
+const remainder = new Uint16Array(LIMBS + 1);
 
 /** out[0..32) = the little-endian number in bytes[offset..offset + length) modulo L, as 32
- *  little-endian bytes. Horner's rule one bit at a time from the top: r = 2r + bit, less L
- *  when that reaches L; r stays below L < 2^253. */
+ *  little-endian bytes. Horner's rule a byte at a time from the top: r = 256 r + byte, then
+ *  less q L with q = floor(r / 2^252), which is floor(r / L) or one more (L - 2^252 < 2^125
+ *  and r < 2^261), and L added back when that went below 0. r stays below L < 2^253. */
 export function scalarReduce(out: Uint8Array, bytes: Uint8Array, offset: number, length: number): void {
   const r = remainder;
-  for (let i = 0; i < LIMBS; i++) r[i] = 0;
+  for (let i = 0; i <= LIMBS; i++) r[i] = 0;
   for (let byte = offset + length - 1; byte >= offset; byte--) {
-    const value = bytes[byte];
-    for (let bit = 7; bit >= 0; bit--) {
-      let carry = (value >> bit) & 1;
-      for (let i = 0; i < LIMBS; i++) {
-        const doubled = ((r[i] & LIMB_MASK) << 1) | carry;
-        r[i] = doubled & LIMB_MASK;
-        carry = doubled >> 13;
-      }
-      if (!belowOrder(r)) {
-        let borrow = 0;
-        for (let i = 0; i < LIMBS; i++) {
-          const difference = (r[i] & LIMB_MASK) - ORDER[i] - borrow;
-          r[i] = difference & LIMB_MASK;
-          borrow = difference < 0 ? 1 : 0;
-        }
+    let carry = bytes[byte];
+    for (let i = 0; i <= LIMBS; i++) {
+      const shifted = ((r[i] & LIMB_MASK) << 8) + carry;
+      r[i] = shifted & LIMB_MASK;
+      carry = (shifted >> 13) & 0xff;
+    }
+    // Bits 252 and up: limb 19 holds bits 247..259, limb 20 bits 260 and up.
+    const q = (((r[19] & LIMB_MASK) >> 5) | ((r[LIMBS] & 0x1f) << 8)) & 0x1fff;
+    let borrow = 0;
+    for (let i = 0; i <= LIMBS; i++) {
+      const difference = (r[i] & LIMB_MASK) - q * (i < LIMBS ? ORDER[i] : 0) + borrow;
+      r[i] = difference & LIMB_MASK;
+      borrow = difference >> 13;
+    }
+    if (borrow < 0) {
+      carry = 0;
+      for (let i = 0; i <= LIMBS; i++) {
+        const sum = (r[i] & LIMB_MASK) + (i < LIMBS ? ORDER[i] : 0) + carry;
+        r[i] = sum & LIMB_MASK;
+        carry = (sum >> 13) & 1;
       }
     }
   }
@@ -67,10 +74,3 @@ export function scalarReduce(out: Uint8Array, bytes: Uint8Array, offset: number,
   }
 }
 
-function belowOrder(r: Uint16Array): boolean {
-  for (let i = LIMBS - 1; i >= 0; i--) {
-    const x = r[i], l = ORDER[i];
-    if (x !== l) return x < l;
-  }
-  return false;
-}
