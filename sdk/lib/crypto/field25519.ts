@@ -37,26 +37,27 @@ export function fieldSetSmall(out: Uint16Array, n: number): void {
   for (let i = 1; i < FIELD_LIMBS; i++) out[i] = 0;
 }
 
-/** out = a + b. */
+/** out = a + b. The limbs are read unmasked: the representation bounds them (the masks in
+ *  `& 3` and in foldTop then give the range analysis its bounds without changing a value). */
 export function fieldAdd(out: Uint16Array, a: Uint16Array, b: Uint16Array): void {
   let carry = 0;
   for (let i = 0; i < FIELD_LIMBS - 1; i++) {
-    const sum = (a[i] & LIMB_MASK) + (b[i] & LIMB_MASK) + carry;
+    const sum = a[i] + b[i] + carry;
     out[i] = sum & LIMB_MASK;
     carry = (sum >> 13) & 3;
   }
-  foldTop(out, (a[19] & 0x1ff) + (b[19] & 0x1ff) + carry);
+  foldTop(out, a[19] + b[19] + carry);
 }
 
 /** out = a - b (as a + 4p - b). */
 export function fieldSubtract(out: Uint16Array, a: Uint16Array, b: Uint16Array): void {
   let carry = 0;
   for (let i = 0; i < FIELD_LIMBS - 1; i++) {
-    const sum = (a[i] & LIMB_MASK) + FOUR_P[i] - (b[i] & LIMB_MASK) + carry;
+    const sum = a[i] + FOUR_P[i] - b[i] + carry;
     out[i] = sum & LIMB_MASK;
     carry = (sum >> 13) & 3;
   }
-  foldTop(out, (a[19] & 0x1ff) + 1022 - (b[19] & 0x1ff) + carry);
+  foldTop(out, a[19] + 1022 - b[19] + carry);
 }
 
 /** out = -a. */
