@@ -9,10 +9,10 @@
 // A device number is a tagged 31-bit integer (sdk/compiler/values.ts): a 32-bit word would be
 // boxed as a double on every operation. So each word is two 16-bit halves, high and low, and
 // every intermediate stays below 2^30, which the compiler's range analysis proves from the
-// masks and shifts below: no boxing, no overflow checks. A rotation of (high, low) by n < 16
-// takes each half's bits shifted right by n and the other half's low n bits shifted up to the
-// top; a rotation by 16 + n swaps the halves first. Shifted-up bits beyond 16 are left in
-// place until a final `& 0xffff`, as xor and or keep the low bits apart.
+// masks and shifts below: no boxing, no overflow checks. For rotations a word is also seen
+// through two 30-bit windows: low = (high's low 14 bits, low), whose bits n..n+15 are the low
+// half of ROTR^n for n <= 14, and high = (low's low 14 bits, high), the high half likewise;
+// a rotation by 16 + n swaps the windows. Xors are taken on the windows, masked once.
 
 import { uint16Table } from "./tables.ts";
 
@@ -144,13 +144,15 @@ function compress(state: Uint16Array, w: Uint16Array, data: Uint8Array, offset: 
   for (let j = 32; j < 128; j += 2) {
     // σ1(W[t-2]) = ROTR17 ^ ROTR19 ^ SHR10; σ0(W[t-15]) = ROTR7 ^ ROTR18 ^ SHR3.
     const xh = w[j - 4], xl = w[j - 3];
+    const xLow = ((xh & 0x3fff) << 16) | xl, xHigh = ((xl & 0x3fff) << 16) | xh;
     const yh = w[j - 30], yl = w[j - 29];
-    const low = ((((xh >> 1) | ((xl & 1) << 15)) ^ ((xh >> 3) | (xl << 13)) ^ ((xl >> 10) | (xh << 6))) & 0xffff)
-      + ((((yl >> 7) | (yh << 9)) ^ ((yh >> 2) | (yl << 14)) ^ ((yl >> 3) | (yh << 13))) & 0xffff)
+    const yLow = ((yh & 0x3fff) << 16) | yl, yHigh = ((yl & 0x3fff) << 16) | yh;
+    const low = (((xHigh >> 1) ^ (xHigh >> 3) ^ (xLow >> 10)) & 0xffff)
+      + (((yLow >> 7) ^ (yHigh >> 2) ^ (yLow >> 3)) & 0xffff)
       + w[j - 13] + w[j - 31];
     w[j + 1] = low & 0xffff;
-    w[j] = (((((xl >> 1) | ((xh & 1) << 15)) ^ ((xl >> 3) | (xh << 13)) ^ (xh >> 10)) & 0xffff)
-      + ((((yh >> 7) | (yl << 9)) ^ ((yl >> 2) | (yh << 14)) ^ (yh >> 3)) & 0xffff)
+    w[j] = ((((xLow >> 1) ^ (xLow >> 3) ^ (xh >> 10)) & 0xffff)
+      + (((yHigh >> 7) ^ (yLow >> 2) ^ (yh >> 3)) & 0xffff)
       + w[j - 14] + w[j - 32] + (low >> 16)) & 0xffff;
   }
   let ah = state[0], al = state[1], bh = state[2], bl = state[3], ch = state[4], cl = state[5], dh = state[6], dl = state[7];
@@ -158,14 +160,16 @@ function compress(state: Uint16Array, w: Uint16Array, data: Uint8Array, offset: 
   let bcH = bh ^ ch, bcL = bl ^ cl;
   for (let j = 0; j < 128; j += 2) {
     // T1 = h + Σ1(e) + Ch(e, f, g) + K + W; Σ1 = ROTR6 ^ ROTR11 ^ ROTR25; Ch = g ^ (e & (f ^ g)).
-    const t1l = hl + ((((el >> 6) | (eh << 10)) ^ ((el >> 11) | (eh << 5)) ^ ((eh >> 9) | (el << 7))) & 0xffff)
+    const eLow = ((eh & 0x3fff) << 16) | el, eHigh = ((el & 0x3fff) << 16) | eh;
+    const t1l = hl + (((eLow >> 6) ^ (eLow >> 11) ^ (eHigh >> 9)) & 0xffff)
       + (gl ^ (el & (fl ^ gl))) + ROUND_CONSTANTS[j + 1] + w[j + 1];
-    const t1h = hh + ((((eh >> 6) | (el << 10)) ^ ((eh >> 11) | (el << 5)) ^ ((el >> 9) | (eh << 7))) & 0xffff)
+    const t1h = hh + (((eHigh >> 6) ^ (eHigh >> 11) ^ (eLow >> 9)) & 0xffff)
       + (gh ^ (eh & (fh ^ gh))) + ROUND_CONSTANTS[j] + w[j];
     // T2 = Σ0(a) + Maj(a, b, c); Σ0 = ROTR2 ^ ROTR13 ^ ROTR22.
+    const aLow = ((ah & 0x3fff) << 16) | al, aHigh = ((al & 0x3fff) << 16) | ah;
     const abH = ah ^ bh, abL = al ^ bl;
-    const t2l = ((((al >> 2) | (ah << 14)) ^ ((al >> 13) | (ah << 3)) ^ ((ah >> 6) | (al << 10))) & 0xffff) + (bl ^ (abL & bcL));
-    const t2h = ((((ah >> 2) | (al << 14)) ^ ((ah >> 13) | (al << 3)) ^ ((al >> 6) | (ah << 10))) & 0xffff) + (bh ^ (abH & bcH));
+    const t2l = (((aLow >> 2) ^ (aLow >> 13) ^ (aHigh >> 6)) & 0xffff) + (bl ^ (abL & bcL));
+    const t2h = (((aHigh >> 2) ^ (aHigh >> 13) ^ (aLow >> 6)) & 0xffff) + (bh ^ (abH & bcH));
     bcH = abH;
     bcL = abL;
     hh = gh; hl = gl;
