@@ -8,6 +8,7 @@ import {
   fieldAdd, fieldCopy, fieldEqual, fieldFromBytes, fieldInvert, fieldIsNegative, fieldIsZero, fieldMultiply, fieldNegate,
   fieldNew, fieldPow22523, fieldSetSmall, fieldSquare, fieldSubtract, fieldToBytes,
 } from "./field25519.ts";
+import { BASE_TABLE_LIMBS } from "./base-table.ts";
 import { uint16Table } from "./tables.ts";
 
 /** d = -121665/121666, 2d and sqrt(-1) (RFC 8032 §5.1), as 13-bit limbs. */
@@ -45,22 +46,6 @@ export class EdwardsPoint {
     fieldCopy(this.t, p.t);
   }
 }
-
-/** The base point B (RFC 8032 §5.1): y = 4/5, x even. */
-export const BASE_POINT = new EdwardsPoint();
-fieldCopy(BASE_POINT.x, uint16Table(
-  "\u151a\u192e\u1823\u0c5a\u0c95\u13d9\u1496\u0c12\u0cc7\u0349\u1717\u1bad\u031f\u1271\u1b02\u0a7f" +
-  "\u0d6e\u169e\u1a4d\u0042",
-));
-fieldCopy(BASE_POINT.y, uint16Table(
-  "\u0658\u1333\u1999\u0ccc\u0666\u1333\u1999\u0ccc\u0666\u1333\u1999\u0ccc\u0666\u1333\u1999\u0ccc" +
-  "\u0666\u1333\u1999\u00cc",
-));
-fieldSetSmall(BASE_POINT.z, 1);
-fieldCopy(BASE_POINT.t, uint16Table(
-  "\u1da3\u0dbe\u0ce9\u1d15\u16dd\u097a\u1d45\u100e\u109f\u0907\u18df\u0957\u08e6\u1527\u159b\u0ecc" +
-  "\u178b\u187e\u01d7\u00cf",
-));
 
 const a = fieldNew(), b = fieldNew(), c = fieldNew(), d = fieldNew(), e = fieldNew(), f = fieldNew(), g = fieldNew(), h = fieldNew();
 
@@ -149,6 +134,8 @@ export class CachedPoint {
   readonly yMinusX = fieldNew();
   readonly z2 = fieldNew();
   readonly t2d = fieldNew();
+  /** Z = 1 (the base table): 2 Z1 Z2 is then Z1 + Z1, and z2 is not used. */
+  affine = false;
 }
 
 export function pointToCached(r: CachedPoint, p: EdwardsPoint): void {
@@ -165,7 +152,8 @@ export function pointAddCached(r: EdwardsPoint, p: EdwardsPoint, q: CachedPoint,
   fieldAdd(e, p.y, p.x);
   fieldMultiply(b, e, subtract ? q.yMinusX : q.yPlusX); // B = (Y1 + X1) (Y2 + X2)
   fieldMultiply(c, p.t, q.t2d); // C = T1 2d T2 (negated for a subtraction: F and G swap)
-  fieldMultiply(d, p.z, q.z2); // D = Z1 2 Z2
+  if (q.affine) fieldAdd(d, p.z, p.z);
+  else fieldMultiply(d, p.z, q.z2); // D = Z1 2 Z2
   fieldSubtract(e, b, a); // E = B - A
   fieldAdd(h, b, a); // H = B + A
   if (subtract) {
@@ -204,6 +192,21 @@ function fillTable(table: CachedPoint[], p: EdwardsPoint): void {
 }
 
 let baseTable: CachedPoint[] | undefined;
+
+/** B, 3B, .., 15B from the generated constants (base-table.ts). */
+function loadBaseTable(): CachedPoint[] {
+  const table = newTable();
+  for (let i = 0; i < TABLE_POINTS; i++) {
+    const point = table[i], at = 60 * i;
+    for (let limb = 0; limb < 20; limb++) {
+      point.yPlusX[limb] = BASE_TABLE_LIMBS[at + limb];
+      point.yMinusX[limb] = BASE_TABLE_LIMBS[at + 20 + limb];
+      point.t2d[limb] = BASE_TABLE_LIMBS[at + 40 + limb];
+    }
+    point.affine = true;
+  }
+  return table;
+}
 const pointTable = newTable();
 
 /** The 256 bits of the scalar at bytes[offset..offset + 32) as signed odd digits of at most
@@ -242,10 +245,7 @@ const sDigits = new Int8Array(256), kDigits = new Int8Array(256);
  *  kOffset): both in signed digits, one doubling per bit from the highest digit that is
  *  not 0, and an addition of an odd multiple of B or p per digit that is not 0. */
 export function doubleScalarMultiply(r: EdwardsPoint, s: Uint8Array, sOffset: number, k: Uint8Array, kOffset: number, p: EdwardsPoint): void {
-  if (baseTable === undefined) {
-    baseTable = newTable();
-    fillTable(baseTable, BASE_POINT);
-  }
+  baseTable ??= loadBaseTable();
   const bases = baseTable;
   fillTable(pointTable, p);
   signedDigits(sDigits, s, sOffset);
