@@ -5,7 +5,7 @@
 // adding a point to itself.
 
 import {
-  fieldAdd, fieldCopy, fieldEqual, fieldFromBytes, fieldInvert, fieldIsNegative, fieldIsZero, fieldMultiply, fieldNegate,
+  fieldAdd, fieldAddSubtract, fieldCopy, fieldEqual, fieldFromBytes, fieldInvert, fieldIsNegative, fieldIsZero, fieldMultiply, fieldNegate,
   fieldNew, fieldPow22523, fieldSetSmall, fieldSquare, fieldSubtract, fieldToBytes,
 } from "./field25519.ts";
 import { BASE_TABLE_LIMBS } from "./base-table.ts";
@@ -56,11 +56,10 @@ export function pointDouble(r: EdwardsPoint, p: EdwardsPoint, withT: boolean): v
   fieldSquare(b, p.y); // B = Y1^2
   fieldSquare(c, p.z);
   fieldAdd(c, c, c); // C = 2 Z1^2
-  fieldAdd(h, a, b); // H = A + B
+  fieldAddSubtract(h, g, a, b); // H = A + B, G = A - B
   fieldAdd(e, p.x, p.y);
   fieldSquare(e, e);
   fieldSubtract(e, h, e); // E = H - (X1 + Y1)^2
-  fieldSubtract(g, a, b); // G = A - B
   fieldAdd(f, c, g); // F = C + G
   fieldMultiply(r.x, e, f);
   fieldMultiply(r.y, g, h);
@@ -139,30 +138,22 @@ export class CachedPoint {
 }
 
 export function pointToCached(r: CachedPoint, p: EdwardsPoint): void {
-  fieldAdd(r.yPlusX, p.y, p.x);
-  fieldSubtract(r.yMinusX, p.y, p.x);
+  fieldAddSubtract(r.yPlusX, r.yMinusX, p.y, p.x);
   fieldAdd(r.z2, p.z, p.z);
   fieldMultiply(r.t2d, p.t, D2);
 }
 
 /** r = p + q, or p - q when `subtract`. r may be p. */
 export function pointAddCached(r: EdwardsPoint, p: EdwardsPoint, q: CachedPoint, subtract: boolean): void {
-  fieldSubtract(e, p.y, p.x);
+  fieldAddSubtract(h, e, p.y, p.x);
   fieldMultiply(a, e, subtract ? q.yPlusX : q.yMinusX); // A = (Y1 - X1) (Y2 - X2)
-  fieldAdd(e, p.y, p.x);
-  fieldMultiply(b, e, subtract ? q.yMinusX : q.yPlusX); // B = (Y1 + X1) (Y2 + X2)
+  fieldMultiply(b, h, subtract ? q.yMinusX : q.yPlusX); // B = (Y1 + X1) (Y2 + X2)
   fieldMultiply(c, p.t, q.t2d); // C = T1 2d T2 (negated for a subtraction: F and G swap)
   if (q.affine) fieldAdd(d, p.z, p.z);
   else fieldMultiply(d, p.z, q.z2); // D = Z1 2 Z2
-  fieldSubtract(e, b, a); // E = B - A
-  fieldAdd(h, b, a); // H = B + A
-  if (subtract) {
-    fieldAdd(f, d, c);
-    fieldSubtract(g, d, c);
-  } else {
-    fieldSubtract(f, d, c); // F = D - C
-    fieldAdd(g, d, c); // G = D + C
-  }
+  fieldAddSubtract(h, e, b, a); // H = B + A, E = B - A
+  if (subtract) fieldAddSubtract(f, g, d, c);
+  else fieldAddSubtract(g, f, d, c); // G = D + C, F = D - C
   fieldMultiply(r.x, e, f);
   fieldMultiply(r.y, g, h);
   fieldMultiply(r.t, e, h);

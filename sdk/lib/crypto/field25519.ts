@@ -60,6 +60,24 @@ export function fieldSubtract(out: Uint16Array, a: Uint16Array, b: Uint16Array):
   foldTop(out, a[19] + 1022 - b[19] + carry);
 }
 
+/** sum = a + b and difference = a - b, reading a and b once (the point formulas pair them).
+ *  sum and difference may not be a or b. */
+export function fieldAddSubtract(sum: Uint16Array, difference: Uint16Array, a: Uint16Array, b: Uint16Array): void {
+  let carry = 0, borrowed = 0;
+  for (let i = 0; i < FIELD_LIMBS - 1; i++) {
+    const x = a[i], y = b[i];
+    const plus = x + y + carry;
+    sum[i] = plus & LIMB_MASK;
+    carry = (plus >> 13) & 3;
+    const minus = x + FOUR_P[i] - y + borrowed;
+    difference[i] = minus & LIMB_MASK;
+    borrowed = (minus >> 13) & 3;
+  }
+  const x = a[19], y = b[19];
+  foldTop(sum, x + y + carry);
+  foldTop(difference, x + 1022 - y + borrowed);
+}
+
 /** out = -a. */
 export function fieldNegate(out: Uint16Array, a: Uint16Array): void {
   fieldSubtract(out, ZERO, a);
