@@ -57,8 +57,14 @@ describe("SHA-256 on the host port", () => {
     }
   });
 
-  it("refuses a range outside the array with a RangeError that names it", () => {
+  it("writes a digest into a given array, and refuses a range outside the array with a RangeError that names it", () => {
     const hash = new Sha256();
+    const out = new Uint8Array(40).fill(0xee);
+    hash.update(Uint8Array.of(0x61, 0x62, 0x63), 0, 3);
+    hash.digestInto(out, 4);
+    expect(toHex(out)).toBe(`eeeeeeee${createHash("sha256").update("abc").digest("hex")}eeeeeeee`);
+    expect(() => hash.digestInto(out, 9)).toThrow(/Sha256\.digestInto: 32 bytes at 9 do not fit the 40 bytes given/);
+    expect(() => new Sha512().digestInto(out, 0)).toThrow(RangeError);
     expect(() => hash.update(new Uint8Array(4), 2, 5)).toThrow(/Sha256\.update: the range 2\.\.5 is not inside the 4 bytes given/);
     expect(() => hash.update(new Uint8Array(4), 3, 1)).toThrow(RangeError);
     expect(() => hash.update(new Uint8Array(4), -1, 1)).toThrow(RangeError);

@@ -12,6 +12,7 @@ export const ED25519_SIGNATURE_BYTES = 64;
 const publicPoint = new EdwardsPoint();
 const result = new EdwardsPoint();
 const k = new Uint8Array(32);
+const digest = new Uint8Array(64);
 const encoded = new Uint8Array(32);
 let hash: Sha512 | undefined;
 
@@ -26,7 +27,7 @@ export function ed25519Verify(publicKey: Uint8Array, message: Uint8Array, signat
   hash.update(signature, 0, 32);
   hash.update(publicKey, 0, 32);
   hash.update(message, 0, message.length);
-  const digest = hash.digest();
+  hash.digestInto(digest, 0);
   scalarReduce(k, digest, 0, 64);
   pointNegate(publicPoint, publicPoint);
   doubleScalarMultiply(result, signature, 32, k, 0, publicPoint);

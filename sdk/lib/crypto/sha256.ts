@@ -94,6 +94,17 @@ export class Sha256 {
 
   /** The digest of the message so far (32 bytes); then starts a new message. */
   digest(): Uint8Array {
+    const out = new Uint8Array(SHA256_DIGEST_BYTES);
+    this.digestInto(out, 0);
+    return out;
+  }
+
+  /** Writes the digest to out[offset..offset + 32) instead of a new array (nothing to
+   *  collect); then starts a new message. */
+  digestInto(out: Uint8Array, offset: number): void {
+    if (!(offset >= 0 && offset + SHA256_DIGEST_BYTES <= out.length)) {
+      throw new RangeError(`Sha256.digestInto: 32 bytes at ${offset} do not fit the ${out.length} bytes given`);
+    }
     const pending = this.pending;
     let filled = this.pendingBytes;
     // Padding (FIPS 180-4 §5.1.1): a 1 bit, zeros, and the length in bits as 64 bits.
@@ -115,14 +126,12 @@ export class Sha256 {
     pending[62] = (low >> 5) & 0xff;
     pending[63] = (low << 3) & 0xff;
     compress(this.state, this.schedule, pending, 0);
-    const out = new Uint8Array(SHA256_DIGEST_BYTES);
     for (let i = 0; i < 16; i++) {
       const half = this.state[i];
-      out[2 * i] = half >> 8;
-      out[2 * i + 1] = half & 0xff;
+      out[offset + 2 * i] = half >> 8;
+      out[offset + 2 * i + 1] = half & 0xff;
     }
     this.reset();
-    return out;
   }
 }
 

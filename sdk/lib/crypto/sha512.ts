@@ -99,6 +99,16 @@ export class Sha512 {
 
   /** The digest (64 bytes); then starts a new message. */
   digest(): Uint8Array {
+    const out = new Uint8Array(SHA512_DIGEST_BYTES);
+    this.digestInto(out, 0);
+    return out;
+  }
+
+  /** Writes the digest to out[offset..offset + 64) instead of a new array; then starts a new message. */
+  digestInto(out: Uint8Array, offset: number): void {
+    if (!(offset >= 0 && offset + SHA512_DIGEST_BYTES <= out.length)) {
+      throw new RangeError(`Sha512.digestInto: 64 bytes at ${offset} do not fit the ${out.length} bytes given`);
+    }
     const pending = this.pending;
     let filled = this.pendingBytes;
     pending[filled++] = 0x80;
@@ -118,13 +128,11 @@ export class Sha512 {
     pending[126] = (low >> 5) & 0xff;
     pending[127] = (low << 3) & 0xff;
     compress(this.state, this.schedule, this.work, pending, 0);
-    const out = new Uint8Array(SHA512_DIGEST_BYTES);
     for (let i = 0; i < 32; i++) {
-      out[2 * i] = this.state[i] >> 8;
-      out[2 * i + 1] = this.state[i] & 0xff;
+      out[offset + 2 * i] = this.state[i] >> 8;
+      out[offset + 2 * i + 1] = this.state[i] & 0xff;
     }
     this.reset();
-    return out;
   }
 }
 
