@@ -1,6 +1,6 @@
 // `mote/crypto`: SHA-256 and Ed25519 signature verification (RFC 8032) for devices and the
 // host alike, written for Cortex-M0: integer limbs that stay small integers, no doubles.
-// mote-boot checks signed MCUboot images with it (PROTOCOLS.md, "MCUboot images").
+// mote-boot checks signed MCUboot images with it (../shared/PROTOCOLS.md, "MCUboot image format").
 //
 //   import { sha256, Sha256, ed25519Verify } from "mote/crypto";
 //   const digest = sha256(image, 0, protectedEnd);          // 32 bytes
