@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { findTlv, parseImage, signImage, TlvType } from "../../flash-tool/image/index.ts";
 import { qemuAvailable } from "../../sdk/sim/index.ts";
 import { boot } from "../boards/boot.ts";
 import {
@@ -134,9 +135,64 @@ function ed25519Case(): { file: string; expected: string } {
   return { file: program(body), expected: expected.join("\n") };
 }
 
+/** What mote-boot will do with an image `mote build --sign` made (flash-tool/image/sign.ts):
+ *  SHA-256 over header + body, compared with the SHA256 TLV, and the ED25519 TLV checked over
+ *  that digest with the key; then the same with the body, the header or the key changed. The
+ *  64 KB body is made on the device; the header and the TLVs come from the host. */
+function signedImageCase(): { file: string; expected: string } {
+  const body = makeLong(LONG_BYTES);
+  const { privateKey, publicKey } = keyPairFromSeed(latin1("mote crypto device test key 0002"));
+  const image = signImage(body, { key: privateKey, version: { major: 1, minor: 2, revision: 3, build: 4 }, headerSize: 0x20 });
+  const parsed = parseImage(image.bytes);
+  const hashTlv = findTlv(parsed, TlvType.SHA256)!, signatureTlv = findTlv(parsed, TlvType.ED25519)!;
+  const header = image.bytes.subarray(0, 0x20);
+  const otherKey = keyPairFromSeed(latin1("mote crypto device test key 0003")).publicKey;
+  const body2 = Uint8Array.from(body);
+  body2[40000] ^= 0x01;
+  const header2 = Uint8Array.from(header);
+  header2[20] ^= 0x01; // the version's major number
+  const cases: Array<[name: string, header: Uint8Array, body: Uint8Array, key: Uint8Array, flip: boolean]> = [
+    ["as signed", header, body, publicKey, false],
+    ["body bit flipped", header, body2, publicKey, true],
+    ["header changed", header2, body, publicKey, false],
+    ["other key", header, body, otherKey, false],
+  ];
+  const source: string[] = [
+    `const body = makeLong(${LONG_BYTES});`,
+    `const hashTlv = fromHex("${toHex(hashTlv)}");`,
+    `const signature = fromHex("${toHex(signatureTlv)}");`,
+    `function check(name: string, header: Uint8Array, key: Uint8Array): void {
+  const hash = new Sha256();
+  hash.update(header, 0, header.length);
+  hash.update(body, 0, body.length);
+  const digest = hash.digest();
+  let same = true;
+  for (let i = 0; i < 32; i++) if (digest[i] !== hashTlv[i]) same = false;
+  console.log(name, same, ed25519Verify(key, digest, signature));
+}`,
+  ];
+  const expected: string[] = [];
+  for (const [name, h, b, key, flip] of cases) {
+    const digest = createHash("sha256").update(h).update(b).digest();
+    if (flip) source.push(`body[40000] ^= 0x01;`);
+    source.push(`check(${JSON.stringify(name)}, fromHex("${toHex(h)}"), fromHex("${toHex(key)}"));`);
+    if (flip) source.push(`body[40000] ^= 0x01;`);
+    expected.push(`${name} ${toHex(digest) === toHex(hashTlv)} ${nodeVerify(key, digest, signatureTlv)}`);
+  }
+  expect(expected[0]).toBe("as signed true true");
+  return { file: program(source), expected: expected.join("\n") };
+}
+
 describe.each(boards)("mote/crypto on %s", (boardId) => {
   it("SHA-256 prints node:crypto's digests: FIPS 180-4 vectors and 64 KB in one go and in pieces", async () => {
     const { file, expected } = sha256Case();
+    const { run, stdout } = await boot(file, boardId, {});
+    expect(run.exitCode, stdout).toBe(0);
+    expect(stdout.trim()).toBe(expected);
+  }, 120_000);
+
+  it("checks an MCUboot image signed by flash-tool as mote-boot will, and refuses it changed", async () => {
+    const { file, expected } = signedImageCase();
     const { run, stdout } = await boot(file, boardId, {});
     expect(run.exitCode, stdout).toBe(0);
     expect(stdout.trim()).toBe(expected);
