@@ -150,20 +150,35 @@ function compress(state: Uint16Array, w: Uint16Array, data: Uint8Array, offset: 
     w[j] = (data[at] << 8) | data[at + 1];
     w[j + 1] = (data[at + 2] << 8) | data[at + 3];
   }
-  for (let j = 32; j < 128; j += 2) {
+  // W[t-2] is the word made two steps before and W[t-15] is next step's W[t-16]: both are
+  // carried in locals instead of read again.
+  let xh = w[28], xl = w[29], nextH = w[30], nextL = w[31];
+  let yh = w[2], yl = w[3], oldH = w[0], oldL = w[1];
+  // odd = j + 1 as a variable of its own: w[j + 1] = … here ran the compiler out of scratch
+  // registers ("internal: out of scratch registers", a typed store with a computed index).
+  for (let j = 32, odd = 33; j < 128; j += 2, odd += 2) {
     // σ1(W[t-2]) = ROTR17 ^ ROTR19 ^ SHR10; σ0(W[t-15]) = ROTR7 ^ ROTR18 ^ SHR3.
-    const xh = w[j - 4], xl = w[j - 3];
     const xLow = ((xh & 0x3fff) << 16) | xl, xHigh = ((xl & 0x3fff) << 16) | xh;
-    const yh = w[j - 30], yl = w[j - 29];
     const yLow = ((yh & 0x3fff) << 16) | yl, yHigh = ((yl & 0x3fff) << 16) | yh;
     const low = (((xHigh >> 1) ^ (xHigh >> 3) ^ (xLow >> 10)) & 0xffff)
       + (((yLow >> 7) ^ (yHigh >> 2) ^ (yLow >> 3)) & 0xffff)
-      + w[j - 13] + w[j - 31];
-    w[j + 1] = low & 0xffff;
-    w[j] = ((((xLow >> 1) ^ (xLow >> 3) ^ (xh >> 10)) & 0xffff)
+      + w[j - 13] + oldL;
+    const newL = low & 0xffff;
+    const newH = ((((xLow >> 1) ^ (xLow >> 3) ^ (xh >> 10)) & 0xffff)
       + (((yHigh >> 7) ^ (yLow >> 2) ^ (yh >> 3)) & 0xffff)
-      + w[j - 14] + w[j - 32] + (low >> 16)) & 0xffff;
+      + w[j - 14] + oldH + (low >> 16)) & 0xffff;
+    w[j] = newH;
+    w[odd] = newL;
+    xh = nextH;
+    xl = nextL;
+    nextH = newH;
+    nextL = newL;
+    oldH = yh;
+    oldL = yl;
+    yh = w[j - 28];
+    yl = w[j - 27];
   }
+  const roundConstants = ROUND_CONSTANTS;
   let ah = state[0], al = state[1], bh = state[2], bl = state[3], ch = state[4], cl = state[5], dh = state[6], dl = state[7];
   let eh = state[8], el = state[9], fh = state[10], fl = state[11], gh = state[12], gl = state[13], hh = state[14], hl = state[15];
   let bcH = bh ^ ch, bcL = bl ^ cl;
@@ -171,9 +186,9 @@ function compress(state: Uint16Array, w: Uint16Array, data: Uint8Array, offset: 
     // T1 = h + Σ1(e) + Ch(e, f, g) + K + W; Σ1 = ROTR6 ^ ROTR11 ^ ROTR25; Ch = g ^ (e & (f ^ g)).
     const eLow = ((eh & 0x3fff) << 16) | el, eHigh = ((el & 0x3fff) << 16) | eh;
     const t1l = hl + (((eLow >> 6) ^ (eLow >> 11) ^ (eHigh >> 9)) & 0xffff)
-      + (gl ^ (el & (fl ^ gl))) + ROUND_CONSTANTS[j + 1] + w[j + 1];
+      + (gl ^ (el & (fl ^ gl))) + roundConstants[j + 1] + w[j + 1];
     const t1h = hh + (((eHigh >> 6) ^ (eHigh >> 11) ^ (eLow >> 9)) & 0xffff)
-      + (gh ^ (eh & (fh ^ gh))) + ROUND_CONSTANTS[j] + w[j];
+      + (gh ^ (eh & (fh ^ gh))) + roundConstants[j] + w[j];
     // T2 = Σ0(a) + Maj(a, b, c); Σ0 = ROTR2 ^ ROTR13 ^ ROTR22.
     const aLow = ((ah & 0x3fff) << 16) | al, aHigh = ((al & 0x3fff) << 16) | ah;
     const abH = ah ^ bh, abL = al ^ bl;
