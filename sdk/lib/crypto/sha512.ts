@@ -1,7 +1,7 @@
 // SHA-512 (FIPS 180-4 §6.4), which Ed25519 uses to hash R || A || M (RFC 8032 §5.1.7).
-// Written for size: mote-boot hashes 96 bytes with it per image. A 64-bit word is four
-// 16-bit limbs, most significant first, so that every intermediate stays a small integer
-// on the device (see sha256.ts); the rotations and shifts work a limb at a time.
+// A 64-bit word is four 16-bit limbs (most significant first in the arrays), so that every
+// intermediate stays a small integer on the device; rotations take each limb from a 30-bit
+// window over two limbs, as sha256.ts does with its halves.
 //
 //   const hash = new Sha512();
 //   hash.update(bytes, 0, bytes.length);
@@ -49,8 +49,6 @@ export class Sha512 {
   private readonly state = new Uint16Array(32);
   /** W0..W79. */
   private readonly schedule = new Uint16Array(320);
-  /** The working variables a..h (rotated through by index, see compress) and T1. */
-  private readonly work = new Uint16Array(36);
   private readonly pending = new Uint8Array(BLOCK_BYTES);
   private pendingBytes = 0;
   private countHigh = 0;
@@ -84,13 +82,13 @@ export class Sha512 {
     let filled = this.pendingBytes;
     while (at < end) {
       if (filled === 0 && end - at >= BLOCK_BYTES) {
-        compress(this.state, this.schedule, this.work, data, at);
+        compress(this.state, this.schedule, data, at);
         at += BLOCK_BYTES;
         continue;
       }
       pending[filled++] = data[at++];
       if (filled === BLOCK_BYTES) {
-        compress(this.state, this.schedule, this.work, pending, 0);
+        compress(this.state, this.schedule, pending, 0);
         filled = 0;
       }
     }
@@ -114,7 +112,7 @@ export class Sha512 {
     pending[filled++] = 0x80;
     if (filled > BLOCK_BYTES - 16) {
       while (filled < BLOCK_BYTES) pending[filled++] = 0;
-      compress(this.state, this.schedule, this.work, pending, 0);
+      compress(this.state, this.schedule, pending, 0);
       filled = 0;
     }
     while (filled < BLOCK_BYTES - 8) pending[filled++] = 0;
@@ -127,7 +125,7 @@ export class Sha512 {
     pending[125] = (low >> 13) & 0xff;
     pending[126] = (low >> 5) & 0xff;
     pending[127] = (low << 3) & 0xff;
-    compress(this.state, this.schedule, this.work, pending, 0);
+    compress(this.state, this.schedule, pending, 0);
     for (let i = 0; i < 32; i++) {
       out[offset + 2 * i] = this.state[i] >> 8;
       out[offset + 2 * i + 1] = this.state[i] & 0xff;
@@ -136,73 +134,88 @@ export class Sha512 {
   }
 }
 
-/** Limb k (0 = most significant) of ROTR^n of the word at words[at..at + 4), 0 < n < 64:
- *  the limb q = n / 16 places up, shifted right by r = n % 16, under the low r bits of the
- *  limb above it. */
-function rotate(words: Uint16Array, at: number, n: number, k: number): number {
-  const q = n >> 4, r = n & 15;
-  const high = words[at + ((k - q) & 3)], low = words[at + ((k - q - 1) & 3)];
-  return ((high >> r) | ((low & ((1 << r) - 1)) << (16 - r))) & 0xffff;
-}
-
-/** Limb k of SHR^n of the word at words[at..at + 4), 0 < n < 16. */
-function shift(words: Uint16Array, at: number, n: number, k: number): number {
-  const above = k === 0 ? 0 : words[at + k - 1] & ((1 << n) - 1);
-  return ((words[at + k] >> n) | (above << (16 - n))) & 0xffff;
-}
-
-/** One block (FIPS 180-4 §6.4.2). The working variables live in work[0..32) as eight words
- *  in slots: in round t, variable j (a = 0 .. h = 7) is in slot (j - t) & 7, so a round writes
- *  only the new a (into h's slot) and the new e (into d's slot); T1 is in work[32..36). */
-function compress(state: Uint16Array, w: Uint16Array, work: Uint16Array, data: Uint8Array, offset: number): void {
-  for (let i = 0; i < 64; i++) w[i] = (data[offset + 2 * i] << 8) | data[offset + 2 * i + 1];
-  for (let t = 16; t < 80; t++) {
+/** One block (FIPS 180-4 §6.4.2). Words are four 16-bit limbs, x0 the least significant, in
+ *  locals; a rotation by 16q + r (r <= 14 for all of SHA-512's) takes limb k from window
+ *  k + q, x{k+q} under the low 14 bits of x{k+q+1} (sha256.ts explains the windows). */
+function compress(state: Uint16Array, w: Uint16Array, data: Uint8Array, offset: number): void {
+  for (let i = 0, at = offset; i < 64; i++, at += 2) w[i] = (data[at] << 8) | data[at + 1];
+  for (let t = 16, j = 64; t < 80; t++, j += 4) {
     // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16]; σ0 = ROTR1 ^ ROTR8 ^ SHR7, σ1 = ROTR19 ^ ROTR61 ^ SHR6.
-    let carry = 0;
-    for (let k = 3; k >= 0; k--) {
-      const sigma1 = rotate(w, 4 * t - 8, 19, k) ^ rotate(w, 4 * t - 8, 61, k) ^ shift(w, 4 * t - 8, 6, k);
-      const sigma0 = rotate(w, 4 * t - 60, 1, k) ^ rotate(w, 4 * t - 60, 8, k) ^ shift(w, 4 * t - 60, 7, k);
-      const sum = sigma1 + w[4 * t - 28 + k] + sigma0 + w[4 * t - 64 + k] + carry;
-      w[4 * t + k] = sum & 0xffff;
-      carry = (sum >> 16) & 7;
-    }
+    const x0 = w[j - 5], x1 = w[j - 6], x2 = w[j - 7], x3 = w[j - 8];
+    const y0 = w[j - 57], y1 = w[j - 58], y2 = w[j - 59], y3 = w[j - 60];
+    const xW0 = ((x1 & 0x3fff) << 16) | x0;
+    const xW1 = ((x2 & 0x3fff) << 16) | x1;
+    const xW2 = ((x3 & 0x3fff) << 16) | x2;
+    const xW3 = ((x0 & 0x3fff) << 16) | x3;
+    const yW0 = ((y1 & 0x3fff) << 16) | y0;
+    const yW1 = ((y2 & 0x3fff) << 16) | y1;
+    const yW2 = ((y3 & 0x3fff) << 16) | y2;
+    const yW3 = ((y0 & 0x3fff) << 16) | y3;
+    const s0 = (((xW1 >> 3) ^ (xW3 >> 13) ^ (xW0 >> 6)) & 0xffff) + w[j - 25] + (((yW0 >> 1) ^ (yW0 >> 8) ^ (yW0 >> 7)) & 0xffff) + w[j - 61];
+    const s1 = (((xW2 >> 3) ^ (xW0 >> 13) ^ (xW1 >> 6)) & 0xffff) + w[j - 26] + (((yW1 >> 1) ^ (yW1 >> 8) ^ (yW1 >> 7)) & 0xffff) + w[j - 62] + (s0 >> 16);
+    const s2 = (((xW3 >> 3) ^ (xW1 >> 13) ^ (xW2 >> 6)) & 0xffff) + w[j - 27] + (((yW2 >> 1) ^ (yW2 >> 8) ^ (yW2 >> 7)) & 0xffff) + w[j - 63] + (s1 >> 16);
+    const s3 = (((xW0 >> 3) ^ (xW2 >> 13) ^ (x3 >> 6)) & 0xffff) + w[j - 28] + (((yW3 >> 1) ^ (yW3 >> 8) ^ (y3 >> 7)) & 0xffff) + w[j - 64] + (s2 >> 16);
+    w[j + 3] = s0 & 0xffff;
+    w[j + 2] = s1 & 0xffff;
+    w[j + 1] = s2 & 0xffff;
+    w[j + 0] = s3 & 0xffff;
   }
-  for (let i = 0; i < 32; i++) work[i] = state[i];
-  for (let t = 0; t < 80; t++) {
-    const a = 4 * ((0 - t) & 7), b = 4 * ((1 - t) & 7), c = 4 * ((2 - t) & 7), d = 4 * ((3 - t) & 7);
-    const e = 4 * ((4 - t) & 7), f = 4 * ((5 - t) & 7), g = 4 * ((6 - t) & 7), h = 4 * ((7 - t) & 7);
-    // T1 = h + Σ1(e) + Ch(e, f, g) + K[t] + W[t]; Σ1 = ROTR14 ^ ROTR18 ^ ROTR41.
-    let carry = 0;
-    for (let k = 3; k >= 0; k--) {
-      const sum1 = rotate(work, e, 14, k) ^ rotate(work, e, 18, k) ^ rotate(work, e, 41, k);
-      const choose = work[g + k] ^ (work[e + k] & (work[f + k] ^ work[g + k]));
-      const sum = work[h + k] + sum1 + choose + ROUND_CONSTANTS[4 * t + k] + w[4 * t + k] + carry;
-      work[32 + k] = sum & 0xffff;
-      carry = (sum >> 16) & 7;
-    }
-    // T2 = Σ0(a) + Maj(a, b, c), Σ0 = ROTR28 ^ ROTR34 ^ ROTR39; new a = T1 + T2 into h's slot.
-    carry = 0;
-    let carryE = 0;
-    for (let k = 3; k >= 0; k--) {
-      const sum0 = rotate(work, a, 28, k) ^ rotate(work, a, 34, k) ^ rotate(work, a, 39, k);
-      const majority = (work[a + k] & work[b + k]) | (work[c + k] & (work[a + k] | work[b + k]));
-      const t1 = work[32 + k];
-      const sum = t1 + sum0 + majority + carry;
-      carry = (sum >> 16) & 3;
-      const sumE = work[d + k] + t1 + carryE;
-      carryE = (sumE >> 16) & 1;
-      // Σ0 still needs limbs k - 1 .. 0 of a: h's slot is written only after the loop reads a.
-      work[32 + k] = sum & 0xffff;
-      work[d + k] = sumE & 0xffff;
-    }
-    for (let k = 0; k < 4; k++) work[h + k] = work[32 + k];
+  let a0 = state[3], a1 = state[2], a2 = state[1], a3 = state[0], b0 = state[7], b1 = state[6], b2 = state[5], b3 = state[4], c0 = state[11], c1 = state[10], c2 = state[9], c3 = state[8], d0 = state[15], d1 = state[14], d2 = state[13], d3 = state[12];
+  let e0 = state[19], e1 = state[18], e2 = state[17], e3 = state[16], f0 = state[23], f1 = state[22], f2 = state[21], f3 = state[20], g0 = state[27], g1 = state[26], g2 = state[25], g3 = state[24], h0 = state[31], h1 = state[30], h2 = state[29], h3 = state[28];
+  const roundConstants = ROUND_CONSTANTS;
+  for (let j = 0; j < 320; j += 4) {
+    // T1 = h + Σ1(e) + Ch(e, f, g) + K + W, Σ1 = ROTR14 ^ ROTR18 ^ ROTR41; T2 = Σ0(a) + Maj(a, b, c),
+    // Σ0 = ROTR28 ^ ROTR34 ^ ROTR39.
+    const eW0 = ((e1 & 0x3fff) << 16) | e0;
+    const eW1 = ((e2 & 0x3fff) << 16) | e1;
+    const eW2 = ((e3 & 0x3fff) << 16) | e2;
+    const eW3 = ((e0 & 0x3fff) << 16) | e3;
+    const aW0 = ((a1 & 0x3fff) << 16) | a0;
+    const aW1 = ((a2 & 0x3fff) << 16) | a1;
+    const aW2 = ((a3 & 0x3fff) << 16) | a2;
+    const aW3 = ((a0 & 0x3fff) << 16) | a3;
+    const t0 = h0 + (((eW0 >> 14) ^ (eW1 >> 2) ^ (eW2 >> 9)) & 0xffff) + (g0 ^ (e0 & (f0 ^ g0))) + roundConstants[j + 3] + w[j + 3];
+    const t1 = h1 + (((eW1 >> 14) ^ (eW2 >> 2) ^ (eW3 >> 9)) & 0xffff) + (g1 ^ (e1 & (f1 ^ g1))) + roundConstants[j + 2] + w[j + 2] + (t0 >> 16);
+    const t2 = h2 + (((eW2 >> 14) ^ (eW3 >> 2) ^ (eW0 >> 9)) & 0xffff) + (g2 ^ (e2 & (f2 ^ g2))) + roundConstants[j + 1] + w[j + 1] + (t1 >> 16);
+    const t3 = h3 + (((eW3 >> 14) ^ (eW0 >> 2) ^ (eW1 >> 9)) & 0xffff) + (g3 ^ (e3 & (f3 ^ g3))) + roundConstants[j + 0] + w[j + 0] + (t2 >> 16);
+    const u0 = (((aW1 >> 12) ^ (aW2 >> 2) ^ (aW2 >> 7)) & 0xffff) + ((a0 & b0) | (c0 & (a0 | b0)));
+    const u1 = (((aW2 >> 12) ^ (aW3 >> 2) ^ (aW3 >> 7)) & 0xffff) + ((a1 & b1) | (c1 & (a1 | b1))) + (u0 >> 16);
+    const u2 = (((aW3 >> 12) ^ (aW0 >> 2) ^ (aW0 >> 7)) & 0xffff) + ((a2 & b2) | (c2 & (a2 | b2))) + (u1 >> 16);
+    const u3 = (((aW0 >> 12) ^ (aW1 >> 2) ^ (aW1 >> 7)) & 0xffff) + ((a3 & b3) | (c3 & (a3 | b3))) + (u2 >> 16);
+    h0 = g0; h1 = g1; h2 = g2; h3 = g3;
+    g0 = f0; g1 = f1; g2 = f2; g3 = f3;
+    f0 = e0; f1 = e1; f2 = e2; f3 = e3;
+    e0 = d0 + (t0 & 0xffff);
+    e1 = d1 + (t1 & 0xffff) + (e0 >> 16);
+    e2 = d2 + (t2 & 0xffff) + (e1 >> 16);
+    e3 = d3 + (t3 & 0xffff) + (e2 >> 16);
+    e0 &= 0xffff; e1 &= 0xffff; e2 &= 0xffff; e3 &= 0xffff;
+    d0 = c0; d1 = c1; d2 = c2; d3 = c3;
+    c0 = b0; c1 = b1; c2 = b2; c3 = b3;
+    b0 = a0; b1 = a1; b2 = a2; b3 = a3;
+    a0 = (t0 & 0xffff) + (u0 & 0xffff);
+    a1 = (t1 & 0xffff) + (u1 & 0xffff) + (a0 >> 16);
+    a2 = (t2 & 0xffff) + (u2 & 0xffff) + (a1 >> 16);
+    a3 = (t3 & 0xffff) + (u3 & 0xffff) + (a2 >> 16);
+    a0 &= 0xffff; a1 &= 0xffff; a2 &= 0xffff; a3 &= 0xffff;
   }
-  for (let i = 0; i < 8; i++) {
-    let carry = 0;
-    for (let k = 3; k >= 0; k--) {
-      const sum = state[4 * i + k] + work[4 * i + k] + carry;
-      state[4 * i + k] = sum & 0xffff;
-      carry = sum >> 16;
-    }
-  }
+  addWord(state, 0, a3, a2, a1, a0);
+  addWord(state, 4, b3, b2, b1, b0);
+  addWord(state, 8, c3, c2, c1, c0);
+  addWord(state, 12, d3, d2, d1, d0);
+  addWord(state, 16, e3, e2, e1, e0);
+  addWord(state, 20, f3, f2, f1, f0);
+  addWord(state, 24, g3, g2, g1, g0);
+  addWord(state, 28, h3, h2, h1, h0);
+}
+
+/** state[at..at + 4) += the word (x3 the most significant limb), modulo 2^64. */
+function addWord(state: Uint16Array, at: number, x3: number, x2: number, x1: number, x0: number): void {
+  const s0 = state[at + 3] + x0;
+  const s1 = state[at + 2] + x1 + (s0 >> 16);
+  const s2 = state[at + 1] + x2 + (s1 >> 16);
+  state[at] = (state[at] + x3 + (s2 >> 16)) & 0xffff;
+  state[at + 1] = s2 & 0xffff;
+  state[at + 2] = s1 & 0xffff;
+  state[at + 3] = s0 & 0xffff;
 }
