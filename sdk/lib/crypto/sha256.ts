@@ -14,6 +14,7 @@
 // half of ROTR^n for n <= 14, and high = (low's low 14 bits, high), the high half likewise;
 // a rotation by 16 + n swaps the windows. Xors are taken on the windows, masked once.
 
+import { BlockHash } from "./block-hash.ts";
 import { uint16Table } from "./tables.ts";
 
 /** Round constants K0..K63 (FIPS 180-4 §4.2.2), each as its high and low halves. */
@@ -31,107 +32,34 @@ const ROUND_CONSTANTS = uint16Table(
 /** The initial hash value H(0) (FIPS 180-4 §5.3.3), as halves. */
 const INITIAL_STATE = uint16Table("\u6a09\ue667\ubb67\uae85\u3c6e\uf372\ua54f\uf53a\u510e\u527f\u9b05\u688c\u1f83\ud9ab\u5be0\ucd19");
 
-const BLOCK_BYTES = 64;
 export const SHA256_DIGEST_BYTES = 32;
-/** The byte count is kept as (high, low) with low below 2^24, so it never leaves the small integers. */
-const LOW_COUNT_LIMIT = 0x1000000;
 
 /** An incremental SHA-256 computation; see the top of the file. */
-export class Sha256 {
+export class Sha256 extends BlockHash {
   /** H0..H7 as 16 halves, high first. */
   private readonly state = new Uint16Array(16);
   /** The message schedule W0..W63, as halves. */
   private readonly schedule = new Uint16Array(128);
-  /** Bytes of a block not yet complete. */
-  private readonly pending = new Uint8Array(BLOCK_BYTES);
-  private pendingBytes = 0;
-  /** Message length in bytes: countHigh * 2^24 + countLow. */
-  private countHigh = 0;
-  private countLow = 0;
 
   constructor() {
+    super(64, SHA256_DIGEST_BYTES, "Sha256");
     this.reset();
   }
 
-  /** Starts a new message. */
-  reset(): void {
+  protected compressBlock(data: Uint8Array, offset: number): void {
+    compress(this.state, this.schedule, data, offset);
+  }
+
+  protected resetState(): void {
     for (let i = 0; i < 16; i++) this.state[i] = INITIAL_STATE[i];
-    this.pendingBytes = 0;
-    this.countHigh = 0;
-    this.countLow = 0;
   }
 
-  /** Adds data[start..end) to the message (the whole array by default). */
-  update(data: Uint8Array, start: number = 0, end: number = data.length): void {
-    if (!(start >= 0 && start <= end && end <= data.length)) {
-      throw new RangeError(`Sha256.update: the range ${start}..${end} is not inside the ${data.length} bytes given (0 <= start <= end <= length)`);
-    }
-    const length = end - start;
-    this.countHigh += length >> 24;
-    this.countLow += length & 0xffffff;
-    if (this.countLow >= LOW_COUNT_LIMIT) {
-      this.countLow -= LOW_COUNT_LIMIT;
-      this.countHigh++;
-    }
-    let at = start;
-    const pending = this.pending;
-    if (this.pendingBytes > 0) {
-      let filled = this.pendingBytes;
-      while (filled < BLOCK_BYTES && at < end) pending[filled++] = data[at++];
-      this.pendingBytes = filled;
-      if (filled < BLOCK_BYTES) return;
-      compress(this.state, this.schedule, pending, 0);
-      this.pendingBytes = 0;
-    }
-    while (end - at >= BLOCK_BYTES) {
-      compress(this.state, this.schedule, data, at);
-      at += BLOCK_BYTES;
-    }
-    let filled = 0;
-    while (at < end) pending[filled++] = data[at++];
-    this.pendingBytes = filled;
-  }
-
-  /** The digest of the message so far (32 bytes); then starts a new message. */
-  digest(): Uint8Array {
-    const out = new Uint8Array(SHA256_DIGEST_BYTES);
-    this.digestInto(out, 0);
-    return out;
-  }
-
-  /** Writes the digest to out[offset..offset + 32) instead of a new array (nothing to
-   *  collect); then starts a new message. */
-  digestInto(out: Uint8Array, offset: number): void {
-    if (!(offset >= 0 && offset + SHA256_DIGEST_BYTES <= out.length)) {
-      throw new RangeError(`Sha256.digestInto: 32 bytes at ${offset} do not fit the ${out.length} bytes given`);
-    }
-    const pending = this.pending;
-    let filled = this.pendingBytes;
-    // Padding (FIPS 180-4 §5.1.1): a 1 bit, zeros, and the length in bits as 64 bits.
-    pending[filled++] = 0x80;
-    if (filled > BLOCK_BYTES - 8) {
-      while (filled < BLOCK_BYTES) pending[filled++] = 0;
-      compress(this.state, this.schedule, pending, 0);
-      filled = 0;
-    }
-    while (filled < BLOCK_BYTES - 8) pending[filled++] = 0;
-    // bits = countHigh * 2^27 + countLow * 8, big-endian.
-    const high = this.countHigh, low = this.countLow;
-    pending[56] = 0;
-    pending[57] = (high >> 21) & 0xff;
-    pending[58] = (high >> 13) & 0xff;
-    pending[59] = (high >> 5) & 0xff;
-    pending[60] = ((high << 3) | (low >> 21)) & 0xff;
-    pending[61] = (low >> 13) & 0xff;
-    pending[62] = (low >> 5) & 0xff;
-    pending[63] = (low << 3) & 0xff;
-    compress(this.state, this.schedule, pending, 0);
+  protected writeDigest(out: Uint8Array, offset: number): void {
     for (let i = 0; i < 16; i++) {
       const half = this.state[i];
       out[offset + 2 * i] = half >> 8;
       out[offset + 2 * i + 1] = half & 0xff;
     }
-    this.reset();
   }
 }
 

@@ -7,6 +7,7 @@
 //   hash.update(bytes, 0, bytes.length);
 //   const digest = hash.digest();   // 64 bytes; the object is ready for a new message
 
+import { BlockHash } from "./block-hash.ts";
 import { uint16Table } from "./tables.ts";
 
 /** Round constants K0..K79 (FIPS 180-4 §4.2.3), four limbs each. */
@@ -39,98 +40,34 @@ const INITIAL_STATE = uint16Table(
   "\u510e\u527f\uade6\u82d1\u9b05\u688c\u2b3e\u6c1f\u1f83\ud9ab\ufb41\ubd6b\u5be0\ucd19\u137e\u2179",
 );
 
-const BLOCK_BYTES = 128;
 export const SHA512_DIGEST_BYTES = 64;
-const LOW_COUNT_LIMIT = 0x1000000;
 
 /** An incremental SHA-512 computation. */
-export class Sha512 {
+export class Sha512 extends BlockHash {
   /** H0..H7, four limbs each. */
   private readonly state = new Uint16Array(32);
   /** W0..W79. */
   private readonly schedule = new Uint16Array(320);
-  private readonly pending = new Uint8Array(BLOCK_BYTES);
-  private pendingBytes = 0;
-  private countHigh = 0;
-  private countLow = 0;
 
   constructor() {
+    super(128, SHA512_DIGEST_BYTES, "Sha512");
     this.reset();
   }
 
-  reset(): void {
+  protected compressBlock(data: Uint8Array, offset: number): void {
+    compress(this.state, this.schedule, data, offset);
+  }
+
+  protected resetState(): void {
     for (let i = 0; i < 32; i++) this.state[i] = INITIAL_STATE[i];
-    this.pendingBytes = 0;
-    this.countHigh = 0;
-    this.countLow = 0;
   }
 
-  /** Adds data[start..end) to the message. */
-  update(data: Uint8Array, start: number = 0, end: number = data.length): void {
-    if (!(start >= 0 && start <= end && end <= data.length)) {
-      throw new RangeError(`Sha512.update: the range ${start}..${end} is not inside the ${data.length} bytes given (0 <= start <= end <= length)`);
-    }
-    const length = end - start;
-    this.countHigh += length >> 24;
-    this.countLow += length & 0xffffff;
-    if (this.countLow >= LOW_COUNT_LIMIT) {
-      this.countLow -= LOW_COUNT_LIMIT;
-      this.countHigh++;
-    }
-    const pending = this.pending;
-    let at = start;
-    let filled = this.pendingBytes;
-    while (at < end) {
-      if (filled === 0 && end - at >= BLOCK_BYTES) {
-        compress(this.state, this.schedule, data, at);
-        at += BLOCK_BYTES;
-        continue;
-      }
-      pending[filled++] = data[at++];
-      if (filled === BLOCK_BYTES) {
-        compress(this.state, this.schedule, pending, 0);
-        filled = 0;
-      }
-    }
-    this.pendingBytes = filled;
-  }
-
-  /** The digest (64 bytes); then starts a new message. */
-  digest(): Uint8Array {
-    const out = new Uint8Array(SHA512_DIGEST_BYTES);
-    this.digestInto(out, 0);
-    return out;
-  }
-
-  /** Writes the digest to out[offset..offset + 64) instead of a new array; then starts a new message. */
-  digestInto(out: Uint8Array, offset: number): void {
-    if (!(offset >= 0 && offset + SHA512_DIGEST_BYTES <= out.length)) {
-      throw new RangeError(`Sha512.digestInto: 64 bytes at ${offset} do not fit the ${out.length} bytes given`);
-    }
-    const pending = this.pending;
-    let filled = this.pendingBytes;
-    pending[filled++] = 0x80;
-    if (filled > BLOCK_BYTES - 16) {
-      while (filled < BLOCK_BYTES) pending[filled++] = 0;
-      compress(this.state, this.schedule, pending, 0);
-      filled = 0;
-    }
-    while (filled < BLOCK_BYTES - 8) pending[filled++] = 0;
-    const high = this.countHigh, low = this.countLow;
-    pending[120] = 0;
-    pending[121] = (high >> 21) & 0xff;
-    pending[122] = (high >> 13) & 0xff;
-    pending[123] = (high >> 5) & 0xff;
-    pending[124] = ((high << 3) | (low >> 21)) & 0xff;
-    pending[125] = (low >> 13) & 0xff;
-    pending[126] = (low >> 5) & 0xff;
-    pending[127] = (low << 3) & 0xff;
-    compress(this.state, this.schedule, pending, 0);
+  protected writeDigest(out: Uint8Array, offset: number): void {
     for (let i = 0; i < 32; i++) {
-      out[offset + 2 * i] = this.state[i] >> 8;
-      out[offset + 2 * i + 1] = this.state[i] & 0xff;
+      const limb = this.state[i];
+      out[offset + 2 * i] = limb >> 8;
+      out[offset + 2 * i + 1] = limb & 0xff;
     }
-    this.reset();
   }
 }
 
