@@ -2,13 +2,14 @@
 // extended coordinates (X : Y : Z : T) with x = X/Z, y = Y/Z, x y = T/Z (Hisil, Wong, Carter
 // and Dawson, "Twisted Edwards curves revisited", 2008). The addition and doubling formulas
 // are the complete ones of RFC 8032 §5.1.4: no special case for the neutral element or for
-// adding a point to itself.
+// adding a point to itself. Temporaries are module-level field elements, so a verification
+// allocates nothing (mote-boot runs without a collector); the functions are not reentrant.
 
-import {
-  fieldAdd, fieldAddSubtract, fieldCopy, fieldEqual, fieldFromBytes, fieldInvert, fieldIsNegative, fieldIsZero, fieldMultiply, fieldNegate,
-  fieldNew, fieldPow22523, fieldSetSmall, fieldSquare, fieldSubtract, fieldToBytes,
-} from "./field25519.ts";
 import { BASE_TABLE_LIMBS } from "./base-table.ts";
+import {
+  fieldAdd, fieldAddSubtract, fieldCopy, fieldEqual, fieldFromBytes, fieldInvert, fieldIsNegative, fieldIsZero,
+  fieldMultiply, fieldNegate, fieldNew, fieldPow22523, fieldSetSmall, fieldSquare, fieldSubtract, fieldToBytes,
+} from "./field25519.ts";
 import { uint16Table } from "./tables.ts";
 
 /** d = -121665/121666, 2d and sqrt(-1) (RFC 8032 §5.1), as 13-bit limbs. */
@@ -47,6 +48,7 @@ export class EdwardsPoint {
   }
 }
 
+/** The formulas' A..H. */
 const a = fieldNew(), b = fieldNew(), c = fieldNew(), d = fieldNew(), e = fieldNew(), f = fieldNew(), g = fieldNew(), h = fieldNew();
 
 /** r = 2p (RFC 8032 §5.1.4, "dbl-2008-hwcd"). r may be p. Without `withT`, r's T is left
@@ -125,7 +127,7 @@ export function pointEncode(out: Uint8Array, offset: number, p: EdwardsPoint): v
   if (negative) out[offset + 31] |= 0x80;
 }
 
-/** A point prepared for adding (the "cached" form of RFC 8032's implementations): Y + X,
+/** A point prepared for adding (the "cached" form of ref10, SUPERCOP's Ed25519): Y + X,
  *  Y - X, 2Z and 2dT, so that an addition costs eight multiplications, and a subtraction
  *  the same (swap Y + X with Y - X and negate 2dT). */
 export class CachedPoint {
