@@ -18,6 +18,7 @@ import type { LinkedImage } from "../sdk/compiler/link/types.ts";
 import { bootImageOf, qemuAvailable, targetFor } from "../sdk/sim/index.ts";
 import { loadCBaseline, type CBaseline } from "./c-baseline.ts";
 import { libOsBench } from "./libos.ts";
+import { telemetryBench } from "./telemetry.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // CI checks out ../shared beside the repository.
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
     }
     printTable(rows, baseline);
     await libOsBench(baseline, workDir);
+    await telemetryBench(workDir);
     await printBuildTimes(loaded, warmInProcess, workDir);
     console.log("");
     console.log(`C baseline: ${baseline.source}.`);

@@ -4,12 +4,16 @@
 // every switch. On the Pico the relay is on GP15 (pins.RELAY); on mps2-an385, whose QEMU
 // model has no free output, LED1 stands in for it.
 //
-// Temperatures are integers in hundredths of a degree (readCentiCelsius): no fractions, so
-// the image links no floating-point code.
+// Each reading also goes out as telemetry (temperature in °C, heater 1 or 0), to the broker
+// that `mote run --telemetry` starts, or any other through `mote bridge`.
+//
+// Temperatures are integers in hundredths of a degree (readCentiCelsius); only the telemetry
+// divides by 100.
 
 import { i2c, pins } from "mote";
 import { Relay } from "mote/drivers/relay";
 import { Tmp105 } from "mote/drivers/tmp105";
+import { telemetry } from "mote/telemetry";
 
 const SET_POINT = 2200;
 const HYSTERESIS = 50;
@@ -42,6 +46,8 @@ function regulate(): void {
     heater.off();
     console.log("heater off");
   }
+  telemetry.publish("temperature", temperature / 100);
+  telemetry.publish("heater", heater.isOn ? 1 : 0);
 }
 
 regulate();

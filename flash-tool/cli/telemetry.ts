@@ -71,7 +71,8 @@ export async function telemetryCommand(args: string[]): Promise<number> {
 
   let subscription;
   try {
-    subscription = subscribeTelemetry(url, { device: values.device, name: values.name });
+    // Readings in seq order: one after a gap waits up to a second for the missing ones.
+    subscription = subscribeTelemetry(url, { device: values.device, name: values.name, reorderMs: 1000 });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -129,7 +129,7 @@ export class SmpClient {
     }
     const device = this.options.deviceName ?? "the device";
     throw new SmpTimeoutError(`${name}: ${device} did not answer within ${this.timeoutMs} ms (${attempts} attempt${attempts === 1 ? "" : "s"}); ` +
-      "check the port and its baud rate, and that the device runs an SMP server (mote-boot, or an app that imports it)");
+      "check the port and its baud rate, and that the device runs an SMP server (mote-boot, or an app with `import \"mote/smp\"`)");
   }
 
   private receive(bytes: Uint8Array): void {

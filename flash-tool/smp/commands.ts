@@ -1,13 +1,24 @@
-// The SMP commands the client speaks, with their ids and the shapes of their answers.
+// The SMP commands the client speaks, with their ids (the device's, sdk/lib/smp/protocol.ts)
+// and the shapes of their answers.
 // Sources: Zephyr doc/services/device_mgmt/smp_groups/smp_group_0.rst (OS),
 // smp_group_1.rst (image), smp_group_2.rst (statistics).
 
+import {
+  IMAGE_ERASE, IMAGE_STATE, IMAGE_UPLOAD, MOTE_DIAGNOSTICS, OS_BOOTLOADER_INFO, OS_ECHO, OS_INFO, OS_MCUMGR_PARAMS, OS_MEMORY_POOL_STATS,
+  OS_RESET, OS_TASK_STATS, STATS_LIST, STATS_READ,
+} from "../../sdk/lib/smp/protocol.ts";
+
 /** OS group (0) command ids. */
-export const OsCommand = { ECHO: 0, TASK_STATS: 2, MEMORY_POOL_STATS: 3, RESET: 5, MCUMGR_PARAMS: 6, OS_INFO: 7, BOOTLOADER_INFO: 8 } as const;
+export const OsCommand = {
+  ECHO: OS_ECHO, TASK_STATS: OS_TASK_STATS, MEMORY_POOL_STATS: OS_MEMORY_POOL_STATS, RESET: OS_RESET, MCUMGR_PARAMS: OS_MCUMGR_PARAMS,
+  OS_INFO, BOOTLOADER_INFO: OS_BOOTLOADER_INFO,
+} as const;
 /** Image group (1) command ids. */
-export const ImageCommand = { STATE: 0, UPLOAD: 1, ERASE: 5 } as const;
+export const ImageCommand = { STATE: IMAGE_STATE, UPLOAD: IMAGE_UPLOAD, ERASE: IMAGE_ERASE } as const;
 /** Statistics group (2) command ids. */
-export const StatsCommand = { READ: 0, LIST: 1 } as const;
+export const StatsCommand = { READ: STATS_READ, LIST: STATS_LIST } as const;
+/** mote's group (64) command ids: the device's diagnostics (sdk/lib/smp/mote-group.ts). */
+export const MoteCommand = { DIAGNOSTICS: MOTE_DIAGNOSTICS } as const;
 
 /** One slot as the image state command reports it. */
 export interface ImageSlotState {

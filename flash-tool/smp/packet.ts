@@ -4,13 +4,24 @@
 //   [1] flags (0)   [2–3] body length   [4–5] group   [6] sequence   [7] command id
 // A response carries the request's group, command and sequence, and op + 1.
 
+import {
+  GROUP_FS, GROUP_IMAGE, GROUP_MOTE, GROUP_OS, GROUP_SETTINGS, GROUP_SHELL, GROUP_STATS, GROUP_ZEPHYR_BASIC, HEADER_SIZE, OP_READ,
+  OP_READ_RESPONSE, OP_WRITE, OP_WRITE_RESPONSE,
+} from "../../sdk/lib/smp/protocol.ts";
+
+// The numbers are the device's (sdk/lib/smp/protocol.ts), named for the host's callers.
+
 /** Operations (header byte 0, bits 2–0). */
-export const SmpOp = { READ: 0, READ_RESPONSE: 1, WRITE: 2, WRITE_RESPONSE: 3 } as const;
+export const SmpOp = { READ: OP_READ, READ_RESPONSE: OP_READ_RESPONSE, WRITE: OP_WRITE, WRITE_RESPONSE: OP_WRITE_RESPONSE } as const;
 
-/** Management groups (smp_protocol.rst, "Management group"). */
-export const SmpGroup = { OS: 0, IMAGE: 1, STATS: 2, SETTINGS: 3, FS: 8, SHELL: 9, ZEPHYR_BASIC: 63, USER: 64 } as const;
+/** Management groups (smp_protocol.rst, "Management group"); USER is the first application
+ *  group, which mote's diagnostics use (MOTE). */
+export const SmpGroup = {
+  OS: GROUP_OS, IMAGE: GROUP_IMAGE, STATS: GROUP_STATS, SETTINGS: GROUP_SETTINGS, FS: GROUP_FS, SHELL: GROUP_SHELL,
+  ZEPHYR_BASIC: GROUP_ZEPHYR_BASIC, USER: GROUP_MOTE, MOTE: GROUP_MOTE,
+} as const;
 
-export const SMP_HEADER_SIZE = 8;
+export const SMP_HEADER_SIZE = HEADER_SIZE;
 
 export interface SmpHeader {
   /** 0: original SMP (errors as {"rc"}), 1: SMP version 2 (errors as {"err": {group, rc}}). */

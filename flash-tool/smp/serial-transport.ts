@@ -20,11 +20,16 @@
 // with mote's link frames, so both ends compute it the same way.
 import { crc16 } from "../../sdk/lib/link/crc16.ts";
 
-export const FRAME_START = Uint8Array.of(0x06, 0x09);
-export const FRAME_CONTINUATION = Uint8Array.of(0x04, 0x14);
+import {
+  CONTINUATION_MARKER_1, CONTINUATION_MARKER_2, FIRST_LINE_MARKER_1, FIRST_LINE_MARKER_2, MAX_LINE_LENGTH as DEVICE_MAX_LINE_LENGTH,
+} from "../../sdk/lib/smp/serial-transport.ts";
+
+// The markers and the line limit are the device's (sdk/lib/smp/serial-transport.ts).
+export const FRAME_START = Uint8Array.of(FIRST_LINE_MARKER_1, FIRST_LINE_MARKER_2);
+export const FRAME_CONTINUATION = Uint8Array.of(CONTINUATION_MARKER_1, CONTINUATION_MARKER_2);
 const NEWLINE = 0x0a;
 /** The longest line the transport allows, marker and newline included. */
-export const MAX_LINE_LENGTH = 127;
+export const MAX_LINE_LENGTH = DEVICE_MAX_LINE_LENGTH;
 /** The largest packet the u16 length field can describe (it counts the CRC too). */
 export const MAX_PACKET_LENGTH = 0xffff - 2;
 

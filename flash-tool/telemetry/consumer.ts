@@ -14,6 +14,7 @@
 import { EventEmitter } from "node:events";
 import { connect, type MqttClient } from "mqtt";
 import { decodeReading, decodeStatus, PayloadError, type DeviceStatus, type Reading } from "./payload.ts";
+import { ReorderBuffer } from "./reorder.ts";
 import { SequenceTracker } from "./sequence.ts";
 import { checkTopicLevel, parseTopic, telemetryFilters } from "./topics.ts";
 
@@ -37,6 +38,11 @@ export interface SubscribeOptions {
   cleanSession?: boolean;
   /** ms between reconnect attempts (default 1000). */
   reconnectPeriodMs?: number;
+  /** Deliver readings in seq order: one that skips ahead waits up to this many ms for the
+   *  missing ones (a broker may interleave the readings it kept for a persistent session
+   *  with live ones; reorder.ts). 0, the default, delivers each as it arrives. Only without
+   *  a name filter, as seq counts every name. */
+  reorderMs?: number;
 }
 
 /** The link to the broker changed. Emitted on changes only: a broker that stays away gives
@@ -118,12 +124,19 @@ export class TelemetrySubscription extends EventEmitter<TelemetryEvents> {
   private lastError: string | undefined;
   private lastEvent: ConnectionEvent | undefined;
   private closing = false;
+  private readonly order: ReorderBuffer | undefined;
 
   /** @internal use subscribeTelemetry. */
   constructor(readonly url: string, options: SubscribeOptions) {
     super();
     this.filters = telemetryFilters(options);
     this.reportGaps = options.name === undefined;
+    if (this.reportGaps && (options.reorderMs ?? 0) > 0) {
+      this.order = new ReorderBuffer(options.reorderMs!, {
+        deliver: (reading, fillsGap) => this.deliver(reading, fillsGap),
+        gaveUp: (device, boot, after, next, missing) => this.gap({ device, boot, after, next, missing }),
+      });
+    }
     const reconnectPeriod = options.reconnectPeriodMs ?? RECONNECT_PERIOD_MS;
     this.client = connect(url, {
       clientId: options.clientId ?? `mote-telemetry-${Math.random().toString(16).slice(2, 10)}`,
@@ -174,6 +187,7 @@ export class TelemetrySubscription extends EventEmitter<TelemetryEvents> {
   /** Disconnects; no events after this resolves. */
   async close(): Promise<void> {
     this.closing = true;
+    this.order?.close();
     await this.client.endAsync(true);
     this.removeAllListeners();
   }
@@ -183,6 +197,19 @@ export class TelemetrySubscription extends EventEmitter<TelemetryEvents> {
     if (last && last.state === event.state && last.reason === event.reason) return;
     this.lastEvent = event;
     this.emit("connection", event);
+  }
+
+  /** A reading goes out; a late one that `fillsGap` makes one fewer missing. */
+  private deliver(reading: Reading, fillsGap: boolean): void {
+    if (reading.outOfOrder) this.counts.outOfOrder++;
+    if (fillsGap) this.counts.missing--;
+    this.counts.readings++;
+    this.emit("reading", reading);
+  }
+
+  private gap(event: GapEvent): void {
+    this.counts.missing += event.missing;
+    this.emit("gap", event);
   }
 
   private receive(topic: string, payload: Buffer, retained: boolean): void {
@@ -205,17 +232,13 @@ export class TelemetrySubscription extends EventEmitter<TelemetryEvents> {
         this.emit("duplicate", { device: reading.device, name: reading.name, boot: reading.boot, seq: reading.seq });
         return;
       }
-      if (verdict === "out-of-order") {
-        reading.outOfOrder = true;
-        this.counts.outOfOrder++;
-        if (this.reportGaps && fillsGap) this.counts.missing--;
+      if (this.order) {
+        this.order.accept(reading);
+        return;
       }
-      if (skipped > 0 && this.reportGaps) {
-        this.counts.missing += skipped;
-        this.emit("gap", { device: reading.device, boot: reading.boot, after: reading.seq - skipped - 1, next: reading.seq, missing: skipped });
-      }
-      this.counts.readings++;
-      this.emit("reading", reading);
+      if (verdict === "out-of-order") reading.outOfOrder = true;
+      if (skipped > 0 && this.reportGaps) this.gap({ device: reading.device, boot: reading.boot, after: reading.seq - skipped - 1, next: reading.seq, missing: skipped });
+      this.deliver(reading, this.reportGaps && fillsGap);
     } catch (error) {
       if (!(error instanceof PayloadError)) throw error;
       this.counts.badPayloads++;

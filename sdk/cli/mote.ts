@@ -11,7 +11,9 @@ import { allBoards, boards } from "../../boards/index.ts";
 import type { Board } from "../../boards/types.ts";
 import { DEFAULT_TIMEOUT_MS, lookUpBoard, runAppStreaming, unknownBoardMessage } from "./run-app.ts";
 import { PinView } from "./pin-view.ts";
-import type { TargetControl } from "../sim/types.ts";
+import { terminalKeys } from "./run-keys.ts";
+import type { LiveTelemetry } from "./run-telemetry.ts";
+import { parseSensorSettings, SensorKeys } from "./sensor-settings.ts";
 import { buildKey, projectBoard, writeManifest } from "./build-cache.js";
 import { initProject, writeGeneratedModules } from "./init.ts";
 import { parse, UsageError } from "./args.ts";
@@ -34,6 +36,7 @@ Usage:
   mote telemetry [--broker <url>] [--device <id>] [--json | --plot] [--elf <file>]
   mote keys new [--out key.pem]
   mote image sign|info|verify <file> …
+  mote echo|reset|stats|info --port <tty>
 
 Commands:
   build    compile an app into an image (.elf .bin .hex .map, and .uf2 where the board takes one)
@@ -45,6 +48,10 @@ Commands:
   telemetry  show devices' readings and statuses live from an MQTT broker (lines, JSON or charts)
   keys     make an Ed25519 key pair for signing images
   image    sign a binary as an MCUboot image, show an image's fields, verify its signature
+  echo     check that a device's SMP server answers (an app with import "mote/smp")
+  reset    reset a device through its SMP server
+  stats    a device's counters (its SMP server's, UART's, serial link's) through SMP
+  info     a device's diagnostics through SMP: heap, loop lag, uptime, reset reason, kept crash
 
 Run 'mote <command> --help' for a command's options.`;
 
@@ -77,13 +84,20 @@ and 1 when the app does not compile or the simulator fails.
 Options:
   -b, --board <id>         board to run on (default: ${DEFAULT_BOARD}; see 'mote boards')
   -t, --timeout <seconds>  stop the simulator after this much time (default: ${DEFAULT_TIMEOUT_MS / 1000})
+  -d, --duration <seconds> run an app that never ends this long, then stop it: a normal end
+                           (exit status 0), where --timeout's is a program that hung
       --device-id <id>     the device's id (device.id; its MQTT topics mote/<id>/…);
                            default: the board's id
       --version <M.m.r>    the app's version (device.version, its status); default 0.0.0
       --broker <url>       bridge the device's MQTT (telemetry) to this broker, e.g.
                            mqtt://127.0.0.1:1883 (start one with 'mote broker')
-      --serial-pty         QEMU boards: the console UART becomes a pseudo-terminal, whose
-                           path is printed, for mote bridge --port or any serial tool
+      --telemetry          show the app's telemetry live on stderr, as it arrives at the
+                           broker: --broker's, else an embedded one started for the run
+      --set <sensor=value> what a simulated sensor measures from the start, e.g.
+                           --set tmp105=28.5 (°C); on a terminal + and - change it
+      --serial-pty         the console UART becomes a pseudo-terminal, whose path is
+                           printed, for mote bridge --port or any serial tool (QEMU's own;
+                           socat's for the Pico)
       --trace-pins         show each LED/output pin change as a timestamped line on stderr
                            (the default when stderr is not a terminal; on a terminal the
                            board is one status line, and keys 1, 2, … press its buttons)
@@ -106,6 +120,13 @@ function boardOrFail(id: string | undefined, entry?: string): Board {
   }
   if (project && fs.existsSync(path.join(project.projectDir, ".mote"))) writeGeneratedModules(project.projectDir, board);
   return board;
+}
+
+/** A number of seconds greater than 0 from --<name>, in ms. */
+function secondsOption(name: string, text: string): number {
+  const seconds = Number(text);
+  if (!(seconds > 0) || !Number.isFinite(seconds)) throw new UsageError(`--${name} takes a number of seconds greater than 0, got '${text}'`);
+  return Math.round(seconds * 1000);
 }
 
 /** What `build` and `run` take to say which device the image is for. */
@@ -215,90 +236,76 @@ async function runCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     board: { type: "string", short: "b" },
     timeout: { type: "string", short: "t" },
+    duration: { type: "string", short: "d" },
     "trace-pins": { type: "boolean" },
     broker: { type: "string" },
+    telemetry: { type: "boolean" },
+    set: { type: "string", multiple: true },
     "serial-pty": { type: "boolean" },
     ...IDENTITY_OPTIONS,
   });
   if (values.help) return usage(RUN_USAGE);
-  if (values.broker !== undefined && values["serial-pty"]) {
-    throw new UsageError("--broker bridges the console in-process, --serial-pty hands it to another program (mote bridge --port): choose one");
+  if ((values.broker !== undefined || values.telemetry) && values["serial-pty"]) {
+    throw new UsageError(`--${values.telemetry ? "telemetry" : "broker"} bridges the console in-process, --serial-pty hands it to another program (mote bridge --port): choose one`);
   }
   const identity = identityOf(values);
   if (values.broker !== undefined) checkBrokerUrl(values.broker);
   const entry = singleApp(positionals, "run");
   const board = boardOrFail(values.board, entry);
-  let timeoutMs = DEFAULT_TIMEOUT_MS;
-  if (values.timeout !== undefined) {
-    const seconds = Number(values.timeout);
-    if (!(seconds > 0) || !Number.isFinite(seconds)) throw new UsageError(`--timeout takes a number of seconds greater than 0, got '${values.timeout}'`);
-    timeoutMs = Math.round(seconds * 1000);
-  }
+  const durationMs = values.duration === undefined ? undefined : secondsOption("duration", values.duration);
+  // A run given a duration has the default timeout on top of it.
+  const timeoutMs = values.timeout !== undefined ? secondsOption("timeout", values.timeout) : (durationMs ?? 0) + DEFAULT_TIMEOUT_MS;
+
+  const sensorInputs = parseSensorSettings(values.set ?? [], board);
 
   const view = new PinView(board, { live: process.stderr.isTTY === true && !values["trace-pins"], write: (text) => process.stderr.write(text) });
-  const keys = pressButtonsWithKeys(board, view);
+  const note = (text: string) => view.note(text);
+  const sensorKeys = new SensorKeys(board, sensorInputs);
+  const keys = terminalKeys(board, view, sensorKeys, note);
+  // --duration counts from the board's start, not from the build.
+  const stop = new AbortController();
+  let durationTimer: NodeJS.Timeout | undefined;
+  const duration = {
+    signal: durationMs === undefined ? undefined : stop.signal,
+    start: () => { if (durationMs !== undefined) durationTimer = setTimeout(() => stop.abort(), durationMs); },
+  };
+  let telemetry: LiveTelemetry | undefined;
+  if (values.telemetry) {
+    const { startLiveTelemetry } = await import("./run-telemetry.ts");
+    telemetry = await startLiveTelemetry({ broker: values.broker, device: identity.deviceId ?? board.id, print: note });
+  }
   const ended = await runAppStreaming(entry, board.id, {
     timeoutMs,
+    signal: duration.signal,
     stdout: (bytes) => {
       view.beforeOutput();
       process.stdout.write(bytes);
       view.afterOutput(bytes);
     },
-    stderr: (text) => {
-      view.beforeOutput();
-      process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
-    },
+    stderr: note,
     releaseHeldAfterMs: 250,
     onPinChange: (pin, level, timeMs) => view.change(pin, level, timeMs),
-    onStart: view.buttons.length > 0 ? keys.start : undefined,
+    onStart: view.buttons.length > 0 || sensorKeys.sensor !== undefined || durationMs !== undefined
+      ? (control) => { keys.start(control); duration.start(); }
+      : undefined,
+    sensorInputs,
     realTime: true,
-    broker: values.broker,
+    broker: telemetry?.url ?? values.broker,
     identity,
     serialPty: values["serial-pty"] ? (pty) => process.stderr.write(`mote: ${board.id}'s console UART is ${pty} (open it with mote bridge --port ${pty}, or any serial tool)\n`) : undefined,
   });
+  clearTimeout(durationTimer);
+  await telemetry?.close();
   view.end();
   keys.stop();
   switch (ended.reason) {
     case "exit": return ended.exitCode ?? 1;
     case "timeout": return EXIT_TIMEOUT;
+    case "stopped":
+      process.stderr.write(`mote: stopped after ${values.duration} s (--duration)\n`);
+      return 0;
     default: return 1;
   }
-}
-
-/**
- * On a terminal, keys 1, 2, … press and release the board's buttons (active low, as their
- * pull-ups hold them high until pressed; a terminal gives no key-up, so each key toggles).
- * Released at start.
- */
-function pressButtonsWithKeys(board: Board, view: PinView): { start(control: TargetControl): void; stop(): void } {
-  const buttons = view.buttons;
-  let listening = false;
-  return {
-    start(control) {
-      if (buttons.length === 0) return;
-      for (const button of buttons) control.setPin(button, 1);
-      if (!process.stdin.isTTY) return;
-      const pressed = new Set<string>();
-      process.stdin.setRawMode(true);
-      process.stdin.resume();
-      listening = true;
-      process.stdin.on("data", (data: Buffer) => {
-        for (const byte of data) {
-          if (byte === 3) process.kill(process.pid, "SIGINT"); // Ctrl-C still stops the run
-          const button = buttons[byte - 0x31];
-          if (button === undefined) continue;
-          if (pressed.has(button)) pressed.delete(button);
-          else pressed.add(button);
-          control.setPin(button, pressed.has(button) ? 0 : 1);
-        }
-      });
-    },
-    stop() {
-      if (!listening) return;
-      process.stdin.setRawMode(false);
-      process.stdin.pause();
-    },
-  };
 }
 
 const INIT_USAGE = `Usage: mote init <dir> [--board <id>] [--mote <spec>]
@@ -388,8 +395,13 @@ async function main(argv: string[]): Promise<number> {
         return await (await import("../../flash-tool/cli/broker.ts")).brokerCommand(rest);
       case "telemetry":
         return await (await import("../../flash-tool/cli/telemetry.ts")).telemetryCommand(rest);
+      case "echo":
+      case "reset":
+      case "stats":
+      case "info":
+        return await (await import("../../flash-tool/cli/smp.ts")).smpCommand(command, rest);
       default:
-        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init, bridge, broker, telemetry, keys, image (see 'mote --help')`);
+        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init, bridge, broker, telemetry, keys, image, echo, reset, stats, info (see 'mote --help')`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -8,6 +8,8 @@ import type { Board } from "../../boards/types.ts";
 const ON = "●";
 const OFF = "○";
 const CLEAR_LINE = "\r\x1b[K";
+/** How long a note waits for the console's line to end. */
+const NOTE_WAIT_MS = 500;
 
 export interface PinViewOptions {
   /** A status line redrawn in place (stderr is a terminal and --trace-pins was not given). */
@@ -17,6 +19,10 @@ export interface PinViewOptions {
 
 export class PinView {
   private readonly levels = new Map<string, 0 | 1>();
+  private sensor: string | undefined;
+  /** Notes held while the console is in the middle of a line. */
+  private held: string[] = [];
+  private heldTimer: NodeJS.Timeout | undefined;
   private shown = false;
   private atLineStart = true;
 
@@ -31,10 +37,41 @@ export class PinView {
     this.levels.set(pin, level);
     if (!this.options.live) {
       const when = timeMs === undefined ? "" : `${timeMs.toFixed(3).padStart(10)} ms  `;
-      this.options.write(`[pin] ${when}${pin} ${level}\n`);
+      this.note(`[pin] ${when}${pin} ${level}`);
       return;
     }
     if (this.atLineStart) this.draw();
+  }
+
+  /** A simulated sensor's value changed (the + and - keys): `tmp105 21.5 °C`. */
+  sensorChanged(label: string): void {
+    this.sensor = label;
+    if (!this.options.live) {
+      this.note(`[sensor] ${label}`);
+      return;
+    }
+    if (this.atLineStart) this.draw();
+  }
+
+  /**
+   * A line of mote's own (telemetry, the bridge, the simulator) for stderr. On a terminal
+   * stdout and stderr share the screen, so a note waits while the console is in the middle
+   * of a line (its end comes soon, or the note goes after NOTE_WAIT_MS anyway).
+   */
+  note(text: string): void {
+    this.held.push(text.endsWith("\n") ? text : `${text}\n`);
+    if (this.atLineStart) this.flushNotes();
+    else this.heldTimer ??= setTimeout(() => this.flushNotes(), NOTE_WAIT_MS);
+  }
+
+  private flushNotes(): void {
+    clearTimeout(this.heldTimer);
+    this.heldTimer = undefined;
+    if (this.held.length === 0) return;
+    this.beforeOutput();
+    this.options.write(this.held.join(""));
+    this.held = [];
+    if (this.options.live && this.atLineStart && (this.levels.size > 0 || this.sensor !== undefined)) this.draw();
   }
 
   /** Before console output: the status line makes way. */
@@ -46,18 +83,21 @@ export class PinView {
   /** After console output ending (or not) with a newline: the status line comes back. */
   afterOutput(bytes: Uint8Array): void {
     if (bytes.length > 0) this.atLineStart = bytes[bytes.length - 1] === 0x0a;
-    if (this.options.live && this.atLineStart && this.levels.size > 0) this.draw();
+    if (this.atLineStart && this.held.length > 0) return this.flushNotes();
+    if (this.options.live && this.atLineStart && (this.levels.size > 0 || this.sensor !== undefined)) this.draw();
   }
 
   /** The run ended: the status line stays as the last picture of the board. */
   end(): void {
+    this.flushNotes();
     if (this.shown) this.options.write("\n");
     this.shown = false;
   }
 
   private draw(): void {
     const cells = [...this.levels].map(([pin, level]) => `${pin} ${level ? ON : OFF}`);
-    const keys = this.buttons.map((b, i) => `${i + 1}: ${b}`).join(", ");
+    if (this.sensor !== undefined) cells.push(this.sensor);
+    const keys = [...this.buttons.map((b, i) => `${i + 1}: ${b}`), ...(this.sensor !== undefined ? [`+/-: ${this.sensor.split(" ")[0]}`] : [])].join(", ");
     this.options.write(`${CLEAR_LINE}${this.board.id}  ${cells.join("  ")}${keys ? `   (keys ${keys})` : ""}`);
     this.shown = true;
   }

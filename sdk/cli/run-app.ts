@@ -11,6 +11,7 @@ import type { Board } from "../../boards/types.ts";
 import type { LinkedImage } from "../compiler/link/types.ts";
 import type { DeviceIdentity } from "../compiler/frontend/program.ts";
 import type { BootImage, HostScript, RunOptions } from "../sim/types.ts";
+import type { HostPty } from "../sim/host-pty.ts";
 import { CrashLineFilter, decodeCrashText, formatCrashReport, parseCrashLine } from "./crash.ts";
 
 export type RunAppReason = "exit" | "timeout" | "error" | "build-failed" | "stopped";
@@ -47,6 +48,8 @@ export interface StreamingOptions extends RunAppOptions {
   onPinChange?: RunOptions["onPinChange"];
   /** The running board's controls (buttons), once it runs. */
   onStart?: RunOptions["onStart"];
+  /** What the board's simulated sensors measure from the start (RunOptions.sensorInputs). */
+  sensorInputs?: RunOptions["sensorInputs"];
   /** Pace the simulation to the host's clock (RunOptions.realTime). */
   realTime?: boolean;
   /** Bridge the device's MQTT (link frames on its console UART) to this broker URL. */
@@ -184,23 +187,37 @@ async function runTarget(
   sink: ConsoleSink = { write: (bytes) => options.stdout(bytes), end() {} },
 ): Promise<{ exitCode: number | null; reason: RunAppReason }> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // QEMU gives its boards a pty itself; a board simulated here gets one from socat, and its
+  // console goes there whole, as QEMU's does.
+  let hostPty: HostPty | undefined;
   if (options.serialPty !== undefined && board.simulator.kind !== "qemu") {
-    options.stderr(`mote: --serial-pty is for QEMU boards so far; '${board.id}' runs on ${board.simulator.kind} (use --broker to bridge it in-process)`);
-    return { exitCode: null, reason: "error" };
+    try {
+      hostPty = await (await import("../sim/host-pty.ts")).openHostPty();
+    } catch (error) {
+      options.stderr(`mote: ${(error as Error).message}`);
+      return { exitCode: null, reason: "error" };
+    }
+    options.serialPty(hostPty.path);
   }
   const link = await linkFor(options, sink);
+  const pty = hostPty;
   let result: Awaited<ReturnType<ReturnType<typeof sim.targetFor>["run"]>>;
   try {
     result = await sim.targetFor(board).run({
-      board, image, timeoutMs, onConsole: (bytes) => link.reader.push(bytes), consoleInput: link.input, serialPty: options.serialPty, signal: options.signal,
-      onPinChange: options.onPinChange, onStart: options.onStart, realTime: options.realTime,
+      board, image, timeoutMs, signal: options.signal,
+      onConsole: pty ? (bytes) => pty.write(bytes) : (bytes) => link.reader.push(bytes),
+      consoleInput: pty ? pty.input : link.input,
+      serialPty: pty ? undefined : options.serialPty,
+      onPinChange: options.onPinChange, onStart: options.onStart, sensorInputs: options.sensorInputs, realTime: options.realTime,
     });
   } catch (error) {
+    pty?.close();
     link.close();
     sink.end();
     options.stderr(`mote: the ${board.simulator.kind} simulator for '${board.id}' failed: ${error instanceof Error ? error.message : String(error)}`);
     return { exitCode: null, reason: "error" };
   }
+  pty?.close();
   link.close();
   sink.end();
 

@@ -47,6 +47,7 @@ export class Telemetry {
   private statusIntervalMs = 60000;
   private statusTimer: ReturnType<typeof setInterval> | undefined;
   private statusWaiting = false;
+  private flushed: Array<() => void> = [];
   /** Readings dropped from a full buffer since boot. */
   dropped = 0;
 
@@ -96,6 +97,23 @@ export class Telemetry {
     return this.client === undefined ? 0 : this.client.queued + this.client.inFlight;
   }
 
+  /** Resolves once nothing waits: the broker has acknowledged every reading published so
+   *  far (or it was dropped). What an app that sleeps or resets next waits for. */
+  flush(): Promise<void> {
+    if (this.waiting === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.flushed.push(resolve);
+    });
+  }
+
+  /** A message left the outbox: wake flush()'s callers if it was the last. */
+  private settled(): void {
+    if (this.flushed.length === 0 || this.waiting > 0) return;
+    const callers = this.flushed;
+    this.flushed = [];
+    for (const resolve of callers) resolve();
+  }
+
   /** Publishes a reading: a number, string or boolean (as `v`), or an object whose fields
    *  are the reading's. Never waits: the reading is kept until the broker has it. */
   publish(name: string, value: number | string | boolean | Record<string, unknown>): void {
@@ -121,7 +139,7 @@ export class Telemetry {
     // counts as dropped (a status in the outbox may be the one to go; it is not counted).
     if (client.queued + client.inFlight >= this.capacity) client.discardOldest();
     try {
-      client.publish(`mote/${DEVICE_ID}/telemetry/${name}`, payload, { qos: 1 }).catch(() => this.countDropped());
+      client.publish(`mote/${DEVICE_ID}/telemetry/${name}`, payload, { qos: 1 }).then(() => this.settled(), () => this.countDropped());
     } catch (error) {
       // Every message waiting has been sent once (the broker may have it): this one goes.
       this.countDropped();
@@ -130,6 +148,7 @@ export class Telemetry {
 
   private countDropped(): void {
     this.dropped++;
+    this.settled();
   }
 
   private writeHeader(): void {
@@ -203,6 +222,7 @@ export class Telemetry {
 
   private statusSent(): void {
     this.statusWaiting = false;
+    this.settled();
   }
 }
 

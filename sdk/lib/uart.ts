@@ -33,6 +33,8 @@ let buffered = 0;
 export class Uart {
   private baud = 0;
   private listeners: Array<(bytes: Uint8Array) => void> = [];
+  /** Bytes received since start, kept or not (the SMP statistics group reports it). */
+  received = 0;
 
   /** Whether open() has been called (and close() not since). */
   get isOpen(): boolean {
@@ -102,6 +104,7 @@ export class Uart {
       const byte = consoleRead();
       if (byte < 0) break;
       if (this.baud === 0) continue;
+      this.received++;
       if (buffered < UART_BUFFER_BYTES) into[buffered++] = byte;
       else countDropped();
     }

@@ -27,6 +27,7 @@ const PTY_LINE = /^char device redirected to (\/dev\/\S+) \(label serial0\)$/;
 
 const HARMLESS_STDERR = [
   /^Timer with period zero, disabling$/, // lm3s6965evb: the GPTM is probed before it is set up
+  /^qemu-system-arm: terminating on signal 15/, // a run stopped by its caller (terminateGroup)
 ];
 
 /**
@@ -174,6 +175,22 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
+/** Asks QEMU to end (SIGTERM: it shuts down as on a normal exit, so the instruction-count
+ *  plugin still writes its count), and kills it if it has not after STOP_GRACE_MS. */
+function terminateGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    child.kill("SIGTERM");
+  }
+  setTimeout(() => killGroup(child), STOP_GRACE_MS).unref();
+}
+
+const STOP_GRACE_MS = 2000;
+/** How long a QMP command that failed waits for QEMU's end, which would explain it. */
+const QMP_END_GRACE_MS = 1000;
+
 async function runQemu(options: RunOptions): Promise<RunResult> {
   const { board } = options;
   if (board.simulator.kind !== "qemu") {
@@ -249,7 +266,15 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
       }
       if (!ended) options.onStart?.({ setPin, setSensor });
       // Under a debugger, gdb says when to continue.
-      if (qmp && options.gdbPort === undefined) await qmp.command("cont");
+      if (qmp && options.gdbPort === undefined) {
+        try {
+          await qmp.command("cont");
+        } catch (error) {
+          // A program that ends at once takes QEMU down before it has answered.
+          const ends = await Promise.race([running.then(() => true, () => true), new Promise<boolean>((resolve) => setTimeout(resolve, QMP_END_GRACE_MS, false))]);
+          if (!ends) throw error;
+        }
+      }
     } catch (error) {
       link?.close();
       qmp?.close();
@@ -364,7 +389,7 @@ function spawnQemu(args: string[], options: RunOptions, input: ConsoleInput, pin
     let ptyReported = false;
     options.signal?.addEventListener("abort", () => {
       stopped = true;
-      killGroup(child);
+      terminateGroup(child);
     });
     let asleepTimer: NodeJS.Timeout | undefined;
     let stdout = "";

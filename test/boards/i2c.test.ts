@@ -6,14 +6,14 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { findBoard } from "../../boards/index.ts";
+import { boards, findBoard } from "../../boards/index.ts";
 import { bootImageOf, qemuAvailable, targetFor } from "../../sdk/sim/index.ts";
 import { boot, buildFor } from "./boot.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, "fixtures");
 
-const i2cBoards = ["pico", ...(qemuAvailable() ? ["mps2-an385"] : [])];
+const i2cBoards = boards.filter((b) => b.supports.includes("i2c") && (b.simulator.kind === "rp2040js" || qemuAvailable())).map((b) => b.id);
 if (!qemuAvailable()) console.warn("NOTICE: qemu-system-arm not found; the I2C tests run on pico only");
 
 describe("I2C", () => {

@@ -33,6 +33,7 @@ describe("blinky", () => {
       const run = await boot(path.join(examples, "blinky/app.ts"), board.id, {
         stopAtMs: 2_600,
         signal: stop.signal,
+        countInstructions: true,
         onPinChange: (pin, level, timeMs) => {
           // QEMU may run on past the fifth change before it is stopped.
           if (pin !== "LED" || changes.length === 5) return;
@@ -42,6 +43,9 @@ describe("blinky", () => {
       });
       expect(run.reason, run.simulatorLog).toBe("stopped");
       expect(changes.map((c) => c.level)).toEqual([1, 0, 1, 0, 1]);
+      // A run its caller stops still counts what it executed (QEMU ends on SIGTERM, so its
+      // counting plugin writes the count).
+      expect(run.instructions).toBeGreaterThan(1000);
       if (board.simulator.kind === "rp2040js") {
         // Simulated time is exact here: each toggle comes within a millisecond of its due time.
         changes.forEach((c, i) => {

@@ -244,7 +244,40 @@ describe("mote run", () => {
     expect(ran.stderr).toMatch(/did not finish within 1 s/);
   });
 
-  it("runs examples/hello/app.ts (npm start) printing what Node prints", async () => {
+  it("runs npm start's command: the thermostat on the Pico, its console on stdout and its telemetry, through a broker, on stderr", async () => {
+    const start = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")).scripts.start as string;
+    const [node, script, ...args] = start.split(" ");
+    expect([node, script]).toEqual(["node", "sdk/cli/mote.js"]);
+    // As npm start runs it, only shorter.
+    const duration = args.indexOf("--duration");
+    expect(duration).toBeGreaterThan(0);
+    args[duration + 1] = "3";
+    const ran = await mote(args);
+    expect(ran.code, explain(ran)).toBe(0);
+    expect(ran.stdout).toMatch(/^21\.00 C\nheater on\n(21\.00 C\n)+$/);
+    expect(ran.stderr).toMatch(/mote: telemetry: embedded broker on mqtt:\/\/127\.0\.0\.1:\d+/);
+    expect(ran.stderr).toMatch(/\[telemetry\] [\d:.]+ pico temperature 21  \(seq 0\)\n/);
+    expect(ran.stderr).toMatch(/\[telemetry\] [\d:.]+ pico heater 1  \(seq 1\)\n/);
+    expect(ran.stderr).toMatch(/\[telemetry\] [\d:.]+ pico status: online, v0\.0\.0 on pico, boot \d+ \(reset: power-on\)/);
+    expect(ran.stderr).toMatch(/\[pin\] +[\d.]+ ms  RELAY 1\n/);
+    expect(ran.stderr).toMatch(/mote: stopped after 3 s \(--duration\)\n$/);
+  });
+
+  it("refuses --set for a sensor the board does not simulate, or a value it cannot measure", async () => {
+    const thermostat = "examples/thermostat/app.ts";
+    const lacking = await mote(["run", "examples/hello/app.ts", "--board", "microbit", "--set", "tmp105=20"]);
+    expect(lacking.code).toBe(1);
+    expect(lacking.stderr).toBe("mote: --set tmp105: board 'microbit' has no simulated tmp105; it simulates no sensors\n");
+    const unknown = await mote(["run", thermostat, "--board", "pico", "--set", "bme280=20"]);
+    expect(unknown.stderr).toBe("mote: --set bme280: board 'pico' has no simulated bme280; its sensors are tmp105\n");
+    const range = await mote(["run", thermostat, "--board", "pico", "--set", "tmp105=200"]);
+    expect(range.stderr).toBe("mote: --set tmp105=200: a tmp105 measures -128 to 127.996 °C\n");
+    const notNumber = await mote(["run", thermostat, "--board", "pico", "--set", "tmp105=warm"]);
+    expect(notNumber.stderr).toBe("mote: --set tmp105 takes a number (°C), got 'warm'\n");
+    for (const ran of [unknown, range, notNumber]) expect(ran.code).toBe(1);
+  });
+
+  it("runs examples/hello/app.ts printing what Node prints", async () => {
     const example = path.join(repoRoot, "examples/hello/app.ts");
     const [device, node] = await Promise.all([
       mote(["run", "examples/hello/app.ts", "--board", "pico"]),

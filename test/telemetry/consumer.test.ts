@@ -142,6 +142,31 @@ for (const broker of brokers) {
       }
     }, TEST_TIMEOUT_MS);
 
+    it("with reorderMs, delivers readings in seq order, gives up a gap that does not fill, and flags what comes after", async () => {
+      const server = await broker.start();
+      cleanups.push(() => server.stop());
+      const device = await FakeDevice.connect(server.url, "pico-2");
+      cleanups.push(() => device.close());
+      const telemetry = subscribeTelemetry(server.url, { device: "pico-2", reorderMs: 300 });
+      cleanups.push(() => telemetry.close());
+      const seen = collect(telemetry);
+      await telemetry.whenConnected();
+
+      // As a broker hands over what it stored for a session interleaved with live readings.
+      for (const seq of [0, 1, 3, 4, 2, 6, 7]) await device.reading("count", { seq, boot: 3, t: seq }, seq);
+      await until(telemetry, ["reading"], () => seen.readings.length === 5);
+      // 2 filled the first gap at once: 0..4 in order, none flagged; 6 and 7 wait for 5.
+      expect(seen.readings.map((r) => [r.seq, r.outOfOrder ?? false])).toEqual([[0, false], [1, false], [2, false], [3, false], [4, false]]);
+      expect(seen.gaps).toEqual([]);
+      await until(telemetry, ["reading"], () => seen.readings.length === 7);
+      expect(seen.gaps).toEqual(["pico-2 3: 4..6 (1)"]);
+      expect(telemetry.counts.missing).toBe(1);
+      await device.reading("count", { seq: 5, boot: 3, t: 5 }, 5); // later than the wait
+      await until(telemetry, ["reading"], () => seen.readings.length === 8);
+      expect(seen.readings.slice(5).map((r) => [r.seq, r.outOfOrder ?? false])).toEqual([[6, false], [7, false], [5, true]]);
+      expect(telemetry.counts).toMatchObject({ readings: 8, outOfOrder: 1, missing: 0 });
+    }, TEST_TIMEOUT_MS);
+
     it("reports a broker outage and continues when the broker is back", async () => {
       const server = await broker.start();
       cleanups.push(() => server.stop());

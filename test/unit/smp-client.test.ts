@@ -56,7 +56,7 @@ describe("SmpClient", () => {
     const silent = new SmpClient(new FakeSmpDevice({ silentAfter: 0 }), { timeoutMs: 30, retries: 1, deviceName: "/dev/ttyUSB9" });
     const error = await silent.echo("anyone?").catch((e) => e);
     expect(error).toBeInstanceOf(SmpTimeoutError);
-    expect(error.message).toBe("echo: /dev/ttyUSB9 did not answer within 30 ms (2 attempts); check the port and its baud rate, and that the device runs an SMP server (mote-boot, or an app that imports it)");
+    expect(error.message).toBe("echo: /dev/ttyUSB9 did not answer within 30 ms (2 attempts); check the port and its baud rate, and that the device runs an SMP server (mote-boot, or an app with `import \"mote/smp\"`)");
   });
 
   it("drops an answer with truncated CBOR, counts it, and gets the answer by retrying", async () => {

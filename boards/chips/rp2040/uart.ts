@@ -5,6 +5,7 @@
 
 import { peek32, poke32 } from "mote/intrinsics";
 import { pl011Start } from "../arm/pl011.ts";
+import { clocksInit } from "./clocks.ts";
 
 export { consoleOverrun, consoleRead, consoleReceive, consoleSetBaud, consoleStopReceiving, consoleWrite } from "../arm/pl011.ts";
 
@@ -20,7 +21,9 @@ const IO_BANK0_GPIO0_CTRL = 0x40014004;
 const IO_BANK0_GPIO1_CTRL = 0x4001400c;
 const FUNCSEL_UART = 2;
 
+/** The chip's first code after start-up: the clocks, then the console on them. */
 export function consoleInit(): void {
+  clocksInit();
   const blocks = RESET_IO_BANK0 | RESET_PADS_BANK0 | RESET_UART0;
   poke32(RESETS_CLEAR, blocks);
   while ((peek32(RESETS_DONE) & blocks) !== blocks) {}

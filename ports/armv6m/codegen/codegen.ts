@@ -400,6 +400,24 @@ class FunctionCodegen {
       case "untag": {
         const x = this.read(inst.src);
         const d = this.target(inst.dst);
+        if (inst.number) {
+          // Not a small integer: the number's int32 word from __rt_unbox (which stops on
+          // anything that is not a number).
+          const src = inst.src;
+          const boxed = this.outOfLine(() => {
+            this.readInto(src, 0);
+            a.bl("__rt_unbox");
+            a.cmp(1, { imm: 0 });
+            a.bcond("ne", this.panicStub(Panic.PANIC_NOT_A_NUMBER));
+            if (d !== 0) a.mov(d, 0);
+          });
+          const s = this.scratch();
+          a.lsrs(s, x, 1);
+          a.bcond("cc", boxed.label);
+          a.asrs(d, x, 1);
+          a.bind(boxed.back);
+          return this.commit(inst.dst, d);
+        }
         a.asrs(d, x, 1);
         return this.commit(inst.dst, d);
       }

@@ -238,8 +238,8 @@ function replayChunk(): Chunk {
   a.movs(0, 0);
   a.str(0, 4, { imm: 0 });         // read once: the next boot starts clean
   a.ldrConst(1, CRASH_RECORD_RESET_MAGIC);
+  a.movs(0, RESET_REASON.reset);   // before the compare: movs sets the flags
   a.cmp(5, 1);
-  a.movs(0, RESET_REASON.reset);
   a.bcond("eq", store);
   a.ldrConst(1, CRASH_RECORD_MAGIC);
   a.cmp(5, 1);

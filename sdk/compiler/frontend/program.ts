@@ -30,6 +30,8 @@ export const MOTE_MODULES: Record<string, string> = {
   "mote/link": path.join(LIB_DIR, "link.ts"),
   "mote/link-transport": path.join(LIB_DIR, "link/transport.ts"),
   "mote/telemetry": path.join(LIB_DIR, "telemetry.ts"),
+  // The SMP (mcumgr) server on the console UART: `import "mote/smp"` starts it.
+  "mote/smp": path.join(LIB_DIR, "smp.ts"),
 };
 /** Sensor and actuator drivers: `mote/drivers/<name>` is sdk/lib/drivers/<name>.ts. */
 const DRIVERS_PREFIX = "mote/drivers/";

@@ -63,7 +63,9 @@ type InstBody =
   | { op: "store"; base: VReg; offset: number; src: VReg; width: 8 | 16 | 32; pos?: SourcePos }
   /** Conversions between tagged small integers and raw words. `tag` stops with a runtime
    *  error when the raw word does not fit a small integer. */
-  | { op: "untag"; dst: VReg; src: VReg; pos?: SourcePos }
+  /** `number`: the value may be any number (a boxed one too: an address of 2^30 or more, a
+   *  register value with bit 31 set), whose ToInt32 word it gives; anything else stops. */
+  | { op: "untag"; dst: VReg; src: VReg; number?: boolean; pos?: SourcePos }
   /** dst = a + b on raw words (address arithmetic; wraps, never checked). */
   | { op: "raw-add"; dst: VReg; a: VReg; b: VReg; pos?: SourcePos }
   /** dst = a & mask on raw words. */

@@ -65,10 +65,11 @@ Lowerer.prototype.intrinsic = function intrinsic(this: Lowerer, name: string, no
       this.emit({ op: "raw-add", dst, a: left, b: right, pos });
       return dst;
     }
+    // Any number: a peripheral address (0x40000000 and up) or a register value with bit 31
+    // set is boxed.
     const v = this.expr(arg);
-    this.requireSmall(arg, v);
     const dst = this.temp({ raw: true });
-    this.emit({ op: "untag", dst, src: v, pos });
+    this.emit({ op: "untag", dst, src: v, number: true, pos });
     return dst;
   };
   // A value written to memory is a raw word too (the low 32 bits of the number).

@@ -89,6 +89,12 @@ Lowerer.prototype.uniqueName = function uniqueName(this: Lowerer, base: string):
 Lowerer.prototype.lowerModuleDeclarations = function lowerModuleDeclarations(this: Lowerer, sf: ts.SourceFile): void {
   if (sf.isDeclarationFile || isIntrinsics(sf)) return;
   checkUnsupported(sf, this.checker);
+  // `import "mote/smp"`: a module imported for its effect runs, though nothing of it is named.
+  for (const stmt of sf.statements) {
+    if (!ts.isImportDeclaration(stmt) || stmt.importClause !== undefined) continue;
+    const target = this.importedFile(stmt.moduleSpecifier as ts.StringLiteral);
+    if (target !== undefined) this.modulesUsed.add(target);
+  }
   const info = this.moduleInfo(sf);
   // A module variable that no function reads or writes and no other module imports lives
   // only while the module's top-level code runs: a local of the init function, in a

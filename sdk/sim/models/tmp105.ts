@@ -4,6 +4,7 @@
 // of which the part fills the top 9 to 12 bits as the configuration's resolution bits R1:R0
 // say (9 bits, 0.5 °C steps, after power-up: what QEMU's tmp105 gives too).
 
+import { SENSOR_RANGES } from "../sensors.ts";
 import type { I2cDeviceModel } from "./i2c-device.ts";
 
 const POINTER_TEMPERATURE = 0;
@@ -16,8 +17,7 @@ const LOWEST_RESOLUTION_BITS = 9;
 const T_LOW_DEFAULT = 75 * 256;
 const T_HIGH_DEFAULT = 80 * 256;
 /** The range the register can hold. */
-const MIN_CELSIUS = -128;
-const MAX_CELSIUS = 127.996;
+const { min: MIN_CELSIUS, max: MAX_CELSIUS } = SENSOR_RANGES.tmp105;
 
 export class Tmp105Model implements I2cDeviceModel {
   /** The temperature register before rounding to the resolution, in 1/256 °C. */
