@@ -5,7 +5,7 @@
 // adding a point to itself. Temporaries are module-level field elements, so a verification
 // allocates nothing (mote-boot runs without a collector); the functions are not reentrant.
 
-import { BASE_TABLE_LIMBS } from "./base-table.ts";
+import { BASE_TABLE } from "./base-table.ts";
 import {
   fieldAdd, fieldAddSubtract, fieldCopy, fieldEqual, fieldFromBytes, fieldInvert, fieldIsNegative, fieldIsZero,
   fieldMultiply, fieldNegate, fieldNew, fieldPow22523, fieldSetSmall, fieldSquare, fieldSubtract, fieldToBytes,
@@ -77,7 +77,8 @@ export function pointNegate(r: EdwardsPoint, p: EdwardsPoint): void {
   fieldNegate(r.t, p.t);
 }
 
-const u = fieldNew(), v = fieldNew(), v3 = fieldNew(), check = fieldNew(), yBytes = new Uint8Array(32);
+/** Decoding and encoding borrow the formulas' temporaries: they never run at the same time. */
+const u = a, v = b, v3 = c, check = d, yBytes = new Uint8Array(32);
 
 /** Decodes the 32 bytes at bytes[offset] into r (RFC 8032 §5.1.3). False for a y of p or more,
  *  a y with no x on the curve, and x = 0 with the sign bit set. */
@@ -115,7 +116,7 @@ export function pointDecode(r: EdwardsPoint, bytes: Uint8Array, offset: number):
   return true;
 }
 
-const inverse = fieldNew(), affine = fieldNew();
+const inverse = a, affine = b;
 
 /** The 32-byte encoding of p into out[offset..offset + 32) (RFC 8032 §5.1.2). */
 export function pointEncode(out: Uint8Array, offset: number, p: EdwardsPoint): void {
@@ -133,15 +134,19 @@ export function pointEncode(out: Uint8Array, offset: number, p: EdwardsPoint): v
 export class CachedPoint {
   readonly yPlusX = fieldNew();
   readonly yMinusX = fieldNew();
-  readonly z2 = fieldNew();
   readonly t2d = fieldNew();
-  /** Z = 1 (the base table): 2 Z1 Z2 is then Z1 + Z1, and z2 is not used. */
-  affine = false;
+  /** 2Z; none for a point with Z = 1 (the base table), where 2 Z1 Z2 is Z1 + Z1. */
+  readonly z2: Uint16Array | undefined;
+
+  constructor(affine: boolean) {
+    this.z2 = affine ? undefined : fieldNew();
+  }
 }
 
 export function pointToCached(r: CachedPoint, p: EdwardsPoint): void {
   fieldAddSubtract(r.yPlusX, r.yMinusX, p.y, p.x);
-  fieldAdd(r.z2, p.z, p.z);
+  const z2 = r.z2;
+  if (z2 !== undefined) fieldAdd(z2, p.z, p.z);
   fieldMultiply(r.t2d, p.t, D2);
 }
 
@@ -151,8 +156,9 @@ export function pointAddCached(r: EdwardsPoint, p: EdwardsPoint, q: CachedPoint,
   fieldMultiply(a, e, subtract ? q.yPlusX : q.yMinusX); // A = (Y1 - X1) (Y2 - X2)
   fieldMultiply(b, h, subtract ? q.yMinusX : q.yPlusX); // B = (Y1 + X1) (Y2 + X2)
   fieldMultiply(c, p.t, q.t2d); // C = T1 2d T2 (negated for a subtraction: F and G swap)
-  if (q.affine) fieldAdd(d, p.z, p.z);
-  else fieldMultiply(d, p.z, q.z2); // D = Z1 2 Z2
+  const z2 = q.z2;
+  if (z2 === undefined) fieldAdd(d, p.z, p.z);
+  else fieldMultiply(d, p.z, z2); // D = Z1 2 Z2
   fieldAddSubtract(h, e, b, a); // H = B + A, E = B - A
   if (subtract) fieldAddSubtract(f, g, d, c);
   else fieldAddSubtract(g, f, d, c); // G = D + C, F = D - C
@@ -165,13 +171,13 @@ export function pointAddCached(r: EdwardsPoint, p: EdwardsPoint, q: CachedPoint,
 /** Odd multiples 1p, 3p, .., 15p in cached form, for signed digits up to 15. */
 const TABLE_POINTS = 8;
 
-function newTable(): CachedPoint[] {
+function newTable(affine: boolean): CachedPoint[] {
   const table: CachedPoint[] = [];
-  for (let i = 0; i < TABLE_POINTS; i++) table.push(new CachedPoint());
+  for (let i = 0; i < TABLE_POINTS; i++) table.push(new CachedPoint(affine));
   return table;
 }
 
-const multiple = new EdwardsPoint(), twice = new CachedPoint();
+const multiple = new EdwardsPoint(), twice = new CachedPoint(false);
 
 function fillTable(table: CachedPoint[], p: EdwardsPoint): void {
   pointDouble(multiple, p, true);
@@ -188,19 +194,18 @@ let baseTable: CachedPoint[] | undefined;
 
 /** B, 3B, .., 15B from the generated constants (base-table.ts). */
 function loadBaseTable(): CachedPoint[] {
-  const table = newTable();
+  const table = newTable(true);
   for (let i = 0; i < TABLE_POINTS; i++) {
     const point = table[i], at = 60 * i;
     for (let limb = 0; limb < 20; limb++) {
-      point.yPlusX[limb] = BASE_TABLE_LIMBS[at + limb];
-      point.yMinusX[limb] = BASE_TABLE_LIMBS[at + 20 + limb];
-      point.t2d[limb] = BASE_TABLE_LIMBS[at + 40 + limb];
+      point.yPlusX[limb] = BASE_TABLE.charCodeAt(at + limb);
+      point.yMinusX[limb] = BASE_TABLE.charCodeAt(at + 20 + limb);
+      point.t2d[limb] = BASE_TABLE.charCodeAt(at + 40 + limb);
     }
-    point.affine = true;
   }
   return table;
 }
-const pointTable = newTable();
+const pointTable = newTable(false);
 
 /** The 256 bits of the scalar at bytes[offset..offset + 32) as signed odd digits of at most
  *  15 in absolute value, most of them 0 (a sliding window, as ref10's slide()): the scalar is
