@@ -205,3 +205,21 @@ describe.each(boards)("mote/crypto on %s", (boardId) => {
     expect(stdout.trim()).toBe(expected);
   }, 120_000);
 });
+
+// mote-boot runs on the micro:bit too: 16 KB of RAM, 4 KB of it stack. One verification (RFC
+// 8032 test 2, then a tampered copy) and a hash must fit beside the runtime.
+describe.runIf(qemuAvailable())("mote/crypto on microbit", () => {
+  it("verifies within the micro:bit's RAM", async () => {
+    const v = RFC8032_VECTORS[1];
+    const file = program([
+      `const key = fromHex("${toHex(v.publicKey)}"), message = fromHex("${toHex(v.message)}"), signature = fromHex("${toHex(v.signature)}");`,
+      `console.log(ed25519Verify(key, message, signature));`,
+      `signature[40] ^= 0x20;`,
+      `console.log(ed25519Verify(key, message, signature));`,
+      `console.log(hex(sha256(message)));`,
+    ]);
+    const { run, stdout } = await boot(file, "microbit", {});
+    expect(run.exitCode, stdout).toBe(0);
+    expect(stdout.trim()).toBe(["true", "false", sha256Hex(v.message)].join("\n"));
+  }, 120_000);
+});
