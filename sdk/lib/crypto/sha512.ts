@@ -76,7 +76,7 @@ export class Sha512 extends BlockHash {
  *  k + q, x{k+q} under the low 14 bits of x{k+q+1} (sha256.ts explains the windows). */
 function compress(state: Uint16Array, w: Uint16Array, data: Uint8Array, offset: number): void {
   for (let i = 0, at = offset; i < 64; i++, at += 2) w[i] = (data[at] << 8) | data[at + 1];
-  for (let t = 16, j = 64; t < 80; t++, j += 4) {
+  for (let j = 64; j < 320; j += 4) {
     // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16]; σ0 = ROTR1 ^ ROTR8 ^ SHR7, σ1 = ROTR19 ^ ROTR61 ^ SHR6.
     const x0 = w[j - 5], x1 = w[j - 6], x2 = w[j - 7], x3 = w[j - 8];
     const y0 = w[j - 57], y1 = w[j - 58], y2 = w[j - 59], y3 = w[j - 60];
