@@ -68,6 +68,8 @@ describe("SHA-256 on the host port", () => {
     expect(() => hash.update(new Uint8Array(4), 2, 5)).toThrow(/Sha256\.update: the range 2\.\.5 is not inside the 4 bytes given/);
     expect(() => hash.update(new Uint8Array(4), 3, 1)).toThrow(RangeError);
     expect(() => hash.update(new Uint8Array(4), -1, 1)).toThrow(RangeError);
+    expect(() => hash.update(new Uint8Array(4), 0.5, 2)).toThrow(RangeError);
+    expect(() => hash.digestInto(new Uint8Array(40), 1.5)).toThrow(RangeError);
   });
 });
 

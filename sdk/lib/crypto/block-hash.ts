@@ -29,8 +29,8 @@ export class BlockHash {
 
   /** Adds data[start..end) to the message (the whole array by default). */
   update(data: Uint8Array, start: number = 0, end: number = data.length): void {
-    if (!(start >= 0 && start <= end && end <= data.length)) {
-      throw new RangeError(`${this.name}.update: the range ${start}..${end} is not inside the ${data.length} bytes given (0 <= start <= end <= length)`);
+    if (!(start >= 0 && start <= end && end <= data.length && (start | 0) === start && (end | 0) === end)) {
+      throw new RangeError(`${this.name}.update: the range ${start}..${end} is not inside the ${data.length} bytes given (integers, 0 <= start <= end <= length)`);
     }
     const length = end - start;
     this.countHigh += length >> 24;
@@ -69,7 +69,7 @@ export class BlockHash {
   /** Writes the digest to out[offset..) instead of a new array (nothing to collect); then
    *  starts a new message. */
   digestInto(out: Uint8Array, offset: number): void {
-    if (!(offset >= 0 && offset + this.digestBytes <= out.length)) {
+    if (!(offset >= 0 && offset + this.digestBytes <= out.length && (offset | 0) === offset)) {
       throw new RangeError(`${this.name}.digestInto: ${this.digestBytes} bytes at ${offset} do not fit the ${out.length} bytes given`);
     }
     // Padding: a 1 bit, zeros, and the length in bits in the block's last 8 bytes (SHA-512's
