@@ -97,8 +97,9 @@ export interface Board {
   sensors?: SimulatedSensor[];
   /** Image files `mote build` writes besides .elf/.bin/.hex/.map. */
   uf2FamilyId?: number;
-  /** Stack reserved at the top of RAM. */
-  stackSize: number;
+  /** Stack reserved at the top of RAM (default: boards/stack.ts's defaultStackSize of the
+   *  chip's RAM). */
+  stackSize?: number;
   /** What the tests may exercise on this board. */
   supports: Array<"console" | "uart-rx" | "led" | "button" | "i2c" | "ethernet" | "timer">;
 }

@@ -19,6 +19,5 @@ export const board: Board = {
   // A TMP105 temperature sensor at its default address, modelled by the harness (sdk/sim/models).
   sensors: [{ kind: "tmp105", bus: "I2C0", address: 0x48 }],
   uf2FamilyId: 0xe48bff56,
-  stackSize: 8 * 1024,
   supports: ["console", "uart-rx", "led", "i2c", "timer"],
 };

@@ -26,7 +26,7 @@ const DRIVER_MODULES: Record<string, keyof BoardDrivers> = { "mote/clock": "cloc
 const DRIVER_CONTRACTS: BoardDrivers = { clock: "../sdk/lib/clock.d.ts", gpio: "../sdk/lib/gpio.d.ts", watchdog: "../sdk/lib/watchdog.d.ts" };
 const GENERATED = "mote-generated";
 /** sdk/lib modules a host bundle takes as they are (the others are device-only). */
-const PORTABLE_MODULES = new Set(["mote", "mote/pin-classes", "mote/watchdog-class", "mote/cbor", "mote/mqtt"]);
+const PORTABLE_MODULES = new Set(["mote", "mote/pin-classes", "mote/watchdog-class", "mote/cbor", "mote/mqtt", "mote/crypto"]);
 
 export type HostBundle = { ok: true; script: string } | { ok: false; diagnostics: string };
 

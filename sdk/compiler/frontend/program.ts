@@ -19,6 +19,7 @@ export const MOTE_MODULES: Record<string, string> = {
   "mote/intrinsics": path.join(LIB_DIR, "intrinsics.ts"),
   "mote/interrupts": path.join(LIB_DIR, "rt/interrupts.ts"),
   "mote/cbor": path.join(LIB_DIR, "cbor.ts"),
+  "mote/crypto": path.join(LIB_DIR, "crypto.ts"),
   "mote/mqtt": path.join(LIB_DIR, "mqtt.ts"),
   // What the generated modules import (they are also written into projects, mote init).
   "mote/pin-classes": path.join(LIB_DIR, "pins.ts"),
