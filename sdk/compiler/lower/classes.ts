@@ -14,7 +14,7 @@ import {
 } from "../values.ts";
 import { TYPED_ARRAYS } from "./types.ts";
 import { Lowerer, type ClassInfo } from "./lowerer.ts";
-import { RT_DIR, MAX_CLOSURE_PARAMETERS } from "./runtime-symbols.ts";
+import { RT_DIR } from "./runtime-symbols.ts";
 
 declare module "./lowerer.ts" {
   interface Lowerer {
@@ -23,6 +23,7 @@ declare module "./lowerer.ts" {
     lowerClass(info: ClassInfo): void;
     lowerConstructor(info: ClassInfo): void;
     constructorArity(info: ClassInfo): number;
+    constructorParameters(info: ClassInfo): readonly ts.ParameterDeclaration[];
     isErrorClass(decl: ts.ClassDeclaration): boolean;
     fieldOffset(info: ClassInfo, field: string): number;
     classDeclarationOf(node: ts.Expression): ts.ClassDeclaration | undefined;
@@ -69,8 +70,8 @@ Lowerer.prototype.newExpression = function newExpression(this: Lowerer, node: ts
  * Classes have a fixed layout: the descriptor, then every field, inherited ones first.
  * The descriptor (in flash) holds the kind, the parent's descriptor, the instance size and
  * the method table: a slot per method name, overridden in subclasses, so a call through a
- * base-class reference reaches the override. Methods take `this` in r0 and at most three
- * arguments in r1-r3; constructors are called directly and take any number.
+ * base-class reference reaches the override. Methods are reached by value calls (`this` is
+ * the receiver: ir.ts, the value-call convention); constructors are called directly.
  */
 Lowerer.prototype.classInfo = function classInfo(this: Lowerer, decl: ts.ClassDeclaration): ClassInfo {
   let info = this.classes.get(decl);
@@ -110,7 +111,6 @@ Lowerer.prototype.classInfo = function classInfo(this: Lowerer, decl: ts.ClassDe
       if (!info.fields.includes(field)) info.fields.push(field);
     } else if ((ts.isMethodDeclaration(m) || ts.isGetAccessor(m) || ts.isSetAccessor(m)) && !isStatic) {
       const key = ts.isGetAccessor(m) ? `get ${m.name.getText()}` : ts.isSetAccessor(m) ? `set ${m.name.getText()}` : m.name.getText();
-      if (m.parameters.length > MAX_CLOSURE_PARAMETERS) fail(m.parameters[MAX_CLOSURE_PARAMETERS], Codes.UnsupportedSyntax, `methods take at most ${MAX_CLOSURE_PARAMETERS} parameters on devices yet`);
       const symbol = `${info.symbol}.${key.replace(" ", "$")}`;
       const existing = info.slots.get(key);
       if (existing !== undefined) info.methods[existing] = { symbol, decl: m };
@@ -162,9 +162,9 @@ Lowerer.prototype.lowerClass = function lowerClass(this: Lowerer, info: ClassInf
       this.thisVReg = newVReg(fn, { name: "this" });
       fn.params.push(this.thisVReg);
       this.currentClass = info;
-      this.parameters(m);
+      this.parameters(m, true);
       this.body(body.statements);
-    });
+    }, undefined, true);
   }
   this.lowerConstructor(info);
   this.restoreState(saved);
@@ -217,9 +217,13 @@ Lowerer.prototype.lowerConstructor = function lowerConstructor(this: Lowerer, in
 
 /** Parameters a class's constructor takes (its own, or its ancestors' when it has none). */
 Lowerer.prototype.constructorArity = function constructorArity(this: Lowerer, info: ClassInfo): number {
+  return this.constructorParameters(info).length;
+};
+
+Lowerer.prototype.constructorParameters = function constructorParameters(this: Lowerer, info: ClassInfo): readonly ts.ParameterDeclaration[] {
   const ctor = info.decl.members.find(ts.isConstructorDeclaration);
-  if (ctor) return ctor.parameters.length;
-  return info.parent ? this.constructorArity(info.parent) : 0;
+  if (ctor) return ctor.parameters;
+  return info.parent ? this.constructorParameters(info.parent) : [];
 };
 
 Lowerer.prototype.isErrorClass = function isErrorClass(this: Lowerer, decl: ts.ClassDeclaration): boolean {
@@ -266,10 +270,7 @@ Lowerer.prototype.instanceClass = function instanceClass(this: Lowerer, node: ts
 Lowerer.prototype.newInstance = function newInstance(this: Lowerer, decl: ts.ClassDeclaration, node: ts.NewExpression): VReg {
   if (decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword)) fail(node, Codes.UnsupportedSyntax, "an abstract class cannot be created");
   const info = this.classInfo(decl);
-  const args = this.exprList(node.arguments ?? []);
-  const arity = this.constructorArity(info);
-  while (args.length < arity) args.push(this.constant(UNDEFINED));
-  args.length = arity;
+  const args = this.directArguments(this.constructorParameters(info), node.arguments ?? [], node);
   const descriptor = this.symbolAddress(info.descriptor);
   const descriptorNumber = this.temp({ smallInt: true });
   this.emit({ op: "addr-of", dst: descriptorNumber, src: descriptor });
@@ -356,10 +357,7 @@ Lowerer.prototype.memberGet = function memberGet(this: Lowerer, member: ClassMem
 Lowerer.prototype.superCall = function superCall(this: Lowerer, node: ts.CallExpression): VReg {
   const info = this.currentClass;
   if (!info?.parent || this.thisVReg === undefined) fail(node, Codes.UnsupportedSyntax, "super(…) outside a derived class's constructor");
-  const args = this.exprList(node.arguments);
-  const arity = this.constructorArity(info.parent);
-  while (args.length < arity) args.push(this.constant(UNDEFINED));
-  args.length = arity;
+  const args = this.directArguments(this.constructorParameters(info.parent), node.arguments, node);
   this.emit({ op: "call", dst: undefined, callee: info.parent.constructorSymbol, args: [this.thisVReg, ...args], pos: this.pos(node) });
   const initialize = this.afterSuper;
   this.afterSuper = undefined;
@@ -367,14 +365,19 @@ Lowerer.prototype.superCall = function superCall(this: Lowerer, node: ts.CallExp
   return this.constant(UNDEFINED);
 };
 
-/** super.method(…): the parent's implementation, called directly on this. */
+/** super.method(…): the parent's implementation on this, by its symbol (a value call all
+ *  the same: methods take their arguments that way). */
 Lowerer.prototype.superMethodCall = function superMethodCall(this: Lowerer, callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg {
   const parent = this.currentClass?.parent;
   const slot = parent?.slots.get(callee.name.text);
   if (!parent || slot === undefined || this.thisVReg === undefined) fail(node, Codes.UnsupportedSyntax, `super.${callee.name.text} is not a method of the parent class`);
+  if (node.arguments.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedSyntax, "spread arguments in calls of function values and methods are not supported on devices yet", "pass the values one by one");
   const args = this.exprList(node.arguments);
-  while (args.length < MAX_CLOSURE_PARAMETERS) args.push(this.constant(UNDEFINED));
-  return this.call(parent.methods[slot].symbol, [this.thisVReg, ...args], node);
+  const code = this.temp({ raw: true });
+  this.emit({ op: "symbol", dst: code, symbol: parent.methods[slot].symbol, addend: 1 });
+  const dst = this.temp();
+  this.emit({ op: "call-code", dst, code, object: this.thisVReg, args, pos: this.pos(node) });
+  return dst;
 };
 
 Lowerer.prototype.staticMethodSymbol = function staticMethodSymbol(this: Lowerer, decl: ts.MethodDeclaration): string {
@@ -389,7 +392,6 @@ Lowerer.prototype.staticMethodSymbol = function staticMethodSymbol(this: Lowerer
 };
 
 Lowerer.prototype.methodCall = function methodCall(this: Lowerer, object: VReg, slot: number, args: VReg[], node: ts.Node): VReg {
-  while (args.length < MAX_CLOSURE_PARAMETERS) args.push(this.constant(UNDEFINED));
   const dst = this.temp();
   this.emit({ op: "call-method", dst, object, slot, args, pos: this.pos(node) });
   return dst;

@@ -81,6 +81,9 @@ export class Lowerer {
   arraysShrink = false;
   /** Numbers may be doubles (LowerOptions.doubles). */
   doubles = false;
+  /** Set when a function reached by value calls reads the argument count (more than three
+   *  parameters, or a rest parameter): every value call then passes it (ir.ts). */
+  countsArguments = false;
 
   // Per-function state.
   fn!: IrFunction;
@@ -190,7 +193,7 @@ export class Lowerer {
     this.functions.push(main);
     this.drain();
     this.checkUncalledFunctions(order);
-    return { functions: this.functions, globals: this.globals, data: this.data, entry: "__mote_main", arraysShrink: this.arraysShrink, doubles: this.doubles };
+    return { functions: this.functions, globals: this.globals, data: this.data, entry: "__mote_main", arraysShrink: this.arraysShrink, doubles: this.doubles, countsArguments: this.countsArguments };
   }
 
   /** Functions of the app nobody calls are not linked, but they are still compiled, so that
