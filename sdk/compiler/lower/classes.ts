@@ -30,6 +30,7 @@ declare module "./lowerer.ts" {
     builtinErrorClass(name: string): ts.ClassDeclaration;
     builtinClass(name: string): ts.ClassDeclaration;
     instanceClass(node: ts.Expression): ts.ClassDeclaration | undefined;
+    classOfType(type: ts.Type): ts.ClassDeclaration | undefined;
     newInstance(decl: ts.ClassDeclaration, node: ts.NewExpression): VReg;
     thisValue(node: ts.Node): VReg;
     classMember(node: ts.PropertyAccessExpression): ClassMember | undefined;
@@ -260,7 +261,11 @@ Lowerer.prototype.builtinClass = function builtinClass(this: Lowerer, name: stri
 
 /** The class declaration an instance type comes from. */
 Lowerer.prototype.instanceClass = function instanceClass(this: Lowerer, node: ts.Expression): ts.ClassDeclaration | undefined {
-  const sym = this.typeAt(node).getSymbol();
+  return this.classOfType(this.typeAt(node));
+};
+
+Lowerer.prototype.classOfType = function classOfType(this: Lowerer, type: ts.Type): ts.ClassDeclaration | undefined {
+  const sym = type.getSymbol();
   const decl = sym?.valueDeclaration;
   if (decl && ts.isClassDeclaration(decl)) return decl;
   if (sym && BUILTIN_CLASSES[sym.name] && sym.declarations?.[0]?.getSourceFile().isDeclarationFile) return this.builtinClass(sym.name);
@@ -321,13 +326,36 @@ Lowerer.prototype.classMember = function classMember(this: Lowerer, node: ts.Pro
     if (ts.isMethodDeclaration(decl)) return { kind: "static-method", decl };
     return undefined;
   }
-  const instanceDecl = this.instanceClass(node.expression) ?? owner;
-  const info = this.classInfo(instanceDecl);
-  if (ts.isPropertyDeclaration(decl)) return { kind: "field", info, name: node.name.text };
-  if (ts.isMethodDeclaration(decl)) return { kind: "method", info, key: node.name.text };
-  if (ts.isGetAccessor(decl) || ts.isSetAccessor(decl)) return { kind: "accessor", info, name: node.name.text };
-  return undefined;
+  const member = (info: ClassInfo): ClassMember | undefined => {
+    if (ts.isPropertyDeclaration(decl)) return { kind: "field", info, name: node.name.text };
+    if (ts.isMethodDeclaration(decl)) return { kind: "method", info, key: node.name.text };
+    if (ts.isGetAccessor(decl) || ts.isSetAccessor(decl)) return { kind: "accessor", info, name: node.name.text };
+    return undefined;
+  };
+  // A union of classes (`A | B`, or a type parameter constrained to one): their instances have
+  // the member at the same place, or it is found by name at run time (undefined here: the
+  // caller reads or calls the property of an object). So are members of unions with
+  // interfaces or object types, which need not be class instances at all.
+  let receiver = this.checker.getNonNullableType(this.typeAt(node.expression));
+  if (receiver.flags & ts.TypeFlags.TypeParameter) receiver = this.checker.getBaseConstraintOfType(receiver) ?? receiver;
+  if (receiver.isUnion()) {
+    const classes = receiver.types.map((t) => this.classOfType(t));
+    if (classes.some((c) => c === undefined)) return undefined;
+    const members = [...new Set(classes)].map((c) => member(this.classInfo(c!)));
+    return members.every((m) => m !== undefined && samePlace(m, members[0]!)) ? members[0] : undefined;
+  }
+  return member(this.classInfo(this.instanceClass(node.expression) ?? owner));
 };
+
+/** Do two classes' members sit at the same place in their instances and method tables? */
+function samePlace(a: ClassMember, b: ClassMember): boolean {
+  if (a.kind === "field" && b.kind === "field") return a.info.fields.indexOf(a.name) === b.info.fields.indexOf(b.name);
+  if (a.kind === "method" && b.kind === "method") return a.info.slots.get(a.key) === b.info.slots.get(b.key);
+  if (a.kind === "accessor" && b.kind === "accessor") {
+    return a.info.slots.get(`get ${a.name}`) === b.info.slots.get(`get ${b.name}`) && a.info.slots.get(`set ${a.name}`) === b.info.slots.get(`set ${b.name}`);
+  }
+  return false;
+}
 
 Lowerer.prototype.memberGet = function memberGet(this: Lowerer, member: ClassMember, node: ts.PropertyAccessExpression): VReg {
   switch (member.kind) {

@@ -24,6 +24,11 @@ export function typedArrayElement(type: ts.Type): TypedElement | undefined {
 }
 
 export function valueKind(checker: ts.TypeChecker, type: ts.Type): ValueKind {
+  // A type parameter (`K extends Comparable<K>`) holds values of its constraint's kind.
+  if (type.flags & ts.TypeFlags.TypeParameter) {
+    const constraint = checker.getBaseConstraintOfType(type);
+    return constraint && constraint !== type ? valueKind(checker, constraint) : "any";
+  }
   if (type.flags & (ts.TypeFlags.NumberLike)) return "number";
   if (type.flags & ts.TypeFlags.BooleanLike) return "boolean";
   if (type.flags & ts.TypeFlags.StringLike) return "string";
