@@ -105,6 +105,7 @@ class FunctionCodegen {
         this.writeFrom(p, i);
       } else {
         const offset = this.frameSize + 4 * (this.savedRegs.length + 1) + 4 * (i - 4);
+        if (loc.kind === "reg") { this.loadSp(loc.reg, offset); return; }
         this.busy = new Set();
         const r = this.scratch();
         this.loadSp(r, offset);

@@ -202,7 +202,9 @@ Lowerer.prototype.parameters = function parameters(this: Lowerer, decl: ts.Signa
       this.jumpTo(join);
       this.startBlock(join);
     }
-    if (sym) this.bindLocal(sym, v, decl);
+    // A parameter nothing captures is its own variable: no copy.
+    if (sym && this.fn.params.includes(v) && !this.locals.has(sym) && !this.cells.has(sym) && !this.isCaptured(sym, decl)) this.locals.set(sym, v);
+    else if (sym) this.bindLocal(sym, v, decl);
     else this.destructure(p.name as ts.BindingPattern, v, p);
   }
 };
@@ -233,22 +235,21 @@ Lowerer.prototype.valueCallParameters = function valueCallParameters(this: Lower
   for (let i = REGISTER_ARGUMENTS; i < fixed; i++) values.push(incoming(i));
   values.length = fixed;
   if (fixed > REGISTER_ARGUMENTS) {
-    // Fewer arguments than fixed parameters: from the first one missing on, undefined. The
-    // checks run only then; a call passing them all costs one compare.
+    // Fewer arguments than fixed parameters: each one missing is undefined. The checks run
+    // only then (a call passing them all costs one compare), and only for parameters the body
+    // reads: the cleanup pass drops the others' with the dead definitions.
     const pos = this.pos(decl);
     const short = newBlock(fn), join = newBlock(fn);
     this.setTerm({ op: "branch", kind: "cmp", cmp: "lt", numeric: true, a: count, b: this.constant(tagInt(fixed), true), then: short, else: join, pos });
     this.startBlock(short);
-    const fills = values.slice(REGISTER_ARGUMENTS).map(() => newBlock(fn));
-    fills.forEach((fill, k) => {
-      const i = REGISTER_ARGUMENTS + k;
-      const next = newBlock(fn);
+    for (let i = REGISTER_ARGUMENTS; i < fixed; i++) {
+      const fill = newBlock(fn), next = newBlock(fn);
       this.setTerm({ op: "branch", kind: "cmp", cmp: "gt", numeric: true, a: count, b: this.constant(tagInt(i), true), then: next, else: fill, pos });
       this.startBlock(fill);
       this.emit({ op: "move", dst: values[i], src: this.constant(UNDEFINED) });
-      this.jumpTo(fills[k + 1] ?? join);
+      this.jumpTo(next);
       this.startBlock(next);
-    });
+    }
     this.jumpTo(join);
     this.startBlock(join);
   }
