@@ -313,23 +313,20 @@ Lowerer.prototype.classMember = function classMember(this: Lowerer, node: ts.Pro
     if (info.fields.includes(name)) return { kind: "field", info, name };
     fail(node.name, Codes.UnsupportedCall, `'${name}' of ${info.name} is not supported on devices yet`);
   }
-  if (!decl || !decl.parent || !ts.isClassDeclaration(decl.parent)) {
-    if (decl && ts.isParameter(decl) && ts.isConstructorDeclaration(decl.parent) && ts.isParameterPropertyDeclaration(decl, decl.parent)) {
-      return { kind: "field", info: this.classInfo(decl.parent.parent as ts.ClassDeclaration), name: node.name.text };
-    }
-    return undefined;
-  }
-  const owner = decl.parent as ts.ClassDeclaration;
+  const parameterProperty = decl !== undefined && ts.isParameter(decl) && ts.isConstructorDeclaration(decl.parent) && ts.isParameterPropertyDeclaration(decl, decl.parent);
+  if (!decl || !decl.parent || (!ts.isClassDeclaration(decl.parent) && !parameterProperty)) return undefined;
+  const owner = (parameterProperty ? decl.parent.parent : decl.parent) as ts.ClassDeclaration;
   const isStatic = ts.canHaveModifiers(decl) && (ts.getModifiers(decl)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false);
   if (isStatic) {
     if (ts.isPropertyDeclaration(decl)) { this.classInfo(owner); return { kind: "static-field", symbol: this.staticFields.get(sym!)!.symbol }; }
     if (ts.isMethodDeclaration(decl)) return { kind: "static-method", decl };
     return undefined;
   }
-  const member = (info: ClassInfo): ClassMember | undefined => {
-    if (ts.isPropertyDeclaration(decl)) return { kind: "field", info, name: node.name.text };
-    if (ts.isMethodDeclaration(decl)) return { kind: "method", info, key: node.name.text };
-    if (ts.isGetAccessor(decl) || ts.isSetAccessor(decl)) return { kind: "accessor", info, name: node.name.text };
+  const name = node.name.text;
+  const memberOf = (info: ClassInfo): ClassMember | undefined => {
+    if (info.fields.includes(name)) return { kind: "field", info, name };
+    if (info.slots.has(`get ${name}`) || info.slots.has(`set ${name}`)) return { kind: "accessor", info, name };
+    if (info.slots.has(name)) return { kind: "method", info, key: name };
     return undefined;
   };
   // A union of classes (`A | B`, or a type parameter constrained to one): their instances have
@@ -341,10 +338,10 @@ Lowerer.prototype.classMember = function classMember(this: Lowerer, node: ts.Pro
   if (receiver.isUnion()) {
     const classes = receiver.types.map((t) => this.classOfType(t));
     if (classes.some((c) => c === undefined)) return undefined;
-    const members = [...new Set(classes)].map((c) => member(this.classInfo(c!)));
+    const members = [...new Set(classes)].map((c) => memberOf(this.classInfo(c!)));
     return members.every((m) => m !== undefined && samePlace(m, members[0]!)) ? members[0] : undefined;
   }
-  return member(this.classInfo(this.instanceClass(node.expression) ?? owner));
+  return memberOf(this.classInfo(this.instanceClass(node.expression) ?? owner));
 };
 
 /** Do two classes' members sit at the same place in their instances and method tables? */
