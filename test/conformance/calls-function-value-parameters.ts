@@ -37,7 +37,7 @@ console.log(apply6(counted, 1), apply6(counted, 10), apply6(mix, 0), calls);
 // Recursion through a function value with many arguments.
 const rotate = (n: number, a: number, b: number, c: number, d: number, e: number, f: number): string =>
   n === 0 ? [a, b, c, d, e, f].join("") : rotate(n - 1, f, a, b, c, d, e);
-console.log(rotate(0, 1, 2, 3, 4, 5, 6), rotate(1, 1, 2, 3, 4, 5, 6), rotate(100, 1, 2, 3, 4, 5, 6));
+console.log(rotate(0, 1, 2, 3, 4, 5, 6), rotate(1, 1, 2, 3, 4, 5, 6), rotate(25, 1, 2, 3, 4, 5, 6));
 function makeAdder(a: number, b: number, c: number, d: number) {
   return (e: number, f: number, g: number, h: number, i = 0) => a + b + c + d + e + f + g + h + i;
 }

@@ -25,11 +25,11 @@ class Motor implements Device {
   describe(): string { return `motor ${this.id} at ${this.speed}/${this.limit}`; }
 }
 class Buzzer implements Device {
-  notes: number[] = [];
-  get id(): string { return "bz" + this.notes.length; }
-  describe(): string { return `buzzer with ${this.notes.length} notes`; }
+  notes = 0;
+  get id(): string { return "bz" + this.notes; }
+  describe(): string { return `buzzer with ${this.notes} notes`; }
   handle(command: string, ...tones: number[]): string {
-    for (const t of tones) this.notes.push(t);
+    this.notes += tones.length;
     return `${command}:${tones.join(",")}`;
   }
 }
