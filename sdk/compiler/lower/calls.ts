@@ -235,7 +235,9 @@ Lowerer.prototype.interfaceMethodCall = function interfaceMethodCall(this: Lower
   this.emit({ op: "call-code", dst, code, object, args, pos: this.pos(node) });
   this.jumpTo(done);
   this.startBlock(viaValue);
-  this.emit({ op: "call-indirect", dst, fn: fnValue, args, pos: this.pos(node) });
+  // Not a function: a TypeError once the arguments are evaluated, as in JavaScript.
+  const callable = this.call(this.runtime("callableProperty"), [fnValue, this.stringLiteral(callee.getText())], node);
+  this.emit({ op: "call-indirect", dst, fn: callable, args, pos: this.pos(node) });
   this.jumpTo(done);
   this.startBlock(done);
   return dst;
