@@ -38,7 +38,15 @@ const plain: Device = {
   describe: () => "plain object",
   handle: (command, a, b, c, d, e) => `${command}/${a}/${b}/${c}/${d}/${e}`,
 };
-const devices: Device[] = [new Led("l1"), new Motor("m1", 50), new Buzzer(), plain, new Motor("m2", 5)];
+// Shaped like a Device without saying so: its methods sit elsewhere in its table.
+class Relay {
+  on = false;
+  readonly id = "r1";
+  toggle(): boolean { return (this.on = !this.on); }
+  describe(): string { return `relay ${this.on ? "on" : "off"}`; }
+  handle(command: string, a: number): string { return `${command}:${a}:${this.toggle()}`; }
+}
+const devices: Device[] = [new Led("l1"), new Motor("m1", 50), new Buzzer(), plain, new Motor("m2", 5), new Relay()];
 for (const d of devices) console.log(d.id, d.handle("set", 1, 2, 3, 4), d.handle("reverse", 5, 6, 7, 8, 2));
 for (const d of devices) console.log(d.describe());
 function broadcast(list: Device[], command: string, ...args: number[]): string[] {

@@ -7,10 +7,12 @@
 
 import ts from "typescript";
 import path from "node:path";
-import { type VReg, MAX_ARGUMENTS, newBlock } from "../ir/ir.ts";
+import { type VReg, MAX_ARGUMENTS, newBlock, newVReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
-import { FALSE, TRUE, UNDEFINED } from "../values.ts";
-import type { ValueKind } from "./types.ts";
+import {
+  ARRAY_ELEMENTS, ARRAY_LENGTH, CLASS_METHOD_NAMES, CLASS_METHODS, FALSE, KIND_OBJECT, SMALL_INT_MAX, TRUE, UNDEFINED, tagInt,
+} from "../values.ts";
+import { type ValueKind, interfaceMethodNames } from "./types.ts";
 import { REPO_ROOT } from "../frontend/program.ts";
 import { Lowerer } from "./lowerer.ts";
 import { RT_DIR, INTRINSICS_FILE, type RtName } from "./runtime-symbols.ts";
@@ -21,6 +23,7 @@ declare module "./lowerer.ts" {
     callExpression(node: ts.CallExpression, discard: boolean): VReg;
     indirectCall(callee: ts.Expression, node: ts.CallExpression): VReg;
     interfaceMethodCall(callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg;
+    methodCodeByName(object: VReg, name: VReg, callee: ts.PropertyAccessExpression): VReg;
     directArguments(parameters: readonly ts.ParameterDeclaration[], args: readonly ts.Expression[], node: ts.Node): VReg[];
     methodArgs(
       receiver: ts.Expression,
@@ -215,7 +218,7 @@ Lowerer.prototype.interfaceMethodCall = function interfaceMethodCall(this: Lower
   const object = this.temp();
   this.emit({ op: "move", dst: object, src: this.expr(callee.expression) });
   const name = this.stringLiteral(callee.name.text);
-  const code = this.call(this.runtime("objMethodCode"), [object, name], callee);
+  const code = this.methodCodeByName(object, name, callee);
   const fnValue = this.temp();
   const method = newBlock(this.fn), property = newBlock(this.fn), join = newBlock(this.fn);
   this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: code, b: this.constant(UNDEFINED), then: property, else: method, pos: this.pos(callee) });
@@ -241,6 +244,55 @@ Lowerer.prototype.interfaceMethodCall = function interfaceMethodCall(this: Lower
   this.jumpTo(done);
   this.startBlock(done);
   return dst;
+};
+
+/**
+ * The code of method `name` of a class instance reached through an interface type, or
+ * undefined (not a class instance, or no such method). Classes put the methods of the
+ * interfaces they implement first in their method tables, in the interfaces' order
+ * (classInfo), so the slot the method has in the interface is tried first: a class instance
+ * whose table has this very name string there (a few loads and compares). Anything else asks
+ * the runtime, which searches the table by name.
+ */
+Lowerer.prototype.methodCodeByName = function methodCodeByName(this: Lowerer, object: VReg, name: VReg, callee: ts.PropertyAccessExpression): VReg {
+  const pos = this.pos(callee);
+  let receiver = this.checker.getNonNullableType(this.typeAt(callee.expression));
+  if (receiver.flags & ts.TypeFlags.TypeParameter) receiver = this.checker.getBaseConstraintOfType(receiver) ?? receiver;
+  const slot = receiver.isUnion() ? -1 : interfaceMethodNames(this.checker, receiver).indexOf(callee.name.text);
+  if (slot < 0) return this.call(this.runtime("objMethodCode"), [object, name], callee);
+  const code = newVReg(this.fn, { name: "<method code>" });
+  const slow = newBlock(this.fn), join = newBlock(this.fn);
+  const isObject = this.temp();
+  this.emit({ op: "is-object", dst: isObject, src: object, pos });
+  const instance = newBlock(this.fn);
+  this.setTerm({ op: "branch", kind: "truthy", test: "boolean", value: isObject, then: instance, else: slow, pos });
+  this.startBlock(instance);
+  const descriptor = this.temp({ raw: true }), kind = this.temp({ raw: true });
+  this.emit({ op: "load", dst: descriptor, base: object, offset: 0, width: 32, pos });
+  this.emit({ op: "load", dst: kind, base: descriptor, offset: 0, width: 32, pos });
+  const hasTable = newBlock(this.fn);
+  this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: kind, b: this.constant(KIND_OBJECT), then: hasTable, else: slow, pos });
+  this.startBlock(hasTable);
+  const names = this.temp(), length = this.temp({ raw: true }), count = this.temp({ smallInt: true });
+  this.emit({ op: "load", dst: names, base: descriptor, offset: CLASS_METHOD_NAMES, width: 32, pos });
+  this.emit({ op: "load", dst: length, base: names, offset: ARRAY_LENGTH, width: 32, pos });
+  this.emit({ op: "tag", dst: count, src: length, max: SMALL_INT_MAX, pos });
+  const long = newBlock(this.fn);
+  this.setTerm({ op: "branch", kind: "cmp", cmp: "gt", numeric: true, a: count, b: this.constant(tagInt(slot), true), then: long, else: slow, pos });
+  this.startBlock(long);
+  const elements = this.temp({ raw: true }), named = this.temp();
+  this.emit({ op: "load", dst: elements, base: names, offset: ARRAY_ELEMENTS, width: 32, pos });
+  this.emit({ op: "load", dst: named, base: elements, offset: 4 * slot, width: 32, pos });
+  const hit = newBlock(this.fn);
+  this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: named, b: name, then: hit, else: slow, pos });
+  this.startBlock(hit);
+  this.emit({ op: "load", dst: code, base: descriptor, offset: CLASS_METHODS + 4 * slot, width: 32, pos });
+  this.jumpTo(join);
+  this.startBlock(slow);
+  this.emit({ op: "move", dst: code, src: this.call(this.runtime("objMethodCode"), [object, name], callee) });
+  this.jumpTo(join);
+  this.startBlock(join);
+  return code;
 };
 
 /** Arguments for a runtime method: the receiver, then each parameter (undefined when the

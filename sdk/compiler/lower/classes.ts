@@ -12,7 +12,7 @@ import {
   UNDEFINED, tagInt, CELL_VALUE, KIND_OBJECT, CLASS_PARENT, CLASS_SIZE, CLASS_METHODS,
   CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_NAME, CLASS_PRINT,
 } from "../values.ts";
-import { TYPED_ARRAYS } from "./types.ts";
+import { TYPED_ARRAYS, interfaceMethodNames } from "./types.ts";
 import { Lowerer, type ClassInfo } from "./lowerer.ts";
 import { RT_DIR } from "./runtime-symbols.ts";
 
@@ -98,6 +98,18 @@ Lowerer.prototype.classInfo = function classInfo(this: Lowerer, decl: ts.ClassDe
     lowered: false,
   };
   this.classes.set(decl, info);
+  // The methods of the interfaces a class without a parent implements come first, in the
+  // interfaces' order: a call through the interface tries that slot first (calls.ts,
+  // methodCodeByName).
+  if (!parent) {
+    const implemented = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ImplementsKeyword)?.types ?? [];
+    for (const name of implemented.flatMap((t) => interfaceMethodNames(this.checker, this.checker.getTypeAtLocation(t)))) {
+      const method = decl.members.find((m) => ts.isMethodDeclaration(m) && m.name.getText() === name && !m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword));
+      if (!method || info.slots.has(name)) continue;
+      info.slots.set(name, info.methods.length);
+      info.methods.push({ symbol: `${info.symbol}.${name}`, decl: method as ts.MethodDeclaration });
+    }
+  }
   // Parameter properties are created before the declared fields (ES2022 class fields), so
   // they come first in the layout, the order JSON.stringify and console.log show.
   const ctor = decl.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined);

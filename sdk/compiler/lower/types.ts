@@ -54,3 +54,12 @@ export function elementType(checker: ts.TypeChecker, type: ts.Type): ts.Type | u
   if (!checker.isArrayType(type)) return undefined;
   return checker.getTypeArguments(type as ts.TypeReference)[0];
 }
+
+/** The methods of an interface (or object) type, in declaration order: classes that implement
+ *  it give them their first method-table slots (classes.ts, classInfo), and calls through it
+ *  try those slots first (calls.ts, methodCodeByName). */
+export function interfaceMethodNames(checker: ts.TypeChecker, type: ts.Type): string[] {
+  return checker.getPropertiesOfType(type)
+    .filter((p) => p.declarations?.some((d) => ts.isMethodSignature(d)))
+    .map((p) => p.name);
+}
