@@ -42,3 +42,15 @@ function makeAdder(a: number, b: number, c: number, d: number) {
   return (e: number, f: number, g: number, h: number, i = 0) => a + b + c + d + e + f + g + h + i;
 }
 console.log(makeAdder(1, 2, 3, 4)(5, 6, 7, 8), makeAdder(1, 1, 1, 1)(1, 1, 1, 1, 100));
+
+// Callbacks with more parameters than the caller passes, fields holding functions, optional calls.
+console.log([3, 1, 2].map((x: number, i: number, a: number[], extra?: number) => `${x}${i}${a.length}${extra}`).join(" "));
+class Holder {
+  handler: (a: number, b: number, c: number, d: number, e: number) => number = (a, b, c, d, e) => a * b + c * d + e;
+  hook?: (a: string, b: string, c: string, d: string) => string;
+  run(): string { return `${this.handler(1, 2, 3, 4, 5)} ${this.hook?.("a", "b", "c", "d")}`; }
+}
+const holder = new Holder();
+console.log(holder.run());
+holder.hook = (a, b, c, d) => d + c + b + a;
+console.log(holder.run());

@@ -200,11 +200,19 @@ function checkValueCallArguments(node: ts.CallExpression): void {
 /** A call of a function value (a variable, a parameter, an element, a call's result). */
 Lowerer.prototype.indirectCall = function indirectCall(this: Lowerer, callee: ts.Expression, node: ts.CallExpression): VReg {
   // The type as written at the call (a cast such as (f as Comparator) gives the signature).
-  const type = this.checker.getTypeAtLocation(node.expression);
+  const type = this.checker.getNonNullableType(this.checker.getTypeAtLocation(node.expression));
   if (type.getCallSignatures().length === 0) {
     fail(callee, Codes.UnsupportedCall, `calling '${callee.getText()}' is not supported on devices yet`);
   }
   checkValueCallArguments(node);
+  const call = (fnValue: VReg): VReg => {
+    const args = this.exprList(node.arguments);
+    const dst = this.temp();
+    this.emit({ op: "call-indirect", dst, fn: fnValue, args, pos: this.pos(node) });
+    return dst;
+  };
+  // f?.(…): undefined when f is null or undefined, without evaluating the arguments.
+  if (node.questionDotToken) return this.optionalChain(node, callee, call);
   const [fnValue, ...args] = this.exprList([callee, ...node.arguments]);
   const dst = this.temp();
   this.emit({ op: "call-indirect", dst, fn: fnValue, args, pos: this.pos(node) });
