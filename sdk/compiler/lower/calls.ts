@@ -170,7 +170,6 @@ Lowerer.prototype.directArguments = function directArguments(this: Lowerer, para
   if (firstSpread >= 0 && (rest < 0 || firstSpread < rest)) {
     fail(argNodes[firstSpread], Codes.UnsupportedSyntax, "spread arguments are supported on devices only into a rest parameter", "pass the values one by one");
   }
-  if (argNodes.length > MAX_ARGUMENTS) fail(argNodes[MAX_ARGUMENTS], Codes.UnsupportedCall, `a call passes at most ${MAX_ARGUMENTS} arguments on devices`, "pass an array instead");
   if (firstSpread >= 0) {
     // f(a, ...xs): the arguments from the rest parameter on become its array.
     const fixed = this.exprList(argNodes.slice(0, rest));
