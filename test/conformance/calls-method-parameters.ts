@@ -47,3 +47,13 @@ class Walker {
 }
 const w = new Walker();
 console.log(w.walk(0, 1, 2, 3, 4, 5), w.walk(3, 1, 2, 3, 4, 5), w.walk(12, 1, 2, 3, 4, 5), w.steps);
+// super.method(…) with many arguments from an arrow function and from an async method.
+class Loud extends Shape {
+  describe(name: string, w: number, h: number, unit: string): string {
+    const shout = () => super.describe(name.toUpperCase(), h, w, unit, 9);
+    return shout() + "!";
+  }
+  async later(name: string, w: number, h: number, unit: string): Promise<string> { await null; return super.describe(name, w, h, unit, 1); }
+}
+console.log(new Loud().describe("l", 1, 2, "mm"));
+new Loud().later("a", 3, 4, "km").then((s) => console.log(s));

@@ -403,17 +403,20 @@ Lowerer.prototype.superCall = function superCall(this: Lowerer, node: ts.CallExp
 };
 
 /** super.method(…): the parent's implementation on this, by its symbol (a value call all
- *  the same: methods take their arguments that way). */
+ *  the same: methods take their arguments that way). In an arrow function inside a method,
+ *  the class is the method's and `this` the one the arrow function captured. */
 Lowerer.prototype.superMethodCall = function superMethodCall(this: Lowerer, callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg {
-  const parent = this.currentClass?.parent;
+  const owner = ts.findAncestor(callee, ts.isClassLike);
+  const parent = owner && ts.isClassDeclaration(owner) ? this.classInfo(owner).parent : undefined;
   const slot = parent?.slots.get(callee.name.text);
-  if (!parent || slot === undefined || this.thisVReg === undefined) fail(node, Codes.UnsupportedSyntax, `super.${callee.name.text} is not a method of the parent class`);
+  if (!parent || slot === undefined) fail(node, Codes.UnsupportedSyntax, `super.${callee.name.text} is not a method of the parent class`);
   if (node.arguments.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedSyntax, "spread arguments in calls of function values and methods are not supported on devices yet", "pass the values one by one");
+  const self = this.thisValue(callee.expression);
   const args = this.exprList(node.arguments);
   const code = this.temp({ raw: true });
   this.emit({ op: "symbol", dst: code, symbol: parent.methods[slot].symbol, addend: 1 });
   const dst = this.temp();
-  this.emit({ op: "call-code", dst, code, object: this.thisVReg, args, pos: this.pos(node) });
+  this.emit({ op: "call-code", dst, code, object: self, args, pos: this.pos(node) });
   return dst;
 };
 

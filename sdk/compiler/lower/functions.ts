@@ -429,9 +429,10 @@ function isAsync(node: ts.Node): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false);
 }
 
-/** Does this arrow function body use `this` (its own or that of an arrow function inside)? */
+/** Does this arrow function body use `this` (its own or that of an arrow function inside;
+ *  `super.m()` calls m on it)? */
 function usesThis(node: ts.Node): boolean {
-  if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) return true;
   if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node)) return false;
   return ts.forEachChild(node, usesThis) ?? false;
 }
