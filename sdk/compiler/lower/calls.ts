@@ -265,7 +265,10 @@ Lowerer.prototype.methodCodeByName = function methodCodeByName(this: Lowerer, ob
   const pos = this.pos(callee);
   let receiver = this.checker.getNonNullableType(this.typeAt(callee.expression));
   if (receiver.flags & ts.TypeFlags.TypeParameter) receiver = this.checker.getBaseConstraintOfType(receiver) ?? receiver;
-  const slot = receiver.isUnion() ? -1 : interfaceMethodNames(this.checker, receiver).indexOf(callee.name.text);
+  // A class's own slot for the method (an object of its type that is not its instance may have
+  // it elsewhere), or the slot classes that implement the interface give it.
+  const cls = receiver.isUnion() ? undefined : this.classOfType(receiver);
+  const slot = receiver.isUnion() ? -1 : cls ? this.classInfo(cls).slots.get(callee.name.text) ?? -1 : interfaceMethodNames(this.checker, receiver).indexOf(callee.name.text);
   if (slot < 0) return this.call(this.runtime("objMethodCode"), [object, name], callee);
   const code = newVReg(this.fn, { name: "<method code>" });
   const slow = newBlock(this.fn), join = newBlock(this.fn);

@@ -6,7 +6,7 @@
 
 import ts from "typescript";
 import path from "node:path";
-import { type IrData, type IrGlobal, type VReg, newVReg } from "../ir/ir.ts";
+import { type IrData, type IrGlobal, type VReg, newBlock, newVReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import {
   UNDEFINED, tagInt, CELL_VALUE, KIND_OBJECT, CLASS_PARENT, CLASS_SIZE, CLASS_METHODS,
@@ -15,6 +15,7 @@ import {
 import { TYPED_ARRAYS, interfaceMethodNames } from "./types.ts";
 import { Lowerer, type ClassInfo } from "./lowerer.ts";
 import { RT_DIR } from "./runtime-symbols.ts";
+import { skipParens } from "./syntax.ts";
 
 declare module "./lowerer.ts" {
   interface Lowerer {
@@ -31,6 +32,8 @@ declare module "./lowerer.ts" {
     builtinClass(name: string): ts.ClassDeclaration;
     instanceClass(node: ts.Expression): ts.ClassDeclaration | undefined;
     classOfType(type: ts.Type): ts.ClassDeclaration | undefined;
+    isExactClass(decl: ts.ClassDeclaration): boolean;
+    byField(member: ClassMember & { kind: "field" }, object: VReg, node: ts.Node, inPlace: () => void, byName: () => void): void;
     newInstance(decl: ts.ClassDeclaration, node: ts.NewExpression): VReg;
     thisValue(node: ts.Node): VReg;
     classMember(node: ts.PropertyAccessExpression): ClassMember | undefined;
@@ -52,7 +55,9 @@ const BUILTIN_CLASSES: Record<string, string> = {
 };
 
 type ClassMember =
-  | { kind: "field"; info: ClassInfo; name: string }
+  /** `guarded`: the object may have the class's type without being its instance (isExactClass):
+   *  the field is used in place only when the object's class is this very one (byField). */
+  | { kind: "field"; info: ClassInfo; name: string; guarded?: boolean }
   | { kind: "static-field"; symbol: string }
   | { kind: "static-method"; decl: ts.MethodDeclaration }
   | { kind: "method"; info: ClassInfo; key: string }
@@ -345,15 +350,93 @@ Lowerer.prototype.classMember = function classMember(this: Lowerer, node: ts.Pro
   // the member at the same place, or it is found by name at run time (undefined here: the
   // caller reads or calls the property of an object). So are members of unions with
   // interfaces or object types, which need not be class instances at all.
+  // And a class whose type objects of other shapes can have (TypeScript's types are
+  // structural: an object literal or an unrelated class with the same members is assignable
+  // to it); only `this` is always an instance of the class whose method runs.
+  const isThis = skipParens(node.expression).kind === ts.SyntaxKind.ThisKeyword;
   let receiver = this.checker.getNonNullableType(this.typeAt(node.expression));
   if (receiver.flags & ts.TypeFlags.TypeParameter) receiver = this.checker.getBaseConstraintOfType(receiver) ?? receiver;
   if (receiver.isUnion()) {
     const classes = receiver.types.map((t) => this.classOfType(t));
-    if (classes.some((c) => c === undefined)) return undefined;
+    if (classes.some((c) => c === undefined || (!isThis && !this.isExactClass(c)))) return undefined;
     const members = [...new Set(classes)].map((c) => memberOf(this.classInfo(c!)));
     return members.every((m) => m !== undefined && samePlace(m, members[0]!)) ? members[0] : undefined;
   }
-  return memberOf(this.classInfo(this.instanceClass(node.expression) ?? owner));
+  const cls = this.instanceClass(node.expression) ?? owner;
+  const member = memberOf(this.classInfo(cls));
+  if (isThis || this.isExactClass(cls)) return member;
+  return member?.kind === "field" ? { ...member, guarded: true } : undefined;
+};
+
+/** A field of an object that may not be an instance of the class (ClassMember `guarded`):
+ *  `inPlace` when its class is that very one, else `byName`; unguarded, `inPlace`. */
+Lowerer.prototype.byField = function byField(this: Lowerer, member: ClassMember & { kind: "field" }, object: VReg, node: ts.Node, inPlace: () => void, byName: () => void): void {
+  if (!member.guarded) { inPlace(); return; }
+  const pos = this.pos(node);
+  const descriptor = this.temp({ raw: true });
+  this.emit({ op: "load", dst: descriptor, base: object, offset: 0, width: 32, pos });
+  const own = newBlock(this.fn), other = newBlock(this.fn), join = newBlock(this.fn);
+  this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: descriptor, b: this.symbolAddress(member.info.descriptor), then: own, else: other, pos });
+  this.startBlock(own);
+  inPlace();
+  this.jumpTo(join);
+  this.startBlock(other);
+  byName();
+  this.jumpTo(join);
+  this.startBlock(join);
+};
+
+/**
+ * Is every object whose static type is this class an instance of it (or of a subclass)? Not
+ * when the program has an object literal, or a class outside its family, whose type is
+ * assignable to it: TypeScript's types are structural, so such an object can reach a
+ * variable of the class's type, and its members are elsewhere (or found by name). A class
+ * with a private or protected member is nominal. Computed once, over the program's files.
+ */
+Lowerer.prototype.isExactClass = function isExactClass(this: Lowerer, decl: ts.ClassDeclaration): boolean {
+  if (!this.inexactClasses) {
+    const inexact = new Set<ts.ClassDeclaration>();
+    const classes: ts.ClassDeclaration[] = [];
+    const literals: ts.ObjectLiteralExpression[] = [];
+    // The program's own files: mote's library and runtime use their classes as declared.
+    for (const sf of this.program.getSourceFiles()) {
+      if (sf.isDeclarationFile || !this.isAppModule(sf)) continue;
+      const visit = (n: ts.Node): void => {
+        if (ts.isClassDeclaration(n) && n.name) classes.push(n);
+        if (ts.isObjectLiteralExpression(n)) literals.push(n);
+        ts.forEachChild(n, visit);
+      };
+      visit(sf);
+    }
+    const typeOf = (c: ts.ClassDeclaration): ts.Type => this.checker.getDeclaredTypeOfSymbol(this.checker.getSymbolAtLocation(c.name!)!);
+    const generic = (c: ts.ClassDeclaration): boolean => (c.typeParameters?.length ?? 0) > 0;
+    const ancestors = (c: ts.ClassDeclaration): ts.ClassDeclaration[] => {
+      const chain: ts.ClassDeclaration[] = [];
+      for (let d: ts.ClassDeclaration | undefined = c; d && !chain.includes(d);) {
+        chain.push(d);
+        const heritage: ts.ExpressionWithTypeArguments | undefined = d.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+        d = heritage ? this.classDeclarationOf(heritage.expression) : undefined;
+      }
+      return chain;
+    };
+    for (const target of classes) {
+      const targetType = typeOf(target);
+      const members = this.checker.getPropertiesOfType(targetType);
+      const nominal = members.some((m) => m.valueDeclaration && (ts.getCombinedModifierFlags(m.valueDeclaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)
+        || (ts.isClassElement(m.valueDeclaration) && m.valueDeclaration.name !== undefined && ts.isPrivateIdentifier(m.valueDeclaration.name))));
+      if (nominal) continue;
+      const required = members.filter((m) => !(m.flags & ts.SymbolFlags.Optional)).map((m) => m.name);
+      // Generic types are compared by member names (assignable to some instantiation).
+      const assignable = (source: ts.Type, sourceGeneric: boolean): boolean => sourceGeneric || generic(target)
+        ? required.every((name) => source.getProperty(name) !== undefined)
+        : this.checker.isTypeAssignableTo(source, targetType);
+      const family = (c: ts.ClassDeclaration) => ancestors(c).includes(target);
+      if (classes.some((c) => !family(c) && assignable(typeOf(c), generic(c)))
+        || literals.some((l) => assignable(this.checker.getTypeAtLocation(l), false))) inexact.add(target);
+    }
+    this.inexactClasses = inexact;
+  }
+  return !this.inexactClasses.has(decl);
 };
 
 /** Do two classes' members sit at the same place in their instances and method tables? */
@@ -371,7 +454,9 @@ Lowerer.prototype.memberGet = function memberGet(this: Lowerer, member: ClassMem
     case "field": {
       const object = this.expr(node.expression);
       const dst = this.temp();
-      this.emit({ op: "load", dst, base: object, offset: this.fieldOffset(member.info, member.name), width: 32, pos: this.pos(node) });
+      this.byField(member, object, node,
+        () => this.emit({ op: "load", dst, base: object, offset: this.fieldOffset(member.info, member.name), width: 32, pos: this.pos(node) }),
+        () => this.emit({ op: "move", dst, src: this.call(this.runtime("objGet"), [object, this.stringLiteral(member.name)], node) }));
       return dst;
     }
     case "static-field": {

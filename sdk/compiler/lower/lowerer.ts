@@ -97,6 +97,8 @@ export class Lowerer {
   pendingLabel: string | undefined;
   closureCount = 0;
   readonly classes = new Map<ts.ClassDeclaration, ClassInfo>();
+  /** Classes whose type other objects can have (structurally): classes.ts, isExactClass. */
+  inexactClasses: Set<ts.ClassDeclaration> | undefined;
   readonly staticFields = new Map<ts.Symbol, { symbol: string; initializer?: ts.Expression }>();
   /** `this` of the method or constructor being lowered. */
   thisVReg: VReg | undefined;
