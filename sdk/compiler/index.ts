@@ -142,7 +142,7 @@ export function build(options: BuildOptions): BuildResult {
   markStackChecks(ir);
 
   const chunks: Chunk[] = [];
-  for (const fn of ir.functions) chunks.push(generateFunction(fn, { arraySet, arrayGet, doubles: ir.doubles }));
+  for (const fn of ir.functions) chunks.push(generateFunction(fn, { arraySet, arrayGet, doubles: ir.doubles, countsArguments: ir.countsArguments }));
   for (const g of ir.globals) {
     const bytes = new Uint8Array(4);
     new DataView(bytes.buffer).setUint32(0, g.initial >>> 0, true);

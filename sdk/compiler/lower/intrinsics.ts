@@ -142,9 +142,9 @@ Lowerer.prototype.intrinsic = function intrinsic(this: Lowerer, name: string, no
       return dst;
     }
     case "callMethod": {
-      const [code, self, argument, second] = this.exprList(args);
+      const [code, self, ...rest] = this.exprList(args);
       const dst = this.temp();
-      this.emit({ op: "call-code", dst, code, object: self, args: [argument ?? this.constant(UNDEFINED), second ?? this.constant(UNDEFINED), this.constant(UNDEFINED)], pos });
+      this.emit({ op: "call-code", dst, code, object: self, args: rest, pos });
       return dst;
     }
     case "symbolAddress": {
