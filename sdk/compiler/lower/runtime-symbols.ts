@@ -150,6 +150,8 @@ export const RT = {
   objEntries: ["objects.ts", "objEntries"],
   objHas: ["objects.ts", "objHas"],
   jsonStringify: ["objects.ts", "jsonStringify"],
+  jsonParse: ["json-parse.ts", "jsonParse"],
+  jsonReviverThis: ["json-parse.ts", "jsonReviverThis"],
   errorToString: ["errors.ts", "errorToString"],
   uncaughtText: ["errors.ts", "uncaughtText"],
   instanceOf: ["functions.ts", "instanceOf"],
