@@ -149,6 +149,8 @@ Lowerer.prototype.awaitExpression = function awaitExpression(this: Lowerer, node
 Lowerer.prototype.parameters = function parameters(this: Lowerer, decl: ts.SignatureDeclaration): void {
   const incoming: Array<[ts.Symbol | undefined, VReg, ts.ParameterDeclaration]> = [];
   decl.parameters.forEach((p, i) => {
+    // `this: T` declares the type of `this`; it is not a parameter.
+    if (ts.parameterIsThisKeyword(p)) return;
     if (isBindingPattern(p.name) && !p.dotDotDotToken) {
       const v = newVReg(this.fn, { name: `<parameter ${i}>` });
       this.fn.params.push(v);
@@ -320,7 +322,7 @@ Lowerer.prototype.functionValue = function functionValue(this: Lowerer, decl: ts
     const saved = this.saveState();
     const fn = this.beginFunction(code, decl.name!.text, decl.getSourceFile(), decl);
     fn.params.push(newVReg(fn, { name: "<closure>" }));
-    const args = decl.parameters.map((p) => {
+    const args = decl.parameters.filter((p) => !ts.parameterIsThisKeyword(p)).map((p) => {
       const v = newVReg(fn, { name: p.name.getText() });
       fn.params.push(v);
       return v;
