@@ -15,7 +15,7 @@ import { type AsyncState, finishAsyncFunction } from "./async.ts";
 import { FRAME_PROMISE, FRAME_SLOTS } from "../values.ts";
 import { Lowerer } from "./lowerer.ts";
 import { THROW, MAX_CLOSURE_PARAMETERS } from "./runtime-symbols.ts";
-import { isBindingPattern } from "./syntax.ts";
+import { isBindingPattern, isThisParameter } from "./syntax.ts";
 
 declare module "./lowerer.ts" {
   interface Lowerer {
@@ -150,7 +150,7 @@ Lowerer.prototype.parameters = function parameters(this: Lowerer, decl: ts.Signa
   const incoming: Array<[ts.Symbol | undefined, VReg, ts.ParameterDeclaration]> = [];
   decl.parameters.forEach((p, i) => {
     // `this: T` declares the type of `this`; it is not a parameter.
-    if (ts.parameterIsThisKeyword(p)) return;
+    if (isThisParameter(p)) return;
     if (isBindingPattern(p.name) && !p.dotDotDotToken) {
       const v = newVReg(this.fn, { name: `<parameter ${i}>` });
       this.fn.params.push(v);
@@ -322,7 +322,7 @@ Lowerer.prototype.functionValue = function functionValue(this: Lowerer, decl: ts
     const saved = this.saveState();
     const fn = this.beginFunction(code, decl.name!.text, decl.getSourceFile(), decl);
     fn.params.push(newVReg(fn, { name: "<closure>" }));
-    const args = decl.parameters.filter((p) => !ts.parameterIsThisKeyword(p)).map((p) => {
+    const args = decl.parameters.filter((p) => !isThisParameter(p)).map((p) => {
       const v = newVReg(fn, { name: p.name.getText() });
       fn.params.push(v);
       return v;

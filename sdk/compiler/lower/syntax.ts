@@ -31,3 +31,8 @@ export function comparisonOp(op: ts.SyntaxKind): { op: CmpOp; equality: boolean;
 export function isBindingPattern(node: ts.Node): node is ts.BindingPattern {
   return ts.isArrayBindingPattern(node) || ts.isObjectBindingPattern(node);
 }
+
+/** `this: T` first in a parameter list: the type of `this`, not a parameter. */
+export function isThisParameter(p: ts.ParameterDeclaration): boolean {
+  return ts.isIdentifier(p.name) && p.name.text === "this";
+}

@@ -60,8 +60,12 @@ let at = 0;
 /** The holder of the property the reviver is called for: its `this` (jsonReviverThis). */
 let reviverHolder: unknown = undefined;
 
+// The scanning loops below read the text through locals and shifts (a multiplication is a
+// call on the M0, a module variable is checked for its tag at every use): they run once per
+// character, and are most of what parsing costs.
+
 function unit(i: number): number {
-  return wide ? peek16(data + 2 * i) : peek8(data + i);
+  return wide ? peek16(data + (i << 1)) : peek8(data + i);
 }
 
 function current(): number {
@@ -74,11 +78,23 @@ function isDigit(c: number): boolean {
 
 /** JSON's white space: tab, line feed, carriage return and space, nothing else. */
 function skipWhitespace(): void {
-  while (at < end) {
-    const c = unit(at);
-    if (c !== SPACE && c !== NEWLINE && c !== RETURN && c !== TAB) return;
-    at++;
+  const limit = end;
+  const base = data;
+  let i = at;
+  if (wide) {
+    while (i < limit) {
+      const c = peek16(base + (i << 1));
+      if (c !== SPACE && c !== NEWLINE && c !== RETURN && c !== TAB) break;
+      i++;
+    }
+  } else {
+    while (i < limit) {
+      const c = peek8(base + i);
+      if (c !== SPACE && c !== NEWLINE && c !== RETURN && c !== TAB) break;
+      i++;
+    }
   }
+  at = i;
 }
 
 // ------------------------------------------------------------------------------- errors
@@ -151,55 +167,72 @@ function escapedUnit(c: number): number {
  */
 function scanString(): string {
   const start = at;
-  let length = 0;
-  let escapes = false;
-  let wideResult = false;
+  const limit = end;
+  const base = data;
+  // Units of the text beyond those of the string (an escape is 2 or 6 units for 1), and the
+  // units of a wide text or of \u escapes OR-ed together (the string is wide if above 0xff).
+  let extra = 0;
+  let bits = 0;
+  let i = start;
   for (;;) {
-    if (at >= end) throw errorAt("Unterminated string");
-    const c = unit(at);
-    if (c === QUOTE) break;
-    if (c === BACKSLASH) {
-      escapes = true;
-      at++;
-      const e = current();
-      if (e === LOWER_U) {
-        for (let i = 0; i < 4; i++) {
-          at++;
-          if (hexValue(current()) < 0) throw errorAt("Bad Unicode escape");
-        }
-        if (unicodeEscape(at - 4) > 0xff) wideResult = true;
-      } else if (e === END || e > 0xff) {
-        throw unexpected();
-      } else if (escapedUnit(e) < 0) {
-        throw errorAt("Bad escaped character");
+    let c = END;
+    if (wide) {
+      while (i < limit) {
+        c = peek16(base + (i << 1));
+        if (c === QUOTE || c === BACKSLASH || c < SPACE) break;
+        bits |= c;
+        i++;
       }
-    } else if (c < SPACE) {
-      throw errorAt("Bad control character in string literal");
-    } else if (c > 0xff) {
-      wideResult = true;
+    } else {
+      while (i < limit) {
+        c = peek8(base + i);
+        if (c === QUOTE || c === BACKSLASH || c < SPACE) break;
+        i++;
+      }
     }
-    at++;
-    length++;
+    at = i;
+    if (i >= limit) throw errorAt("Unterminated string");
+    if (c === QUOTE) break;
+    if (c !== BACKSLASH) throw errorAt("Bad control character in string literal");
+    at = ++i;
+    const e = current();
+    if (e === LOWER_U) {
+      for (let k = 0; k < 4; k++) {
+        at++;
+        if (hexValue(current()) < 0) throw errorAt("Bad Unicode escape");
+      }
+      bits |= unicodeEscape(i);
+      i += 5;
+      extra += 5;
+    } else if (e === END || e > 0xff) {
+      throw unexpected();
+    } else if (escapedUnit(e) < 0) {
+      throw errorAt("Bad escaped character");
+    } else {
+      i++;
+      extra++;
+    }
   }
-  const stop = at;
-  at++;
-  if (!escapes && wideResult === wide) return substringOf(text, start, stop);
-  const result = newString(length, wideResult);
+  const stop = i;
+  at = i + 1;
+  const wideResult = bits > 0xff;
+  if (extra === 0 && wideResult === wide) return substringOf(text, start, stop);
+  const result = newString(stop - start - extra, wideResult);
   const out = result + STRING_DATA;
   let n = 0;
-  for (let i = start; i < stop; i++) {
-    let c = unit(i);
+  for (let j = start; j < stop; j++) {
+    let c = unit(j);
     if (c === BACKSLASH) {
-      i++;
-      const e = unit(i);
+      j++;
+      const e = unit(j);
       if (e === LOWER_U) {
-        c = unicodeEscape(i);
-        i += 4;
+        c = unicodeEscape(j);
+        j += 4;
       } else {
         c = escapedUnit(e);
       }
     }
-    if (wideResult) poke16(out + 2 * n, c);
+    if (wideResult) poke16(out + (n << 1), c);
     else poke8(out + n, c);
     n++;
   }
@@ -220,15 +253,18 @@ function scanNumber(): number {
   } else {
     if (!isDigit(c)) throw errorAt("No number after minus sign");
     // Up to nine digits make a small integer; more, or a fraction or exponent, go to numconv.
+    const limit = end;
+    let i = at;
     let value = 0;
-    let digits = 0;
-    while (isDigit(c)) {
-      if (digits < 9) value = value * 10 + (c - ZERO);
-      digits++;
-      at++;
-      c = current();
+    while (isDigit(c) && value < 100000000) {
+      value = (value << 3) + (value << 1) + (c - ZERO);
+      i++;
+      c = i < limit ? unit(i) : END;
     }
-    if (digits <= 9 && c !== DOT && (c | 0x20) !== LOWER_E) return negative ? -value : value;
+    at = i;
+    if (!isDigit(c) && c !== DOT && (c | 0x20) !== LOWER_E) return negative ? -value : value;
+    while (isDigit(current())) at++;
+    c = current();
   }
   if (c === DOT) {
     at++;
