@@ -319,16 +319,17 @@ Lowerer.prototype.objectCall = function objectCall(this: Lowerer, name: string, 
       return this.call(this.runtime("jsonStringify"), [v, indentation ?? this.constant(UNDEFINED)], node);
     }
     case "JSON.parse": {
-      // JSON.parse(text, reviver?): the text as String() makes it; a reviver that is not a
-      // function is ignored at run time, as in JavaScript. The program has doubles
-      // (doubles.ts), since the text may hold any number.
+      // JSON.parse(text, reviver?): the text as String() makes it; the reviver's walk is
+      // linked only with a reviver. The program has doubles (doubles.ts), since the text may
+      // hold any number.
       const [text, reviver] = node.arguments;
       if (!text || node.arguments.length > 2 || node.arguments.some((a) => ts.isSpreadElement(a))) {
         fail(node, Codes.UnsupportedCall, "JSON.parse takes a text and optionally a reviver function on devices");
       }
       const [value, reviverValue] = this.exprList(node.arguments);
       const textValue = this.kindOf(text) === "string" ? value : this.call(this.runtime("toString"), [value], text);
-      return this.call(this.runtime("jsonParse"), [textValue, reviverValue ?? this.constant(UNDEFINED)], node);
+      if (!reviver || this.kindOf(reviver) === "nullish") return this.call(this.runtime("jsonParse"), [textValue], node);
+      return this.call(this.runtime("jsonParseRevived"), [textValue, reviverValue], node);
     }
   }
   return fail(node, Codes.UnsupportedCall, `${name} is not supported on devices yet`);

@@ -151,6 +151,7 @@ export const RT = {
   objHas: ["objects.ts", "objHas"],
   jsonStringify: ["objects.ts", "jsonStringify"],
   jsonParse: ["json-parse.ts", "jsonParse"],
+  jsonParseRevived: ["json-parse.ts", "jsonParseRevived"],
   jsonReviverThis: ["json-parse.ts", "jsonReviverThis"],
   errorToString: ["errors.ts", "errorToString"],
   uncaughtText: ["errors.ts", "uncaughtText"],

@@ -456,9 +456,8 @@ function parseText(): unknown {
 
 type Reviver = (key: string, value: unknown) => unknown;
 
-/** JSON.parse(text, reviver): `text` is a string (the lowering converts other values with
- *  String()); a reviver that is not a function is ignored, as in JavaScript. */
-export function jsonParse(source: string, reviver: unknown): unknown {
+/** JSON.parse(text): `text` is a string (the lowering converts other values with String()). */
+export function jsonParse(source: string): unknown {
   text = source;
   data = addressOf(source) + STRING_DATA;
   wide = isWideString(source);
@@ -466,6 +465,13 @@ export function jsonParse(source: string, reviver: unknown): unknown {
   at = 0;
   const value = parseText();
   text = "";
+  return value;
+}
+
+/** JSON.parse(text, reviver), a function of its own so that programs without a reviver do
+ *  not link the walk; a reviver that is not a function is ignored, as in JavaScript. */
+export function jsonParseRevived(source: string, reviver: unknown): unknown {
+  const value = jsonParse(source);
   if (!isObject(reviver) || objectKind(reviver) !== KIND_CLOSURE) return value;
   const root = objNew();
   objSet(root, "", value);
