@@ -7,8 +7,8 @@
 //
 // The parser keeps its open arrays and objects on a stack of its own rather than recursing,
 // so a deeply nested document needs heap, not call stack (as V8's parser does). Linked only
-// into programs that call JSON.parse; they have doubles (sdk/compiler/lower/doubles.ts), as
-// the text may hold any number.
+// into programs that call JSON.parse, the reviver's walk only into those that pass a reviver;
+// they have doubles (sdk/compiler/lower/doubles.ts), as the text may hold any number.
 
 import { addressOf, isObject, objectAt, objectKind, panic, peek16, peek8, poke16, poke8 } from "mote/intrinsics";
 import { arrayNew, arrayPop, arrayPush } from "./arrays.ts";
@@ -62,7 +62,7 @@ let reviverHolder: unknown = undefined;
 
 // The scanning loops below read the text through locals and shifts (a multiplication is a
 // call on the M0, a module variable is checked for its tag at every use): they run once per
-// character, and are most of what parsing costs.
+// character. (The rest of the time goes to allocating the objects, arrays and strings.)
 
 function unit(i: number): number {
   return wide ? peek16(data + (i << 1)) : peek8(data + i);
@@ -149,7 +149,8 @@ function unicodeEscape(from: number): number {
   return value;
 }
 
-/** The code unit a one-character escape stands for (its letter at `i`), or -1. */
+/** The code unit a one-character escape stands for (c: the character after the backslash),
+ *  or -1. */
 function escapedUnit(c: number): number {
   if (c === QUOTE || c === BACKSLASH || c === SLASH) return c;
   if (c === 0x62) return 0x08;
@@ -299,7 +300,8 @@ function isArrayIndex(key: string): boolean {
   if (length === 0 || length > 10) return false;
   const first = unitAt(key, 0);
   if (first === ZERO) return length === 1;
-  for (let i = 0; i < length; i++) if (!isDigit(unitAt(key, i))) return false;
+  if (!isDigit(first)) return false;
+  for (let i = 1; i < length; i++) if (!isDigit(unitAt(key, i))) return false;
   if (length < 10) return true;
   return compareIndexes(key, "4294967294") <= 0;
 }
