@@ -12,13 +12,7 @@ const inputs = [
   "\ufeff1", "1\u00a0", "{\"a\":1}x", "[] []", "\"\\\"",
   "{\"a\":1,\"b\" 2}", "{\"a\":1,\"b\"x", "{\"a\":1,\"b\"", "{\"a\":1,\"b\"\"\"", "[{\"a\" 2}]",
 ];
-const base = "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20]";
-for (const at of [0, 1, 9, 10, 11, 20, 30, base.length - 11, base.length - 10, base.length - 2]) {
-  inputs.push(base.slice(0, at) + "?" + base.slice(at + 1));
-}
-inputs.push("x".repeat(20), "x".repeat(21), "y" + " ".repeat(19), "y" + " ".repeat(20));
-inputs.push("[" + "1,".repeat(12) + "\u4e2d" + ",2".repeat(12) + "]", "{\"k\":\"" + "\u00e9".repeat(15) + "\",#}");
-for (const input of inputs) {
+function show(input: string): void {
   try {
     const value = JSON.parse(input);
     console.log("parsed", JSON.stringify(input), value);
@@ -28,6 +22,14 @@ for (const input of inputs) {
     console.log("  " + error.message);
   }
 }
+for (const input of inputs) show(input);
+const base = "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20]";
+for (const at of [0, 1, 9, 10, 11, 20, 30, base.length - 11, base.length - 10, base.length - 2]) {
+  show(base.slice(0, at) + "?" + base.slice(at + 1));
+}
+for (const input of ["x".repeat(20), "x".repeat(21), "y" + " ".repeat(19), "y" + " ".repeat(20)]) show(input);
+show("[" + "1,".repeat(12) + "\u4e2d" + ",2".repeat(12) + "]");
+show("{\"k\":\"" + "\u00e9".repeat(15) + "\",#}");
 try {
   JSON.parse("{\"ok\":true,}");
 } catch (e) {

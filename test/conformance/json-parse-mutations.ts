@@ -14,7 +14,8 @@ function next(n: number): number {
   return seed % n;
 }
 let parsed = 0;
-const messages = new Map<string, number>();
+// Every message, summed up: a difference anywhere changes the sum.
+let checksum = 0;
 for (let i = 0; i < 300; i++) {
   let text = documents[next(documents.length)];
   for (let edits = 1 + next(2); edits > 0; edits--) {
@@ -30,11 +31,8 @@ for (let i = 0; i < 300; i++) {
     if (i % 10 === 0) console.log(i, "ok", JSON.stringify(value));
   } catch (e) {
     const message = (e as SyntaxError).message;
-    let kind = message.split(" at position")[0];
-    if (kind.startsWith("Unexpected token")) kind = "Unexpected token";
-    messages.set(kind, (messages.get(kind) ?? 0) + 1);
+    for (let k = 0; k < message.length; k++) checksum = (checksum * 31 + message.charCodeAt(k)) % 1000000007;
     if (i % 10 === 0) console.log(i, message);
   }
 }
-console.log("parsed", parsed);
-for (const [kind, count] of messages) console.log(count, kind);
+console.log("parsed", parsed, "failed", 300 - parsed, "checksum", checksum);
