@@ -46,6 +46,9 @@ export interface BoardDrivers {
   watchdog?: string;
   /** `mote/i2c`: I2C bus masters (contract sdk/lib/i2c.d.ts). */
   i2c?: string;
+  /** `mote/flash`: erase a sector, program a page (contract sdk/lib/flash.d.ts); the app's
+   *  `flash` (sdk/lib/flash.ts) exists only with it. */
+  flash?: string;
 }
 
 /** A sensor the simulator puts on one of the board's I2C buses, whose value a run can set
@@ -87,15 +90,16 @@ export interface Board {
   /** The longest timeout its watchdog counts, in ms. */
   watchdogMaxMs?: number;
   /** What the board's simulator does not model, and why: apps using it fail to compile. */
-  absent?: Partial<Record<"gpio" | "i2c" | "watchdog" | "ethernet", string>>;
+  absent?: Partial<Record<"gpio" | "i2c" | "watchdog" | "ethernet" | "flash", string>>;
   simulator: Simulator;
   simulatorExit: SimulatorExit;
   /** Sensors the simulator attaches to the board's buses. */
   sensors?: SimulatedSensor[];
   /** Image files `mote build` writes besides .elf/.bin/.hex/.map. */
   uf2FamilyId?: number;
-  /** Stack reserved at the top of RAM. */
-  stackSize: number;
+  /** Stack reserved at the top of RAM (default: boards/stack.ts's defaultStackSize of the
+   *  chip's RAM). */
+  stackSize?: number;
   /** What the tests may exercise on this board. */
   supports: Array<"console" | "uart-rx" | "led" | "button" | "i2c" | "ethernet" | "timer">;
 }

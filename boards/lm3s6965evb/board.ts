@@ -16,6 +16,5 @@ export const board: Board = {
   simulator: { kind: "qemu", machine: "lm3s6965evb", extraArgs: ["-device", "tmp105,address=0x48,id=t0"] },
   simulatorExit: "semihosting",
   sensors: [{ kind: "tmp105", bus: "I2C0", address: 0x48, qomPath: "/machine/peripheral/t0" }],
-  stackSize: 8 * 1024,
   supports: ["console", "timer", "led", "button", "i2c"],
 };

@@ -16,6 +16,5 @@ export const board: Board = {
   simulatorExit: "semihosting",
   // A quarter of the 16 KB: a recursion 200 calls deep with a few values per frame fits
   // (with 2 KB it ran into the heap before stack checks stopped it).
-  stackSize: 4 * 1024,
   supports: ["console", "uart-rx", "led", "button"],
 };

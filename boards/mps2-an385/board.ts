@@ -13,13 +13,12 @@ export const board: Board = {
   // The SBCon bit-banged I2C of the FPGA's Shield 1 header, where QEMU puts a `-device` on
   // the I2C bus (boards/chips/mps2/sbcon-i2c.ts).
   i2c: { I2C0: 0 },
-  drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/mps2/fpgaio-leds.ts", watchdog: "chips/mps2/watchdog.ts", i2c: "chips/mps2/sbcon-i2c.ts" },
+  drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/mps2/fpgaio-leds.ts", watchdog: "chips/mps2/watchdog.ts", i2c: "chips/mps2/sbcon-i2c.ts", flash: "chips/mps2/flash.ts" },
   // The CMSDK watchdog's interrupt is the NMI on this machine.
   watchdogVector: 2,
   watchdogMaxMs: 20_000,
   simulator: { kind: "qemu", machine: "mps2-an385", extraArgs: ["-device", "tmp105,address=0x48,id=t0"] },
   simulatorExit: "semihosting",
   sensors: [{ kind: "tmp105", bus: "I2C0", address: 0x48, qomPath: "/machine/peripheral/t0" }],
-  stackSize: 8 * 1024,
   supports: ["console", "uart-rx", "led", "i2c", "ethernet", "timer"],
 };

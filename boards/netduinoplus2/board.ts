@@ -11,7 +11,6 @@ export const board: Board = {
   drivers: { clock: "chips/cortex-m/systick-clock.ts" },
   simulator: { kind: "qemu", machine: "netduinoplus2", extraArgs: [] },
   simulatorExit: "semihosting",
-  stackSize: 8 * 1024,
   supports: ["console", "timer"],
   absent: {
     gpio: "QEMU's stm32f405 model has no GPIO (writes show only under -d unimp)",

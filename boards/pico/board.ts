@@ -10,7 +10,7 @@ export const board: Board = {
   pins: { LED: 25, BUTTON: 14, GP0: 0, GP1: 1, GP2: 2, GP3: 3, GP4: 4, GP5: 5, GP15: 15, RELAY: 15 },
   // I2C0 on its default pins, GP4 (SDA) and GP5 (SCL): a program uses them as I2C or as pins.
   i2c: { I2C0: 0 },
-  drivers: { clock: "chips/rp2040/timer-clock.ts", gpio: "chips/rp2040/gpio.ts", watchdog: "chips/rp2040/watchdog.ts", i2c: "chips/rp2040/i2c.ts" },
+  drivers: { clock: "chips/rp2040/timer-clock.ts", gpio: "chips/rp2040/gpio.ts", watchdog: "chips/rp2040/watchdog.ts", i2c: "chips/rp2040/i2c.ts", flash: "chips/rp2040/flash.ts" },
   // TIMER_IRQ_3 (exception 16 + 3): the watchdog's warning alarm.
   watchdogVector: 19,
   watchdogMaxMs: 8_000,
@@ -19,6 +19,5 @@ export const board: Board = {
   // A TMP105 temperature sensor at its default address, modelled by the harness (sdk/sim/models).
   sensors: [{ kind: "tmp105", bus: "I2C0", address: 0x48 }],
   uf2FamilyId: 0xe48bff56,
-  stackSize: 8 * 1024,
   supports: ["console", "uart-rx", "led", "i2c", "timer"],
 };

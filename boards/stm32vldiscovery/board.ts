@@ -13,7 +13,6 @@ export const board: Board = {
   simulatorExit: "semihosting",
   // Half of the 8 KB, as much as the micro:bit's: a recursion 200 calls deep fits (3 KB does
   // not). A few conformance programs then run out of heap (test/conformance/README.md).
-  stackSize: 4 * 1024,
   supports: ["console", "timer"],
   absent: {
     gpio: "QEMU's stm32f100 model has no GPIO (writes show only under -d unimp)",

@@ -12,8 +12,8 @@ import type { Plugin } from "esbuild";
 import type { Board, BoardDrivers } from "../../boards/types.ts";
 import { appTypeErrors } from "../../sdk/compiler/index.ts";
 import {
-  BOARD_MODULE, I2C_BUSES_MODULE, MOTE_MODULES, PINS_MODULE, REPO_ROOT, WATCHDOG_MODULE, boardModuleSource, createFrontEnd,
-  i2cBusesModuleSource, pinsModuleSource, watchdogModuleSource,
+  BOARD_MODULE, FLASH_MODULE, I2C_BUSES_MODULE, MOTE_MODULES, PINS_MODULE, REPO_ROOT, WATCHDOG_MODULE, boardModuleSource, createFrontEnd,
+  flashModuleSource, i2cBusesModuleSource, pinsModuleSource, watchdogModuleSource,
 } from "../../sdk/compiler/frontend/program.ts";
 
 const LIB_DIR = path.join(REPO_ROOT, "sdk/lib");
@@ -26,7 +26,7 @@ const DRIVER_MODULES: Record<string, keyof BoardDrivers> = { "mote/clock": "cloc
 const DRIVER_CONTRACTS: BoardDrivers = { clock: "../sdk/lib/clock.d.ts", gpio: "../sdk/lib/gpio.d.ts", watchdog: "../sdk/lib/watchdog.d.ts" };
 const GENERATED = "mote-generated";
 /** sdk/lib modules a host bundle takes as they are (the others are device-only). */
-const PORTABLE_MODULES = new Set(["mote", "mote/pin-classes", "mote/watchdog-class", "mote/cbor", "mote/mqtt"]);
+const PORTABLE_MODULES = new Set(["mote", "mote/pin-classes", "mote/watchdog-class", "mote/cbor", "mote/mqtt", "mote/crypto"]);
 
 export type HostBundle = { ok: true; script: string } | { ok: false; diagnostics: string };
 
@@ -72,7 +72,7 @@ function moteModules(board: Board): Plugin {
     name: "mote-host",
     setup(build) {
       build.onResolve({ filter: /^mote(\/.*)?$/ }, ({ path: name }) => {
-        if (name === BOARD_MODULE || name === PINS_MODULE || name === WATCHDOG_MODULE || name === I2C_BUSES_MODULE) return { path: name, namespace: GENERATED };
+        if (name === BOARD_MODULE || name === PINS_MODULE || name === WATCHDOG_MODULE || name === I2C_BUSES_MODULE || name === FLASH_MODULE) return { path: name, namespace: GENERATED };
         const driver = DRIVER_MODULES[name];
         if (driver) {
           const file = board.drivers[driver];
@@ -93,7 +93,7 @@ function moteModules(board: Board): Plugin {
       });
       build.onLoad({ filter: /.*/, namespace: GENERATED }, ({ path: name }) => ({
         contents: name === BOARD_MODULE ? boardModuleSource(board, { forSimulator: true }) : name === PINS_MODULE ? pinsModuleSource(board)
-          : name === I2C_BUSES_MODULE ? i2cBusesModuleSource(board) : watchdogModuleSource(board),
+          : name === I2C_BUSES_MODULE ? i2cBusesModuleSource(board) : name === FLASH_MODULE ? flashModuleSource(board) : watchdogModuleSource(board),
         loader: "ts",
         resolveDir: LIB_DIR,
       }));

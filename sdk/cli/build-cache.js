@@ -74,10 +74,14 @@ export function cachedReport(outDir, entry, key) {
   return manifest.report;
 }
 
-/** The identity of a build request: the app, the board, the flavour and what the image
- *  says about its device (--device-id, --version; absent for a plain build). */
-export function buildKey(entry, boardId, hardware, identity = {}) {
-  return JSON.stringify([path.resolve(entry), boardId, hardware, identity.deviceId ?? null, identity.version ?? null]);
+/**
+ * The identity of a build request: the app, the board, the flavour, what the image says
+ * about its device (--device-id, --version) and its stack (--stack); absent for a plain build.
+ * @param {string} entry @param {string} boardId @param {boolean} hardware
+ * @param {{ deviceId?: string, version?: string }} [identity] @param {number} [stackSize]
+ */
+export function buildKey(entry, boardId, hardware, identity = {}, stackSize) {
+  return JSON.stringify([path.resolve(entry), boardId, hardware, identity.deviceId ?? null, identity.version ?? null, stackSize ?? null]);
 }
 
 /**

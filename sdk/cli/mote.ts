@@ -70,6 +70,8 @@ Options:
                        default: the board's id
       --version <M.m.r>  the app's version (device.version, its status); default 0.0.0;
                        with --sign also the signed image's version
+      --stack <bytes>  the app's stack, e.g. 64K (default: from the board's RAM, 4 KB
+                       on the smallest, a quarter of it on the Pico: boards/stack.ts)
       --sign <key.pem> also write <name>.signed.bin, an MCUboot image signed with this
                        Ed25519 key (needs --version; load address: the board's flash origin)
   -h, --help           show this help`;
@@ -89,6 +91,7 @@ Options:
       --device-id <id>     the device's id (device.id; its MQTT topics mote/<id>/…);
                            default: the board's id
       --version <M.m.r>    the app's version (device.version, its status); default 0.0.0
+      --stack <bytes>      the app's stack, e.g. 64K (default: from the board's RAM)
       --broker <url>       bridge the device's MQTT (telemetry) to this broker, e.g.
                            mqtt://127.0.0.1:1883 (start one with 'mote broker')
       --telemetry          show the app's telemetry live on stderr, as it arrives at the
@@ -129,11 +132,21 @@ function secondsOption(name: string, text: string): number {
   return Math.round(seconds * 1000);
 }
 
-/** What `build` and `run` take to say which device the image is for. */
-const IDENTITY_OPTIONS = {
+/** What `build` and `run` take to say which device the image is for, and its stack. */
+const IMAGE_OPTIONS = {
   "device-id": { type: "string" },
   version: { type: "string" },
+  stack: { type: "string" },
 } as const;
+
+/** --stack <bytes> (or <n>K): the app's stack instead of the board's. */
+function stackOf(values: { stack?: string }): number | undefined {
+  if (values.stack === undefined) return undefined;
+  const match = /^(\d+)([kK])?$/.exec(values.stack);
+  const bytes = match ? Number(match[1]) * (match[2] ? 1024 : 1) : NaN;
+  if (!(bytes >= 1024) || bytes % 8 !== 0) throw new UsageError(`--stack takes bytes (a multiple of 8, at least 1024) or kilobytes such as 64K, got '${values.stack}'`);
+  return bytes;
+}
 
 /** The device id (letters, digits, - _ .: an MQTT topic level without wildcards) and the
  *  version (M.m.r or M.m.r+build) from the command line. */
@@ -176,7 +189,7 @@ async function buildCommand(args: string[]): Promise<number> {
     out: { type: "string", short: "o" },
     hardware: { type: "boolean" },
     sign: { type: "string" },
-    ...IDENTITY_OPTIONS,
+    ...IMAGE_OPTIONS,
   });
   if (values.help) return usage(BUILD_USAGE);
   const entry = singleApp(positionals, "build");
@@ -189,7 +202,8 @@ async function buildCommand(args: string[]): Promise<number> {
 
   const { build } = await import("../compiler/index.ts");
   const started = performance.now();
-  const result = build({ entry, board, outDir, forSimulator: !values.hardware, identity });
+  const stackSize = stackOf(values);
+  const result = build({ entry, board, outDir, forSimulator: !values.hardware, identity, stackSize });
   if (!result.ok) {
     process.stderr.write(`${result.diagnostics}\n`);
     return 1;
@@ -205,7 +219,7 @@ async function buildCommand(args: string[]): Promise<number> {
     `\n${result.sizeReport.replace(/\n?$/, "\n")}`,
   );
   writeManifest({
-    outDir, entry, key: buildKey(entry, board.id, values.hardware ?? false, identity),
+    outDir, entry, key: buildKey(entry, board.id, values.hardware ?? false, identity, stackSize),
     sources: result.sources, outputs: written, report: result.sizeReport,
   });
   return 0;
@@ -242,7 +256,7 @@ async function runCommand(args: string[]): Promise<number> {
     telemetry: { type: "boolean" },
     set: { type: "string", multiple: true },
     "serial-pty": { type: "boolean" },
-    ...IDENTITY_OPTIONS,
+    ...IMAGE_OPTIONS,
   });
   if (values.help) return usage(RUN_USAGE);
   if ((values.broker !== undefined || values.telemetry) && values["serial-pty"]) {
@@ -292,6 +306,7 @@ async function runCommand(args: string[]): Promise<number> {
     realTime: true,
     broker: telemetry?.url ?? values.broker,
     identity,
+    stackSize: stackOf(values),
     serialPty: values["serial-pty"] ? (pty) => process.stderr.write(`mote: ${board.id}'s console UART is ${pty} (open it with mote bridge --port ${pty}, or any serial tool)\n`) : undefined,
   });
   clearTimeout(durationTimer);

@@ -56,6 +56,8 @@ export interface StreamingOptions extends RunAppOptions {
   broker?: string;
   /** The device id and app version the image carries. */
   identity?: DeviceIdentity;
+  /** The app's stack size in bytes, instead of the board's. */
+  stackSize?: number;
   /** The console UART is a pseudo-terminal (QEMU boards), for serial tools: its path. */
   serialPty?: (path: string) => void;
   /** Ends the run (as a timeout does, but quietly): a caller that has seen enough. */
@@ -110,7 +112,7 @@ export async function runAppStreaming(entry: string, boardId: string, options: S
       }
       return await runTarget(board, { scriptPath: bundled.script }, options, sim);
     }
-    const built = build({ entry, board, outDir: workDir, forSimulator: true, identity: options.identity });
+    const built = build({ entry, board, outDir: workDir, forSimulator: true, identity: options.identity, stackSize: options.stackSize });
     if (!built.ok) {
       options.stderr(built.diagnostics);
       return { exitCode: null, reason: "build-failed" };

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import type { Board } from "../../boards/types.ts";
+import { defaultStackSize } from "../../boards/stack.ts";
 import { createFrontEnd, consoleDriverFile, boardDriverFiles, REPO_ROOT, type DeviceIdentity } from "./frontend/program.ts";
 import { CompileError, formatMoteDiagnostic, formatTsDiagnostic, Codes } from "./diagnostics.ts";
 import { Lowerer } from "./lower/lower.ts";
@@ -45,6 +46,19 @@ export interface BuildOptions {
   crashResets?: boolean;
   /** The device id and app version the image carries (`device.id`, `device.version`). */
   identity?: DeviceIdentity;
+  /** Stack bytes at the top of RAM, instead of the board's (a multiple of 8, at least 1 KB). */
+  stackSize?: number;
+}
+
+/** The stack an image gets: the app's choice, else the board's, else what its RAM allows. */
+export function stackSizeFor(board: Board, requested?: number): number {
+  if (requested !== undefined) {
+    if (!Number.isInteger(requested) || requested < 1024 || requested % 8 !== 0) {
+      throw new RangeError(`a stack size is a whole number of bytes, a multiple of 8, at least 1024; got ${requested}`);
+    }
+    return requested;
+  }
+  return board.stackSize ?? defaultStackSize(board.chip.ram.length);
 }
 
 export interface BuildFiles { elf: string; bin: string; hex: string; map: string; uf2?: string }
@@ -128,7 +142,7 @@ export function build(options: BuildOptions): BuildResult {
   markStackChecks(ir);
 
   const chunks: Chunk[] = [];
-  for (const fn of ir.functions) chunks.push(generateFunction(fn, { arraySet, arrayGet, doubles: ir.doubles }));
+  for (const fn of ir.functions) chunks.push(generateFunction(fn, { arraySet, arrayGet, doubles: ir.doubles, countsArguments: ir.countsArguments }));
   for (const g of ir.globals) {
     const bytes = new Uint8Array(4);
     new DataView(bytes.buffer).setUint32(0, g.initial >>> 0, true);
@@ -176,7 +190,7 @@ export function build(options: BuildOptions): BuildResult {
   let image: LinkedImage;
   try {
     image = link(linked, {
-      flash: board.chip.flash, ram: board.chip.ram, vectorTableOffset: board.chip.vectorTableOffset, stackSize: board.stackSize,
+      flash: board.chip.flash, ram: board.chip.ram, vectorTableOffset: board.chip.vectorTableOffset, stackSize: stackSizeFor(board, options.stackSize),
     }, { entry: PORT_SYMBOLS.reset });
   } catch (e) {
     if (e instanceof ImageTooLargeError) {

@@ -7,6 +7,7 @@ import { clockMicros } from "mote/clock";
 import { pins } from "mote/pins";
 import { watchdog } from "mote/board-watchdog";
 import { i2c } from "mote/i2c-buses";
+import { flash } from "mote/board-flash";
 import { heapFree } from "./rt/heap.ts";
 import { symbolAddress } from "mote/intrinsics";
 import { systemReset } from "./rt/port.ts";
@@ -15,7 +16,8 @@ import { noteRequestedReset, resetReason } from "./rt/crash-record.ts";
 import { uart } from "./uart.ts";
 import { uartDropped } from "./uart-dropped.ts";
 
-export { pins, watchdog, i2c, uart };
+export { pins, watchdog, i2c, uart, flash };
+export type { Flash } from "./flash.ts";
 export { UART_BAUD_MAX, UART_BAUD_MIN, UART_BUFFER_BYTES, type Uart } from "./uart.ts";
 export type { I2cBus } from "./i2c-bus.ts";
 export type { Edge, InputMode, InputOnlyPin, InputPin, IoPin, Level, OutputOnlyPin, OutputPin, PinMode, ChangeOptions } from "./pins.ts";

@@ -13,6 +13,7 @@ import { promisify } from "node:util";
 import type { Board } from "../../boards/types.ts";
 import { nativeImage, type RunOptions, type RunResult, type SensorKind, type Target } from "./types.ts";
 import { QmpClient } from "./qmp.ts";
+import { listenForHolds, loadFlashFile, saveFlashFile, type HoldEvent } from "./qemu-flash.ts";
 import { ConsoleInput } from "./console-input.ts";
 import { QtestLink } from "./qtest.ts";
 import { findSensor } from "./sensors.ts";
@@ -118,7 +119,7 @@ export function qemuArguments(
   board: Board,
   elfPath: string,
   extra: {
-    pluginPath?: string; pluginOutput?: string; gdbPort?: number; tracePins?: boolean; realTime?: boolean; qtestSocket?: string; qmpSocket?: string;
+    pluginPath?: string; pluginOutput?: string; pluginHold?: string; pluginCut?: number; gdbPort?: number; tracePins?: boolean; realTime?: boolean; qtestSocket?: string; qmpSocket?: string;
     serialPty?: boolean; powerOnSeed?: number;
   } = {},
 ): string[] {
@@ -140,6 +141,8 @@ export function qemuArguments(
     const escape = (value: string) => value.replaceAll(",", ",,");
     let plugin = escape(extra.pluginPath);
     if (extra.pluginOutput) plugin += `,out=${escape(extra.pluginOutput)}`;
+    if (extra.pluginHold) plugin += `,hold=${escape(extra.pluginHold)}`;
+    if (extra.pluginCut !== undefined) plugin += `,cut=${extra.pluginCut}`;
     args.push("-plugin", plugin);
   }
   if (extra.gdbPort !== undefined) {
@@ -200,7 +203,15 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
   if (!qemuAvailable()) {
     throw new Error(`${QEMU_BINARY} was not found on the PATH, and board '${board.id}' runs on QEMU's '${board.simulator.machine}' machine; ${INSTALL_HINT}`);
   }
-  const workDir = options.countInstructions ? await mkdtemp(path.join(tmpdir(), "mote-qemu-")) : undefined;
+  // A persistent flash and a power cut need the plugin to hold the guest, QMP to save the
+  // flash and qtest to load it (qemu-flash.ts).
+  const flashFile = options.flashFile;
+  const cutAt = options.powerCutAtInstruction;
+  const holding = flashFile !== undefined || cutAt !== undefined;
+  if (cutAt !== undefined && !(Number.isInteger(cutAt) && cutAt >= 0)) {
+    throw new Error(`powerCutAtInstruction must be a whole number of instructions, got ${cutAt}`);
+  }
+  const workDir = options.countInstructions || holding ? await mkdtemp(path.join(tmpdir(), "mote-qemu-")) : undefined;
   try {
     const pluginOutput = workDir ? path.join(workDir, "instructions") : undefined;
     const pluginPath = workDir ? await instructionCountPlugin() : undefined;
@@ -209,20 +220,33 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
     const wantsInputs = options.onStart !== undefined || (options.pinInputs?.length ?? 0) > 0;
     // Sensors are set over QMP, on a machine held at reset (-S) until their first values are in.
     const sensorControl = (board.sensors?.length ?? 0) > 0 && (options.onStart !== undefined || (options.sensorInputs?.length ?? 0) > 0);
-    const socketDir = (drive && wantsInputs) || sensorControl ? await mkdtemp(path.join(tmpdir(), "mote-qemu-control-")) : undefined;
-    const qtestSocket = socketDir && drive && wantsInputs ? path.join(socketDir, "qtest.sock") : undefined;
-    const qmpSocket = socketDir && sensorControl ? path.join(socketDir, "qmp.sock") : undefined;
+    const socketDir = (drive && wantsInputs) || sensorControl || holding ? await mkdtemp(path.join(tmpdir(), "mote-qemu-control-")) : undefined;
+    const qtestSocket = socketDir && ((drive && wantsInputs) || flashFile !== undefined) ? path.join(socketDir, "qtest.sock") : undefined;
+    const qmpSocket = socketDir && (sensorControl || holding) ? path.join(socketDir, "qmp.sock") : undefined;
+    const holdSocket = socketDir && holding ? path.join(socketDir, "hold.sock") : undefined;
+    let qmp: QmpClient | undefined;
+    let cut = false;
+    const saveFlash = async () => {
+      if (flashFile !== undefined && qmp) await saveFlashFile(qmp, board, flashFile);
+    };
+    const holds = holdSocket ? await listenForHolds(holdSocket, async (event: HoldEvent) => {
+      await saveFlash();
+      if (event === "cut") cut = true;
+    }) : undefined;
     const args = qemuArguments(board, image.elfPath, {
-      pluginPath, pluginOutput, gdbPort: options.gdbPort, tracePins: options.onPinChange !== undefined, realTime: options.realTime, qtestSocket, qmpSocket,
+      pluginPath, pluginOutput, pluginHold: holdSocket, pluginCut: cutAt, gdbPort: options.gdbPort, tracePins: options.onPinChange !== undefined, realTime: options.realTime, qtestSocket, qmpSocket,
       serialPty: options.serialPty !== undefined, powerOnSeed: image.powerOnSeed,
     });
     // Stopped by the caller's signal, or here if the inputs cannot be set up.
     const stop = new AbortController();
-    options.signal?.addEventListener("abort", () => stop.abort());
+    // A persistent flash is saved before a stopped machine goes.
+    options.signal?.addEventListener("abort", () => {
+      if (flashFile === undefined || !qmp) return stop.abort();
+      void qmp.command("stop").then(saveFlash).catch(() => undefined).finally(() => stop.abort());
+    });
     const consoleInput = new ConsoleInput(options.consoleInput);
     const running = spawnQemu(args, { ...options, signal: stop.signal }, consoleInput, pinWatcher(board, options));
     let link: QtestLink | undefined;
-    let qmp: QmpClient | undefined;
     let exited = false;
     running.then(() => { exited = true; }, () => { exited = true; });
     try {
@@ -239,6 +263,7 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
       }
       // A program that has already ended has nothing left to drive.
       const ended = qtestSocket !== undefined && link === undefined;
+      if (link && flashFile !== undefined) await loadFlashFile(link, board, image, flashFile);
       const setPin = (name: string, level: 0 | 1): void => {
         const pin = board.pins[name];
         if (pin === undefined) throw new Error(`board '${board.id}' has no pin '${name}'; its pins are ${Object.keys(board.pins).join(", ")}`);
@@ -278,6 +303,7 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
     } catch (error) {
       link?.close();
       qmp?.close();
+      holds?.close();
       stop.abort();
       await running.catch(() => undefined);
       if (socketDir) await rm(socketDir, { recursive: true, force: true });
@@ -286,6 +312,7 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
     const outcome = await running;
     link?.close();
     qmp?.close();
+    holds?.close();
     if (socketDir) await rm(socketDir, { recursive: true, force: true });
 
     const harmless = options.gdbPort === undefined ? HARMLESS_STDERR : [...HARMLESS_STDERR, new RegExp(ASLEEP_FOREVER)];
@@ -297,7 +324,7 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
     const notes: string[] = log ? [log] : [];
     if (consoleInput.failure) notes.push(consoleInput.failure);
     let result: RunResult;
-    if (outcome.stopped) {
+    if (outcome.stopped || cut) {
       result = { reason: "stopped", exitCode: null, simulatorLog: "" };
     } else if (outcome.timedOut) {
       notes.push(`mote: stopped QEMU after the ${options.timeoutMs} ms timeout`);

@@ -11,6 +11,7 @@ import type { Board } from "../../boards/types.ts";
 import { attachI2cModels, type I2cDeviceModel } from "./models/i2c-device.ts";
 import { Tmp105Model } from "./models/tmp105.ts";
 import { findSensor } from "./sensors.ts";
+import { attachFlashChip, loadFlashFile, saveFlashFile } from "./rp2040-flash.ts";
 import { nativeImage, type RunOptions, type RunResult, type SensorKind, type Target } from "./types.ts";
 import { ConsoleInput } from "./console-input.ts";
 
@@ -141,8 +142,12 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
     }
   };
 
-  // Flash must be written after construction: reset() fills it with 0xFF.
+  // Flash must be written after construction: reset() fills it with 0xFF. A persistent flash
+  // file first, then the image over it.
+  const flashBytes = board.chip.flash.length;
+  if (options.flashFile) loadFlashFile(options.flashFile, mcu.flash, flashBytes);
   mcu.flash.set(image.flashBytes, flashOffset);
+  const flashChip = attachFlashChip(mcu, flashBytes, () => clock.nanos, note);
   if (image.powerOnSeed !== undefined) mcu.writeUint32(image.powerOnSeed, powerOnBits());
   mcu.bootrom.fill(EMPTY_BOOTROM_WORD);
   core.VTOR = image.vectorTable >>> 0;
@@ -236,6 +241,7 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
     atSimulatedMs(input.atMs ?? 0, apply);
   }
   const stopNanos = options.stopAtMs === undefined ? Infinity : options.stopAtMs * 1e6;
+  const powerCutAt = options.powerCutAtInstruction ?? Infinity;
   options.onStart?.({
     setPin(name, level) {
       const pin = board.pins[name];
@@ -305,6 +311,10 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
         }
         clock.tick(Math.max(0, Math.min(next.nanos, stopNanos) - clock.nanos));
       } else {
+        if (executed >= powerCutAt) {
+          finish("stopped", null);
+          break;
+        }
         const cycles = core.executeInstruction();
         executed++;
         if (probe && inputAt !== undefined && core.PC === (probe.address & ~1)) {
@@ -333,6 +343,8 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
   }
   input.stop();
   if (input.failure) log.push(input.failure);
+  flashChip.settle();
+  if (options.flashFile) saveFlashFile(options.flashFile, mcu.flash, flashBytes);
 
   if (droppedLogLines > 0) log.push(`mote: ${droppedLogLines} more rp2040js log lines were dropped`);
   if (ending) log.push(ending);

@@ -80,6 +80,25 @@ export interface RunOptions {
   probe?: { address: number; hit(instructions: number): void };
   /** Called once the board runs, with what can be done to it meanwhile. */
   onStart?: (control: TargetControl) => void;
+  /**
+   * The board's flash kept in a file across runs, as a device keeps it across power-offs:
+   * read at the start (a missing file is erased flash: all 0xFF), the image written over it
+   * where the image lies, and the whole flash (Board.chip.flash.length bytes) written back
+   * when the run ends: an exit, a stop (signal, stopAtMs), a power cut; on QEMU not after a
+   * timeout (QEMU is killed). rp2040js: the flash array XIP reads; QEMU: the memory the
+   * board uses as flash (sdk/sim/qemu-flash.ts). Without it, QEMU's MPS2 code memory starts
+   * as zeros after the image, not erased: a program erases before it programs, as on any
+   * flash.
+   */
+  flashFile?: string;
+  /**
+   * A power cut: the run stops (reason "stopped") just before the guest's instruction number
+   * `powerCutAtInstruction` + 1 would run, with the flash saved (flashFile) as it is then: an
+   * erase or program under way is left partly done (sdk/sim/models/spi-nor-flash.ts; on
+   * QEMU, the driver's loop of stores stops where it was). Exact on both: rp2040js counts
+   * in its run loop, QEMU's instruction-count plugin holds the vCPU at that count.
+   */
+  powerCutAtInstruction?: number;
 }
 
 /** Live control of a running board (the CLI's keys, a test reacting to the console). */

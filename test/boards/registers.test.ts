@@ -14,6 +14,6 @@ describe.skipIf(!qemuAvailable())("peek32 and poke32", () => {
   it("take run-time addresses and values beyond the small integers (mps2-an385)", async () => {
     const { run, stdout } = await boot(path.join(here, "fixtures/register-access.ts"), "mps2-an385", {});
     expect(run.reason, run.simulatorLog).toBe("exit");
-    expect(stdout).toBe("bauddiv 1234\nword -2147483643 true\n");
+    expect(stdout).toBe("bauddiv 1234\nword -2147483643 true\nminus one -1 true\n");
   });
 });

@@ -2698,8 +2698,9 @@ class ProgramGenerator {
       params.push({ kind: "int", lo: -1, hi: depth, len: 0, elemLen: 0, chars: Chars.Ascii });
       paramNames.push(this.name("n"));
     }
-    // Arrow functions take at most 3 parameters on devices (MOTE1001).
-    const extra = Math.min(this.rng.between(recursive ? 0 : 1, 3), form === "arrow" ? 3 - params.length : 3);
+    // Up to five parameters: arrow functions with more than three take the ones after the
+    // third on the stack, after the argument count (the value-call convention).
+    const extra = this.rng.between(recursive ? 0 : 1, form === "arrow" ? 5 : 3);
     for (let i = 0; i < extra; i++) {
       params.push(this.shape(this.rng.weighted([[5, "int"], [3, "str"], [1, "ints"], [this.model.wide ? 3 : 0, "num"]] as const)));
       paramNames.push(this.name("a"));

@@ -3,6 +3,7 @@
 // through semihosting. Encodings are from the ARMv6-M Architecture Reference Manual
 // (section A6.7); each halfword is commented with its instruction.
 
+import { stackSizeFor } from "../../sdk/compiler/index.ts";
 import type { LineEntry, Reloc } from "../../sdk/compiler/asm/types.ts";
 import type { Board } from "../../boards/types.ts";
 import type { Chunk, LinkLayout } from "../../sdk/compiler/link/types.ts";
@@ -89,7 +90,7 @@ export function layoutOf(board: Board): LinkLayout {
     flash: board.chip.flash,
     ram: board.chip.ram,
     vectorTableOffset: board.chip.vectorTableOffset,
-    stackSize: board.stackSize,
+    stackSize: stackSizeFor(board),
   };
 }
 

@@ -1,3 +1,4 @@
+import { stackSizeFor } from "../../sdk/compiler/index.ts";
 import { describe, expect, it } from "vitest";
 import { board as mps2 } from "../../boards/mps2-an385/board.ts";
 import { board as pico } from "../../boards/pico/board.ts";
@@ -75,9 +76,9 @@ describe("link: layout", () => {
       __bss_start: 0x20000004,
       __bss_end: 0x20000044,
       __heap_start: 0x20000048, // 8-aligned
-      __heap_end: ramEnd - mps2.stackSize,
-      // An eighth of the 8 KB stack (at most 1 KB) is kept below the limit of recursion.
-      __stack_limit: ramEnd - mps2.stackSize + 1024,
+      __heap_end: ramEnd - stackSizeFor(mps2),
+      // An eighth of the stack, at most 1 KB, is kept below the limit of recursion.
+      __stack_limit: ramEnd - stackSizeFor(mps2) + 1024,
       __stack_top: ramEnd,
     });
     for (const name of Object.keys(image.special)) expect(symbol(image, name).module).toBe("linker");

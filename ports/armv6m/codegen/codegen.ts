@@ -2,7 +2,9 @@
 //
 // Frame, from the stack pointer up:
 //   [outgoing stack arguments][spill slots][saved r4-r7][saved lr][incoming stack arguments]
-// Calls follow the AAPCS: arguments in r0-r3 then on the stack, result in r0.
+// Direct calls follow the AAPCS: arguments in r0-r3 then on the stack, result in r0. Calls
+// through a value follow the value-call convention (sdk/compiler/ir/ir.ts): the receiver in
+// r0, three arguments in r1-r3, then the argument count and the other arguments on the stack.
 //
 // Small-integer fast paths are inline; anything that needs a double or is out of range
 // branches to an out-of-line stub that calls __rt_panic_here, so the return address names
@@ -12,7 +14,7 @@ import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
 import type { Cond, Label, Reg, SourcePos, ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import type { Block, CmpOp, Inst, IrFunction, Proof, Terminator, VReg } from "../../../sdk/compiler/ir/ir.ts";
-import { ARRAY_ELEMENTS, ARRAY_LENGTH, CLASS_METHODS, CLOSURE_CODE, STRING_LENGTH, TRUE, FALSE, UNDEFINED, TYPED_DATA, TYPED_LENGTH } from "../../../sdk/compiler/values.ts";
+import { ARRAY_ELEMENTS, ARRAY_LENGTH, CLASS_METHODS, CLOSURE_CODE, STRING_LENGTH, TRUE, FALSE, UNDEFINED, TYPED_DATA, TYPED_LENGTH, tagInt } from "../../../sdk/compiler/values.ts";
 import { elementBytes, type TypedElement } from "../../../sdk/compiler/lower/types.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { type Allocation, type Location, allocate } from "./regalloc.ts";
@@ -31,6 +33,12 @@ export interface CodegenRuntime {
   /** The program has doubles (IrProgram.doubles): a number compare can be unordered (NaN),
    *  and a boxed number can be falsy (-0, NaN). */
   doubles: boolean;
+  /** Value calls pass their argument count (IrProgram.countsArguments). */
+  countsArguments?: boolean;
+}
+
+function isValueCall(inst: Inst): inst is Extract<Inst, { op: "call-indirect" | "call-method" | "call-code" }> {
+  return inst.op === "call-indirect" || inst.op === "call-method" || inst.op === "call-code";
 }
 
 const SCRATCH: Reg[] = [0, 1, 2, 3];
@@ -71,10 +79,11 @@ class FunctionCodegen {
   }
 
   run(): Chunk {
-    const { fn, a } = this;
+    const { fn, a, rt } = this;
     for (const b of this.alloc.order) {
       for (const inst of b.insts) {
         if (inst.op === "call") this.outgoingArgs = Math.max(this.outgoingArgs, Math.max(0, inst.args.length - 4));
+        if (isValueCall(inst) && rt.countsArguments) this.outgoingArgs = Math.max(this.outgoingArgs, 1 + Math.max(0, inst.args.length - 3));
       }
     }
     // A throw caught here skips the epilogues of the frames between, which would have restored
@@ -96,6 +105,7 @@ class FunctionCodegen {
         this.writeFrom(p, i);
       } else {
         const offset = this.frameSize + 4 * (this.savedRegs.length + 1) + 4 * (i - 4);
+        if (loc.kind === "reg") { this.loadSp(loc.reg, offset); return; }
         this.busy = new Set();
         const r = this.scratch();
         this.loadSp(r, offset);
@@ -336,6 +346,7 @@ class FunctionCodegen {
       }
       case "call": return this.call(inst);
       case "call-method": {
+        this.valueCallStackArguments(inst.args);
         // The method's code from the object's descriptor (its method table), into r12.
         this.readInto(inst.object, 0);
         a.ldr(1, 0, { imm: 0 });
@@ -343,33 +354,29 @@ class FunctionCodegen {
         this.memory("load", 32, 1, 1, CLASS_METHODS + 4 * inst.slot);
         a.mov(12, 1);
         this.busy = new Set();
-        inst.args.forEach((v, i) => this.readInto(v, i + 1));
-        a.blx(12);
-        this.busy = new Set([0]);
-        if (this.loc(inst.dst).kind !== "none") this.commit(inst.dst, 0);
-        return;
+        return this.valueCallRest(inst.args, inst.dst);
       }
       case "call-code": {
+        this.valueCallStackArguments(inst.args);
         // The code address is a value the runtime found (bit 0 set: Thumb); into r12.
         this.readInto(inst.code, 1);
         a.mov(12, 1);
         this.readInto(inst.object, 0);
-        inst.args.forEach((v, i) => this.readInto(v, i + 1));
-        a.blx(12);
-        this.busy = new Set([0]);
-        if (this.loc(inst.dst).kind !== "none") this.commit(inst.dst, 0);
-        return;
+        return this.valueCallRest(inst.args, inst.dst);
       }
       case "call-indirect": {
+        this.valueCallStackArguments(inst.args);
         // r12 takes the code address (BLX works from any register), r0 the closure itself.
         this.readInto(inst.fn, 0);
         a.ldr(1, 0, { imm: CLOSURE_CODE });
         a.mov(12, 1);
-        inst.args.forEach((v, i) => this.readInto(v, i + 1));
-        a.blx(12);
-        this.busy = new Set([0]);
-        if (this.loc(inst.dst).kind !== "none") this.commit(inst.dst, 0);
-        return;
+        return this.valueCallRest(inst.args, inst.dst);
+      }
+      case "arguments-address": {
+        // Past the frame, the saved registers and lr, and the count: the caller's fifth word on.
+        const d = this.target(inst.dst);
+        a.addRdSp(d, this.frameSize + 4 * (this.savedRegs.length + 1) + 4);
+        return this.commit(inst.dst, d);
       }
       case "load": {
         const base = this.read(inst.base);
@@ -739,6 +746,34 @@ class FunctionCodegen {
     inst.args.slice(0, 4).forEach((v, i) => this.readInto(v, i));
     a.bl(inst.callee);
     if (inst.dst !== undefined && this.loc(inst.dst).kind !== "none") this.commit(inst.dst, 0);
+  }
+
+  /** A value call's stack words (the value-call convention, sdk/compiler/ir/ir.ts): the
+   *  argument count, then the arguments after the third. Written first, while r0-r3 are free
+   *  (operands of value calls are never fused). Without counting no function reads them. */
+  private valueCallStackArguments(args: VReg[]): void {
+    if (!this.rt.countsArguments) return;
+    args.slice(3).forEach((v, i) => {
+      this.busy = new Set();
+      this.storeSp(this.read(v), 4 * (1 + i));
+    });
+    this.busy = new Set();
+    const count = this.scratch();
+    this.loadConst(count, tagInt(args.length));
+    this.storeSp(count, 0);
+    this.busy = new Set();
+  }
+
+  /** The rest of a value call, its code address in r12 and receiver in r0: the first three
+   *  arguments into r1-r3 (undefined for those the call does not have), the call, the result. */
+  private valueCallRest(args: VReg[], dst: VReg): void {
+    for (let i = 0; i < 3; i++) {
+      if (i < args.length) this.readInto(args[i], i + 1);
+      else this.a.movs(i + 1, UNDEFINED);
+    }
+    this.a.blx(12);
+    this.busy = new Set([0]);
+    if (this.loc(dst).kind !== "none") this.commit(dst, 0);
   }
 
   private fusedArgRegs(args: VReg[]): Reg[] {

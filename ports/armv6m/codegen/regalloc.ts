@@ -92,7 +92,8 @@ export function allocate(fn: IrFunction): Allocation {
   const blockStart = new Map<Block, number>();
   const blockEnd = new Map<Block, number>();
   let pos = 0;
-  for (const p of fn.params) touch(p, pos);
+  // A parameter nobody reads needs no home (its argument stays where the caller put it).
+  for (const p of fn.params) if (useCount[p] > 0) touch(p, pos);
   pos += 2;
   for (const b of order) {
     blockStart.set(b, pos);

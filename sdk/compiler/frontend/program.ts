@@ -19,10 +19,12 @@ export const MOTE_MODULES: Record<string, string> = {
   "mote/intrinsics": path.join(LIB_DIR, "intrinsics.ts"),
   "mote/interrupts": path.join(LIB_DIR, "rt/interrupts.ts"),
   "mote/cbor": path.join(LIB_DIR, "cbor.ts"),
+  "mote/crypto": path.join(LIB_DIR, "crypto.ts"),
   "mote/mqtt": path.join(LIB_DIR, "mqtt.ts"),
   // What the generated modules import (they are also written into projects, mote init).
   "mote/pin-classes": path.join(LIB_DIR, "pins.ts"),
   "mote/watchdog-class": path.join(LIB_DIR, "watchdog.ts"),
+  "mote/flash-class": path.join(LIB_DIR, "flash.ts"),
   "mote/i2c-status": path.join(LIB_DIR, "i2c-status.ts"),
   "mote/i2c-bus-class": path.join(LIB_DIR, "i2c-bus.ts"),
   // The serial link to the host (frames beside the console) and the MQTT stream over it.
@@ -45,15 +47,19 @@ const PINS_MODULE_FILE = path.join(LIB_DIR, "__pins__.ts");
 /** The generated `mote/board-watchdog` module (watchdogModuleSource). */
 export const WATCHDOG_MODULE = "mote/board-watchdog";
 const WATCHDOG_MODULE_FILE = path.join(LIB_DIR, "__watchdog__.ts");
+/** The generated `mote/board-flash` module (flashModuleSource). */
+export const FLASH_MODULE = "mote/board-flash";
+const FLASH_MODULE_FILE = path.join(LIB_DIR, "__flash__.ts");
 /** The generated `mote/i2c-buses` module: the board's I2C buses (sdk/lib/i2c-bus.ts). */
 export const I2C_BUSES_MODULE = "mote/i2c-buses";
 const I2C_BUSES_MODULE_FILE = path.join(LIB_DIR, "__i2c_buses__.ts");
 /** Driver modules a board supplies (Board.drivers). */
-const DRIVER_MODULES = { "mote/clock": "clock", "mote/gpio": "gpio", "mote/watchdog": "watchdog", "mote/i2c": "i2c" } as const;
+const DRIVER_MODULES = { "mote/clock": "clock", "mote/gpio": "gpio", "mote/watchdog": "watchdog", "mote/i2c": "i2c", "mote/flash": "flash" } as const;
 /** What a driver module is on a board without that peripheral: nothing can reach it (the
  *  generated types give the app no pin, no bus, no watchdog), but the bus API imports it. */
 const ABSENT_DRIVER_FILES: Record<string, string> = {
   "mote/i2c": path.join(LIB_DIR, "i2c-absent.ts"),
+  "mote/flash": path.join(LIB_DIR, "flash-absent.ts"),
 };
 const NO_GPIO_FILE = path.join(LIB_DIR, "gpio-absent.ts");
 
@@ -160,6 +166,28 @@ export function watchdogModuleSource(board: Board): string {
   ].join("\n");
 }
 
+/** The generated `mote/board-flash` module: the board's Flash, or on a board without a flash
+ *  driver a value whose type says so, so that `flash.erase(…)` is a type error naming the
+ *  board. */
+export function flashModuleSource(board: Board): string {
+  if (board.drivers.flash) {
+    return [
+      `// Generated for board '${board.id}'.`,
+      `import { Flash } from "mote/flash-class";`,
+      `export const flash = new Flash(${board.chip.flash.origin}, ${board.chip.flash.length});`,
+      "",
+    ].join("\n");
+  }
+  const typeName = `${boardTypePrefix(board)}HasNoFlash`;
+  const why = board.absent?.flash ?? `board '${board.id}' has no flash driver mote can use`;
+  return [
+    `// Generated for board '${board.id}'.`,
+    `/** ${why} */`,
+    `export interface ${typeName} { readonly absent: ${JSON.stringify(why)} }`,
+    `export const flash: ${typeName} = { absent: ${JSON.stringify(why)} };`,
+    "",
+  ].join("\n");
+}
 
 /** The generated `mote/i2c-buses` module: `i2c.NAME` for each of the board's I2C buses, in an
  *  interface named after the board, so that a bus the board lacks is a type error naming it;
@@ -199,6 +227,7 @@ function boardModuleFile(name: string, board: Board): string | undefined {
   if (name === PINS_MODULE) return PINS_MODULE_FILE;
   if (name === WATCHDOG_MODULE) return WATCHDOG_MODULE_FILE;
   if (name === I2C_BUSES_MODULE) return I2C_BUSES_MODULE_FILE;
+  if (name === FLASH_MODULE) return FLASH_MODULE_FILE;
   if (name === CONSOLE_MODULE) return consoleDriverFile(board);
   if (name in DRIVER_MODULES) {
     const file = board.drivers[DRIVER_MODULES[name as keyof typeof DRIVER_MODULES]];
@@ -225,7 +254,7 @@ export function moduleFiles(board: Board, generated: (module: string) => string)
     files[name] = file ? path.join(REPO_ROOT, "boards", file) : ABSENT_DRIVER_FILES[name] ?? NO_GPIO_FILE;
   }
   files[`${DRIVERS_PREFIX}*`] = path.join(DRIVERS_DIR, "*.ts");
-  for (const module of [BOARD_MODULE, PINS_MODULE, WATCHDOG_MODULE, I2C_BUSES_MODULE]) files[module] = generated(module);
+  for (const module of [BOARD_MODULE, PINS_MODULE, WATCHDOG_MODULE, I2C_BUSES_MODULE, FLASH_MODULE]) files[module] = generated(module);
   return files;
 }
 
@@ -236,6 +265,7 @@ export function generatedModules(board: Board): Record<string, string> {
     [PINS_MODULE]: pinsModuleSource(board),
     [WATCHDOG_MODULE]: watchdogModuleSource(board),
     [I2C_BUSES_MODULE]: i2cBusesModuleSource(board),
+    [FLASH_MODULE]: flashModuleSource(board),
   };
 }
 
@@ -261,7 +291,8 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
   const pinsSource = pinsModuleSource(board);
   const watchdogSource = watchdogModuleSource(board);
   const i2cBusesSource = i2cBusesModuleSource(board);
-  const generated = new Map([[BOARD_MODULE_FILE, boardSource], [PINS_MODULE_FILE, pinsSource], [WATCHDOG_MODULE_FILE, watchdogSource], [I2C_BUSES_MODULE_FILE, i2cBusesSource]]);
+  const flashSource = flashModuleSource(board);
+  const generated = new Map([[BOARD_MODULE_FILE, boardSource], [PINS_MODULE_FILE, pinsSource], [WATCHDOG_MODULE_FILE, watchdogSource], [I2C_BUSES_MODULE_FILE, i2cBusesSource], [FLASH_MODULE_FILE, flashSource]]);
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
   // Doc comments carry no types in .ts files: not parsing them halves the parse time of the
   // standard library and the runtime, most of a cold build.
@@ -296,7 +327,7 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
     });
 
   const roots = [path.resolve(entry), path.join(LIB_DIR, "globals.d.ts"), ...runtimeFiles];
-  const key = JSON.stringify({ roots, boardSource, pinsSource, watchdogSource, i2cBusesSource });
+  const key = JSON.stringify({ roots, boardSource, pinsSource, watchdogSource, i2cBusesSource, flashSource });
   const program = ts.createProgram({
     rootNames: roots,
     options: COMPILER_OPTIONS,

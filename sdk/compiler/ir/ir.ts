@@ -12,6 +12,11 @@ import type { TypedElement } from "../lower/types.ts";
 
 export type VReg = number;
 
+/** Parameters a function may declare, and arguments a call may pass (frames address their
+ *  stack words with immediate offsets). */
+export const MAX_PARAMETERS = 32;
+export const MAX_ARGUMENTS = 64;
+
 export interface VRegInfo {
   /** Known to be a small integer whenever it is read (set by lowering and the int pass). */
   smallInt: boolean;
@@ -33,6 +38,18 @@ export interface Proof {
   inBounds?: boolean;
 }
 
+/*
+ * The value-call convention: calls through a function value or a method table, where the
+ * caller does not know which function it reaches (call-indirect, call-method, call-code).
+ * `args` are the arguments as written, any number of them. r0 holds the receiver (the closure
+ * or `this`), r1-r3 the first three arguments (undefined where the call has fewer). When the
+ * program counts arguments (IrProgram.countsArguments), the first outgoing stack word is the
+ * number of arguments passed (a small integer) and the arguments after the third follow it;
+ * otherwise no function reads more than three and the rest are not passed. A function reached
+ * this way that declares more than three parameters or a rest parameter takes the count as
+ * its fifth parameter (IrFunction.argumentCount, the first stack word), so a parameter the
+ * call did not pass is undefined and a rest parameter gets exactly the arguments passed.
+ */
 export type Inst = (InstBody & { proof?: Proof });
 type InstBody =
   /** dst = a raw 32-bit word (a tagged value's bits, or a raw number for raw registers). */
@@ -51,13 +68,17 @@ type InstBody =
   /** `newArray`: the call returns a new array whose length is its first argument (arrays only
    *  grow in this language step, so that length is a lower bound forever). */
   | { op: "call"; dst: VReg | undefined; callee: string; args: VReg[]; pos: SourcePos; newArray?: boolean }
-  /** Call of a function value: the closure in r0, the arguments in r1-r3. */
+  /** Call of a function value (the value-call convention, below; the closure is its receiver). */
   | { op: "call-indirect"; dst: VReg; fn: VReg; args: VReg[]; pos: SourcePos }
-  /** Call of a method through the object's method table: `this` in r0, arguments in r1-r3. */
+  /** Call of a method through the object's method table (the value-call convention; `this`
+   *  is the receiver). */
   | { op: "call-method"; dst: VReg; object: VReg; slot: number; args: VReg[]; pos: SourcePos }
-  /** Call of a method whose code address (bit 0 set) is a value found at run time: `this` in
-   *  r0, arguments in r1-r3. */
+  /** Call of a method whose code address (bit 0 set) is a value found at run time, or a
+   *  method's symbol (the value-call convention; `this` is the receiver). */
   | { op: "call-code"; dst: VReg; code: VReg; object: VReg; args: VReg[]; pos: SourcePos }
+  /** The address (raw) of the first argument a value call passed on the stack, after the
+   *  count: where a rest parameter's elements beyond the third argument are. */
+  | { op: "arguments-address"; dst: VReg; pos?: SourcePos }
   /** Raw memory access at base + offset (base: a pointer value or a raw address). */
   | { op: "load"; dst: VReg; base: VReg; offset: number; width: 8 | 16 | 32; pos?: SourcePos }
   | { op: "store"; base: VReg; offset: number; src: VReg; width: 8 | 16 | 32; pos?: SourcePos }
@@ -132,6 +153,9 @@ export interface IrFunction {
   tryRecords?: number;
   /** Checks on entry that the stack has not reached its limit (passes/stack-checks.ts). */
   checksStack?: boolean;
+  /** Reached by value calls and reads the argument count: the parameter holding it (a small
+   *  integer; see the value-call convention above). */
+  argumentCount?: VReg;
 }
 
 export interface IrGlobal {
@@ -165,6 +189,9 @@ export interface IrProgram {
   /** The program has doubles (sdk/compiler/lower/doubles.ts): numbers may be fractions, -0,
    *  NaN or ±Infinity, and the port links its floating-point runtime. */
   doubles: boolean;
+  /** Some function reached by value calls reads the argument count, so every value call
+   *  passes it (the value-call convention above). */
+  countsArguments?: boolean;
 }
 
 export function newBlock(fn: IrFunction): Block {
@@ -181,7 +208,7 @@ export function newVReg(fn: IrFunction, info: Partial<VRegInfo> = {}): VReg {
 /** Registers an instruction reads. */
 export function uses(inst: Inst): VReg[] {
   switch (inst.op) {
-    case "const": case "symbol": case "panic": case "try-exit": case "catch-value": return [];
+    case "const": case "symbol": case "panic": case "try-exit": case "catch-value": case "arguments-address": return [];
     case "raw-and": return [inst.a];
     case "move": case "untag": case "tag": case "addr-of": case "object-at":
     case "is-int": case "is-object": return [inst.src];

@@ -7,20 +7,24 @@
 
 import ts from "typescript";
 import path from "node:path";
-import { type VReg, newBlock } from "../ir/ir.ts";
+import { type VReg, MAX_ARGUMENTS, newBlock, newVReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
-import { FALSE, TRUE, UNDEFINED } from "../values.ts";
-import type { ValueKind } from "./types.ts";
+import {
+  ARRAY_ELEMENTS, ARRAY_LENGTH, CLASS_METHOD_NAMES, CLASS_METHODS, FALSE, KIND_OBJECT, SMALL_INT_MAX, TRUE, UNDEFINED, tagInt,
+} from "../values.ts";
+import { type ValueKind, interfaceMethodNames } from "./types.ts";
 import { REPO_ROOT } from "../frontend/program.ts";
 import { Lowerer } from "./lowerer.ts";
-import { RT_DIR, INTRINSICS_FILE, type RtName, MAX_CLOSURE_PARAMETERS } from "./runtime-symbols.ts";
-import { skipParens } from "./syntax.ts";
+import { RT_DIR, INTRINSICS_FILE, type RtName } from "./runtime-symbols.ts";
+import { ownParameters, skipParens } from "./syntax.ts";
 
 declare module "./lowerer.ts" {
   interface Lowerer {
     callExpression(node: ts.CallExpression, discard: boolean): VReg;
     indirectCall(callee: ts.Expression, node: ts.CallExpression): VReg;
     interfaceMethodCall(callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg;
+    methodCodeByName(object: VReg, name: VReg, callee: ts.PropertyAccessExpression): VReg;
+    directArguments(parameters: readonly ts.ParameterDeclaration[], args: readonly ts.Expression[], node: ts.Node): VReg[];
     methodArgs(
       receiver: ts.Expression,
       node: ts.CallExpression,
@@ -64,13 +68,12 @@ Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: 
     const member = this.classMember(callee);
     if (member?.kind === "method") {
       const slot = member.info.slots.get(member.key)!;
+      checkValueCallArguments(node);
       const [object, ...args] = this.exprList([callee.expression, ...node.arguments]);
       return this.methodCall(object, slot, args, node);
     }
     if (member?.kind === "static-method") {
-      const args = this.exprList(node.arguments);
-      while (args.length < member.decl.parameters.length) args.push(this.constant(UNDEFINED));
-      args.length = member.decl.parameters.length;
+      const args = this.directArguments(ownParameters(member.decl), node.arguments, node);
       return this.call(this.staticMethodSymbol(member.decl), args, node);
     }
     // A field holding a function (a comparator, a callback): a call of its value.
@@ -149,45 +152,67 @@ Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: 
   if (!decl || !ts.isFunctionDeclaration(decl)) {
     fail(node, Codes.UnsupportedCall, `'${callee.text}' is not a function declaration; calling it is not supported on devices yet`);
   }
-  const rest = decl.parameters.at(-1)?.dotDotDotToken ? decl.parameters.length - 1 : -1;
-  const firstSpread = node.arguments.findIndex((a) => ts.isSpreadElement(a));
-  if (firstSpread >= 0 && (rest < 0 || firstSpread < rest)) {
-    fail(node, Codes.UnsupportedSyntax, "spread arguments are supported on devices only into a rest parameter", "pass the values one by one");
-  }
   const symbol = this.functionSymbol(decl);
+  const args = this.directArguments(ownParameters(decl), node.arguments, node);
+  const returnsVoid = this.kindOf(node) === "void";
+  return this.call(symbol, args, node, !returnsVoid || !discard);
+};
+
+/**
+ * The arguments of a direct call (a top-level function, a static method, a constructor),
+ * evaluated left to right: one per parameter, undefined for those the call leaves out, the
+ * ones from a rest parameter on gathered into its array (a spread among them included);
+ * extra arguments are evaluated, not passed.
+ */
+Lowerer.prototype.directArguments = function directArguments(this: Lowerer, parameters: readonly ts.ParameterDeclaration[], argNodes: readonly ts.Expression[], node: ts.Node): VReg[] {
+  const rest = parameters.at(-1)?.dotDotDotToken ? parameters.length - 1 : -1;
+  const firstSpread = argNodes.findIndex((a) => ts.isSpreadElement(a));
+  if (firstSpread >= 0 && (rest < 0 || firstSpread < rest)) {
+    fail(argNodes[firstSpread], Codes.UnsupportedSyntax, "spread arguments are supported on devices only into a rest parameter", "pass the values one by one");
+  }
   if (firstSpread >= 0) {
     // f(a, ...xs): the arguments from the rest parameter on become its array.
-    const fixed = this.exprList(node.arguments.slice(0, rest));
-    const args = [...fixed, this.arrayOfElements(node.arguments.slice(rest), node)];
-    return this.call(symbol, args, node, this.kindOf(node) !== "void" || !discard);
+    const fixed = this.exprList(argNodes.slice(0, rest));
+    return [...fixed, this.arrayOfElements(argNodes.slice(rest), node)];
   }
-  const args = this.exprList(node.arguments);
+  const args = this.exprList(argNodes);
   if (rest >= 0) {
     // The arguments from the rest parameter on are gathered into an array.
     const extra = args.splice(rest);
     while (args.length < rest) args.push(this.constant(UNDEFINED));
     args.push(this.arrayOf(extra, node));
   }
-  while (args.length < decl.parameters.length) args.push(this.constant(UNDEFINED));
-  if (args.length > decl.parameters.length) args.length = decl.parameters.length; // extra arguments are evaluated, not passed
-  const returnsVoid = this.kindOf(node) === "void";
-  const dst = this.call(symbol, args, node, !returnsVoid || !discard);
-  return dst;
+  while (args.length < parameters.length) args.push(this.constant(UNDEFINED));
+  args.length = parameters.length;
+  return args;
 };
+
+/** The arguments of a value call (ir.ts, the value-call convention): as written, any number. */
+function checkValueCallArguments(node: ts.CallExpression): void {
+  const spread = node.arguments.find((a) => ts.isSpreadElement(a));
+  if (spread) {
+    fail(spread, Codes.UnsupportedSyntax, "spread arguments in calls of function values and methods are not supported on devices yet", "pass the values one by one");
+  }
+  if (node.arguments.length > MAX_ARGUMENTS) fail(node.arguments[MAX_ARGUMENTS], Codes.UnsupportedCall, `a call passes at most ${MAX_ARGUMENTS} arguments on devices`, "pass an array instead");
+}
 
 /** A call of a function value (a variable, a parameter, an element, a call's result). */
 Lowerer.prototype.indirectCall = function indirectCall(this: Lowerer, callee: ts.Expression, node: ts.CallExpression): VReg {
   // The type as written at the call (a cast such as (f as Comparator) gives the signature).
-  const type = this.checker.getTypeAtLocation(node.expression);
+  const type = this.checker.getNonNullableType(this.checker.getTypeAtLocation(node.expression));
   if (type.getCallSignatures().length === 0) {
     fail(callee, Codes.UnsupportedCall, `calling '${callee.getText()}' is not supported on devices yet`);
   }
-  if (node.arguments.length > MAX_CLOSURE_PARAMETERS) {
-    fail(node.arguments[MAX_CLOSURE_PARAMETERS], Codes.UnsupportedCall, `calls of function values pass at most ${MAX_CLOSURE_PARAMETERS} arguments on devices yet`);
-  }
-  if (node.arguments.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+  checkValueCallArguments(node);
+  const call = (fnValue: VReg): VReg => {
+    const args = this.exprList(node.arguments);
+    const dst = this.temp();
+    this.emit({ op: "call-indirect", dst, fn: fnValue, args, pos: this.pos(node) });
+    return dst;
+  };
+  // f?.(…): undefined when f is null or undefined, without evaluating the arguments.
+  if (node.questionDotToken) return this.optionalChain(node, callee, call);
   const [fnValue, ...args] = this.exprList([callee, ...node.arguments]);
-  while (args.length < MAX_CLOSURE_PARAMETERS) args.push(this.constant(UNDEFINED));
   const dst = this.temp();
   this.emit({ op: "call-indirect", dst, fn: fnValue, args, pos: this.pos(node) });
   return dst;
@@ -196,14 +221,11 @@ Lowerer.prototype.indirectCall = function indirectCall(this: Lowerer, callee: ts
 /** o.m(args) where o has an interface type: through the method table when o is a class
  *  instance with a method m, else a call of the property's value. */
 Lowerer.prototype.interfaceMethodCall = function interfaceMethodCall(this: Lowerer, callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg {
-  if (node.arguments.length > MAX_CLOSURE_PARAMETERS) {
-    fail(node.arguments[MAX_CLOSURE_PARAMETERS], Codes.UnsupportedCall, `calls of methods through an interface pass at most ${MAX_CLOSURE_PARAMETERS} arguments on devices yet`);
-  }
-  if (node.arguments.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+  checkValueCallArguments(node);
   const object = this.temp();
   this.emit({ op: "move", dst: object, src: this.expr(callee.expression) });
   const name = this.stringLiteral(callee.name.text);
-  const code = this.call(this.runtime("objMethodCode"), [object, name], callee);
+  const code = this.methodCodeByName(object, name, callee);
   const fnValue = this.temp();
   const method = newBlock(this.fn), property = newBlock(this.fn), join = newBlock(this.fn);
   this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: code, b: this.constant(UNDEFINED), then: property, else: method, pos: this.pos(callee) });
@@ -216,7 +238,6 @@ Lowerer.prototype.interfaceMethodCall = function interfaceMethodCall(this: Lower
   this.jumpTo(join);
   this.startBlock(join);
   const args = this.exprList(node.arguments);
-  while (args.length < MAX_CLOSURE_PARAMETERS) args.push(this.constant(UNDEFINED));
   const dst = this.temp();
   const viaTable = newBlock(this.fn), viaValue = newBlock(this.fn), done = newBlock(this.fn);
   this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: code, b: this.constant(UNDEFINED), then: viaValue, else: viaTable, pos: this.pos(node) });
@@ -224,10 +245,64 @@ Lowerer.prototype.interfaceMethodCall = function interfaceMethodCall(this: Lower
   this.emit({ op: "call-code", dst, code, object, args, pos: this.pos(node) });
   this.jumpTo(done);
   this.startBlock(viaValue);
-  this.emit({ op: "call-indirect", dst, fn: fnValue, args, pos: this.pos(node) });
+  // Not a function: a TypeError once the arguments are evaluated, as in JavaScript.
+  const callable = this.call(this.runtime("callableProperty"), [fnValue, this.stringLiteral(callee.getText())], node);
+  this.emit({ op: "call-indirect", dst, fn: callable, args, pos: this.pos(node) });
   this.jumpTo(done);
   this.startBlock(done);
   return dst;
+};
+
+/**
+ * The code of method `name` of a class instance reached through an interface type, or
+ * undefined (not a class instance, or no such method). Classes put the methods of the
+ * interfaces they implement first in their method tables, in the interfaces' order
+ * (classInfo), so the slot the method has in the interface is tried first: a class instance
+ * whose table has this very name string there (a few loads and compares). Anything else asks
+ * the runtime, which searches the table by name.
+ */
+Lowerer.prototype.methodCodeByName = function methodCodeByName(this: Lowerer, object: VReg, name: VReg, callee: ts.PropertyAccessExpression): VReg {
+  const pos = this.pos(callee);
+  let receiver = this.checker.getNonNullableType(this.typeAt(callee.expression));
+  if (receiver.flags & ts.TypeFlags.TypeParameter) receiver = this.checker.getBaseConstraintOfType(receiver) ?? receiver;
+  // A class's own slot for the method (an object of its type that is not its instance may have
+  // it elsewhere), or the slot classes that implement the interface give it.
+  const cls = receiver.isUnion() ? undefined : this.classOfType(receiver);
+  const slot = receiver.isUnion() ? -1 : cls ? this.classInfo(cls).slots.get(callee.name.text) ?? -1 : interfaceMethodNames(this.checker, receiver).indexOf(callee.name.text);
+  if (slot < 0) return this.call(this.runtime("objMethodCode"), [object, name], callee);
+  const code = newVReg(this.fn, { name: "<method code>" });
+  const slow = newBlock(this.fn), join = newBlock(this.fn);
+  const isObject = this.temp();
+  this.emit({ op: "is-object", dst: isObject, src: object, pos });
+  const instance = newBlock(this.fn);
+  this.setTerm({ op: "branch", kind: "truthy", test: "boolean", value: isObject, then: instance, else: slow, pos });
+  this.startBlock(instance);
+  const descriptor = this.temp({ raw: true }), kind = this.temp({ raw: true });
+  this.emit({ op: "load", dst: descriptor, base: object, offset: 0, width: 32, pos });
+  this.emit({ op: "load", dst: kind, base: descriptor, offset: 0, width: 32, pos });
+  const hasTable = newBlock(this.fn);
+  this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: kind, b: this.constant(KIND_OBJECT), then: hasTable, else: slow, pos });
+  this.startBlock(hasTable);
+  const names = this.temp(), length = this.temp({ raw: true }), count = this.temp({ smallInt: true });
+  this.emit({ op: "load", dst: names, base: descriptor, offset: CLASS_METHOD_NAMES, width: 32, pos });
+  this.emit({ op: "load", dst: length, base: names, offset: ARRAY_LENGTH, width: 32, pos });
+  this.emit({ op: "tag", dst: count, src: length, max: SMALL_INT_MAX, pos });
+  const long = newBlock(this.fn);
+  this.setTerm({ op: "branch", kind: "cmp", cmp: "gt", numeric: true, a: count, b: this.constant(tagInt(slot), true), then: long, else: slow, pos });
+  this.startBlock(long);
+  const elements = this.temp({ raw: true }), named = this.temp();
+  this.emit({ op: "load", dst: elements, base: names, offset: ARRAY_ELEMENTS, width: 32, pos });
+  this.emit({ op: "load", dst: named, base: elements, offset: 4 * slot, width: 32, pos });
+  const hit = newBlock(this.fn);
+  this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: named, b: name, then: hit, else: slow, pos });
+  this.startBlock(hit);
+  this.emit({ op: "load", dst: code, base: descriptor, offset: CLASS_METHODS + 4 * slot, width: 32, pos });
+  this.jumpTo(join);
+  this.startBlock(slow);
+  this.emit({ op: "move", dst: code, src: this.call(this.runtime("objMethodCode"), [object, name], callee) });
+  this.jumpTo(join);
+  this.startBlock(join);
+  return code;
 };
 
 /** Arguments for a runtime method: the receiver, then each parameter (undefined when the

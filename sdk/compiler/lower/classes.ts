@@ -6,15 +6,16 @@
 
 import ts from "typescript";
 import path from "node:path";
-import { type IrData, type IrGlobal, type VReg, newVReg } from "../ir/ir.ts";
+import { type IrData, type IrGlobal, type VReg, newBlock, newVReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import {
   UNDEFINED, tagInt, CELL_VALUE, KIND_OBJECT, CLASS_PARENT, CLASS_SIZE, CLASS_METHODS,
   CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_NAME, CLASS_PRINT,
 } from "../values.ts";
-import { TYPED_ARRAYS } from "./types.ts";
+import { TYPED_ARRAYS, interfaceMethodNames } from "./types.ts";
 import { Lowerer, type ClassInfo } from "./lowerer.ts";
-import { RT_DIR, MAX_CLOSURE_PARAMETERS } from "./runtime-symbols.ts";
+import { RT_DIR } from "./runtime-symbols.ts";
+import { skipParens } from "./syntax.ts";
 
 declare module "./lowerer.ts" {
   interface Lowerer {
@@ -23,12 +24,16 @@ declare module "./lowerer.ts" {
     lowerClass(info: ClassInfo): void;
     lowerConstructor(info: ClassInfo): void;
     constructorArity(info: ClassInfo): number;
+    constructorParameters(info: ClassInfo): readonly ts.ParameterDeclaration[];
     isErrorClass(decl: ts.ClassDeclaration): boolean;
     fieldOffset(info: ClassInfo, field: string): number;
     classDeclarationOf(node: ts.Expression): ts.ClassDeclaration | undefined;
     builtinErrorClass(name: string): ts.ClassDeclaration;
     builtinClass(name: string): ts.ClassDeclaration;
     instanceClass(node: ts.Expression): ts.ClassDeclaration | undefined;
+    classOfType(type: ts.Type): ts.ClassDeclaration | undefined;
+    isExactClass(decl: ts.ClassDeclaration): boolean;
+    byField(member: ClassMember & { kind: "field" }, object: VReg, node: ts.Node, inPlace: () => void, byName: () => void): void;
     newInstance(decl: ts.ClassDeclaration, node: ts.NewExpression): VReg;
     thisValue(node: ts.Node): VReg;
     classMember(node: ts.PropertyAccessExpression): ClassMember | undefined;
@@ -50,7 +55,9 @@ const BUILTIN_CLASSES: Record<string, string> = {
 };
 
 type ClassMember =
-  | { kind: "field"; info: ClassInfo; name: string }
+  /** `guarded`: the object may have the class's type without being its instance (isExactClass):
+   *  the field is used in place only when the object's class is this very one (byField). */
+  | { kind: "field"; info: ClassInfo; name: string; guarded?: boolean }
   | { kind: "static-field"; symbol: string }
   | { kind: "static-method"; decl: ts.MethodDeclaration }
   | { kind: "method"; info: ClassInfo; key: string }
@@ -69,8 +76,8 @@ Lowerer.prototype.newExpression = function newExpression(this: Lowerer, node: ts
  * Classes have a fixed layout: the descriptor, then every field, inherited ones first.
  * The descriptor (in flash) holds the kind, the parent's descriptor, the instance size and
  * the method table: a slot per method name, overridden in subclasses, so a call through a
- * base-class reference reaches the override. Methods take `this` in r0 and at most three
- * arguments in r1-r3; constructors are called directly and take any number.
+ * base-class reference reaches the override. Methods are reached by value calls (`this` is
+ * the receiver: ir.ts, the value-call convention); constructors are called directly.
  */
 Lowerer.prototype.classInfo = function classInfo(this: Lowerer, decl: ts.ClassDeclaration): ClassInfo {
   let info = this.classes.get(decl);
@@ -96,6 +103,18 @@ Lowerer.prototype.classInfo = function classInfo(this: Lowerer, decl: ts.ClassDe
     lowered: false,
   };
   this.classes.set(decl, info);
+  // The methods of the interfaces a class without a parent implements come first, in the
+  // interfaces' order: a call through the interface tries that slot first (calls.ts,
+  // methodCodeByName).
+  if (!parent) {
+    const implemented = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ImplementsKeyword)?.types ?? [];
+    for (const name of implemented.flatMap((t) => interfaceMethodNames(this.checker, this.checker.getTypeAtLocation(t)))) {
+      const method = decl.members.find((m) => ts.isMethodDeclaration(m) && m.name.getText() === name && !m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword));
+      if (!method || info.slots.has(name)) continue;
+      info.slots.set(name, info.methods.length);
+      info.methods.push({ symbol: `${info.symbol}.${name}`, decl: method as ts.MethodDeclaration });
+    }
+  }
   // Parameter properties are created before the declared fields (ES2022 class fields), so
   // they come first in the layout, the order JSON.stringify and console.log show.
   const ctor = decl.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined);
@@ -110,7 +129,6 @@ Lowerer.prototype.classInfo = function classInfo(this: Lowerer, decl: ts.ClassDe
       if (!info.fields.includes(field)) info.fields.push(field);
     } else if ((ts.isMethodDeclaration(m) || ts.isGetAccessor(m) || ts.isSetAccessor(m)) && !isStatic) {
       const key = ts.isGetAccessor(m) ? `get ${m.name.getText()}` : ts.isSetAccessor(m) ? `set ${m.name.getText()}` : m.name.getText();
-      if (m.parameters.length > MAX_CLOSURE_PARAMETERS) fail(m.parameters[MAX_CLOSURE_PARAMETERS], Codes.UnsupportedSyntax, `methods take at most ${MAX_CLOSURE_PARAMETERS} parameters on devices yet`);
       const symbol = `${info.symbol}.${key.replace(" ", "$")}`;
       const existing = info.slots.get(key);
       if (existing !== undefined) info.methods[existing] = { symbol, decl: m };
@@ -162,9 +180,9 @@ Lowerer.prototype.lowerClass = function lowerClass(this: Lowerer, info: ClassInf
       this.thisVReg = newVReg(fn, { name: "this" });
       fn.params.push(this.thisVReg);
       this.currentClass = info;
-      this.parameters(m);
+      this.parameters(m, true);
       this.body(body.statements);
-    });
+    }, undefined, true);
   }
   this.lowerConstructor(info);
   this.restoreState(saved);
@@ -217,9 +235,13 @@ Lowerer.prototype.lowerConstructor = function lowerConstructor(this: Lowerer, in
 
 /** Parameters a class's constructor takes (its own, or its ancestors' when it has none). */
 Lowerer.prototype.constructorArity = function constructorArity(this: Lowerer, info: ClassInfo): number {
+  return this.constructorParameters(info).length;
+};
+
+Lowerer.prototype.constructorParameters = function constructorParameters(this: Lowerer, info: ClassInfo): readonly ts.ParameterDeclaration[] {
   const ctor = info.decl.members.find(ts.isConstructorDeclaration);
-  if (ctor) return ctor.parameters.length;
-  return info.parent ? this.constructorArity(info.parent) : 0;
+  if (ctor) return ctor.parameters;
+  return info.parent ? this.constructorParameters(info.parent) : [];
 };
 
 Lowerer.prototype.isErrorClass = function isErrorClass(this: Lowerer, decl: ts.ClassDeclaration): boolean {
@@ -256,7 +278,11 @@ Lowerer.prototype.builtinClass = function builtinClass(this: Lowerer, name: stri
 
 /** The class declaration an instance type comes from. */
 Lowerer.prototype.instanceClass = function instanceClass(this: Lowerer, node: ts.Expression): ts.ClassDeclaration | undefined {
-  const sym = this.typeAt(node).getSymbol();
+  return this.classOfType(this.typeAt(node));
+};
+
+Lowerer.prototype.classOfType = function classOfType(this: Lowerer, type: ts.Type): ts.ClassDeclaration | undefined {
+  const sym = type.getSymbol();
   const decl = sym?.valueDeclaration;
   if (decl && ts.isClassDeclaration(decl)) return decl;
   if (sym && BUILTIN_CLASSES[sym.name] && sym.declarations?.[0]?.getSourceFile().isDeclarationFile) return this.builtinClass(sym.name);
@@ -266,10 +292,7 @@ Lowerer.prototype.instanceClass = function instanceClass(this: Lowerer, node: ts
 Lowerer.prototype.newInstance = function newInstance(this: Lowerer, decl: ts.ClassDeclaration, node: ts.NewExpression): VReg {
   if (decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword)) fail(node, Codes.UnsupportedSyntax, "an abstract class cannot be created");
   const info = this.classInfo(decl);
-  const args = this.exprList(node.arguments ?? []);
-  const arity = this.constructorArity(info);
-  while (args.length < arity) args.push(this.constant(UNDEFINED));
-  args.length = arity;
+  const args = this.directArguments(this.constructorParameters(info), node.arguments ?? [], node);
   const descriptor = this.symbolAddress(info.descriptor);
   const descriptorNumber = this.temp({ smallInt: true });
   this.emit({ op: "addr-of", dst: descriptorNumber, src: descriptor });
@@ -309,33 +332,133 @@ Lowerer.prototype.classMember = function classMember(this: Lowerer, node: ts.Pro
     if (info.fields.includes(name)) return { kind: "field", info, name };
     fail(node.name, Codes.UnsupportedCall, `'${name}' of ${info.name} is not supported on devices yet`);
   }
-  if (!decl || !decl.parent || !ts.isClassDeclaration(decl.parent)) {
-    if (decl && ts.isParameter(decl) && ts.isConstructorDeclaration(decl.parent) && ts.isParameterPropertyDeclaration(decl, decl.parent)) {
-      return { kind: "field", info: this.classInfo(decl.parent.parent as ts.ClassDeclaration), name: node.name.text };
-    }
-    return undefined;
-  }
-  const owner = decl.parent as ts.ClassDeclaration;
+  const parameterProperty = decl !== undefined && ts.isParameter(decl) && ts.isConstructorDeclaration(decl.parent) && ts.isParameterPropertyDeclaration(decl, decl.parent);
+  if (!decl || !decl.parent || (!ts.isClassDeclaration(decl.parent) && !parameterProperty)) return undefined;
+  const owner = (parameterProperty ? decl.parent.parent : decl.parent) as ts.ClassDeclaration;
   const isStatic = ts.canHaveModifiers(decl) && (ts.getModifiers(decl)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false);
   if (isStatic) {
     if (ts.isPropertyDeclaration(decl)) { this.classInfo(owner); return { kind: "static-field", symbol: this.staticFields.get(sym!)!.symbol }; }
     if (ts.isMethodDeclaration(decl)) return { kind: "static-method", decl };
     return undefined;
   }
-  const instanceDecl = this.instanceClass(node.expression) ?? owner;
-  const info = this.classInfo(instanceDecl);
-  if (ts.isPropertyDeclaration(decl)) return { kind: "field", info, name: node.name.text };
-  if (ts.isMethodDeclaration(decl)) return { kind: "method", info, key: node.name.text };
-  if (ts.isGetAccessor(decl) || ts.isSetAccessor(decl)) return { kind: "accessor", info, name: node.name.text };
-  return undefined;
+  const name = node.name.text;
+  const memberOf = (info: ClassInfo): ClassMember | undefined => {
+    if (info.fields.includes(name)) return { kind: "field", info, name };
+    if (info.slots.has(`get ${name}`) || info.slots.has(`set ${name}`)) return { kind: "accessor", info, name };
+    if (info.slots.has(name)) return { kind: "method", info, key: name };
+    return undefined;
+  };
+  // A union of classes (`A | B`, or a type parameter constrained to one): their instances have
+  // the member at the same place, or it is found by name at run time (undefined here: the
+  // caller reads or calls the property of an object). So are members of unions with
+  // interfaces or object types, which need not be class instances at all.
+  // And a class whose type objects of other shapes can have (TypeScript's types are
+  // structural: an object literal or an unrelated class with the same members is assignable
+  // to it); only `this` is always an instance of the class whose method runs.
+  const isThis = skipParens(node.expression).kind === ts.SyntaxKind.ThisKeyword;
+  let receiver = this.checker.getNonNullableType(this.typeAt(node.expression));
+  if (receiver.flags & ts.TypeFlags.TypeParameter) receiver = this.checker.getBaseConstraintOfType(receiver) ?? receiver;
+  if (receiver.isUnion()) {
+    const classes = receiver.types.map((t) => this.classOfType(t));
+    if (classes.some((c) => c === undefined || (!isThis && !this.isExactClass(c)))) return undefined;
+    const members = [...new Set(classes)].map((c) => memberOf(this.classInfo(c!)));
+    return members.every((m) => m !== undefined && samePlace(m, members[0]!)) ? members[0] : undefined;
+  }
+  const cls = this.instanceClass(node.expression) ?? owner;
+  const member = memberOf(this.classInfo(cls));
+  if (isThis || this.isExactClass(cls)) return member;
+  return member?.kind === "field" ? { ...member, guarded: true } : undefined;
 };
+
+/** A field of an object that may not be an instance of the class (ClassMember `guarded`):
+ *  `inPlace` when its class is that very one, else `byName`; unguarded, `inPlace`. */
+Lowerer.prototype.byField = function byField(this: Lowerer, member: ClassMember & { kind: "field" }, object: VReg, node: ts.Node, inPlace: () => void, byName: () => void): void {
+  if (!member.guarded) { inPlace(); return; }
+  const pos = this.pos(node);
+  const descriptor = this.temp({ raw: true });
+  this.emit({ op: "load", dst: descriptor, base: object, offset: 0, width: 32, pos });
+  const own = newBlock(this.fn), other = newBlock(this.fn), join = newBlock(this.fn);
+  this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: descriptor, b: this.symbolAddress(member.info.descriptor), then: own, else: other, pos });
+  this.startBlock(own);
+  inPlace();
+  this.jumpTo(join);
+  this.startBlock(other);
+  byName();
+  this.jumpTo(join);
+  this.startBlock(join);
+};
+
+/**
+ * Is every object whose static type is this class an instance of it (or of a subclass)? Not
+ * when the program has an object literal, or a class outside its family, whose type is
+ * assignable to it: TypeScript's types are structural, so such an object can reach a
+ * variable of the class's type, and its members are elsewhere (or found by name). A class
+ * with a private or protected member is nominal. Computed once, over the program's files.
+ */
+Lowerer.prototype.isExactClass = function isExactClass(this: Lowerer, decl: ts.ClassDeclaration): boolean {
+  if (!this.inexactClasses) {
+    const inexact = new Set<ts.ClassDeclaration>();
+    const classes: ts.ClassDeclaration[] = [];
+    const literals: ts.ObjectLiteralExpression[] = [];
+    // The program's own files: mote's library and runtime use their classes as declared.
+    for (const sf of this.program.getSourceFiles()) {
+      if (sf.isDeclarationFile || !this.isAppModule(sf)) continue;
+      const visit = (n: ts.Node): void => {
+        if (ts.isClassDeclaration(n) && n.name) classes.push(n);
+        if (ts.isObjectLiteralExpression(n)) literals.push(n);
+        ts.forEachChild(n, visit);
+      };
+      visit(sf);
+    }
+    const typeOf = (c: ts.ClassDeclaration): ts.Type => this.checker.getDeclaredTypeOfSymbol(this.checker.getSymbolAtLocation(c.name!)!);
+    const generic = (c: ts.ClassDeclaration): boolean => (c.typeParameters?.length ?? 0) > 0;
+    const ancestors = (c: ts.ClassDeclaration): ts.ClassDeclaration[] => {
+      const chain: ts.ClassDeclaration[] = [];
+      for (let d: ts.ClassDeclaration | undefined = c; d && !chain.includes(d);) {
+        chain.push(d);
+        const heritage: ts.ExpressionWithTypeArguments | undefined = d.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+        d = heritage ? this.classDeclarationOf(heritage.expression) : undefined;
+      }
+      return chain;
+    };
+    for (const target of classes) {
+      const targetType = typeOf(target);
+      const members = this.checker.getPropertiesOfType(targetType);
+      const nominal = members.some((m) => m.valueDeclaration && (ts.getCombinedModifierFlags(m.valueDeclaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)
+        || (ts.isClassElement(m.valueDeclaration) && m.valueDeclaration.name !== undefined && ts.isPrivateIdentifier(m.valueDeclaration.name))));
+      if (nominal) continue;
+      const required = members.filter((m) => !(m.flags & ts.SymbolFlags.Optional)).map((m) => m.name);
+      // Generic types are compared by member names (assignable to some instantiation).
+      const assignable = (source: ts.Type, sourceGeneric: boolean): boolean => sourceGeneric || generic(target)
+        ? required.every((name) => source.getProperty(name) !== undefined)
+        : this.checker.isTypeAssignableTo(source, targetType);
+      const family = (c: ts.ClassDeclaration) => ancestors(c).includes(target);
+      if (classes.some((c) => !family(c) && assignable(typeOf(c), generic(c)))
+        || literals.some((l) => assignable(this.checker.getTypeAtLocation(l), false))) inexact.add(target);
+    }
+    this.inexactClasses = inexact;
+  }
+  return !this.inexactClasses.has(decl);
+};
+
+/** Do two classes' members sit at the same place in their instances and method tables? */
+function samePlace(a: ClassMember, b: ClassMember): boolean {
+  if (a.kind === "field" && b.kind === "field") return a.info.fields.indexOf(a.name) === b.info.fields.indexOf(b.name);
+  if (a.kind === "method" && b.kind === "method") return a.info.slots.get(a.key) === b.info.slots.get(b.key);
+  if (a.kind === "accessor" && b.kind === "accessor") {
+    return a.info.slots.get(`get ${a.name}`) === b.info.slots.get(`get ${b.name}`) && a.info.slots.get(`set ${a.name}`) === b.info.slots.get(`set ${b.name}`);
+  }
+  return false;
+}
 
 Lowerer.prototype.memberGet = function memberGet(this: Lowerer, member: ClassMember, node: ts.PropertyAccessExpression): VReg {
   switch (member.kind) {
     case "field": {
       const object = this.expr(node.expression);
       const dst = this.temp();
-      this.emit({ op: "load", dst, base: object, offset: this.fieldOffset(member.info, member.name), width: 32, pos: this.pos(node) });
+      this.byField(member, object, node,
+        () => this.emit({ op: "load", dst, base: object, offset: this.fieldOffset(member.info, member.name), width: 32, pos: this.pos(node) }),
+        () => this.emit({ op: "move", dst, src: this.call(this.runtime("objGet"), [object, this.stringLiteral(member.name)], node) }));
       return dst;
     }
     case "static-field": {
@@ -358,10 +481,7 @@ Lowerer.prototype.memberGet = function memberGet(this: Lowerer, member: ClassMem
 Lowerer.prototype.superCall = function superCall(this: Lowerer, node: ts.CallExpression): VReg {
   const info = this.currentClass;
   if (!info?.parent || this.thisVReg === undefined) fail(node, Codes.UnsupportedSyntax, "super(…) outside a derived class's constructor");
-  const args = this.exprList(node.arguments);
-  const arity = this.constructorArity(info.parent);
-  while (args.length < arity) args.push(this.constant(UNDEFINED));
-  args.length = arity;
+  const args = this.directArguments(this.constructorParameters(info.parent), node.arguments, node);
   this.emit({ op: "call", dst: undefined, callee: info.parent.constructorSymbol, args: [this.thisVReg, ...args], pos: this.pos(node) });
   const initialize = this.afterSuper;
   this.afterSuper = undefined;
@@ -369,14 +489,22 @@ Lowerer.prototype.superCall = function superCall(this: Lowerer, node: ts.CallExp
   return this.constant(UNDEFINED);
 };
 
-/** super.method(…): the parent's implementation, called directly on this. */
+/** super.method(…): the parent's implementation on this, by its symbol (a value call all
+ *  the same: methods take their arguments that way). In an arrow function inside a method,
+ *  the class is the method's and `this` the one the arrow function captured. */
 Lowerer.prototype.superMethodCall = function superMethodCall(this: Lowerer, callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg {
-  const parent = this.currentClass?.parent;
+  const owner = ts.findAncestor(callee, ts.isClassLike);
+  const parent = owner && ts.isClassDeclaration(owner) ? this.classInfo(owner).parent : undefined;
   const slot = parent?.slots.get(callee.name.text);
-  if (!parent || slot === undefined || this.thisVReg === undefined) fail(node, Codes.UnsupportedSyntax, `super.${callee.name.text} is not a method of the parent class`);
+  if (!parent || slot === undefined) fail(node, Codes.UnsupportedSyntax, `super.${callee.name.text} is not a method of the parent class`);
+  if (node.arguments.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedSyntax, "spread arguments in calls of function values and methods are not supported on devices yet", "pass the values one by one");
+  const self = this.thisValue(callee.expression);
   const args = this.exprList(node.arguments);
-  while (args.length < MAX_CLOSURE_PARAMETERS) args.push(this.constant(UNDEFINED));
-  return this.call(parent.methods[slot].symbol, [this.thisVReg, ...args], node);
+  const code = this.temp({ raw: true });
+  this.emit({ op: "symbol", dst: code, symbol: parent.methods[slot].symbol, addend: 1 });
+  const dst = this.temp();
+  this.emit({ op: "call-code", dst, code, object: self, args, pos: this.pos(node) });
+  return dst;
 };
 
 Lowerer.prototype.staticMethodSymbol = function staticMethodSymbol(this: Lowerer, decl: ts.MethodDeclaration): string {
@@ -391,7 +519,6 @@ Lowerer.prototype.staticMethodSymbol = function staticMethodSymbol(this: Lowerer
 };
 
 Lowerer.prototype.methodCall = function methodCall(this: Lowerer, object: VReg, slot: number, args: VReg[], node: ts.Node): VReg {
-  while (args.length < MAX_CLOSURE_PARAMETERS) args.push(this.constant(UNDEFINED));
   const dst = this.temp();
   this.emit({ op: "call-method", dst, object, slot, args, pos: this.pos(node) });
   return dst;

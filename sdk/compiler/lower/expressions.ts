@@ -216,7 +216,9 @@ Lowerer.prototype.assign = function assign(this: Lowerer, target: ts.Expression,
     const member = this.classMember(target);
     if (member?.kind === "field") {
       const object = this.expr(target.expression);
-      this.emit({ op: "store", base: object, offset: this.fieldOffset(member.info, member.name), src: value, width: 32, pos: this.pos(node) });
+      this.byField(member, object, node,
+        () => this.emit({ op: "store", base: object, offset: this.fieldOffset(member.info, member.name), src: value, width: 32, pos: this.pos(node) }),
+        () => this.call(this.runtime("objSet"), [object, this.stringLiteral(member.name), value], node, false));
       return;
     }
     if (member?.kind === "static-field") {

@@ -5,7 +5,7 @@
 // capture; a top-level function used as a value gets a static closure.
 
 import ts from "typescript";
-import { type IrFunction, type VReg, newBlock, newVReg } from "../ir/ir.ts";
+import { type IrFunction, type VReg, MAX_PARAMETERS, newBlock, newVReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import {
   FALSE, UNDEFINED, tagInt, CELL_VALUE, CLOSURE_CELLS, CLOSURE_CODE, DESCRIPTOR_CLOSURE,
@@ -14,8 +14,8 @@ import { capturedSymbols, freeSymbols } from "./captures.ts";
 import { type AsyncState, finishAsyncFunction } from "./async.ts";
 import { FRAME_PROMISE, FRAME_SLOTS } from "../values.ts";
 import { Lowerer } from "./lowerer.ts";
-import { THROW, MAX_CLOSURE_PARAMETERS } from "./runtime-symbols.ts";
-import { isBindingPattern, isThisParameter } from "./syntax.ts";
+import { THROW, REGISTER_ARGUMENTS } from "./runtime-symbols.ts";
+import { isBindingPattern, ownParameters } from "./syntax.ts";
 
 declare module "./lowerer.ts" {
   interface Lowerer {
@@ -27,11 +27,13 @@ declare module "./lowerer.ts" {
       node: ts.Node,
       lower: (fn: IrFunction) => void,
       async?: boolean,
+      valueCall?: boolean,
     ): void;
     framePromise(): VReg;
     asyncReturn(value: VReg, node: ts.Node): void;
     awaitExpression(node: ts.AwaitExpression): VReg;
-    parameters(decl: ts.SignatureDeclaration): void;
+    parameters(decl: ts.SignatureDeclaration, valueCall?: boolean): void;
+    valueCallParameters(decl: ts.SignatureDeclaration): VReg[];
     bindLocal(sym: ts.Symbol, value: VReg, node: ts.Node): void;
     isCaptured(sym: ts.Symbol, node: ts.Node): boolean;
     body(statements: readonly ts.Statement[]): void;
@@ -47,7 +49,6 @@ Lowerer.prototype.lowerFunction = function lowerFunction(this: Lowerer, decl: ts
   if (decl.asteriskToken) fail(decl, Codes.Generator, "generators are not supported on devices yet", "use a loop or a callback");
   this.functionCode(symbol, decl.name!.text, sf, decl, (fn) => {
     this.parameters(decl);
-    if (fn.params.length > 32) fail(decl.parameters[32], Codes.UnsupportedSyntax, "functions take at most 32 parameters on devices");
     this.body(decl.body!.statements);
   });
 };
@@ -56,9 +57,11 @@ Lowerer.prototype.lowerFunction = function lowerFunction(this: Lowerer, decl: ts
  * The code of a function under `symbol`: `lower` declares the parameters (fn.params) and
  * lowers the body. An async function becomes two functions (async.ts): `symbol` starts it
  * (a frame, the promise, the body up to its first await) and returns the promise;
- * `symbol<resume>` is the body, resumed after each await by a promise reaction.
+ * `symbol<resume>` is the body, resumed after each await by a promise reaction. `valueCall`: the
+ * function is reached by value calls (a closure, a method), so the one called (the starter of
+ * an async function) reads the argument count when its parameters need it.
  */
-Lowerer.prototype.functionCode = function functionCode(this: Lowerer, symbol: string, displayName: string, sf: ts.SourceFile, node: ts.Node, lower: (fn: IrFunction) => void, async = isAsync(node)): void {
+Lowerer.prototype.functionCode = function functionCode(this: Lowerer, symbol: string, displayName: string, sf: ts.SourceFile, node: ts.Node, lower: (fn: IrFunction) => void, async = isAsync(node), valueCall = false): void {
   if (!async) {
     const fn = this.beginFunction(symbol, displayName, sf, node);
     lower(fn);
@@ -91,11 +94,19 @@ Lowerer.prototype.functionCode = function functionCode(this: Lowerer, symbol: st
   this.finishFunction(fn);
 
   const starter = this.beginFunction(symbol, displayName, sf, node);
-  const params = bodyParams.map((p) => {
-    const v = newVReg(starter, { name: fn.vregs[p].name });
-    starter.params.push(v);
-    return v;
-  });
+  let params: VReg[];
+  if (valueCall && ts.isFunctionLike(node) && needsArgumentCount(node)) {
+    // The starter receives the call: the receiver, then the parameters as the count says.
+    const receiver = newVReg(starter, { name: fn.vregs[bodyParams[0]].name });
+    starter.params.push(receiver);
+    params = [receiver, ...this.valueCallParameters(node)];
+  } else {
+    params = bodyParams.map((p) => {
+      const v = newVReg(starter, { name: fn.vregs[p].name });
+      starter.params.push(v);
+      return v;
+    });
+  }
   const code = this.temp({ raw: true });
   this.emit({ op: "symbol", dst: code, symbol: resumeSymbol, addend: 1 });
   const codeNumber = this.temp({ smallInt: true });
@@ -145,27 +156,38 @@ Lowerer.prototype.awaitExpression = function awaitExpression(this: Lowerer, node
   return result;
 };
 
-/** Declares a function's parameters (a captured one moves into a cell). */
-Lowerer.prototype.parameters = function parameters(this: Lowerer, decl: ts.SignatureDeclaration): void {
-  const incoming: Array<[ts.Symbol | undefined, VReg, ts.ParameterDeclaration]> = [];
-  decl.parameters.forEach((p, i) => {
-    // `this: T` declares the type of `this`; it is not a parameter.
-    if (isThisParameter(p)) return;
-    if (isBindingPattern(p.name) && !p.dotDotDotToken) {
-      const v = newVReg(this.fn, { name: `<parameter ${i}>` });
+/**
+ * Declares a function's parameters (a captured one moves into a cell). `valueCall`: the
+ * function is reached by value calls; with more than three parameters or a rest parameter it
+ * reads the argument count (in an async function, its starter has done that: the body takes
+ * the values from the frame).
+ */
+Lowerer.prototype.parameters = function parameters(this: Lowerer, decl: ts.SignatureDeclaration, valueCall = false): void {
+  const declared = ownParameters(decl);
+  if (declared.length > MAX_PARAMETERS) {
+    fail(declared[MAX_PARAMETERS], Codes.UnsupportedSyntax, `functions take at most ${MAX_PARAMETERS} parameters on devices`, "pass an object or an array instead");
+  }
+  declared.forEach((p, i) => {
+    if (p.dotDotDotToken && !ts.isIdentifier(p.name)) fail(p, Codes.UnsupportedSyntax, "destructuring a rest parameter is not supported on devices yet");
+    if (p.dotDotDotToken && i !== declared.length - 1) fail(p, Codes.UnsupportedSyntax, "a rest parameter must be the last");
+  });
+  const values = valueCall && !this.asyncState && needsArgumentCount(decl)
+    ? this.valueCallParameters(decl)
+    : declared.map((p, i) => {
+      const v = newVReg(this.fn, { name: parameterName(p, i) });
       this.fn.params.push(v);
+      return v;
+    });
+  const incoming: Array<[ts.Symbol | undefined, VReg, ts.ParameterDeclaration]> = [];
+  declared.forEach((p, i) => {
+    const v = values[i];
+    if (isBindingPattern(p.name)) {
       incoming.push([undefined, v, p]);
       return;
     }
-    if (!ts.isIdentifier(p.name)) fail(p, Codes.UnsupportedSyntax, "destructuring a rest parameter is not supported on devices yet");
-    if (p.dotDotDotToken && (i !== decl.parameters.length - 1 || !ts.isFunctionDeclaration(decl) || !ts.isSourceFile(decl.parent))) {
-      fail(p, Codes.UnsupportedSyntax, "rest parameters are supported on devices only in top-level functions");
-    }
-    const v = newVReg(this.fn, { name: p.name.text });
-    this.fn.params.push(v);
     // A parameter property names two symbols: the parameter (what the body reads) first.
     const sym = ts.isConstructorDeclaration(decl) && ts.isParameterPropertyDeclaration(p, decl)
-      ? this.checker.getSymbolsOfParameterPropertyDeclaration(p, p.name.text)[0]
+      ? this.checker.getSymbolsOfParameterPropertyDeclaration(p, (p.name as ts.Identifier).text)[0]
       : this.symbolOf(p.name);
     incoming.push([sym, v, p]);
   });
@@ -181,10 +203,76 @@ Lowerer.prototype.parameters = function parameters(this: Lowerer, decl: ts.Signa
       this.jumpTo(join);
       this.startBlock(join);
     }
-    if (sym) this.bindLocal(sym, v, decl);
+    // A parameter nothing captures is its own variable: no copy.
+    if (sym && this.fn.params.includes(v) && !this.locals.has(sym) && !this.cells.has(sym) && !this.isCaptured(sym, decl)) this.locals.set(sym, v);
+    else if (sym) this.bindLocal(sym, v, decl);
     else this.destructure(p.name as ts.BindingPattern, v, p);
   }
 };
+
+/**
+ * The parameters of a function reached by value calls that reads the argument count (the
+ * value-call convention, ir.ts): after the receiver (already a parameter), the three register
+ * arguments, the count, the stack arguments. A parameter the call did not pass is undefined
+ * (its stack word is the caller's other data); a rest parameter gets the arguments from its
+ * position to the count. Returns the values of the declared parameters, in order.
+ */
+Lowerer.prototype.valueCallParameters = function valueCallParameters(this: Lowerer, decl: ts.SignatureDeclaration): VReg[] {
+  const fn = this.fn;
+  const declared = ownParameters(decl);
+  const restAt = declared.at(-1)?.dotDotDotToken ? declared.length - 1 : -1;
+  const fixed = restAt >= 0 ? restAt : declared.length;
+  const incoming = (i: number): VReg => {
+    const v = newVReg(fn, { name: i < fixed ? parameterName(declared[i], i) : `<argument ${i}>` });
+    fn.params.push(v);
+    return v;
+  };
+  const registers = Array.from({ length: REGISTER_ARGUMENTS }, (_, i) => incoming(i));
+  const count = newVReg(fn, { name: "<argument count>", smallInt: true });
+  fn.params.push(count);
+  fn.argumentCount = count;
+  this.countsArguments = true;
+  const values = [...registers];
+  for (let i = REGISTER_ARGUMENTS; i < fixed; i++) values.push(incoming(i));
+  values.length = fixed;
+  if (fixed > REGISTER_ARGUMENTS) {
+    // Fewer arguments than fixed parameters: each one missing is undefined. The checks run
+    // only then (a call passing them all costs one compare), and only for parameters the body
+    // reads: the cleanup pass drops the others' with the dead definitions.
+    const pos = this.pos(decl);
+    const short = newBlock(fn), join = newBlock(fn);
+    this.setTerm({ op: "branch", kind: "cmp", cmp: "lt", numeric: true, a: count, b: this.constant(tagInt(fixed), true), then: short, else: join, pos });
+    this.startBlock(short);
+    for (let i = REGISTER_ARGUMENTS; i < fixed; i++) {
+      const fill = newBlock(fn), next = newBlock(fn);
+      this.setTerm({ op: "branch", kind: "cmp", cmp: "gt", numeric: true, a: count, b: this.constant(tagInt(i), true), then: next, else: fill, pos });
+      this.startBlock(fill);
+      this.emit({ op: "move", dst: values[i], src: this.constant(UNDEFINED) });
+      this.jumpTo(next);
+      this.startBlock(next);
+    }
+    this.jumpTo(join);
+    this.startBlock(join);
+  }
+  if (restAt >= 0) {
+    const address = this.temp({ raw: true });
+    this.emit({ op: "arguments-address", dst: address, pos: this.pos(declared[restAt]) });
+    const addressNumber = this.temp({ smallInt: true });
+    this.emit({ op: "addr-of", dst: addressNumber, src: address });
+    values.push(this.call(this.runtime("restArguments"), [addressNumber, count, this.constant(tagInt(restAt), true), ...registers], declared[restAt]));
+  }
+  return values;
+};
+
+/** A function reached by value calls needs the argument count for these parameters. */
+function needsArgumentCount(decl: ts.SignatureDeclaration): boolean {
+  const declared = ownParameters(decl);
+  return declared.length > REGISTER_ARGUMENTS || declared.some((p) => p.dotDotDotToken);
+}
+
+function parameterName(p: ts.ParameterDeclaration, i: number): string {
+  return ts.isIdentifier(p.name) ? p.name.text : `<parameter ${i}>`;
+}
 
 /** A variable gets its value: in a register, or in a new cell when a closure captures it. */
 Lowerer.prototype.bindLocal = function bindLocal(this: Lowerer, sym: ts.Symbol, value: VReg, node: ts.Node): void {
@@ -260,14 +348,10 @@ Lowerer.prototype.finishFunction = function finishFunction(this: Lowerer, fn: Ir
 /**
  * A function value: [descriptor][code address | 1][cell, cell, …], the cells being those
  * of the variables it captures. Its code takes the closure itself as a hidden first
- * argument, then up to three parameters (indirect calls pass r1-r3, undefined where the
- * caller has fewer arguments).
+ * argument (the receiver of the value-call convention, ir.ts), then its parameters.
  */
 Lowerer.prototype.closure = function closure(this: Lowerer, node: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): VReg {
   if (node.asteriskToken) fail(node, Codes.Generator, "generators are not supported on devices yet", "use a loop or a callback");
-  if (node.parameters.length > MAX_CLOSURE_PARAMETERS) {
-    fail(node.parameters[MAX_CLOSURE_PARAMETERS], Codes.UnsupportedSyntax, `function values take at most ${MAX_CLOSURE_PARAMETERS} parameters on devices yet`);
-  }
   const captures = freeSymbols(node, this.checker).filter((sym) => this.cells.has(sym));
   const cellValues = captures.map((sym) => this.cells.get(sym)!);
   // An arrow function's `this` is its creator's: captured, after the variables, in a cell of
@@ -290,7 +374,7 @@ Lowerer.prototype.closure = function closure(this: Lowerer, node: ts.ArrowFuncti
       this.thisCell = newVReg(fn, { name: "this<cell>" });
       this.emit({ op: "load", dst: this.thisCell, base: env, offset: CLOSURE_CELLS + 4 * captures.length, width: 32 });
     }
-    this.parameters(node);
+    this.parameters(node, true);
     if (node.body && ts.isBlock(node.body)) {
       this.body(node.body.statements);
     } else if (node.body) {
@@ -298,7 +382,7 @@ Lowerer.prototype.closure = function closure(this: Lowerer, node: ts.ArrowFuncti
       if (this.asyncState) this.asyncReturn(value, node.body);
       else this.setTerm({ op: "return", value, pos: this.pos(node.body) });
     }
-  });
+  }, isAsync(node), true);
   this.restoreState(saved);
   // The closure object, here.
   const code = this.temp({ raw: true });
@@ -314,16 +398,14 @@ Lowerer.prototype.closure = function closure(this: Lowerer, node: ts.ArrowFuncti
 Lowerer.prototype.functionValue = function functionValue(this: Lowerer, decl: ts.FunctionDeclaration, node: ts.Node): VReg {
   let symbol = this.functionValues.get(decl);
   if (!symbol) {
-    if (decl.parameters.length > MAX_CLOSURE_PARAMETERS) {
-      fail(node, Codes.UnsupportedSyntax, `function values take at most ${MAX_CLOSURE_PARAMETERS} parameters on devices yet`);
-    }
     const target = this.functionSymbol(decl);
     const code = this.uniqueName(`${target}<value>`);
     const saved = this.saveState();
     const fn = this.beginFunction(code, decl.name!.text, decl.getSourceFile(), decl);
     fn.params.push(newVReg(fn, { name: "<closure>" }));
-    const args = decl.parameters.filter((p) => !isThisParameter(p)).map((p) => {
-      const v = newVReg(fn, { name: p.name.getText() });
+    // Called as a value, it calls the function directly (which takes its rest as an array).
+    const args = needsArgumentCount(decl) ? this.valueCallParameters(decl) : ownParameters(decl).map((p, i) => {
+      const v = newVReg(fn, { name: parameterName(p, i) });
       fn.params.push(v);
       return v;
     });
@@ -349,9 +431,10 @@ function isAsync(node: ts.Node): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false);
 }
 
-/** Does this arrow function body use `this` (its own or that of an arrow function inside)? */
+/** Does this arrow function body use `this` (its own or that of an arrow function inside;
+ *  `super.m()` calls m on it)? */
 function usesThis(node: ts.Node): boolean {
-  if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) return true;
   if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node)) return false;
   return ts.forEachChild(node, usesThis) ?? false;
 }

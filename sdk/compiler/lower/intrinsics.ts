@@ -72,8 +72,16 @@ Lowerer.prototype.intrinsic = function intrinsic(this: Lowerer, name: string, no
     this.emit({ op: "untag", dst, src: v, number: true, pos });
     return dst;
   };
-  // A value written to memory is a raw word too (the low 32 bits of the number).
-  const rawValue = address;
+  // A value written to memory is a raw word too: the low 32 bits of the number, so a
+  // constant may also be negative (-1 is 0xffffffff).
+  const rawValue = (arg: ts.Expression): VReg => {
+    const c = constantNumber(arg, this.checker);
+    if (typeof c !== "number") return address(arg);
+    if (!Number.isInteger(c) || c < -0x80000000 || c > 0xffffffff) fail(arg, Codes.IntrinsicMisuse, "a value written to memory must be an integer in [-2^31, 2^32)");
+    const dst = this.temp({ raw: true });
+    this.emit({ op: "const", dst, word: c >>> 0 });
+    return dst;
+  };
   const width = (n: string): 8 | 16 | 32 => (n.endsWith("32") ? 32 : n.endsWith("16") ? 16 : 8);
   switch (name) {
     case "peek32": case "peek16": case "peek8": {
@@ -134,9 +142,9 @@ Lowerer.prototype.intrinsic = function intrinsic(this: Lowerer, name: string, no
       return dst;
     }
     case "callMethod": {
-      const [code, self, argument, second] = this.exprList(args);
+      const [code, self, ...rest] = this.exprList(args);
       const dst = this.temp();
-      this.emit({ op: "call-code", dst, code, object: self, args: [argument ?? this.constant(UNDEFINED), second ?? this.constant(UNDEFINED), this.constant(UNDEFINED)], pos });
+      this.emit({ op: "call-code", dst, code, object: self, args: rest, pos });
       return dst;
     }
     case "symbolAddress": {

@@ -81,6 +81,9 @@ export class Lowerer {
   arraysShrink = false;
   /** Numbers may be doubles (LowerOptions.doubles). */
   doubles = false;
+  /** Set when a function reached by value calls reads the argument count (more than three
+   *  parameters, or a rest parameter): every value call then passes it (ir.ts). */
+  countsArguments = false;
 
   // Per-function state.
   fn!: IrFunction;
@@ -94,6 +97,8 @@ export class Lowerer {
   pendingLabel: string | undefined;
   closureCount = 0;
   readonly classes = new Map<ts.ClassDeclaration, ClassInfo>();
+  /** Classes whose type other objects can have (structurally): classes.ts, isExactClass. */
+  inexactClasses: Set<ts.ClassDeclaration> | undefined;
   readonly staticFields = new Map<ts.Symbol, { symbol: string; initializer?: ts.Expression }>();
   /** `this` of the method or constructor being lowered. */
   thisVReg: VReg | undefined;
@@ -190,7 +195,7 @@ export class Lowerer {
     this.functions.push(main);
     this.drain();
     this.checkUncalledFunctions(order);
-    return { functions: this.functions, globals: this.globals, data: this.data, entry: "__mote_main", arraysShrink: this.arraysShrink, doubles: this.doubles };
+    return { functions: this.functions, globals: this.globals, data: this.data, entry: "__mote_main", arraysShrink: this.arraysShrink, doubles: this.doubles, countsArguments: this.countsArguments };
   }
 
   /** Functions of the app nobody calls are not linked, but they are still compiled, so that

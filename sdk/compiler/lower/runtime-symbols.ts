@@ -135,6 +135,8 @@ export const RT = {
   objNew: ["objects.ts", "objNew"],
   objGet: ["objects.ts", "objGet"],
   objMethodCode: ["objects.ts", "objMethodCode"],
+  restArguments: ["calls.ts", "restArguments"],
+  callableProperty: ["calls.ts", "callableProperty"],
   strCompare: ["strings.ts", "strCompare"],
   printInspected: ["inspect.ts", "printInspected"],
   printFormatted: ["inspect.ts", "printFormatted"],
@@ -177,5 +179,6 @@ export type RtName = keyof typeof RT;
 /** The port's throw: the value in r0; never returns. */
 export const THROW = "__rt_throw";
 
-/** Function values are called with the closure in r0 and their parameters in r1-r3. */
-export const MAX_CLOSURE_PARAMETERS = 3;
+/** Value calls (of function values and methods) pass this many arguments in r1-r3, the
+ *  others on the stack after their count (ir.ts, the value-call convention). */
+export const REGISTER_ARGUMENTS = 3;

@@ -32,7 +32,9 @@ export function isBindingPattern(node: ts.Node): node is ts.BindingPattern {
   return ts.isArrayBindingPattern(node) || ts.isObjectBindingPattern(node);
 }
 
-/** `this: T` first in a parameter list: the type of `this`, not a parameter. */
-export function isThisParameter(p: ts.ParameterDeclaration): boolean {
-  return ts.isIdentifier(p.name) && p.name.text === "this";
+/** A function's parameters, without a `this: T` first (it declares the type of `this`; it is
+ *  not a parameter). */
+export function ownParameters(decl: ts.SignatureDeclaration): readonly ts.ParameterDeclaration[] {
+  const first = decl.parameters[0];
+  return first && ts.isIdentifier(first.name) && first.name.text === "this" ? decl.parameters.slice(1) : decl.parameters;
 }

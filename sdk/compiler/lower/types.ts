@@ -24,6 +24,11 @@ export function typedArrayElement(type: ts.Type): TypedElement | undefined {
 }
 
 export function valueKind(checker: ts.TypeChecker, type: ts.Type): ValueKind {
+  // A type parameter (`K extends Comparable<K>`) holds values of its constraint's kind.
+  if (type.flags & ts.TypeFlags.TypeParameter) {
+    const constraint = checker.getBaseConstraintOfType(type);
+    return constraint && constraint !== type ? valueKind(checker, constraint) : "any";
+  }
   if (type.flags & (ts.TypeFlags.NumberLike)) return "number";
   if (type.flags & ts.TypeFlags.BooleanLike) return "boolean";
   if (type.flags & ts.TypeFlags.StringLike) return "string";
@@ -48,4 +53,13 @@ export function valueKind(checker: ts.TypeChecker, type: ts.Type): ValueKind {
 export function elementType(checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined {
   if (!checker.isArrayType(type)) return undefined;
   return checker.getTypeArguments(type as ts.TypeReference)[0];
+}
+
+/** The methods of an interface (or object) type, in declaration order: classes that implement
+ *  it give them their first method-table slots (classes.ts, classInfo), and calls through it
+ *  try those slots first (calls.ts, methodCodeByName). */
+export function interfaceMethodNames(checker: ts.TypeChecker, type: ts.Type): string[] {
+  return checker.getPropertiesOfType(type)
+    .filter((p) => p.declarations?.some((d) => ts.isMethodSignature(d)))
+    .map((p) => p.name);
 }

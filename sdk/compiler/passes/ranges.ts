@@ -11,7 +11,7 @@
 // A register whose interval lies inside the small-integer range holds a small integer: a
 // boxed number is only ever made for a value outside that range.
 
-import { type Block, type Inst, type IrFunction, type IrProgram, type Proof, type VReg, successors } from "../ir/ir.ts";
+import { type Block, type Inst, type IrFunction, type IrProgram, type Proof, type VReg, successors, MAX_ARGUMENTS } from "../ir/ir.ts";
 import { SMALL_INT_MAX, SMALL_INT_MIN } from "../values.ts";
 
 export interface Range { lo: number; hi: number }
@@ -109,7 +109,7 @@ export function analyzeRanges(program: IrProgram): void {
       // back end's prologue too.
       for (const fn of program.functions) {
         analyzeFunction(fn, paramSmall.get(fn)!, bySymbol, true, program.arraysShrink);
-        fn.params.forEach((p, i) => { fn.vregs[p].smallInt = paramSmall.get(fn)![i]; });
+        fn.params.forEach((p, i) => { fn.vregs[p].smallInt = paramSmall.get(fn)![i] || p === fn.argumentCount; });
       }
       return;
     }
@@ -166,6 +166,8 @@ function analyzeFunction(fn: IrFunction, paramSmall: boolean[], bySymbol: Map<st
   const minLength = record && !arraysShrink ? arrayMinLengths(fn) : new Map<VReg, number>();
   const entryState: State = new Map();
   fn.params.forEach((p, i) => { if (paramSmall[i]) entryState.set(p, SMALL); });
+  // A value call's argument count (the value-call convention, ir.ts): the caller wrote it.
+  if (fn.argumentCount !== undefined) entryState.set(fn.argumentCount, { lo: 0, hi: MAX_ARGUMENTS });
   const inStates = new Map<Block, State>();
   const visits = new Map<Block, number>();
   inStates.set(fn.blocks[0], entryState);

@@ -51,11 +51,16 @@ function isMethodName(name: string, prefix: string, key: string): boolean {
 function methodCode(o: unknown, prefix: string, key: string): unknown {
   const descriptor = peek32(addressOf(o));
   const names = peekValue<string[]>(descriptor + CLASS_METHOD_NAMES);
-  for (let slot = 0; slot < names.length; slot++) {
-    if (!isMethodName(names[slot], prefix, key)) continue;
-    return peek32(descriptor + CLASS_METHODS + 4 * slot) === 0 ? undefined : peekValue<unknown>(descriptor + CLASS_METHODS + 4 * slot);
+  // A method name written in the program is one string in flash, shared by the call and the
+  // method tables: found by its address first, by its text only if that fails.
+  let found = -1;
+  if (prefix.length === 0) {
+    const wanted = addressOf(key);
+    for (let slot = 0; slot < names.length && found < 0; slot++) if (addressOf(names[slot]) === wanted) found = slot;
   }
-  return undefined;
+  for (let slot = 0; slot < names.length && found < 0; slot++) if (isMethodName(names[slot], prefix, key)) found = slot;
+  if (found < 0) return undefined;
+  return peek32(descriptor + CLASS_METHODS + 4 * found) === 0 ? undefined : peekValue<unknown>(descriptor + CLASS_METHODS + 4 * found);
 }
 
 /** String(o) of an object that is not a string, number or array: its class's toString()

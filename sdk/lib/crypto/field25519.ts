@@ -1,0 +1,222 @@
+// Arithmetic modulo p = 2^255 - 19 (RFC 7748 §4.1, RFC 8032 §5.1) for Ed25519.
+//
+// An element is a Uint16Array of 20 limbs of 13 bits, least significant first (260 bits),
+// kept loosely reduced: limbs 0..18 below 2^13, limb 19 below 2^9, so the value is below
+// 2^256 but not necessarily below p. Every operation takes and gives this form; only
+// fieldToBytes reduces fully. 13-bit limbs keep each product below 2^26 and a column of up
+// to 16 products below 2^30: the device's numbers are tagged 31-bit integers, and the
+// compiler proves these bounds from the masks, so nothing is checked or boxed
+// (generate-field-multiply.ts). Cortex-M0 has a 32x32->32 multiply only, which is all
+// this needs.
+
+export { fieldMultiply, fieldSquare } from "./field-multiply.ts";
+import { fieldMultiply, fieldSquare } from "./field-multiply.ts";
+import { uint16Table } from "./tables.ts";
+
+export const FIELD_LIMBS = 20;
+const LIMB_MASK = 0x1fff;
+
+/** 4p with each limb at least 2^13 - 1 (borrowed from the next), added before subtracting
+ *  so that no limb goes negative. */
+const FOUR_P = uint16Table(
+  "\u3fb4\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe\u3ffe" +
+  "\u3ffe\u3ffe\u3ffe\u03fe",
+);
+
+export function fieldNew(): Uint16Array {
+  return new Uint16Array(FIELD_LIMBS);
+}
+
+export function fieldCopy(out: Uint16Array, a: Uint16Array): void {
+  for (let i = 0; i < FIELD_LIMBS; i++) out[i] = a[i];
+}
+
+/** out = n, for 0 <= n < 2^13. */
+export function fieldSetSmall(out: Uint16Array, n: number): void {
+  out[0] = n & LIMB_MASK;
+  for (let i = 1; i < FIELD_LIMBS; i++) out[i] = 0;
+}
+
+/** out = a + b. The limbs are read unmasked: the representation bounds them (the masks in
+ *  `& 3` and in foldTop then give the range analysis its bounds without changing a value). */
+export function fieldAdd(out: Uint16Array, a: Uint16Array, b: Uint16Array): void {
+  let carry = 0;
+  for (let i = 0; i < FIELD_LIMBS - 1; i++) {
+    const sum = a[i] + b[i] + carry;
+    out[i] = sum & LIMB_MASK;
+    carry = (sum >> 13) & 3;
+  }
+  foldTop(out, a[19] + b[19] + carry);
+}
+
+/** out = a - b (as a + 4p - b). */
+export function fieldSubtract(out: Uint16Array, a: Uint16Array, b: Uint16Array): void {
+  let carry = 0;
+  for (let i = 0; i < FIELD_LIMBS - 1; i++) {
+    const sum = a[i] + FOUR_P[i] - b[i] + carry;
+    out[i] = sum & LIMB_MASK;
+    carry = (sum >> 13) & 3;
+  }
+  foldTop(out, a[19] + 1022 - b[19] + carry);
+}
+
+/** sum = a + b and difference = a - b, reading a and b once (the point formulas pair them).
+ *  sum and difference may not be a or b. */
+export function fieldAddSubtract(sum: Uint16Array, difference: Uint16Array, a: Uint16Array, b: Uint16Array): void {
+  let carry = 0, borrowed = 0;
+  for (let i = 0; i < FIELD_LIMBS - 1; i++) {
+    const x = a[i], y = b[i];
+    const plus = x + y + carry;
+    sum[i] = plus & LIMB_MASK;
+    carry = (plus >> 13) & 3;
+    const minus = x + FOUR_P[i] - y + borrowed;
+    difference[i] = minus & LIMB_MASK;
+    borrowed = (minus >> 13) & 3;
+  }
+  const x = a[19], y = b[19];
+  foldTop(sum, x + y + carry);
+  foldTop(difference, x + 1022 - y + borrowed);
+}
+
+/** out = -a. */
+export function fieldNegate(out: Uint16Array, a: Uint16Array): void {
+  fieldSubtract(out, ZERO, a);
+}
+
+/** Sets limb 19 from `top` (bits 247 and up, below 2^12): bits 255 and up come back as 19
+ *  each (2^255 = 19 mod p) at limb 0, and the carry runs up. */
+function foldTop(out: Uint16Array, top: number): void {
+  const high = (top >> 8) & 0xf;
+  out[19] = top & 0xff;
+  let carry = 19 * high;
+  for (let i = 0; i < FIELD_LIMBS - 1 && carry !== 0; i++) {
+    const sum = (out[i] & LIMB_MASK) + carry;
+    out[i] = sum & LIMB_MASK;
+    carry = (sum >> 13) & 0x1ff;
+  }
+  out[19] = (out[19] & 0x1ff) + carry;
+}
+
+/** out = a^(2^n), n >= 1. */
+function squareTimes(out: Uint16Array, a: Uint16Array, n: number): void {
+  fieldSquare(out, a);
+  for (let i = 1; i < n; i++) fieldSquare(out, out);
+}
+
+const t0 = fieldNew(), t1 = fieldNew(), t2 = fieldNew(), t3 = fieldNew();
+
+/** t3 = z^(2^250 - 1) and t1 = z^11: the chain fieldInvert and fieldPow22523 share
+ *  (the exponents of ref10's fe_invert). */
+function power250(z: Uint16Array): void {
+  fieldSquare(t0, z); // z^2
+  squareTimes(t1, t0, 2); // z^8
+  fieldMultiply(t1, z, t1); // z^9
+  fieldMultiply(t0, t0, t1); // z^11
+  fieldSquare(t2, t0); // z^22
+  fieldMultiply(t1, t1, t2); // z^31 = z^(2^5 - 1)
+  squareTimes(t2, t1, 5);
+  fieldMultiply(t1, t2, t1); // z^(2^10 - 1)
+  squareTimes(t2, t1, 10);
+  fieldMultiply(t2, t2, t1); // z^(2^20 - 1)
+  squareTimes(t3, t2, 20);
+  fieldMultiply(t2, t3, t2); // z^(2^40 - 1)
+  squareTimes(t2, t2, 10);
+  fieldMultiply(t1, t2, t1); // z^(2^50 - 1)
+  squareTimes(t2, t1, 50);
+  fieldMultiply(t2, t2, t1); // z^(2^100 - 1)
+  squareTimes(t3, t2, 100);
+  fieldMultiply(t2, t3, t2); // z^(2^200 - 1)
+  squareTimes(t2, t2, 50);
+  fieldMultiply(t3, t2, t1); // z^(2^250 - 1)
+  fieldCopy(t1, t0); // z^11
+}
+
+/** out = 1 / z = z^(p - 2) = z^(2^255 - 21); 0 for 0. */
+export function fieldInvert(out: Uint16Array, z: Uint16Array): void {
+  power250(z);
+  squareTimes(t3, t3, 5); // z^(2^255 - 32)
+  fieldMultiply(out, t3, t1); // z^(2^255 - 21)
+}
+
+/** out = z^((p - 5) / 8) = z^(2^252 - 3), the square-root exponent (RFC 8032 §5.1.3). */
+export function fieldPow22523(out: Uint16Array, z: Uint16Array): void {
+  power250(z);
+  squareTimes(t3, t3, 2); // z^(2^252 - 4)
+  fieldMultiply(out, t3, z);
+}
+
+const ZERO = fieldNew();
+const reduced = fieldNew();
+
+/** The canonical 32-byte little-endian encoding of a (fully reduced below p) into
+ *  out[offset..offset + 32). */
+export function fieldToBytes(out: Uint8Array, offset: number, a: Uint16Array): void {
+  const r = reduced;
+  fieldCopy(r, a);
+  // Below 2^256: two folds make it below 2^255 (the second carries at most a 1 into bit 255).
+  foldTop(r, r[19]);
+  foldTop(r, r[19]);
+  // Now r < 2^255 = p + 19: r >= p exactly when r + 19 reaches 2^255, and then r - p is
+  // r + 19 without bit 255.
+  let carry = 19;
+  for (let i = 0; i < FIELD_LIMBS - 1; i++) {
+    carry = ((r[i] & LIMB_MASK) + carry) >> 13;
+  }
+  if ((((r[19] & 0x1ff) + carry) >> 8) !== 0) {
+    carry = 19;
+    for (let i = 0; i < FIELD_LIMBS - 1; i++) {
+      const sum = (r[i] & LIMB_MASK) + carry;
+      r[i] = sum & LIMB_MASK;
+      carry = sum >> 13;
+    }
+    r[19] = ((r[19] & 0x1ff) + carry) & 0xff;
+  }
+  // 13-bit limbs into bytes.
+  let bits = 0, pending = 0, at = offset;
+  for (let i = 0; i < FIELD_LIMBS; i++) {
+    pending |= (r[i] & LIMB_MASK) << bits;
+    bits += 13;
+    while (bits >= 8 && at < offset + 32) {
+      out[at++] = pending & 0xff;
+      pending >>= 8;
+      bits -= 8;
+    }
+  }
+}
+
+/** out = the 255-bit little-endian number in bytes[offset..offset + 32) (bit 255 ignored;
+ *  the value may be p or more: RFC 8032 decoding checks that separately). */
+export function fieldFromBytes(out: Uint16Array, bytes: Uint8Array, offset: number): void {
+  let bits = 0, pending = 0, limb = 0;
+  for (let i = 0; i < 32; i++) {
+    pending |= (i === 31 ? bytes[offset + i] & 0x7f : bytes[offset + i]) << bits;
+    bits += 8;
+    if (bits >= 13) {
+      out[limb++] = pending & LIMB_MASK;
+      pending >>= 13;
+      bits -= 13;
+    }
+  }
+  out[limb] = pending;
+}
+
+const encodedA = new Uint8Array(32), encodedB = new Uint8Array(32);
+
+/** a == b (mod p). */
+export function fieldEqual(a: Uint16Array, b: Uint16Array): boolean {
+  fieldToBytes(encodedA, 0, a);
+  fieldToBytes(encodedB, 0, b);
+  let difference = 0;
+  for (let i = 0; i < 32; i++) difference |= encodedA[i] ^ encodedB[i];
+  return difference === 0;
+}
+
+/** Whether a (mod p) is "negative": odd, its lowest bit set (RFC 8032 §5.1.2). */
+export function fieldIsNegative(a: Uint16Array): boolean {
+  fieldToBytes(encodedA, 0, a);
+  return (encodedA[0] & 1) === 1;
+}
+
+export function fieldIsZero(a: Uint16Array): boolean {
+  return fieldEqual(a, ZERO);
+}
