@@ -1795,6 +1795,13 @@ class ProgramGenerator {
         const digits = this.rng.between(0, 6);
         return expr("str", `(${n.code}).toFixed(${digits})`, { len: 25 + digits, atom: true, pure: n.pure });
       }],
+      [this.model.fractions ? 1 : 0, () => {
+        // A round trip through JSON text (JSON.parse makes a program's numbers doubles): NaN
+        // and the infinities come back as null, -0 as 0.
+        const n = this.numberExpr(d, pure);
+        const shape = this.rng.pick([`[${n.code}]`, `{ v: ${n.code} }`, `{ "a b": [${n.code}, "é"], c: null }`]);
+        return expr("str", `JSON.stringify(JSON.parse(JSON.stringify(${shape})))`, { len: 40, atom: true, pure: n.pure });
+      }],
       [1, () => {
         const s = this.strExpr(d, pure);
         return expr("str", `${paren(s)}.charAt(${this.rng.between(0, 5)})`, { len: 1, chars: s.chars, atom: true, pure: s.pure });

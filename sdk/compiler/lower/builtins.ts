@@ -26,6 +26,7 @@ declare module "./lowerer.ts" {
     objectCall(name: string, node: ts.CallExpression): VReg;
     arrayFrom(node: ts.CallExpression): VReg;
     isGlobal(node: ts.Expression): boolean;
+    reviverThis(node: ts.Node): VReg | undefined;
   }
 }
 
@@ -317,6 +318,19 @@ Lowerer.prototype.objectCall = function objectCall(this: Lowerer, name: string, 
       const [v, , indentation] = this.exprList(node.arguments);
       return this.call(this.runtime("jsonStringify"), [v, indentation ?? this.constant(UNDEFINED)], node);
     }
+    case "JSON.parse": {
+      // JSON.parse(text, reviver?): the text as String() makes it; the reviver's walk is
+      // linked only with a reviver. The program has doubles (doubles.ts), since the text may
+      // hold any number.
+      const [text, reviver] = node.arguments;
+      if (!text || node.arguments.length > 2 || node.arguments.some((a) => ts.isSpreadElement(a))) {
+        fail(node, Codes.UnsupportedCall, "JSON.parse takes a text and optionally a reviver function on devices");
+      }
+      const [value, reviverValue] = this.exprList(node.arguments);
+      const textValue = this.kindOf(text) === "string" ? value : this.call(this.runtime("toString"), [value], text);
+      if (!reviver || this.kindOf(reviver) === "nullish") return this.call(this.runtime("jsonParse"), [textValue], node);
+      return this.call(this.runtime("jsonParseRevived"), [textValue, reviverValue], node);
+    }
   }
   return fail(node, Codes.UnsupportedCall, `${name} is not supported on devices yet`);
 };
@@ -361,4 +375,42 @@ Lowerer.prototype.arrayFrom = function arrayFrom(this: Lowerer, node: ts.CallExp
 Lowerer.prototype.isGlobal = function isGlobal(this: Lowerer, node: ts.Expression): boolean {
   const decl = this.checker.getSymbolAtLocation(node)?.declarations?.[0];
   return !decl || decl.getSourceFile().isDeclarationFile;
+};
+
+/**
+ * `this` in a JSON.parse reviver (node: the `this`, or an arrow function capturing it): the
+ * holder of the property the reviver is called for, which the runtime keeps while it calls
+ * the reviver. Only for a function the program uses as nothing but a reviver: a function
+ * expression written as JSON.parse's second argument, or a function declaration named only
+ * there; elsewhere `this` in a plain function stays unsupported (undefined).
+ */
+Lowerer.prototype.reviverThis = function reviverThis(this: Lowerer, node: ts.Node): VReg | undefined {
+  let fn: ts.Node | undefined = node.parent;
+  while (fn && !ts.isClassLike(fn) && !(ts.isFunctionLike(fn) && !ts.isArrowFunction(fn))) fn = fn.parent;
+  if (!fn || !(ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) || fn.asteriskToken) return undefined;
+  if (ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword || m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
+  const isReviverArgument = (e: ts.Node): boolean => {
+    while (ts.isParenthesizedExpression(e.parent)) e = e.parent;
+    const call = e.parent;
+    if (!ts.isCallExpression(call) || call.arguments[1] !== e) return false;
+    const callee = skipParens(call.expression);
+    return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "JSON"
+      && callee.name.text === "parse" && this.isGlobal(callee.expression);
+  };
+  if (ts.isFunctionExpression(fn) && !isReviverArgument(fn)) return undefined;
+  // Every use of the function's name, if it has one, is as a reviver.
+  if (fn.name) {
+    const symbol = this.checker.getSymbolAtLocation(fn.name);
+    let uses = 0, others = 0;
+    const visit = (n: ts.Node): void => {
+      if (ts.isIdentifier(n) && n !== fn.name && n.text === fn.name!.text && this.checker.getSymbolAtLocation(n) === symbol) {
+        if (isReviverArgument(n)) uses++;
+        else others++;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(fn.getSourceFile());
+    if (others > 0 || (ts.isFunctionDeclaration(fn) && uses === 0)) return undefined;
+  }
+  return this.call(this.runtime("jsonReviverThis"), [], node);
 };

@@ -16,7 +16,7 @@ import { type ValueKind, interfaceMethodNames } from "./types.ts";
 import { REPO_ROOT } from "../frontend/program.ts";
 import { Lowerer } from "./lowerer.ts";
 import { RT_DIR, INTRINSICS_FILE, type RtName } from "./runtime-symbols.ts";
-import { skipParens } from "./syntax.ts";
+import { ownParameters, skipParens } from "./syntax.ts";
 
 declare module "./lowerer.ts" {
   interface Lowerer {
@@ -73,7 +73,7 @@ Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: 
       return this.methodCall(object, slot, args, node);
     }
     if (member?.kind === "static-method") {
-      const args = this.directArguments(member.decl.parameters, node.arguments, node);
+      const args = this.directArguments(ownParameters(member.decl), node.arguments, node);
       return this.call(this.staticMethodSymbol(member.decl), args, node);
     }
     // A field holding a function (a comparator, a callback): a call of its value.
@@ -153,7 +153,7 @@ Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: 
     fail(node, Codes.UnsupportedCall, `'${callee.text}' is not a function declaration; calling it is not supported on devices yet`);
   }
   const symbol = this.functionSymbol(decl);
-  const args = this.directArguments(decl.parameters, node.arguments, node);
+  const args = this.directArguments(ownParameters(decl), node.arguments, node);
   const returnsVoid = this.kindOf(node) === "void";
   return this.call(symbol, args, node, !returnsVoid || !discard);
 };

@@ -308,7 +308,9 @@ Lowerer.prototype.thisValue = function thisValue(this: Lowerer, node: ts.Node): 
     this.emit({ op: "load", dst: value, base: this.thisCell, offset: CELL_VALUE, width: 32, pos: this.pos(node) });
     return value;
   }
-  return fail(node, Codes.UnsupportedSyntax, "'this' is supported on devices in methods, constructors and the arrow functions inside them");
+  const holder = this.reviverThis(node);
+  if (holder !== undefined) return holder;
+  return fail(node, Codes.UnsupportedSyntax, "'this' is supported on devices in methods, constructors, JSON.parse revivers and the arrow functions inside them");
 };
 
 /** What a property access on a class instance (or a class, for statics) refers to. */

@@ -13,7 +13,7 @@
 //
 // What makes fractions: a number literal that is not an integer (0.5, 1e-3), `/` other than
 // the integer division `(a / b) | 0`, `**`, a Math member other than the integer ones,
-// number parsing and formatting (parseFloat, Number(…), toFixed, …), Float32Array /
+// number parsing and formatting (parseFloat, Number(…), JSON.parse, toFixed, …), Float32Array /
 // Float64Array and DataView. What only leaves int32: the operators above, integer
 // literals outside int32, NaN and Infinity, Math.abs (of -2^31), Math.max/min of a spread
 // (-Infinity for none), charCodeAt and codePointAt (NaN past the end), Uint32Array elements.
@@ -127,6 +127,8 @@ function classify(node: ts.Node): NumberModel | undefined {
     const object = node.expression.text, member = node.name.text;
     if (object === "Math") return INTEGER_MATH.has(member) ? (member === "abs" ? "integral" : undefined) : "doubles";
     if (object === "Number") return "doubles";
+    // JSON.parse reads numbers from text: any of them may be a fraction.
+    if (object === "JSON" && member === "parse") return "doubles";
   }
   if (ts.isPropertyAccessExpression(node)) {
     if (FRACTION_METHODS.has(node.name.text)) return "doubles";

@@ -15,7 +15,7 @@ import { type AsyncState, finishAsyncFunction } from "./async.ts";
 import { FRAME_PROMISE, FRAME_SLOTS } from "../values.ts";
 import { Lowerer } from "./lowerer.ts";
 import { THROW, REGISTER_ARGUMENTS } from "./runtime-symbols.ts";
-import { isBindingPattern } from "./syntax.ts";
+import { isBindingPattern, ownParameters } from "./syntax.ts";
 
 declare module "./lowerer.ts" {
   interface Lowerer {
@@ -163,22 +163,23 @@ Lowerer.prototype.awaitExpression = function awaitExpression(this: Lowerer, node
  * the values from the frame).
  */
 Lowerer.prototype.parameters = function parameters(this: Lowerer, decl: ts.SignatureDeclaration, valueCall = false): void {
-  if (decl.parameters.length > MAX_PARAMETERS) {
-    fail(decl.parameters[MAX_PARAMETERS], Codes.UnsupportedSyntax, `functions take at most ${MAX_PARAMETERS} parameters on devices`, "pass an object or an array instead");
+  const declared = ownParameters(decl);
+  if (declared.length > MAX_PARAMETERS) {
+    fail(declared[MAX_PARAMETERS], Codes.UnsupportedSyntax, `functions take at most ${MAX_PARAMETERS} parameters on devices`, "pass an object or an array instead");
   }
-  decl.parameters.forEach((p, i) => {
+  declared.forEach((p, i) => {
     if (p.dotDotDotToken && !ts.isIdentifier(p.name)) fail(p, Codes.UnsupportedSyntax, "destructuring a rest parameter is not supported on devices yet");
-    if (p.dotDotDotToken && i !== decl.parameters.length - 1) fail(p, Codes.UnsupportedSyntax, "a rest parameter must be the last");
+    if (p.dotDotDotToken && i !== declared.length - 1) fail(p, Codes.UnsupportedSyntax, "a rest parameter must be the last");
   });
   const values = valueCall && !this.asyncState && needsArgumentCount(decl)
     ? this.valueCallParameters(decl)
-    : decl.parameters.map((p, i) => {
+    : declared.map((p, i) => {
       const v = newVReg(this.fn, { name: parameterName(p, i) });
       this.fn.params.push(v);
       return v;
     });
   const incoming: Array<[ts.Symbol | undefined, VReg, ts.ParameterDeclaration]> = [];
-  decl.parameters.forEach((p, i) => {
+  declared.forEach((p, i) => {
     const v = values[i];
     if (isBindingPattern(p.name)) {
       incoming.push([undefined, v, p]);
@@ -218,7 +219,7 @@ Lowerer.prototype.parameters = function parameters(this: Lowerer, decl: ts.Signa
  */
 Lowerer.prototype.valueCallParameters = function valueCallParameters(this: Lowerer, decl: ts.SignatureDeclaration): VReg[] {
   const fn = this.fn;
-  const declared = decl.parameters;
+  const declared = ownParameters(decl);
   const restAt = declared.at(-1)?.dotDotDotToken ? declared.length - 1 : -1;
   const fixed = restAt >= 0 ? restAt : declared.length;
   const incoming = (i: number): VReg => {
@@ -265,7 +266,8 @@ Lowerer.prototype.valueCallParameters = function valueCallParameters(this: Lower
 
 /** A function reached by value calls needs the argument count for these parameters. */
 function needsArgumentCount(decl: ts.SignatureDeclaration): boolean {
-  return decl.parameters.length > REGISTER_ARGUMENTS || decl.parameters.some((p) => p.dotDotDotToken);
+  const declared = ownParameters(decl);
+  return declared.length > REGISTER_ARGUMENTS || declared.some((p) => p.dotDotDotToken);
 }
 
 function parameterName(p: ts.ParameterDeclaration, i: number): string {
@@ -402,7 +404,7 @@ Lowerer.prototype.functionValue = function functionValue(this: Lowerer, decl: ts
     const fn = this.beginFunction(code, decl.name!.text, decl.getSourceFile(), decl);
     fn.params.push(newVReg(fn, { name: "<closure>" }));
     // Called as a value, it calls the function directly (which takes its rest as an array).
-    const args = needsArgumentCount(decl) ? this.valueCallParameters(decl) : decl.parameters.map((p, i) => {
+    const args = needsArgumentCount(decl) ? this.valueCallParameters(decl) : ownParameters(decl).map((p, i) => {
       const v = newVReg(fn, { name: parameterName(p, i) });
       fn.params.push(v);
       return v;

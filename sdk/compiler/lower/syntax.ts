@@ -31,3 +31,10 @@ export function comparisonOp(op: ts.SyntaxKind): { op: CmpOp; equality: boolean;
 export function isBindingPattern(node: ts.Node): node is ts.BindingPattern {
   return ts.isArrayBindingPattern(node) || ts.isObjectBindingPattern(node);
 }
+
+/** A function's parameters, without a `this: T` first (it declares the type of `this`; it is
+ *  not a parameter). */
+export function ownParameters(decl: ts.SignatureDeclaration): readonly ts.ParameterDeclaration[] {
+  const first = decl.parameters[0];
+  return first && ts.isIdentifier(first.name) && first.name.text === "this" ? decl.parameters.slice(1) : decl.parameters;
+}

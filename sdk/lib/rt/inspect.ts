@@ -321,9 +321,12 @@ function fitsColumns(k: number, width: number, total: number, count: number, sho
   return rest <= 0 || spread * q * q >= count * rest * rest;
 }
 
-/** A property name: bare when it is an identifier of ASCII letters, digits and _, else quoted. */
+/** A property name: bare when it is an identifier of ASCII letters, digits and _, else quoted
+ *  (and __proto__ as a computed key). */
 function formatKey(key: string): string {
   if (key.length === 0) return quote(key, 0);
+  // Node shows an own property named __proto__ as a computed key, unlike the prototype.
+  if (key === "__proto__") return "['__proto__']";
   for (let i = 0; i < key.length; i++) {
     const c = unitAt(key, i);
     const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;

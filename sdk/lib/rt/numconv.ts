@@ -1178,6 +1178,15 @@ export function parseNumber(s: string): number {
   return literalValue(w, s, literal);
 }
 
+/** The number a JSON number at s[start..end) stands for (json-parse.ts has checked that it
+ *  is one: an optional minus, digits, an optional fraction and exponent). */
+export function parseDecimalRange(s: string, start: number, end: number): number {
+  const w = work();
+  const literal = newLiteral(w);
+  scanDecimal(s, start, end, literal);
+  return literalValue(w, s, literal);
+}
+
 /** The global parseFloat: the longest decimal literal after leading white space. */
 export function parseFloatPrefix(s: string): number {
   let start = 0;

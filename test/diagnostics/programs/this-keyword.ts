@@ -4,4 +4,4 @@ function show(): void {
   console.log("shown");
 }
 show();
-console.log(this === undefined); //! MOTE1001 "'this' is supported on devices in methods, constructors and the arrow functions inside them" at this
+console.log(this === undefined); //! MOTE1001 "'this' is supported on devices in methods, constructors, JSON.parse revivers and the arrow functions inside them" at this
