@@ -211,7 +211,13 @@ describe.each(boards)("the SMP server on %s", (boardId) => {
       ...request.subarray(lineEnds[0] + 1, cut), ...encodeFrame(1, Buffer.from("defg")), ...request.subarray(cut),
     ]));
     const answer = encodeSerialFrame(encodePacket({ version: 0, op: SmpOp.WRITE_RESPONSE, group: 0, command: 0, sequence: 0x33 }, encodeBody({ r: text })));
-    await until(() => device.received().includes(Buffer.from(answer)), "the answer to the spliced request");
+    try {
+      await until(() => device.received().includes(Buffer.from(answer)), "the answer to the spliced request");
+    } catch (error) {
+      // Say what the device saw: what it counted of the UART, the link and SMP.
+      const seen = { uart: await client.stats("uart"), link: await client.stats("link"), smp: await client.stats("smp") };
+      throw new Error(`${(error as Error).message}; the device counted ${JSON.stringify(seen)}`);
+    }
     const frames: Frame[] = [];
     new FrameReader((frame) => frames.push(frame), () => {}).push(device.received());
     expect(frames.map((f) => [f.channel, Buffer.from(f.payload).toString()])).toEqual([[2, "cba"], [2, "gfed"]]);
