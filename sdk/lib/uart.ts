@@ -105,6 +105,9 @@ export class Uart {
       if (byte < 0) break;
       if (this.baud === 0) continue;
       this.received++;
+      // A UART that keeps receiving while this runs (a simulator hands over the next byte as
+      // soon as this one is read) fills the buffer: with a listener it takes what is there.
+      if (buffered === UART_BUFFER_BYTES) this.deliver();
       if (buffered < UART_BUFFER_BYTES) into[buffered++] = byte;
       else countDropped();
     }
