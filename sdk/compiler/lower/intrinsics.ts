@@ -4,6 +4,7 @@
 // TypeScript reach memory and registers directly. peekN(address) & mask is lowered as one
 // masked read (maskedPeek).
 
+import path from "node:path";
 import ts from "typescript";
 import type { VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
@@ -11,7 +12,7 @@ import { UNDEFINED, isSmallIntValue } from "../values.ts";
 import { constantNumber, constantValue } from "./constants.ts";
 import { F64_WORDS } from "../../../ports/armv6m/rt/num-ops.ts";
 import { Lowerer } from "./lowerer.ts";
-import { INTRINSICS_FILE } from "./runtime-symbols.ts";
+import { INTRINSICS_FILE, RT_DIR } from "./runtime-symbols.ts";
 import { skipParens } from "./syntax.ts";
 
 declare module "./lowerer.ts" {
@@ -65,10 +66,17 @@ Lowerer.prototype.intrinsic = function intrinsic(this: Lowerer, name: string, no
       this.emit({ op: "raw-add", dst, a: left, b: right, pos });
       return dst;
     }
-    // Any number: a peripheral address (0x40000000 and up) or a register value with bit 31
-    // set is boxed.
     const v = this.expr(arg);
     const dst = this.temp({ raw: true });
+    if (path.dirname(arg.getSourceFile().fileName) === RT_DIR) {
+      // The runtime's own addresses are heap and RAM pointers (below 2^30: small integers);
+      // anything else stops here, as a check costs two instructions and no stub.
+      this.requireSmall(arg, v);
+      this.emit({ op: "untag", dst, src: v, pos });
+      return dst;
+    }
+    // Elsewhere any number: a peripheral address (0x40000000 and up) or a register value
+    // with bit 31 set is boxed.
     this.emit({ op: "untag", dst, src: v, number: true, pos });
     return dst;
   };
