@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import { parse, UsageError } from "../../sdk/cli/args.ts";
 import type { LinkedImage } from "../../sdk/compiler/link/types.ts";
-import { checkBrokerUrl, DEFAULT_BROKER_URL, subscribeTelemetry } from "../telemetry/consumer.ts";
+import { checkBrokerUrl, DEFAULT_BROKER_URL, LIVE_REORDER_MS, subscribeTelemetry } from "../telemetry/consumer.ts";
 import { readElfImage } from "../../sdk/compiler/link/read-elf.ts";
 import { TelemetryViewer, type ViewerMode } from "../telemetry/viewer.ts";
 
@@ -72,7 +72,7 @@ export async function telemetryCommand(args: string[]): Promise<number> {
   let subscription;
   try {
     // Readings in seq order: one after a gap waits up to a second for the missing ones.
-    subscription = subscribeTelemetry(url, { device: values.device, name: values.name, reorderMs: 1000 });
+    subscription = subscribeTelemetry(url, { device: values.device, name: values.name, reorderMs: LIVE_REORDER_MS });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

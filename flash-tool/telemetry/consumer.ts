@@ -20,6 +20,9 @@ import { checkTopicLevel, parseTopic, telemetryFilters } from "./topics.ts";
 
 /** The broker every tool uses when given none: `mote broker` listens here. */
 export const DEFAULT_BROKER_URL = "mqtt://127.0.0.1:1883";
+/** How long the live viewers (mote telemetry, mote run --telemetry) let a reading after a
+ *  gap wait for the missing ones (SubscribeOptions.reorderMs). */
+export const LIVE_REORDER_MS = 1000;
 /** Between reconnect attempts (mqtt.js retries on its own at this period). */
 export const RECONNECT_PERIOD_MS = 1000;
 /** A broker that accepts TCP but never answers CONNECT counts as unreachable after this. */

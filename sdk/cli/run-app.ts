@@ -220,6 +220,9 @@ async function runTarget(
     return { exitCode: null, reason: "error" };
   }
   pty?.close();
+  if (pty && pty.dropped > 0) {
+    options.stderr(`mote: ${pty.dropped} bytes of the console were lost: nothing read ${pty.path} while the device wrote (open it with mote bridge --port or a serial tool while the board runs)`);
+  }
   link.close();
   sink.end();
 

@@ -4,11 +4,9 @@
 // line on stderr — what went over the link, through MQTT and back, not a copy taken before.
 
 import { startBroker } from "../../flash-tool/telemetry/broker.ts";
-import { subscribeTelemetry } from "../../flash-tool/telemetry/consumer.ts";
+import { LIVE_REORDER_MS, subscribeTelemetry } from "../../flash-tool/telemetry/consumer.ts";
 import { formatReading, formatStatus } from "../../flash-tool/telemetry/format.ts";
 
-/** How long a reading after a gap waits for the missing ones (consumer.ts, reorderMs). */
-const REORDER_MS = 1000;
 /** How long the run waits for the subscription before it starts the device. */
 const SUBSCRIBE_WAIT_MS = 10_000;
 
@@ -22,7 +20,7 @@ export async function startLiveTelemetry(options: { broker?: string; device: str
   const broker = options.broker === undefined ? await startBroker({ port: 0 }) : undefined;
   const url = options.broker ?? broker!.url;
   if (broker) options.print(`mote: telemetry: embedded broker on ${url} (also: mote telemetry --broker ${url} --plot)`);
-  const subscription = subscribeTelemetry(url, { device: options.device, reorderMs: REORDER_MS });
+  const subscription = subscribeTelemetry(url, { device: options.device, reorderMs: LIVE_REORDER_MS });
   subscription.on("reading", (reading) => options.print(`[telemetry] ${formatReading(reading)}`));
   subscription.on("status", (status) => options.print(`[telemetry] ${formatStatus(status)}`));
   subscription.on("connection", (event) => {

@@ -15,18 +15,16 @@
 // status). The transport is the serial link's (link/transport.ts) through `mote bridge`; a
 // board with its own network will pass its TCP transport to `start`.
 
-import { APP_VERSION, BOARD_ID, DEVICE_ID } from "mote/board";
+import { DEVICE_ID } from "mote/board";
 import { CborWriter, writeValue } from "./cbor.ts";
 import { MqttClient } from "./mqtt.ts";
 import type { Transport } from "./mqtt/transport.ts";
 import { link } from "./link.ts";
 import { LinkTransport } from "./link/transport.ts";
+import { HEALTH_ENTRIES, writeCrash, writeHealth } from "./device-health.ts";
 import { bootId } from "./rt/boot-id.ts";
 import { keptCrash } from "./rt/crash-record.ts";
-import { heapFree } from "./rt/heap.ts";
-import { loopLag, now } from "./rt/timers.ts";
-import { resetReason } from "./rt/crash-record.ts";
-import { symbolAddress } from "mote/intrinsics";
+import { now } from "./rt/timers.ts";
 
 /** How telemetry connects and how much it keeps. */
 export interface TelemetryOptions {
@@ -179,40 +177,15 @@ export class Telemetry {
     if (client === undefined) return;
     const writer = this.writer;
     const crash = keptCrash();
-    writer.map(crash === undefined ? 11 : 12);
+    writer.map(3 + HEALTH_ENTRIES + (crash === undefined ? 0 : 1));
     writer.text("online");
     writer.boolean(true);
-    writer.text("version");
-    writer.text(APP_VERSION);
-    writer.text("board");
-    writer.text(BOARD_ID);
-    writer.text("uptime");
-    writer.uint(now());
-    writer.text("resetReason");
-    writer.text(resetReason());
-    writer.text("heapUsed");
-    writer.uint(symbolAddress("__heap_end") - symbolAddress("__heap_start") - heapFree());
-    writer.text("heapFree");
-    writer.uint(heapFree());
-    writer.text("loopLag");
-    writer.uint(loopLag());
+    writeHealth(writer);
     writer.text("dropped");
     writer.uint(this.dropped);
-    writer.text("boot");
-    writer.uint(bootId());
     writer.text("waiting");
     writer.uint(client.queued + client.inFlight);
-    if (crash !== undefined) {
-      writer.text("crash");
-      writer.map(3);
-      writer.text("kind");
-      writer.text(crash.kind);
-      writer.text("code");
-      writer.uint(crash.code);
-      // pc, lr, sp and the frames as little-endian words: the host decodes and symbolizes.
-      writer.text("words");
-      writer.bytes(crash.words);
-    }
+    if (crash !== undefined) writeCrash(writer, crash);
     const status = writer.finish();
     // One status at a time: a newer one says more than two queued behind the readings.
     if (this.statusWaiting || client.queued + client.inFlight >= this.capacity + 2) return;

@@ -1,7 +1,7 @@
 // The `mote` command as a user runs it: a real `node sdk/cli/mote.js` process per test, with
 // the device console on stdout and everything else on stderr.
 
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -261,6 +261,19 @@ describe("mote run", () => {
     expect(ran.stderr).toMatch(/\[telemetry\] [\d:.]+ pico status: online, v0\.0\.0 on pico, boot \d+ \(reset: power-on\)/);
     expect(ran.stderr).toMatch(/\[pin\] +[\d.]+ ms  RELAY 1\n/);
     expect(ran.stderr).toMatch(/mote: stopped after 3 s \(--duration\)\n$/);
+  });
+
+  it.skipIf(spawnSync("socat", ["-V"], { stdio: "ignore" }).error !== undefined)("says how much of the console it lost when nothing read the Pico's pseudo-terminal", async () => {
+    // 240 KB of console with no one on the terminal: more than the pty and the pipe to socat hold.
+    const file = app("flood", 'const line = "x".repeat(79);\nfor (let i = 0; i < 3000; i++) console.log(line);\n');
+    const ran = await mote(["run", file, "--board", "pico", "--serial-pty"]);
+    expect(ran.code, explain(ran)).toBe(0);
+    expect(ran.stdout).toBe("");
+    expect(ran.stderr).toMatch(/mote: pico's console UART is \/dev\/pts\/\d+/);
+    const lost = /mote: (\d+) bytes of the console were lost: nothing read \/dev\/pts\/\d+ while the device wrote/.exec(ran.stderr);
+    expect(lost, explain(ran)).not.toBeNull();
+    expect(Number(lost![1])).toBeGreaterThan(0);
+    expect(Number(lost![1])).toBeLessThanOrEqual(3000 * 80);
   });
 
   it("refuses --set for a sensor the board does not simulate, or a value it cannot measure", async () => {

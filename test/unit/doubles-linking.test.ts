@@ -3,23 +3,8 @@
 // parsing is linked; with integer arithmetic, the soft-float operations it reaches and the
 // integer printer, but no big-integer conversion; with one fractional literal, all of it.
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { findBoard } from "../../boards/index.ts";
-import { build } from "../../sdk/compiler/index.ts";
-
-const dir = mkdtempSync(path.join(tmpdir(), "mote-doubles-linking-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function linked(source: string): string[] {
-  const file = path.join(dir, `p${Math.random().toString(36).slice(2)}.ts`);
-  writeFileSync(file, source);
-  const result = build({ entry: file, board: findBoard("mps2-an385"), outDir: path.join(dir, "out"), forSimulator: true });
-  if (!result.ok) throw new Error(result.diagnostics);
-  return result.image.symbols.map((s) => s.name);
-}
+import { describe, expect, it } from "vitest";
+import { linkedSymbols as linked } from "./linked-symbols.ts";
 
 const INT32_PROGRAM = `const names = ["a", "b", "c"];
 for (const name of names) console.log(names.indexOf(name), name, name.length, [name.toUpperCase()]);

@@ -2,23 +2,8 @@
 // writes JSON with JSON.stringify links no parser, and keeps its int32 numbers; one that calls
 // JSON.parse links the parser and the double runtime it needs for the numbers in the text.
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { findBoard } from "../../boards/index.ts";
-import { build } from "../../sdk/compiler/index.ts";
-
-const dir = mkdtempSync(path.join(tmpdir(), "mote-json-parse-linking-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function linked(source: string): string[] {
-  const file = path.join(dir, `p${Math.random().toString(36).slice(2)}.ts`);
-  writeFileSync(file, source);
-  const result = build({ entry: file, board: findBoard("mps2-an385"), outDir: path.join(dir, "out"), forSimulator: true });
-  if (!result.ok) throw new Error(result.diagnostics);
-  return result.image.symbols.map((s) => s.name);
-}
+import { describe, expect, it } from "vitest";
+import { linkedSymbols as linked } from "./linked-symbols.ts";
 
 const parser = (names: string[]): string[] => names.filter((n) => n.startsWith("json-parse."));
 
