@@ -5,7 +5,9 @@
 
 /** Brings the UART up for the console: 115200 8N1, transmitting. */
 export declare function consoleInit(): void;
-/** Writes one byte, waiting while the transmitter is full. */
+/** Writes one byte. Once it returns the byte is the transmitter's (where a simulator's model
+ *  holds a byte back until its host reads, it has been passed on), so a program that ends
+ *  right after its last write loses nothing. */
 export declare function consoleWrite(byte: number): void;
 /** Sets the line's speed; the caller has checked `baud` against UART_BAUD_MIN..MAX. Bytes
  *  already queued for transmission go out at the old speed first. */

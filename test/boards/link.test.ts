@@ -29,7 +29,8 @@ describe("link frames on the console UART", () => {
       const stop = new AbortController();
       const frames: Frame[] = [];
       let console = "";
-      const lines = () => console.split("\n").filter(Boolean);
+      // Whole lines only: a line may come in pieces, and "frame " alone is no answer yet.
+      const lines = () => console.split("\n").slice(0, -1).filter(Boolean);
       const reader = new FrameReader((frame) => frames.push(frame), (bytes) => {
         console += Buffer.from(bytes).toString();
         step();

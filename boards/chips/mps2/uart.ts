@@ -29,13 +29,16 @@ export function consoleInit(): void {
   poke32(CTRL, CTRL_TX_ENABLE | CTRL_RX_ENABLE);
 }
 
+/** Returns once the byte has left the one-byte buffer. QEMU holds a byte there while its
+ *  console cannot take it (the reader is behind): a program that wrote its last byte and
+ *  ended at once would lose it. */
 export function consoleWrite(byte: number): void {
-  while ((peek32(STATE) & STATE_TX_FULL) !== 0) {}
   poke32(DATA, byte);
+  while ((peek32(STATE) & STATE_TX_FULL) !== 0) {}
 }
 
+/** consoleWrite waits for each byte to leave: nothing is queued at the old speed. */
 export function consoleSetBaud(baud: number): void {
-  while ((peek32(STATE) & STATE_TX_FULL) !== 0) {}
   poke32(BAUDDIV, (CLOCK_HZ / baud) | 0);
 }
 
