@@ -64,6 +64,23 @@ export interface SimulatedSensor {
   qomPath?: string;
 }
 
+/** A part of the flash: bytes from the flash's start, whole erase sectors. */
+export interface FlashArea { offset: number; size: number }
+
+/** How a board that takes updates divides its flash (boards/flash-layout.ts). */
+export interface FlashLayout {
+  /** mote-boot (on the RP2040 with boot2 in its first 256 bytes). */
+  boot: FlashArea;
+  /** Slot 0: the image that runs; an app built for mote-boot is linked here. */
+  primary: FlashArea;
+  /** Slot 1: where an upload goes; a swap exchanges it with slot 0. */
+  secondary: FlashArea;
+  /** One sector the swap may use to hold a sector in flight. */
+  scratch: FlashArea;
+  /** The key/value storage (`storage`). */
+  settings: FlashArea;
+}
+
 /** How a pin may be used: "io" (input or output), "output" only (an LED register), "input"
  *  only. The app sees `pins.NAME` typed accordingly (sdk/lib/pins.ts). */
 export type PinKind = "io" | "output" | "input";
@@ -89,6 +106,8 @@ export interface Board {
   watchdogVector?: number;
   /** The longest timeout its watchdog counts, in ms. */
   watchdogMaxMs?: number;
+  /** Where mote-boot, the image slots and the settings live; boards that take updates. */
+  flashLayout?: FlashLayout;
   /** What the board's simulator does not model, and why: apps using it fail to compile. */
   absent?: Partial<Record<"gpio" | "i2c" | "watchdog" | "ethernet" | "flash", string>>;
   simulator: Simulator;

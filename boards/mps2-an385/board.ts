@@ -14,6 +14,15 @@ export const board: Board = {
   // the I2C bus (boards/chips/mps2/sbcon-i2c.ts).
   i2c: { I2C0: 0 },
   drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/mps2/fpgaio-leds.ts", watchdog: "chips/mps2/watchdog.ts", i2c: "chips/mps2/sbcon-i2c.ts", flash: "chips/mps2/flash.ts" },
+  // 4 MB of writable code memory: mote-boot's 256 KB, two 1 MB slots, the scratch sector and
+  // 64 KB of settings; the rest unused.
+  flashLayout: {
+    boot: { offset: 0x0, size: 0x40000 },
+    primary: { offset: 0x40000, size: 0x100000 },
+    secondary: { offset: 0x140000, size: 0x100000 },
+    scratch: { offset: 0x240000, size: 0x1000 },
+    settings: { offset: 0x250000, size: 0x10000 },
+  },
   // The CMSDK watchdog's interrupt is the NMI on this machine.
   watchdogVector: 2,
   watchdogMaxMs: 20_000,

@@ -11,6 +11,15 @@ export const board: Board = {
   // I2C0 on its default pins, GP4 (SDA) and GP5 (SCL): a program uses them as I2C or as pins.
   i2c: { I2C0: 0 },
   drivers: { clock: "chips/rp2040/timer-clock.ts", gpio: "chips/rp2040/gpio.ts", watchdog: "chips/rp2040/watchdog.ts", i2c: "chips/rp2040/i2c.ts", flash: "chips/rp2040/flash.ts" },
+  // 2 MB of QSPI flash: mote-boot's 256 KB (boot2 in its first 256 bytes), two 832 KB slots,
+  // the scratch sector, and 64 KB of settings at the end.
+  flashLayout: {
+    boot: { offset: 0x0, size: 0x40000 },
+    primary: { offset: 0x40000, size: 0xd0000 },
+    secondary: { offset: 0x110000, size: 0xd0000 },
+    scratch: { offset: 0x1e0000, size: 0x1000 },
+    settings: { offset: 0x1f0000, size: 0x10000 },
+  },
   // TIMER_IRQ_3 (exception 16 + 3): the watchdog's warning alarm.
   watchdogVector: 19,
   watchdogMaxMs: 8_000,

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import type { Board } from "../../../boards/types.ts";
 // The SysTick clock's longest period: its handler (the port) and its driver must agree.
 import { systickMaxPeriodMs } from "../../../ports/armv6m/rt/libos.ts";
+import { flashLayoutConstants } from "../../../boards/flash-layout.ts";
 
 export { REPO_ROOT } from "../../paths.js";
 import { REPO_ROOT } from "../../paths.js";
@@ -110,6 +111,7 @@ export function boardModuleSource(board: Board, options: GeneratedOptions): stri
     `export const CRASH_RESETS = ${crashResets};`,
     `export const DEVICE_ID = ${JSON.stringify(identity.deviceId ?? board.id)};`,
     `export const APP_VERSION = ${JSON.stringify(identity.version ?? "0.0.0")};`,
+    ...flashLayoutConstants(board),
     pins,
     `export type PinName = ${Object.keys(board.pins).map((n) => JSON.stringify(n)).join(" | ") || "never"};`,
     "",
