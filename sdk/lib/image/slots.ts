@@ -11,6 +11,7 @@
 import { FLASH_PRIMARY_OFFSET, FLASH_PRIMARY_SIZE, FLASH_SECONDARY_OFFSET, FLASH_SECONDARY_SIZE, HAS_FLASH_LAYOUT } from "mote/board";
 import { flash } from "mote/board-flash";
 import type { Flash } from "mote/flash-class";
+import { peek16 } from "mote/intrinsics";
 
 /** Slot 0 (the primary: the running image) or 1 (the secondary: the upload). */
 export type Slot = 0 | 1;
@@ -61,4 +62,14 @@ export function slotU16(slot: Slot, offset: number): number {
  *  boxed double: compare large constants by halves with slotU16 instead). */
 export function slotU32(slot: Slot, offset: number): number {
   return slotU16(slot, offset) + slotU16(slot, offset + 2) * 65536;
+}
+
+/** True when the sector at `offset` (from the flash's start) is all 0xFF. Half-words through
+ *  the memory map: a whole slot is checked in a fraction of what byte reads with checks cost. */
+export function sectorErased(offset: number): boolean {
+  const start = flashAddress() + offset;
+  for (let at = start; at < start + SLOT_SECTOR_BYTES; at += 2) {
+    if (peek16(at) !== 0xffff) return false;
+  }
+  return true;
 }
