@@ -28,6 +28,8 @@ export interface RunningDevice {
   /** The pty's path (QEMU boards), for a `mote` process to open. */
   pty?: string;
   console(): string;
+  /** Bytes the host sent to the device and received from it (QEMU boards, over the pty). */
+  wire: { sent: number; received: number };
   /** Ends the run; the flash file then holds the flash as it was. */
   stop(): Promise<void>;
 }
@@ -54,7 +56,7 @@ export async function bootDevice(boardId: string, image: BootImage, flashFile: s
     const client = new SmpClient(port, { timeoutMs: 3000, onConsole });
     const run = targetFor(board).run({ ...common, consoleInput: port.input, onConsole: (bytes) => port.emit("data", bytes) });
     return {
-      client, console: () => text,
+      client, console: () => text, wire: { sent: 0, received: 0 },
       stop: async () => { client.close(); stopper.abort(); port.input.end(); await run; },
     };
   }
@@ -62,11 +64,18 @@ export async function bootDevice(boardId: string, image: BootImage, flashFile: s
   const ptyReady = new Promise<string>((resolve) => { ready = resolve; });
   const run = targetFor(board).run({ ...common, serialPty: (p) => ready(p) });
   const pty = await Promise.race([ptyReady, run.then((r): string => { throw new Error(`the simulator ended before its pty was ready: ${r.simulatorLog}`); })]);
-  if (!withClient) return { client: undefined as unknown as SmpClient, pty, console: () => text, stop: async () => { stopper.abort(); await run; } };
+  const wire = { sent: 0, received: 0 };
+  if (!withClient) return { client: undefined as unknown as SmpClient, pty, console: () => text, wire, stop: async () => { stopper.abort(); await run; } };
   const serial = await openSerialPort(pty, 115200);
-  const client = new SmpClient(serial, { timeoutMs: 3000, deviceName: pty, onConsole });
+  serial.on("data", (data: Buffer) => { wire.received += data.length; });
+  const counted: DuplexByteStream = {
+    write: (bytes) => { wire.sent += bytes.length; return serial.write(bytes); },
+    on: (event, listener) => serial.on(event, listener),
+    off: (event, listener) => serial.off(event, listener),
+  };
+  const client = new SmpClient(counted, { timeoutMs: 3000, deviceName: pty, onConsole });
   return {
-    client, pty, console: () => text,
+    client, pty, console: () => text, wire,
     stop: async () => {
       client.close();
       await new Promise((resolve) => serial.close(resolve));

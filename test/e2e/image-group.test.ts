@@ -121,4 +121,30 @@ describe.each(boards)("the SMP image group on %s", (boardId) => {
     expect(Buffer.from(flash.subarray(end - trailer.size, end))).toEqual(Buffer.from(encodeTrailer(trailer, { magic: true, swapType: SwapType.TEST })));
     expect(Buffer.from(flash.subarray(layout.secondary.offset, layout.secondary.offset + second.bytes.length))).toEqual(Buffer.from(second.bytes));
   });
+
+  // The upload's share of a 115200-baud line. A pty has no line speed (QEMU's UART passes
+  // bytes as fast as the guest takes them: 6 to 18 KB/s seen here, with the machine's load),
+  // so the figure that holds for a real 115200 line is image bytes / bytes on the wire both
+  // ways: the most of the line an upload can use (base64 alone caps it at 75 %). The pty's
+  // own rate is printed beside it.
+  it.skipIf(boardId !== "mps2-an385")("measures the upload's share of a 115200-baud line", { timeout: 120_000 }, async () => {
+    const flashFile = path.join(mkdtempSync(path.join(tmpdir(), "mote-image-rate-")), "flash.bin");
+    const device = await bootDevice(boardId, buildImageApp(APP, boardId), flashFile);
+    running.push(device);
+    const bytes = image(64 * 1024, 3).bytes;
+    await device.client.imageList();
+    const before = { ...device.wire };
+    const started = performance.now();
+    await device.client.imageUpload(bytes);
+    const seconds = (performance.now() - started) / 1000;
+    const wireBytes = device.wire.sent - before.sent + device.wire.received - before.received;
+    const lineBytesPerSecond = 115200 / 10; // 8N1: ten bits a byte
+    const protocolShare = bytes.length / wireBytes;
+    const rate = bytes.length / seconds;
+    console.log(`upload of ${bytes.length} B: ${wireBytes} B on the wire both ways (${(protocolShare * 100).toFixed(1)} % of them image); ` +
+      `at most ${(protocolShare * 100).toFixed(1)} % of a 115200-baud line (${(protocolShare * lineBytesPerSecond / 1024).toFixed(2)} KB/s); ` +
+      `over the unthrottled pty ${(rate / 1024).toFixed(2)} KB/s in ${seconds.toFixed(2)} s`);
+    expect(protocolShare).toBeGreaterThan(0.6);
+    expect(protocolShare).toBeLessThan(0.75);
+  });
 });
