@@ -21,7 +21,7 @@ import { signImage } from "../image/sign.ts";
 import { TlvType } from "../image/tlv.ts";
 import { hex } from "../image/verify.ts";
 import { MoteCommand, SmpClient, SmpError, SmpGroup, SmpOp, SmpResponseError, SmpTimeoutError, type ImageSlotState } from "../smp/index.ts";
-import { connect, PORT_ARGS, PORT_OPTIONS, type DeviceConnection } from "./device-port.ts";
+import { PORT_ARGS, PORT_OPTIONS, withDevice, type DeviceConnection } from "./device-port.ts";
 import { UploadProgressView } from "./upload-progress.ts";
 
 export const DEVICE_IMAGE_USAGE = `Usage:
@@ -106,7 +106,7 @@ export async function deviceImageCommand(sub: string, args: string[]): Promise<n
         break;
     }
     return 0;
-  });
+  }, reported);
 }
 
 /** `mote flash`. */
@@ -187,7 +187,7 @@ export async function flashCommand(args: string[]): Promise<number> {
     fail(`${device.port} answered after ${seconds.toFixed(1)} s, but the new image is not active: the device still runs ${after?.version ? `v${after.version}` : "the image it ran before"}` +
       `${stillWaiting ? `; slot 1 holds ${image.version}${stillWaiting.pending ? ", still marked for the next boot" : ""}` : ""}. ` +
       "No bootloader swapped it in: put mote-boot on the device (the image slots need it), then reset it");
-  });
+  }, reported);
 }
 
 // --- steps ---------------------------------------------------------------------------------
@@ -198,27 +198,9 @@ function step(text: string): void {
   process.stderr.write(`mote: ${text}\n`);
 }
 
-/** Opens the port, runs `body`, closes it; SMP and port failures become `mote: …` and status 1. */
-async function withDevice(command: string, values: { port?: string; baud?: string; timeout?: string }, body: (device: DeviceConnection) => Promise<number>): Promise<number> {
-  let device: DeviceConnection;
-  try {
-    device = await connect(command, values);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    process.stderr.write(`mote: ${(error as Error).message}\n`);
-    return 1;
-  }
-  try {
-    return await body(device);
-  } catch (error) {
-    if (error instanceof FlashFailure || error instanceof SmpError || error instanceof SmpTimeoutError || error instanceof SmpResponseError || error instanceof KeyError) {
-      process.stderr.write(`mote: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await device.close();
-  }
+/** The failures the image commands report as `mote: …` (SMP's, the device's, a key's). */
+function reported(error: unknown): boolean {
+  return error instanceof FlashFailure || error instanceof SmpError || error instanceof SmpTimeoutError || error instanceof SmpResponseError || error instanceof KeyError;
 }
 
 interface DeviceIdentity { id?: string; version?: string; board?: string }

@@ -61,3 +61,28 @@ export async function connect(command: string, values: PortValues): Promise<Devi
     },
   };
 }
+
+/**
+ * Opens the port, runs `body` with the device, closes the port. A port that cannot be opened,
+ * and the failures `reported` accepts, become `mote: <message>` with exit status 1; a missing
+ * --port is a UsageError.
+ */
+export async function withDevice(command: string, values: PortValues, body: (device: DeviceConnection) => Promise<number>, reported: (error: unknown) => boolean): Promise<number> {
+  let device: DeviceConnection;
+  try {
+    device = await connect(command, values);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    process.stderr.write(`mote: ${(error as Error).message}\n`);
+    return 1;
+  }
+  try {
+    return await body(device);
+  } catch (error) {
+    if (!reported(error)) throw error;
+    process.stderr.write(`mote: ${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    await device.close();
+  }
+}

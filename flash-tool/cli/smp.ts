@@ -9,7 +9,7 @@ import { parse, UsageError } from "../../sdk/cli/args.ts";
 import { readElfImage } from "../../sdk/compiler/link/read-elf.ts";
 import type { LinkedImage } from "../../sdk/compiler/link/types.ts";
 import { encodeBody, MoteCommand, SmpError, SmpGroup, SmpOp, SmpTimeoutError } from "../smp/index.ts";
-import { connect, PORT_ARGS, PORT_OPTIONS, type DeviceConnection } from "./device-port.ts";
+import { PORT_ARGS, PORT_OPTIONS, withDevice } from "./device-port.ts";
 import { formatStatusCrash } from "../telemetry/crash-report.ts";
 import { formatStatusSummary, statusJson, toJson } from "../telemetry/format.ts";
 import { decodeStatus, PayloadError } from "../telemetry/payload.ts";
@@ -73,16 +73,8 @@ export async function smpCommand(command: "echo" | "reset" | "stats" | "info", a
     }
   }
 
-  let device: DeviceConnection;
-  try {
-    device = await connect(command, values);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    process.stderr.write(`mote: ${(error as Error).message}\n`);
-    return 1;
-  }
-  const client = device.client;
-  try {
+  return withDevice(command, values, async (device) => {
+    const client = device.client;
     switch (command) {
       case "echo": {
         const text = positionals[0] ?? "hello";
@@ -117,15 +109,7 @@ export async function smpCommand(command: "echo" | "reset" | "stats" | "info", a
       }
     }
     return 0;
-  } catch (error) {
-    if (error instanceof SmpTimeoutError || error instanceof SmpError || error instanceof PayloadError) {
-      process.stderr.write(`mote: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await device.close();
-  }
+  }, (error) => error instanceof SmpTimeoutError || error instanceof SmpError || error instanceof PayloadError);
 }
 
 /** Groups and their counters, aligned:
