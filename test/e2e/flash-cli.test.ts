@@ -41,9 +41,9 @@ afterEach(async () => {
   }
 });
 
-/** `mote run <app> --board mps2-an385 --serial-pty`; resolves with the pty it prints. */
-async function runOnPty(app: string): Promise<string> {
-  const child = spawn(process.execPath, [moteBin, "run", app, "--board", "mps2-an385", "--serial-pty", "--duration", "150"], { cwd: repoRoot });
+/** `mote run <app> --board <board> --serial-pty`; resolves with the pty it prints. */
+async function runOnPty(app: string, board = "mps2-an385"): Promise<string> {
+  const child = spawn(process.execPath, [moteBin, "run", app, "--board", board, "--serial-pty", "--duration", "150"], { cwd: repoRoot });
   children.push(child);
   let stderr = "";
   return new Promise((resolve, reject) => {
@@ -108,10 +108,6 @@ describe.skipIf(!hasQemu)("mote flash over a pseudo-terminal", () => {
     expect(list, list.stderr).toMatchObject({ code: 0, stdout: expect.stringMatching(/^slot 1 {2}1\.1\.0 {6} [0-9a-f]{64} {2}pending\n$/) });
     const json = await mote(["image", "list", "--port", pty, "--json"]);
     expect(JSON.parse(json.stdout)).toMatchObject([{ slot: 1, version: "1.1.0", pending: true, active: false }]);
-    // Flashing the same image again: nothing to upload, marked already.
-    const third = await mote(["flash", app, "--port", pty, "--key", key, "--version", "1.1.0", "--no-reset"]);
-    expect(third.stderr).toContain("mote: slot 1 holds this image already, marked for the next boot; not uploading it again\n");
-    expect(third.code).toBe(0);
     const erase = await mote(["image", "erase", "--port", pty]);
     expect(erase).toMatchObject({ code: 1, stderr: expect.stringMatching(/image erase: the device answered error 6 \(bad state\): slot 1 is marked for the next boot/) });
 
@@ -135,6 +131,15 @@ describe.skipIf(!hasQemu)("mote flash over a pseudo-terminal", () => {
     const quiet = await mote(["flash", app, "--port", silent, "--key", key, "--timeout", "0.5"]);
     expect(quiet.code).toBe(1);
     expect(quiet.stderr).toMatch(/mote info: \/dev\/pts\/\d+ did not answer within 500 ms \(2 attempts\); check the port and its baud rate, and that the device runs an SMP server/);
+
+    // The micro:bit answers SMP but takes no updates (no flash layout): no image group.
+    const microbit = await runOnPty(path.join(here, "../boards/fixtures/image-smp.ts"), "microbit");
+    const image = path.join(path.dirname(app), "any.signed.bin");
+    const { privateKey } = generateKeyPairSync("ed25519");
+    writeFileSync(image, signImage(new Uint8Array(100), { key: privateKey, version: { major: 1, minor: 0, revision: 0, build: 0 }, headerSize: 0x20 }).bytes);
+    const noGroup = await mote(["flash", image, "--port", microbit]);
+    expect(noGroup.code).toBe(1);
+    expect(noGroup.stderr).toMatch(/mote: \/dev\/pts\/\d+ has no image management \(SMP group 1\): its app must import "mote\/smp" and its board take updates \(a flash layout: see 'mote boards'\)\n$/);
 
     const missing = await mote(["image", "list", "--port", "/dev/no-such-tty"]);
     expect(missing).toMatchObject({ code: 1, stderr: "mote: /dev/no-such-tty does not exist (is the board plugged in, or the simulator running?)\n" });
