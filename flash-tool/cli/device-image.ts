@@ -9,11 +9,11 @@
 
 import fs from "node:fs";
 import path from "node:path";
-import { findBoard } from "../../boards/index.ts";
+import { SECTOR_BYTES } from "../../boards/flash-layout.ts";
 import type { Board } from "../../boards/types.ts";
 import { parse, UsageError } from "../../sdk/cli/args.ts";
 import { lookUpBoard, unknownBoardMessage } from "../../sdk/cli/run-app.ts";
-import { headerSizeFor, loadAddressFor, slotTrailerLayout } from "../image/board-image.ts";
+import { headerSizeFor, loadAddressFor } from "../image/board-image.ts";
 import { formatVersion, ImageFlags, parseVersion } from "../image/header.ts";
 import { KeyError, privateKeyFromPem } from "../image/keys.ts";
 import { findTlv, ImageFormatError, parseImage, type ParsedImage } from "../image/parse.ts";
@@ -291,7 +291,8 @@ function checkForBoard(image: LoadedImage, board: Board, source: string): void {
   }
   const layout = board.flashLayout;
   if (!layout) fail(`${board.id} takes no updates over SMP (it has no flash layout: mote-boot and image slots)`);
-  const room = layout.secondary.size - slotTrailerLayout(findBoard(board.id)).size;
+  // The slot's last sector is the trailer's: mote-boot's swap moves only the sectors before it.
+  const room = layout.secondary.size - SECTOR_BYTES;
   if (image.bytes.length > room) fail(`${source} takes ${image.bytes.length} B, more than slot 1 of ${board.id} holds (${room} B)`);
 }
 

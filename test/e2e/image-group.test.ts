@@ -14,7 +14,8 @@ import { describe, expect, it } from "vitest";
 import { findBoard } from "../../boards/index.ts";
 import { qemuAvailable } from "../../sdk/sim/index.ts";
 import { encodeTrailer, signImage, slotTrailerLayout, SwapType } from "../../flash-tool/image/index.ts";
-import { SmpGroup, SmpOp } from "../../flash-tool/smp/index.ts";
+import { SmpClient, SmpError, SmpGroup, SmpOp } from "../../flash-tool/smp/index.ts";
+import { mulberry32 } from "../unit/mulberry32.ts";
 import { bootDevice, buildImageApp, type RunningDevice } from "./image-device.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -84,6 +85,9 @@ async function exercise(boardId: string, running: RunningDevice[]): Promise<void
   await expect(client.imageTest(new Uint8Array(32).fill(7))).rejects.toMatchObject({ rc: 3, reason: "no image in the slots has that hash" });
   await expect(client.imageErase(0)).rejects.toMatchObject({ rc: 3 });
   await expect(client.request(SmpOp.WRITE, SmpGroup.IMAGE, 9, {}, "image 9")).rejects.toMatchObject({ rc: 8 });
+  await fuzz(client, 120);
+  await client.imageErase();
+  expect(await client.imageList()).toEqual([]);
   expect(await client.echo("still here")).toBe("still here");
 
   // A 32 KB image: cut at 40 %, resumed in the same run from where the device is.
@@ -145,4 +149,28 @@ function reportLineShare(imageBytes: number, wireBytes: number): void {
     `(${((share * 11520) / 1024).toFixed(2)} KB/s of its 11.25)`);
   expect(share).toBeGreaterThan(0.6);
   expect(share).toBeLessThan(0.75);
+}
+
+/** `count` seeded requests to the image group's commands, their fields present or not and of
+ *  any CBOR type: each is answered — a map, or an error with an rc — and none stops the device. */
+async function fuzz(client: SmpClient, count: number): Promise<void> {
+  const random = mulberry32(0x1a9e);
+  const below = (n: number) => random() % n;
+  const values: Array<() => unknown> = [
+    () => below(70000), () => -below(1000) - 1, () => 2 ** 40, () => 0.5, () => "text", () => true, () => null,
+    () => new Uint8Array(below(48)).map(() => below(256)), () => [below(9), "a"], () => ({ nested: below(9) }),
+  ];
+  const keys = ["off", "len", "data", "sha", "image", "hash", "confirm", "slot", "upgrade"];
+  for (let i = 0; i < count; i++) {
+    const body: Record<string, unknown> = {};
+    for (const key of keys) if (below(2) === 0) body[key] = values[below(values.length)]();
+    const command = [0, 1, 5, 3][below(4)];
+    try {
+      const answer = await client.request(below(2) === 0 ? SmpOp.READ : SmpOp.WRITE, SmpGroup.IMAGE, command, body, `fuzz ${i}`);
+      expect(typeof answer).toBe("object");
+    } catch (error) {
+      if (!(error instanceof SmpError)) throw new Error(`request ${i} ${JSON.stringify(body, (_, v) => (v instanceof Uint8Array ? [...v] : v))}: ${(error as Error).message}`);
+      expect(error.rc).toBeGreaterThan(0);
+    }
+  }
 }

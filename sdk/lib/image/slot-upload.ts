@@ -22,7 +22,7 @@
 
 import { sha256Slot } from "./slot-hash.ts";
 import { readSlotImage } from "./slot-image.ts";
-import { MAGIC_GOOD, MAGIC_UNSET, readTrailer, SLOT_TRAILER_SIZE } from "./trailer.ts";
+import { MAGIC_GOOD, MAGIC_UNSET, readTrailer } from "./trailer.ts";
 import { PRIMARY_SLOT, SECONDARY_SLOT, sectorErased, slotByte, slotFlash, slotOffset, slotSize, SLOT_SECTOR_BYTES } from "./slots.ts";
 import { MGMT_ERR_EBADSTATE, MGMT_ERR_EINVAL, MGMT_ERR_OK } from "../smp/protocol.ts";
 
@@ -44,9 +44,10 @@ export class SlotUpload {
   /** Sectors from the slot's start up to here are erased for this upload. */
   private erasedTo = 0;
 
-  /** The most bytes an image may take: the slot less its trailer. */
+  /** The most bytes an image may take: the slot less its last sector, the trailer's (mote-boot's
+   *  swap moves only the sectors before it: sdk/boot/swap.ts). */
   get room(): number {
-    return slotSize(SECONDARY_SLOT) - SLOT_TRAILER_SIZE;
+    return slotSize(SECONDARY_SLOT) - SLOT_SECTOR_BYTES;
   }
 
   /** 0 when slot 1 may be written, else MGMT_ERR_EBADSTATE with the reason. */
@@ -86,8 +87,8 @@ export class SlotUpload {
     }
     this.offset = 0;
     this.erasedTo = 0;
-    // A trailer left from before (a request cut short, a slot swapped out) goes now, while no
-    // data of this image is in the slot's last sector.
+    // A trailer left from before (a request cut short, a slot swapped out) goes now; no image
+    // reaches into the slot's last sector.
     const last = slotOffset(SECONDARY_SLOT) + slotSize(SECONDARY_SLOT) - SLOT_SECTOR_BYTES;
     if (readTrailer(SECONDARY_SLOT).magic !== MAGIC_UNSET || !sectorErased(last)) slotFlash().erase(last);
     return this.write(0, data);
