@@ -1,4 +1,4 @@
-// `mote flash` and `mote image list|erase --port` as a user runs them: real `node
+// `mote flash` and `mote image list|test|confirm|erase --port` as a user runs them: real `node
 // sdk/cli/mote.js` processes against `mote run --serial-pty` (mps2-an385 on QEMU, an app
 // with `import "mote/smp"`): build, sign, upload with progress, an upload interrupted by
 // killing the process and resumed by running it again, test, reset, and the report — which
@@ -108,6 +108,15 @@ describe.skipIf(!hasQemu)("mote flash over a pseudo-terminal", () => {
     expect(list, list.stderr).toMatchObject({ code: 0, stdout: expect.stringMatching(/^slot 1 {2}1\.1\.0 {6} [0-9a-f]{64} {2}pending\n$/) });
     const json = await mote(["image", "list", "--port", pty, "--json"]);
     expect(JSON.parse(json.stdout)).toMatchObject([{ slot: 1, version: "1.1.0", pending: true, active: false }]);
+    const hash = /[0-9a-f]{64}/.exec(list.stdout)![0];
+    const retest = await mote(["image", "test", hash, "--port", pty]);
+    expect(retest, retest.stderr).toMatchObject({ code: 0, stdout: list.stdout }); // asked again: unchanged
+    const unknown = await mote(["image", "test", "ab".repeat(32), "--port", pty]);
+    expect(unknown).toMatchObject({ code: 1, stderr: "mote: image test: the device answered error 3 (invalid value): no image in the slots has that hash\n" });
+    const confirm = await mote(["image", "confirm", "--port", pty]);
+    expect(confirm).toMatchObject({ code: 1, stderr: "mote: image confirm: the device answered error 6 (bad state): the running app is not in slot 0 (no mote-boot started it): there is no image to confirm\n" });
+    const badHash = await mote(["image", "test", "abc", "--port", pty]);
+    expect(badHash).toMatchObject({ code: 1, stderr: "mote: 'abc' is not an image hash: 64 hex digits, as 'mote image list' prints them\n" });
     const erase = await mote(["image", "erase", "--port", pty]);
     expect(erase).toMatchObject({ code: 1, stderr: expect.stringMatching(/image erase: the device answered error 6 \(bad state\): slot 1 is marked for the next boot/) });
 

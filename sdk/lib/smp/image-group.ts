@@ -105,6 +105,7 @@ function setState(body: Record<string, unknown>, writer: CborWriter): number {
   try {
     if (hash === undefined || (primary !== undefined && sameHash(primary, hash as Uint8Array))) {
       if (!confirm) return refuse(writer, MGMT_ERR_EINVAL, hash === undefined ? "a test needs the hash of the image in slot 1" : "that image runs already; confirm it instead");
+      if (!runsFromPrimary()) return refuse(writer, MGMT_ERR_EBADSTATE, "the running app is not in slot 0 (no mote-boot started it): there is no image to confirm");
       confirmRunning();
     } else if (secondary !== undefined && sameHash(secondary, hash as Uint8Array)) {
       requestUpgrade(confirm);
