@@ -52,6 +52,7 @@ const BUILTIN_CLASSES: Record<string, string> = {
   Map: "collections.ts", Set: "collections.ts",
   Promise: "promise.ts",
   ArrayBuffer: "dataview.ts", DataView: "dataview.ts",
+  Date: "date.ts",
 };
 
 type ClassMember =
@@ -68,6 +69,14 @@ Lowerer.prototype.newExpression = function newExpression(this: Lowerer, node: ts
   if (ts.isIdentifier(node.expression) && TYPED_ARRAYS[node.expression.text]) return this.newTypedArray(node);
   const classDecl = this.classDeclarationOf(node.expression);
   if (classDecl && this.isGlobal(node.expression) && classDecl === this.builtinClass("Promise")) this.usesPromises = true;
+  if (classDecl && this.isGlobal(node.expression) && ts.isIdentifier(node.expression) && node.expression.text === "Date") {
+    for (const arg of node.arguments ?? []) {
+      if (this.kindOf(arg) !== "number") {
+        fail(arg, Codes.UnsupportedCall, "new Date() takes numbers on devices: a time value or year, month, … fields; date strings and Date objects are not parsed",
+          "pass milliseconds since 1970 (new Date(Date.UTC(2024, 0, 31))) or another date's getTime()");
+      }
+    }
+  }
   if (classDecl) return this.newInstance(classDecl, node);
   return fail(node, Codes.UnsupportedSyntax, `'new ${node.expression.getText()}' is not supported on devices yet`);
 };
@@ -331,6 +340,13 @@ Lowerer.prototype.classMember = function classMember(this: Lowerer, node: ts.Pro
     if (info.slots.has(name)) return { kind: "method", info, key: name };
     if (info.fields.includes(name)) return { kind: "field", info, name };
     fail(node.name, Codes.UnsupportedCall, `'${name}' of ${info.name} is not supported on devices yet`);
+  }
+  // A static method of such a class (Date.now, Date.UTC); Promise's are promiseStatic's.
+  const global = ts.isIdentifier(node.expression) ? node.expression.text : "";
+  if (decl?.getSourceFile().isDeclarationFile && BUILTIN_CLASSES[global] && global !== "Promise" && this.isGlobal(node.expression)) {
+    const method = this.builtinClass(global).members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m)
+      && (ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static) !== 0 && ts.isIdentifier(m.name) && m.name.text === node.name.text);
+    if (method) return { kind: "static-method", decl: method };
   }
   const parameterProperty = decl !== undefined && ts.isParameter(decl) && ts.isConstructorDeclaration(decl.parent) && ts.isParameterPropertyDeclaration(decl, decl.parent);
   if (!decl || !decl.parent || (!ts.isClassDeclaration(decl.parent) && !parameterProperty)) return undefined;

@@ -211,7 +211,8 @@ export function objHas(o: unknown, key: string): boolean {
  *  objects; undefined in an object is left out, in an array it is null. Undefined for a value
  *  JSON cannot represent. `space` indents as the third argument does: a count of spaces (at
  *  most 10) or a string (its first 10 characters). */
-export function jsonStringify(value: unknown, space: unknown): unknown {
+export function jsonStringify(input: unknown, space: unknown): unknown {
+  const value = jsonPrepared(input, "");
   if (value === undefined) return undefined;
   let gap = "";
   if (isNumber(space)) {
@@ -234,6 +235,14 @@ function jsonClose(close: string, gap: string, indent: string): string {
   return gap.length === 0 ? close : concat(concat("\n", indent), close);
 }
 
+/** The value to write for `key`: what its class's toJSON(key) returns, if it has one (a Date
+ *  writes its ISO text), else the value itself (§25.5.2.2 SerializeJSONProperty step 2). */
+function jsonPrepared(value: unknown, key: string): unknown {
+  if (!isObject(value) || objectKind(value) !== KIND_OBJECT) return value;
+  const code = methodCode(value, "", "toJSON");
+  return code === undefined ? value : callMethod(code, value, key);
+}
+
 function jsonValue(value: unknown, gap: string, indent: string): string {
   if (value === null) return "null";
   if (DOUBLES) {
@@ -252,7 +261,7 @@ function jsonValue(value: unknown, gap: string, indent: string): string {
     if (a.length === 0) return "[]";
     let out = "[";
     for (let i = 0; i < a.length; i++) {
-      const element = a[i];
+      const element = jsonPrepared(a[i], toString(i));
       out = concat(concat(out, jsonSeparator(i === 0, gap, inner)), element === undefined ? "null" : jsonValue(element, gap, inner));
     }
     return concat(out, jsonClose("]", gap, indent));
@@ -271,8 +280,9 @@ function jsonValue(value: unknown, gap: string, indent: string): string {
   let out = "{";
   let first = true;
   for (let i = 0; i < names.length; i++) {
-    if (values[i] === undefined) continue;
-    out = concat(concat(concat(concat(out, jsonSeparator(first, gap, inner)), jsonQuote(names[i])), colon), jsonValue(values[i], gap, inner));
+    const entry = jsonPrepared(values[i], names[i]);
+    if (entry === undefined) continue;
+    out = concat(concat(concat(concat(out, jsonSeparator(first, gap, inner)), jsonQuote(names[i])), colon), jsonValue(entry, gap, inner));
     first = false;
   }
   return first ? "{}" : concat(out, jsonClose("}", gap, indent));
