@@ -201,6 +201,21 @@ function ownValues(o: unknown): unknown[] {
   return values;
 }
 
+/** `const { a, b, ...rest } = o`: a new plain object with o's own properties, in order, but
+ *  those the pattern names (`taken`). Undefined and null throw as destructuring does. */
+export function objRest(o: unknown, taken: string[]): unknown {
+  if (o === undefined || o === null) throw new TypeError(`Cannot destructure '${o}' as it is ${o === undefined ? "undefined" : "null"}.`);
+  const rest = objNew();
+  const keys = ownKeys(o);
+  const values = ownValues(o);
+  for (let i = 0; i < keys.length; i++) {
+    let named = false;
+    for (let j = 0; j < taken.length && !named; j++) named = stringEquals(keys[i], taken[j]);
+    if (!named) objSet(rest, keys[i], values[i]);
+  }
+  return rest;
+}
+
 export function objHas(o: unknown, key: string): boolean {
   return indexOfKey(keysOf(o), key) >= 0;
 }
