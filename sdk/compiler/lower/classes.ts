@@ -149,7 +149,8 @@ Lowerer.prototype.classInfo = function classInfo(this: Lowerer, decl: ts.ClassDe
       const global: IrGlobal = { symbol, initial: UNDEFINED, module: this.moduleName(decl.getSourceFile()), name: `${name}.${m.name.getText()}` };
       this.globals.push(global);
       this.staticFields.set(this.symbolOf(m.name), { symbol, initializer: m.initializer });
-    } else if (!(isStatic && ts.isMethodDeclaration(m)) && !ts.isSemicolonClassElement(m) && !ts.isIndexSignatureDeclaration(m)) {
+    } else if (!(isStatic && ts.isMethodDeclaration(m)) && !ts.isSemicolonClassElement(m) && !ts.isIndexSignatureDeclaration(m)
+      && !ts.isClassStaticBlockDeclaration(m)) {
       fail(m, Codes.UnsupportedSyntax, `this class member is not supported on devices yet`);
     }
   }
