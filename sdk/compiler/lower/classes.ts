@@ -132,12 +132,12 @@ Lowerer.prototype.classInfo = function classInfo(this: Lowerer, decl: ts.ClassDe
   }
   for (const m of decl.members) {
     const isStatic = (ts.canHaveModifiers(m) && ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) ?? false;
-    if (m.name && ts.isPrivateIdentifier(m.name)) fail(m, Codes.UnsupportedSyntax, "#private members are not supported on devices yet; use the private keyword");
     if (ts.isPropertyDeclaration(m) && !isStatic) {
-      const field = (m.name as ts.Identifier).text;
+      const field = memberKey(m.name, decl, (m.name as ts.Identifier).text);
       if (!info.fields.includes(field)) info.fields.push(field);
     } else if ((ts.isMethodDeclaration(m) || ts.isGetAccessor(m) || ts.isSetAccessor(m)) && !isStatic) {
-      const key = ts.isGetAccessor(m) ? `get ${m.name.getText()}` : ts.isSetAccessor(m) ? `set ${m.name.getText()}` : m.name.getText();
+      const named = memberKey(m.name, decl, m.name.getText());
+      const key = ts.isGetAccessor(m) ? `get ${named}` : ts.isSetAccessor(m) ? `set ${named}` : named;
       const symbol = `${info.symbol}.${key.replace(" ", "$")}`;
       const existing = info.slots.get(key);
       if (existing !== undefined) info.methods[existing] = { symbol, decl: m };
@@ -183,7 +183,8 @@ Lowerer.prototype.lowerClass = function lowerClass(this: Lowerer, info: ClassInf
     if (!(ts.isMethodDeclaration(m) || ts.isGetAccessor(m) || ts.isSetAccessor(m)) || !m.body) continue;
     const isStatic = m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false;
     if (isStatic) continue;
-    const key = ts.isGetAccessor(m) ? `get ${m.name.getText()}` : ts.isSetAccessor(m) ? `set ${m.name.getText()}` : m.name.getText();
+    const named = memberKey(m.name, decl, m.name.getText());
+    const key = ts.isGetAccessor(m) ? `get ${named}` : ts.isSetAccessor(m) ? `set ${named}` : named;
     const method = info.methods[info.slots.get(key)!];
     const body = m.body;
     this.functionCode(method.symbol, `${info.name}.${m.name.getText()}`, decl.getSourceFile(), m, (fn) => {
@@ -209,7 +210,7 @@ Lowerer.prototype.lowerConstructor = function lowerConstructor(this: Lowerer, in
     for (const m of decl.members) {
       if (!ts.isPropertyDeclaration(m) || m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) continue;
       const value = m.initializer ? this.expr(m.initializer) : this.constant(UNDEFINED);
-      this.emit({ op: "store", base: this.thisVReg!, offset: this.fieldOffset(info, (m.name as ts.Identifier).text), src: value, width: 32, pos: this.pos(m) });
+      this.emit({ op: "store", base: this.thisVReg!, offset: this.fieldOffset(info, memberKey(m.name, decl, (m.name as ts.Identifier).text)), src: value, width: 32, pos: this.pos(m) });
     }
   };
   if (ctor) {
@@ -358,7 +359,7 @@ Lowerer.prototype.classMember = function classMember(this: Lowerer, node: ts.Pro
     if (ts.isMethodDeclaration(decl)) return { kind: "static-method", decl };
     return undefined;
   }
-  const name = node.name.text;
+  const name = memberKey(node.name, owner, node.name.text);
   const memberOf = (info: ClassInfo): ClassMember | undefined => {
     if (info.fields.includes(name)) return { kind: "field", info, name };
     if (info.slots.has(`get ${name}`) || info.slots.has(`set ${name}`)) return { kind: "accessor", info, name };
@@ -457,6 +458,15 @@ Lowerer.prototype.isExactClass = function isExactClass(this: Lowerer, decl: ts.C
   }
   return !this.inexactClasses.has(decl);
 };
+
+/**
+ * The name a member is laid out and found by: `plain`, or for a #private member its name and
+ * its class's (`#count@Counter`: a subclass may have a #count of its own). Names starting
+ * with "#" are left out of what the runtime prints, lists and writes as JSON, as Node does.
+ */
+function memberKey(name: ts.PropertyName | ts.PrivateIdentifier, owner: ts.ClassLikeDeclaration, plain: string): string {
+  return ts.isPrivateIdentifier(name) ? `${name.text}@${owner.name?.text ?? ""}` : plain;
+}
 
 /** Do two classes' members sit at the same place in their instances and method tables? */
 function samePlace(a: ClassMember, b: ClassMember): boolean {

@@ -32,10 +32,17 @@ function indexOfKey(keys: string[], key: string): number {
   return -1;
 }
 
-/** The field index of a class instance's property, or -1. */
+/** The field index of a class instance's property, or -1 (a #private field is no property). */
 function fieldIndex(o: unknown, key: string): number {
+  if (isPrivateName(key)) return -1;
   const names = peekValue<string[]>(peek32(addressOf(o)) + CLASS_FIELD_NAMES);
   return indexOfKey(names, key);
+}
+
+/** A #private field's name in a class descriptor ("#count@Counter", lower/classes.ts): no
+ *  property, so never printed, listed or written as JSON. */
+export function isPrivateName(name: string): boolean {
+  return name.length > 0 && unitAt(name, 0) === 0x23;
 }
 
 /** Is `name` the method-table name `prefix` + `key` ("get x", "set x" or just "x")? */
@@ -187,7 +194,10 @@ function ownKeys(o: unknown): string[] {
   if (isObject(o) && objectKind(o) === KIND_OBJECT) {
     const print = peek32(peek32(addressOf(o)) + CLASS_PRINT);
     if (print === CLASS_PRINT_MAP || print === CLASS_PRINT_SET) return [];
-    return peekValue<string[]>(peek32(addressOf(o)) + CLASS_FIELD_NAMES);
+    const names = peekValue<string[]>(peek32(addressOf(o)) + CLASS_FIELD_NAMES);
+    const keys: string[] = arrayNew(0);
+    for (let i = 0; i < names.length; i++) if (!isPrivateName(names[i])) arrayPush(keys, names[i]);
+    return keys;
   }
   return panic(PANIC_UNSUPPORTED);
 }
@@ -195,9 +205,11 @@ function ownKeys(o: unknown): string[] {
 /** The values of ownKeys(o), in a new array. */
 function ownValues(o: unknown): unknown[] {
   if (objectKind(o) === KIND_PLAIN) return valuesOf(o).slice();
-  const count = ownKeys(o).length;
   const values = arrayNew(0);
-  for (let i = 0; i < count; i++) arrayPush(values, peekValue(addressOf(o) + 4 + 4 * i));
+  const print = peek32(peek32(addressOf(o)) + CLASS_PRINT);
+  if (print === CLASS_PRINT_MAP || print === CLASS_PRINT_SET) return values;
+  const names = peekValue<string[]>(peek32(addressOf(o)) + CLASS_FIELD_NAMES);
+  for (let i = 0; i < names.length; i++) if (!isPrivateName(names[i])) arrayPush(values, peekValue(addressOf(o) + 4 + 4 * i));
   return values;
 }
 
@@ -295,6 +307,7 @@ function jsonValue(value: unknown, gap: string, indent: string): string {
   let out = "{";
   let first = true;
   for (let i = 0; i < names.length; i++) {
+    if (isPrivateName(names[i])) continue;
     const entry = jsonPrepared(values[i], names[i]);
     if (entry === undefined) continue;
     out = concat(concat(concat(concat(out, jsonSeparator(first, gap, inner)), jsonQuote(names[i])), colon), jsonValue(entry, gap, inner));
