@@ -195,7 +195,7 @@ function ownKeys(o: unknown): string[] {
     const print = peek32(peek32(addressOf(o)) + CLASS_PRINT);
     if (print === CLASS_PRINT_MAP || print === CLASS_PRINT_SET) return [];
     const names = peekValue<string[]>(peek32(addressOf(o)) + CLASS_FIELD_NAMES);
-    const keys: string[] = arrayNew(0);
+    const keys = arrayNew(0) as string[];
     for (let i = 0; i < names.length; i++) if (!isPrivateName(names[i])) arrayPush(keys, names[i]);
     return keys;
   }
