@@ -92,6 +92,12 @@ Lowerer.prototype.classInfo = function classInfo(this: Lowerer, decl: ts.ClassDe
   let info = this.classes.get(decl);
   if (info) return info;
   if (!decl.name) fail(decl, Codes.UnsupportedSyntax, "anonymous classes are not supported on devices yet");
+  // A decorator may replace what it decorates: compiled as if absent, the class would behave
+  // differently from Node's.
+  for (const node of [decl, ...decl.members, ...decl.members.flatMap((m) => ts.isConstructorDeclaration(m) || ts.isMethodDeclaration(m) ? [...m.parameters] : [])]) {
+    const decorator = ts.canHaveDecorators(node) ? ts.getDecorators(node)?.[0] : undefined;
+    if (decorator) fail(decorator, Codes.UnsupportedSyntax, "decorators are not supported on devices", "call the function that would decorate explicitly");
+  }
   const heritage = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
   const parentDecl = heritage ? this.classDeclarationOf(heritage.expression) : undefined;
   if (heritage && !parentDecl) fail(heritage, Codes.UnsupportedSyntax, "a class extends another class declared in the program on devices");
