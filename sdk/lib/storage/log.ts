@@ -35,7 +35,7 @@ const CHUNK_BYTES = 256;
 const NONE = -1;
 
 export class RecordLog {
-  readonly index = new KeyIndex();
+  index = new KeyIndex();
   /** Bytes of the records the index points to: what a compaction keeps. */
   liveBytes = 0;
   /** The most live data the log takes: with it, some sector always has room for one more
@@ -62,8 +62,12 @@ export class RecordLog {
     this.commit[0] = MARKED;
   }
 
-  /** Reads the area: sector headers, an interrupted compaction undone, then every record
-   *  into the index. */
+  /** Reads the area: sector headers, an interrupted compaction undone, then the records into
+   *  the index. The CRCs of the records the index keeps are checked after the scan, not those
+   *  of every record (reading each record's bytes is most of a mount's time): a committed
+   *  record is complete, since its commit byte is programmed after it, so only corrupted
+   *  flash fails a check, and then the records are read again, each checked, so that the
+   *  key's record before the corrupted one counts. */
   mount(): void {
     const count = this.sectorCount;
     for (let s = 0; s < count; s++) this.sequences.push(this.headerSequence(s));
@@ -78,7 +82,22 @@ export class RecordLog {
         this.active = this.newest();
       }
     }
-    // Every sector in sequence order: the last record of a key seen is its latest.
+    this.readRecords(false);
+    for (const offset of this.index.offsets) {
+      if (!this.checksOut(offset)) {
+        this.index = new KeyIndex();
+        this.liveBytes = 0;
+        this.readRecords(true);
+        break;
+      }
+    }
+  }
+
+  /** Reads every sector's records in sequence order: the last record of a key seen is its
+   *  latest. Tombstones are checked as they are read (they are small), the other records
+   *  only if `checkAll`. */
+  private readRecords(checkAll: boolean): void {
+    const count = this.sectorCount;
     let previous = -1;
     for (;;) {
       let next = NONE;
@@ -88,7 +107,7 @@ export class RecordLog {
       }
       if (next === NONE) break;
       previous = this.sequences[next];
-      const end = this.scan(next);
+      const end = this.scan(next, checkAll);
       // Records go on after the active sector's last one only if nothing half programmed
       // follows it, which a new record would be ANDed with.
       if (next === this.active) this.writeAt = end >= 0 && this.erasedFrom(end, this.sectorEnd(next)) ? end : this.sectorEnd(next);
@@ -183,7 +202,7 @@ export class RecordLog {
 
   /** Reads the records of sector `s` into the index; returns where they end, or -1 when they
    *  end in bytes that are no record (the sector can take no more). */
-  private scan(s: number): number {
+  private scan(s: number, checkAll: boolean): number {
     const end = this.sectorEnd(s);
     const header = this.header;
     const key = this.key;
@@ -193,10 +212,11 @@ export class RecordLog {
       if (isErasedHeader(header)) return at;
       const length = recordDataLength(header);
       if (length < 0 || at + RECORD_HEADER_BYTES + length > end) return -1;
-      if (header[RECORD_COMMIT] === MARKED && this.checksOut(at, header, length)) {
+      const deleted = header[RECORD_KIND] === KIND_DELETED;
+      if (header[RECORD_COMMIT] === MARKED && (!(checkAll || deleted) || this.checksOut(at))) {
         const keyLength = header[RECORD_KEY_LENGTH];
         this.flash.read(at + RECORD_HEADER_BYTES, key, keyLength);
-        this.indexRecord(header[RECORD_KIND] === KIND_DELETED ? -1 : at, keyHash(key, keyLength), key, keyLength);
+        this.indexRecord(deleted ? -1 : at, keyHash(key, keyLength), key, keyLength);
       }
       at += RECORD_HEADER_BYTES + length;
     }
@@ -217,8 +237,12 @@ export class RecordLog {
     if (offset >= 0) this.liveBytes += RECORD_HEADER_BYTES + this.dataLength(offset);
   }
 
-  /** Whether the record's CRC (header bytes 0-5, key, value) matches, read a chunk at a time. */
-  private checksOut(at: number, header: Uint8Array, length: number): boolean {
+  /** Whether the CRC of the record at `at` (header bytes 0-5, key, value) matches, read a
+   *  chunk at a time. */
+  private checksOut(at: number): boolean {
+    const header = this.header;
+    this.flash.read(at, header, RECORD_HEADER_BYTES);
+    const length = recordDataLength(header);
     const expected = recordCrc(header);
     let crc = crc16(header, 0, RECORD_KIND + 1);
     const data = at + RECORD_HEADER_BYTES;
