@@ -72,7 +72,7 @@ export class Storage {
       bytes = value;
       kind = KIND_BYTES;
     } else {
-      throw new TypeError(`storage.set("${key}"): the value must be a string or a Uint8Array, got ${describe(value)}`);
+      throw new TypeError(`storage.set("${key}"): the value must be a string or a Uint8Array, got ${kindOf(value)}`);
     }
     if (bytes.length > MAX_VALUE_BYTES) {
       throw new RangeError(`storage.set("${key}"): the value is ${bytes.length} bytes; values are at most ${MAX_VALUE_BYTES} bytes`);
@@ -136,7 +136,9 @@ export class Storage {
 
   /** Puts `key`'s UTF-8 into this.key after checking it; returns its length. */
   private encodeKey(call: string, key: string): number {
-    if (typeof key !== "string") throw new TypeError(`storage.${call}: the key must be a string, got ${describe(key)}`);
+    // (Through `unknown`: on a parameter typed string the compiler would settle typeof
+    // statically, and a value cast past the types would get through.)
+    if (kindOf(key) !== "string") throw new TypeError(`storage.${call}: the key must be a string, got ${kindOf(key)}`);
     if (key.length === 0) throw new RangeError(`storage.${call}: the key is empty; keys are 1 to ${MAX_KEY_BYTES} bytes of UTF-8`);
     for (let i = 0; i < key.length; i++) {
       const unit = key.charCodeAt(i);
@@ -181,6 +183,7 @@ function decodeText(bytes: Uint8Array): string {
   return utf8Decode(bytes, 0, bytes.length, true) ?? "";
 }
 
-function describe(value: unknown): string {
+/** typeof, and "null" for null. */
+function kindOf(value: unknown): string {
   return value === null ? "null" : typeof value;
 }
