@@ -1,4 +1,4 @@
-// The key/value storage's format in flash (README, "Storage"): the settings area
+// The key/value storage's format in flash (README, "The mote API"): the settings area
 // (boards/flash-layout.ts) is a ring of 4 KB sectors, each a sector header followed by records
 // appended one after another. Everything is little-endian; the checks are CRC-16/XMODEM
 // (sdk/lib/link/crc16.ts, the link's and SMP's check). Pure functions over bytes in RAM, so
