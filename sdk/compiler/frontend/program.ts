@@ -127,6 +127,20 @@ function boardTypePrefix(board: Board): string {
   return board.id.split(/[^A-Za-z0-9]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
 }
 
+/** A generated module's one export on a board that lacks what it names: a value whose type
+ *  says why, so that using it is a type error naming the board ("Property 'get' does not
+ *  exist on type 'MicrobitHasNoStorage'"), its `absent` the reason. */
+function absentExportSource(board: Board, exportName: string, lacks: string, why: string): string {
+  const typeName = `${boardTypePrefix(board)}HasNo${lacks}`;
+  return [
+    `// Generated for board '${board.id}'.`,
+    `/** ${why} */`,
+    `export interface ${typeName} { readonly absent: ${JSON.stringify(why)} }`,
+    `export const ${exportName}: ${typeName} = { absent: ${JSON.stringify(why)} };`,
+    "",
+  ].join("\n");
+}
+
 /** The generated `mote/pins` module: `pins.NAME` for each of the board's pins, typed by what
  *  the pin can do, in a class named after the board so that a pin the board lacks is a type
  *  error naming it ("Property 'BUTTON' does not exist on type 'Mps2An385Pins'"). */
@@ -161,15 +175,7 @@ export function watchdogModuleSource(board: Board): string {
       "",
     ].join("\n");
   }
-  const typeName = `${boardTypePrefix(board)}HasNoWatchdog`;
-  const why = board.absent?.watchdog ?? `board '${board.id}' has no watchdog mote can use`;
-  return [
-    `// Generated for board '${board.id}'.`,
-    `/** ${why} */`,
-    `export interface ${typeName} { readonly absent: ${JSON.stringify(why)} }`,
-    `export const watchdog: ${typeName} = { absent: ${JSON.stringify(why)} };`,
-    "",
-  ].join("\n");
+  return absentExportSource(board, "watchdog", "Watchdog", board.absent?.watchdog ?? `board '${board.id}' has no watchdog mote can use`);
 }
 
 /** The generated `mote/board-flash` module: the board's Flash, or on a board without a flash
@@ -184,15 +190,7 @@ export function flashModuleSource(board: Board): string {
       "",
     ].join("\n");
   }
-  const typeName = `${boardTypePrefix(board)}HasNoFlash`;
-  const why = board.absent?.flash ?? `board '${board.id}' has no flash driver mote can use`;
-  return [
-    `// Generated for board '${board.id}'.`,
-    `/** ${why} */`,
-    `export interface ${typeName} { readonly absent: ${JSON.stringify(why)} }`,
-    `export const flash: ${typeName} = { absent: ${JSON.stringify(why)} };`,
-    "",
-  ].join("\n");
+  return absentExportSource(board, "flash", "Flash", board.absent?.flash ?? `board '${board.id}' has no flash driver mote can use`);
 }
 
 /** The generated `mote/board-storage` module: the key/value storage in the flash layout's
@@ -209,17 +207,9 @@ export function storageModuleSource(board: Board): string {
       "",
     ].join("\n");
   }
-  const typeName = `${boardTypePrefix(board)}HasNoStorage`;
-  const why = board.drivers.flash
+  return absentExportSource(board, "storage", "Storage", board.drivers.flash
     ? `board '${board.id}' has no flash layout with a settings area to keep storage in`
-    : board.absent?.flash ?? `board '${board.id}' has no flash driver mote can use, so no storage`;
-  return [
-    `// Generated for board '${board.id}'.`,
-    `/** ${why} */`,
-    `export interface ${typeName} { readonly absent: ${JSON.stringify(why)} }`,
-    `export const storage: ${typeName} = { absent: ${JSON.stringify(why)} };`,
-    "",
-  ].join("\n");
+    : board.absent?.flash ?? `board '${board.id}' has no flash driver mote can use, so no storage`);
 }
 
 /** The generated `mote/i2c-buses` module: `i2c.NAME` for each of the board's I2C buses, in an
@@ -229,15 +219,7 @@ export function storageModuleSource(board: Board): string {
 export function i2cBusesModuleSource(board: Board): string {
   const entries = Object.entries(board.i2c ?? {});
   if (entries.length === 0) {
-    const typeName = `${boardTypePrefix(board)}HasNoI2c`;
-    const why = board.absent?.i2c ?? `board '${board.id}' has no I2C bus mote can use`;
-    return [
-      `// Generated for board '${board.id}'.`,
-      `/** ${why} */`,
-      `export interface ${typeName} { readonly absent: ${JSON.stringify(why)} }`,
-      `export const i2c: ${typeName} = { absent: ${JSON.stringify(why)} };`,
-      "",
-    ].join("\n");
+    return absentExportSource(board, "i2c", "I2c", board.absent?.i2c ?? `board '${board.id}' has no I2C bus mote can use`);
   }
   const typeName = `${boardTypePrefix(board)}I2c`;
   return [
