@@ -4,7 +4,7 @@
 // from mote-boot's image with that file (runFromFlash) is a power-on; running it again with
 // the same file is a reset — or, after powerCutAtInstruction, the boot after a power loss.
 
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import type { Board } from "../../boards/types.ts";
 import { flashLayoutOf } from "../../boards/flash-layout.ts";
 import { FLASH_WRITE_ALIGNMENT } from "../../flash-tool/image/board-image.ts";
@@ -24,8 +24,9 @@ export interface SlotContents {
 }
 
 export interface FlashComposition {
-  /** mote-boot's image (its flashBytes at flashOrigin). */
-  boot: BootImage;
+  /** mote-boot's image (its flashBytes at flashOrigin); without it the boot area stays erased
+   *  (a run writes the image it boots over it anyway). */
+  boot?: BootImage;
   primary?: SlotContents;
   secondary?: SlotContents;
 }
@@ -41,11 +42,13 @@ export function slotTrailerLayout(board: Board) {
 export function composeFlash(board: Board, what: FlashComposition): Uint8Array {
   const layout = flashLayoutOf(board);
   const flash = new Uint8Array(board.chip.flash.length).fill(ERASED);
-  const bootAt = what.boot.flashOrigin - board.chip.flash.origin;
-  if (bootAt + what.boot.flashBytes.length > layout.boot.offset + layout.boot.size) {
-    throw new RangeError(`mote-boot (${what.boot.flashBytes.length} bytes) does not fit the boot area of ${board.id} (${layout.boot.size} bytes)`);
+  if (what.boot) {
+    const bootAt = what.boot.flashOrigin - board.chip.flash.origin;
+    if (bootAt + what.boot.flashBytes.length > layout.boot.offset + layout.boot.size) {
+      throw new RangeError(`mote-boot (${what.boot.flashBytes.length} bytes) does not fit the boot area of ${board.id} (${layout.boot.size} bytes)`);
+    }
+    flash.set(what.boot.flashBytes, bootAt);
   }
-  flash.set(what.boot.flashBytes, bootAt);
   const trailer = slotTrailerLayout(board);
   const place = (slot: { offset: number; size: number }, contents: SlotContents | undefined, fields: TrailerWrite | undefined) => {
     if (!contents) return;
@@ -58,6 +61,20 @@ export function composeFlash(board: Board, what: FlashComposition): Uint8Array {
   place(layout.secondary, what.secondary, request === undefined ? undefined
     : { magic: true, swapType: request === "test" ? SwapType.TEST : SwapType.PERM, imageOk: request === "permanent" });
   return flash;
+}
+
+/**
+ * An upload, as the device's SMP server would leave it: the secondary slot of the flash in
+ * `file` erased, then the image and its request written there; the rest of the flash kept.
+ */
+export function uploadToSecondary(board: Board, file: string, contents: SlotContents): void {
+  const layout = flashLayoutOf(board);
+  const flash = new Uint8Array(readFileSync(file));
+  const slot = layout.secondary;
+  flash.fill(ERASED, slot.offset, slot.offset + slot.size);
+  const composed = composeFlash(board, { secondary: contents });
+  flash.set(composed.subarray(slot.offset, slot.offset + slot.size), slot.offset);
+  writeFileSync(file, flash);
 }
 
 /** Writes the composed flash to `file`. */
