@@ -55,9 +55,9 @@ export function slotLinkRegion(board: Board): MemoryRegion {
 
 /**
  * The smallest write each board's flash takes, for trailerLayout():
- * - mps2-an385: its "flash" is writable code RAM (BOARDS.md): any byte.
+ * - mps2-an385, mps2-an386: their "flash" is writable code RAM (BOARDS.md): any byte.
  * - microbit (nRF51 NVMC): 32-bit words (nRF51 Series Reference Manual §6, NVMC).
  * - pico (QSPI NOR through the bootrom's flash_range_program, 256-byte pages): programming
  *   only clears bits, so a page of 0xFF around the field's bytes writes just those bytes.
  */
-export const FLASH_WRITE_ALIGNMENT: Readonly<Record<string, number>> = { "mps2-an385": 1, microbit: 4, pico: 1 };
+export const FLASH_WRITE_ALIGNMENT: Readonly<Record<string, number>> = { "mps2-an385": 1, "mps2-an386": 1, microbit: 4, pico: 1 };
