@@ -18,7 +18,8 @@ import { parseVersion } from "../../flash-tool/image/header.ts";
 import { signImage } from "../../flash-tool/image/sign.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const fixture = (name: string) => path.join(here, "fixtures", name);
+/** A fixture by name, or any app by absolute path. */
+export const fixture = (name: string) => path.resolve(here, "fixtures", name);
 
 export const trustedKey: KeyObject = generateKeyPairSync("ed25519").privateKey;
 export const otherKey: KeyObject = generateKeyPairSync("ed25519").privateKey;
