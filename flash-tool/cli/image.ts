@@ -18,6 +18,7 @@ export const IMAGE_USAGE = `Usage:
   mote image sign <app.bin|app.elf> --key key.pem --version 1.2.3 [options]
   mote image info <image>
   mote image verify <image> --key key.pem|key.pub.pem [--board <id>]
+  mote image list|upload|test|confirm|erase … --port <tty>   (a device's slots: 'mote image list --help')
 
 sign     wraps a binary in an MCUboot image: header, body, SHA-256, key hash, Ed25519 signature
 info     prints every header field and TLV of an image, and whether its hash is right
@@ -205,11 +206,13 @@ export async function imageCommand(args: string[]): Promise<number> {
   try {
     switch (sub) {
       case "sign": return signSubcommand(rest);
+      case "list": case "upload": case "test": case "confirm": case "erase":
+        return await (await import("./device-image.ts")).deviceImageCommand(sub, rest);
       case "info": return infoSubcommand(rest);
       case "verify": return verifySubcommand(rest);
       case "-h": case "--help": case "help": return usage();
-      case undefined: throw new UsageError("'mote image' needs a subcommand: sign, info or verify (see 'mote image --help')");
-      default: throw new UsageError(`unknown 'mote image' subcommand '${sub}'; the subcommands are sign, info, verify`);
+      case undefined: throw new UsageError("'mote image' needs a subcommand: sign, info, verify, or list, upload, test, confirm, erase with --port (see 'mote image --help')");
+      default: throw new UsageError(`unknown 'mote image' subcommand '${sub}'; the subcommands are sign, info, verify, list, upload, test, confirm, erase`);
     }
   } catch (error) {
     if (error instanceof CliFailure || error instanceof KeyError || error instanceof ImageVersionError || error instanceof ElfInputError) {

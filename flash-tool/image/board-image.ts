@@ -6,7 +6,8 @@
 // trailer. Elsewhere the image is linked, and recorded, at the flash's origin.
 
 import type { Board, Chip, MemoryRegion } from "../../boards/types.ts";
-import { SECTOR_BYTES } from "../../boards/flash-layout.ts";
+import { flashLayoutOf, SECTOR_BYTES } from "../../boards/flash-layout.ts";
+import { trailerLayout, type TrailerLayout } from "./trailer.ts";
 
 /** hdr_size values mote uses: the bare header, or MCUboot's usual padded one. */
 export const SMALL_HEADER_SIZE = 0x20;
@@ -61,3 +62,13 @@ export function slotLinkRegion(board: Board): MemoryRegion {
  *   only clears bits, so a page of 0xFF around the field's bytes writes just those bytes.
  */
 export const FLASH_WRITE_ALIGNMENT: Readonly<Record<string, number>> = { "mps2-an385": 1, "mps2-an386": 1, microbit: 4, pico: 1 };
+
+/**
+ * The slot trailer on a board with a flash layout, as mote-boot and the device's slot library
+ * (sdk/lib/image/trailer.ts) lay it out: the board's write alignment, and BOOT_MAX_IMG_SECTORS
+ * = the slot's own sector count (MCUboot's default 128 would not cover a 1 MB slot).
+ */
+export function slotTrailerLayout(board: Board): TrailerLayout {
+  const layout = flashLayoutOf(board);
+  return trailerLayout(FLASH_WRITE_ALIGNMENT[board.id] ?? 1, layout.primary.size / SECTOR_BYTES);
+}

@@ -1,7 +1,9 @@
 // mote-boot: the bootloader, device TypeScript built by mote for a board with a flash layout
 // (boards/flash-layout.ts: mote-boot at 0, the primary slot (0) the image runs from, the
 // secondary (1) an update arrives in, one scratch sector). sdk/boot/build.ts builds it with the
-// public key it trusts; the app in the primary is linked there (build's imageSlot).
+// public key it trusts; the app in the primary is linked there (build's imageSlot). The slots
+// and their trailers are read and written through the slot library (sdk/lib/image), as the
+// app's `image.confirm()` and the SMP image group do.
 //
 // At every reset, in this order:
 // 1. A swap under way (the primary's trailer has its type and size but no copy_done) was cut
@@ -19,12 +21,11 @@
 //
 // Messages start with "mote-boot: ". Refusals always print; the rest only when built verbose.
 
-import { flash } from "mote/board-flash";
-import { FLASH_PRIMARY_OFFSET, FLASH_PRIMARY_SIZE, FLASH_SECONDARY_OFFSET, FLASH_SECONDARY_SIZE } from "mote/board";
 import { startImage } from "../lib/rt/port.ts";
-import { beginSwap, runSwap, sectorsFor, swapUnderWay } from "./swap.ts";
-import { FLAG_SET, IMAGE_OK_AT, MAGIC_GOOD, MAX_SWAP_SECTORS, SWAP_INFO_AT, SWAP_PERM, SWAP_REVERT, SWAP_TEST, Trailer } from "./trailer.ts";
-import { readSlotImage, TrustedKey, verifySlotImage, versionText } from "./verify.ts";
+import { MAGIC_GOOD, readTrailer, SWAP_TYPE_PERM, SWAP_TYPE_REVERT, SWAP_TYPE_TEST, type Trailer, writeImageOk, writeMagic, writeSwapInfo } from "../lib/image/trailer.ts";
+import { flashAddress, PRIMARY_SLOT, SECONDARY_SLOT, slotOffset } from "../lib/image/slots.ts";
+import { beginSwap, eraseTrailer, runSwap, sectorsFor, swapUnderWay } from "./swap.ts";
+import { findImage, TrustedKey, verifyImage } from "./verify.ts";
 
 const SWAP_NAMES = ["", "none", "test", "permanent", "revert"];
 
@@ -36,62 +37,57 @@ const SWAP_NAMES = ["", "none", "test", "permanent", "revert"];
  */
 export function runBootloader(publicKey: string, keyHash: string, headerSize: number, verbose: boolean): void {
   const key = new TrustedKey(bytesOf(publicKey), bytesOf(keyHash));
-  const primary = new Trailer(FLASH_PRIMARY_OFFSET, FLASH_PRIMARY_SIZE).read();
-  const secondary = new Trailer(FLASH_SECONDARY_OFFSET, FLASH_SECONDARY_SIZE).read();
+  const primary = readTrailer(PRIMARY_SLOT);
 
   if (swapUnderWay(primary)) {
     if (verbose) console.log(`mote-boot: resuming a ${SWAP_NAMES[primary.swapType]} swap`);
-    runSwap(primary, secondary);
+    runSwap();
   } else {
-    const untested = primary.magic === MAGIC_GOOD && primary.copyDone && !primary.imageOk && primary.swapType === SWAP_TEST;
-    if (untested && requestOf(secondary) === 0) {
+    const untested = primary.magic === MAGIC_GOOD && primary.copyDone && !primary.imageOk && primary.swapType === SWAP_TYPE_TEST;
+    if (untested && requestOf(readTrailer(SECONDARY_SLOT)) === 0) {
       if (verbose) console.log("mote-boot: the test image did not confirm itself: reverting");
-      secondary.erase();
-      secondary.writeByte(SWAP_INFO_AT, SWAP_REVERT);
-      secondary.writeMagic();
-      secondary.read();
+      eraseTrailer(SECONDARY_SLOT);
+      writeSwapInfo(SECONDARY_SLOT, SWAP_TYPE_REVERT);
+      writeMagic(SECONDARY_SLOT);
     }
-    const request = requestOf(secondary);
-    if (request !== 0) serve(request, primary, secondary, key, headerSize, verbose);
+    const request = requestOf(readTrailer(SECONDARY_SLOT));
+    if (request !== 0) serve(request, key, headerSize, verbose);
   }
 
-  const image = readSlotImage(FLASH_PRIMARY_OFFSET, FLASH_PRIMARY_SIZE, headerSize);
-  const problem = verifySlotImage(image, key);
-  if (problem !== "") {
-    console.log(`mote-boot: no valid image to boot (primary slot: ${problem}); waiting`);
+  const checked = verifyImage(PRIMARY_SLOT, headerSize, key);
+  const image = checked.image;
+  if (checked.problem !== "" || image === undefined) {
+    console.log(`mote-boot: no valid image to boot (primary slot: ${checked.problem}); waiting`);
     return;
   }
-  if (verbose) console.log(`mote-boot: starting ${versionText(image)}`);
-  startImage(flash.address + FLASH_PRIMARY_OFFSET + image.headerSize);
+  if (verbose) console.log(`mote-boot: starting ${image.version}`);
+  startImage(flashAddress() + slotOffset(PRIMARY_SLOT) + image.headerSize);
 }
 
 /** The swap the secondary's trailer asks for, or 0. */
 function requestOf(trailer: Trailer): number {
   if (trailer.magic !== MAGIC_GOOD) return 0;
   const type = trailer.swapType;
-  if (type === SWAP_TEST || type === SWAP_PERM || type === SWAP_REVERT) return type;
-  if (type === 0) return trailer.imageOk ? SWAP_PERM : SWAP_TEST;
+  if (type === SWAP_TYPE_TEST || type === SWAP_TYPE_PERM || type === SWAP_TYPE_REVERT) return type;
+  if (type === 0) return trailer.imageOk ? SWAP_TYPE_PERM : SWAP_TYPE_TEST;
   return 0;
 }
 
-function serve(request: number, primary: Trailer, secondary: Trailer, key: TrustedKey, headerSize: number, verbose: boolean): void {
-  const incoming = readSlotImage(FLASH_SECONDARY_OFFSET, FLASH_SECONDARY_SIZE, headerSize);
-  let problem = verifySlotImage(incoming, key);
-  const current = readSlotImage(FLASH_PRIMARY_OFFSET, FLASH_PRIMARY_SIZE, headerSize);
-  const sectors = sectorsFor(current.problem === "" ? current.totalSize : 0, incoming.totalSize);
-  if (problem === "" && sectors > MAX_SWAP_SECTORS) problem = `too large to swap (more than ${MAX_SWAP_SECTORS} sectors)`;
-  if (problem !== "") {
-    const what = request === SWAP_REVERT ? "cannot revert: the secondary image is" : "update refused: the secondary image is";
-    console.log(`mote-boot: ${what} ${problem}`);
-    secondary.erase();
-    secondary.read();
+function serve(request: number, key: TrustedKey, headerSize: number, verbose: boolean): void {
+  const incoming = verifyImage(SECONDARY_SLOT, headerSize, key);
+  if (incoming.problem !== "" || incoming.image === undefined) {
+    const what = request === SWAP_TYPE_REVERT ? "cannot revert: the secondary image is" : "update refused: the secondary image is";
+    console.log(`mote-boot: ${what} ${incoming.problem}`);
+    eraseTrailer(SECONDARY_SLOT);
     // Nothing to go back to: the running image stays, and is not asked about again.
-    if (request === SWAP_REVERT) primary.writeByte(IMAGE_OK_AT, FLAG_SET);
+    if (request === SWAP_TYPE_REVERT) writeImageOk(PRIMARY_SLOT);
     return;
   }
-  if (verbose) console.log(`mote-boot: ${SWAP_NAMES[request]} swap to ${versionText(incoming)} (${sectors} sectors)`);
-  beginSwap(primary, request, sectors);
-  runSwap(primary, secondary);
+  const current = findImage(PRIMARY_SLOT, headerSize).image;
+  const sectors = sectorsFor(current === undefined ? 0 : current.totalSize, incoming.image.totalSize);
+  if (verbose) console.log(`mote-boot: ${SWAP_NAMES[request]} swap to ${incoming.image.version} (${sectors} sectors)`);
+  beginSwap(request, sectors);
+  runSwap();
 }
 
 function bytesOf(text: string): Uint8Array {

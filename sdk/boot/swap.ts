@@ -1,9 +1,10 @@
 // The swap: exchanges the first `sectors` sectors of the two slots through the scratch sector,
 // so that the image that was in the primary ends in the secondary (to revert to), and
 // records its progress so that a power cut at any instruction is finished on the next boot.
+// The trailers are the slot library's (sdk/lib/image/trailer.ts, MCUboot's layout).
 //
-// Each sector i moves in three steps, each followed by its own status record (one byte in the
-// primary's trailer, STATUS_AT + 3i + step, written once):
+// Each sector i moves in three steps, each followed by its own swap status record (one byte
+// in the primary's trailer, record 3i + step, written once):
 //   step 0: erase scratch;        copy secondary[i] → scratch
 //   step 1: erase secondary[i];   copy primary[i]   → secondary[i]
 //   step 2: erase primary[i];     copy scratch      → primary[i]
@@ -17,86 +18,105 @@
 // 2. Records are written in order, so the first unwritten record is the step to redo; a record
 //    a cut left half-programmed (neither 0xFF nor 0x01) reads as written, which is right: it is
 //    only written after its step finished.
-// 3. The trailer sectors are never part of the moved sectors (an image ends before its slot's
-//    last sector), so the primary's trailer — the swap's type, size and records — stays put
-//    for the whole swap, and the secondary's trailer still holds the request that started it.
-// 4. A swap begins (begin) only after the request it serves is in the secondary's trailer,
+// 3. The trailer sectors are never among the moved sectors (mote-boot accepts no image that
+//    reaches into its slot's last sector: verify.ts), so the primary's trailer — the swap's
+//    type, size and records — stays put for the whole swap, and the secondary's trailer still
+//    holds the request that started it.
+// 4. A swap begins (beginSwap) only while the request it serves is in the secondary's trailer,
 //    and the primary's trailer says "swap under way" only once its type and size are written
 //    (the magic last). A cut before that leaves the request, and the next boot begins again.
-// 5. It ends (finish) by erasing the secondary's trailer (the request is served), then
-//    image_ok (for a permanent swap or a revert), then copy_done, the mark that the swap is
-//    over; a cut before copy_done resumes at finish, whose writes may all be done again.
+//    An erase runs from a sector's start to its end, so a cut erase of the primary's trailer
+//    clears swap_size and swap_info before copy_done: an old trailer never half-erased into
+//    "under way" (type and size set, copy_done not).
+// 5. It ends (runSwap's last lines) by erasing the secondary's trailer (the request is
+//    served), then image_ok (for a permanent swap or a revert), then copy_done, the mark that
+//    the swap is over; a cut before copy_done resumes there, and those writes may all be done
+//    again (programming 0x01 over 0x01, or over a half-programmed 0x01, leaves 0x01).
 
-import { flash } from "mote/board-flash";
-import { FLASH_PRIMARY_OFFSET, FLASH_PRIMARY_SIZE, FLASH_SCRATCH_OFFSET, FLASH_SECONDARY_OFFSET } from "mote/board";
-import { COPY_DONE_AT, FLAG_SET, IMAGE_OK_AT, MAGIC_GOOD, SECTOR_BYTES, SWAP_INFO_AT, SWAP_PERM, SWAP_REVERT, Trailer } from "./trailer.ts";
+import { FLASH_SCRATCH_OFFSET } from "mote/board";
+import { MAGIC_GOOD, readTrailer, SWAP_TYPE_PERM, SWAP_TYPE_REVERT, trailerOffset, type Trailer, writeCopyDone, writeImageOk, writeMagic, writeSwapInfo, writeSwapSize } from "../lib/image/trailer.ts";
+import { PRIMARY_SLOT, SECONDARY_SLOT, slotFlash, slotOffset, slotSize, SLOT_SECTOR_BYTES, type Slot } from "../lib/image/slots.ts";
 
 const COPY_BYTES = 256;
+const RECORD_DONE = 0x01;
+const ERASED = 0xff;
 let buffer: Uint8Array | undefined;
+const record = new Uint8Array(1);
 
 /** The primary's trailer says a swap is under way: begun, not finished. */
 export function swapUnderWay(primary: Trailer): boolean {
-  return primary.magic === MAGIC_GOOD && primary.swapType !== 0 && primary.swapSize > 0 && !primary.copyDone;
+  return primary.magic === MAGIC_GOOD && primary.swapType !== 0 && !primary.copyDone
+    && primary.swapSize > 0 && primary.swapSize <= slotSize(PRIMARY_SLOT) - SLOT_SECTOR_BYTES;
 }
 
-/** Starts a swap of `sectors` sectors of type `swapType` (the request is in the secondary's
- *  trailer): the primary's trailer is erased and written with the type, the size and the magic. */
-export function beginSwap(primary: Trailer, swapType: number, sectors: number): void {
-  primary.erase();
-  primary.writeByte(SWAP_INFO_AT, swapType);
-  primary.writeSwapSize(sectors * SECTOR_BYTES);
-  primary.writeMagic();
-  primary.read();
+/** Erases `slot`'s last sector, its trailer: every field unset. */
+export function eraseTrailer(slot: Slot): void {
+  slotFlash().erase(slotOffset(slot) + slotSize(slot) - SLOT_SECTOR_BYTES);
 }
 
-/** Does (or finishes) the swap the primary's trailer records; `secondary` is the other trailer. */
-export function runSwap(primary: Trailer, secondary: Trailer): void {
+/** Starts a swap of `sectors` sectors of type `swapType` (its request is in the secondary's
+ *  trailer): the primary's trailer is erased and written with the type, the size, the magic. */
+export function beginSwap(swapType: number, sectors: number): void {
+  eraseTrailer(PRIMARY_SLOT);
+  writeSwapInfo(PRIMARY_SLOT, swapType);
+  writeSwapSize(PRIMARY_SLOT, sectors * SLOT_SECTOR_BYTES);
+  writeMagic(PRIMARY_SLOT);
+}
+
+/** Does, or finishes, the swap the primary's trailer records. */
+export function runSwap(): void {
+  const flash = slotFlash();
+  const primary = readTrailer(PRIMARY_SLOT);
   const sectors = primary.swapSize >> 12;
-  let record = 0;
-  while (record < sectors * 3 && primary.statusWritten(record)) record++;
+  const records = trailerOffset(PRIMARY_SLOT);
+  let done = 0;
+  while (done < sectors * 3 && flash.readByte(records + done) !== ERASED) done++;
   let sector = 0;
-  let step = record;
+  let step = done;
   while (step >= 3) {
     step -= 3;
     sector++;
   }
+  const primaryAt = slotOffset(PRIMARY_SLOT);
+  const secondaryAt = slotOffset(SECONDARY_SLOT);
   for (; sector < sectors; sector++) {
-    const offset = sector * SECTOR_BYTES;
+    const offset = sector * SLOT_SECTOR_BYTES;
     for (; step < 3; step++) {
-      if (step === 0) copySector(FLASH_SECONDARY_OFFSET + offset, FLASH_SCRATCH_OFFSET);
-      else if (step === 1) copySector(FLASH_PRIMARY_OFFSET + offset, FLASH_SECONDARY_OFFSET + offset);
-      else copySector(FLASH_SCRATCH_OFFSET, FLASH_PRIMARY_OFFSET + offset);
-      primary.writeByte(sector * 3 + step, FLAG_SET);
+      if (step === 0) copySector(secondaryAt + offset, FLASH_SCRATCH_OFFSET);
+      else if (step === 1) copySector(primaryAt + offset, secondaryAt + offset);
+      else copySector(FLASH_SCRATCH_OFFSET, primaryAt + offset);
+      record[0] = RECORD_DONE;
+      flash.program(records + sector * 3 + step, record);
     }
     step = 0;
   }
-  secondary.erase();
-  if (primary.swapType === SWAP_PERM || primary.swapType === SWAP_REVERT) primary.writeByte(IMAGE_OK_AT, FLAG_SET);
-  primary.writeByte(COPY_DONE_AT, FLAG_SET);
-  primary.read();
-  secondary.read();
+  eraseTrailer(SECONDARY_SLOT);
+  if (primary.swapType === SWAP_TYPE_PERM || primary.swapType === SWAP_TYPE_REVERT) writeImageOk(PRIMARY_SLOT);
+  writeCopyDone(PRIMARY_SLOT);
 }
 
-/** Erases the sector at `to` and copies the sector at `from` into it. */
+/** Erases the sector at `to` and copies the sector at `from` into it (erased pages skipped). */
 function copySector(from: number, to: number): void {
+  const flash = slotFlash();
   buffer ??= new Uint8Array(COPY_BYTES);
   flash.erase(to);
-  for (let at = 0; at < SECTOR_BYTES; at += COPY_BYTES) {
+  for (let at = 0; at < SLOT_SECTOR_BYTES; at += COPY_BYTES) {
     flash.read(from + at, buffer);
     if (!allErased(buffer)) flash.program(to + at, buffer);
   }
 }
 
 function allErased(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0xff) return false;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== ERASED) return false;
   return true;
 }
 
-/** Sectors a swap must move to exchange images of these sizes (bytes; 0 for none). */
+/** Sectors a swap moves to exchange images of these sizes (bytes; 0 for none). */
 export function sectorsFor(primaryBytes: number, secondaryBytes: number): number {
   const bytes = primaryBytes > secondaryBytes ? primaryBytes : secondaryBytes;
   let sectors = 0;
-  while (sectors * SECTOR_BYTES < bytes) sectors++;
-  const most = (FLASH_PRIMARY_SIZE >> 12) - 1;
+  while (sectors * SLOT_SECTOR_BYTES < bytes) sectors++;
+  // Never the trailer's sector (an image reaching into it is refused, but may be the old one).
+  const most = (slotSize(PRIMARY_SLOT) >> 12) - 1;
   return sectors > most ? most : sectors;
 }

@@ -1,29 +1,21 @@
-// mote-boot's image check: an MCUboot image in a slot (../shared/PROTOCOLS.md, "MCUboot image
-// format"; flash-tool/image/header.ts and tlv.ts are the host's side of the same bytes) is
-// accepted only when its header holds together, it was built for the primary slot
-// (load_addr = the slot's address, the ROM_FIXED flag), it fits before the slot's trailer
-// sector, its TLV area has the SHA256, KEYHASH and ED25519 entries, the SHA-256 over header,
-// body and protected TLVs equals the SHA256 entry, KEYHASH is the hash of mote-boot's own
-// key, and the Ed25519 signature over that digest verifies with it (mote/crypto).
-//
-// Every length is checked against the slot before it is used, so a damaged or hostile image
-// is refused with a reason, never read past its slot.
+// mote-boot's image check. The slot library (sdk/lib/image/slot-image.ts) finds the image and
+// checks that its lengths and TLV areas hold together inside the slot; mote-boot then accepts
+// it only when it was built for the primary slot (load_addr = the slot's address with the
+// ROM_FIXED flag, hdr_size this board's), it ends before the slot's last sector (which holds
+// the trailer and which a swap does not move: swap.ts), its TLV area has KEYHASH and ED25519
+// entries, KEYHASH is the hash of mote-boot's own key, the SHA-256 over header, body and
+// protected TLVs equals the SHA256 entry, and the Ed25519 signature over that digest verifies
+// with the key (mote/crypto). Facts: ../shared/PROTOCOLS.md, "MCUboot image format".
 
-import { flash } from "mote/board-flash";
 import { FLASH_PRIMARY_OFFSET } from "mote/board";
 import { ed25519Verify, Sha256 } from "mote/crypto";
-import { SECTOR_BYTES } from "./trailer.ts";
+import { readSlotImage, type SlotImage } from "../lib/image/slot-image.ts";
+import { flashAddress, sectorErased, slotFlash, slotOffset, slotSize, slotU16, SLOT_SECTOR_BYTES, type Slot } from "../lib/image/slots.ts";
 
-/** ih_magic 0x96f3b83d as its two little-endian halves (the whole would not be a small integer). */
-const IMAGE_MAGIC_LOW = 0xb83d;
-const IMAGE_MAGIC_HIGH = 0x96f3;
-const IMAGE_HEADER_BYTES = 32;
 /** IMAGE_F_ROM_FIXED: the image runs where load_addr says. */
 const FLAG_ROM_FIXED = 0x100;
 const TLV_INFO_MAGIC = 0x6907;
-const TLV_PROTECTED_INFO_MAGIC = 0x6908;
 const TLV_KEYHASH = 0x01;
-const TLV_SHA256 = 0x10;
 const TLV_ED25519 = 0x24;
 const HASH_BYTES = 32;
 const SIGNATURE_BYTES = 64;
@@ -36,145 +28,80 @@ export class TrustedKey {
   constructor(readonly publicKey: Uint8Array, readonly keyHash: Uint8Array) {}
 }
 
-/** A slot's image as its header describes it; `problem` is "" when the layout holds together. */
-export class SlotImage {
-  problem = "";
-  headerSize = 0;
-  imageSize = 0;
-  protectedTlvSize = 0;
-  /** Header + body + protected TLVs: the bytes the hash covers. */
-  hashedSize = 0;
-  /** Everything the image takes in its slot, TLVs included. */
-  totalSize = 0;
-  major = 0;
-  minor = 0;
-  revision = 0;
-  build = 0;
-
-  constructor(readonly slot: number, readonly slotSize: number) {}
+/** A slot's image and what is wrong with it ("" when it may run). */
+export class CheckedImage {
+  constructor(readonly image: SlotImage | undefined, readonly problem: string) {}
 }
 
 let chunk: Uint8Array | undefined;
 let hash: Sha256 | undefined;
-const tlvHash = new Uint8Array(HASH_BYTES);
-const tlvKeyHash = new Uint8Array(HASH_BYTES);
-const tlvSignature = new Uint8Array(SIGNATURE_BYTES);
+const keyHash = new Uint8Array(HASH_BYTES);
+const signature = new Uint8Array(SIGNATURE_BYTES);
 const digest = new Uint8Array(HASH_BYTES);
 
-function u8(offset: number): number {
-  return flash.readByte(offset);
+/** The image in `slot` and its layout checks, without hashing: enough to size a swap. */
+export function findImage(slot: Slot, headerSize: number): CheckedImage {
+  const image = readSlotImage(slot);
+  if (image === undefined) {
+    const problem = sectorErased(slotOffset(slot)) ? "empty"
+      : "not a whole image (no image header, or lengths or TLV areas that do not fit: damaged, truncated or unsigned)";
+    return new CheckedImage(undefined, problem);
+  }
+  if (image.totalSize > slotSize(slot) - SLOT_SECTOR_BYTES) {
+    return new CheckedImage(image, "too large: it reaches into the slot's last sector, which holds the trailer");
+  }
+  if (image.headerSize !== headerSize) return new CheckedImage(image, `built with a ${image.headerSize}-byte header, this board's images have ${headerSize}`);
+  if (image.loadAddress !== flashAddress() + FLASH_PRIMARY_OFFSET || (image.flags & FLAG_ROM_FIXED) === 0) {
+    return new CheckedImage(image, "built for another address (its load address is not the primary slot's)");
+  }
+  return new CheckedImage(image, "");
 }
 
-function u16(offset: number): number {
-  return flash.readByte(offset) | (flash.readByte(offset + 1) << 8);
+/** findImage, then the key hash, the SHA-256 and the signature: "" when the image may run. */
+export function verifyImage(slot: Slot, headerSize: number, key: TrustedKey): CheckedImage {
+  const found = findImage(slot, headerSize);
+  const image = found.image;
+  if (found.problem !== "" || image === undefined) return found;
+  const problem = checkSignature(slot, image, key);
+  return problem === "" ? found : new CheckedImage(image, problem);
 }
 
-/** A u32 field as a small integer, or -1 when it is 2^30 or more (no size or address here is). */
-function u32(offset: number): number {
-  const high = u16(offset + 2);
-  if (high >= 0x4000) return -1;
-  return (high << 16) | u16(offset);
-}
-
-/** Reads the header at the start of `slot` and checks its fields; no hashing yet. */
-export function readSlotImage(slot: number, slotSize: number, headerSize: number): SlotImage {
-  const image = new SlotImage(slot, slotSize);
-  const room = slotSize - SECTOR_BYTES;
-  if (u16(slot) !== IMAGE_MAGIC_LOW || u16(slot + 2) !== IMAGE_MAGIC_HIGH) {
-    let erased = true;
-    for (let i = 0; i < IMAGE_HEADER_BYTES; i++) if (u8(slot + i) !== 0xff) erased = false;
-    image.problem = erased ? "empty" : "no image header (bad magic)";
-    return image;
-  }
-  const loadAddress = u32(slot + 4);
-  image.headerSize = u16(slot + 8);
-  image.protectedTlvSize = u16(slot + 10);
-  image.imageSize = u32(slot + 12);
-  const flags = u32(slot + 16);
-  image.major = u8(slot + 20);
-  image.minor = u8(slot + 21);
-  image.revision = u16(slot + 22);
-  image.build = u32(slot + 24);
-  if (image.headerSize !== headerSize) {
-    image.problem = `header size ${image.headerSize}, expected ${headerSize}`;
-    return image;
-  }
-  if (loadAddress !== flash.address + FLASH_PRIMARY_OFFSET || flags < 0 || (flags & FLAG_ROM_FIXED) === 0) {
-    image.problem = "wrong load address (not built for the primary slot)";
-    return image;
-  }
-  if (image.imageSize < 0 || image.imageSize > room) {
-    image.problem = "truncated (its size runs past the slot)";
-    return image;
-  }
-  image.hashedSize = image.headerSize + image.imageSize + image.protectedTlvSize;
-  const tlvAt = image.hashedSize;
-  if (tlvAt + 4 > room) {
-    image.problem = "truncated (its size runs past the slot)";
-    return image;
-  }
-  if (image.protectedTlvSize > 0 && u16(slot + image.headerSize + image.imageSize) !== TLV_PROTECTED_INFO_MAGIC) {
-    image.problem = "damaged protected TLV area";
-    return image;
-  }
-  if (u16(slot + tlvAt) !== TLV_INFO_MAGIC) {
-    image.problem = "unsigned or truncated (no TLV area after the body)";
-    return image;
-  }
-  const tlvSize = u16(slot + tlvAt + 2);
-  if (tlvSize < 4 || tlvAt + tlvSize > room) {
-    image.problem = "truncated (its TLV area runs past the slot)";
-    return image;
-  }
-  image.totalSize = tlvAt + tlvSize;
-  return image;
-}
-
-/** Copies `count` bytes at flash offset `from` into `into`. */
-function readInto(from: number, into: Uint8Array, count: number): void {
-  flash.read(from, into, count);
-}
-
-/** Checks hash, key hash and signature of an image readSlotImage accepted: "" or the reason. */
-export function verifySlotImage(image: SlotImage, key: TrustedKey): string {
-  if (image.problem !== "") return image.problem;
-  const slot = image.slot;
-  const tlvAt = image.hashedSize;
+function checkSignature(slot: Slot, image: SlotImage, key: TrustedKey): string {
+  const base = slotOffset(slot);
+  const flash = slotFlash();
+  // The unprotected TLV area (slot-image.ts checked that it is there and fits).
+  const area = image.hashedSize;
   const end = image.totalSize;
+  if (slotU16(slot, area) !== TLV_INFO_MAGIC) return "damaged TLV area";
   let found = 0;
-  for (let at = tlvAt + 4; at < end;) {
-    if (at + 4 > end) return "damaged TLV area";
-    const type = u16(slot + at);
-    const length = u16(slot + at + 2);
+  for (let at = area + 4; at + 4 <= end;) {
+    const type = slotU16(slot, at);
+    const length = slotU16(slot, at + 2);
     const data = at + 4;
     if (data + length > end) return "damaged TLV area";
-    if (type === TLV_SHA256 && length === HASH_BYTES) {
-      readInto(slot + data, tlvHash, HASH_BYTES);
+    if (type === TLV_KEYHASH && length === HASH_BYTES) {
+      flash.read(base + data, keyHash);
       found |= 1;
-    } else if (type === TLV_KEYHASH && length === HASH_BYTES) {
-      readInto(slot + data, tlvKeyHash, HASH_BYTES);
-      found |= 2;
     } else if (type === TLV_ED25519 && length === SIGNATURE_BYTES) {
-      readInto(slot + data, tlvSignature, SIGNATURE_BYTES);
-      found |= 4;
+      flash.read(base + data, signature);
+      found |= 2;
     }
     at = data + length;
   }
-  if ((found & 1) === 0) return "no SHA256 TLV";
-  if ((found & 6) !== 6) return "unsigned (no KEYHASH and ED25519 TLVs)";
-  if (!sameBytes(tlvKeyHash, key.keyHash, HASH_BYTES)) return "signed with another key (KEYHASH differs)";
+  if (found !== 3) return "unsigned (no KEYHASH and ED25519 TLVs)";
+  if (!sameBytes(keyHash, key.keyHash, HASH_BYTES)) return "signed with another key (KEYHASH differs)";
 
   chunk ??= new Uint8Array(CHUNK_BYTES);
   hash ??= new Sha256();
   hash.reset();
   for (let at = 0; at < image.hashedSize; at += CHUNK_BYTES) {
     const count = image.hashedSize - at < CHUNK_BYTES ? image.hashedSize - at : CHUNK_BYTES;
-    readInto(slot + at, chunk, count);
+    flash.read(base + at, chunk, count);
     hash.update(chunk, 0, count);
   }
   hash.digestInto(digest, 0);
-  if (!sameBytes(digest, tlvHash, HASH_BYTES)) return "damaged (SHA-256 differs from its SHA256 TLV)";
-  if (!ed25519Verify(key.publicKey, digest, tlvSignature)) return "bad signature";
+  if (!sameBytes(digest, image.hash, HASH_BYTES)) return "damaged (SHA-256 differs from its SHA256 TLV)";
+  if (!ed25519Verify(key.publicKey, digest, signature)) return "bad signature";
   return "";
 }
 
@@ -182,10 +109,4 @@ function sameBytes(a: Uint8Array, b: Uint8Array, count: number): boolean {
   let difference = 0;
   for (let i = 0; i < count; i++) difference |= a[i] ^ b[i];
   return difference === 0;
-}
-
-/** "1.2.3" or "1.2.3+4", as mcumgr shows versions. */
-export function versionText(image: SlotImage): string {
-  const base = `${image.major}.${image.minor}.${image.revision}`;
-  return image.build === 0 ? base : `${base}+${image.build}`;
 }

@@ -15,8 +15,10 @@ import { loopLag, now, startClock } from "./rt/timers.ts";
 import { noteRequestedReset, resetReason } from "./rt/crash-record.ts";
 import { uart } from "./uart.ts";
 import { uartDropped } from "./uart-dropped.ts";
+import { image } from "./image/app-image.ts";
 
-export { pins, watchdog, i2c, uart, flash };
+export { pins, watchdog, i2c, uart, flash, image };
+export type { ImageState } from "./image/app-image.ts";
 export type { Flash } from "./flash.ts";
 export { UART_BAUD_MAX, UART_BAUD_MIN, UART_BUFFER_BYTES, type Uart } from "./uart.ts";
 export type { I2cBus } from "./i2c-bus.ts";

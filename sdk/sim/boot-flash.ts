@@ -7,8 +7,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Board } from "../../boards/types.ts";
 import { flashLayoutOf } from "../../boards/flash-layout.ts";
-import { FLASH_WRITE_ALIGNMENT } from "../../flash-tool/image/board-image.ts";
-import { encodeTrailer, SwapType, trailerLayout, type TrailerWrite } from "../../flash-tool/image/trailer.ts";
+import { slotTrailerLayout } from "../../flash-tool/image/board-image.ts";
+import { encodeTrailer, SwapType, type TrailerWrite } from "../../flash-tool/image/trailer.ts";
 import { targetFor } from "./index.ts";
 import type { BootImage, RunOptions, RunResult } from "./types.ts";
 
@@ -29,13 +29,6 @@ export interface FlashComposition {
   boot?: BootImage;
   primary?: SlotContents;
   secondary?: SlotContents;
-}
-
-/** The board's slot trailer layout (the flash's write alignment, MCUboot's 128 sectors). */
-export function slotTrailerLayout(board: Board) {
-  const alignment = FLASH_WRITE_ALIGNMENT[board.id];
-  if (alignment === undefined) throw new Error(`board '${board.id}' has no known flash write alignment (FLASH_WRITE_ALIGNMENT in flash-tool/image/board-image.ts)`);
-  return trailerLayout(alignment);
 }
 
 /** The flash's bytes (Board.chip.flash.length), composed as `what` says. */

@@ -4,6 +4,7 @@
 // that never confirmed or crashed before it could; and refuses damaged, foreign, unsigned,
 // truncated and misplaced images, keeping the running one.
 
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { findBoard } from "../../boards/index.ts";
 import { qemuAvailable } from "../../sdk/sim/index.ts";
@@ -11,7 +12,8 @@ import { uploadToSecondary } from "../../sdk/sim/boot-flash.ts";
 import { IMAGE_MAGIC } from "../../flash-tool/image/header.ts";
 import { headerSizeFor } from "../../flash-tool/image/board-image.ts";
 import { parseVersion } from "../../flash-tool/image/header.ts";
-import { signImage } from "../../flash-tool/image/sign.ts";
+import { concat, signImage } from "../../flash-tool/image/sign.ts";
+import { encodeTlvArea, TLV_INFO_MAGIC, TlvType } from "../../flash-tool/image/tlv.ts";
 import { bootOnce, flashFileWith, flashNow, otherKey, signedApp, slotApp, trustedKey } from "./boot-images.ts";
 
 const BOARDS = ["mps2-an385", "pico"].filter((id) => findBoard(id).simulator.kind !== "qemu" || qemuAvailable());
@@ -75,14 +77,19 @@ describe("mote-boot", () => {
       const unsigned = good.slice(0, headerSize + body.length); // header and body, no TLV area
       const truncated = good.slice(0, headerSize + (body.length >> 1));
       const misplaced = signImage(body, { key: trustedKey, version: parseVersion("2.0.0"), headerSize, loadAddress: board.chip.flash.origin + layout.secondary.offset }).bytes;
+      // Signed by imgtool without a key: the hash, no KEYHASH or signature.
+      const hashed = good.slice(0, headerSize + body.length);
+      const hashOnly = concat([hashed, encodeTlvArea(TLV_INFO_MAGIC, [{ type: TlvType.SHA256, data: createHash("sha256").update(hashed).digest() }])]);
+      const whole = /not a whole image \(no image header, or lengths or TLV areas that do not fit: damaged, truncated or unsigned\)/;
       const cases: Array<[string, Uint8Array, RegExp]> = [
         ["tampered body", tamperedBody, /damaged \(SHA-256 differs from its SHA256 TLV\)/],
         ["tampered header", tamperedHeader, /damaged \(SHA-256 differs from its SHA256 TLV\)/],
         ["wrong key", signedApp(id, "boot-app.ts", "2.0.0", otherKey), /signed with another key/],
-        ["unsigned", unsigned, /unsigned or truncated \(no TLV area after the body\)/],
-        ["truncated", truncated, /unsigned or truncated \(no TLV area after the body\)/],
-        ["wrong load address", misplaced, /wrong load address/],
-        ["not an image", new Uint8Array(4096).fill(0x5a), /no image header/],
+        ["hash but no signature", hashOnly, /unsigned \(no KEYHASH and ED25519 TLVs\)/],
+        ["no TLVs at all", unsigned, whole],
+        ["truncated", truncated, whole],
+        ["wrong load address", misplaced, /built for another address/],
+        ["not an image", new Uint8Array(4096).fill(0x5a), whole],
       ];
       expect(new DataView(good.buffer).getUint32(0, true)).toBe(IMAGE_MAGIC);
       const file = flashFileWith(board, { image: v1, confirmed: true });
