@@ -40,13 +40,14 @@ export function moteBoot(boardId: string): { image: BootImage; bytes: number } {
 
 const bodies = new Map<string, Uint8Array>();
 
-/** The raw binary of fixture `app` (a boot-app*.ts) at `version`, linked for the primary slot. */
-export function slotApp(boardId: string, app: string, version: string): Uint8Array {
-  const cacheKey = `${boardId} ${app} ${version}`;
+/** The raw binary of fixture `app` (a boot-app*.ts) at `version`, linked for the primary slot;
+ *  `crashResets`: a crash resets the device, as on hardware, instead of ending the run. */
+export function slotApp(boardId: string, app: string, version: string, crashResets = false): Uint8Array {
+  const cacheKey = `${boardId} ${app} ${version} ${crashResets}`;
   let body = bodies.get(cacheKey);
   if (!body) {
     const result = build({
-      entry: fixture(app), board: findBoard(boardId), forSimulator: true, imageSlot: true, identity: { version },
+      entry: fixture(app), board: findBoard(boardId), forSimulator: true, imageSlot: true, identity: { deviceId: `boot-${boardId}`, version }, crashResets,
       outDir: mkdtempSync(path.join(tmpdir(), "mote-boot-app-")),
     });
     if (!result.ok) throw new Error(result.diagnostics);
@@ -57,11 +58,16 @@ export function slotApp(boardId: string, app: string, version: string): Uint8Arr
 }
 
 /** Fixture `app` at `version`, signed for the board's primary slot with `key`. */
-export function signedApp(boardId: string, app: string, version: string, key: KeyObject = trustedKey): Uint8Array {
+export function signedApp(boardId: string, app: string, version: string, key: KeyObject = trustedKey, crashResets = false): Uint8Array {
+  return signedAppWithHash(boardId, app, version, key, crashResets).bytes;
+}
+
+/** signedApp, with the image's hash (the SHA256 TLV, what SMP's image commands name it by). */
+export function signedAppWithHash(boardId: string, app: string, version: string, key: KeyObject = trustedKey, crashResets = false): { bytes: Uint8Array; hash: Uint8Array } {
   const board = findBoard(boardId);
-  return signImage(slotApp(boardId, app, version), {
+  return signImage(slotApp(boardId, app, version, crashResets), {
     key, version: parseVersion(version), headerSize: headerSizeFor(board.chip), loadAddress: loadAddressFor(board),
-  }).bytes;
+  });
 }
 
 /** A flash file for `boardId` under a new temporary directory, composed as given. */

@@ -75,8 +75,10 @@ describe("mote-boot power cuts", () => {
       let done = 0;
       let resumed = 0;
       for (const swap of cases) {
-        const from = Math.floor(oneCheck * 0.9);
-        const to = swap.total - Math.floor(oneCheck * 0.9);
+        // A swap boot checks two images of the size the plain boot checks one of, and swaps
+        // between the two checks: from about the plain boot's count to that much before the end.
+        const from = Math.floor(oneCheck * 0.98);
+        const to = swap.total - oneCheck;
         const points = STEP !== undefined
           ? Array.from({ length: Math.floor((to - from) / STEP) + 1 }, (_, i) => from + i * STEP)
           : Array.from({ length: Number(process.env.MOTE_BOOT_CUTS ?? DEFAULT_CUTS[id]) }, () => from + Math.floor(next() * (to - from)));
