@@ -35,6 +35,7 @@
 
 import { FLASH_SCRATCH_OFFSET } from "mote/board";
 import { MAGIC_GOOD, readTrailer, SWAP_TYPE_PERM, SWAP_TYPE_REVERT, trailerOffset, type Trailer, writeCopyDone, writeImageOk, writeMagic, writeSwapInfo, writeSwapSize } from "../lib/image/trailer.ts";
+import { copyFromFlash } from "./flash-words.ts";
 import { PRIMARY_SLOT, SECONDARY_SLOT, slotFlash, slotOffset, slotSize, SLOT_SECTOR_BYTES, type Slot } from "../lib/image/slots.ts";
 
 const COPY_BYTES = 256;
@@ -101,7 +102,7 @@ function copySector(from: number, to: number): void {
   buffer ??= new Uint8Array(COPY_BYTES);
   flash.erase(to);
   for (let at = 0; at < SLOT_SECTOR_BYTES; at += COPY_BYTES) {
-    flash.read(from + at, buffer);
+    copyFromFlash(buffer, from + at, COPY_BYTES);
     if (!allErased(buffer)) flash.program(to + at, buffer);
   }
 }

@@ -10,6 +10,7 @@
 import { FLASH_PRIMARY_OFFSET } from "mote/board";
 import { ed25519Verify, Sha256 } from "mote/crypto";
 import { readSlotImage, type SlotImage } from "../lib/image/slot-image.ts";
+import { copyFromFlash } from "./flash-words.ts";
 import { flashAddress, sectorErased, slotFlash, slotOffset, slotSize, slotU16, SLOT_SECTOR_BYTES, type Slot } from "../lib/image/slots.ts";
 
 /** IMAGE_F_ROM_FIXED: the image runs where load_addr says. */
@@ -96,7 +97,7 @@ function checkSignature(slot: Slot, image: SlotImage, key: TrustedKey): string {
   hash.reset();
   for (let at = 0; at < image.hashedSize; at += CHUNK_BYTES) {
     const count = image.hashedSize - at < CHUNK_BYTES ? image.hashedSize - at : CHUNK_BYTES;
-    flash.read(base + at, chunk, count);
+    copyFromFlash(chunk, base + at, count);
     hash.update(chunk, 0, count);
   }
   hash.digestInto(digest, 0);
