@@ -19,6 +19,7 @@ import { describe, expect, it } from "vitest";
 import { findBoard } from "../../boards/index.ts";
 import type { Board } from "../../boards/types.ts";
 import { qemuAvailable } from "../../sdk/sim/index.ts";
+import { mulberry32 } from "../unit/mulberry32.ts";
 import { bootOnce, flashFileWith, signedApp } from "./boot-images.ts";
 
 const BOARDS = ["mps2-an385", "pico"].filter((id) => findBoard(id).simulator.kind !== "qemu" || qemuAvailable());
@@ -27,16 +28,10 @@ const SEED = Number(process.env.MOTE_BOOT_CUT_SEED ?? 1);
 const STEP = process.env.MOTE_BOOT_CUT_STEP === undefined ? undefined : Number(process.env.MOTE_BOOT_CUT_STEP);
 const APP_LINE = /app (1\.0\.0|2\.0\.0)\n$/;
 
-/** mulberry32: a small seeded generator, the same sequence on every machine. */
+/** Seeded numbers in [0, 1). */
 function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  return () => next() / 4294967296;
 }
 
 /** Instructions of one uncut boot from `file` (which it changes). */
