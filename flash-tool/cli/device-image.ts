@@ -252,7 +252,8 @@ async function buildAndSign(entry: string, board: Board, keyFile: string, versio
     fail(`cannot read the signing key ${keyFile}: ${(error as Error).message}`);
   }
   const { build } = await import("../../sdk/compiler/index.ts");
-  const result = build({ entry, board, forSimulator: false, identity: { version: versionText } });
+  // Linked for the primary slot, where mote-boot starts it (build's imageSlot).
+  const result = build({ entry, board, forSimulator: false, identity: { version: versionText }, imageSlot: board.flashLayout !== undefined });
   if (!result.ok) fail(`${entry} does not build for ${board.id}:\n${result.diagnostics}`);
   const { bytes, hash } = signImage(result.image.flashBytes, {
     key, version: parseVersion(versionText), headerSize: headerSizeFor(board.chip), loadAddress: loadAddressFor(board),

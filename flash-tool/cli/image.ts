@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse, UsageError } from "../../sdk/cli/args.ts";
 import { lookUpBoard, unknownBoardMessage } from "../../sdk/cli/run-app.ts";
-import { decodeHeader, flagNames, formatVersion, IMAGE_HEADER_SIZE, IMAGE_MAGIC, ImageVersionError, parseVersion, PADDED_HEADER_SIZE } from "../image/index.ts";
+import { decodeHeader, flagNames, formatVersion, IMAGE_HEADER_SIZE, IMAGE_MAGIC, ImageVersionError, parseVersion, PADDED_HEADER_SIZE, loadAddressFor } from "../image/index.ts";
 import { ElfInputError, flashContentsOfElf, isElf } from "../image/elf-input.ts";
 import { KeyError, privateKeyFromPem, publicKeyFromPem } from "../image/keys.ts";
 import { ImageFormatError, parseImage } from "../image/parse.ts";
@@ -82,14 +82,16 @@ export function signBinaryFile(options: SignFileOptions): { hash: Uint8Array; si
   const raw = readFile(options.input, "the binary to sign");
   let body = raw;
   let loadAddress = options.loadAddress;
+  const headerSize = options.headerSize ?? PADDED_HEADER_SIZE;
   if (isElf(raw)) {
     const contents = flashContentsOfElf(raw, options.input);
     body = contents.bytes;
-    loadAddress ??= contents.address;
+    // The header goes just before the body the ELF was linked for (an app built for a slot,
+    // build's imageSlot, starts hdr_size after the slot), and load_addr is where it sits.
+    loadAddress ??= contents.address - headerSize;
   }
   const key = privateKeyFromPem(new TextDecoder().decode(readFile(options.keyFile, "the signing key")), options.keyFile);
   const version = parseVersion(options.version);
-  const headerSize = options.headerSize ?? PADDED_HEADER_SIZE;
   const { bytes, hash } = signImage(body, { key, version, headerSize, loadAddress });
   fs.writeFileSync(options.out, bytes);
   return { hash, size: bytes.length, loadAddress };
@@ -182,7 +184,9 @@ function verifySubcommand(args: string[]): number {
   if (values.board !== undefined) {
     const board = lookUpBoard(values.board);
     if (!board) throw new UsageError(unknownBoardMessage(values.board).replace(/^mote: /, ""));
-    slot = { address: board.chip.flash.origin, size: board.chip.flash.length };
+    // Where the image runs: the primary slot behind mote-boot, else the whole flash.
+    const primary = board.flashLayout?.primary;
+    slot = primary ? { address: loadAddressFor(board), size: primary.size } : { address: board.chip.flash.origin, size: board.chip.flash.length };
   }
   const file = positionals[0];
   const publicKey = publicKeyFromPem(new TextDecoder().decode(readFile(values.key, "the public key")), values.key);

@@ -206,7 +206,9 @@ async function buildCommand(args: string[]): Promise<number> {
   const { build } = await import("../compiler/index.ts");
   const started = performance.now();
   const stackSize = stackOf(values);
-  const result = build({ entry, board, outDir, forSimulator: !values.hardware, identity, stackSize });
+  // A signed image runs behind mote-boot, from the primary slot, where the board has one.
+  const imageSlot = sign !== undefined && board.flashLayout !== undefined;
+  const result = build({ entry, board, outDir, forSimulator: !values.hardware, identity, stackSize, imageSlot });
   if (!result.ok) {
     process.stderr.write(`${result.diagnostics}\n`);
     return 1;
@@ -222,7 +224,7 @@ async function buildCommand(args: string[]): Promise<number> {
     `\n${result.sizeReport.replace(/\n?$/, "\n")}`,
   );
   writeManifest({
-    outDir, entry, key: buildKey(entry, board.id, values.hardware ?? false, identity, stackSize),
+    outDir, entry, key: buildKey(entry, board.id, values.hardware ?? false, identity, stackSize, imageSlot),
     sources: result.sources, outputs: written, report: result.sizeReport,
   });
   return 0;
