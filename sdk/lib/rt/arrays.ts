@@ -230,6 +230,88 @@ export function arrayPop(a: unknown[]): unknown {
   return last;
 }
 
+/** a.length = n (ECMA-262 §10.4.2.4, ArraySetLength): shorter drops the elements past n;
+ *  longer would make holes, which device arrays do not have (a hole and undefined are one
+ *  word; telling them apart would cost a check on every element read), so that stops with an
+ *  error rather than print `undefined` where Node prints `<n empty items>`. */
+export function arraySetLength(a: unknown[], n: number): number {
+  if (!isSmallInt(n) || n < 0) throw new RangeError("Invalid array length");
+  const array = addressOf(a);
+  const length = peek32(array + ARRAY_LENGTH);
+  if (n > length) throw new RangeError("Extending an array through its length makes holes, which devices do not support: push the new elements instead");
+  fillWords(peek32(array + ARRAY_ELEMENTS) + 4 * n, length - n, undefined);
+  poke32(array + ARRAY_LENGTH, n);
+  return n;
+}
+
+/** shift: the first element, or undefined; the rest move down one place. */
+export function arrayShift(a: unknown[]): unknown {
+  const array = addressOf(a);
+  const length = peek32(array + ARRAY_LENGTH);
+  if (length === 0) return undefined;
+  const first = a[0];
+  const elements = peek32(array + ARRAY_ELEMENTS);
+  copyWords(elements, elements + 4, length - 1);
+  pokeValue(elements + 4 * (length - 1), undefined);
+  poke32(array + ARRAY_LENGTH, length - 1);
+  return first;
+}
+
+/** unshift(...items): the items in front, in order; the new length. */
+export function arrayUnshift(a: unknown[], items: unknown[]): number {
+  const array = addressOf(a);
+  const length = peek32(array + ARRAY_LENGTH);
+  const count = items.length;
+  if (count === 0) return length;
+  ensureCapacity(array, length + count);
+  const elements = peek32(array + ARRAY_ELEMENTS);
+  // From the end down: the source and the destination overlap.
+  for (let i = length - 1; i >= 0; i--) pokeValue(elements + 4 * (i + count), a[i]);
+  for (let i = 0; i < count; i++) pokeValue(elements + 4 * i, items[i]);
+  poke32(array + ARRAY_LENGTH, length + count);
+  return length + count;
+}
+
+/** copyWithin(target, start, end): the elements of [start, end) copied to target on, as if
+ *  through a temporary copy; the length stays. */
+export function arrayCopyWithin(a: unknown[], target: number, start: unknown, end: unknown): unknown[] {
+  const length = a.length;
+  const to = relativeIndex(target, length, 0);
+  const from = relativeIndex(start, length, 0);
+  const last = relativeIndex(end, length, length);
+  let count = last - from < length - to ? last - from : length - to;
+  if (count <= 0) return a;
+  if (from < to && to < from + count) {
+    for (let i = count - 1; i >= 0; i--) a[to + i] = a[from + i];
+  } else {
+    for (let i = 0; i < count; i++) a[to + i] = a[from + i];
+  }
+  return a;
+}
+
+/** toReversed: a reversed copy. */
+export function arrayToReversed(a: unknown[]): unknown[] {
+  const length = a.length;
+  const result = arrayNew(length);
+  for (let i = 0; i < length; i++) result[i] = a[length - 1 - i];
+  return result;
+}
+
+/** toSorted(compare): a sorted copy. */
+export function arrayToSorted(a: unknown[], compare: unknown): unknown[] {
+  return arraySort(arraySlice(a, undefined, undefined), compare);
+}
+
+/** with(index, value): a copy with one element replaced; an index outside is a RangeError. */
+export function arrayWith(a: unknown[], index: number, value: unknown): unknown[] {
+  const length = a.length;
+  const i = index < 0 ? index + length : index;
+  if (!(i >= 0 && i < length) || !isSmallInt(i)) throw new RangeError("Invalid index : " + toString(index));
+  const result = arraySlice(a, undefined, undefined);
+  result[i] = value;
+  return result;
+}
+
 export function arrayAt(a: unknown[], index: number): unknown {
   const i = index < 0 ? index + a.length : index;
   return i < 0 || i >= a.length ? undefined : a[i];
@@ -267,6 +349,16 @@ export function arrayFind(a: unknown[], f: Callback): unknown {
 
 export function arrayFindIndex(a: unknown[], f: Callback): number {
   for (let i = 0; i < a.length; i++) if (truthy(f(a[i], i, a))) return i;
+  return -1;
+}
+
+export function arrayFindLast(a: unknown[], f: Callback): unknown {
+  for (let i = a.length - 1; i >= 0; i--) if (truthy(f(a[i], i, a))) return a[i];
+  return undefined;
+}
+
+export function arrayFindLastIndex(a: unknown[], f: Callback): number {
+  for (let i = a.length - 1; i >= 0; i--) if (truthy(f(a[i], i, a))) return i;
   return -1;
 }
 
