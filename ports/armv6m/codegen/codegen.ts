@@ -930,13 +930,14 @@ class FunctionCodegen {
     const word = d !== array && d !== offset ? d : this.scratch();
     this.boundsCheck(inst.proof, array, TYPED_LENGTH, offset, word, outside.label);
     this.scaleIndex(offset, inst.element);
-    a.adds(offset, offset, { imm: TYPED_DATA });
+    // The elements are in the view's buffer, from the address the view holds.
+    a.ldr(word, array, { imm: TYPED_DATA });
     switch (inst.element) {
-      case "u8": a.ldrb(d, array, offset); break;
-      case "i8": a.ldrsb(d, array, offset); break;
-      case "u16": a.ldrh(d, array, offset); break;
-      case "i16": a.ldrsh(d, array, offset); break;
-      default: a.ldr(d, array, offset);
+      case "u8": a.ldrb(d, word, offset); break;
+      case "i8": a.ldrsb(d, word, offset); break;
+      case "u16": a.ldrh(d, word, offset); break;
+      case "i16": a.ldrsh(d, word, offset); break;
+      default: a.ldr(d, word, offset);
     }
     if (inst.element === "u32" || inst.element === "i32") {
       // A 32-bit element may not fit a small integer: box it (int32), or an unsigned value
@@ -993,6 +994,13 @@ class FunctionCodegen {
         default: a.str(value, array, offset);
       }
     };
+    const storeAt = (value: Reg, address: Reg) => {
+      switch (elementBytes(inst.element)) {
+        case 1: a.strb(value, address, { imm: 0 }); break;
+        case 2: a.strh(value, address, { imm: 0 }); break;
+        default: a.str(value, address, { imm: 0 });
+      }
+    };
     const slow = this.outOfLine(() => {
       this.readInto(inst.src, 0);
       a.bl("__rt_unbox");
@@ -1004,7 +1012,7 @@ class FunctionCodegen {
       this.readInto(inst.index, offset);
       a.asrs(offset, offset, 1);
       this.scaleIndex(offset, inst.element);
-      a.adds(offset, offset, { imm: TYPED_DATA });
+      a.ldr(array, array, { imm: TYPED_DATA });
       store(0, array, offset);
     });
     const ignore = this.outOfLine(() => {});
@@ -1019,9 +1027,12 @@ class FunctionCodegen {
       a.bcond("cc", slow.label);
     }
     this.scaleIndex(offset, inst.element);
-    a.adds(offset, offset, { imm: TYPED_DATA });
+    // offset becomes the element's address in the view's buffer (the array register may be
+    // the home of a live value, so it is left as it is).
+    a.ldr(word, array, { imm: TYPED_DATA });
+    a.adds(offset, offset, word);
     a.asrs(word, value, 1);
-    store(word, array, offset);
+    storeAt(word, offset);
     a.bind(slow.back);
     a.bind(ignore.back);
   }

@@ -102,6 +102,7 @@ Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: 
     }
     if (objKind === "string") return this.stringMethod(callee, node);
     if (objKind === "array") return this.arrayMethod(callee, node);
+    if (objKind === "typed") return this.typedMethod(callee, node);
     if (objKind === "number" && callee.name.text === "toString" && node.arguments.length === 0) {
       return this.call(this.runtime("toString"), [this.expr(callee.expression)], node);
     }

@@ -51,7 +51,7 @@ const BUILTIN_CLASSES: Record<string, string> = {
   SyntaxError: "errors.ts", EvalError: "errors.ts", URIError: "errors.ts",
   Map: "collections.ts", Set: "collections.ts",
   Promise: "promise.ts",
-  ArrayBuffer: "dataview.ts", DataView: "dataview.ts",
+  ArrayBuffer: "typed-arrays.ts", DataView: "dataview.ts",
 };
 
 type ClassMember =
@@ -68,6 +68,7 @@ Lowerer.prototype.newExpression = function newExpression(this: Lowerer, node: ts
   if (ts.isIdentifier(node.expression) && TYPED_ARRAYS[node.expression.text]) return this.newTypedArray(node);
   const classDecl = this.classDeclarationOf(node.expression);
   if (classDecl && this.isGlobal(node.expression) && classDecl === this.builtinClass("Promise")) this.usesPromises = true;
+  if (classDecl && classDecl === this.builtinClass("ArrayBuffer")) return this.newArrayBuffer(classDecl, node);
   if (classDecl) return this.newInstance(classDecl, node);
   return fail(node, Codes.UnsupportedSyntax, `'new ${node.expression.getText()}' is not supported on devices yet`);
 };

@@ -5,12 +5,11 @@
 import { DOUBLES, addressOf, f64FromWords, isObject, isSmallInt, objectAt, objectKind, panic, peek16, peek32, peek8, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
 import { allocTraced } from "./heap.ts";
 import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY, KIND_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_LENGTH } from "./layout.ts";
-import { alloc } from "./heap.ts";
 import { concat, sameValueZero, strictEquals, toString, unitAt } from "./strings.ts";
 import { truthy } from "./print.ts";
 import { PANIC_BAD_INDEX, PANIC_NOT_INTEGER } from "./panic-codes.ts";
 import { RangeError, TypeError } from "./errors.ts";
-import { copyWords, fillWords, zeroBytes } from "./port.ts";
+import { copyWords, fillWords } from "./port.ts";
 import { float32FromBits } from "./dataview.ts";
 
 const MIN_CAPACITY = 4;
@@ -80,17 +79,6 @@ export function arrayGet(a: unknown[], index: number): unknown {
   return index === 0 && a.length > 0 ? a[0] : undefined;
 }
 
-/** new Uint8Array(length) and the other typed arrays: the elements zero, in the object. */
-export function typedArrayNew(length: number, elementSize: number, descriptor: number): unknown {
-  if (length < 0) throw new RangeError("Invalid typed array length: " + length);
-  const bytes = length * elementSize;
-  const array = alloc(TYPED_DATA + bytes);
-  poke32(array, descriptor);
-  poke32(array + TYPED_LENGTH, length);
-  zeroBytes(array + TYPED_DATA, bytes);
-  return objectAt<unknown>(array);
-}
-
 /** Element i of a typed array's data (TYPED_ELEMENTS order: u8 i8 u16 i16 u32 i32). */
 export function typedElement(data: number, element: number, i: number): number {
   if (element === 0) return peek8(data + i);
@@ -114,7 +102,7 @@ export function typedToArray(t: unknown): unknown[] {
   const element = peek32(peek32(array) + TYPED_DESCRIPTOR_ELEMENT);
   const length = peek32(array + TYPED_LENGTH);
   const result = arrayNew(length);
-  for (let i = 0; i < length; i++) result[i] = typedElement(array + TYPED_DATA, element, i);
+  for (let i = 0; i < length; i++) result[i] = typedElement(peek32(array + TYPED_DATA), element, i);
   return result;
 }
 
@@ -251,6 +239,7 @@ export function arrayShift(a: unknown[]): unknown {
   if (length === 0) return undefined;
   const first = a[0];
   const elements = peek32(array + ARRAY_ELEMENTS);
+  // copyWords copies upwards, so moving the elements down one word is safe.
   copyWords(elements, elements + 4, length - 1);
   pokeValue(elements + 4 * (length - 1), undefined);
   poke32(array + ARRAY_LENGTH, length - 1);
