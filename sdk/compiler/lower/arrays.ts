@@ -146,8 +146,7 @@ Lowerer.prototype.typedMethod = function typedMethod(this: Lowerer, callee: ts.P
       const source = node.arguments[0];
       const kind = source && !ts.isSpreadElement(source) ? this.kindOf(source) : undefined;
       if (kind !== "array" && kind !== "typed") fail(source ?? node, Codes.UnsupportedCall, "set takes an array or a typed array on devices");
-      const [array, from, offset] = this.methodArgs(t, node, 2, ["any", "number"]);
-      this.call(this.runtime("typedSetFrom"), [array, from, this.constant(kind === "typed" ? TRUE : FALSE), offset], node, false);
+      this.call(this.runtime(kind === "typed" ? "typedSetFromTyped" : "typedSetFromArray"), this.methodArgs(t, node, 2, ["any", "number"]), node, false);
       return this.constant(UNDEFINED);
     }
   }

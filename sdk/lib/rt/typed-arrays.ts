@@ -58,9 +58,14 @@ export function typedArrayNew(length: number, elementSize: number, descriptor: n
 
 /** new Uint8Array(arrayOrTypedArray): a new typed array with the source's elements. */
 export function typedArrayFrom(source: unknown, sourceTyped: boolean, elementSize: number, descriptor: number): unknown {
-  const length = sourceTyped ? peek32(addressOf(source) + TYPED_LENGTH) : (source as unknown[]).length;
-  const t = typedArrayNew(length, elementSize, descriptor);
-  typedSetFrom(t, source, sourceTyped, 0);
+  if (!sourceTyped) {
+    const array = source as unknown[];
+    const t = typedArrayNew(array.length, elementSize, descriptor);
+    typedSetFromArray(t, array, undefined);
+    return t;
+  }
+  const t = typedArrayNew(peek32(addressOf(source) + TYPED_LENGTH), elementSize, descriptor);
+  typedSetFromTyped(t, source, undefined);
   return t;
 }
 
@@ -133,21 +138,24 @@ export function typedFill(t: unknown, value: number, start: unknown, end: unknow
   return t;
 }
 
-/** t.set(source, offset): the source's elements (an array's or a typed array's) written from
- *  offset on, as if the source were copied first (it may share t's buffer). */
-export function typedSetFrom(t: unknown, source: unknown, sourceTyped: boolean, offset: unknown): void {
+/** t.set(array, offset): the array's elements written from offset on. */
+export function typedSetFromArray(t: unknown, source: unknown[], offset: unknown): void {
   const address = addressOf(t);
-  const at = offset === undefined ? 0 : toIndex(offset as number);
-  const count = sourceTyped ? peek32(addressOf(source) + TYPED_LENGTH) : (source as unknown[]).length;
-  if (at < 0 || at + count > peek32(address + TYPED_LENGTH)) throw new RangeError("offset is out of bounds");
+  const at = setOffset(address, offset, source.length);
   const data = peek32(address + TYPED_DATA);
   const element = peek32(peek32(address) + TYPED_DESCRIPTOR_ELEMENT);
-  if (!sourceTyped) {
-    const array = source as unknown[];
-    for (let i = 0; i < count; i++) storeElement(data, element, at + i, array[i] as number);
-    return;
-  }
+  for (let i = 0; i < source.length; i++) storeElement(data, element, at + i, source[i] as number);
+}
+
+/** t.set(typedArray, offset): the source's elements written from offset on, as if the source
+ *  were copied first (it may be a view of t's own buffer). */
+export function typedSetFromTyped(t: unknown, source: unknown, offset: unknown): void {
+  const address = addressOf(t);
   const from = addressOf(source);
+  const count = peek32(from + TYPED_LENGTH);
+  const at = setOffset(address, offset, count);
+  const data = peek32(address + TYPED_DATA);
+  const element = peek32(peek32(address) + TYPED_DESCRIPTOR_ELEMENT);
   const sourceElement = peek32(peek32(from) + TYPED_DESCRIPTOR_ELEMENT);
   const size = peek32(peek32(address) + DESCRIPTOR_ELEMENT_SIZE);
   if (sourceElement === element) {
@@ -158,6 +166,14 @@ export function typedSetFrom(t: unknown, source: unknown, sourceTyped: boolean, 
   const copy = peekValue(from + TYPED_BUFFER) === peekValue(address + TYPED_BUFFER) ? typedSlice(source, undefined, undefined) : source;
   const sourceData = peek32(addressOf(copy) + TYPED_DATA);
   for (let i = 0; i < count; i++) storeElement(data, element, at + i, typedElement(sourceData, sourceElement, i));
+}
+
+/** Where set writes `count` elements into the typed array at `address`: a RangeError when they
+ *  would not all fit (before anything is written). */
+function setOffset(address: number, offset: unknown, count: number): number {
+  const at = offset === undefined ? 0 : toIndex(offset as number);
+  if (at < 0 || at + count > peek32(address + TYPED_LENGTH)) throw new RangeError("offset is out of bounds");
+  return at;
 }
 
 /** A new header viewing `length` elements from `data` in `buffer`. */
@@ -173,14 +189,16 @@ function view(descriptor: number, buffer: ArrayBuffer, data: number, length: num
 /** Stores a number as element i (TYPED_ELEMENTS order: u8 i8 u16 i16 u32 i32 f32 f64): an
  *  integer element keeps the low bits of its int32 value, as a store in JavaScript does. */
 function storeElement(data: number, element: number, i: number, value: number): void {
-  if (DOUBLES && element >= 6) {
+  if (DOUBLES) {
     if (element === 6) {
       storeWord(data + 4 * i, float32Bits(value));
-    } else {
+      return;
+    }
+    if (element === 7) {
       storeWord(data + 8 * i, f64Low(value));
       storeWord(data + 8 * i + 4, f64High(value));
+      return;
     }
-    return;
   }
   const v = value | 0;
   if (element <= 1) poke8(data + i, v & 0xff);
