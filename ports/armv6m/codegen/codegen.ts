@@ -994,13 +994,6 @@ class FunctionCodegen {
         default: a.str(value, array, offset);
       }
     };
-    const storeAt = (value: Reg, address: Reg) => {
-      switch (elementBytes(inst.element)) {
-        case 1: a.strb(value, address, { imm: 0 }); break;
-        case 2: a.strh(value, address, { imm: 0 }); break;
-        default: a.str(value, address, { imm: 0 });
-      }
-    };
     const slow = this.outOfLine(() => {
       this.readInto(inst.src, 0);
       a.bl("__rt_unbox");
@@ -1027,12 +1020,25 @@ class FunctionCodegen {
       a.bcond("cc", slow.label);
     }
     this.scaleIndex(offset, inst.element);
-    // offset becomes the element's address in the view's buffer (the array register may be
-    // the home of a live value, so it is left as it is).
+    // The elements are in the view's buffer, from the address the view holds. The value is
+    // untagged in place when its register is a copy only this instruction uses (after the tag
+    // check, so the slow path still reads it tagged), else into one more scratch register, or,
+    // with none left, the address is formed first (one instruction more).
     a.ldr(word, array, { imm: TYPED_DATA });
-    a.adds(offset, offset, word);
-    a.asrs(word, value, 1);
-    storeAt(word, offset);
+    const spare = this.isScratchCopy(inst.src) || this.loc(inst.src).kind === "fused" ? value : SCRATCH.find((r) => !this.busy.has(r));
+    if (spare !== undefined) {
+      this.busy.add(spare);
+      a.asrs(spare, value, 1);
+      store(spare, word, offset);
+    } else {
+      a.adds(offset, offset, word);
+      a.asrs(word, value, 1);
+      switch (elementBytes(inst.element)) {
+        case 1: a.strb(word, offset, { imm: 0 }); break;
+        case 2: a.strh(word, offset, { imm: 0 }); break;
+        default: a.str(word, offset, { imm: 0 });
+      }
+    }
     a.bind(slow.back);
     a.bind(ignore.back);
   }

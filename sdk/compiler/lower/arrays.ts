@@ -6,7 +6,7 @@
 import ts from "typescript";
 import type { VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
-import { ARRAY_ELEMENTS, FALSE, TRUE, UNDEFINED, TYPED_BUFFER, tagInt, DESCRIPTOR_TYPED_PREFIX } from "../values.ts";
+import { ARRAY_BUFFER_SIZE, ARRAY_ELEMENTS, FALSE, TRUE, UNDEFINED, TYPED_BUFFER, tagInt, DESCRIPTOR_TYPED_PREFIX } from "../values.ts";
 import { type RtName } from "./runtime-symbols.ts";
 import { type TypedElement, elementBytes, typedArrayElement, valueKind } from "./types.ts";
 import { Lowerer } from "./lowerer.ts";
@@ -115,9 +115,16 @@ Lowerer.prototype.newArrayBuffer = function newArrayBuffer(this: Lowerer, decl: 
   return this.call(this.runtime("arrayBufferNew"), [length, descriptor], node);
 };
 
-/** t.buffer, t.byteOffset, t.byteLength and t.BYTES_PER_ELEMENT of a typed array. */
+/** t.buffer, t.byteOffset, t.byteLength and t.BYTES_PER_ELEMENT of a typed array, and an
+ *  ArrayBuffer's byteLength (its one field). */
 Lowerer.prototype.typedProperty = function typedProperty(this: Lowerer, node: ts.PropertyAccessExpression): VReg | undefined {
   const name = node.name.text;
+  if (this.kindOf(node.expression) !== "typed") {
+    if (name !== "byteLength" || !this.isArrayBuffer(node.expression)) return undefined;
+    const size = this.temp();
+    this.emit({ op: "load", dst: size, base: this.expr(node.expression), offset: ARRAY_BUFFER_SIZE, width: 32, pos: this.pos(node) });
+    return size;
+  }
   if (name === "BYTES_PER_ELEMENT") {
     const element = this.typedElement(node.expression)!;
     this.expr(node.expression, true);
@@ -133,11 +140,16 @@ Lowerer.prototype.typedProperty = function typedProperty(this: Lowerer, node: ts
   return this.call(this.runtime(name === "byteOffset" ? "typedByteOffset" : "typedByteLength"), [array], node, true, true);
 };
 
-/** Methods of typed arrays: subarray (a view of the same buffer), slice (a copy), fill, set. */
+/** Methods of typed arrays: subarray (a view of the same buffer), slice (a copy), fill, set;
+ *  and an ArrayBuffer's slice. */
 Lowerer.prototype.typedMethod = function typedMethod(this: Lowerer, callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg {
   const name = callee.name.text;
   const t = callee.expression;
   const call = (rt: RtName, args: VReg[]) => this.call(this.runtime(rt), args, node);
+  if (this.kindOf(t) !== "typed") {
+    if (name !== "slice") fail(node, Codes.UnsupportedCall, `the ArrayBuffer method '${name}' is not supported on devices yet`);
+    return call("arrayBufferSlice", this.methodArgs(t, node, 2, ["number", "number"]));
+  }
   switch (name) {
     case "subarray": return call("typedSubarray", this.methodArgs(t, node, 2, ["number", "number"]));
     case "slice": return call("typedSlice", this.methodArgs(t, node, 2, ["number", "number"]));

@@ -65,6 +65,8 @@ Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: 
     });
   }
   if (ts.isPropertyAccessExpression(callee)) {
+    // An ArrayBuffer's methods are lowered, not its runtime class's (lower/arrays.ts).
+    if (this.kindOf(callee.expression) === "object" && this.isArrayBuffer(callee.expression)) return this.typedMethod(callee, node);
     const member = this.classMember(callee);
     if (member?.kind === "method") {
       const slot = member.info.slots.get(member.key)!;

@@ -69,7 +69,7 @@ Lowerer.prototype.propertyGet = function propertyGet(this: Lowerer, node: ts.Pro
     this.emit({ op: "tag", dst, src: raw, max: SMALL_INT_MAX, pos: this.pos(node) });
     return dst;
   }
-  const typed = objKind === "typed" ? this.typedProperty(node) : undefined;
+  const typed = objKind === "typed" || objKind === "object" ? this.typedProperty(node) : undefined;
   if (typed !== undefined) return typed;
   const member = this.classMember(node);
   if (member) return this.memberGet(member, node);

@@ -138,6 +138,7 @@ export const RT = {
   typedArrayFrom: ["typed-arrays.ts", "typedArrayFrom"],
   typedArrayOnBuffer: ["typed-arrays.ts", "typedArrayOnBuffer"],
   arrayBufferNew: ["typed-arrays.ts", "arrayBufferNew"],
+  arrayBufferSlice: ["typed-arrays.ts", "arrayBufferSlice"],
   typedByteOffset: ["typed-arrays.ts", "typedByteOffset"],
   typedByteLength: ["typed-arrays.ts", "typedByteLength"],
   typedSubarray: ["typed-arrays.ts", "typedSubarray"],

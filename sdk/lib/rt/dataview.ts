@@ -14,7 +14,7 @@ export class DataView {
   size: number;
   constructor(buffer: ArrayBuffer, byteOffset?: number, byteLength?: number) {
     const start = byteOffset === undefined ? 0 : toIndex(byteOffset);
-    const total = buffer.byteLength;
+    const total = buffer.size;
     if (start < 0 || start > total) throw new RangeError(`Start offset ${start} is outside the bounds of the buffer`);
     const size = byteLength === undefined ? total - start : toIndex(byteLength);
     if (size < 0 || start + size > total) throw new RangeError(`Invalid DataView length ${size}`);

@@ -28,6 +28,7 @@ export const TYPED_BUFFER = 12;
 export const TYPED_SIZE = 16;
 /** ArrayBuffers (sdk/lib/rt/typed-arrays.ts): the descriptor, the byte length (a value, the
  *  class's one field), then the bytes, 4-aligned, in the object. */
+export const ARRAY_BUFFER_SIZE = 4;
 export const ARRAY_BUFFER_BYTES = 8;
 /** A typed array's descriptor: the kind, the element size in bytes, the element type as an
  *  index into TYPED_ELEMENT_NAMES. */

@@ -7,7 +7,7 @@
 
 import { DOUBLES, addressOf, f64High, f64Low, objectAt, peek32, peek8, peekValue, poke16, poke32, poke8, pokeValue } from "mote/intrinsics";
 import { alloc, allocTraced } from "./heap.ts";
-import { ARRAY_BUFFER_BYTES, TYPED_BUFFER, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH, TYPED_SIZE } from "./layout.ts";
+import { ARRAY_BUFFER_BYTES, ARRAY_BUFFER_SIZE, TYPED_BUFFER, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH, TYPED_SIZE } from "./layout.ts";
 import { RangeError } from "./errors.ts";
 import { copyWords, zeroBytes } from "./port.ts";
 import { typedElement } from "./arrays.ts";
@@ -24,18 +24,19 @@ export class ArrayBuffer {
   constructor(byteLength: number) {
     this.size = byteLength;
   }
-  get byteLength(): number {
-    return this.size;
-  }
-  /** A new buffer with a copy of the bytes from start to end (negative: from the end). */
-  slice(start?: number, end?: number): ArrayBuffer {
-    const length = this.size;
-    const from = relative(start, length, 0);
-    const to = relative(end, length, length);
-    const result = new ArrayBuffer(to > from ? to - from : 0);
-    moveBytes(addressOf(result) + ARRAY_BUFFER_BYTES, addressOf(this) + ARRAY_BUFFER_BYTES + from, to - from);
-    return result;
-  }
+  // No methods: a class's methods are linked with it, so byteLength and slice are lowered as
+  // a load of `size` and a call of arrayBufferSlice (lower/arrays.ts).
+}
+
+/** buffer.slice(start, end): a new buffer with a copy of the bytes from start to end
+ *  (negative: from the end). */
+export function arrayBufferSlice(buffer: ArrayBuffer, start: unknown, end: unknown): ArrayBuffer {
+  const length = buffer.size;
+  const from = relative(start, length, 0);
+  const to = relative(end, length, length);
+  const result = new ArrayBuffer(to > from ? to - from : 0);
+  moveBytes(addressOf(result) + ARRAY_BUFFER_BYTES, addressOf(buffer) + ARRAY_BUFFER_BYTES + from, to - from);
+  return result;
 }
 
 /** new ArrayBuffer(byteLength): zeroed bytes; `descriptor` is the class's. */
@@ -44,7 +45,7 @@ export function arrayBufferNew(byteLength: number, descriptor: number): ArrayBuf
   if (size < 0) throw new RangeError("Invalid array buffer length");
   const buffer = alloc(ARRAY_BUFFER_BYTES + size);
   poke32(buffer, descriptor);
-  pokeValue(buffer + 4, size);
+  pokeValue(buffer + ARRAY_BUFFER_SIZE, size);
   zeroBytes(buffer + ARRAY_BUFFER_BYTES, size);
   return objectAt<ArrayBuffer>(buffer);
 }
