@@ -26,7 +26,7 @@ const bytes = new Uint8Array(buffer, 4);
 words[0] = 0x01020304;
 halves[5] = 0xffff;
 console.log(bytes, words.byteOffset, halves.byteLength, bytes.length, buffer.byteLength);
-console.log(new Int16Array(buffer, 8, 2), words.buffer === halves.buffer);
+console.log(new Int16Array(buffer, 8, 2), words.buffer === halves.buffer, Uint32Array.BYTES_PER_ELEMENT, halves.BYTES_PER_ELEMENT);
 
 const copy = buffer.slice(4, 8);
 new Uint8Array(copy)[0] = 9;

@@ -1951,6 +1951,12 @@ class ProgramGenerator {
         return expr("ints", `${x.name}.slice().sort(${this.comparator(x)})`, { ...this.shapeOf(x), atom: true });
       }],
       [fromVar ? 1 : 0, () => expr("ints", `${fromVar!.name}.slice().reverse()`, { ...this.shapeOf(fromVar!), atom: true })],
+      [fromVar ? 1 : 0, () => expr("ints", `${fromVar!.name}.toReversed()`, { ...this.shapeOf(fromVar!), atom: true })],
+      [fromVar ? 1 : 0, () => {
+        const x = fromVar!;
+        this.spend(x.len * 3);
+        return expr("ints", `${x.name}.toSorted(${this.comparator(x)})`, { ...this.shapeOf(x), atom: true });
+      }],
       [vars.length > 0 ? 2 : 0, () => {
         const a = this.rng.pick(vars);
         const b = this.rng.pick(vars);
@@ -2586,6 +2592,16 @@ class ProgramGenerator {
         this.emit(`if (${a.name}.length < ${a.len}) ${a.name}.push(${e.code});`);
       }],
       [2, () => this.emit(`${a.name}.pop();`)],
+      [1, () => this.emit(`${a.name}.shift();`)],
+      [1, () => {
+        const e = element();
+        this.emit(`if (${a.name}.length < ${a.len}) ${a.name}.unshift(${e.code});`);
+      }],
+      [1, () => {
+        const k = this.rng.between(0, 3);
+        this.emit(`if (${a.name}.length > ${k}) ${a.name}.length = ${k};`);
+      }],
+      [1, () => this.emit(`${a.name}.copyWithin(${this.rng.between(-2, 3)}, ${this.rng.between(-3, 4)});`)],
       [4, () => {
         const k = this.reduceInto(this.intExpr(1, true), { lo: 0, hi: 255 });
         const e = element();

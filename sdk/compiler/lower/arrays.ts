@@ -8,7 +8,7 @@ import type { VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import { ARRAY_BUFFER_SIZE, ARRAY_ELEMENTS, FALSE, TRUE, UNDEFINED, TYPED_BUFFER, tagInt, DESCRIPTOR_TYPED_PREFIX } from "../values.ts";
 import { type RtName } from "./runtime-symbols.ts";
-import { type TypedElement, elementBytes, typedArrayElement, valueKind } from "./types.ts";
+import { TYPED_ARRAYS, type TypedElement, elementBytes, typedArrayElement, valueKind } from "./types.ts";
 import { Lowerer } from "./lowerer.ts";
 import { skipParens } from "./syntax.ts";
 
@@ -119,6 +119,11 @@ Lowerer.prototype.newArrayBuffer = function newArrayBuffer(this: Lowerer, decl: 
  *  ArrayBuffer's byteLength (its one field). */
 Lowerer.prototype.typedProperty = function typedProperty(this: Lowerer, node: ts.PropertyAccessExpression): VReg | undefined {
   const name = node.name.text;
+  // Uint8Array.BYTES_PER_ELEMENT and the others: constants.
+  const constructorName = ts.isIdentifier(node.expression) ? node.expression.text : "";
+  if (name === "BYTES_PER_ELEMENT" && TYPED_ARRAYS[constructorName] && this.isGlobal(node.expression)) {
+    return this.constant(tagInt(elementBytes(TYPED_ARRAYS[constructorName])), true);
+  }
   if (this.kindOf(node.expression) !== "typed") {
     if (name !== "byteLength" || !this.isArrayBuffer(node.expression)) return undefined;
     const size = this.temp();
