@@ -218,11 +218,22 @@ export function arrayPop(a: unknown[]): unknown {
   return last;
 }
 
+/** ToIntegerOrInfinity of an index argument: NaN is 0, fractions are cut toward zero. */
+function toInteger(n: number): number {
+  if (!DOUBLES) return n;
+  if (n !== n) return 0;
+  // -0 (from -0.5 too) is index 0, not a boxed -0 the runtime would take for a length.
+  const whole = Math.trunc(n);
+  return whole === 0 ? 0 : whole;
+}
+
 /** a.length = n (ECMA-262 §10.4.2.4, ArraySetLength): shorter drops the elements past n;
  *  longer would make holes, which device arrays do not have (a hole and undefined are one
  *  word; telling them apart would cost a check on every element read), so that stops with an
  *  error rather than print `undefined` where Node prints `<n empty items>`. */
-export function arraySetLength(a: unknown[], n: number): number {
+export function arraySetLength(a: unknown[], requested: number): number {
+  // -0 is 0; anything else that is not a small integer is a fraction, negative or too long.
+  const n = DOUBLES && requested === 0 ? 0 : requested;
   if (!isSmallInt(n) || n < 0) throw new RangeError("Invalid array length");
   const array = addressOf(a);
   const length = peek32(array + ARRAY_LENGTH);
@@ -294,15 +305,17 @@ export function arrayToSorted(a: unknown[], compare: unknown): unknown[] {
 /** with(index, value): a copy with one element replaced; an index outside is a RangeError. */
 export function arrayWith(a: unknown[], index: number, value: unknown): unknown[] {
   const length = a.length;
-  const i = index < 0 ? index + length : index;
-  if (!(i >= 0 && i < length) || !isSmallInt(i)) throw new RangeError("Invalid index : " + toString(index));
+  const whole = toInteger(index);
+  const i = whole < 0 ? whole + length : whole;
+  if (!(i >= 0 && i < length)) throw new RangeError("Invalid index : " + toString(index));
   const result = arraySlice(a, undefined, undefined);
   result[i] = value;
   return result;
 }
 
 export function arrayAt(a: unknown[], index: number): unknown {
-  const i = index < 0 ? index + a.length : index;
+  const whole = toInteger(index);
+  const i = whole < 0 ? whole + a.length : whole;
   return i < 0 || i >= a.length ? undefined : a[i];
 }
 

@@ -52,9 +52,10 @@ export function arrayBufferNew(byteLength: number, descriptor: number): ArrayBuf
 
 /** new Uint8Array(length) and the other typed arrays: a view of a new zeroed buffer. */
 export function typedArrayNew(length: number, elementSize: number, descriptor: number): unknown {
-  if (length < 0) throw new RangeError("Invalid typed array length: " + length);
-  const buffer = new ArrayBuffer(length * elementSize);
-  return view(descriptor, buffer, addressOf(buffer) + ARRAY_BUFFER_BYTES, length);
+  const count = toIndex(length);
+  if (count < 0) throw new RangeError("Invalid typed array length: " + length);
+  const buffer = new ArrayBuffer(count * elementSize);
+  return view(descriptor, buffer, addressOf(buffer) + ARRAY_BUFFER_BYTES, count);
 }
 
 /** new Uint8Array(arrayOrTypedArray): a new typed array with the source's elements. */
@@ -242,7 +243,10 @@ function relative(index: unknown, length: number, fallback: number): number {
 /** ToIntegerOrInfinity: NaN is 0, fractions are cut toward zero. */
 function toIndex(n: number): number {
   if (!DOUBLES) return n;
-  return n !== n ? 0 : Math.trunc(n);
+  if (n !== n) return 0;
+  // -0 (from -0.5 too) is index 0, not a boxed -0 the runtime would take for a length.
+  const whole = Math.trunc(n);
+  return whole === 0 ? 0 : whole;
 }
 
 function elementName(descriptor: number): string {
