@@ -1951,12 +1951,6 @@ class ProgramGenerator {
         return expr("ints", `${x.name}.slice().sort(${this.comparator(x)})`, { ...this.shapeOf(x), atom: true });
       }],
       [fromVar ? 1 : 0, () => expr("ints", `${fromVar!.name}.slice().reverse()`, { ...this.shapeOf(fromVar!), atom: true })],
-      [fromVar ? 1 : 0, () => expr("ints", `${fromVar!.name}.toReversed()`, { ...this.shapeOf(fromVar!), atom: true })],
-      [fromVar ? 1 : 0, () => {
-        const x = fromVar!;
-        this.spend(x.len * 3);
-        return expr("ints", `${x.name}.toSorted(${this.comparator(x)})`, { ...this.shapeOf(x), atom: true });
-      }],
       [vars.length > 0 ? 2 : 0, () => {
         const a = this.rng.pick(vars);
         const b = this.rng.pick(vars);
@@ -2095,7 +2089,18 @@ class ProgramGenerator {
 
   private declaration(): void {
     const keyword = () => (this.rng.chance(0.3) ? "const" : "let");
+    const recs = this.variables("rec");
     this.rng.weighted<() => void>([
+      [recs.length > 0 ? 1 : 0, () => {
+        // Object rest: one field into a variable, the other two into a new object, printed.
+        const r = this.rng.pick(recs);
+        const field = this.rng.pick(["n", "s", "f"]);
+        const name = this.name(field === "n" ? "n" : field === "s" ? "s" : "b");
+        const rest = this.name("o");
+        this.emit(`const { ${field}: ${name}, ...${rest} } = ${r.name};`);
+        this.emit(`console.log(${name}, ${rest});`);
+        if (field === "n") this.declare(this.intVariable(name, { lo: r.lo, hi: r.hi }, false));
+      }],
       [8, () => {
         const kw = keyword();
         const name = this.name("n");
@@ -2592,16 +2597,6 @@ class ProgramGenerator {
         this.emit(`if (${a.name}.length < ${a.len}) ${a.name}.push(${e.code});`);
       }],
       [2, () => this.emit(`${a.name}.pop();`)],
-      [1, () => this.emit(`${a.name}.shift();`)],
-      [1, () => {
-        const e = element();
-        this.emit(`if (${a.name}.length < ${a.len}) ${a.name}.unshift(${e.code});`);
-      }],
-      [1, () => {
-        const k = this.rng.between(0, 3);
-        this.emit(`if (${a.name}.length > ${k}) ${a.name}.length = ${k};`);
-      }],
-      [1, () => this.emit(`${a.name}.copyWithin(${this.rng.between(-2, 3)}, ${this.rng.between(-3, 4)});`)],
       [4, () => {
         const k = this.reduceInto(this.intExpr(1, true), { lo: 0, hi: 255 });
         const e = element();
