@@ -5,7 +5,7 @@
 // the collector (headers are traced; buffers hold no references and are not). Compiled code
 // reads and writes elements inline through the address; these are the rest.
 
-import { DOUBLES, addressOf, f64High, f64Low, objectAt, peek32, peek8, peekValue, poke16, poke32, poke8, pokeValue } from "mote/intrinsics";
+import { DOUBLES, addressOf, isSmallInt, f64High, f64Low, objectAt, peek32, peek8, peekValue, poke16, poke32, poke8, pokeValue } from "mote/intrinsics";
 import { alloc, allocTraced } from "./heap.ts";
 import { ARRAY_BUFFER_BYTES, ARRAY_BUFFER_SIZE, TYPED_BUFFER, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH, TYPED_SIZE } from "./layout.ts";
 import { RangeError } from "./errors.ts";
@@ -13,6 +13,8 @@ import { copyWords, zeroBytes } from "./port.ts";
 import { typedElement } from "./arrays.ts";
 import { float32Bits } from "./dataview.ts";
 
+/** 2^30: the small integers are below it. */
+const SMALL_INT_LIMIT = 0x40000000;
 /** Word 1 of a typed array's descriptor: its element size in bytes. */
 const DESCRIPTOR_ELEMENT_SIZE = 4;
 
@@ -240,13 +242,16 @@ function relative(index: unknown, length: number, fallback: number): number {
   return i > length ? length : i;
 }
 
-/** ToIntegerOrInfinity: NaN is 0, fractions are cut toward zero. */
+/** ToIntegerOrInfinity for lengths, offsets and indices: NaN is 0, fractions are cut toward
+ *  zero (-0.5 is 0), and magnitudes past 2^30, beyond any device's memory, are clamped there
+ *  (a length or offset that large then fails as one past the end does). `| 0` cuts as
+ *  Math.trunc does below 2^31 without linking it. */
 function toIndex(n: number): number {
-  if (!DOUBLES) return n;
+  if (!DOUBLES || isSmallInt(n)) return n;
   if (n !== n) return 0;
-  // -0 (from -0.5 too) is index 0, not a boxed -0 the runtime would take for a length.
-  const whole = Math.trunc(n);
-  return whole === 0 ? 0 : whole;
+  if (n >= SMALL_INT_LIMIT) return SMALL_INT_LIMIT;
+  if (n <= -SMALL_INT_LIMIT) return -SMALL_INT_LIMIT;
+  return n | 0;
 }
 
 function elementName(descriptor: number): string {
