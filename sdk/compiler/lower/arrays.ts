@@ -7,7 +7,7 @@ import ts from "typescript";
 import type { VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import { ARRAY_BUFFER_SIZE, ARRAY_ELEMENTS, FALSE, TRUE, UNDEFINED, TYPED_BUFFER, tagInt, DESCRIPTOR_TYPED_PREFIX } from "../values.ts";
-import { type RtName } from "./runtime-symbols.ts";
+import { RT_DIR, type RtName } from "./runtime-symbols.ts";
 import { TYPED_ARRAYS, type TypedElement, elementBytes, typedArrayElement, valueKind } from "./types.ts";
 import { Lowerer } from "./lowerer.ts";
 import { skipParens } from "./syntax.ts";
@@ -96,8 +96,11 @@ Lowerer.prototype.isArrayBuffer = function isArrayBuffer(this: Lowerer, node: ts
   const type = this.checker.getTypeAtLocation(node);
   const members = type.isUnion() ? type.types : [type];
   return members.every((t) => {
-    const name = t.getSymbol()?.getName();
-    return name === "ArrayBuffer" || name === "SharedArrayBuffer";
+    const symbol = t.getSymbol();
+    const name = symbol?.getName();
+    // The library's, or the runtime's class standing in for it; not an app's own class.
+    const file = symbol?.declarations?.[0]?.getSourceFile();
+    return (name === "ArrayBuffer" || name === "SharedArrayBuffer") && file !== undefined && (file.isDeclarationFile || file.fileName.startsWith(RT_DIR));
   });
 };
 
