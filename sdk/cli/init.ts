@@ -74,7 +74,7 @@ function projectTsconfig(board: Board): object {
     compilerOptions: {
       target: "ES2022", module: "ESNext", moduleResolution: "Bundler",
       strict: true, noEmit: true, skipLibCheck: true, allowImportingTsExtensions: true,
-      lib: ["ES2022"], types: [], paths,
+      lib: ["ES2023"], types: [], paths,
     },
     files: [`${PACKAGE_DIR}/sdk/lib/globals.d.ts`],
     include: ["*.ts", `${GENERATED_DIR}/*.ts`],

@@ -5,9 +5,9 @@
 // test/unit/rp2040-flash.test.ts keeps the two the same). The bytes to program are
 // first copied to an SRAM buffer, since flash cannot be read while the routine runs.
 
-import { addressOf, callMethod, poke16, poke8, peek8 } from "mote/intrinsics";
+import { addressOf, callMethod, peek32, poke16, poke8, peek8 } from "mote/intrinsics";
 
-/** Typed arrays keep their bytes at this offset in the object (sdk/lib/rt/layout.ts). */
+/** A typed array holds the address of its first byte at this offset (sdk/lib/rt/layout.ts). */
 const TYPED_DATA = 8;
 const PAGE_BYTES = 256;
 
@@ -34,12 +34,12 @@ let staging: Uint8Array | undefined;
 function routineEntry(): number {
   if (routine === undefined) {
     const code = new Uint8Array(FLASH_ROUTINE.length * 2);
-    const at = addressOf(code) + TYPED_DATA;
+    const at = peek32(addressOf(code) + TYPED_DATA);
     for (let i = 0; i < FLASH_ROUTINE.length; i++) poke16(at + i * 2, FLASH_ROUTINE.charCodeAt(i));
     routine = code;
     staging = new Uint8Array(PAGE_BYTES);
   }
-  return (addressOf(routine) + TYPED_DATA) >> 1;
+  return peek32(addressOf(routine) + TYPED_DATA) >> 1;
 }
 
 export function flashEraseSector(offset: number): void {
@@ -49,8 +49,8 @@ export function flashEraseSector(offset: number): void {
 export function flashProgram(offset: number, data: Uint8Array, start: number, length: number): void {
   const entry = routineEntry();
   const buffer = staging!;
-  const from = addressOf(data) + TYPED_DATA + start;
-  const to = addressOf(buffer) + TYPED_DATA;
+  const from = peek32(addressOf(data) + TYPED_DATA) + start;
+  const to = peek32(addressOf(buffer) + TYPED_DATA);
   for (let i = 0; i < length; i++) poke8(to + i, peek8(from + i));
   callMethod(entry, offset, to, length);
 }

@@ -930,13 +930,14 @@ class FunctionCodegen {
     const word = d !== array && d !== offset ? d : this.scratch();
     this.boundsCheck(inst.proof, array, TYPED_LENGTH, offset, word, outside.label);
     this.scaleIndex(offset, inst.element);
-    a.adds(offset, offset, { imm: TYPED_DATA });
+    // The elements are in the view's buffer, from the address the view holds.
+    a.ldr(word, array, { imm: TYPED_DATA });
     switch (inst.element) {
-      case "u8": a.ldrb(d, array, offset); break;
-      case "i8": a.ldrsb(d, array, offset); break;
-      case "u16": a.ldrh(d, array, offset); break;
-      case "i16": a.ldrsh(d, array, offset); break;
-      default: a.ldr(d, array, offset);
+      case "u8": a.ldrb(d, word, offset); break;
+      case "i8": a.ldrsb(d, word, offset); break;
+      case "u16": a.ldrh(d, word, offset); break;
+      case "i16": a.ldrsh(d, word, offset); break;
+      default: a.ldr(d, word, offset);
     }
     if (inst.element === "u32" || inst.element === "i32") {
       // A 32-bit element may not fit a small integer: box it (int32), or an unsigned value
@@ -1004,7 +1005,7 @@ class FunctionCodegen {
       this.readInto(inst.index, offset);
       a.asrs(offset, offset, 1);
       this.scaleIndex(offset, inst.element);
-      a.adds(offset, offset, { imm: TYPED_DATA });
+      a.ldr(array, array, { imm: TYPED_DATA });
       store(0, array, offset);
     });
     const ignore = this.outOfLine(() => {});
@@ -1019,9 +1020,25 @@ class FunctionCodegen {
       a.bcond("cc", slow.label);
     }
     this.scaleIndex(offset, inst.element);
-    a.adds(offset, offset, { imm: TYPED_DATA });
-    a.asrs(word, value, 1);
-    store(word, array, offset);
+    // The elements are in the view's buffer, from the address the view holds. The value is
+    // untagged in place when its register is a copy only this instruction uses (after the tag
+    // check, so the slow path still reads it tagged), else into one more scratch register, or,
+    // with none left, the address is formed first (one instruction more).
+    a.ldr(word, array, { imm: TYPED_DATA });
+    const spare = this.isScratchCopy(inst.src) || this.loc(inst.src).kind === "fused" ? value : SCRATCH.find((r) => !this.busy.has(r));
+    if (spare !== undefined) {
+      this.busy.add(spare);
+      a.asrs(spare, value, 1);
+      store(spare, word, offset);
+    } else {
+      a.adds(offset, offset, word);
+      a.asrs(word, value, 1);
+      switch (elementBytes(inst.element)) {
+        case 1: a.strb(word, offset, { imm: 0 }); break;
+        case 2: a.strh(word, offset, { imm: 0 }); break;
+        default: a.str(word, offset, { imm: 0 });
+      }
+    }
     a.bind(slow.back);
     a.bind(ignore.back);
   }

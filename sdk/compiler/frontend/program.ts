@@ -76,7 +76,7 @@ export const COMPILER_OPTIONS: ts.CompilerOptions = {
   noEmit: true,
   skipLibCheck: true,
   allowImportingTsExtensions: true,
-  lib: ["lib.es2022.d.ts"],
+  lib: ["lib.es2023.d.ts"],
   types: [],
   noUnusedLocals: false,
 };

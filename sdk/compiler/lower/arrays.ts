@@ -1,13 +1,14 @@
 // Lowering arrays: array literals, new Array(n) and typed arrays (new Uint8Array(…) and the
-// others), and reading and writing elements of arrays, typed arrays, strings and plain
+// others, their properties and methods, ArrayBuffers), and reading and writing elements of arrays, typed arrays, strings and plain
 // objects (a[i] = v, a?.[i]). Reads and writes of array elements are IR elem-get and
 // elem-set, whose checks the back end makes; other elements go through the runtime.
 
 import ts from "typescript";
 import type { VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
-import { ARRAY_ELEMENTS, FALSE, tagInt, DESCRIPTOR_TYPED_PREFIX } from "../values.ts";
-import { type TypedElement, elementBytes, typedArrayElement, valueKind } from "./types.ts";
+import { ARRAY_BUFFER_SIZE, ARRAY_ELEMENTS, FALSE, TRUE, UNDEFINED, TYPED_BUFFER, tagInt, DESCRIPTOR_TYPED_PREFIX } from "../values.ts";
+import { RT_DIR, type RtName } from "./runtime-symbols.ts";
+import { TYPED_ARRAYS, type TypedElement, elementBytes, typedArrayElement, valueKind } from "./types.ts";
 import { Lowerer } from "./lowerer.ts";
 import { skipParens } from "./syntax.ts";
 
@@ -15,6 +16,10 @@ declare module "./lowerer.ts" {
   interface Lowerer {
     arrayOfLength(args: readonly ts.Expression[], node: ts.NewExpression | ts.CallExpression): VReg;
     newTypedArray(node: ts.NewExpression): VReg;
+    isArrayBuffer(node: ts.Expression): boolean;
+    newArrayBuffer(decl: ts.ClassDeclaration, node: ts.NewExpression): VReg;
+    typedProperty(node: ts.PropertyAccessExpression): VReg | undefined;
+    typedMethod(callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg;
     arrayLiteral(node: ts.ArrayLiteralExpression): VReg;
     arrayOfElements(elements: readonly ts.Expression[], node: ts.Node): VReg;
     arrayOf(values: VReg[], node: ts.Node): VReg;
@@ -38,34 +43,134 @@ Lowerer.prototype.arrayOfLength = function arrayOfLength(this: Lowerer, args: re
   return this.newArray(this.expr(args[0]), node);
 };
 
-/** new Uint8Array(length) (zero-filled) or new Uint8Array([values]), and the other types. */
+/** new Uint8Array(length) (zero-filled), new Uint8Array([values]), a copy of an array or a
+ *  typed array, or a view of an ArrayBuffer (buffer, byteOffset?, length?); and the other
+ *  types. */
 Lowerer.prototype.newTypedArray = function newTypedArray(this: Lowerer, node: ts.NewExpression): VReg {
   const element = this.typedElement(node);
   if (!element) fail(node, Codes.UnsupportedType, `'${node.expression.getText()}' is not supported on devices`);
   const args = node.arguments ?? [];
-  const source = args.length === 1 ? skipParens(args[0]) : undefined;
+  if (args.some((a) => ts.isSpreadElement(a))) fail(node, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+  const source = args.length >= 1 ? skipParens(args[0]) : undefined;
   const literal = source && ts.isArrayLiteralExpression(source) ? source : undefined;
-  if (args.length !== 1 || (!literal && this.kindOf(args[0]) !== "number")) {
-    fail(node, Codes.UnsupportedCall, `new ${node.expression.getText()} is supported on devices with a length or an array literal`);
+  const descriptor = () => {
+    const address = this.temp({ smallInt: true });
+    this.emit({ op: "addr-of", dst: address, src: this.symbolAddress(`${DESCRIPTOR_TYPED_PREFIX}${element}`) });
+    this.typedDescriptors.add(element);
+    return address;
+  };
+  const size = () => this.constant(tagInt(elementBytes(element)), true);
+  if (source && this.isArrayBuffer(source)) {
+    if (args.length > 3) fail(args[3], Codes.UnsupportedCall, `new ${node.expression.getText()} takes a buffer, an offset and a length`);
+    args.slice(1).forEach((a) => { if (this.kindOf(a) !== "number" && this.kindOf(a) !== "nullish") fail(a, Codes.UnsupportedCall, "this argument must be a number on devices"); });
+    const [buffer, offset, length] = this.exprList(args);
+    return this.call(this.runtime("typedArrayOnBuffer"), [buffer, offset ?? this.constant(UNDEFINED), length ?? this.constant(UNDEFINED), size(), descriptor()], node);
+  }
+  const sourceKind = source && !literal ? this.kindOf(source) : undefined;
+  if (args.length > 1 || (sourceKind !== undefined && sourceKind !== "number" && sourceKind !== "array" && sourceKind !== "typed")) {
+    fail(node, Codes.UnsupportedCall, `new ${node.expression.getText()} is supported on devices with a length, an array, a typed array or an ArrayBuffer`);
+  }
+  if (sourceKind === "array" || sourceKind === "typed") {
+    const value = this.expr(source!);
+    return this.call(this.runtime("typedArrayFrom"), [value, this.constant(sourceKind === "typed" ? TRUE : FALSE), size(), descriptor()], node);
   }
   if (literal && literal.elements.some((e) => ts.isSpreadElement(e) || ts.isOmittedExpression(e))) {
     fail(literal, Codes.UnsupportedSyntax, "spread and holes in array literals are not supported on devices yet");
   }
   const values = literal ? this.exprList(literal.elements) : [];
-  const length = literal ? this.constant(tagInt(values.length), true) : this.expr(args[0]);
-  const descriptor = this.symbolAddress(`${DESCRIPTOR_TYPED_PREFIX}${element}`);
-  const descriptorAddress = this.temp({ smallInt: true });
-  this.emit({ op: "addr-of", dst: descriptorAddress, src: descriptor });
+  const length = literal || !source ? this.constant(tagInt(values.length), true) : this.expr(source);
   const dst = this.temp();
   this.emit({
     op: "call", dst, callee: this.runtime("typedArrayNew"), pos: this.pos(node), newArray: true,
-    args: [length, this.constant(tagInt(elementBytes(element)), true), descriptorAddress],
+    args: [length, size(), descriptor()],
   });
   values.forEach((v, i) => {
     this.typedSet(dst, this.constant(tagInt(i), true), v, element, literal!.elements[i]);
   });
-  this.typedDescriptors.add(element);
   return dst;
+};
+
+/** Is this value an ArrayBuffer? (`SharedArrayBuffer` is in the type of a typed array's
+ *  buffer, ArrayBufferLike, but devices make none, so a value of it is an ArrayBuffer.) */
+Lowerer.prototype.isArrayBuffer = function isArrayBuffer(this: Lowerer, node: ts.Expression): boolean {
+  const type = this.checker.getTypeAtLocation(node);
+  const members = type.isUnion() ? type.types : [type];
+  return members.every((t) => {
+    const symbol = t.getSymbol();
+    const name = symbol?.getName();
+    // The library's, or the runtime's class standing in for it; not an app's own class.
+    const file = symbol?.declarations?.[0]?.getSourceFile();
+    return (name === "ArrayBuffer" || name === "SharedArrayBuffer") && file !== undefined && (file.isDeclarationFile || file.fileName.startsWith(RT_DIR));
+  });
+};
+
+/** new ArrayBuffer(byteLength): the runtime puts the bytes in the object (typed-arrays.ts),
+ *  with the class's descriptor, so its getter and slice are the class's methods. */
+Lowerer.prototype.newArrayBuffer = function newArrayBuffer(this: Lowerer, decl: ts.ClassDeclaration, node: ts.NewExpression): VReg {
+  const args = node.arguments ?? [];
+  if (args.length > 1 || args.some((a) => ts.isSpreadElement(a) || this.kindOf(a) !== "number")) {
+    fail(node, Codes.UnsupportedCall, "new ArrayBuffer takes a byte length on devices");
+  }
+  const info = this.classInfo(decl);
+  const descriptor = this.temp({ smallInt: true });
+  this.emit({ op: "addr-of", dst: descriptor, src: this.symbolAddress(info.descriptor) });
+  const length = args.length === 1 ? this.expr(args[0]) : this.constant(tagInt(0), true);
+  return this.call(this.runtime("arrayBufferNew"), [length, descriptor], node);
+};
+
+/** t.buffer, t.byteOffset, t.byteLength and t.BYTES_PER_ELEMENT of a typed array, and an
+ *  ArrayBuffer's byteLength (its one field). */
+Lowerer.prototype.typedProperty = function typedProperty(this: Lowerer, node: ts.PropertyAccessExpression): VReg | undefined {
+  const name = node.name.text;
+  // Uint8Array.BYTES_PER_ELEMENT and the others: constants.
+  const constructorName = ts.isIdentifier(node.expression) ? node.expression.text : "";
+  if (name === "BYTES_PER_ELEMENT" && TYPED_ARRAYS[constructorName] && this.isGlobal(node.expression)) {
+    return this.constant(tagInt(elementBytes(TYPED_ARRAYS[constructorName])), true);
+  }
+  if (this.kindOf(node.expression) !== "typed") {
+    if (name !== "byteLength" || !this.isArrayBuffer(node.expression)) return undefined;
+    const size = this.temp();
+    this.emit({ op: "load", dst: size, base: this.expr(node.expression), offset: ARRAY_BUFFER_SIZE, width: 32, pos: this.pos(node) });
+    return size;
+  }
+  if (name === "BYTES_PER_ELEMENT") {
+    const element = this.typedElement(node.expression)!;
+    this.expr(node.expression, true);
+    return this.constant(tagInt(elementBytes(element)), true);
+  }
+  if (name !== "buffer" && name !== "byteOffset" && name !== "byteLength") return undefined;
+  const array = this.expr(node.expression);
+  if (name === "buffer") {
+    const dst = this.temp();
+    this.emit({ op: "load", dst, base: array, offset: TYPED_BUFFER, width: 32, pos: this.pos(node) });
+    return dst;
+  }
+  return this.call(this.runtime(name === "byteOffset" ? "typedByteOffset" : "typedByteLength"), [array], node, true, true);
+};
+
+/** Methods of typed arrays: subarray (a view of the same buffer), slice (a copy), fill, set;
+ *  and an ArrayBuffer's slice. */
+Lowerer.prototype.typedMethod = function typedMethod(this: Lowerer, callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg {
+  const name = callee.name.text;
+  const t = callee.expression;
+  const call = (rt: RtName, args: VReg[]) => this.call(this.runtime(rt), args, node);
+  if (this.kindOf(t) !== "typed") {
+    if (name !== "slice") fail(node, Codes.UnsupportedCall, `the ArrayBuffer method '${name}' is not supported on devices yet`);
+    return call("arrayBufferSlice", this.methodArgs(t, node, 2, ["number", "number"]));
+  }
+  switch (name) {
+    case "subarray": return call("typedSubarray", this.methodArgs(t, node, 2, ["number", "number"]));
+    case "slice": return call("typedSlice", this.methodArgs(t, node, 2, ["number", "number"]));
+    case "fill": return call("typedFill", this.methodArgs(t, node, 3, ["number", "number", "number"]));
+    case "set": {
+      const source = node.arguments[0];
+      const kind = source && !ts.isSpreadElement(source) ? this.kindOf(source) : undefined;
+      if (kind !== "array" && kind !== "typed") fail(source ?? node, Codes.UnsupportedCall, "set takes an array or a typed array on devices");
+      this.call(this.runtime(kind === "typed" ? "typedSetFromTyped" : "typedSetFromArray"), this.methodArgs(t, node, 2, ["any", "number"]), node, false);
+      return this.constant(UNDEFINED);
+    }
+  }
+  return fail(node, Codes.UnsupportedCall, `the typed array method '${name}' is not supported on devices yet`);
 };
 
 Lowerer.prototype.arrayLiteral = function arrayLiteral(this: Lowerer, node: ts.ArrayLiteralExpression): VReg {

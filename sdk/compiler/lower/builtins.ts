@@ -143,6 +143,21 @@ Lowerer.prototype.arrayMethod = function arrayMethod(this: Lowerer, callee: ts.P
     case "filter": return call("arrayFilter", this.methodArgs(a, node, 1, ["any"]));
     case "find": return call("arrayFind", this.methodArgs(a, node, 1, ["any"]));
     case "findIndex": return call("arrayFindIndex", this.methodArgs(a, node, 1, ["any"]));
+    case "findLast": return call("arrayFindLast", this.methodArgs(a, node, 1, ["any"]));
+    case "findLastIndex": return call("arrayFindLastIndex", this.methodArgs(a, node, 1, ["any"]));
+    case "copyWithin": return call("arrayCopyWithin", this.methodArgs(a, node, 3, ["number", "number", "number"]));
+    case "toReversed": return call("arrayToReversed", this.methodArgs(a, node, 0, []));
+    case "toSorted": return call("arrayToSorted", this.methodArgs(a, node, 1, ["any"]));
+    case "with": return call("arrayWith", this.methodArgs(a, node, 2, ["number", "any"]));
+    case "unshift": {
+      for (const arg of node.arguments) if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
+      const [array, ...items] = this.exprList([a, ...node.arguments]);
+      return call("arrayUnshift", [array, this.arrayOf(items, node)], true);
+    }
+    case "shift":
+      // Arrays can now get shorter: the range analysis must not assume they only grow.
+      this.arraysShrink = true;
+      return call("arrayShift", this.methodArgs(a, node, 0, []));
     case "some": return call("arraySome", this.methodArgs(a, node, 1, ["any"]));
     case "every": return call("arrayEvery", this.methodArgs(a, node, 1, ["any"]));
     case "reduce": case "reduceRight": {

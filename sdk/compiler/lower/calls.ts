@@ -65,6 +65,8 @@ Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: 
     });
   }
   if (ts.isPropertyAccessExpression(callee)) {
+    // An ArrayBuffer's methods are lowered, not its runtime class's (lower/arrays.ts).
+    if (this.kindOf(callee.expression) === "object" && this.isArrayBuffer(callee.expression)) return this.typedMethod(callee, node);
     const member = this.classMember(callee);
     if (member?.kind === "method") {
       const slot = member.info.slots.get(member.key)!;
@@ -102,6 +104,7 @@ Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: 
     }
     if (objKind === "string") return this.stringMethod(callee, node);
     if (objKind === "array") return this.arrayMethod(callee, node);
+    if (objKind === "typed") return this.typedMethod(callee, node);
     if (objKind === "number" && callee.name.text === "toString" && node.arguments.length === 0) {
       return this.call(this.runtime("toString"), [this.expr(callee.expression)], node);
     }

@@ -51,7 +51,7 @@ const BUILTIN_CLASSES: Record<string, string> = {
   SyntaxError: "errors.ts", EvalError: "errors.ts", URIError: "errors.ts",
   Map: "collections.ts", Set: "collections.ts",
   Promise: "promise.ts",
-  ArrayBuffer: "dataview.ts", DataView: "dataview.ts",
+  ArrayBuffer: "typed-arrays.ts", DataView: "dataview.ts",
   Date: "date.ts",
 };
 
@@ -69,6 +69,7 @@ Lowerer.prototype.newExpression = function newExpression(this: Lowerer, node: ts
   if (ts.isIdentifier(node.expression) && TYPED_ARRAYS[node.expression.text]) return this.newTypedArray(node);
   const classDecl = this.classDeclarationOf(node.expression);
   if (classDecl && this.isGlobal(node.expression) && classDecl === this.builtinClass("Promise")) this.usesPromises = true;
+  if (classDecl && classDecl === this.builtinClass("ArrayBuffer")) return this.newArrayBuffer(classDecl, node);
   if (classDecl && this.isGlobal(node.expression) && ts.isIdentifier(node.expression) && node.expression.text === "Date") {
     for (const arg of node.arguments ?? []) {
       if (this.kindOf(arg) !== "number") {

@@ -217,6 +217,12 @@ Lowerer.prototype.assign = function assign(this: Lowerer, target: ts.Expression,
     this.elementSet(target.expression, array, index, value, node);
     return;
   }
+  if (ts.isPropertyAccessExpression(target) && target.name.text === "length" && this.kindOf(target.expression) === "array") {
+    // a.length = n: the array may get shorter, which the range analysis must know.
+    this.arraysShrink = true;
+    this.call(this.runtime("arraySetLength"), [this.expr(target.expression), value], node, false);
+    return;
+  }
   if (ts.isPropertyAccessExpression(target)) {
     const member = this.classMember(target);
     if (member?.kind === "field") {

@@ -69,6 +69,8 @@ Lowerer.prototype.propertyGet = function propertyGet(this: Lowerer, node: ts.Pro
     this.emit({ op: "tag", dst, src: raw, max: SMALL_INT_MAX, pos: this.pos(node) });
     return dst;
   }
+  const typed = objKind === "typed" || objKind === "object" ? this.typedProperty(node) : undefined;
+  if (typed !== undefined) return typed;
   const member = this.classMember(node);
   if (member) return this.memberGet(member, node);
   if (objKind === "object" || (objKind === "any" && this.isObjectOrNullish(node.expression))) {

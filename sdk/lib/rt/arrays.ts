@@ -5,12 +5,11 @@
 import { DOUBLES, addressOf, f64FromWords, isObject, isSmallInt, objectAt, objectKind, panic, peek16, peek32, peek8, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
 import { allocTraced } from "./heap.ts";
 import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY, KIND_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_LENGTH } from "./layout.ts";
-import { alloc } from "./heap.ts";
 import { concat, sameValueZero, strictEquals, toString, unitAt } from "./strings.ts";
 import { truthy } from "./print.ts";
 import { PANIC_BAD_INDEX, PANIC_NOT_INTEGER } from "./panic-codes.ts";
 import { RangeError, TypeError } from "./errors.ts";
-import { copyWords, fillWords, zeroBytes } from "./port.ts";
+import { copyWords, fillWords } from "./port.ts";
 import { float32FromBits } from "./dataview.ts";
 
 const MIN_CAPACITY = 4;
@@ -80,17 +79,6 @@ export function arrayGet(a: unknown[], index: number): unknown {
   return index === 0 && a.length > 0 ? a[0] : undefined;
 }
 
-/** new Uint8Array(length) and the other typed arrays: the elements zero, in the object. */
-export function typedArrayNew(length: number, elementSize: number, descriptor: number): unknown {
-  if (length < 0) throw new RangeError("Invalid typed array length: " + length);
-  const bytes = length * elementSize;
-  const array = alloc(TYPED_DATA + bytes);
-  poke32(array, descriptor);
-  poke32(array + TYPED_LENGTH, length);
-  zeroBytes(array + TYPED_DATA, bytes);
-  return objectAt<unknown>(array);
-}
-
 /** Element i of a typed array's data (TYPED_ELEMENTS order: u8 i8 u16 i16 u32 i32). */
 export function typedElement(data: number, element: number, i: number): number {
   if (element === 0) return peek8(data + i);
@@ -114,7 +102,7 @@ export function typedToArray(t: unknown): unknown[] {
   const element = peek32(peek32(array) + TYPED_DESCRIPTOR_ELEMENT);
   const length = peek32(array + TYPED_LENGTH);
   const result = arrayNew(length);
-  for (let i = 0; i < length; i++) result[i] = typedElement(array + TYPED_DATA, element, i);
+  for (let i = 0; i < length; i++) result[i] = typedElement(peek32(array + TYPED_DATA), element, i);
   return result;
 }
 
@@ -230,8 +218,104 @@ export function arrayPop(a: unknown[]): unknown {
   return last;
 }
 
+/** ToIntegerOrInfinity of an index argument: NaN is 0, fractions are cut toward zero. */
+function toInteger(n: number): number {
+  if (!DOUBLES) return n;
+  if (n !== n) return 0;
+  // -0 (from -0.5 too) is index 0, not a boxed -0 the runtime would take for a length.
+  const whole = Math.trunc(n);
+  return whole === 0 ? 0 : whole;
+}
+
+/** a.length = n (ECMA-262 §10.4.2.4, ArraySetLength): shorter drops the elements past n;
+ *  longer would make holes, which device arrays do not have (a hole and undefined are one
+ *  word; telling them apart would cost a check on every element read), so that stops with an
+ *  error rather than print `undefined` where Node prints `<n empty items>`. */
+export function arraySetLength(a: unknown[], requested: number): number {
+  // -0 is 0; anything else that is not a small integer is a fraction, negative or too long.
+  const n = DOUBLES && requested === 0 ? 0 : requested;
+  if (!isSmallInt(n) || n < 0) throw new RangeError("Invalid array length");
+  const array = addressOf(a);
+  const length = peek32(array + ARRAY_LENGTH);
+  if (n > length) throw new RangeError("Extending an array through its length makes holes, which devices do not support: push the new elements instead");
+  fillWords(peek32(array + ARRAY_ELEMENTS) + 4 * n, length - n, undefined);
+  poke32(array + ARRAY_LENGTH, n);
+  return n;
+}
+
+/** shift: the first element, or undefined; the rest move down one place. */
+export function arrayShift(a: unknown[]): unknown {
+  const array = addressOf(a);
+  const length = peek32(array + ARRAY_LENGTH);
+  if (length === 0) return undefined;
+  const first = a[0];
+  const elements = peek32(array + ARRAY_ELEMENTS);
+  // copyWords copies upwards, so moving the elements down one word is safe.
+  copyWords(elements, elements + 4, length - 1);
+  pokeValue(elements + 4 * (length - 1), undefined);
+  poke32(array + ARRAY_LENGTH, length - 1);
+  return first;
+}
+
+/** unshift(...items): the items in front, in order; the new length. */
+export function arrayUnshift(a: unknown[], items: unknown[]): number {
+  const array = addressOf(a);
+  const length = peek32(array + ARRAY_LENGTH);
+  const count = items.length;
+  if (count === 0) return length;
+  ensureCapacity(array, length + count);
+  const elements = peek32(array + ARRAY_ELEMENTS);
+  // From the end down: the source and the destination overlap.
+  for (let i = length - 1; i >= 0; i--) pokeValue(elements + 4 * (i + count), a[i]);
+  for (let i = 0; i < count; i++) pokeValue(elements + 4 * i, items[i]);
+  poke32(array + ARRAY_LENGTH, length + count);
+  return length + count;
+}
+
+/** copyWithin(target, start, end): the elements of [start, end) copied to target on, as if
+ *  through a temporary copy; the length stays. */
+export function arrayCopyWithin(a: unknown[], target: number, start: unknown, end: unknown): unknown[] {
+  const length = a.length;
+  const to = relativeIndex(target, length, 0);
+  const from = relativeIndex(start, length, 0);
+  const last = relativeIndex(end, length, length);
+  let count = last - from < length - to ? last - from : length - to;
+  if (count <= 0) return a;
+  if (from < to && to < from + count) {
+    for (let i = count - 1; i >= 0; i--) a[to + i] = a[from + i];
+  } else {
+    for (let i = 0; i < count; i++) a[to + i] = a[from + i];
+  }
+  return a;
+}
+
+/** toReversed: a reversed copy. */
+export function arrayToReversed(a: unknown[]): unknown[] {
+  const length = a.length;
+  const result = arrayNew(length);
+  for (let i = 0; i < length; i++) result[i] = a[length - 1 - i];
+  return result;
+}
+
+/** toSorted(compare): a sorted copy. */
+export function arrayToSorted(a: unknown[], compare: unknown): unknown[] {
+  return arraySort(arraySlice(a, undefined, undefined), compare);
+}
+
+/** with(index, value): a copy with one element replaced; an index outside is a RangeError. */
+export function arrayWith(a: unknown[], index: number, value: unknown): unknown[] {
+  const length = a.length;
+  const whole = toInteger(index);
+  const i = whole < 0 ? whole + length : whole;
+  if (!(i >= 0 && i < length)) throw new RangeError("Invalid index : " + toString(index));
+  const result = arraySlice(a, undefined, undefined);
+  result[i] = value;
+  return result;
+}
+
 export function arrayAt(a: unknown[], index: number): unknown {
-  const i = index < 0 ? index + a.length : index;
+  const whole = toInteger(index);
+  const i = whole < 0 ? whole + a.length : whole;
   return i < 0 || i >= a.length ? undefined : a[i];
 }
 
@@ -267,6 +351,16 @@ export function arrayFind(a: unknown[], f: Callback): unknown {
 
 export function arrayFindIndex(a: unknown[], f: Callback): number {
   for (let i = 0; i < a.length; i++) if (truthy(f(a[i], i, a))) return i;
+  return -1;
+}
+
+export function arrayFindLast(a: unknown[], f: Callback): unknown {
+  for (let i = a.length - 1; i >= 0; i--) if (truthy(f(a[i], i, a))) return a[i];
+  return undefined;
+}
+
+export function arrayFindLastIndex(a: unknown[], f: Callback): number {
+  for (let i = a.length - 1; i >= 0; i--) if (truthy(f(a[i], i, a))) return i;
   return -1;
 }
 

@@ -1,20 +1,11 @@
-// ArrayBuffer and DataView (ECMA-262 §25.1, §25.3), and the binary32 conversions that
-// DataView, Float32Array and Math.fround share. An ArrayBuffer's bytes are a Uint8Array; a
-// DataView reads and writes them in either byte order.
+// DataView (ECMA-262 §25.3), and the binary32 conversions that DataView, Float32Array and
+// Math.fround share. A DataView reads and writes its buffer's bytes (typed-arrays.ts) through a
+// Uint8Array view of them, in either byte order.
 
 import { addressOf, f64FromWords, f64High, f64Low, peek32, poke16 } from "mote/intrinsics";
 import { RangeError } from "./errors.ts";
 import { TYPED_DATA, TYPED_LENGTH } from "./layout.ts";
-
-export class ArrayBuffer {
-  bytes: Uint8Array;
-  constructor(byteLength: number) {
-    this.bytes = new Uint8Array(byteLength);
-  }
-  get byteLength(): number {
-    return this.bytes.length;
-  }
-}
+import { ArrayBuffer } from "./typed-arrays.ts";
 
 export class DataView {
   buffer: ArrayBuffer;
@@ -23,12 +14,13 @@ export class DataView {
   size: number;
   constructor(buffer: ArrayBuffer, byteOffset?: number, byteLength?: number) {
     const start = byteOffset === undefined ? 0 : toIndex(byteOffset);
-    const total = buffer.bytes.length;
+    const total = buffer.size;
     if (start < 0 || start > total) throw new RangeError(`Start offset ${start} is outside the bounds of the buffer`);
     const size = byteLength === undefined ? total - start : toIndex(byteLength);
     if (size < 0 || start + size > total) throw new RangeError(`Invalid DataView length ${size}`);
     this.buffer = buffer;
-    this.bytes = buffer.bytes;
+    // The type checker knows the library's ArrayBuffer, which this one stands for.
+    this.bytes = new Uint8Array(buffer as unknown as globalThis.ArrayBuffer);
     this.start = start;
     this.size = size;
   }
@@ -194,7 +186,7 @@ export function typedGetFloat(array: unknown, index: number): number | undefined
   const address = addressOf(array);
   if (!(index >= 0 && index < peek32(address + TYPED_LENGTH))) return undefined;
   const wide = peek32(peek32(address) + 4) === 8;
-  const data = address + TYPED_DATA;
+  const data = peek32(address + TYPED_DATA);
   return wide ? f64FromWords(peek32(data + 8 * index + 4), peek32(data + 8 * index)) : float32FromBits(peek32(data + 4 * index));
 }
 
@@ -202,7 +194,7 @@ export function typedGetFloat(array: unknown, index: number): number | undefined
 export function typedSetFloat(array: unknown, index: number, value: number): void {
   const address = addressOf(array);
   if (!(index >= 0 && index < peek32(address + TYPED_LENGTH))) return;
-  const data = address + TYPED_DATA;
+  const data = peek32(address + TYPED_DATA);
   if (peek32(peek32(address) + 4) === 8) {
     pokeWord(data + 8 * index, f64Low(value));
     pokeWord(data + 8 * index + 4, f64High(value));

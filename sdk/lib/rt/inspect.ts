@@ -197,7 +197,7 @@ function formatTypedArray(value: unknown, depth: number, indentation: number): s
   if (depth > MAX_DEPTH) return concat(concat("[", name), "]");
   const shown = length < MAX_ARRAY_LENGTH ? length : MAX_ARRAY_LENGTH;
   const values: unknown[] = [];
-  for (let i = 0; i < shown; i++) values.push(typedElement(array + TYPED_DATA, element, i));
+  for (let i = 0; i < shown; i++) values.push(typedElement(peek32(array + TYPED_DATA), element, i));
   const output: string[] = [];
   for (let i = 0; i < shown; i++) output.push(toString(values[i]));
   if (length > shown) {

@@ -19,9 +19,17 @@ export const NUMBER_LOW = 4;
 export const NUMBER_HIGH = 8;
 export const NUMBER_SIZE = 12;
 
-/** Typed arrays: length in elements, then the elements, little-endian, in the object. */
+/** Typed arrays are views of an ArrayBuffer: the length in elements, the address of the first
+ *  element (raw, inside the buffer's bytes), the buffer (which keeps the bytes alive). Views
+ *  of one buffer share its bytes, so a write through one is seen through every other. */
 export const TYPED_LENGTH = 4;
 export const TYPED_DATA = 8;
+export const TYPED_BUFFER = 12;
+export const TYPED_SIZE = 16;
+/** ArrayBuffers (sdk/lib/rt/typed-arrays.ts): the descriptor, the byte length (a value, the
+ *  class's one field), then the bytes, 4-aligned, in the object. */
+export const ARRAY_BUFFER_SIZE = 4;
+export const ARRAY_BUFFER_BYTES = 8;
 /** A typed array's descriptor: the kind, the element size in bytes, the element type as an
  *  index into TYPED_ELEMENT_NAMES. */
 export const TYPED_DESCRIPTOR_ELEMENT = 8;
