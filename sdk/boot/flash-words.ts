@@ -3,7 +3,7 @@
 // byte loop costs about 65 instructions a byte (4.4 M for a 64 KB image on mps2-an385); the
 // port's copyWords moves a word in a handful.
 
-import { addressOf } from "mote/intrinsics";
+import { addressOf, peek32 } from "mote/intrinsics";
 import { copyWords } from "../lib/rt/port.ts";
 import { TYPED_DATA } from "../lib/rt/layout.ts";
 import { flashAddress } from "../lib/image/slots.ts";
@@ -17,5 +17,6 @@ export function copyFromFlash(into: Uint8Array, offset: number, count: number): 
   if ((offset & 3) !== 0 || words * 4 > into.length) {
     throw new RangeError(`copyFromFlash: ${count} bytes from offset ${offset} (a multiple of 4) into ${into.length}`);
   }
-  copyWords(addressOf(into) + TYPED_DATA, flashAddress() + offset, words);
+  // A typed array's header holds the address of its first element (sdk/lib/rt/layout.ts).
+  copyWords(peek32(addressOf(into) + TYPED_DATA), flashAddress() + offset, words);
 }

@@ -23,8 +23,23 @@ const FOUR_P = uint16Table(
   "\u3ffe\u3ffe\u3ffe\u03fe",
 );
 
+/** Field elements per shared buffer (fieldNew). */
+const FIELD_POOL = 16;
+let pool: Uint16Array | undefined = undefined;
+let pooled = FIELD_POOL;
+
+/** A new field element (zero). Every one the library makes lives as long as the program
+ *  (scratch, points, tables), so they are carved out of shared buffers, FIELD_POOL at a time:
+ *  one buffer for many saves a heap block and its length word per element, which keeps a
+ *  verification within the micro:bit's 16 KB of RAM. */
 export function fieldNew(): Uint16Array {
-  return new Uint16Array(FIELD_LIMBS);
+  if (pool === undefined || pooled === FIELD_POOL) {
+    pool = new Uint16Array(FIELD_LIMBS * FIELD_POOL);
+    pooled = 0;
+  }
+  const at = pooled * FIELD_LIMBS;
+  pooled++;
+  return pool.subarray(at, at + FIELD_LIMBS);
 }
 
 export function fieldCopy(out: Uint16Array, a: Uint16Array): void {
