@@ -40,3 +40,13 @@ export function f64FromWords(high: number, low: number): number {
   words.setInt32(4, low | 0);
   return words.getFloat64(0);
 }
+
+/** Memory reads, for sdk/lib's flash, image-slot and storage code: the host board has no
+ *  flash (no layout, no driver), so that code is never called here; these only let the
+ *  bundle link, and say so if reached. */
+export function peek8(address: number): number {
+  throw new Error(`mote/intrinsics: the host port has no memory to read (peek8 at ${address})`);
+}
+export function peek16(address: number): number {
+  throw new Error(`mote/intrinsics: the host port has no memory to read (peek16 at ${address})`);
+}
