@@ -228,7 +228,7 @@ Lowerer.prototype.assign = function assign(this: Lowerer, target: ts.Expression,
     if (member?.kind === "accessor") {
       const slot = member.info.slots.get(`set ${member.name}`);
       if (slot === undefined) fail(target, Codes.UnsupportedSyntax, `'${member.name}' has no setter`);
-      this.methodCall(this.expr(target.expression), slot, [value], node);
+      this.methodCall(this.expr(target.expression), slot, [value], node, `set ${member.name}`);
       return;
     }
     if (!member && this.kindOf(target.expression) === "object") {

@@ -420,6 +420,14 @@ export class Lowerer {
     });
     return symbol;
   }
+
+  /** The text of every string constant, by its symbol (passes/method-uses.ts reads which
+   *  method names a function looks up by name). */
+  stringTexts(): Map<string, string> {
+    const texts = new Map<string, string>();
+    for (const [text, symbol] of this.strings) if (symbol.startsWith("__str")) texts.set(symbol, text);
+    return texts;
+  }
 }
 
 export interface ClassInfo {
