@@ -17,6 +17,8 @@ import { cleanup } from "./passes/cleanup.ts";
 import { analyzeRanges } from "./passes/ranges.ts";
 import { markStackChecks } from "./passes/stack-checks.ts";
 import { methodUses } from "./passes/method-uses.ts";
+import { smallIntegerText } from "./passes/number-text.ts";
+import { onlyErrorsThrown } from "./passes/thrown-values.ts";
 import { generateFunction } from "../../ports/armv6m/codegen/codegen.ts";
 import { numberModel, usedDriverCode } from "./lower/doubles.ts";
 import { portRuntime, PORT_SYMBOLS } from "../../ports/armv6m/rt/runtime.ts";
@@ -139,12 +141,25 @@ export function build(options: BuildOptions): BuildResult {
   const alloc = lowerer.runtimeSymbol("alloc");
   const collect = lowerer.runtimeSymbol("collectFrom");
   const uncaughtText = lowerer.runtimeSymbol("uncaughtText");
+  // Every function is lowered now; these are looked at only where something uses them.
+  const smallIntegers = new Map<string, string>();
+  const numberText = lowerer.loweredRuntimeSymbol("numberText");
+  if (numberText) smallIntegers.set(numberText, lowerer.runtimeSymbol("intToString"));
+  const printValue = lowerer.loweredRuntimeSymbol("printValue");
+  if (printValue) smallIntegers.set(printValue, lowerer.runtimeSymbol("printSmallInt"));
+  const thrownValueText = lowerer.loweredRuntimeSymbol("thrownValueText");
+  if (thrownValueText && !lowerer.throwsOtherValues && !lowerer.usesPromises) onlyErrorsThrown(ir, thrownValueText, lowerer.runtimeSymbol("primitiveText"));
+  const lookups = new Map<string, string>();
+  for (const [name, prefix] of [["objGet", "get "], ["objSet", "set "], ["objMethodCode", ""]] as const) {
+    const symbol = lowerer.loweredRuntimeSymbol(name);
+    if (symbol) lookups.set(symbol, prefix);
+  }
   // Before cleanup, while each name a runtime lookup gets is still the constant it was lowered from.
-  const lookups = new Map([[lowerer.runtimeSymbol("objGet"), "get "], [lowerer.runtimeSymbol("objSet"), "set "], [lowerer.runtimeSymbol("objMethodCode"), ""]]);
   const strings = lowerer.stringTexts();
   const uses = new Map(ir.functions.map((fn) => [fn, methodUses(fn, strings, lookups)]));
   cleanup(ir);
   analyzeRanges(ir);
+  smallIntegerText(ir, smallIntegers);
   markStackChecks(ir);
 
   const chunks: Chunk[] = [];

@@ -64,10 +64,11 @@ type InstBody =
   /** dst = boolean value of a comparison. `numeric`: signed compare of small ints;
    *  otherwise word (identity) comparison, valid only for eq/ne. */
   | { op: "cmp"; kind: CmpOp; numeric: boolean; dst: VReg; a: VReg; b: VReg; pos: SourcePos }
-  /** Direct call of a compiled function or runtime helper. */
+  /** Direct call of a compiled function or runtime helper. `smallArgs`: which arguments the
+   *  range analysis proved small integers (passes/ranges.ts). */
   /** `newArray`: the call returns a new array whose length is its first argument (arrays only
    *  grow in this language step, so that length is a lower bound forever). */
-  | { op: "call"; dst: VReg | undefined; callee: string; args: VReg[]; pos: SourcePos; newArray?: boolean }
+  | { op: "call"; dst: VReg | undefined; callee: string; args: VReg[]; pos: SourcePos; newArray?: boolean; smallArgs?: boolean[] }
   /** Call of a function value (the value-call convention, below; the closure is its receiver). */
   | { op: "call-indirect"; dst: VReg; fn: VReg; args: VReg[]; pos: SourcePos }
   /** Call of a method through the object's method table (the value-call convention; `this`
