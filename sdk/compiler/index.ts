@@ -144,7 +144,7 @@ export function build(options: BuildOptions): BuildResult {
   // Every function is lowered now; these are looked at only where something uses them.
   const smallIntegers = new Map<string, string>();
   const numberText = lowerer.loweredRuntimeSymbol("numberText");
-  if (numberText) smallIntegers.set(numberText, lowerer.runtimeSymbol("intToString"));
+  if (numberText) smallIntegers.set(numberText, lowerer.runtimeSymbol("smallIntText"));
   const printValue = lowerer.loweredRuntimeSymbol("printValue");
   if (printValue) smallIntegers.set(printValue, lowerer.runtimeSymbol("printSmallInt"));
   const thrownValueText = lowerer.loweredRuntimeSymbol("thrownValueText");

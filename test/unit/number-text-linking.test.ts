@@ -15,7 +15,7 @@ describe("the double printer is linked only where a number that needs it can be 
   it("a program with fractions that prints only small integers in text links no double printer", () => {
     const names = linked(`const scale = 2.5;\nfor (let i = 0; i < 3; i++) {\n  const line = "step " + i;\n  console.log(line);\n  console.log(i);\n}\nconsole.log(scale > 2 ? "big" : "small");\n`);
     expect(doublePrinter(names)).toEqual([]);
-    expect(names).toContain("strings.intToString");
+    expect(names).toContain("strings.smallIntText");
     expect(names).toContain("print.printSmallInt");
     expect(names).not.toContain("strings.numberText");
     expect(names).not.toContain("print.printValue");

@@ -20,7 +20,7 @@ export const RT = {
   toString: ["strings.ts", "toString"],
   numberText: ["strings.ts", "numberText"],
   primitiveText: ["strings.ts", "primitiveText"],
-  intToString: ["strings.ts", "intToString"],
+  smallIntText: ["strings.ts", "smallIntText"],
   thrownValueText: ["errors.ts", "thrownValueText"],
   stringEquals: ["strings.ts", "stringEquals"],
   strictEquals: ["strings.ts", "strictEquals"],

@@ -1,7 +1,9 @@
 // A number the range analysis proves a small integer is turned into text by the small-integer
 // printer (strings.intToString, a few hundred bytes): a call of numberText (String(n) of a
-// number) becomes a call of intToString, and console.log's printValue of such a value a call
-// of printSmallInt. When every number a program turns into text is proven so, the double
+// number) becomes a call of smallIntText, and console.log's printValue of such a value a call
+// of printSmallInt. A range holds for the numbers a register holds; the one value of another
+// kind it may hold is undefined, from a typed array read past the end, which both print as
+// primitiveText does. When every number a program turns into text is proven so, the double
 // printer (numconv.ts, and bignum.ts in programs with fractions: 8 to 17 KB) is not linked
 // for it. A number not proven small keeps the general routine, which checks at run time; the
 // output is Node's either way. Runs after passes/ranges.ts, which records the proofs on each

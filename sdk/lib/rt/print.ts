@@ -3,17 +3,17 @@
 
 import { DOUBLES, addressOf, isObject, isSmallInt, peek16, peek8 } from "mote/intrinsics";
 import { consoleWrite } from "mote/console";
-import { inspectNumber, intToString, isNumber, isString, isWideString, primitiveText, primitiveToString } from "./strings.ts";
+import { inspectNumber, isNumber, isString, isWideString, primitiveText, primitiveToString, smallIntText } from "./strings.ts";
 import { STRING_DATA } from "./layout.ts";
 
 export function printByte(byte: number): void {
   consoleWrite(byte);
 }
 
-/** console.log's printing of a value the compiler proved a small integer
+/** console.log's printing of a value the compiler proved a small integer if it is a number
  *  (sdk/compiler/passes/number-text.ts): links no conversion of other numbers. */
 export function printSmallInt(n: number): void {
-  printAscii(intToString(n));
+  printAscii(smallIntText(n));
 }
 
 export function printValue(value: unknown): void {

@@ -181,6 +181,13 @@ export function numberText(n: number): string {
   return intToString(n);
 }
 
+/** String(n) of a value the range analysis proved a small integer if it is a number (a typed
+ *  array read past the end is undefined): numberText's calls become this where it proves that
+ *  (sdk/compiler/passes/number-text.ts). */
+export function smallIntText(n: number): string {
+  return isSmallInt(n) ? intToString(n) : primitiveText(n);
+}
+
 /** String(value) where the type says value is a string, boolean, null or undefined: links no
  *  conversion of numbers or objects (any other value would be a type the compiler was told
  *  wrongly, and stops the program). */
