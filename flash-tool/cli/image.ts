@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse, UsageError } from "../../sdk/cli/args.ts";
 import { lookUpBoard, unknownBoardMessage } from "../../sdk/cli/run-app.ts";
-import { decodeHeader, flagNames, formatVersion, IMAGE_HEADER_SIZE, IMAGE_MAGIC, ImageVersionError, parseVersion, PADDED_HEADER_SIZE } from "../image/index.ts";
+import { decodeHeader, flagNames, formatVersion, IMAGE_HEADER_SIZE, IMAGE_MAGIC, ImageVersionError, parseVersion, PADDED_HEADER_SIZE, loadAddressFor } from "../image/index.ts";
 import { ElfInputError, flashContentsOfElf, isElf } from "../image/elf-input.ts";
 import { KeyError, privateKeyFromPem, publicKeyFromPem } from "../image/keys.ts";
 import { ImageFormatError, parseImage } from "../image/parse.ts";
@@ -18,6 +18,7 @@ export const IMAGE_USAGE = `Usage:
   mote image sign <app.bin|app.elf> --key key.pem --version 1.2.3 [options]
   mote image info <image>
   mote image verify <image> --key key.pem|key.pub.pem [--board <id>]
+  mote image list|upload|test|confirm|erase … --port <tty>   (a device's slots: 'mote image list --help')
 
 sign     wraps a binary in an MCUboot image: header, body, SHA-256, key hash, Ed25519 signature
 info     prints every header field and TLV of an image, and whether its hash is right
@@ -81,14 +82,16 @@ export function signBinaryFile(options: SignFileOptions): { hash: Uint8Array; si
   const raw = readFile(options.input, "the binary to sign");
   let body = raw;
   let loadAddress = options.loadAddress;
+  const headerSize = options.headerSize ?? PADDED_HEADER_SIZE;
   if (isElf(raw)) {
     const contents = flashContentsOfElf(raw, options.input);
     body = contents.bytes;
-    loadAddress ??= contents.address;
+    // The header goes just before the body the ELF was linked for (an app built for a slot,
+    // build's imageSlot, starts hdr_size after the slot), and load_addr is where it sits.
+    loadAddress ??= contents.address - headerSize;
   }
   const key = privateKeyFromPem(new TextDecoder().decode(readFile(options.keyFile, "the signing key")), options.keyFile);
   const version = parseVersion(options.version);
-  const headerSize = options.headerSize ?? PADDED_HEADER_SIZE;
   const { bytes, hash } = signImage(body, { key, version, headerSize, loadAddress });
   fs.writeFileSync(options.out, bytes);
   return { hash, size: bytes.length, loadAddress };
@@ -181,7 +184,9 @@ function verifySubcommand(args: string[]): number {
   if (values.board !== undefined) {
     const board = lookUpBoard(values.board);
     if (!board) throw new UsageError(unknownBoardMessage(values.board).replace(/^mote: /, ""));
-    slot = { address: board.chip.flash.origin, size: board.chip.flash.length };
+    // Where the image runs: the primary slot behind mote-boot, else the whole flash.
+    const primary = board.flashLayout?.primary;
+    slot = primary ? { address: loadAddressFor(board), size: primary.size } : { address: board.chip.flash.origin, size: board.chip.flash.length };
   }
   const file = positionals[0];
   const publicKey = publicKeyFromPem(new TextDecoder().decode(readFile(values.key, "the public key")), values.key);
@@ -205,11 +210,13 @@ export async function imageCommand(args: string[]): Promise<number> {
   try {
     switch (sub) {
       case "sign": return signSubcommand(rest);
+      case "list": case "upload": case "test": case "confirm": case "erase":
+        return await (await import("./device-image.ts")).deviceImageCommand(sub, rest);
       case "info": return infoSubcommand(rest);
       case "verify": return verifySubcommand(rest);
       case "-h": case "--help": case "help": return usage();
-      case undefined: throw new UsageError("'mote image' needs a subcommand: sign, info or verify (see 'mote image --help')");
-      default: throw new UsageError(`unknown 'mote image' subcommand '${sub}'; the subcommands are sign, info, verify`);
+      case undefined: throw new UsageError("'mote image' needs a subcommand: sign, info, verify, or list, upload, test, confirm, erase with --port (see 'mote image --help')");
+      default: throw new UsageError(`unknown 'mote image' subcommand '${sub}'; the subcommands are sign, info, verify, list, upload, test, confirm, erase`);
     }
   } catch (error) {
     if (error instanceof CliFailure || error instanceof KeyError || error instanceof ImageVersionError || error instanceof ElfInputError) {

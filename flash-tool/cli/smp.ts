@@ -8,16 +8,11 @@ import fs from "node:fs";
 import { parse, UsageError } from "../../sdk/cli/args.ts";
 import { readElfImage } from "../../sdk/compiler/link/read-elf.ts";
 import type { LinkedImage } from "../../sdk/compiler/link/types.ts";
-import { DEFAULT_BAUD, listSerialPorts, openSerialPort } from "../serial/port.ts";
-import { encodeBody, MoteCommand, SmpClient, SmpError, SmpGroup, SmpOp, SmpTimeoutError } from "../smp/index.ts";
+import { encodeBody, MoteCommand, SmpError, SmpGroup, SmpOp, SmpTimeoutError } from "../smp/index.ts";
+import { PORT_ARGS, PORT_OPTIONS, withDevice } from "./device-port.ts";
 import { formatStatusCrash } from "../telemetry/crash-report.ts";
 import { formatStatusSummary, statusJson, toJson } from "../telemetry/format.ts";
 import { decodeStatus, PayloadError } from "../telemetry/payload.ts";
-
-const PORT_OPTIONS = `  -p, --port <tty>       the device's serial port (a simulated board's: mote run --serial-pty)
-      --baud <n>         line speed (default: ${DEFAULT_BAUD})
-      --timeout <s>      how long to wait for each answer (default: 3; one retry)
-  -h, --help             show this help`;
 
 export const SMP_USAGE: Record<string, string> = {
   echo: `Usage: mote echo [text] --port <tty>
@@ -57,9 +52,7 @@ ${PORT_OPTIONS}
 
 export async function smpCommand(command: "echo" | "reset" | "stats" | "info", args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
-    port: { type: "string", short: "p" },
-    baud: { type: "string" },
-    timeout: { type: "string" },
+    ...PORT_ARGS,
     json: { type: "boolean" },
     elf: { type: "string" },
   });
@@ -71,17 +64,6 @@ export async function smpCommand(command: "echo" | "reset" | "stats" | "info", a
   if (positionals.length > most) throw new UsageError(`'mote ${command}' takes ${most === 0 ? "no arguments" : "one argument"}, got: ${positionals.join(" ")}`);
   if (values.json && (command === "echo" || command === "reset")) throw new UsageError(`'mote ${command}' has no --json output`);
   if (values.elf !== undefined && command !== "info") throw new UsageError("--elf is for 'mote info' (its crash report)");
-  if (values.port === undefined) {
-    const listing = await listSerialPorts();
-    const seen = listing.problem ?? (listing.ports.length === 0
-      ? "no serial ports are present"
-      : `the serial ports here are:\n${listing.ports.map((p) => `  ${p.path}  ${p.description}`).join("\n")}`);
-    throw new UsageError(`'mote ${command}' needs the device's port: --port <tty>; ${seen}`);
-  }
-  const baud = values.baud === undefined ? DEFAULT_BAUD : Number(values.baud);
-  if (!Number.isInteger(baud) || baud <= 0) throw new UsageError(`--baud takes a whole number, got '${values.baud}'`);
-  const timeoutS = values.timeout === undefined ? 3 : Number(values.timeout);
-  if (!(timeoutS > 0)) throw new UsageError(`--timeout takes a number of seconds above 0, got '${values.timeout}'`);
   let image: LinkedImage | undefined;
   if (values.elf !== undefined) {
     try {
@@ -91,15 +73,8 @@ export async function smpCommand(command: "echo" | "reset" | "stats" | "info", a
     }
   }
 
-  let port;
-  try {
-    port = await openSerialPort(values.port, baud);
-  } catch (error) {
-    process.stderr.write(`mote: ${(error as Error).message}\n`);
-    return 1;
-  }
-  const client = new SmpClient(port, { timeoutMs: timeoutS * 1000, retries: 1, deviceName: values.port });
-  try {
+  return withDevice(command, values, async (device) => {
+    const client = device.client;
     switch (command) {
       case "echo": {
         const text = positionals[0] ?? "hello";
@@ -108,7 +83,7 @@ export async function smpCommand(command: "echo" | "reset" | "stats" | "info", a
       }
       case "reset":
         await client.reset();
-        process.stderr.write(`mote: ${values.port} answered and is resetting\n`);
+        process.stderr.write(`mote: ${device.port} answered and is resetting\n`);
         break;
       case "stats": {
         const names = positionals.length > 0 ? [positionals[0]] : await client.statsList();
@@ -120,7 +95,7 @@ export async function smpCommand(command: "echo" | "reset" | "stats" | "info", a
       }
       case "info": {
         const body = await client.request(SmpOp.READ, SmpGroup.MOTE, MoteCommand.DIAGNOSTICS, {}, "mote info");
-        const id = typeof body.id === "string" ? body.id : values.port;
+        const id = typeof body.id === "string" ? body.id : device.port;
         // The keys are telemetry's status's: one decoder for both.
         const status = decodeStatus(id, encodeBody({ ...body, online: true }), false);
         if (values.json) {
@@ -134,16 +109,7 @@ export async function smpCommand(command: "echo" | "reset" | "stats" | "info", a
       }
     }
     return 0;
-  } catch (error) {
-    if (error instanceof SmpTimeoutError || error instanceof SmpError || error instanceof PayloadError) {
-      process.stderr.write(`mote: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    client.close();
-    await new Promise((resolve) => port.close(resolve));
-  }
+  }, (error) => error instanceof SmpTimeoutError || error instanceof SmpError || error instanceof PayloadError);
 }
 
 /** Groups and their counters, aligned:

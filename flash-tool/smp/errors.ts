@@ -35,10 +35,12 @@ export class SmpError extends Error {
     readonly rc: number,
     /** Set for a version-2 error: the group whose code `rc` is. */
     readonly group?: number,
+    /** The device's own words on why ("rsn"), when it gave them. */
+    readonly reason?: string,
   ) {
-    super(group === undefined
+    super((group === undefined
       ? `${request}: the device answered error ${rc} (${MGMT_ERRORS[rc] ?? "an error code SMP does not define"})`
-      : `${request}: the device answered error ${rc} of the ${groupName(group)} group`);
+      : `${request}: the device answered error ${rc} of the ${groupName(group)} group`) + (reason ? `: ${reason}` : ""));
   }
 }
 
@@ -55,6 +57,6 @@ export function errorIn(body: Record<string, unknown>, request: string): SmpErro
     const { group, rc } = err as Record<string, unknown>;
     if (typeof rc === "number" && rc !== 0) return new SmpError(request, rc, typeof group === "number" ? group : undefined);
   }
-  if (typeof body.rc === "number" && body.rc !== 0) return new SmpError(request, body.rc);
+  if (typeof body.rc === "number" && body.rc !== 0) return new SmpError(request, body.rc, undefined, typeof body.rsn === "string" ? body.rsn : undefined);
   return undefined;
 }

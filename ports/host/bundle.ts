@@ -12,8 +12,8 @@ import type { Plugin } from "esbuild";
 import type { Board, BoardDrivers } from "../../boards/types.ts";
 import { appTypeErrors } from "../../sdk/compiler/index.ts";
 import {
-  BOARD_MODULE, FLASH_MODULE, I2C_BUSES_MODULE, MOTE_MODULES, PINS_MODULE, REPO_ROOT, WATCHDOG_MODULE, boardModuleSource, createFrontEnd,
-  flashModuleSource, i2cBusesModuleSource, pinsModuleSource, watchdogModuleSource,
+  BOARD_MODULE, FLASH_MODULE, I2C_BUSES_MODULE, MOTE_MODULES, PINS_MODULE, REPO_ROOT, STORAGE_MODULE, WATCHDOG_MODULE, boardModuleSource, createFrontEnd,
+  flashModuleSource, i2cBusesModuleSource, pinsModuleSource, storageModuleSource, watchdogModuleSource,
 } from "../../sdk/compiler/frontend/program.ts";
 
 const LIB_DIR = path.join(REPO_ROOT, "sdk/lib");
@@ -72,7 +72,7 @@ function moteModules(board: Board): Plugin {
     name: "mote-host",
     setup(build) {
       build.onResolve({ filter: /^mote(\/.*)?$/ }, ({ path: name }) => {
-        if (name === BOARD_MODULE || name === PINS_MODULE || name === WATCHDOG_MODULE || name === I2C_BUSES_MODULE || name === FLASH_MODULE) return { path: name, namespace: GENERATED };
+        if (name === BOARD_MODULE || name === PINS_MODULE || name === WATCHDOG_MODULE || name === I2C_BUSES_MODULE || name === FLASH_MODULE || name === STORAGE_MODULE) return { path: name, namespace: GENERATED };
         const driver = DRIVER_MODULES[name];
         if (driver) {
           const file = board.drivers[driver];
@@ -93,7 +93,8 @@ function moteModules(board: Board): Plugin {
       });
       build.onLoad({ filter: /.*/, namespace: GENERATED }, ({ path: name }) => ({
         contents: name === BOARD_MODULE ? boardModuleSource(board, { forSimulator: true }) : name === PINS_MODULE ? pinsModuleSource(board)
-          : name === I2C_BUSES_MODULE ? i2cBusesModuleSource(board) : name === FLASH_MODULE ? flashModuleSource(board) : watchdogModuleSource(board),
+          : name === I2C_BUSES_MODULE ? i2cBusesModuleSource(board) : name === FLASH_MODULE ? flashModuleSource(board)
+          : name === STORAGE_MODULE ? storageModuleSource(board) : watchdogModuleSource(board),
         loader: "ts",
         resolveDir: LIB_DIR,
       }));

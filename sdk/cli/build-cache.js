@@ -78,10 +78,12 @@ export function cachedReport(outDir, entry, key) {
  * The identity of a build request: the app, the board, the flavour, what the image says
  * about its device (--device-id, --version) and its stack (--stack); absent for a plain build.
  * @param {string} entry @param {string} boardId @param {boolean} hardware
- * @param {{ deviceId?: string, version?: string }} [identity] @param {number} [stackSize]
+ * @param {{ deviceId?: string, version?: string }} [identity] @param {number} [stackSize] @param {boolean} [imageSlot]
  */
-export function buildKey(entry, boardId, hardware, identity = {}, stackSize) {
-  return JSON.stringify([path.resolve(entry), boardId, hardware, identity.deviceId ?? null, identity.version ?? null, stackSize ?? null]);
+export function buildKey(entry, boardId, hardware, identity = {}, stackSize, imageSlot = false) {
+  // A build linked into the image slot (mote build --sign) is another image than the plain one.
+  const key = [path.resolve(entry), boardId, hardware, identity.deviceId ?? null, identity.version ?? null, stackSize ?? null];
+  return JSON.stringify(imageSlot ? [...key, "image-slot"] : key);
 }
 
 /**

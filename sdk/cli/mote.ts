@@ -37,6 +37,7 @@ Usage:
   mote keys new [--out key.pem]
   mote image sign|info|verify <file> …
   mote echo|reset|stats|info --port <tty>
+  mote flash <app.ts | image> --port <tty>
 
 Commands:
   build    compile an app into an image (.elf .bin .hex .map, and .uf2 where the board takes one)
@@ -47,11 +48,13 @@ Commands:
   broker   run the embedded MQTT broker (aedes) that devices and the telemetry tools use
   telemetry  show devices' readings and statuses live from an MQTT broker (lines, JSON or charts)
   keys     make an Ed25519 key pair for signing images
-  image    sign a binary as an MCUboot image, show an image's fields, verify its signature
+  image    sign a binary as an MCUboot image, show an image's fields, verify its signature;
+           list, upload, test, confirm or erase a device's images (--port)
   echo     check that a device's SMP server answers (an app with import "mote/smp")
   reset    reset a device through its SMP server
   stats    a device's counters (its SMP server's, UART's, serial link's) through SMP
   info     a device's diagnostics through SMP: heap, loop lag, uptime, reset reason, kept crash
+  flash    update a device over its serial port: build, sign, upload, test, reset, report
 
 Run 'mote <command> --help' for a command's options.`;
 
@@ -203,7 +206,9 @@ async function buildCommand(args: string[]): Promise<number> {
   const { build } = await import("../compiler/index.ts");
   const started = performance.now();
   const stackSize = stackOf(values);
-  const result = build({ entry, board, outDir, forSimulator: !values.hardware, identity, stackSize });
+  // A signed image runs behind mote-boot, from the primary slot, where the board has one.
+  const imageSlot = sign !== undefined && board.flashLayout !== undefined;
+  const result = build({ entry, board, outDir, forSimulator: !values.hardware, identity, stackSize, imageSlot });
   if (!result.ok) {
     process.stderr.write(`${result.diagnostics}\n`);
     return 1;
@@ -219,7 +224,7 @@ async function buildCommand(args: string[]): Promise<number> {
     `\n${result.sizeReport.replace(/\n?$/, "\n")}`,
   );
   writeManifest({
-    outDir, entry, key: buildKey(entry, board.id, values.hardware ?? false, identity, stackSize),
+    outDir, entry, key: buildKey(entry, board.id, values.hardware ?? false, identity, stackSize, imageSlot),
     sources: result.sources, outputs: written, report: result.sizeReport,
   });
   return 0;
@@ -415,8 +420,10 @@ async function main(argv: string[]): Promise<number> {
       case "stats":
       case "info":
         return await (await import("../../flash-tool/cli/smp.ts")).smpCommand(command, rest);
+      case "flash":
+        return await (await import("../../flash-tool/cli/device-image.ts")).flashCommand(rest);
       default:
-        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init, bridge, broker, telemetry, keys, image, echo, reset, stats, info (see 'mote --help')`);
+        throw new UsageError(`unknown command '${command}'; the commands are build, run, boards, init, bridge, broker, telemetry, keys, image, echo, reset, stats, info, flash (see 'mote --help')`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

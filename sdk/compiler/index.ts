@@ -35,6 +35,7 @@ import { elementBytes } from "./lower/types.ts";
 import { DESCRIPTOR_CLOSURE, DESCRIPTOR_CELL, KIND_CLOSURE, KIND_CELL, DESCRIPTOR_PLAIN, KIND_PLAIN } from "./values.ts";
 import { DESCRIPTOR_TYPED_PREFIX, KIND_TYPED_ARRAY, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENTS, DESCRIPTOR_ARRAY, DESCRIPTOR_NUMBER, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_NUMBER, KIND_STRING16, KIND_STRING8 } from "./values.ts";
 import type { IrProgram } from "./ir/ir.ts";
+import { slotLinkRegion } from "../../flash-tool/image/board-image.ts";
 
 export interface BuildOptions {
   entry: string;
@@ -52,6 +53,10 @@ export interface BuildOptions {
   identity?: DeviceIdentity;
   /** Stack bytes at the top of RAM, instead of the board's (a multiple of 8, at least 1 KB). */
   stackSize?: number;
+  /** Link the app to run from the primary image slot behind mote-boot (boards with a flash
+   *  layout): after the MCUboot header, vector table first, no boot2 (mote-boot owns the
+   *  flash's start). `mote build --sign` builds so. */
+  imageSlot?: boolean;
 }
 
 /** The stack an image gets: the app's choice, else the board's, else what its RAM allows. */
@@ -207,15 +212,19 @@ export function build(options: BuildOptions): BuildResult {
   const hasData = linked.some((c) => c.section === ".data");
   const hasBss = linked.some((c) => c.section === ".bss");
   if (!hasData || !hasBss) linked = keepReachable([...chunks, ...port(hasData, hasBss)], "__vectors");
-  if (board.chip.secondStageBootloader) {
+  if (board.chip.secondStageBootloader && !options.imageSlot) {
     const bytes = board.chip.secondStageBootloader();
     linked.push({ name: "__boot2", section: ".boot2", bytes, size: bytes.length, align: 4, relocs: [], kind: "object", module: "boot2" });
   }
 
   let image: LinkedImage;
   try {
+    if (options.imageSlot && !board.flashLayout) {
+      return { ok: false, diagnostics: `error MOTE${Codes.UnknownBoard}: board '${board.id}' has no flash layout (mote-boot, image slots): build for it without a slot (no --sign), or for a board that takes updates` };
+    }
+    const flash = options.imageSlot ? slotLinkRegion(board) : board.chip.flash;
     image = link(linked, {
-      flash: board.chip.flash, ram: board.chip.ram, vectorTableOffset: board.chip.vectorTableOffset, stackSize: stackSizeFor(board, options.stackSize),
+      flash, ram: board.chip.ram, vectorTableOffset: options.imageSlot ? 0 : board.chip.vectorTableOffset, stackSize: stackSizeFor(board, options.stackSize),
     }, { entry: PORT_SYMBOLS.reset });
   } catch (e) {
     if (e instanceof ImageTooLargeError) {

@@ -3,23 +3,25 @@
 // echo|reset|stats|info --port <tty>`, mcumgr and other SMP clients can manage it. One import
 // is the whole opt-in; the server keeps the device running (it listens on the UART).
 //
-// Groups served: OS (0: echo, reset, mcumgr params, OS info), statistics (2: the server's,
-// the UART's and the link's counters) and mote's diagnostics (64). An app can serve a group
+// Groups served: OS (0: echo, reset, mcumgr params, OS info), image (1, on boards with a flash
+// layout: slot state, test/confirm, upload, erase), statistics (2: the server's, the UART's
+// and the link's counters) and mote's diagnostics (64). An app can serve a group
 // of its own: `smp.register(70, handler)` (smp/handler.ts).
 //
 //   sdk/lib/smp/serial-transport.ts  lines, base64, length and CRC (the frames)
 //   sdk/lib/smp/server.ts            header, body, dispatch, error answers
 //   sdk/lib/smp/*-group.ts           the groups
 
-import { APP_VERSION, BOARD_ID, DEVICE_ID } from "mote/board";
+import { APP_VERSION, BOARD_ID, DEVICE_ID, HAS_FLASH_LAYOUT } from "mote/board";
 import { link } from "./link.ts";
 import { systemReset } from "./rt/port.ts";
 import { noteRequestedReset } from "./rt/crash-record.ts";
 import { uart } from "./uart.ts";
 import { LinkStats, UartStats } from "./smp/device-stats.ts";
+import { ImageGroup } from "./smp/image-group.ts";
 import { MoteGroup } from "./smp/mote-group.ts";
 import { DeviceIdentity, OsGroup } from "./smp/os-group.ts";
-import { GROUP_MOTE, GROUP_OS, GROUP_STATS } from "./smp/protocol.ts";
+import { GROUP_IMAGE, GROUP_MOTE, GROUP_OS, GROUP_STATS } from "./smp/protocol.ts";
 import { SerialFrameReader } from "./smp/serial-transport.ts";
 import { SmpServer } from "./smp/server.ts";
 import { SmpStats, StatsGroup } from "./smp/stats-group.ts";
@@ -44,4 +46,6 @@ const reader = new SerialFrameReader((packet: Uint8Array) => smp.receive(packet)
 smp.register(GROUP_OS, new OsGroup(new DeviceIdentity(DEVICE_ID, APP_VERSION, BOARD_ID), SMP_BUFFER_SIZE, resetDevice));
 smp.register(GROUP_STATS, new StatsGroup([new SmpStats(reader, smp), new UartStats(uart), new LinkStats(link)]));
 smp.register(GROUP_MOTE, new MoteGroup());
+// Boards that take updates: image state, upload into slot 1, erase (smp/image-group.ts).
+if (HAS_FLASH_LAYOUT) smp.register(GROUP_IMAGE, new ImageGroup());
 link.onText((bytes: Uint8Array) => reader.push(bytes));

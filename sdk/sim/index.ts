@@ -7,7 +7,7 @@ import { hostTarget } from "./host.ts";
 import { qemuTarget } from "./qemu.ts";
 import { rp2040Target } from "./rp2040.ts";
 import type { BootImage, Target } from "./types.ts";
-import { BOOT_RECORD, BOOT_SEED_OFFSET } from "../../ports/armv6m/rt/runtime.ts";
+import { BOOT_RECORD, BOOT_SEED_OFFSET, WALL_CLOCK } from "../../ports/armv6m/rt/runtime.ts";
 
 export { qemuAvailable, qemuArguments } from "./qemu.ts";
 export { hostTarget, qemuTarget, rp2040Target };
@@ -38,5 +38,6 @@ export function bootImageOf(image: LinkedImage, elfPath: string): BootImage {
     flashOrigin: image.layout.flash.origin,
     vectorTable: image.layout.flash.origin + image.layout.vectorTableOffset,
     powerOnSeed: seedAddress(image),
+    wallClock: image.symbols.find((symbol) => symbol.name === WALL_CLOCK)?.address,
   };
 }

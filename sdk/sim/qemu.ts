@@ -17,7 +17,7 @@ import { listenForHolds, loadFlashFile, saveFlashFile, type HoldEvent } from "./
 import { ConsoleInput } from "./console-input.ts";
 import { QtestLink } from "./qtest.ts";
 import { findSensor } from "./sensors.ts";
-import { powerOnBits } from "./power-on.ts";
+import { powerOnBits, wallClockWords } from "./power-on.ts";
 
 const QEMU_BINARY = "qemu-system-arm";
 const INSTALL_HINT = "install it with: sudo apt-get install qemu-system-arm";
@@ -120,7 +120,7 @@ export function qemuArguments(
   elfPath: string,
   extra: {
     pluginPath?: string; pluginOutput?: string; pluginHold?: string; pluginCut?: number; gdbPort?: number; tracePins?: boolean; realTime?: boolean; qtestSocket?: string; qmpSocket?: string;
-    serialPty?: boolean; powerOnSeed?: number;
+    serialPty?: boolean; powerOnSeed?: number; wallClock?: number;
   } = {},
 ): string[] {
   if (board.simulator.kind !== "qemu") {
@@ -160,6 +160,12 @@ export function qemuArguments(
     // QEMU's generic loader writes the word at power-on and again at each reset, like SRAM
     // that keeps what it settled to: one random value per QEMU process.
     args.push("-device", `loader,addr=0x${extra.powerOnSeed.toString(16)},data=0x${powerOnBits().toString(16)},data-len=4`);
+  }
+  if (extra.wallClock !== undefined) {
+    // Written again at each reset too: after a reset the board's clock restarts from the
+    // time QEMU started (a device without a battery-backed clock is told the time again).
+    const at = extra.wallClock;
+    wallClockWords().forEach((word, i) => args.push("-device", `loader,addr=0x${(at + 4 * i).toString(16)},data=0x${word.toString(16)},data-len=4`));
   }
   args.push(...board.simulator.extraArgs);
   return args;
@@ -235,7 +241,7 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
     }) : undefined;
     const args = qemuArguments(board, image.elfPath, {
       pluginPath, pluginOutput, pluginHold: holdSocket, pluginCut: cutAt, gdbPort: options.gdbPort, tracePins: options.onPinChange !== undefined, realTime: options.realTime, qtestSocket, qmpSocket,
-      serialPty: options.serialPty !== undefined, powerOnSeed: image.powerOnSeed,
+      serialPty: options.serialPty !== undefined, powerOnSeed: image.powerOnSeed, wallClock: image.wallClock,
     });
     // Stopped by the caller's signal, or here if the inputs cannot be set up.
     const stop = new AbortController();

@@ -6,7 +6,7 @@
 // addresses, unknown instructions) into an error instead of running on.
 
 import { GPIOPinState, RP2040 } from "rp2040js";
-import { powerOnBits } from "./power-on.ts";
+import { powerOnBits, wallClockWords } from "./power-on.ts";
 import type { Board } from "../../boards/types.ts";
 import { attachI2cModels, type I2cDeviceModel } from "./models/i2c-device.ts";
 import { Tmp105Model } from "./models/tmp105.ts";
@@ -149,6 +149,7 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
   mcu.flash.set(image.flashBytes, flashOffset);
   const flashChip = attachFlashChip(mcu, flashBytes, () => clock.nanos, note);
   if (image.powerOnSeed !== undefined) mcu.writeUint32(image.powerOnSeed, powerOnBits());
+  if (image.wallClock !== undefined) wallClockWords().forEach((word, i) => mcu.writeUint32(image.wallClock! + 4 * i, word));
   mcu.bootrom.fill(EMPTY_BOOTROM_WORD);
   core.VTOR = image.vectorTable >>> 0;
   core.SP = mcu.readUint32(image.vectorTable);

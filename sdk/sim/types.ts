@@ -16,6 +16,10 @@ export interface BootImage {
    *  simulators put random bits there at power-on and leave it alone at a reset, as SRAM
    *  does. Absent when the image has no such word. */
   powerOnSeed?: number;
+  /** Three RAM words the device reads its wall-clock time at boot from (sdk/lib/rt/date.ts):
+   *  the simulators write the host's time there at power-on (power-on.ts wallClockWords).
+   *  Absent when the image has none (the program makes no Date). */
+  wallClock?: number;
 }
 
 /** What the host board runs instead of an image: the app bundled for Node (ports/host). */

@@ -42,7 +42,7 @@ describe("mote keys new → build --sign → image info → image verify", () =>
     expect(built.stderr).toContain(signedBin);
     const image = readFileSync(signedBin);
     const header = decodeHeader(image);
-    expect(header.loadAddress).toBe(0x10000000); // the pico's flash origin, for now
+    expect(header.loadAddress).toBe(0x10040000); // the pico's primary slot, where mote-boot starts it
     expect(header.headerSize).toBe(0x200);
     expect(header.version).toEqual({ major: 1, minor: 2, revision: 3, build: 0 });
     // The body is the .bin byte for byte.
@@ -53,7 +53,7 @@ describe("mote keys new → build --sign → image info → image verify", () =>
   it("prints every header field and TLV with image info", async () => {
     const info = await mote(["image", "info", signedBin]);
     expect(info.code, explain(info)).toBe(0);
-    for (const text of ["magic             0x96f3b83d", "load address      0x10000000", "header size       512 (0x200)", "flags             0x00000100 ROM_FIXED", "version           1.2.3", "SHA256 (0x10)", "KEYHASH (0x01)", "ED25519 (0x24)", "(hash ok)", "hash ok:"]) {
+    for (const text of ["magic             0x96f3b83d", "load address      0x10040000", "header size       512 (0x200)", "flags             0x00000100 ROM_FIXED", "version           1.2.3", "SHA256 (0x10)", "KEYHASH (0x01)", "ED25519 (0x24)", "(hash ok)", "hash ok:"]) {
       expect(info.stdout).toContain(text);
     }
   });
@@ -83,7 +83,7 @@ describe("mote keys new → build --sign → image info → image verify", () =>
 
     const board = await mote(["image", "verify", signedBin, "--key", at("key.pub.pem"), "--board", "mps2-an385"]);
     expect(board.code).toBe(1);
-    expect(board.stderr).toMatch(/wrong load address: the image is built to run at 0x10000000, this slot starts at 0x0/);
+    expect(board.stderr).toMatch(/wrong load address: the image is built to run at 0x10040000, this slot starts at 0x40000/);
 
     const raw = await mote(["image", "verify", at("build/pico/app.bin"), "--key", at("key.pub.pem")]);
     expect(raw.code).toBe(1);
@@ -95,7 +95,7 @@ describe("mote keys new → build --sign → image info → image verify", () =>
     const signed = await mote(["image", "sign", at("build/pico/app.elf"), "--key", at("key.pem"), "--version", "2.0.0+7", "--out", out]);
     expect(signed.code, explain(signed)).toBe(0);
     const image = parseImage(readFileSync(out));
-    expect(image.header.loadAddress).toBe(0x10000000);
+    expect(image.header.loadAddress).toBe(0x10040000); // the header just before the slot-linked body
     expect(image.header.version).toEqual({ major: 2, minor: 0, revision: 0, build: 7 });
     const bin = readFileSync(at("build/pico/app.bin"));
     const body = readFileSync(out).subarray(0x200, image.bodyEnd);

@@ -59,7 +59,8 @@ export async function runOnNode(file: string): Promise<NodeRun> {
 
 function runNode(script: string): Promise<NodeRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [script], { stdio: ["ignore", "pipe", "pipe"] });
+    // A device has no time zone (its local time is UTC, sdk/lib/rt/date.ts): Node runs in UTC too.
+    const child = spawn(process.execPath, [script], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TZ: "UTC" } });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));

@@ -2089,7 +2089,18 @@ class ProgramGenerator {
 
   private declaration(): void {
     const keyword = () => (this.rng.chance(0.3) ? "const" : "let");
+    const recs = this.variables("rec");
     this.rng.weighted<() => void>([
+      [recs.length > 0 ? 1 : 0, () => {
+        // Object rest: one field into a variable, the other two into a new object, printed.
+        const r = this.rng.pick(recs);
+        const field = this.rng.pick(["n", "s", "f"]);
+        const name = this.name(field === "n" ? "n" : field === "s" ? "s" : "b");
+        const rest = this.name("o");
+        this.emit(`const { ${field}: ${name}, ...${rest} } = ${r.name};`);
+        this.emit(`console.log(${name}, ${rest});`);
+        if (field === "n") this.declare(this.intVariable(name, { lo: r.lo, hi: r.hi }, false));
+      }],
       [8, () => {
         const kw = keyword();
         const name = this.name("n");

@@ -38,3 +38,10 @@ describe("doubles are linked only into programs that can make them", () => {
     expect(names).not.toContain("numconv.integralDigits");
   });
 });
+
+describe("the library builds in every number model", () => {
+  it("an app of int32 numbers that only imports the SMP server builds (boot-id's hash constant is an int32)", () => {
+    const names = linked(`import "mote/smp";\nconsole.log("up");\n`);
+    expect(names).toContain("boot-id.bootId");
+  });
+});

@@ -30,6 +30,12 @@ const SCB_AIRCR = 0xe000ed0c;
 const AIRCR_SYSRESETREQ = 0x05fa0004;
 /** B3.3 (SysTick): the reload value register. */
 const SYST_RVR = 0xe000e014;
+/** B3.3 (SysTick): the control and status register (0: counter and its interrupt off). */
+const SYST_CSR = 0xe000e010;
+/** B3.4 (NVIC): writing 1 to bit n of ICPR clears interrupt n's pending state. */
+const NVIC_ICPR = 0xe000e280;
+/** B3.2.5 (VTOR, Cortex-M0+ with the VTOR option, M3, M4): the vector table's address. */
+const SCB_VTOR = 0xe000ed08;
 const FIRST_EXTERNAL_EXCEPTION = 16;
 
 /** The longest SysTick period in whole milliseconds: the reload value is 24 bits. */
@@ -149,6 +155,37 @@ export function libOsChunks(board: Board): Chunk[] {
     a.bind(wait);
     a.b(wait);
     chunks.push(chunk("port.systemReset", a));
+  }
+  {
+    // port.startImage(vectorTable): what a reset does, for an image whose vector table is
+    // elsewhere (mote-boot starting the app in its slot). With interrupts masked: SysTick
+    // and every external interrupt off and nothing left pending (the bootloader's drivers may
+    // have used them), VTOR at the image's table (the Cortex-M0 has none: its bootloader
+    // would forward the vectors), MSP from the table's first word; then interrupts unmasked
+    // as out of reset, and a branch to the reset vector. r0: a tagged small integer.
+    const a = createAssembler();
+    a.asrs(0, 0, 1);
+    a.cpsid();
+    a.ldrConst(1, SYST_CSR);
+    a.movs(2, 0);
+    a.str(2, 1, { imm: 0 });
+    a.mvns(2, 2);
+    a.ldrConst(1, NVIC_ICER);
+    a.str(2, 1, { imm: 0 });
+    a.ldrConst(1, NVIC_ICPR);
+    a.str(2, 1, { imm: 0 });
+    if (board.chip.cpu !== "cortex-m0") {
+      a.ldrConst(1, SCB_VTOR);
+      a.str(0, 1, { imm: 0 });
+    }
+    a.dsb();
+    a.isb();
+    a.ldr(1, 0, { imm: 0 });
+    a.msr("msp", 1);
+    a.ldr(1, 0, { imm: 4 });
+    a.cpsie();
+    a.bx(1);
+    chunks.push(chunk("port.startImage", a));
   }
   return chunks;
 }

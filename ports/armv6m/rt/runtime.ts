@@ -94,6 +94,8 @@ export const CRASH_RECORD_RESET_MAGIC = 0x0d6f7472;
 /** The boot record (.noinit, sdk/lib/rt/boot-id.ts); its word at BOOT_SEED_OFFSET is what
  *  RAM held at power-on, which the simulators fill with random bits as SRAM would. */
 export const BOOT_RECORD = "__rt_boot_record";
+/** The wall-clock time at power-on, as a simulator writes it (sdk/lib/rt/date.ts). */
+export const WALL_CLOCK = "__rt_wall_clock";
 export const BOOT_SEED_OFFSET = 8;
 /** The watchdog warning's handler; a board's watchdog driver names its vector
  *  (Board.watchdogVector), which points here when the program starts the watchdog. */
@@ -198,6 +200,8 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
   chunks.push(data("__rt_reset_reason", new Uint8Array(4), [], ".bss"));
   // Which boot this is (sdk/lib/rt/boot-id.ts): magic, resets since power-on, power-up seed.
   chunks.push(data(BOOT_RECORD, new Uint8Array(12), [], ".noinit"));
+  // The wall-clock time at power-on: magic, seconds since 1970, milliseconds.
+  chunks.push(data(WALL_CLOCK, new Uint8Array(12), [], ".noinit"));
   chunks.push(data("__rt_str_kept", cString(" kept=1\n")));
   chunks.push(putHexChunk(o));
   chunks.push(putStringChunk(o));

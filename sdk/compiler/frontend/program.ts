@@ -26,6 +26,7 @@ export const MOTE_MODULES: Record<string, string> = {
   "mote/pin-classes": path.join(LIB_DIR, "pins.ts"),
   "mote/watchdog-class": path.join(LIB_DIR, "watchdog.ts"),
   "mote/flash-class": path.join(LIB_DIR, "flash.ts"),
+  "mote/storage-class": path.join(LIB_DIR, "storage.ts"),
   "mote/i2c-status": path.join(LIB_DIR, "i2c-status.ts"),
   "mote/i2c-bus-class": path.join(LIB_DIR, "i2c-bus.ts"),
   // The serial link to the host (frames beside the console) and the MQTT stream over it.
@@ -51,6 +52,9 @@ const WATCHDOG_MODULE_FILE = path.join(LIB_DIR, "__watchdog__.ts");
 /** The generated `mote/board-flash` module (flashModuleSource). */
 export const FLASH_MODULE = "mote/board-flash";
 const FLASH_MODULE_FILE = path.join(LIB_DIR, "__flash__.ts");
+/** The generated `mote/board-storage` module (storageModuleSource). */
+export const STORAGE_MODULE = "mote/board-storage";
+const STORAGE_MODULE_FILE = path.join(LIB_DIR, "__storage__.ts");
 /** The generated `mote/i2c-buses` module: the board's I2C buses (sdk/lib/i2c-bus.ts). */
 export const I2C_BUSES_MODULE = "mote/i2c-buses";
 const I2C_BUSES_MODULE_FILE = path.join(LIB_DIR, "__i2c_buses__.ts");
@@ -123,6 +127,20 @@ function boardTypePrefix(board: Board): string {
   return board.id.split(/[^A-Za-z0-9]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
 }
 
+/** A generated module's one export on a board that lacks what it names: a value whose type
+ *  says why, so that using it is a type error naming the board ("Property 'get' does not
+ *  exist on type 'MicrobitHasNoStorage'"), its `absent` the reason. */
+function absentExportSource(board: Board, exportName: string, lacks: string, why: string): string {
+  const typeName = `${boardTypePrefix(board)}HasNo${lacks}`;
+  return [
+    `// Generated for board '${board.id}'.`,
+    `/** ${why} */`,
+    `export interface ${typeName} { readonly absent: ${JSON.stringify(why)} }`,
+    `export const ${exportName}: ${typeName} = { absent: ${JSON.stringify(why)} };`,
+    "",
+  ].join("\n");
+}
+
 /** The generated `mote/pins` module: `pins.NAME` for each of the board's pins, typed by what
  *  the pin can do, in a class named after the board so that a pin the board lacks is a type
  *  error naming it ("Property 'BUTTON' does not exist on type 'Mps2An385Pins'"). */
@@ -157,15 +175,7 @@ export function watchdogModuleSource(board: Board): string {
       "",
     ].join("\n");
   }
-  const typeName = `${boardTypePrefix(board)}HasNoWatchdog`;
-  const why = board.absent?.watchdog ?? `board '${board.id}' has no watchdog mote can use`;
-  return [
-    `// Generated for board '${board.id}'.`,
-    `/** ${why} */`,
-    `export interface ${typeName} { readonly absent: ${JSON.stringify(why)} }`,
-    `export const watchdog: ${typeName} = { absent: ${JSON.stringify(why)} };`,
-    "",
-  ].join("\n");
+  return absentExportSource(board, "watchdog", "Watchdog", board.absent?.watchdog ?? `board '${board.id}' has no watchdog mote can use`);
 }
 
 /** The generated `mote/board-flash` module: the board's Flash, or on a board without a flash
@@ -180,15 +190,26 @@ export function flashModuleSource(board: Board): string {
       "",
     ].join("\n");
   }
-  const typeName = `${boardTypePrefix(board)}HasNoFlash`;
-  const why = board.absent?.flash ?? `board '${board.id}' has no flash driver mote can use`;
-  return [
-    `// Generated for board '${board.id}'.`,
-    `/** ${why} */`,
-    `export interface ${typeName} { readonly absent: ${JSON.stringify(why)} }`,
-    `export const flash: ${typeName} = { absent: ${JSON.stringify(why)} };`,
-    "",
-  ].join("\n");
+  return absentExportSource(board, "flash", "Flash", board.absent?.flash ?? `board '${board.id}' has no flash driver mote can use`);
+}
+
+/** The generated `mote/board-storage` module: the key/value storage in the flash layout's
+ *  settings area, or on a board without a flash driver or a layout a value whose type says
+ *  so, so that `storage.get(…)` is a type error naming the board. */
+export function storageModuleSource(board: Board): string {
+  const settings = board.flashLayout?.settings;
+  if (board.drivers.flash && settings) {
+    return [
+      `// Generated for board '${board.id}'.`,
+      `import { Storage } from "mote/storage-class";`,
+      `import { flash } from "mote/board-flash";`,
+      `export const storage = new Storage(flash, ${settings.offset}, ${settings.size});`,
+      "",
+    ].join("\n");
+  }
+  return absentExportSource(board, "storage", "Storage", board.drivers.flash
+    ? `board '${board.id}' has no flash layout with a settings area to keep storage in`
+    : board.absent?.flash ?? `board '${board.id}' has no flash driver mote can use, so no storage`);
 }
 
 /** The generated `mote/i2c-buses` module: `i2c.NAME` for each of the board's I2C buses, in an
@@ -198,15 +219,7 @@ export function flashModuleSource(board: Board): string {
 export function i2cBusesModuleSource(board: Board): string {
   const entries = Object.entries(board.i2c ?? {});
   if (entries.length === 0) {
-    const typeName = `${boardTypePrefix(board)}HasNoI2c`;
-    const why = board.absent?.i2c ?? `board '${board.id}' has no I2C bus mote can use`;
-    return [
-      `// Generated for board '${board.id}'.`,
-      `/** ${why} */`,
-      `export interface ${typeName} { readonly absent: ${JSON.stringify(why)} }`,
-      `export const i2c: ${typeName} = { absent: ${JSON.stringify(why)} };`,
-      "",
-    ].join("\n");
+    return absentExportSource(board, "i2c", "I2c", board.absent?.i2c ?? `board '${board.id}' has no I2C bus mote can use`);
   }
   const typeName = `${boardTypePrefix(board)}I2c`;
   return [
@@ -230,6 +243,7 @@ function boardModuleFile(name: string, board: Board): string | undefined {
   if (name === WATCHDOG_MODULE) return WATCHDOG_MODULE_FILE;
   if (name === I2C_BUSES_MODULE) return I2C_BUSES_MODULE_FILE;
   if (name === FLASH_MODULE) return FLASH_MODULE_FILE;
+  if (name === STORAGE_MODULE) return STORAGE_MODULE_FILE;
   if (name === CONSOLE_MODULE) return consoleDriverFile(board);
   if (name in DRIVER_MODULES) {
     const file = board.drivers[DRIVER_MODULES[name as keyof typeof DRIVER_MODULES]];
@@ -256,7 +270,7 @@ export function moduleFiles(board: Board, generated: (module: string) => string)
     files[name] = file ? path.join(REPO_ROOT, "boards", file) : ABSENT_DRIVER_FILES[name] ?? NO_GPIO_FILE;
   }
   files[`${DRIVERS_PREFIX}*`] = path.join(DRIVERS_DIR, "*.ts");
-  for (const module of [BOARD_MODULE, PINS_MODULE, WATCHDOG_MODULE, I2C_BUSES_MODULE, FLASH_MODULE]) files[module] = generated(module);
+  for (const module of [BOARD_MODULE, PINS_MODULE, WATCHDOG_MODULE, I2C_BUSES_MODULE, FLASH_MODULE, STORAGE_MODULE]) files[module] = generated(module);
   return files;
 }
 
@@ -268,6 +282,7 @@ export function generatedModules(board: Board): Record<string, string> {
     [WATCHDOG_MODULE]: watchdogModuleSource(board),
     [I2C_BUSES_MODULE]: i2cBusesModuleSource(board),
     [FLASH_MODULE]: flashModuleSource(board),
+    [STORAGE_MODULE]: storageModuleSource(board),
   };
 }
 
@@ -294,7 +309,11 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
   const watchdogSource = watchdogModuleSource(board);
   const i2cBusesSource = i2cBusesModuleSource(board);
   const flashSource = flashModuleSource(board);
-  const generated = new Map([[BOARD_MODULE_FILE, boardSource], [PINS_MODULE_FILE, pinsSource], [WATCHDOG_MODULE_FILE, watchdogSource], [I2C_BUSES_MODULE_FILE, i2cBusesSource], [FLASH_MODULE_FILE, flashSource]]);
+  const storageSource = storageModuleSource(board);
+  const generated = new Map([
+    [BOARD_MODULE_FILE, boardSource], [PINS_MODULE_FILE, pinsSource], [WATCHDOG_MODULE_FILE, watchdogSource], [I2C_BUSES_MODULE_FILE, i2cBusesSource],
+    [FLASH_MODULE_FILE, flashSource], [STORAGE_MODULE_FILE, storageSource],
+  ]);
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
   // Doc comments carry no types in .ts files: not parsing them halves the parse time of the
   // standard library and the runtime, most of a cold build.
@@ -329,7 +348,7 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
     });
 
   const roots = [path.resolve(entry), path.join(LIB_DIR, "globals.d.ts"), ...runtimeFiles];
-  const key = JSON.stringify({ roots, boardSource, pinsSource, watchdogSource, i2cBusesSource, flashSource });
+  const key = JSON.stringify({ roots, boardSource, pinsSource, watchdogSource, i2cBusesSource, flashSource, storageSource });
   const program = ts.createProgram({
     rootNames: roots,
     options: COMPILER_OPTIONS,

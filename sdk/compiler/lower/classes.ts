@@ -52,6 +52,7 @@ const BUILTIN_CLASSES: Record<string, string> = {
   Map: "collections.ts", Set: "collections.ts",
   Promise: "promise.ts",
   ArrayBuffer: "dataview.ts", DataView: "dataview.ts",
+  Date: "date.ts",
 };
 
 type ClassMember =
@@ -68,6 +69,14 @@ Lowerer.prototype.newExpression = function newExpression(this: Lowerer, node: ts
   if (ts.isIdentifier(node.expression) && TYPED_ARRAYS[node.expression.text]) return this.newTypedArray(node);
   const classDecl = this.classDeclarationOf(node.expression);
   if (classDecl && this.isGlobal(node.expression) && classDecl === this.builtinClass("Promise")) this.usesPromises = true;
+  if (classDecl && this.isGlobal(node.expression) && ts.isIdentifier(node.expression) && node.expression.text === "Date") {
+    for (const arg of node.arguments ?? []) {
+      if (this.kindOf(arg) !== "number") {
+        fail(arg, Codes.UnsupportedCall, "new Date() takes numbers on devices: a time value or year, month, … fields; date strings and Date objects are not parsed",
+          "pass milliseconds since 1970 (new Date(Date.UTC(2024, 0, 31))) or another date's getTime()");
+      }
+    }
+  }
   if (classDecl) return this.newInstance(classDecl, node);
   return fail(node, Codes.UnsupportedSyntax, `'new ${node.expression.getText()}' is not supported on devices yet`);
 };
@@ -83,6 +92,12 @@ Lowerer.prototype.classInfo = function classInfo(this: Lowerer, decl: ts.ClassDe
   let info = this.classes.get(decl);
   if (info) return info;
   if (!decl.name) fail(decl, Codes.UnsupportedSyntax, "anonymous classes are not supported on devices yet");
+  // A decorator may replace what it decorates: compiled as if absent, the class would behave
+  // differently from Node's.
+  for (const node of [decl, ...decl.members, ...decl.members.flatMap((m) => ts.isConstructorDeclaration(m) || ts.isMethodDeclaration(m) ? [...m.parameters] : [])]) {
+    const decorator = ts.canHaveDecorators(node) ? ts.getDecorators(node)?.[0] : undefined;
+    if (decorator) fail(decorator, Codes.UnsupportedSyntax, "decorators are not supported on devices", "call the function that would decorate explicitly");
+  }
   const heritage = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
   const parentDecl = heritage ? this.classDeclarationOf(heritage.expression) : undefined;
   if (heritage && !parentDecl) fail(heritage, Codes.UnsupportedSyntax, "a class extends another class declared in the program on devices");
@@ -123,12 +138,12 @@ Lowerer.prototype.classInfo = function classInfo(this: Lowerer, decl: ts.ClassDe
   }
   for (const m of decl.members) {
     const isStatic = (ts.canHaveModifiers(m) && ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) ?? false;
-    if (m.name && ts.isPrivateIdentifier(m.name)) fail(m, Codes.UnsupportedSyntax, "#private members are not supported on devices yet; use the private keyword");
     if (ts.isPropertyDeclaration(m) && !isStatic) {
-      const field = (m.name as ts.Identifier).text;
+      const field = memberKey(m.name, decl, (m.name as ts.Identifier).text);
       if (!info.fields.includes(field)) info.fields.push(field);
     } else if ((ts.isMethodDeclaration(m) || ts.isGetAccessor(m) || ts.isSetAccessor(m)) && !isStatic) {
-      const key = ts.isGetAccessor(m) ? `get ${m.name.getText()}` : ts.isSetAccessor(m) ? `set ${m.name.getText()}` : m.name.getText();
+      const named = memberKey(m.name, decl, m.name.getText());
+      const key = ts.isGetAccessor(m) ? `get ${named}` : ts.isSetAccessor(m) ? `set ${named}` : named;
       const symbol = `${info.symbol}.${key.replace(" ", "$")}`;
       const existing = info.slots.get(key);
       if (existing !== undefined) info.methods[existing] = { symbol, decl: m };
@@ -140,7 +155,8 @@ Lowerer.prototype.classInfo = function classInfo(this: Lowerer, decl: ts.ClassDe
       const global: IrGlobal = { symbol, initial: UNDEFINED, module: this.moduleName(decl.getSourceFile()), name: `${name}.${m.name.getText()}` };
       this.globals.push(global);
       this.staticFields.set(this.symbolOf(m.name), { symbol, initializer: m.initializer });
-    } else if (!(isStatic && ts.isMethodDeclaration(m)) && !ts.isSemicolonClassElement(m) && !ts.isIndexSignatureDeclaration(m)) {
+    } else if (!(isStatic && ts.isMethodDeclaration(m)) && !ts.isSemicolonClassElement(m) && !ts.isIndexSignatureDeclaration(m)
+      && !ts.isClassStaticBlockDeclaration(m)) {
       fail(m, Codes.UnsupportedSyntax, `this class member is not supported on devices yet`);
     }
   }
@@ -173,7 +189,8 @@ Lowerer.prototype.lowerClass = function lowerClass(this: Lowerer, info: ClassInf
     if (!(ts.isMethodDeclaration(m) || ts.isGetAccessor(m) || ts.isSetAccessor(m)) || !m.body) continue;
     const isStatic = m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false;
     if (isStatic) continue;
-    const key = ts.isGetAccessor(m) ? `get ${m.name.getText()}` : ts.isSetAccessor(m) ? `set ${m.name.getText()}` : m.name.getText();
+    const named = memberKey(m.name, decl, m.name.getText());
+    const key = ts.isGetAccessor(m) ? `get ${named}` : ts.isSetAccessor(m) ? `set ${named}` : named;
     const method = info.methods[info.slots.get(key)!];
     const body = m.body;
     this.functionCode(method.symbol, `${info.name}.${m.name.getText()}`, decl.getSourceFile(), m, (fn) => {
@@ -199,7 +216,7 @@ Lowerer.prototype.lowerConstructor = function lowerConstructor(this: Lowerer, in
     for (const m of decl.members) {
       if (!ts.isPropertyDeclaration(m) || m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) continue;
       const value = m.initializer ? this.expr(m.initializer) : this.constant(UNDEFINED);
-      this.emit({ op: "store", base: this.thisVReg!, offset: this.fieldOffset(info, (m.name as ts.Identifier).text), src: value, width: 32, pos: this.pos(m) });
+      this.emit({ op: "store", base: this.thisVReg!, offset: this.fieldOffset(info, memberKey(m.name, decl, (m.name as ts.Identifier).text)), src: value, width: 32, pos: this.pos(m) });
     }
   };
   if (ctor) {
@@ -332,6 +349,13 @@ Lowerer.prototype.classMember = function classMember(this: Lowerer, node: ts.Pro
     if (info.fields.includes(name)) return { kind: "field", info, name };
     fail(node.name, Codes.UnsupportedCall, `'${name}' of ${info.name} is not supported on devices yet`);
   }
+  // A static method of such a class (Date.now, Date.UTC); Promise's are promiseStatic's.
+  const global = ts.isIdentifier(node.expression) ? node.expression.text : "";
+  if (decl?.getSourceFile().isDeclarationFile && BUILTIN_CLASSES[global] && global !== "Promise" && this.isGlobal(node.expression)) {
+    const method = this.builtinClass(global).members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m)
+      && (ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static) !== 0 && ts.isIdentifier(m.name) && m.name.text === node.name.text);
+    if (method) return { kind: "static-method", decl: method };
+  }
   const parameterProperty = decl !== undefined && ts.isParameter(decl) && ts.isConstructorDeclaration(decl.parent) && ts.isParameterPropertyDeclaration(decl, decl.parent);
   if (!decl || !decl.parent || (!ts.isClassDeclaration(decl.parent) && !parameterProperty)) return undefined;
   const owner = (parameterProperty ? decl.parent.parent : decl.parent) as ts.ClassDeclaration;
@@ -341,7 +365,7 @@ Lowerer.prototype.classMember = function classMember(this: Lowerer, node: ts.Pro
     if (ts.isMethodDeclaration(decl)) return { kind: "static-method", decl };
     return undefined;
   }
-  const name = node.name.text;
+  const name = memberKey(node.name, owner, node.name.text);
   const memberOf = (info: ClassInfo): ClassMember | undefined => {
     if (info.fields.includes(name)) return { kind: "field", info, name };
     if (info.slots.has(`get ${name}`) || info.slots.has(`set ${name}`)) return { kind: "accessor", info, name };
@@ -440,6 +464,15 @@ Lowerer.prototype.isExactClass = function isExactClass(this: Lowerer, decl: ts.C
   }
   return !this.inexactClasses.has(decl);
 };
+
+/**
+ * The name a member is laid out and found by: `plain`, or for a #private member its name and
+ * its class's (`#count@Counter`: a subclass may have a #count of its own). Names starting
+ * with "#" are left out of what the runtime prints, lists and writes as JSON, as Node does.
+ */
+function memberKey(name: ts.PropertyName | ts.PrivateIdentifier, owner: ts.ClassLikeDeclaration, plain: string): string {
+  return ts.isPrivateIdentifier(name) ? `${name.text}@${owner.name?.text ?? ""}` : plain;
+}
 
 /** Do two classes' members sit at the same place in their instances and method tables? */
 function samePlace(a: ClassMember, b: ClassMember): boolean {

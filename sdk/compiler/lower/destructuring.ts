@@ -68,8 +68,16 @@ Lowerer.prototype.destructure = function destructure(this: Lowerer, pattern: ts.
     if (!ts.isIdentifier(element.name)) fail(element, Codes.UnsupportedSyntax, "nested destructuring is not supported on devices yet");
     let value: VReg;
     if (element.dotDotDotToken) {
-      if (ts.isObjectBindingPattern(pattern)) fail(element, Codes.UnsupportedSyntax, "a rest property in object destructuring is not supported on devices yet");
-      value = this.call(this.runtime("arraySlice"), [source, this.constant(tagInt(i), true), this.constant(UNDEFINED)], element);
+      if (ts.isObjectBindingPattern(pattern)) {
+        // Every own property but the ones named before it, into a new plain object.
+        const taken = pattern.elements.slice(0, i).map((e) => {
+          const key = e.propertyName ?? e.name;
+          return this.stringLiteral(ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : "");
+        });
+        value = this.call(this.runtime("objRest"), [source, this.arrayOf(taken, element)], element);
+      } else {
+        value = this.call(this.runtime("arraySlice"), [source, this.constant(tagInt(i), true), this.constant(UNDEFINED)], element);
+      }
     } else {
       if (ts.isArrayBindingPattern(pattern)) {
         value = this.temp();

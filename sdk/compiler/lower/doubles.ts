@@ -15,7 +15,8 @@
 // the integer division `(a / b) | 0`, `**`, a Math member other than the integer ones,
 // number parsing and formatting (parseFloat, Number(…), JSON.parse, toFixed, …), Float32Array /
 // Float64Array and DataView. What only leaves int32: the operators above, integer
-// literals outside int32, NaN and Infinity, Math.abs (of -2^31), Math.max/min of a spread
+// literals outside int32, NaN and Infinity, Date (time values are integers beyond int32,
+// or NaN), Math.abs (of -2^31), Math.max/min of a spread
 // (-Infinity for none), charCodeAt and codePointAt (NaN past the end), Uint32Array elements.
 
 import ts from "typescript";
@@ -27,7 +28,7 @@ export type NumberModel = "int32" | "integral" | "doubles";
 const INTEGER_MATH = new Set(["abs", "sign", "min", "max", "imul", "clz32", "floor", "ceil", "round", "trunc"]);
 const FRACTION_GLOBALS = new Set(["parseFloat", "parseInt", "isNaN", "isFinite", "Number", "Float32Array", "Float64Array", "DataView"]);
 const FRACTION_METHODS = new Set(["toFixed", "toPrecision", "toExponential"]);
-const WIDE_GLOBALS = new Set(["NaN", "Infinity", "Uint32Array"]);
+const WIDE_GLOBALS = new Set(["NaN", "Infinity", "Uint32Array", "Date"]);
 const WIDE_METHODS = new Set(["charCodeAt", "codePointAt"]);
 const WIDE_OPERATORS = new Set([
   ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.PercentToken,

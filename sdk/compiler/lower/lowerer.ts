@@ -247,7 +247,8 @@ export class Lowerer {
     return this.functionSymbol(this.runtimeDeclaration(name));
   }
 
-  private runtimeDeclaration(name: RtName): ts.FunctionDeclaration {
+  /** The declaration of runtime function `name` (RT). */
+  runtimeDeclaration(name: RtName): ts.FunctionDeclaration {
     const [file, exportName] = RT[name];
     const sf = this.sourceFile(path.join(RT_DIR, file));
     const moduleSymbol = this.checker.getSymbolAtLocation(sf);

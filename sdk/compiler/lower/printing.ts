@@ -9,7 +9,7 @@ import path from "node:path";
 import type { VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import {
-  UNDEFINED, isSmallIntValue, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET,
+  UNDEFINED, isSmallIntValue, CLASS_PRINT_DATE, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET,
   CLASS_PRINT_UNSUPPORTED,
 } from "../values.ts";
 import { type ValueKind, valueKind } from "./types.ts";
@@ -132,6 +132,7 @@ Lowerer.prototype.printMode = function printMode(this: Lowerer, info: ClassInfo)
     if (info.name === "Map") return CLASS_PRINT_MAP;
     if (info.name === "Set") return CLASS_PRINT_SET;
   }
+  if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "date.ts") && info.name === "Date") return CLASS_PRINT_DATE;
   return CLASS_PRINT_UNSUPPORTED;
 };
 

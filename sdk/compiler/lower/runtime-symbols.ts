@@ -139,6 +139,7 @@ export const RT = {
   runEventLoop: ["timers.ts", "runEventLoop"],
   objNew: ["objects.ts", "objNew"],
   objGet: ["objects.ts", "objGet"],
+  objRest: ["objects.ts", "objRest"],
   objMethodCode: ["objects.ts", "objMethodCode"],
   restArguments: ["calls.ts", "restArguments"],
   callableProperty: ["calls.ts", "callableProperty"],

@@ -52,9 +52,14 @@ Lowerer.prototype.statement = function statement(this: Lowerer, node: ts.Stateme
     case ts.SyntaxKind.EmptyStatement:
     case ts.SyntaxKind.ClassDeclaration: {
       if (!ts.isSourceFile(node.parent)) fail(node, Codes.UnsupportedSyntax, "classes declared inside functions or blocks are not supported on devices yet");
-      // Static fields get their values where the class declaration runs.
+      // Static fields get their values, and static blocks run, where the class declaration
+      // runs, in the order they are written.
       const info = this.classInfo(node as ts.ClassDeclaration);
       for (const m of info.decl.members) {
+        if (ts.isClassStaticBlockDeclaration(m)) {
+          this.statement(m.body);
+          continue;
+        }
         if (!ts.isPropertyDeclaration(m) || !m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) continue;
         const field = this.staticFields.get(this.symbolOf(m.name))!;
         const value = m.initializer ? this.expr(m.initializer) : this.constant(UNDEFINED);

@@ -65,14 +65,15 @@ export function utf8Encode(text: string): Uint8Array {
 }
 
 /** The string in `bytes[start, end)`, or undefined when those bytes are not well-formed UTF-8
- *  (overlong forms, surrogates, truncated sequences) or contain U+0000. */
-export function utf8Decode(bytes: Uint8Array, start: number, end: number): string | undefined {
+ *  (overlong forms, surrogates, truncated sequences) or contain U+0000 (MQTT's rule; the
+ *  key/value storage, which keeps it, passes `allowNul`). */
+export function utf8Decode(bytes: Uint8Array, start: number, end: number, allowNul: boolean = false): string | undefined {
   let text = "";
   let i = start;
   while (i < end) {
     const lead = bytes[i];
     if (lead < 0x80) {
-      if (lead === 0) return undefined;
+      if (lead === 0 && !allowNul) return undefined;
       text += String.fromCharCode(lead);
       i++;
       continue;

@@ -25,7 +25,8 @@ export function bootId(): number {
     poke32(record, MAGIC);
   }
   poke32(record + 4, resets);
-  // Knuth's multiplicative hash spreads consecutive counts over the id's bits.
-  id = (peek32(record + 8) ^ Math.imul(resets, 0x9e3779b1)) & 0x3fffffff;
+  // Knuth's multiplicative hash spreads consecutive counts over the id's bits: 0x9e3779b1,
+  // written as the int32 with the same bits (a program with int32 numbers has no other).
+  id = (peek32(record + 8) ^ Math.imul(resets, -0x61c8864f)) & 0x3fffffff;
   return id;
 }

@@ -3,12 +3,12 @@
 // line, longer ones one entry per line, arrays of more than six short entries grouped into
 // aligned columns, at most 100 elements.
 
-import { addressOf, isObject, isSmallInt, objectKind, panic, peek32, peekValue } from "mote/intrinsics";
+import { addressOf, callMethod, isObject, isSmallInt, objectKind, panic, peek32, peekValue } from "mote/intrinsics";
 import { concat, inspectNumber, isNumber, isString, primitiveToString, toString, unitAt } from "./strings.ts";
-import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
+import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_DATE, CLASS_PRINT_MAP, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
 import type { Map, Set } from "./collections.ts";
 import { PANIC_INSPECT_UNSUPPORTED, PANIC_UNSUPPORTED } from "./panic-codes.ts";
-import { keysOf, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
+import { isPrivateName, keysOf, objMethodCode, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
 import { printString, printValue } from "./print.ts";
 import { typedElement } from "./arrays.ts";
 
@@ -162,18 +162,24 @@ function formatValue(value: unknown, depth: number, indentation: number): string
   }
   const print = kind === KIND_OBJECT ? peek32(peek32(addressOf(value)) + CLASS_PRINT) : -1;
   if (print === CLASS_PRINT_MAP || print === CLASS_PRINT_SET) return formatCollection(value, print === CLASS_PRINT_MAP, depth, indentation);
+  if (print === CLASS_PRINT_DATE) {
+    // Through the method table: the date code is linked only by programs that make dates.
+    const iso = callMethod(objMethodCode(value, "toJSON"), value);
+    return iso === null ? "Invalid Date" : (iso as string);
+  }
   if (print === CLASS_PRINT_FIELDS) {
     // An instance of one of the app's classes: its name, then its fields as properties.
     const descriptor = peek32(addressOf(value));
     const name = peekValue<string>(descriptor + CLASS_NAME);
     const fields = peekValue<string[]>(descriptor + CLASS_FIELD_NAMES);
-    if (fields.length === 0) return concat(name, " {}");
-    if (depth > MAX_DEPTH) return concat(concat("[", name), "]");
     const output: string[] = [];
     for (let i = 0; i < fields.length; i++) {
+      if (isPrivateName(fields[i])) continue;
+      if (depth > MAX_DEPTH) return concat(concat("[", name), "]");
       const field = peekValue<unknown>(addressOf(value) + 4 + 4 * i);
       output.push(concat(concat(formatKey(fields[i]), ": "), formatValue(field, depth + 1, indentation + 2)));
     }
+    if (output.length === 0) return concat(name, " {}");
     return reduceToSingleString(output, output.length, concat(name, " {"), "}", indentation);
   }
   // Functions, errors, collections and typed arrays print differently in Node.

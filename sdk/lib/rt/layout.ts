@@ -52,12 +52,14 @@ export const CLASS_NAME = 20;
 export const CLASS_PRINT = 24;
 export const CLASS_METHODS = 28;
 
-/** console.log of a class instance: `Name { fields }`, as a Map or a Set, or not supported
+/** console.log of a class instance: `Name { fields }`, as a Map, a Set or a Date, or not supported
  *  (the runtime's other classes, such as errors, which Node prints with their stack). */
 export const CLASS_PRINT_FIELDS = 0;
 export const CLASS_PRINT_MAP = 1;
 export const CLASS_PRINT_SET = 2;
 export const CLASS_PRINT_UNSUPPORTED = 3;
+/** A Date: its toJSON() (the ISO text), or "Invalid Date". */
+export const CLASS_PRINT_DATE = 4;
 
 /** Plain objects (object literals, records): the keys and the values, as two arrays in
  *  insertion order. */

@@ -32,10 +32,17 @@ function indexOfKey(keys: string[], key: string): number {
   return -1;
 }
 
-/** The field index of a class instance's property, or -1. */
+/** The field index of a class instance's property, or -1 (a #private field is no property). */
 function fieldIndex(o: unknown, key: string): number {
+  if (isPrivateName(key)) return -1;
   const names = peekValue<string[]>(peek32(addressOf(o)) + CLASS_FIELD_NAMES);
   return indexOfKey(names, key);
+}
+
+/** A #private field's name in a class descriptor ("#count@Counter", lower/classes.ts): no
+ *  property, so never printed, listed or written as JSON. */
+export function isPrivateName(name: string): boolean {
+  return name.length > 0 && unitAt(name, 0) === 0x23;
 }
 
 /** Is `name` the method-table name `prefix` + `key` ("get x", "set x" or just "x")? */
@@ -187,7 +194,10 @@ function ownKeys(o: unknown): string[] {
   if (isObject(o) && objectKind(o) === KIND_OBJECT) {
     const print = peek32(peek32(addressOf(o)) + CLASS_PRINT);
     if (print === CLASS_PRINT_MAP || print === CLASS_PRINT_SET) return [];
-    return peekValue<string[]>(peek32(addressOf(o)) + CLASS_FIELD_NAMES);
+    const names = peekValue<string[]>(peek32(addressOf(o)) + CLASS_FIELD_NAMES);
+    const keys = arrayNew(0) as string[];
+    for (let i = 0; i < names.length; i++) if (!isPrivateName(names[i])) arrayPush(keys, names[i]);
+    return keys;
   }
   return panic(PANIC_UNSUPPORTED);
 }
@@ -195,10 +205,27 @@ function ownKeys(o: unknown): string[] {
 /** The values of ownKeys(o), in a new array. */
 function ownValues(o: unknown): unknown[] {
   if (objectKind(o) === KIND_PLAIN) return valuesOf(o).slice();
-  const count = ownKeys(o).length;
   const values = arrayNew(0);
-  for (let i = 0; i < count; i++) arrayPush(values, peekValue(addressOf(o) + 4 + 4 * i));
+  const print = peek32(peek32(addressOf(o)) + CLASS_PRINT);
+  if (print === CLASS_PRINT_MAP || print === CLASS_PRINT_SET) return values;
+  const names = peekValue<string[]>(peek32(addressOf(o)) + CLASS_FIELD_NAMES);
+  for (let i = 0; i < names.length; i++) if (!isPrivateName(names[i])) arrayPush(values, peekValue(addressOf(o) + 4 + 4 * i));
   return values;
+}
+
+/** `const { a, b, ...rest } = o`: a new plain object with o's own properties, in order, but
+ *  those the pattern names (`taken`). Undefined and null throw as destructuring does. */
+export function objRest(o: unknown, taken: string[]): unknown {
+  if (o === undefined || o === null) throw new TypeError(`Cannot destructure '${o}' as it is ${o === undefined ? "undefined" : "null"}.`);
+  const rest = objNew();
+  const keys = ownKeys(o);
+  const values = ownValues(o);
+  for (let i = 0; i < keys.length; i++) {
+    let named = false;
+    for (let j = 0; j < taken.length && !named; j++) named = stringEquals(keys[i], taken[j]);
+    if (!named) objSet(rest, keys[i], values[i]);
+  }
+  return rest;
 }
 
 export function objHas(o: unknown, key: string): boolean {
@@ -211,7 +238,8 @@ export function objHas(o: unknown, key: string): boolean {
  *  objects; undefined in an object is left out, in an array it is null. Undefined for a value
  *  JSON cannot represent. `space` indents as the third argument does: a count of spaces (at
  *  most 10) or a string (its first 10 characters). */
-export function jsonStringify(value: unknown, space: unknown): unknown {
+export function jsonStringify(input: unknown, space: unknown): unknown {
+  const value = jsonPrepared(input, "");
   if (value === undefined) return undefined;
   let gap = "";
   if (isNumber(space)) {
@@ -234,6 +262,14 @@ function jsonClose(close: string, gap: string, indent: string): string {
   return gap.length === 0 ? close : concat(concat("\n", indent), close);
 }
 
+/** The value to write for `key`: what its class's toJSON(key) returns, if it has one (a Date
+ *  writes its ISO text), else the value itself (§25.5.2.2 SerializeJSONProperty step 2). */
+function jsonPrepared(value: unknown, key: string): unknown {
+  if (!isObject(value) || objectKind(value) !== KIND_OBJECT) return value;
+  const code = methodCode(value, "", "toJSON");
+  return code === undefined ? value : callMethod(code, value, key);
+}
+
 function jsonValue(value: unknown, gap: string, indent: string): string {
   if (value === null) return "null";
   if (DOUBLES) {
@@ -252,7 +288,7 @@ function jsonValue(value: unknown, gap: string, indent: string): string {
     if (a.length === 0) return "[]";
     let out = "[";
     for (let i = 0; i < a.length; i++) {
-      const element = a[i];
+      const element = jsonPrepared(a[i], toString(i));
       out = concat(concat(out, jsonSeparator(i === 0, gap, inner)), element === undefined ? "null" : jsonValue(element, gap, inner));
     }
     return concat(out, jsonClose("]", gap, indent));
@@ -271,8 +307,10 @@ function jsonValue(value: unknown, gap: string, indent: string): string {
   let out = "{";
   let first = true;
   for (let i = 0; i < names.length; i++) {
-    if (values[i] === undefined) continue;
-    out = concat(concat(concat(concat(out, jsonSeparator(first, gap, inner)), jsonQuote(names[i])), colon), jsonValue(values[i], gap, inner));
+    if (isPrivateName(names[i])) continue;
+    const entry = jsonPrepared(values[i], names[i]);
+    if (entry === undefined) continue;
+    out = concat(concat(concat(concat(out, jsonSeparator(first, gap, inner)), jsonQuote(names[i])), colon), jsonValue(entry, gap, inner));
     first = false;
   }
   return first ? "{}" : concat(out, jsonClose("}", gap, indent));

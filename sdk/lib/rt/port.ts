@@ -28,6 +28,9 @@ export declare function waitForInterrupt(): void;
 export declare function replayKeptCrash(): void;
 /** Resets the chip (SCB AIRCR SYSRESETREQ). */
 export declare function systemReset(): never;
+/** Starts the image whose vector table is at `vectorTable` (a small integer address) as a
+ *  reset would: interrupts quiet, VTOR there, MSP from its first word, its reset vector. */
+export declare function startImage(vectorTable: number): never;
 /** Throws `value` as from the call site in __rt_throw_site (the one a crash report names),
  *  which the caller has just set. */
 export declare function rethrow(value: unknown): never;

@@ -182,10 +182,18 @@ export function trim(s: string, start: boolean, end: boolean): string {
   return substringOf(s, from, to);
 }
 
+/** s repeated `count` times (a fraction of a count is dropped). The copies double (square and
+ *  multiply): n copies cost O(n) units copied, where adding one at a time cost O(n²). */
 export function repeat(s: string, count: number): string {
   if (count < 0) throw new RangeError("Invalid count value: " + count);
   let result = "";
-  for (let i = 0; i < count; i++) result = concat(result, s);
+  let power = s;
+  let n = count | 0;
+  while (n > 0) {
+    if ((n & 1) !== 0) result = concat(result, power);
+    n = n >> 1;
+    if (n > 0) power = concat(power, power);
+  }
   return result;
 }
 
@@ -194,9 +202,7 @@ export function pad(s: string, maxLength: number, filler: unknown, atStart: bool
   const fill = filler === undefined ? " " : (filler as string);
   if (maxLength <= s.length || fill.length === 0) return s;
   const needed = maxLength - s.length;
-  let padding = "";
-  while (padding.length < needed) padding = concat(padding, fill);
-  padding = substringOf(padding, 0, needed);
+  const padding = substringOf(repeat(fill, ((needed + fill.length - 1) / fill.length) | 0), 0, needed);
   return atStart ? concat(padding, s) : concat(s, padding);
 }
 

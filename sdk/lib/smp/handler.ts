@@ -8,7 +8,8 @@ import type { SmpRequest } from "./request.ts";
 export interface SmpHandler {
   /**
    * Answers `request`: writes the response's map into `writer` and returns 0 (MGMT_ERR_OK),
-   * or returns an MGMT_ERR code having written nothing — the server then answers `{"rc": n}`.
+   * or returns an MGMT_ERR code having written nothing — the server then answers `{"rc": n}` —
+   * or having written `{"rc": n, "rsn": reason}` itself, to say why.
    * A command the group does not have is MGMT_ERR_ENOTSUP; a body without the fields the
    * command needs, MGMT_ERR_EINVAL. An exception is answered MGMT_ERR_EUNKNOWN.
    */

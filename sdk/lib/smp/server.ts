@@ -71,15 +71,18 @@ export class SmpServer {
         try {
           rc = handler.handle(request, writer);
         } catch (error) {
+          writer.reset();
           rc = MGMT_ERR_EUNKNOWN;
         }
       }
     }
     if (rc !== 0) {
-      writer.reset();
-      writer.map(1);
-      writer.text("rc");
-      writer.uint(rc);
+      // A handler that explains its refusal has written `{"rc", "rsn"}` already.
+      if (writer.length === 0) {
+        writer.map(1);
+        writer.text("rc");
+        writer.uint(rc);
+      }
       this.errors++;
     }
     this.requests++;

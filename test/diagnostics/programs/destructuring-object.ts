@@ -1,6 +1,6 @@
-// A rest property in object destructuring is not lowered yet; name the properties instead.
-function area(size: { width: number; height: number; depth: number }): number {
-  const { width, ...others } = size; //! MOTE1001 "rest property in object destructuring" at ...others
-  return width * others.height;
+// A computed key in object destructuring is not lowered yet; read the property instead.
+function pick(size: { width: number; height: number }, key: "width" | "height"): number {
+  const { [key]: value } = size; //! MOTE1001 "computed and numeric keys in object destructuring" at [key]
+  return value;
 }
-console.log(area({ width: 2, height: 3, depth: 4 }));
+console.log(pick({ width: 2, height: 3 }, "height"));

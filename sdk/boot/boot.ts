@@ -1,0 +1,97 @@
+// mote-boot: the bootloader, device TypeScript built by mote for a board with a flash layout
+// (boards/flash-layout.ts: mote-boot at 0, the primary slot (0) the image runs from, the
+// secondary (1) an update arrives in, one scratch sector). sdk/boot/build.ts builds it with the
+// public key it trusts; the app in the primary is linked there (build's imageSlot). The slots
+// and their trailers are read and written through the slot library (sdk/lib/image), as the
+// app's `image.confirm()` and the SMP image group do.
+//
+// At every reset, in this order:
+// 1. A swap under way (the primary's trailer has its type and size but no copy_done) was cut
+//    by a power loss: finish it from its last complete step (swap.ts says why that is safe).
+// 2. The primary holds a test image that did not confirm itself (its trailer: copy_done set,
+//    image_ok not, type test): ask for a revert by writing a revert request into the
+//    secondary's trailer — first, so that a cut from here on still finds a request.
+// 3. The secondary's trailer requests a swap (magic, and swap_info test 2 / permanent 3 /
+//    revert 4; MCUboot's older form, swap_info erased, is test unless image_ok is set): the
+//    secondary's image must verify (verify.ts); then the slots are swapped sector by sector,
+//    the old image ending in the secondary, to revert to. A refused image leaves the primary
+//    alone and drops the request (its trailer is erased) with the reason on the console.
+// 4. The primary's image must verify; then it starts (port startImage: VTOR, MSP, reset
+//    vector). Without one, mote-boot says so on the console and waits.
+//
+// Messages start with "mote-boot: ". Refusals always print; the rest only when built verbose.
+
+import { startImage } from "../lib/rt/port.ts";
+import { MAGIC_GOOD, readTrailer, SWAP_TYPE_PERM, SWAP_TYPE_REVERT, SWAP_TYPE_TEST, type Trailer, writeImageOk, writeMagic, writeSwapInfo } from "../lib/image/trailer.ts";
+import { flashAddress, PRIMARY_SLOT, SECONDARY_SLOT, slotOffset } from "../lib/image/slots.ts";
+import { beginSwap, eraseTrailer, runSwap, sectorsFor, swapUnderWay } from "./swap.ts";
+import { findImage, TrustedKey, verifyImage } from "./verify.ts";
+
+const SWAP_NAMES = ["", "none", "test", "permanent", "revert"];
+
+/**
+ * Runs mote-boot. `publicKey` and `keyHash`: the trusted key's 32 bytes and its KEYHASH, one
+ * byte per code unit; `headerSize`: the image header size of this board's images
+ * (flash-tool/image/board-image.ts headerSizeFor); `verbose`: say what is done, not only refusals.
+ * Returns only when no image can start.
+ */
+export function runBootloader(publicKey: string, keyHash: string, headerSize: number, verbose: boolean): void {
+  const key = new TrustedKey(bytesOf(publicKey), bytesOf(keyHash));
+  const primary = readTrailer(PRIMARY_SLOT);
+
+  if (swapUnderWay(primary)) {
+    if (verbose) console.log(`mote-boot: resuming a ${SWAP_NAMES[primary.swapType]} swap`);
+    runSwap();
+  } else {
+    const untested = primary.magic === MAGIC_GOOD && primary.copyDone && !primary.imageOk && primary.swapType === SWAP_TYPE_TEST;
+    if (untested && requestOf(readTrailer(SECONDARY_SLOT)) === 0) {
+      if (verbose) console.log("mote-boot: the test image did not confirm itself: reverting");
+      eraseTrailer(SECONDARY_SLOT);
+      writeSwapInfo(SECONDARY_SLOT, SWAP_TYPE_REVERT);
+      writeMagic(SECONDARY_SLOT);
+    }
+    const request = requestOf(readTrailer(SECONDARY_SLOT));
+    if (request !== 0) serve(request, key, headerSize, verbose);
+  }
+
+  const checked = verifyImage(PRIMARY_SLOT, headerSize, key);
+  const image = checked.image;
+  if (checked.problem !== "" || image === undefined) {
+    console.log(`mote-boot: no valid image to boot (primary slot: ${checked.problem}); waiting`);
+    return;
+  }
+  if (verbose) console.log(`mote-boot: starting ${image.version}`);
+  startImage(flashAddress() + slotOffset(PRIMARY_SLOT) + image.headerSize);
+}
+
+/** The swap the secondary's trailer asks for, or 0. */
+function requestOf(trailer: Trailer): number {
+  if (trailer.magic !== MAGIC_GOOD) return 0;
+  const type = trailer.swapType;
+  if (type === SWAP_TYPE_TEST || type === SWAP_TYPE_PERM || type === SWAP_TYPE_REVERT) return type;
+  if (type === 0) return trailer.imageOk ? SWAP_TYPE_PERM : SWAP_TYPE_TEST;
+  return 0;
+}
+
+function serve(request: number, key: TrustedKey, headerSize: number, verbose: boolean): void {
+  const incoming = verifyImage(SECONDARY_SLOT, headerSize, key);
+  if (incoming.problem !== "" || incoming.image === undefined) {
+    const what = request === SWAP_TYPE_REVERT ? "cannot revert: the secondary image is" : "update refused: the secondary image is";
+    console.log(`mote-boot: ${what} ${incoming.problem}`);
+    eraseTrailer(SECONDARY_SLOT);
+    // Nothing to go back to: the running image stays, and is not asked about again.
+    if (request === SWAP_TYPE_REVERT) writeImageOk(PRIMARY_SLOT);
+    return;
+  }
+  const current = findImage(PRIMARY_SLOT, headerSize).image;
+  const sectors = sectorsFor(current === undefined ? 0 : current.totalSize, incoming.image.totalSize);
+  if (verbose) console.log(`mote-boot: ${SWAP_NAMES[request]} swap to ${incoming.image.version} (${sectors} sectors)`);
+  beginSwap(request, sectors);
+  runSwap();
+}
+
+function bytesOf(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
