@@ -16,10 +16,14 @@ import { Lowerer } from "./lower/lower.ts";
 import { cleanup } from "./passes/cleanup.ts";
 import { analyzeRanges } from "./passes/ranges.ts";
 import { markStackChecks } from "./passes/stack-checks.ts";
+import { methodUses } from "./passes/method-uses.ts";
+import { smallIntegerText } from "./passes/number-text.ts";
+import { onlyErrorsThrown } from "./passes/thrown-values.ts";
 import { generateFunction } from "../../ports/armv6m/codegen/codegen.ts";
 import { numberModel, usedDriverCode } from "./lower/doubles.ts";
 import { portRuntime, PORT_SYMBOLS } from "../../ports/armv6m/rt/runtime.ts";
 import { link } from "./link/link.ts";
+import { keepReachable } from "./link/reachable.ts";
 import { ImageTooLargeError, type Chunk, type LinkedImage } from "./link/types.ts";
 import { writeElf } from "./emit/elf.ts";
 import { writeBin } from "./emit/bin.ts";
@@ -142,12 +146,33 @@ export function build(options: BuildOptions): BuildResult {
   const alloc = lowerer.runtimeSymbol("alloc");
   const collect = lowerer.runtimeSymbol("collectFrom");
   const uncaughtText = lowerer.runtimeSymbol("uncaughtText");
+  // Every function is lowered now; these are looked at only where something uses them.
+  const smallIntegers = new Map<string, string>();
+  const numberText = lowerer.loweredRuntimeSymbol("numberText");
+  if (numberText) smallIntegers.set(numberText, lowerer.runtimeSymbol("smallIntText"));
+  const printValue = lowerer.loweredRuntimeSymbol("printValue");
+  if (printValue) smallIntegers.set(printValue, lowerer.runtimeSymbol("printSmallInt"));
+  const thrownValueText = lowerer.loweredRuntimeSymbol("thrownValueText");
+  if (thrownValueText && !lowerer.throwsOtherValues && !lowerer.usesPromises) onlyErrorsThrown(ir, thrownValueText, lowerer.runtimeSymbol("primitiveText"));
+  const lookups = new Map<string, string>();
+  for (const [name, prefix] of [["objGet", "get "], ["objSet", "set "], ["objMethodCode", ""]] as const) {
+    const symbol = lowerer.loweredRuntimeSymbol(name);
+    if (symbol) lookups.set(symbol, prefix);
+  }
+  // Before cleanup, while each name a runtime lookup gets is still the constant it was lowered from.
+  const strings = lowerer.stringTexts();
+  const uses = new Map(ir.functions.map((fn) => [fn, methodUses(fn, strings, lookups)]));
   cleanup(ir);
   analyzeRanges(ir);
+  smallIntegerText(ir, smallIntegers);
   markStackChecks(ir);
 
   const chunks: Chunk[] = [];
-  for (const fn of ir.functions) chunks.push(generateFunction(fn, { arraySet, arrayGet, doubles: ir.doubles, countsArguments: ir.countsArguments }));
+  for (const fn of ir.functions) {
+    const chunk = generateFunction(fn, { arraySet, arrayGet, doubles: ir.doubles, countsArguments: ir.countsArguments });
+    const used = uses.get(fn);
+    chunks.push({ ...chunk, methodNames: used?.names, methodPrefixes: used?.prefixes ?? new Set([""]) });
+  }
   for (const g of ir.globals) {
     const bytes = new Uint8Array(4);
     new DataView(bytes.buffer).setUint32(0, g.initial >>> 0, true);
@@ -182,11 +207,11 @@ export function build(options: BuildOptions): BuildResult {
     hasData, hasBss, board, main: ir.entry, consoleWrite, exit, alloc, collect, uncaughtText, forSimulator: options.forSimulator,
     referenced, doubles: ir.doubles,
   });
-  let linked = linkUnused([...chunks, ...port(true, true)]);
+  let linked = keepReachable([...chunks, ...port(true, true)], "__vectors");
   // Reset copies .data and clears .bss only if the linked image has any.
   const hasData = linked.some((c) => c.section === ".data");
   const hasBss = linked.some((c) => c.section === ".bss");
-  if (!hasData || !hasBss) linked = linkUnused([...chunks, ...port(hasData, hasBss)]);
+  if (!hasData || !hasBss) linked = keepReachable([...chunks, ...port(hasData, hasBss)], "__vectors");
   if (board.chip.secondStageBootloader && !options.imageSlot) {
     const bytes = board.chip.secondStageBootloader();
     linked.push({ name: "__boot2", section: ".boot2", bytes, size: bytes.length, align: 4, relocs: [], kind: "object", module: "boot2" });
@@ -225,21 +250,4 @@ export function build(options: BuildOptions): BuildResult {
   }
   const sources = program.getSourceFiles().map((sf) => sf.fileName).filter((f) => !f.includes("/node_modules/typescript/"));
   return { ok: true, image, elf, files, sizeReport: report, program: ir, sources };
-}
-
-/** Whole-image reachability for hand-written chunks too: keep only what the vector table and
- *  the reset handler reach through relocations (the port's routines are all offered). */
-function linkUnused(chunks: Chunk[]): Chunk[] {
-  const byName = new Map(chunks.map((c) => [c.name, c]));
-  const keep = new Set<string>();
-  const work = ["__vectors"];
-  while (work.length > 0) {
-    const name = work.pop()!;
-    if (keep.has(name)) continue;
-    const c = byName.get(name);
-    if (!c) continue;
-    keep.add(name);
-    for (const r of c.relocs) work.push(r.symbol);
-  }
-  return chunks.filter((c) => keep.has(c.name));
 }

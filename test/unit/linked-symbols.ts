@@ -1,6 +1,6 @@
 // The symbols a program's image links: what the "pay only for what is used" tests look at
-// (doubles-linking, json-parse-linking). Each program is built for mps2-an385 from source
-// written into its own temporary folder, removed when the process ends.
+// (doubles-linking, json-parse-linking). Each program is built for mps2-an385 (or the board
+// given) from source written into its own temporary folder, removed when the process ends.
 
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +10,7 @@ import { build } from "../../sdk/compiler/index.ts";
 
 let dir: string | undefined;
 
-export function linkedSymbols(source: string): string[] {
+export function linkedSymbols(source: string, board = "mps2-an385"): string[] {
   if (dir === undefined) {
     const made = mkdtempSync(path.join(tmpdir(), "mote-linking-"));
     dir = made;
@@ -18,7 +18,7 @@ export function linkedSymbols(source: string): string[] {
   }
   const file = path.join(dir, `p${Math.random().toString(36).slice(2)}.ts`);
   writeFileSync(file, source);
-  const result = build({ entry: file, board: findBoard("mps2-an385"), outDir: path.join(dir, "out"), forSimulator: true });
+  const result = build({ entry: file, board: findBoard(board), outDir: path.join(dir, "out"), forSimulator: true });
   if (!result.ok) throw new Error(result.diagnostics);
   return result.image.symbols.map((s) => s.name);
 }

@@ -23,7 +23,9 @@ export type RelocKind =
   | "abs32"        // 32-bit absolute address (literal pool word, data word)
   | "thumb-call";  // BL to a symbol (±16 MB, encoded by the linker)
 
-export interface Reloc { offset: number; kind: RelocKind; symbol: string; addend: number }
+/** `method`: a method-table slot of that name (link/reachable.ts keeps its target only if a
+ *  kept function calls a method of that name). */
+export interface Reloc { offset: number; kind: RelocKind; symbol: string; addend: number; method?: string }
 
 export interface LineEntry { offset: number; file: string; line: number; column: number }
 

@@ -64,15 +64,18 @@ type InstBody =
   /** dst = boolean value of a comparison. `numeric`: signed compare of small ints;
    *  otherwise word (identity) comparison, valid only for eq/ne. */
   | { op: "cmp"; kind: CmpOp; numeric: boolean; dst: VReg; a: VReg; b: VReg; pos: SourcePos }
-  /** Direct call of a compiled function or runtime helper. */
+  /** Direct call of a compiled function or runtime helper. `smallArgs`: which arguments the
+   *  range analysis proved small integers (passes/ranges.ts). */
   /** `newArray`: the call returns a new array whose length is its first argument (arrays only
    *  grow in this language step, so that length is a lower bound forever). */
-  | { op: "call"; dst: VReg | undefined; callee: string; args: VReg[]; pos: SourcePos; newArray?: boolean }
+  | { op: "call"; dst: VReg | undefined; callee: string; args: VReg[]; pos: SourcePos; newArray?: boolean; smallArgs?: boolean[] }
   /** Call of a function value (the value-call convention, below; the closure is its receiver). */
   | { op: "call-indirect"; dst: VReg; fn: VReg; args: VReg[]; pos: SourcePos }
   /** Call of a method through the object's method table (the value-call convention; `this`
-   *  is the receiver). */
-  | { op: "call-method"; dst: VReg; object: VReg; slot: number; args: VReg[]; pos: SourcePos }
+   *  is the receiver). `name` is the slot's method-table name ("m", "get x", "set x"): the
+   *  linker keeps a class's method only when some function it keeps calls that name
+   *  (passes/method-uses.ts, link/reachable.ts). */
+  | { op: "call-method"; dst: VReg; object: VReg; slot: number; name: string; args: VReg[]; pos: SourcePos }
   /** Call of a method whose code address (bit 0 set) is a value found at run time, or a
    *  method's symbol (the value-call convention; `this` is the receiver). */
   | { op: "call-code"; dst: VReg; code: VReg; object: VReg; args: VReg[]; pos: SourcePos }
@@ -172,8 +175,9 @@ export interface IrGlobal {
 export interface IrData {
   symbol: string;
   bytes: Uint8Array;
-  /** Word-sized relocations inside the data (descriptor pointers). */
-  relocs: { offset: number; symbol: string; addend: number }[];
+  /** Word-sized relocations inside the data (descriptor pointers). `method`: a method-table
+   *  slot of that name, linked only if a kept function calls a method of that name. */
+  relocs: { offset: number; symbol: string; addend: number; method?: string }[];
   module: string;
   align: number;
 }

@@ -31,6 +31,12 @@ export interface Chunk {
    *  tables). The ELF writer marks them with `$d` mapping symbols (AAELF32 §5.5.5) so
    *  disassemblers and debuggers do not decode them as code. Optional. */
   dataInCode?: Array<{ offset: number; size: number }>;
+  /** Functions only: the method names it may call (passes/method-uses.ts), and the prefixes
+   *  of those it may call by names known only at run time ("get ": any getter; "": any
+   *  method); what link/reachable.ts keeps of the method tables. Hand-written code calls no
+   *  methods. */
+  methodNames?: ReadonlySet<string>;
+  methodPrefixes?: ReadonlySet<string>;
 }
 
 export interface MemoryRegion { origin: number; length: number }

@@ -72,7 +72,7 @@ Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: 
       const slot = member.info.slots.get(member.key)!;
       checkValueCallArguments(node);
       const [object, ...args] = this.exprList([callee.expression, ...node.arguments]);
-      return this.methodCall(object, slot, args, node);
+      return this.methodCall(object, slot, args, node, member.key);
     }
     if (member?.kind === "static-method") {
       const args = this.directArguments(ownParameters(member.decl), node.arguments, node);

@@ -41,7 +41,7 @@ declare module "./lowerer.ts" {
     superCall(node: ts.CallExpression): VReg;
     superMethodCall(callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg;
     staticMethodSymbol(decl: ts.MethodDeclaration): string;
-    methodCall(object: VReg, slot: number, args: VReg[], node: ts.Node): VReg;
+    methodCall(object: VReg, slot: number, args: VReg[], node: ts.Node, name: string): VReg;
   }
 }
 
@@ -182,7 +182,7 @@ Lowerer.prototype.lowerClass = function lowerClass(this: Lowerer, info: ClassInf
   relocs.push({ offset: CLASS_NAME, symbol: this.stringSymbol(info.name), addend: 0 });
   view.setUint32(CLASS_PRINT, this.printMode(info), true);
   info.methods.forEach((m, i) => {
-    if (m.decl.body) relocs.push({ offset: CLASS_METHODS + 4 * i, symbol: m.symbol, addend: 1 });
+    if (m.decl.body) relocs.push({ offset: CLASS_METHODS + 4 * i, symbol: m.symbol, addend: 1, method: slotNames[i] });
   });
   this.data.push({ symbol: info.descriptor, bytes, align: 4, module: this.moduleName(decl.getSourceFile()), relocs });
   const saved = this.saveState();
@@ -504,7 +504,7 @@ Lowerer.prototype.memberGet = function memberGet(this: Lowerer, member: ClassMem
       const slot = member.info.slots.get(`get ${member.name}`);
       if (slot === undefined) fail(node, Codes.UnsupportedSyntax, `'${member.name}' has no getter`);
       const object = this.expr(node.expression);
-      return this.methodCall(object, slot, [], node);
+      return this.methodCall(object, slot, [], node, `get ${member.name}`);
     }
   }
   return fail(node, Codes.UnsupportedSyntax, "a method as a value is not supported on devices yet", "call it, or wrap it in an arrow function");
@@ -552,8 +552,9 @@ Lowerer.prototype.staticMethodSymbol = function staticMethodSymbol(this: Lowerer
   return symbol;
 };
 
-Lowerer.prototype.methodCall = function methodCall(this: Lowerer, object: VReg, slot: number, args: VReg[], node: ts.Node): VReg {
+/** A call through the method table's `slot`, whose method-table name is `name`. */
+Lowerer.prototype.methodCall = function methodCall(this: Lowerer, object: VReg, slot: number, args: VReg[], node: ts.Node, name: string): VReg {
   const dst = this.temp();
-  this.emit({ op: "call-method", dst, object, slot, args, pos: this.pos(node) });
+  this.emit({ op: "call-method", dst, object, slot, name, args, pos: this.pos(node) });
   return dst;
 };

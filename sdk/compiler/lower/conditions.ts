@@ -53,6 +53,19 @@ Lowerer.prototype.condition = function condition(this: Lowerer, node: ts.Express
       return this.condition(node.right, ifTrue, ifFalse);
     }
     const cmp = comparisonOp(op);
+    if (cmp?.equality) {
+      // (peekN(address) & MASK) === 0, a register's bits tested: on the raw word.
+      for (const [masked, zero] of [[node.left, node.right], [node.right, node.left]]) {
+        if (constantValue(zero, this.checker) !== 0) continue;
+        const test = this.maskedPeekBits(masked, true);
+        if (!test) continue;
+        const none = this.temp({ raw: true });
+        this.emit({ op: "const", dst: none, word: 0 });
+        const [t, f] = cmp.op === "eq" ? [ifTrue, ifFalse] : [ifFalse, ifTrue];
+        this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: test.bits, b: none, then: t, else: f, pos: this.pos(node) });
+        return;
+      }
+    }
     if (cmp) {
       const [a, b] = this.exprList([node.left, node.right]);
       if (cmp.equality) {

@@ -47,7 +47,7 @@ Lowerer.prototype.iterableArray = function iterableArray(this: Lowerer, node: ts
   if (cls && ["Map", "Set"].includes(cls.name?.text ?? "") && cls.getSourceFile().fileName.startsWith(RT_DIR)) {
     const info = this.classInfo(cls);
     const method = info.name === "Map" ? "entries" : "values";
-    return () => this.methodCall(this.expr(inner), info.slots.get(method)!, [], node);
+    return () => this.methodCall(this.expr(inner), info.slots.get(method)!, [], node, method);
   }
   return undefined;
 };

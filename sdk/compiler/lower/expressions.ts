@@ -10,6 +10,7 @@ import { Codes, fail } from "../diagnostics.ts";
 import { FALSE, NULL, TRUE, UNDEFINED, CELL_VALUE } from "../values.ts";
 import { constantNumber, constantValue } from "./constants.ts";
 import { Lowerer } from "./lowerer.ts";
+import { valueKind } from "./types.ts";
 import { skipParens, syntaxName } from "./syntax.ts";
 
 declare module "./lowerer.ts" {
@@ -33,6 +34,7 @@ declare module "./lowerer.ts" {
       right: () => VReg,
     ): VReg;
     template(node: ts.TemplateExpression): VReg;
+    text(value: VReg, node: ts.Expression, at?: ts.Node): VReg;
     conditional(node: ts.ConditionalExpression): VReg;
     choose(
       branch: (ifTrue: Block, ifFalse: Block) => void,
@@ -239,7 +241,7 @@ Lowerer.prototype.assign = function assign(this: Lowerer, target: ts.Expression,
     if (member?.kind === "accessor") {
       const slot = member.info.slots.get(`set ${member.name}`);
       if (slot === undefined) fail(target, Codes.UnsupportedSyntax, `'${member.name}' has no setter`);
-      this.methodCall(this.expr(target.expression), slot, [value], node);
+      this.methodCall(this.expr(target.expression), slot, [value], node, `set ${member.name}`);
       return;
     }
     if (!member && this.kindOf(target.expression) === "object") {
@@ -326,11 +328,27 @@ Lowerer.prototype.template = function template(this: Lowerer, node: ts.TemplateE
   let acc = this.stringLiteral(node.head.text);
   for (const span of node.templateSpans) {
     const v = this.expr(span.expression);
-    const s = this.kindOf(span.expression) === "string" ? v : this.call(this.runtime("toString"), [v], span.expression);
+    const s = this.text(v, span.expression);
     acc = this.call(this.runtime("concat"), [acc, s], span);
     if (span.literal.text.length > 0) acc = this.call(this.runtime("concat"), [acc, this.stringLiteral(span.literal.text)], span);
   }
   return acc;
+};
+
+/**
+ * String(value) of `node`'s value, by the conversion its type needs: none for a string; for a
+ * number, numberText (a small integer's digits once the range analysis proves it one:
+ * passes/number-text.ts); for strings, booleans, null and undefined, primitiveText; else the
+ * general toString, which converts numbers, arrays and objects (calling a class's toString).
+ */
+Lowerer.prototype.text = function text(this: Lowerer, value: VReg, node: ts.Expression, at: ts.Node = node): VReg {
+  const kind = this.kindOf(node);
+  if (kind === "string") return value;
+  if (kind === "number") return this.call(this.runtime("numberText"), [value], at);
+  const type = this.typeAt(node);
+  const parts = type.isUnion() ? type.types : [type];
+  const primitive = parts.every((t) => ["string", "boolean", "nullish", "void"].includes(valueKind(this.checker, t)));
+  return this.call(this.runtime(primitive ? "primitiveText" : "toString"), [value], at);
 };
 
 Lowerer.prototype.conditional = function conditional(this: Lowerer, node: ts.ConditionalExpression): VReg {

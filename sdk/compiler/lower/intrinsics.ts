@@ -18,6 +18,7 @@ import { skipParens } from "./syntax.ts";
 declare module "./lowerer.ts" {
   interface Lowerer {
     maskedPeek(node: ts.BinaryExpression): VReg | undefined;
+    maskedPeekBits(node: ts.Expression, anyMask: boolean): { bits: VReg; mask: number } | undefined;
     intrinsic(name: string, node: ts.CallExpression, rawResult?: boolean): VReg;
   }
 }
@@ -25,22 +26,32 @@ declare module "./lowerer.ts" {
 /** peekN(address) & mask, with a constant non-negative mask: the masked raw word is a
  *  small integer whatever the register holds (a status bit test in a driver). */
 Lowerer.prototype.maskedPeek = function maskedPeek(this: Lowerer, node: ts.BinaryExpression): VReg | undefined {
-  if (node.operatorToken.kind !== ts.SyntaxKind.AmpersandToken) return undefined;
+  const masked = this.maskedPeekBits(node, false);
+  if (!masked) return undefined;
+  const dst = this.temp({ smallInt: true });
+  this.emit({ op: "tag", dst, src: masked.bits, max: masked.mask, pos: this.pos(node) });
+  return dst;
+};
+
+/** The raw word of peekN(address) & mask, with a constant mask: a non-negative small integer,
+ *  or with `anyMask` any int32 (bit 31 of a status register, which as a number would be a
+ *  boxed -2^31: a test of it against 0 needs no number at all, conditions.ts). */
+Lowerer.prototype.maskedPeekBits = function maskedPeekBits(this: Lowerer, node: ts.Expression, anyMask: boolean): { bits: VReg; mask: number } | undefined {
+  node = skipParens(node);
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.AmpersandToken) return undefined;
   for (const [peekSide, maskSide] of [[node.left, node.right], [node.right, node.left]]) {
     const call = skipParens(peekSide);
-    const mask = constantValue(maskSide, this.checker);
-    if (!ts.isCallExpression(call) || typeof mask !== "number" || !isSmallIntValue(mask) || mask < 0) continue;
+    const mask = anyMask ? constantNumber(maskSide, this.checker) : constantValue(maskSide, this.checker);
+    if (!ts.isCallExpression(call) || typeof mask !== "number") continue;
+    if (anyMask ? mask !== (mask | 0) : !isSmallIntValue(mask) || mask < 0) continue;
     const callee = skipParens(call.expression);
     if (!ts.isIdentifier(callee) || !/^peek(8|16|32)$/.test(callee.text)) continue;
     const decl = this.resolveAlias(this.symbolOf(callee)).declarations?.[0];
     if (!decl || decl.getSourceFile().fileName !== INTRINSICS_FILE) continue;
     const loaded = this.intrinsic(callee.text, call, true);
-    const pos = this.pos(node);
     const bits = this.temp({ raw: true });
-    this.emit({ op: "raw-and", dst: bits, a: loaded, mask, pos });
-    const dst = this.temp({ smallInt: true });
-    this.emit({ op: "tag", dst, src: bits, max: mask, pos });
-    return dst;
+    this.emit({ op: "raw-and", dst: bits, a: loaded, mask, pos: this.pos(node) });
+    return { bits, mask };
   }
   return undefined;
 };

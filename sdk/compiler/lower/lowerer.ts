@@ -77,6 +77,9 @@ export class Lowerer {
   /** Set when the program makes promises (or async functions): main drains the microtask
    *  queue after the modules, and the event loop after every timer. */
   usesPromises = false;
+  /** Set when a throw statement lowered may throw something other than an instance of an
+   *  Error class or a string (passes/thrown-values.ts). */
+  throwsOtherValues = false;
   /** Set when the program can make an array shorter (pop): lengths are no longer lower bounds. */
   arraysShrink = false;
   /** Numbers may be doubles (LowerOptions.doubles). */
@@ -219,6 +222,12 @@ export class Lowerer {
     const symbol = this.runtime(name);
     this.drain();
     return symbol;
+  }
+
+  /** The symbol of a runtime function if something has lowered it, without lowering it (and
+   *  running its module's init) otherwise. */
+  loweredRuntimeSymbol(name: RtName): string | undefined {
+    return this.funcSymbols.get(this.runtimeDeclaration(name));
   }
 
   /** The symbol of the console driver's consoleWrite. */
@@ -420,6 +429,14 @@ export class Lowerer {
       relocs: [{ offset: 0, symbol: wide ? DESCRIPTOR_STRING16 : DESCRIPTOR_STRING8, addend: 0 }],
     });
     return symbol;
+  }
+
+  /** The text of every string constant, by its symbol (passes/method-uses.ts reads which
+   *  method names a function looks up by name). */
+  stringTexts(): Map<string, string> {
+    const texts = new Map<string, string>();
+    for (const [text, symbol] of this.strings) if (symbol.startsWith("__str")) texts.set(symbol, text);
+    return texts;
   }
 }
 

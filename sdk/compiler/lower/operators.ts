@@ -229,8 +229,10 @@ Lowerer.prototype.concat = function concat(this: Lowerer, a: VReg, b: VReg, ka: 
   for (const k of [ka, kb]) {
     if (k === "typed") fail(node, Codes.UnsupportedOperator, "joining a typed array to a string is not supported on devices yet", "convert it explicitly");
   }
-  const sa = ka === "string" ? a : this.call(this.runtime("toString"), [a], node);
-  const sb = kb === "string" ? b : this.call(this.runtime("toString"), [b], node);
+  const toText = (v: VReg, k: ValueKind, operand: ts.Expression | undefined) =>
+    k === "string" ? v : operand && this.kindOf(operand) === k ? this.text(v, operand, node) : this.call(this.runtime("toString"), [v], node);
+  const sa = toText(a, ka, operands[0]);
+  const sb = toText(b, kb, operands[1]);
   return this.call(this.runtime("concat"), [sa, sb], node);
 };
 

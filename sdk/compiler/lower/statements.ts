@@ -101,7 +101,11 @@ Lowerer.prototype.statement = function statement(this: Lowerer, node: ts.Stateme
     }
     case ts.SyntaxKind.SwitchStatement: return this.switchStatement(node as ts.SwitchStatement);
     case ts.SyntaxKind.ThrowStatement: {
-      const value = this.expr((node as ts.ThrowStatement).expression);
+      const thrown = (node as ts.ThrowStatement).expression;
+      const cls = this.instanceClass(thrown);
+      const errorOrString = this.kindOf(thrown) === "string" || (cls !== undefined && this.isErrorClass(cls) && this.isExactClass(cls));
+      if (!errorOrString) this.throwsOtherValues = true;
+      const value = this.expr(thrown);
       this.emit({ op: "call", dst: undefined, callee: THROW, args: [value], pos: this.pos(node) });
       this.setTerm({ op: "unreachable" });
       this.startBlock(newBlock(this.fn));

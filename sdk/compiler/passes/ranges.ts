@@ -249,6 +249,7 @@ function analyzeFunction(fn: IrFunction, paramSmall: boolean[], bySymbol: Map<st
     const state = new Map(reached ?? []);
     for (const inst of block.insts) {
       if (inst.op === "call" && bySymbol.has(inst.callee)) calls.push([inst.callee, inst.args.map((a) => isSmall(state.get(a)))]);
+      if (record && inst.op === "call") inst.smallArgs = inst.args.map((a) => isSmall(state.get(a)));
       const elementOp = inst.op === "elem-get" || inst.op === "elem-set" || inst.op === "typed-get" || inst.op === "typed-set";
       const index = elementOp ? state.get((inst as { index: VReg }).index) : undefined;
       transfer(inst, state, bySymbol, record);

@@ -64,10 +64,17 @@ export function errorToString(e: Error): string {
   return concat(concat(e.name, ": "), e.message);
 }
 
+/** String(value) of a thrown value that is neither an Error nor a string. The compiler makes
+ *  its calls primitiveText's (no conversion of numbers or objects) in programs that throw
+ *  only Errors and strings (sdk/compiler/passes/thrown-values.ts). */
+export function thrownValueText(value: unknown): string {
+  return toString(value);
+}
+
 /** What Node prints for an uncaught exception, as a string of its UTF-8 bytes (one byte per
  *  code unit, for the crash report). */
 export function uncaughtText(value: unknown): string {
-  const text = value instanceof Error ? errorToString(value) : isString(value) ? (value as string) : toString(value);
+  const text = value instanceof Error ? errorToString(value) : isString(value) ? (value as string) : thrownValueText(value);
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);

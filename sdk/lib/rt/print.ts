@@ -3,11 +3,17 @@
 
 import { DOUBLES, addressOf, isObject, isSmallInt, peek16, peek8 } from "mote/intrinsics";
 import { consoleWrite } from "mote/console";
-import { inspectNumber, isNumber, isString, isWideString, primitiveToString } from "./strings.ts";
+import { inspectNumber, isNumber, isString, isWideString, primitiveText, primitiveToString, smallIntText } from "./strings.ts";
 import { STRING_DATA } from "./layout.ts";
 
 export function printByte(byte: number): void {
   consoleWrite(byte);
+}
+
+/** console.log's printing of a value the compiler proved a small integer if it is a number
+ *  (sdk/compiler/passes/number-text.ts): links no conversion of other numbers. */
+export function printSmallInt(n: number): void {
+  printAscii(smallIntText(n));
 }
 
 export function printValue(value: unknown): void {
@@ -23,7 +29,7 @@ export function printValue(value: unknown): void {
 /** Writes a string as UTF-8; an unpaired surrogate becomes U+FFFD, as Node writes it. */
 export function printString(s: string): void {
   // A string by its type, but not always in fact: JSON.stringify(undefined) is undefined.
-  if (!isString(s)) printString(primitiveToString(s));
+  if (!isString(s)) printString(primitiveText(s));
   else if (isWideString(s)) printWide(s);
   else printLatin1(s);
 }

@@ -3,7 +3,8 @@
 
 import { numberToString } from "./numconv.ts";
 import { objectToString } from "./objects.ts";
-import { DOUBLES, addressOf, isObject, isSmallInt, objectAt, objectKind, peek16, peek32, peek8, peekValue, poke16, poke32, poke8, symbolAddress } from "mote/intrinsics";
+import { DOUBLES, addressOf, panic, isObject, isSmallInt, objectAt, objectKind, peek16, peek32, peek8, peekValue, poke16, poke32, poke8, symbolAddress } from "mote/intrinsics";
+import { PANIC_UNREACHABLE } from "./panic-codes.ts";
 import { alloc } from "./heap.ts";
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_CLOSURE, KIND_NUMBER, KIND_STRING16, KIND_STRING8,
@@ -167,6 +168,35 @@ export function primitiveToString(value: unknown): string {
   if (value === null) return "null";
   if (value === true) return "true";
   if (value === false) return "false";
+  return value as string;
+}
+
+/** String(n) where the type says n is a number: no conversion of objects. The compiler turns
+ *  the calls whose n the range analysis proves a small integer into intToString
+ *  (sdk/compiler/passes/number-text.ts), so a program whose numbers converted to text are all
+ *  small integers links no double printer. */
+export function numberText(n: number): string {
+  if (isSmallInt(n)) return intToString(n);
+  if (DOUBLES) return numberToString(n);
+  return intToString(n);
+}
+
+/** String(n) of a value the range analysis proved a small integer if it is a number (a typed
+ *  array read past the end is undefined): numberText's calls become this where it proves that
+ *  (sdk/compiler/passes/number-text.ts). */
+export function smallIntText(n: number): string {
+  return isSmallInt(n) ? intToString(n) : primitiveText(n);
+}
+
+/** String(value) where the type says value is a string, boolean, null or undefined: links no
+ *  conversion of numbers or objects (any other value would be a type the compiler was told
+ *  wrongly, and stops the program). */
+export function primitiveText(value: unknown): string {
+  if (value === undefined) return "undefined";
+  if (value === null) return "null";
+  if (value === true) return "true";
+  if (value === false) return "false";
+  if (!isString(value)) panic(PANIC_UNREACHABLE);
   return value as string;
 }
 
