@@ -45,10 +45,7 @@ const MODE_PULL_UP = 2;
 const MODE_PULL_DOWN = 3;
 
 let ready = false;
-/** The watched pins, in the order they were watched (bytes: the service's arithmetic on
- *  them is proven to stay small, with no checks), and their callbacks. */
-const watched = new Uint8Array(30);
-let watchedCount = 0;
+const watched: number[] = [];
 const watchers: Array<() => void> = [];
 
 function bringUp(): void {
@@ -97,15 +94,14 @@ function writeNibble(first: number, pin: number, nibble: number): void {
 }
 
 export function gpioWatch(pin: number, changed: () => void): void {
-  if (watchedCount === 0) onInterrupt(IO_IRQ_BANK0, service);
-  watched[watchedCount++] = pin;
+  if (watched.length === 0) onInterrupt(IO_IRQ_BANK0, service);
+  watched.push(pin);
   watchers.push(changed);
   writeNibble(INTR0, pin, EDGES);
   // Edge interrupts for every watched pin that shares this pin's enable register.
   let high = 0;
   let low = 0;
-  for (let i = 0; i < watchedCount; i++) {
-    const p = watched[i];
+  for (const p of watched) {
     if ((p >> 3) !== (pin >> 3)) continue;
     const shift = (p & 7) << 2;
     if (shift < 16) low |= EDGES << shift;
@@ -115,7 +111,7 @@ export function gpioWatch(pin: number, changed: () => void): void {
 }
 
 function service(): void {
-  for (let i = 0; i < watchedCount; i++) {
+  for (let i = 0; i < watched.length; i++) {
     const pin = watched[i];
     const shift = (pin & 7) << 2;
     // The pin's four status bits, from the byte that holds them.
