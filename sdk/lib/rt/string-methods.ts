@@ -183,10 +183,11 @@ export function trim(s: string, start: boolean, end: boolean): string {
 }
 
 /** s repeated `count` times (a fraction of a count is dropped), a copy at a time. (Writing
- *  all copies into one new string is O(n) where this is O(n²) in units copied — 66,603 vs
- *  15,372,111 instructions for 1,024 copies on mps2-an385 — but with it json-parse-deep.ts
- *  ran out of the micro:bit's heap: JSON.parse of the 150-deep document failed with 10 KB
- *  free. Not understood yet; kept as it was until the heap's behaviour there is.) */
+ *  all copies into one new string is O(n) where this is O(n²) in units copied — 148,842 vs
+ *  15,372,111 instructions for 1,024 copies on mps2-an385 — but json-parse-deep.ts sits at
+ *  the edge of the micro:bit's heap: its 150-deep document needs about 11.6 KB of the 11.9 KB
+ *  there, one array at a time, and the other heap layout tipped it over. Worth it once arrays
+ *  take less RAM, issue 12.) */
 export function repeat(s: string, count: number): string {
   if (count < 0) throw new RangeError("Invalid count value: " + count);
   const n = count | 0;
