@@ -14,11 +14,14 @@ export const SECTOR_BYTES = 4096;
 export const FLASH_AREAS = ["boot", "primary", "secondary", "scratch", "settings"] as const;
 export type FlashAreaName = (typeof FLASH_AREAS)[number];
 
-/** The board's layout, or an error naming the board when it takes no updates. */
+/** The board's layout, or an error naming the board when it takes no updates or its layout
+ *  is unsound (checkFlashLayout): nothing is built or flashed for a layout that could brick. */
 export function flashLayoutOf(board: Board): FlashLayout {
   if (!board.flashLayout) {
     throw new Error(`board '${board.id}' has no flash layout (mote-boot, image slots, settings): it does not take updates`);
   }
+  const problems = checkFlashLayout(board);
+  if (problems.length > 0) throw new Error(`board '${board.id}': its flash layout is unsound: ${problems.join("; ")}`);
   return board.flashLayout;
 }
 

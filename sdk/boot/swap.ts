@@ -35,7 +35,7 @@
 
 import { FLASH_SCRATCH_OFFSET } from "mote/board";
 import { MAGIC_GOOD, readTrailer, SWAP_TYPE_PERM, SWAP_TYPE_REVERT, trailerOffset, type Trailer, writeCopyDone, writeImageOk, writeMagic, writeSwapInfo, writeSwapSize } from "../lib/image/trailer.ts";
-import { copyFromFlash } from "./flash-words.ts";
+import { copyFromFlash } from "../lib/image/flash-words.ts";
 import { PRIMARY_SLOT, SECONDARY_SLOT, slotFlash, slotOffset, slotSize, SLOT_SECTOR_BYTES, type Slot } from "../lib/image/slots.ts";
 
 const COPY_BYTES = 256;

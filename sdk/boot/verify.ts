@@ -8,9 +8,9 @@
 // with the key (mote/crypto). Facts: ../shared/PROTOCOLS.md, "MCUboot image format".
 
 import { FLASH_PRIMARY_OFFSET } from "mote/board";
-import { ed25519Verify, Sha256 } from "mote/crypto";
+import { ed25519Verify } from "mote/crypto";
 import { readSlotImage, type SlotImage } from "../lib/image/slot-image.ts";
-import { copyFromFlash } from "./flash-words.ts";
+import { sha256Slot } from "../lib/image/slot-hash.ts";
 import { flashAddress, sectorErased, slotFlash, slotOffset, slotSize, slotU16, SLOT_SECTOR_BYTES, type Slot } from "../lib/image/slots.ts";
 
 /** IMAGE_F_ROM_FIXED: the image runs where load_addr says. */
@@ -20,8 +20,6 @@ const TLV_KEYHASH = 0x01;
 const TLV_ED25519 = 0x24;
 const HASH_BYTES = 32;
 const SIGNATURE_BYTES = 64;
-/** Bytes hashed per read from flash. */
-const CHUNK_BYTES = 512;
 
 /** What mote-boot trusts: the public key (32 bytes) and the KEYHASH it expects (SHA-256 of
  *  the key's DER SubjectPublicKeyInfo, as imgtool writes it; flash-tool/image/keys.ts). */
@@ -34,8 +32,6 @@ export class CheckedImage {
   constructor(readonly image: SlotImage | undefined, readonly problem: string) {}
 }
 
-let chunk: Uint8Array | undefined;
-let hash: Sha256 | undefined;
 const keyHash = new Uint8Array(HASH_BYTES);
 const signature = new Uint8Array(SIGNATURE_BYTES);
 const digest = new Uint8Array(HASH_BYTES);
@@ -92,15 +88,7 @@ function checkSignature(slot: Slot, image: SlotImage, key: TrustedKey): string {
   if (found !== 3) return "unsigned (no KEYHASH and ED25519 TLVs)";
   if (!sameBytes(keyHash, key.keyHash, HASH_BYTES)) return "signed with another key (KEYHASH differs)";
 
-  chunk ??= new Uint8Array(CHUNK_BYTES);
-  hash ??= new Sha256();
-  hash.reset();
-  for (let at = 0; at < image.hashedSize; at += CHUNK_BYTES) {
-    const count = image.hashedSize - at < CHUNK_BYTES ? image.hashedSize - at : CHUNK_BYTES;
-    copyFromFlash(chunk, base + at, count);
-    hash.update(chunk, 0, count);
-  }
-  hash.digestInto(digest, 0);
+  sha256Slot(slot, image.hashedSize, digest);
   if (!sameBytes(digest, image.hash, HASH_BYTES)) return "damaged (SHA-256 differs from its SHA256 TLV)";
   if (!ed25519Verify(key.publicKey, digest, signature)) return "bad signature";
   return "";

@@ -21,6 +21,8 @@ describe("flash layouts", () => {
     expect(checkFlashLayout(broken({ secondary: { offset: layout.secondary.offset, size: layout.primary.size - 0x1000 } }))).toContain("the two slots differ in size");
     expect(checkFlashLayout(broken({ scratch: { offset: layout.scratch.offset + 0x10, size: 0x1000 } })).join("\n")).toMatch(/scratch: .*whole 4096-byte sectors/);
     expect(checkFlashLayout(broken({ settings: { offset: 0x1f0000, size: 0x20000 } })).join("\n")).toMatch(/past the 2097152-byte flash/);
+    // And nothing that reads a layout takes an unsound one.
+    expect(() => flashLayoutOf(broken({ secondary: { offset: layout.secondary.offset, size: layout.primary.size - 0x1000 } }))).toThrow("board 'pico': its flash layout is unsound: the two slots differ in size");
   });
 
   it("reach device code as mote/board constants, and a board without one says so", () => {

@@ -1,21 +1,27 @@
-// SHA-256 over the first bytes of a slot, read from flash a page at a time (an image is too
-// large to copy into RAM): the image hash of the header, body and protected TLVs.
+// SHA-256 over the first bytes of a slot, read from flash a word at a time into one chunk (an
+// image is too large to copy into RAM): the image hash of the header, body and protected
+// TLVs, which the image group checks after an upload and mote-boot before it runs an image.
 
 import { Sha256 } from "../crypto/sha256.ts";
-import { slotFlash, slotOffset, type Slot } from "./slots.ts";
+import { copyFromFlash } from "./flash-words.ts";
+import { slotOffset, type Slot } from "./slots.ts";
 
-const READ_BYTES = 256;
+/** Bytes hashed per read from flash (a multiple of 4: the slots start on sectors). */
+const CHUNK_BYTES = 512;
+let chunk: Uint8Array | undefined;
+let hash: Sha256 | undefined;
 
-/** SHA-256 of `slot`'s bytes 0 to `end`. */
-export function sha256Slot(slot: Slot, end: number): Uint8Array {
-  const hash = new Sha256();
-  const buffer = new Uint8Array(READ_BYTES);
-  const flash = slotFlash();
+/** SHA-256 of `slot`'s bytes 0 to `end`, into `digest` (32 bytes), which it returns. */
+export function sha256Slot(slot: Slot, end: number, digest: Uint8Array = new Uint8Array(32)): Uint8Array {
+  chunk ??= new Uint8Array(CHUNK_BYTES);
+  hash ??= new Sha256();
+  hash.reset();
   const base = slotOffset(slot);
-  for (let at = 0; at < end; at += READ_BYTES) {
-    const count = end - at < READ_BYTES ? end - at : READ_BYTES;
-    flash.read(base + at, buffer, count);
-    hash.update(buffer, 0, count);
+  for (let at = 0; at < end; at += CHUNK_BYTES) {
+    const count = end - at < CHUNK_BYTES ? end - at : CHUNK_BYTES;
+    copyFromFlash(chunk, base + at, count);
+    hash.update(chunk, 0, count);
   }
-  return hash.digest();
+  hash.digestInto(digest, 0);
+  return digest;
 }

@@ -7,7 +7,7 @@ import { DOUBLES, addressOf, callMethod, isObject, objectAt, objectKind, panic, 
 import { allocTraced } from "./heap.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
 import { concat, isNumber, isString, stringEquals, toString, unitAt } from "./strings.ts";
-import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, CLASS_PRINT, CLASS_PRINT_MAP, CLASS_PRINT_SET, DESCRIPTOR_PLAIN, KIND_ARRAY, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
+import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, CLASS_PRINT, CLASS_PRINT_MAP, CLASS_PRINT_SET, DESCRIPTOR_PLAIN, KIND_ARRAY, KIND_CLOSURE, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
 import { PANIC_FIXED_FIELDS, PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { Error, TypeError, errorToString } from "./errors.ts";
 
@@ -262,10 +262,18 @@ function jsonClose(close: string, gap: string, indent: string): string {
   return gap.length === 0 ? close : concat(concat("\n", indent), close);
 }
 
-/** The value to write for `key`: what its class's toJSON(key) returns, if it has one (a Date
- *  writes its ISO text), else the value itself (§25.5.2.2 SerializeJSONProperty step 2). */
+/** The value to write for `key`: what its toJSON(key) returns, if it has one — a class's
+ *  method (a Date writes its ISO text) or a plain object's function property — else the value
+ *  itself (§25.5.2.2 SerializeJSONProperty step 2). */
 function jsonPrepared(value: unknown, key: string): unknown {
-  if (!isObject(value) || objectKind(value) !== KIND_OBJECT) return value;
+  if (!isObject(value)) return value;
+  const kind = objectKind(value);
+  if (kind === KIND_PLAIN) {
+    const i = indexOfKey(keysOf(value), "toJSON");
+    const toJSON = i < 0 ? undefined : valuesOf(value)[i];
+    return isObject(toJSON) && objectKind(toJSON) === KIND_CLOSURE ? (toJSON as (key: string) => unknown)(key) : value;
+  }
+  if (kind !== KIND_OBJECT) return value;
   const code = methodCode(value, "", "toJSON");
   return code === undefined ? value : callMethod(code, value, key);
 }

@@ -1,12 +1,13 @@
-// Reading flash a word at a time: flash is memory-mapped on every board, and mote-boot reads
-// whole images (the hash) and sectors (the swap), where the app-facing flash.read's checked
+// Reading flash a word at a time: flash is memory-mapped on every board, and whole images
+// are read for their hash (slot-hash.ts: the image group and mote-boot) and sectors for the
+// swap (sdk/boot/swap.ts), where the app-facing flash.read's checked
 // byte loop costs about 65 instructions a byte (4.4 M for a 64 KB image on mps2-an385); the
 // port's copyWords moves a word in a handful.
 
 import { addressOf, peek32 } from "mote/intrinsics";
-import { copyWords } from "../lib/rt/port.ts";
-import { TYPED_DATA } from "../lib/rt/layout.ts";
-import { flashAddress } from "../lib/image/slots.ts";
+import { copyWords } from "../rt/port.ts";
+import { TYPED_DATA } from "../rt/layout.ts";
+import { flashAddress } from "./slots.ts";
 
 /**
  * Copies the bytes at flash `offset` (a multiple of 4) into `into` from its start: `count`
