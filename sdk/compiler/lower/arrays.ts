@@ -266,6 +266,7 @@ Lowerer.prototype.requireArray = function requireArray(this: Lowerer, node: ts.E
 };
 
 Lowerer.prototype.elementGet = function elementGet(this: Lowerer, node: ts.ElementAccessExpression): VReg {
+  if (this.castDoubted(node.expression)) return this.checkedElementGet(node);
   const maybeArray = node.questionDotToken
     && valueKind(this.checker, this.checker.getNonNullableType(this.checker.getTypeAtLocation(node.expression))) === "array";
   if (maybeArray) {

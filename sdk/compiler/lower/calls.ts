@@ -17,6 +17,7 @@ import { REPO_ROOT } from "../frontend/program.ts";
 import { Lowerer } from "./lowerer.ts";
 import { RT_DIR, INTRINSICS_FILE, type RtName } from "./runtime-symbols.ts";
 import { ownParameters, skipParens } from "./syntax.ts";
+import { calleeText } from "./checked-casts.ts";
 
 declare module "./lowerer.ts" {
   interface Lowerer {
@@ -52,6 +53,7 @@ Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: 
   const callee = skipParens(node.expression);
   if (callee.kind === ts.SyntaxKind.SuperKeyword) return this.superCall(node);
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) return this.superMethodCall(callee, node);
+  if (ts.isPropertyAccessExpression(callee) && this.castDoubted(callee.expression)) return this.checkedMethodCall(node, callee, discard);
   // a?.method(…) on an array, string, Map, … that may be null or undefined: undefined then,
   // else the call, lowered for the receiver's type without null and undefined.
   if (ts.isPropertyAccessExpression(callee) && callee.questionDotToken && !this.bound.has(callee.expression) && this.isNullable(callee.expression)) {
@@ -249,7 +251,7 @@ Lowerer.prototype.interfaceMethodCall = function interfaceMethodCall(this: Lower
   this.jumpTo(done);
   this.startBlock(viaValue);
   // Not a function: a TypeError once the arguments are evaluated, as in JavaScript.
-  const callable = this.call(this.runtime("callableProperty"), [fnValue, this.stringLiteral(callee.getText())], node);
+  const callable = this.call(this.runtime("callableProperty"), [fnValue, this.stringLiteral(calleeText(callee))], node);
   this.emit({ op: "call-indirect", dst, fn: callable, args, pos: this.pos(node) });
   this.jumpTo(done);
   this.startBlock(done);

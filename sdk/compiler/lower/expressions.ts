@@ -48,6 +48,8 @@ declare module "./lowerer.ts" {
 Lowerer.prototype.expr = function expr(this: Lowerer, node: ts.Expression, discard = false): VReg {
   const bound = this.bound.get(node);
   if (bound !== undefined) return bound;
+  const checked = this.castCheckAt(node, discard);
+  if (checked !== undefined) return checked;
   const c = constantValue(node, this.checker);
   if (c !== undefined) {
     if (typeof c === "string") return this.stringLiteral(c);
@@ -96,6 +98,13 @@ Lowerer.prototype.typeOf = function typeOf(this: Lowerer, node: ts.TypeOfExpress
   const kind = this.kindOf(node.expression);
   const known = kind === "number" || kind === "string" || kind === "boolean" ? kind
     : kind === "array" || kind === "typed" ? "object" : kind === "void" ? "undefined" : undefined;
+  if (known !== undefined && this.isAppModule(node.getSourceFile()) && !ts.isLiteralExpression(skipParens(node.expression))) {
+    // A key missing from a record or an index past an array's end reads undefined whatever
+    // the element type says (checked-casts.ts).
+    const value = this.expr(node.expression);
+    return this.choose((ifTrue, ifFalse) => this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(UNDEFINED), then: ifTrue, else: ifFalse, pos: this.pos(node) }),
+      () => this.stringLiteral("undefined"), () => this.stringLiteral(known));
+  }
   if (known !== undefined) {
     this.expr(node.expression, true);
     return this.stringLiteral(known);
@@ -347,7 +356,7 @@ Lowerer.prototype.text = function text(this: Lowerer, value: VReg, node: ts.Expr
   if (kind === "number") return this.call(this.runtime("numberText"), [value], at);
   const type = this.typeAt(node);
   const parts = type.isUnion() ? type.types : [type];
-  const primitive = parts.every((t) => ["string", "boolean", "nullish", "void"].includes(valueKind(this.checker, t)));
+  const primitive = !this.castDoubted(node) && parts.every((t) => ["string", "boolean", "nullish", "void"].includes(valueKind(this.checker, t)));
   return this.call(this.runtime(primitive ? "primitiveText" : "toString"), [value], at);
 };
 

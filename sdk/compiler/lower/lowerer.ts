@@ -350,6 +350,8 @@ export class Lowerer {
   }
 
   kindOf(node: ts.Expression): ValueKind {
+    // A value a cast gave its type, used on the spot: any representation (checked-casts.ts).
+    if (this.castDoubted(node)) return "any";
     return valueKind(this.checker, this.typeAt(node));
   }
 
