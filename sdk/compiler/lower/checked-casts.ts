@@ -141,6 +141,9 @@ Lowerer.prototype.castDoubt = function castDoubt(this: Lowerer, node: ts.Express
     if (this.castDoubt(node.expression) & REPRESENTATION) doubt = READ;
     else if (ts.isElementAccessExpression(node) && this.isAppModule(node.getSourceFile()) && isIndexSignatureRead(this.checker, node)) doubt = NULLISH;
   }
+  // A value of type any (JSON.parse's) given a type by where it goes (`const xs: number[] =
+  // JSON.parse(text)`): a cast without the word.
+  if (doubt === 0 && (this.checker.getTypeAtLocation(node).flags & ts.TypeFlags.Any) !== 0 && this.isAppModule(node.getSourceFile())) doubt = READ | NULLISH_FAILS;
   cache.set(node, doubt);
   return doubt;
 };
@@ -161,7 +164,10 @@ Lowerer.prototype.castDoubted = function castDoubted(this: Lowerer, node: ts.Exp
 /** What a value of this expression's static type must be, or undefined when any value will
  *  do (the generic code handles it: unions, interfaces and plain object types, functions). */
 Lowerer.prototype.castExpected = function castExpected(this: Lowerer, node: ts.Expression): CastExpectation | undefined {
-  const type = this.checker.getNonNullableType(this.checker.getTypeAtLocation(node));
+  let type = this.checker.getTypeAtLocation(node);
+  // A value of type any takes the type of where it goes.
+  if (type.flags & ts.TypeFlags.Any) type = this.checker.getContextualType(node) ?? type;
+  type = this.checker.getNonNullableType(type);
   const kind = valueKind(this.checker, type);
   const code = CAST_CODES[kind];
   const article = (word: string) => /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
@@ -205,35 +211,42 @@ Lowerer.prototype.castCheckAt = function castCheckAt(this: Lowerer, node: ts.Exp
     checking.delete(node);
   }
   const pos = this.pos(node);
+  // Blocks in the order they run, so that the value's live range ends with the check.
+  const firstTest = newBlock(this.fn);
+  const notUndefined = newBlock(this.fn);
+  const secondTest = newBlock(this.fn);
   const failed = newBlock(this.fn), join = newBlock(this.fn);
   const fail = () => {
     this.startBlock(failed);
     this.call(this.runtime("castFailed"), [value, this.stringLiteral(node.getText()), this.stringLiteral(expected.text)], node, false);
     this.jumpTo(join);
   };
+  this.jumpTo(firstTest);
+  this.startBlock(firstTest);
   if (doubt & REPRESENTATION) {
-    const test = newBlock(this.fn);
     if (doubt & NULLISH_FAILS) {
-      this.jumpTo(test);
+      this.jumpTo(secondTest);
     } else {
       // A missing property read through a value in doubt is undefined, as in JavaScript.
-      const notUndefined = newBlock(this.fn);
       this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(UNDEFINED), then: join, else: notUndefined, pos });
       this.startBlock(notUndefined);
-      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(NULL), then: join, else: test, pos });
+      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(NULL), then: join, else: secondTest, pos });
     }
-    this.startBlock(test);
+    this.startBlock(secondTest);
     const matches = this.castMatches(value, expected, node);
     this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: matches, b: this.constant(TRUE), then: join, else: failed, pos });
   } else {
-    const notUndefined = newBlock(this.fn);
-    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(UNDEFINED), then: failed, else: notUndefined, pos });
-    this.startBlock(notUndefined);
+    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(UNDEFINED), then: failed, else: secondTest, pos });
+    this.startBlock(secondTest);
     this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(NULL), then: failed, else: join, pos });
   }
   fail();
   this.startBlock(join);
-  return value;
+  // A fresh register from here on: the value's own one ends with the check, so the checked
+  // value is allocated as if no check had been there (a loop over it keeps its registers).
+  const checked = this.temp();
+  this.emit({ op: "move", dst: checked, src: value });
+  return checked;
 };
 
 /**
@@ -255,13 +268,13 @@ Lowerer.prototype.checkedReceiver = function checkedReceiver(this: Lowerer, rece
   if (expected === undefined) return bindAndUse();
   const pos = this.pos(node);
   const result = this.temp();
+  const notUndefined = newBlock(this.fn);
   const matched = newBlock(this.fn), missed = newBlock(this.fn), join = newBlock(this.fn);
   if (this.castDoubt(receiver) & REPRESENTATION) {
     const matches = this.castMatches(value, expected, node);
     this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: matches, b: this.constant(TRUE), then: matched, else: missed, pos });
   } else {
     // Only null or undefined can be wrong: two comparisons.
-    const notUndefined = newBlock(this.fn);
     this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(UNDEFINED), then: missed, else: notUndefined, pos });
     this.startBlock(notUndefined);
     this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(NULL), then: missed, else: matched, pos });

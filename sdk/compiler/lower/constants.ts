@@ -46,6 +46,13 @@ function builtinNumber(node: ts.Expression, checker: ts.TypeChecker): number | u
   return typeof value === "number" ? value : undefined;
 }
 
+function constantFits(value: ConstantValue, type: ts.Type): boolean {
+  const flags = type.isUnion() ? type.types.reduce((f, t) => f | t.flags, 0) : type.flags;
+  const wanted = value === null ? ts.TypeFlags.Null : typeof value === "number" ? ts.TypeFlags.NumberLike
+    : typeof value === "string" ? ts.TypeFlags.StringLike : typeof value === "boolean" ? ts.TypeFlags.BooleanLike : ts.TypeFlags.Undefined;
+  return (flags & (wanted | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+}
+
 function evaluate(node: ts.Expression, checker: ts.TypeChecker, depth: number): ConstantValue | undefined {
   if (depth > 32) return undefined;
   switch (node.kind) {
@@ -58,9 +65,14 @@ function evaluate(node: ts.Expression, checker: ts.TypeChecker, depth: number): 
     case ts.SyntaxKind.NullKeyword: return null;
     case ts.SyntaxKind.ParenthesizedExpression:
       return evaluate((node as ts.ParenthesizedExpression).expression, checker, depth + 1);
-    case ts.SyntaxKind.AsExpression:
     case ts.SyntaxKind.SatisfiesExpression:
-      return evaluate((node as ts.AsExpression).expression, checker, depth + 1);
+      return evaluate((node as ts.SatisfiesExpression).expression, checker, depth + 1);
+    case ts.SyntaxKind.AsExpression: {
+      // `u as string` with u the constant 5 is 5, which a string's code must not see: folded
+      // only when the type says what the constant is (checked-casts.ts checks the others).
+      const value = evaluate((node as ts.AsExpression).expression, checker, depth + 1);
+      return value !== undefined && constantFits(value, checker.getTypeAtLocation(node)) ? value : undefined;
+    }
     case ts.SyntaxKind.Identifier: {
       let sym = checker.getSymbolAtLocation(node);
       if (!sym) return undefined;
