@@ -10,6 +10,7 @@ import { ARRAY_BUFFER_SIZE, ARRAY_ELEMENTS, FALSE, TRUE, UNDEFINED, TYPED_BUFFER
 import { RT_DIR, type RtName } from "./runtime-symbols.ts";
 import { TYPED_ARRAYS, type TypedElement, elementBytes, typedArrayElement, valueKind } from "./types.ts";
 import { Lowerer } from "./lowerer.ts";
+import { WRITE_ELEMENT } from "./frozen.ts";
 import { skipParens } from "./syntax.ts";
 
 declare module "./lowerer.ts" {
@@ -236,6 +237,7 @@ Lowerer.prototype.elementGetInto = function elementGetInto(this: Lowerer, dst: V
 
 Lowerer.prototype.elementSet = function elementSet(this: Lowerer, arrayNode: ts.Expression, array: VReg, index: VReg, src: VReg, node: ts.Node): void {
   const element = this.typedElement(arrayNode);
+  if (!element) this.frozenArrayCheck(array, WRITE_ELEMENT, index, node);
   if (element) {
     this.typedSet(array, index, src, element, node);
   } else {

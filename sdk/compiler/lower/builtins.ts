@@ -97,6 +97,8 @@ Lowerer.prototype.arrayMethod = function arrayMethod(this: Lowerer, callee: ts.P
   const name = callee.name.text;
   const a = callee.expression;
   const call = (rt: RtName, args: VReg[], smallInt = false) => this.call(this.runtime(rt), args, node, true, smallInt);
+  const frozen = this.frozenArrayMethod(callee, node);
+  if (frozen !== undefined) return frozen;
   switch (name) {
     case "push": {
       if (node.arguments.some((arg) => ts.isSpreadElement(arg))) {
@@ -311,6 +313,8 @@ Lowerer.prototype.objectCall = function objectCall(this: Lowerer, name: string, 
     if (node.arguments.length !== 1) fail(node, Codes.UnsupportedCall, `${name} takes one argument on devices`);
     return this.expr(node.arguments[0]);
   };
+  const frozen = this.objectFreezeCall(name, node);
+  if (frozen !== undefined) return frozen;
   switch (name) {
     case "Object.keys": return this.call(this.runtime("objKeys"), [one()], node);
     case "Object.values": return this.call(this.runtime("objValues"), [one()], node);

@@ -12,6 +12,7 @@ import { constantNumber, constantValue } from "./constants.ts";
 import { Lowerer } from "./lowerer.ts";
 import { valueKind } from "./types.ts";
 import { skipParens, syntaxName } from "./syntax.ts";
+import { WRITE_LENGTH } from "./frozen.ts";
 
 declare module "./lowerer.ts" {
   interface Lowerer {
@@ -231,7 +232,9 @@ Lowerer.prototype.assign = function assign(this: Lowerer, target: ts.Expression,
   if (ts.isPropertyAccessExpression(target) && target.name.text === "length" && this.kindOf(target.expression) === "array") {
     // a.length = n: the array may get shorter, which the range analysis must know.
     this.arraysShrink = true;
-    this.call(this.runtime("arraySetLength"), [this.expr(target.expression), value], node, false);
+    const array = this.expr(target.expression);
+    this.frozenArrayCheck(array, WRITE_LENGTH, undefined, node);
+    this.call(this.runtime("arraySetLength"), [array, value], node, false);
     return;
   }
   if (ts.isPropertyAccessExpression(target)) {

@@ -40,5 +40,6 @@ import "./arrays.ts";
 import "./objects.ts";
 import "./classes.ts";
 import "./checked-casts.ts";
+import "./frozen.ts";
 
 export { Lowerer, type LowerOptions } from "./lowerer.ts";

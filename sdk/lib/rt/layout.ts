@@ -75,6 +75,11 @@ export const PLAIN_KEYS = 4;
 export const PLAIN_VALUES = 8;
 export const PLAIN_SIZE = 12;
 export const DESCRIPTOR_PLAIN = "__desc_plain";
+/** Object.freeze gives a plain object or an array this descriptor (the same kind) in place of
+ *  its own: a frozen value costs no word, and writes test it only where they go through the
+ *  runtime (sdk/lib/rt/frozen.ts). */
+export const DESCRIPTOR_PLAIN_FROZEN = "__desc_plain_frozen";
+export const DESCRIPTOR_ARRAY_FROZEN = "__desc_array_frozen";
 
 /** Closures: the code address (Thumb, bit 0 set), then the cells of captured variables. */
 export const CLOSURE_CODE = 4;

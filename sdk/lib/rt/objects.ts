@@ -7,9 +7,10 @@ import { DOUBLES, addressOf, callMethod, isObject, objectAt, objectKind, panic, 
 import { allocTraced } from "./heap.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
 import { concat, isNumber, isString, stringEquals, toString, unitAt } from "./strings.ts";
-import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, CLASS_PRINT, CLASS_PRINT_MAP, CLASS_PRINT_SET, DESCRIPTOR_PLAIN, KIND_ARRAY, KIND_CLOSURE, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
+import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, CLASS_PRINT, CLASS_PRINT_MAP, CLASS_PRINT_SET, DESCRIPTOR_PLAIN, DESCRIPTOR_PLAIN_FROZEN, KIND_ARRAY, KIND_CLOSURE, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
 import { PANIC_FIXED_FIELDS, PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { Error, TypeError, errorToString } from "./errors.ts";
+import { frozenPlainWrite } from "./frozen.ts";
 
 export function keysOf(o: unknown): string[] {
   return peekValue<string[]>(addressOf(o) + PLAIN_KEYS);
@@ -134,6 +135,7 @@ export function objSet(o: unknown, key: string, value: unknown): void {
   }
   const keys = keysOf(o);
   const i = indexOfKey(keys, key);
+  if (peek32(addressOf(o)) === symbolAddress(DESCRIPTOR_PLAIN_FROZEN)) frozenPlainWrite(key, i >= 0);
   if (i >= 0) {
     valuesOf(o)[i] = value;
     return;
