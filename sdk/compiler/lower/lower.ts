@@ -41,5 +41,6 @@ import "./objects.ts";
 import "./classes.ts";
 import "./checked-casts.ts";
 import "./frozen.ts";
+import "./accessors.ts";
 
 export { Lowerer, type LowerOptions } from "./lowerer.ts";

@@ -114,6 +114,10 @@ Lowerer.prototype.objectLiteral = function objectLiteral(this: Lowerer, node: ts
       this.call(this.runtime("objAssign"), [object, this.expr(p.expression)], p, false);
       continue;
     }
+    if (ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p)) {
+      this.objectAccessor(object, p);
+      continue;
+    }
     if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) {
       fail(p, Codes.UnsupportedSyntax, "methods and accessors in object literals are not supported on devices yet", "use a property holding an arrow function");
     }

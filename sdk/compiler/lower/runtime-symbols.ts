@@ -193,6 +193,8 @@ export const RT = {
   objectIsFrozen: ["frozen.ts", "objectIsFrozen"],
   arrayWriteCheck: ["frozen.ts", "arrayWriteCheck"],
   arrayPushChecked: ["frozen.ts", "arrayPushChecked"],
+  objDefineAccessor: ["objects.ts", "objDefineAccessor"],
+  accessorThis: ["objects.ts", "accessorThis"],
   cellNew: ["functions.ts", "cellNew"],
   runMicrotasks: ["promise.ts", "runMicrotasks"],
   resolvePromise: ["promise.ts", "resolvePromise"],

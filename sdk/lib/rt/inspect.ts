@@ -8,7 +8,7 @@ import { concat, inspectNumber, isNumber, isString, primitiveToString, toString,
 import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_DATE, CLASS_PRINT_MAP, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
 import type { Map, Set } from "./collections.ts";
 import { PANIC_INSPECT_UNSUPPORTED, PANIC_UNSUPPORTED } from "./panic-codes.ts";
-import { isPrivateName, keysOf, objMethodCode, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
+import { accessorText, isAccessor, isPrivateName, keysOf, objMethodCode, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
 import { printString, printValue } from "./print.ts";
 import { typedElement } from "./arrays.ts";
 
@@ -156,7 +156,8 @@ function formatValue(value: unknown, depth: number, indentation: number): string
     const values = valuesOf(value);
     const output: string[] = [];
     for (let i = 0; i < keys.length; i++) {
-      output.push(concat(concat(formatKey(keys[i]), ": "), formatValue(values[i], depth + 1, indentation + 2)));
+      const shown = isAccessor(values[i]) ? accessorText(values[i]) : formatValue(values[i], depth + 1, indentation + 2);
+      output.push(concat(concat(formatKey(keys[i]), ": "), shown));
     }
     return reduceToSingleString(output, output.length, "{", "}", indentation);
   }

@@ -46,6 +46,9 @@ export const KIND_CLOSURE = 6;
 export const KIND_CELL = 7;
 export const KIND_OBJECT = 8;
 export const KIND_PLAIN = 9;
+/** A getter and setter pair of an object literal (`{ get x() {…} }`): the value a plain object
+ *  holds for such a property (objects.ts); never a value a program sees. */
+export const KIND_ACCESSOR = 10;
 
 /** Class descriptors (in flash): the kind, the parent class's descriptor (0 for none), the
  *  instance size in bytes, the field names (an array object in flash, in layout order), the
@@ -80,6 +83,11 @@ export const DESCRIPTOR_PLAIN = "__desc_plain";
  *  runtime (sdk/lib/rt/frozen.ts). */
 export const DESCRIPTOR_PLAIN_FROZEN = "__desc_plain_frozen";
 export const DESCRIPTOR_ARRAY_FROZEN = "__desc_array_frozen";
+/** An accessor pair: the descriptor, the getter, the setter (each a closure or undefined). */
+export const DESCRIPTOR_ACCESSOR = "__desc_accessor";
+export const ACCESSOR_GETTER = 4;
+export const ACCESSOR_SETTER = 8;
+export const ACCESSOR_SIZE = 12;
 
 /** Closures: the code address (Thumb, bit 0 set), then the cells of captured variables. */
 export const CLOSURE_CODE = 4;

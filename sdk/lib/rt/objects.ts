@@ -7,7 +7,7 @@ import { DOUBLES, addressOf, callMethod, isObject, objectAt, objectKind, panic, 
 import { allocTraced } from "./heap.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
 import { concat, isNumber, isString, stringEquals, toString, unitAt } from "./strings.ts";
-import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, CLASS_PRINT, CLASS_PRINT_MAP, CLASS_PRINT_SET, DESCRIPTOR_PLAIN, DESCRIPTOR_PLAIN_FROZEN, KIND_ARRAY, KIND_CLOSURE, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
+import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, CLASS_PRINT, CLASS_PRINT_MAP, CLASS_PRINT_SET, ACCESSOR_GETTER, ACCESSOR_SETTER, ACCESSOR_SIZE, DESCRIPTOR_ACCESSOR, DESCRIPTOR_PLAIN, DESCRIPTOR_PLAIN_FROZEN, KIND_ACCESSOR, KIND_ARRAY, KIND_CLOSURE, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
 import { PANIC_FIXED_FIELDS, PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { Error, TypeError, errorToString } from "./errors.ts";
 import { frozenPlainWrite } from "./frozen.ts";
@@ -104,7 +104,7 @@ export function objGet(o: unknown, key: string): unknown {
   const kind = objectKind(o);
   if (kind === KIND_PLAIN) {
     const i = indexOfKey(keysOf(o), key);
-    return i < 0 ? undefined : valuesOf(o)[i];
+    return i < 0 ? undefined : propertyValue(o, valuesOf(o)[i]);
   }
   if (kind === KIND_OBJECT) {
     const i = fieldIndex(o, key);
@@ -115,6 +115,75 @@ export function objGet(o: unknown, key: string): unknown {
     if (methodCode(o, "", key) !== undefined || methodCode(o, "set ", key) !== undefined) panic(PANIC_FIXED_FIELDS);
   }
   return undefined;
+}
+
+// ------------------------------------------------------------------ accessors
+
+/** The `this` of the object literal getter or setter that runs (lower/accessors.ts reads it). */
+let accessorReceiver: unknown = undefined;
+
+export function accessorThis(): unknown {
+  return accessorReceiver;
+}
+
+export function isAccessor(value: unknown): boolean {
+  return isObject(value) && objectKind(value) === KIND_ACCESSOR;
+}
+
+/** A plain object's stored value as a read sees it: a getter's result for an accessor. */
+function propertyValue(o: unknown, stored: unknown): unknown {
+  if (!isAccessor(stored)) return stored;
+  const getter = peekValue<unknown>(addressOf(stored) + ACCESSOR_GETTER);
+  if (getter === undefined) return undefined;
+  const saved = accessorReceiver;
+  accessorReceiver = o;
+  try {
+    return (getter as () => unknown)();
+  } finally {
+    accessorReceiver = saved;
+  }
+}
+
+function accessorSet(pair: unknown, o: unknown, value: unknown, key: string): void {
+  const setter = peekValue<unknown>(addressOf(pair) + ACCESSOR_SETTER);
+  // Strict mode (an ES module), as Node runs the same file.
+  if (setter === undefined) throw new TypeError(concat(concat("Cannot set property ", key), " of #<Object> which has only a getter"));
+  const saved = accessorReceiver;
+  accessorReceiver = o;
+  try {
+    (setter as (v: unknown) => void)(value);
+  } finally {
+    accessorReceiver = saved;
+  }
+}
+
+/** `get key() {…}` or `set key(v) {…}` in an object literal (the other one undefined): a later
+ *  one of the same name joins the pair, as in JavaScript. */
+export function objDefineAccessor(o: unknown, key: string, getter: unknown, setter: unknown): void {
+  const keys = keysOf(o);
+  const i = indexOfKey(keys, key);
+  let pair = i >= 0 ? valuesOf(o)[i] : undefined;
+  if (!isAccessor(pair)) {
+    const address = allocTraced(ACCESSOR_SIZE);
+    poke32(address, symbolAddress(DESCRIPTOR_ACCESSOR));
+    pokeValue(address + ACCESSOR_GETTER, undefined);
+    pokeValue(address + ACCESSOR_SETTER, undefined);
+    pair = objectAt<unknown>(address);
+    if (i >= 0) valuesOf(o)[i] = pair;
+    else {
+      arrayPush(keys, key);
+      arrayPush(valuesOf(o), pair);
+    }
+  }
+  if (getter !== undefined) pokeValue(addressOf(pair) + ACCESSOR_GETTER, getter);
+  if (setter !== undefined) pokeValue(addressOf(pair) + ACCESSOR_SETTER, setter);
+}
+
+/** How console.log shows an accessor: [Getter], [Setter] or [Getter/Setter]. */
+export function accessorText(pair: unknown): string {
+  const getter = peekValue<unknown>(addressOf(pair) + ACCESSOR_GETTER) !== undefined;
+  const setter = peekValue<unknown>(addressOf(pair) + ACCESSOR_SETTER) !== undefined;
+  return getter && setter ? "[Getter/Setter]" : getter ? "[Getter]" : "[Setter]";
 }
 
 export function objSet(o: unknown, key: string, value: unknown): void {
@@ -135,6 +204,10 @@ export function objSet(o: unknown, key: string, value: unknown): void {
   }
   const keys = keysOf(o);
   const i = indexOfKey(keys, key);
+  if (i >= 0 && isAccessor(valuesOf(o)[i])) {
+    accessorSet(valuesOf(o)[i], o, value, key);
+    return;
+  }
   if (peek32(addressOf(o)) === symbolAddress(DESCRIPTOR_PLAIN_FROZEN)) frozenPlainWrite(key, i >= 0);
   if (i >= 0) {
     valuesOf(o)[i] = value;
@@ -206,7 +279,12 @@ function ownKeys(o: unknown): string[] {
 
 /** The values of ownKeys(o), in a new array. */
 function ownValues(o: unknown): unknown[] {
-  if (objectKind(o) === KIND_PLAIN) return valuesOf(o).slice();
+  if (objectKind(o) === KIND_PLAIN) {
+    const own = valuesOf(o);
+    const values = arrayNew(own.length);
+    for (let i = 0; i < own.length; i++) values[i] = propertyValue(o, own[i]);
+    return values;
+  }
   const values = arrayNew(0);
   const print = peek32(peek32(addressOf(o)) + CLASS_PRINT);
   if (print === CLASS_PRINT_MAP || print === CLASS_PRINT_SET) return values;
@@ -307,7 +385,7 @@ function jsonValue(value: unknown, gap: string, indent: string): string {
   let values: unknown[] = [];
   if (kind === KIND_PLAIN) {
     names = keysOf(value);
-    values = valuesOf(value);
+    values = ownValues(value);
   } else if (kind === KIND_OBJECT) {
     names = peekValue<string[]>(peek32(addressOf(value)) + CLASS_FIELD_NAMES);
     values = arrayNew(0);
