@@ -157,10 +157,10 @@ Lowerer.prototype.identifier = function identifier(this: Lowerer, node: ts.Ident
     // A folded constant reached without expr() (a shorthand property).
     return this.expr(decl.initializer);
   }
-  if (decl?.getSourceFile().isDeclarationFile && (node.text === "String" || node.text === "Boolean") && this.isGlobal(node)) {
-    // String and Boolean as values (xs.map(String), xs.filter(Boolean)): the runtime's
+  if (decl?.getSourceFile().isDeclarationFile && (node.text === "String" || node.text === "Boolean" || node.text === "Number") && this.isGlobal(node)) {
+    // String, Boolean and Number as values (xs.map(String), xs.filter(Boolean)): the runtime's
     // conversions, which take the first argument and ignore the rest, as the globals do.
-    return this.functionValue(this.runtimeDeclaration(node.text === "String" ? "toString" : "truthy"), node);
+    return this.functionValue(this.runtimeDeclaration(node.text === "String" ? "toString" : node.text === "Number" ? "numberOf" : "truthy"), node);
   }
   if (decl?.getSourceFile().isDeclarationFile) {
     fail(node, Codes.UnsupportedSyntax, `the global '${node.text}' is not supported on devices yet`);

@@ -42,5 +42,6 @@ import "./classes.ts";
 import "./checked-casts.ts";
 import "./frozen.ts";
 import "./accessors.ts";
+import "./function-names.ts";
 
 export { Lowerer, type LowerOptions } from "./lowerer.ts";

@@ -44,15 +44,20 @@ Lowerer.prototype.consoleLog = function consoleLog(this: Lowerer, node: ts.CallE
   for (const arg of node.arguments) {
     if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
     const kind = this.kindOf(arg);
-    if (this.isInspected(arg) || this.isMixedPrintable(arg)) continue;
+    if (this.isInspected(arg) || this.isMixedPrintable(arg) || this.functionText(arg) !== undefined) continue;
     if (kind === "array" || kind === "typed" || kind === "object" || (kind === "any" && !this.isPrimitive(arg))) {
       const type = this.checker.typeToString(this.checker.getTypeAtLocation(arg));
       fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
         "console.log prints primitives, arrays, typed arrays, plain objects, Map, Set and instances of the app's classes");
     }
   }
-  const values = this.exprList(node.arguments);
-  const pieces = formatPieces(node, values, (e) => constantValue(e, this.checker), (e) => this.kindOf(e));
+  // Functions and classes known at compile time print as constant text (function-names.ts).
+  const shown = node.arguments.map((arg) => this.functionText(arg));
+  const evaluated = this.exprList(node.arguments.filter((_, i) => shown[i] === undefined));
+  let next = 0;
+  const values = node.arguments.map((_, i) => shown[i] === undefined ? evaluated[next++] : this.constant(UNDEFINED));
+  const constantOf = (e: ts.Expression) => this.functionText(e) ?? constantValue(e, this.checker);
+  const pieces = formatPieces(node, values, constantOf, (e) => this.kindOf(e));
   // Constant text (literal arguments, the separating spaces, the newline) is merged and
   // written by the smallest routine that can: most lines then cost one call, and an image
   // that prints only constant ASCII links no number or string formatting at all.
@@ -66,7 +71,7 @@ Lowerer.prototype.consoleLog = function consoleLog(this: Lowerer, node: ts.CallE
   };
   pieces.forEach((piece, i) => {
     if (i > 0 && piece.spaceBefore) text += " ";
-    const c = piece.text ?? (ts.isExpression(piece.node) ? constantValue(piece.node, this.checker) : undefined);
+    const c = piece.text ?? (ts.isExpression(piece.node) ? constantOf(piece.node) : undefined);
     if (typeof c === "string") { text += c; return; }
     if (typeof c === "boolean" || c === null) { text += String(c); return; }
     if (typeof c === "number" && isSmallIntValue(c)) { text += String(c); return; }
@@ -101,13 +106,17 @@ Lowerer.prototype.consoleLogFormatted = function consoleLogFormatted(this: Lower
   for (const arg of rest) {
     if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
     const kind = this.kindOf(arg);
-    if (!this.isInspected(arg) && (kind === "array" || kind === "typed" || kind === "object" || (kind === "any" && !this.isPrimitive(arg)))) {
+    if (!this.isInspected(arg) && this.functionText(arg) === undefined && (kind === "array" || kind === "typed" || kind === "object" || (kind === "any" && !this.isPrimitive(arg)))) {
       const type = this.checker.typeToString(this.checker.getTypeAtLocation(arg));
       fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
         "console.log prints primitives, arrays, typed arrays, plain objects, Map, Set and instances of the app's classes");
     }
   }
-  const values = this.exprList(node.arguments);
+  // A function or class known at compile time is passed as its text, which prints the same.
+  const shown = node.arguments.map((arg, i) => i === 0 ? undefined : this.functionText(arg));
+  const evaluated = this.exprList(node.arguments.filter((_, i) => shown[i] === undefined));
+  let next = 0;
+  const values = node.arguments.map((_, i) => shown[i] === undefined ? evaluated[next++] : this.stringLiteral(shown[i]!));
   const args = this.arrayOf(values.slice(1), node);
   this.call(this.runtime("printFormatted"), [values[0], args], format, false);
   return this.constant(UNDEFINED);

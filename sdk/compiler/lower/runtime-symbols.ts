@@ -195,6 +195,7 @@ export const RT = {
   arrayPushChecked: ["frozen.ts", "arrayPushChecked"],
   objDefineAccessor: ["objects.ts", "objDefineAccessor"],
   accessorThis: ["objects.ts", "accessorThis"],
+  numberOf: ["conversions.ts", "numberOf"],
   cellNew: ["functions.ts", "cellNew"],
   runMicrotasks: ["promise.ts", "runMicrotasks"],
   resolvePromise: ["promise.ts", "resolvePromise"],
