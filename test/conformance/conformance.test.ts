@@ -179,6 +179,18 @@ function simulatorMissing(board: Board): string | undefined {
   }
 }
 
+/** A stack's frames ("    at f (app.ts:3:9)") name Node's own files and its internals on Node,
+ *  the TypeScript file and only the frame where the error was made on a device
+ *  (sdk/compiler/lower/error-stacks.ts): the outputs are compared without them, and the
+ *  device's must have a frame's shape. */
+const STACK_FRAME = /^ +at .*\n/gm;
+const DEVICE_FRAME = /^ +at (?:(?:new )?[\w$.<> ]+ \()?[\w.-]+\.ts:\d+:\d+\)?,?(?: \{)?$/;
+
+function expectSameOutput(device: string, node: string): void {
+  for (const frame of device.match(STACK_FRAME) ?? []) expect(frame.trimEnd()).toMatch(DEVICE_FRAME);
+  expect(device.replace(STACK_FRAME, "")).toBe(node.replace(STACK_FRAME, ""));
+}
+
 /** What to show when a device run did not end the way the test expects. */
 function explain(run: RunAppResult): string {
   return `reason=${run.reason} exitCode=${run.exitCode}\n--- stderr ---\n${run.stderr}\n--- stdout ---\n${run.stdout}`;
@@ -248,7 +260,7 @@ for (const board of boards.filter((b) => b.supports.includes("console"))) {
         const node = await nodeOutput(path);
         const device = await runApp(path, board.id, { timeoutMs: DEVICE_TIMEOUT_MS });
         expect(device.reason, explain(device)).toBe("exit");
-        expect(device.stdout).toBe(node.stdout);
+        expectSameOutput(device.stdout, node.stdout);
         expect(device.exitCode, explain(device)).toBe(node.exitCode);
       });
     }
@@ -263,7 +275,7 @@ for (const board of boards.filter((b) => b.supports.includes("console"))) {
         expect(node.stderr).toContain(expected.error);
         const device = await runApp(path, board.id, { timeoutMs: DEVICE_TIMEOUT_MS });
         expect(device.reason, explain(device)).toBe("exit");
-        expect(device.stdout).toBe(node.stdout);
+        expectSameOutput(device.stdout, node.stdout);
         expect(device.exitCode, explain(device)).toBe(1);
         expect(device.stderr, explain(device)).toContain(expected.error);
         expect(device.stderr, `the crash report names ${file}:${expected.line}`).toMatch(locationPattern(file, expected.line));

@@ -316,6 +316,7 @@ Lowerer.prototype.newInstance = function newInstance(this: Lowerer, decl: ts.Cla
   this.emit({ op: "addr-of", dst: descriptorNumber, src: descriptor });
   const object = this.call(this.runtime("objectNew"), [descriptorNumber, this.constant(tagInt(4 + 4 * info.fields.length), true)], node);
   this.emit({ op: "call", dst: undefined, callee: info.constructorSymbol, args: [object, ...args], pos: this.pos(node) });
+  this.placeError(decl, object, node);
   return object;
 };
 

@@ -43,5 +43,6 @@ import "./checked-casts.ts";
 import "./frozen.ts";
 import "./accessors.ts";
 import "./function-names.ts";
+import "./error-stacks.ts";
 
 export { Lowerer, type LowerOptions } from "./lowerer.ts";

@@ -129,7 +129,7 @@ Lowerer.prototype.isInspected = function isInspected(this: Lowerer, node: ts.Exp
   if (kind === "array" || kind === "typed") return true;
   if (kind !== "object") return false;
   const cls = this.instanceClass(node);
-  if (cls) return this.printMode(this.classInfo(cls)) !== CLASS_PRINT_UNSUPPORTED;
+  if (cls) return this.isErrorClass(cls) || this.printMode(this.classInfo(cls)) !== CLASS_PRINT_UNSUPPORTED;
   const type = this.checker.getTypeAtLocation(node);
   return type.getCallSignatures().length === 0;
 };

@@ -196,6 +196,7 @@ export const RT = {
   objDefineAccessor: ["objects.ts", "objDefineAccessor"],
   accessorThis: ["objects.ts", "accessorThis"],
   numberOf: ["conversions.ts", "numberOf"],
+  errorStack: ["errors.ts", "errorStack"],
   cellNew: ["functions.ts", "cellNew"],
   runMicrotasks: ["promise.ts", "runMicrotasks"],
   resolvePromise: ["promise.ts", "resolvePromise"],

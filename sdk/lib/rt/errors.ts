@@ -9,9 +9,20 @@ import { STRING_DATA } from "./layout.ts";
 export class Error {
   name: string;
   message: string;
+  /** Where the program made it: "    at f (app.ts:3:9)", set after construction by the
+   *  lowering of `new` in the program's own code (lower/error-stacks.ts); undefined for errors
+   *  the runtime makes. Private: never printed, listed or written as JSON. */
+  #site: unknown;
   constructor(message?: string) {
     this.name = "Error";
     this.message = message === undefined ? "" : message;
+    this.#site = undefined;
+  }
+  static placed(e: Error, site: string): void {
+    e.#site = site;
+  }
+  static siteOf(e: Error): unknown {
+    return e.#site;
   }
 }
 
@@ -62,6 +73,15 @@ export function errorToString(e: Error): string {
   if (e.message.length === 0) return e.name;
   if (e.name.length === 0) return e.message;
   return concat(concat(e.name, ": "), e.message);
+}
+
+/** err.stack: its first line as Node writes it ("name: message", read when asked, as V8
+ *  formats the stack when it is first read), then the frame where the program made it. The
+ *  device has no line table: the callers' frames are not listed. */
+export function errorStack(e: Error): string {
+  const site = Error.siteOf(e);
+  const head = errorToString(e);
+  return site === undefined ? head : concat(concat(head, "\n"), site as string);
 }
 
 /** String(value) of a thrown value that is neither an Error nor a string. The compiler makes

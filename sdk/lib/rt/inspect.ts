@@ -11,6 +11,7 @@ import { PANIC_INSPECT_UNSUPPORTED, PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { accessorText, isAccessor, isPrivateName, keysOf, objMethodCode, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
 import { printString, printValue } from "./print.ts";
 import { typedElement } from "./arrays.ts";
+import { Error, errorStack } from "./errors.ts";
 
 const BREAK_LENGTH = 80;
 const MAX_DEPTH = 2;
@@ -149,6 +150,7 @@ function formatValue(value: unknown, depth: number, indentation: number): string
     return reduceToSingleString(lines, entries, "[", "]", indentation);
   }
   if (kind === KIND_TYPED_ARRAY) return formatTypedArray(value, depth, indentation);
+  if (value instanceof Error) return formatError(value, depth, indentation);
   if (kind === KIND_PLAIN) {
     const keys = keysOf(value);
     if (keys.length === 0) return "{}";
@@ -185,6 +187,39 @@ function formatValue(value: unknown, depth: number, indentation: number): string
   }
   // Functions, errors, collections and typed arrays print differently in Node.
   return panic(PANIC_INSPECT_UNSUPPORTED);
+}
+
+/** An error as Node shows it (util.inspect's improveStack): its stack with the class's name
+ *  first when the error's name is an Error's of another class ("SensorError: …" when the class
+ *  name contains it, else "E [Error]: …"), the lines after the first indented, then the fields
+ *  its class adds, in braces. */
+function formatError(e: Error, depth: number, indentation: number): string {
+  let stack = errorStack(e);
+  const descriptor = peek32(addressOf(e));
+  const className = peekValue<string>(descriptor + CLASS_NAME);
+  const name = e.name;
+  if (className !== name && hasEnd(name, "Error") && stack.length >= name.length && stack.slice(0, name.length) === name) {
+    const prefix = className.indexOf(name) >= 0 ? className : concat(concat(concat(className, " ["), name), "]");
+    stack = concat(prefix, stack.slice(name.length));
+  }
+  let pad = "";
+  for (let i = 0; i < indentation; i++) pad = concat(pad, " ");
+  if (indentation > 0) stack = stack.split("\n").join(concat("\n", pad));
+  const fields = peekValue<string[]>(descriptor + CLASS_FIELD_NAMES);
+  let props = "";
+  for (let i = 0; i < fields.length; i++) {
+    const key = fields[i];
+    // name and message are in the stack (Node leaves them out when they are).
+    if (isPrivateName(key) || key === "name" || key === "message") continue;
+    const shown = formatValue(peekValue<unknown>(addressOf(e) + 4 + 4 * i), depth + 1, indentation + 2);
+    props = concat(concat(concat(concat(props, props.length === 0 ? "" : ",\n"), concat(pad, "  ")), concat(formatKey(key), ": ")), shown);
+  }
+  if (props.length === 0) return stack;
+  return concat(concat(concat(concat(stack, " {\n"), props), concat("\n", pad)), "}");
+}
+
+function hasEnd(s: string, suffix: string): boolean {
+  return s.length >= suffix.length && s.slice(s.length - suffix.length) === suffix;
 }
 
 /** Uint8Array(n) [ … ]: the elements as numbers, laid out as an array's. */
