@@ -194,7 +194,7 @@ export const RT = {
   arrayWriteCheck: ["frozen.ts", "arrayWriteCheck"],
   arrayPushChecked: ["frozen.ts", "arrayPushChecked"],
   objDefineAccessor: ["objects.ts", "objDefineAccessor"],
-  accessorThis: ["objects.ts", "accessorThis"],
+  accessorThis: ["accessors.ts", "accessorThis"],
   numberOf: ["conversions.ts", "numberOf"],
   errorStack: ["errors.ts", "errorStack"],
   cellNew: ["functions.ts", "cellNew"],

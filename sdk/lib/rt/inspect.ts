@@ -11,7 +11,7 @@ import { PANIC_INSPECT_UNSUPPORTED, PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { accessorText, isAccessor, isPrivateName, keysOf, objMethodCode, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
 import { printString, printValue } from "./print.ts";
 import { typedElement } from "./arrays.ts";
-import { Error, errorStack } from "./errors.ts";
+import { Error, errorToString } from "./errors.ts";
 
 const BREAK_LENGTH = 80;
 const MAX_DEPTH = 2;
@@ -191,20 +191,22 @@ function formatValue(value: unknown, depth: number, indentation: number): string
 
 /** An error as Node shows it (util.inspect's improveStack): its stack with the class's name
  *  first when the error's name is an Error's of another class ("SensorError: …" when the class
- *  name contains it, else "E [Error]: …"), the lines after the first indented, then the fields
- *  its class adds, in braces. */
+ *  name contains it, else "E [Error]: …"), the frame indented, then the fields its class adds,
+ *  in braces. Built from its parts rather than by editing the stack's text: no string search
+ *  or split is linked for it. */
 function formatError(e: Error, depth: number, indentation: number): string {
-  let stack = errorStack(e);
   const descriptor = peek32(addressOf(e));
   const className = peekValue<string>(descriptor + CLASS_NAME);
   const name = e.name;
-  if (className !== name && hasEnd(name, "Error") && stack.length >= name.length && stack.slice(0, name.length) === name) {
-    const prefix = className.indexOf(name) >= 0 ? className : concat(concat(concat(className, " ["), name), "]");
-    stack = concat(prefix, stack.slice(name.length));
+  let head = errorToString(e);
+  if (className !== name && name.length > 0 && contains(name, "Error", name.length - 5)) {
+    const shown = contains(className, name, -1) ? className : concat(concat(concat(className, " ["), name), "]");
+    head = e.message.length === 0 ? shown : concat(concat(shown, ": "), e.message);
   }
   let pad = "";
   for (let i = 0; i < indentation; i++) pad = concat(pad, " ");
-  if (indentation > 0) stack = stack.split("\n").join(concat("\n", pad));
+  const site = Error.siteOf(e);
+  const stack = site === undefined ? head : concat(concat(concat(head, "\n"), pad), site as string);
   const fields = peekValue<string[]>(descriptor + CLASS_FIELD_NAMES);
   let props = "";
   for (let i = 0; i < fields.length; i++) {
@@ -218,8 +220,15 @@ function formatError(e: Error, depth: number, indentation: number): string {
   return concat(concat(concat(concat(stack, " {\n"), props), concat("\n", pad)), "}");
 }
 
-function hasEnd(s: string, suffix: string): boolean {
-  return s.length >= suffix.length && s.slice(s.length - suffix.length) === suffix;
+/** Does `s` contain `part` at `at` (anywhere when `at` is -1)? */
+function contains(s: string, part: string, at: number): boolean {
+  const first = at < 0 ? 0 : at, last = at < 0 ? s.length - part.length : at;
+  for (let start = first; start <= last && start >= 0; start++) {
+    let i = 0;
+    while (i < part.length && unitAt(s, start + i) === unitAt(part, i)) i++;
+    if (i === part.length) return true;
+  }
+  return false;
 }
 
 /** Uint8Array(n) [ … ]: the elements as numbers, laid out as an array's. */

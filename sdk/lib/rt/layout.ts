@@ -82,6 +82,8 @@ export const DESCRIPTOR_PLAIN = "__desc_plain";
  *  its own: a frozen value costs no word, and writes test it only where they go through the
  *  runtime (sdk/lib/rt/frozen.ts). */
 export const DESCRIPTOR_PLAIN_FROZEN = "__desc_plain_frozen";
+/** A plain object that holds an accessor (not frozen): reads and writes look for it. */
+export const DESCRIPTOR_PLAIN_ACCESSORS = "__desc_plain_accessors";
 export const DESCRIPTOR_ARRAY_FROZEN = "__desc_array_frozen";
 /** An accessor pair: the descriptor, the getter, the setter (each a closure or undefined). */
 export const DESCRIPTOR_ACCESSOR = "__desc_accessor";

@@ -7,10 +7,11 @@ import { DOUBLES, addressOf, callMethod, isObject, objectAt, objectKind, panic, 
 import { allocTraced } from "./heap.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
 import { concat, isNumber, isString, stringEquals, toString, unitAt } from "./strings.ts";
-import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, CLASS_PRINT, CLASS_PRINT_MAP, CLASS_PRINT_SET, ACCESSOR_GETTER, ACCESSOR_SETTER, ACCESSOR_SIZE, DESCRIPTOR_ACCESSOR, DESCRIPTOR_PLAIN, DESCRIPTOR_PLAIN_FROZEN, KIND_ACCESSOR, KIND_ARRAY, KIND_CLOSURE, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
+import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, CLASS_PRINT, CLASS_PRINT_MAP, CLASS_PRINT_SET, ACCESSOR_GETTER, ACCESSOR_SETTER, ACCESSOR_SIZE, DESCRIPTOR_ACCESSOR, DESCRIPTOR_PLAIN, DESCRIPTOR_PLAIN_ACCESSORS, DESCRIPTOR_PLAIN_FROZEN, KIND_ACCESSOR, KIND_ARRAY, KIND_CLOSURE, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
 import { PANIC_FIXED_FIELDS, PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { Error, TypeError, errorToString } from "./errors.ts";
 import { frozenPlainWrite } from "./frozen.ts";
+import { accessorGet, accessorSet } from "./accessors.ts";
 
 export function keysOf(o: unknown): string[] {
   return peekValue<string[]>(addressOf(o) + PLAIN_KEYS);
@@ -104,7 +105,11 @@ export function objGet(o: unknown, key: string): unknown {
   const kind = objectKind(o);
   if (kind === KIND_PLAIN) {
     const i = indexOfKey(keysOf(o), key);
-    return i < 0 ? undefined : propertyValue(o, valuesOf(o)[i]);
+    if (i < 0) return undefined;
+    const stored = valuesOf(o)[i];
+    // Only an object with an accessor, or a frozen one, has another descriptor.
+    if (peek32(addressOf(o)) === symbolAddress(DESCRIPTOR_PLAIN)) return stored;
+    return isAccessor(stored) ? accessorGet(stored, o) : stored;
   }
   if (kind === KIND_OBJECT) {
     const i = fieldIndex(o, key);
@@ -119,42 +124,13 @@ export function objGet(o: unknown, key: string): unknown {
 
 // ------------------------------------------------------------------ accessors
 
-/** The `this` of the object literal getter or setter that runs (lower/accessors.ts reads it). */
-let accessorReceiver: unknown = undefined;
-
-export function accessorThis(): unknown {
-  return accessorReceiver;
-}
-
 export function isAccessor(value: unknown): boolean {
   return isObject(value) && objectKind(value) === KIND_ACCESSOR;
 }
 
 /** A plain object's stored value as a read sees it: a getter's result for an accessor. */
 function propertyValue(o: unknown, stored: unknown): unknown {
-  if (!isAccessor(stored)) return stored;
-  const getter = peekValue<unknown>(addressOf(stored) + ACCESSOR_GETTER);
-  if (getter === undefined) return undefined;
-  const saved = accessorReceiver;
-  accessorReceiver = o;
-  try {
-    return (getter as () => unknown)();
-  } finally {
-    accessorReceiver = saved;
-  }
-}
-
-function accessorSet(pair: unknown, o: unknown, value: unknown, key: string): void {
-  const setter = peekValue<unknown>(addressOf(pair) + ACCESSOR_SETTER);
-  // Strict mode (an ES module), as Node runs the same file.
-  if (setter === undefined) throw new TypeError(concat(concat("Cannot set property ", key), " of #<Object> which has only a getter"));
-  const saved = accessorReceiver;
-  accessorReceiver = o;
-  try {
-    (setter as (v: unknown) => void)(value);
-  } finally {
-    accessorReceiver = saved;
-  }
+  return isAccessor(stored) ? accessorGet(stored, o) : stored;
 }
 
 /** `get key() {…}` or `set key(v) {…}` in an object literal (the other one undefined): a later
@@ -175,6 +151,8 @@ export function objDefineAccessor(o: unknown, key: string, getter: unknown, sett
       arrayPush(valuesOf(o), pair);
     }
   }
+  // Reads and writes of an object with an accessor look at the values they find.
+  if (peek32(addressOf(o)) === symbolAddress(DESCRIPTOR_PLAIN)) poke32(addressOf(o), symbolAddress(DESCRIPTOR_PLAIN_ACCESSORS));
   if (getter !== undefined) pokeValue(addressOf(pair) + ACCESSOR_GETTER, getter);
   if (setter !== undefined) pokeValue(addressOf(pair) + ACCESSOR_SETTER, setter);
 }
@@ -204,11 +182,14 @@ export function objSet(o: unknown, key: string, value: unknown): void {
   }
   const keys = keysOf(o);
   const i = indexOfKey(keys, key);
-  if (i >= 0 && isAccessor(valuesOf(o)[i])) {
-    accessorSet(valuesOf(o)[i], o, value, key);
-    return;
+  if (peek32(addressOf(o)) !== symbolAddress(DESCRIPTOR_PLAIN)) {
+    // An accessor's setter runs even on a frozen object.
+    if (i >= 0 && isAccessor(valuesOf(o)[i])) {
+      accessorSet(valuesOf(o)[i], o, value, key);
+      return;
+    }
+    if (peek32(addressOf(o)) === symbolAddress(DESCRIPTOR_PLAIN_FROZEN)) frozenPlainWrite(key, i >= 0);
   }
-  if (peek32(addressOf(o)) === symbolAddress(DESCRIPTOR_PLAIN_FROZEN)) frozenPlainWrite(key, i >= 0);
   if (i >= 0) {
     valuesOf(o)[i] = value;
     return;
@@ -279,6 +260,7 @@ function ownKeys(o: unknown): string[] {
 
 /** The values of ownKeys(o), in a new array. */
 function ownValues(o: unknown): unknown[] {
+  if (peek32(addressOf(o)) === symbolAddress(DESCRIPTOR_PLAIN)) return valuesOf(o).slice();
   if (objectKind(o) === KIND_PLAIN) {
     const own = valuesOf(o);
     const values = arrayNew(own.length);
