@@ -42,3 +42,7 @@ const parsed = JSON.parse("[3, 1, 2]") as number[];
 console.log(parsed.length, parsed.sort());
 function twice(q: Quiet): number { return q.get() * 2 + q.value; }
 console.log(twice(new Quiet()), twice(new Loud()));
+const notCallable: unknown = 5, map: unknown = new Map<string, number>([["a", 1]]);
+attempt("call", () => (notCallable as () => number)());
+attempt("map", () => (map as Map<string, number>).get("a")! + (notCallable as Map<string, number>).size!);
+attempt("map miss", () => (notCallable as Map<string, number>).get("a"));

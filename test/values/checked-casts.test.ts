@@ -45,6 +45,8 @@ const LEAVING: Array<[string, string, string]> = [
     "TypeError: u as Point: the value is an object, not a Point"],
   ["assertion", `const m = new Map<string, number[]>();\nconsole.log("before");\nconst xs: number[] = m.get("a")!;\nconsole.log(xs.length);\n`,
     `TypeError: m.get("a")!: the value is undefined, not an array`],
+  ["function", `const u: unknown = 5;\nconsole.log("before");\nconst f = u as () => number;\nconsole.log(f());\n`,
+    "TypeError: u as () => number: the value is a number, not a function"],
   ["arithmetic", `const u: unknown = "3";\nconsole.log("before");\nconsole.log((u as number) * 2);\n`,
     "TypeError: (u as number): the value is a string, not a number"],
 ];

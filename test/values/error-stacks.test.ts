@@ -35,10 +35,10 @@ describe.skipIf(!qemuAvailable())("err.stack", () => {
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stdout).toBe([
       "Error: in a function", "    at read (stacks.ts:1:33)",
-      "RangeError: in a constructor", "    at new Probe (stacks.ts:3:52)",
+      "RangeError: in a constructor", "    at new Probe (stacks.ts:3:49)",
       "TypeError: in a method", "    at Probe.measure (stacks.ts:4:29)",
       "Error: in an arrow", "    at arrow (stacks.ts:6:21)",
-      "Error: at top level", "    at stacks.ts:8:96",
+      "Error: at top level", "    at stacks.ts:8:67",
       // An error the runtime makes has no frame of the program's: the first line only.
       "SyntaxError: Expected property name or '}' in JSON at position 1",
       "",

@@ -54,6 +54,7 @@ Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: 
   if (callee.kind === ts.SyntaxKind.SuperKeyword) return this.superCall(node);
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) return this.superMethodCall(callee, node);
   if (ts.isPropertyAccessExpression(callee) && this.castDoubted(callee.expression)) return this.checkedMethodCall(node, callee, discard);
+  if (!ts.isPropertyAccessExpression(callee) && this.castDoubted(node.expression)) return this.checkedFunctionCall(node, discard);
   // a?.method(…) on an array, string, Map, … that may be null or undefined: undefined then,
   // else the call, lowered for the receiver's type without null and undefined.
   if (ts.isPropertyAccessExpression(callee) && callee.questionDotToken && !this.bound.has(callee.expression) && this.isNullable(callee.expression)) {

@@ -28,7 +28,8 @@
 //   the end of an array does.
 
 import ts from "typescript";
-import { type VReg, newBlock } from "../ir/ir.ts";
+import { type Block, type VReg, newBlock } from "../ir/ir.ts";
+import type { SourcePos } from "../asm/types.ts";
 import { NULL, UNDEFINED, TRUE, tagInt } from "../values.ts";
 import { Lowerer } from "./lowerer.ts";
 import { type ValueKind, valueKind } from "./types.ts";
@@ -47,7 +48,9 @@ declare module "./lowerer.ts" {
     checkedPropertyGet(node: ts.PropertyAccessExpression): VReg;
     checkedMethodCall(node: ts.CallExpression, callee: ts.PropertyAccessExpression, discard: boolean): VReg;
     checkedElementGet(node: ts.ElementAccessExpression): VReg;
+    checkedFunctionCall(node: ts.CallExpression, discard: boolean): VReg;
     castMatches(value: VReg, expected: CastExpectation, node: ts.Node): VReg;
+    nullishBranch(value: VReg, between: Block, nullish: Block, other: Block, pos: SourcePos | undefined): void;
   }
 }
 
@@ -64,6 +67,7 @@ const READ = REPRESENTATION | NULLISH;
 /** What the runtime's castMatches tests (sdk/lib/rt/casts.ts, CAST_*). */
 const CAST_CODES: Partial<Record<ValueKind, number>> = { number: 1, string: 2, boolean: 3, array: 4, typed: 5 };
 const CAST_INSTANCE = 6;
+const CAST_FUNCTION = 7;
 
 interface CastExpectation { code: number; descriptor?: string; text: string }
 
@@ -99,6 +103,7 @@ function usedOnTheSpot(outer: ts.Expression): boolean {
   if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === outer) return !isAssignmentTarget(p);
   if (ts.isTypeOfExpression(p) || ts.isTemplateSpan(p)) return true;
   if (ts.isCallExpression(p) && p.arguments.includes(outer)) return p.expression.getText() === "console.log";
+  if (ts.isCallExpression(p) && p.expression === outer) return true;
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
   if (ts.isBinaryExpression(p)) {
     const op = p.operatorToken.kind;
@@ -172,12 +177,21 @@ Lowerer.prototype.castExpected = function castExpected(this: Lowerer, node: ts.E
   const code = CAST_CODES[kind];
   const article = (word: string) => /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
   if (code !== undefined) return { code, text: kind === "typed" ? article(this.checker.typeToString(type)) : article(kind) };
+  if (kind === "any" && type.getCallSignatures().length > 0 && !type.isUnion()) return { code: CAST_FUNCTION, text: "a function" };
   if (kind !== "object") return undefined;
   const cls = this.classOfType(type);
   // Objects of other shapes may have an inexact class's type (classes.ts, isExactClass):
   // its members are found by name then, as for interfaces.
   if (cls === undefined || !this.isExactClass(cls)) return undefined;
   return { code: CAST_INSTANCE, descriptor: this.classInfo(cls).descriptor, text: article(cls.name?.text ?? "class instance") };
+};
+
+/** Branches to `nullish` when the value is undefined or null, else to `other`; `between` is
+ *  the block for the second comparison (made by the caller, in running order). */
+Lowerer.prototype.nullishBranch = function nullishBranch(this: Lowerer, value: VReg, between: Block, nullish: Block, other: Block, pos: SourcePos | undefined): void {
+  this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(UNDEFINED), then: nullish, else: between, pos });
+  this.startBlock(between);
+  this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(NULL), then: nullish, else: other, pos });
 };
 
 /** castMatches(value, …): true when the value has the expected representation. */
@@ -228,17 +242,13 @@ Lowerer.prototype.castCheckAt = function castCheckAt(this: Lowerer, node: ts.Exp
       this.jumpTo(secondTest);
     } else {
       // A missing property read through a value in doubt is undefined, as in JavaScript.
-      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(UNDEFINED), then: join, else: notUndefined, pos });
-      this.startBlock(notUndefined);
-      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(NULL), then: join, else: secondTest, pos });
+      this.nullishBranch(value, notUndefined, join, secondTest, pos);
     }
     this.startBlock(secondTest);
     const matches = this.castMatches(value, expected, node);
     this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: matches, b: this.constant(TRUE), then: join, else: failed, pos });
   } else {
-    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(UNDEFINED), then: failed, else: secondTest, pos });
-    this.startBlock(secondTest);
-    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(NULL), then: failed, else: join, pos });
+    this.nullishBranch(value, secondTest, failed, join, pos);
   }
   fail();
   this.startBlock(join);
@@ -267,26 +277,34 @@ Lowerer.prototype.checkedReceiver = function checkedReceiver(this: Lowerer, rece
   const expected = this.castExpected(receiver);
   if (expected === undefined) return bindAndUse();
   const pos = this.pos(node);
-  const result = this.temp();
-  const notUndefined = newBlock(this.fn);
-  const matched = newBlock(this.fn), missed = newBlock(this.fn), join = newBlock(this.fn);
-  if (this.castDoubt(receiver) & REPRESENTATION) {
-    const matches = this.castMatches(value, expected, node);
-    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: matches, b: this.constant(TRUE), then: matched, else: missed, pos });
-  } else {
-    // Only null or undefined can be wrong: two comparisons.
-    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(UNDEFINED), then: missed, else: notUndefined, pos });
-    this.startBlock(notUndefined);
-    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: value, b: this.constant(NULL), then: missed, else: matched, pos });
+  return this.choose((matched, missed) => {
+    if (this.castDoubt(receiver) & REPRESENTATION) {
+      const matches = this.castMatches(value, expected, node);
+      this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: matches, b: this.constant(TRUE), then: matched, else: missed, pos });
+    } else {
+      // Only null or undefined can be wrong: two comparisons.
+      this.nullishBranch(value, newBlock(this.fn), missed, matched, pos);
+    }
+  }, bindAndUse, () => miss(value));
+};
+
+/** (u as () => number)(): Node's TypeError when the value is not a function. */
+Lowerer.prototype.checkedFunctionCall = function checkedFunctionCall(this: Lowerer, node: ts.CallExpression, discard: boolean): VReg {
+  const callee = node.expression;
+  const value = this.call(this.runtime("callableProperty"), [this.expr(callee), this.stringLiteral(calleeText(callee))], node);
+  // The call looks through parentheses and casts (syntax.ts, skipParens): each level is the
+  // checked value.
+  const levels: ts.Expression[] = [];
+  for (let e: ts.Expression = callee; ; e = (e as ts.ParenthesizedExpression).expression) {
+    levels.push(e);
+    if (!ts.isParenthesizedExpression(e) && !ts.isAsExpression(e) && !ts.isNonNullExpression(e)) break;
   }
-  this.startBlock(matched);
-  this.emit({ op: "move", dst: result, src: bindAndUse() });
-  this.jumpTo(join);
-  this.startBlock(missed);
-  this.emit({ op: "move", dst: result, src: miss(value) });
-  this.jumpTo(join);
-  this.startBlock(join);
-  return result;
+  for (const level of levels) this.bound.set(level, value);
+  try {
+    return this.callExpression(node, discard);
+  } finally {
+    for (const level of levels) this.bound.delete(level);
+  }
 };
 
 /** (u as string).length, x!.field, record[key].length */

@@ -19,6 +19,7 @@ const CAST_BOOLEAN = 3;
 const CAST_ARRAY = 4;
 const CAST_TYPED = 5;
 const CAST_INSTANCE = 6;
+const CAST_FUNCTION = 7;
 
 // Bits of the compiler's mask of the kinds of values that have a method of some name
 // (checked-casts.ts, methodOwners).
@@ -38,6 +39,7 @@ export function castMatches(value: unknown, kind: number, descriptor: number): b
   if (kind === CAST_ARRAY) return objectKind(value) === KIND_ARRAY;
   if (kind === CAST_TYPED) return objectKind(value) === KIND_TYPED_ARRAY;
   if (kind === CAST_INSTANCE) return instanceOf(value, descriptor);
+  if (kind === CAST_FUNCTION) return objectKind(value) === KIND_CLOSURE;
   return false;
 }
 
