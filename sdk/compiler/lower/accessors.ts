@@ -30,7 +30,8 @@ Lowerer.prototype.objectAccessor = function objectAccessor(this: Lowerer, object
 
 /** `this` in an object literal's getter or setter: the object being read or written. */
 Lowerer.prototype.accessorThis = function accessorThis(this: Lowerer, node: ts.Node): VReg | undefined {
-  const container = ts.getThisContainer(node, false, false);
-  if ((!ts.isGetAccessorDeclaration(container) && !ts.isSetAccessorDeclaration(container)) || !ts.isObjectLiteralExpression(container.parent)) return undefined;
+  // The function whose `this` it is: arrow functions have their creator's.
+  const container = ts.findAncestor(node.parent, (n) => ts.isFunctionLike(n) && !ts.isArrowFunction(n));
+  if (!container || (!ts.isGetAccessorDeclaration(container) && !ts.isSetAccessorDeclaration(container)) || !ts.isObjectLiteralExpression(container.parent)) return undefined;
   return this.call(this.runtime("accessorThis"), [], node);
 };

@@ -51,6 +51,7 @@ declare module "./lowerer.ts" {
     checkedFunctionCall(node: ts.CallExpression, discard: boolean): VReg;
     castMatches(value: VReg, expected: CastExpectation, node: ts.Node): VReg;
     nullishBranch(value: VReg, between: Block, nullish: Block, other: Block, pos: SourcePos | undefined): void;
+    withBound<T>(nodes: readonly ts.Expression[], value: VReg, lower: () => T): T;
   }
 }
 
@@ -186,6 +187,16 @@ Lowerer.prototype.castExpected = function castExpected(this: Lowerer, node: ts.E
   return { code: CAST_INSTANCE, descriptor: this.classInfo(cls).descriptor, text: article(cls.name?.text ?? "class instance") };
 };
 
+/** Lowers with these expressions standing for a value already computed (and tested). */
+Lowerer.prototype.withBound = function withBound<T>(this: Lowerer, nodes: readonly ts.Expression[], value: VReg, lower: () => T): T {
+  for (const node of nodes) this.bound.set(node, value);
+  try {
+    return lower();
+  } finally {
+    for (const node of nodes) this.bound.delete(node);
+  }
+};
+
 /** Branches to `nullish` when the value is undefined or null, else to `other`; `between` is
  *  the block for the second comparison (made by the caller, in running order). */
 Lowerer.prototype.nullishBranch = function nullishBranch(this: Lowerer, value: VReg, between: Block, nullish: Block, other: Block, pos: SourcePos | undefined): void {
@@ -266,14 +277,7 @@ Lowerer.prototype.castCheckAt = function castCheckAt(this: Lowerer, node: ts.Exp
  */
 Lowerer.prototype.checkedReceiver = function checkedReceiver(this: Lowerer, receiver: ts.Expression, node: ts.Node, use: () => VReg, miss: (value: VReg) => VReg): VReg {
   const value = this.expr(receiver);
-  const bindAndUse = (): VReg => {
-    this.bound.set(receiver, value);
-    try {
-      return use();
-    } finally {
-      this.bound.delete(receiver);
-    }
-  };
+  const bindAndUse = (): VReg => this.withBound([receiver], value, use);
   const expected = this.castExpected(receiver);
   if (expected === undefined) return bindAndUse();
   const pos = this.pos(node);
@@ -299,27 +303,13 @@ Lowerer.prototype.checkedFunctionCall = function checkedFunctionCall(this: Lower
     levels.push(e);
     if (!ts.isParenthesizedExpression(e) && !ts.isAsExpression(e) && !ts.isNonNullExpression(e)) break;
   }
-  for (const level of levels) this.bound.set(level, value);
-  try {
-    return this.callExpression(node, discard);
-  } finally {
-    for (const level of levels) this.bound.delete(level);
-  }
+  return this.withBound(levels, value, () => this.callExpression(node, discard));
 };
 
 /** (u as string).length, x!.field, record[key].length */
 Lowerer.prototype.checkedPropertyGet = function checkedPropertyGet(this: Lowerer, node: ts.PropertyAccessExpression): VReg {
   const read = (value: VReg) => this.call(this.runtime("castGet"), [value, this.stringLiteral(node.name.text)], node);
-  if (node.questionDotToken) {
-    return this.optionalChain(node, node.expression, (object) => {
-      this.bound.set(node.expression, object);
-      try {
-        return this.propertyGet(node);
-      } finally {
-        this.bound.delete(node.expression);
-      }
-    });
-  }
+  if (node.questionDotToken) return this.optionalChain(node, node.expression, (object) => this.withBound([node.expression], object, () => this.propertyGet(node)));
   return this.checkedReceiver(node.expression, node, () => this.propertyGet(node), read);
 };
 

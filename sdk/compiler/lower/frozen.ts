@@ -73,10 +73,5 @@ Lowerer.prototype.frozenArrayMethod = function frozenArrayMethod(this: Lowerer, 
   if (write === undefined || this.bound.has(callee.expression) || !this.freezesArrays()) return undefined;
   const array = this.expr(callee.expression);
   this.frozenArrayCheck(array, write, undefined, node);
-  this.bound.set(callee.expression, array);
-  try {
-    return this.arrayMethod(callee, node);
-  } finally {
-    this.bound.delete(callee.expression);
-  }
+  return this.withBound([callee.expression], array, () => this.arrayMethod(callee, node));
 };
