@@ -51,6 +51,7 @@ declare module "./lowerer.ts" {
     checkedFunctionCall(node: ts.CallExpression, discard: boolean): VReg;
     castMatches(value: VReg, expected: CastExpectation, node: ts.Node): VReg;
     nullishBranch(value: VReg, between: Block, nullish: Block, other: Block, pos: SourcePos | undefined): void;
+    passedToBuiltin(node: ts.Expression): boolean;
     withBound<T>(nodes: readonly ts.Expression[], value: VReg, lower: () => T): T;
   }
 }
@@ -215,6 +216,15 @@ Lowerer.prototype.castMatches = function castMatches(this: Lowerer, value: VReg,
   return this.call(this.runtime("castMatches"), [value, this.constant(tagInt(expected.code), true), descriptor], node);
 };
 
+/** An argument of a built-in function (JSON.parse's reviver): the runtime looks at what it
+ *  gets, as JavaScript does (a reviver that is not a function is ignored). */
+Lowerer.prototype.passedToBuiltin = function passedToBuiltin(this: Lowerer, node: ts.Expression): boolean {
+  const call = node.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(node)) return false;
+  const decl = this.checker.getResolvedSignature(call)?.getDeclaration();
+  return decl !== undefined && decl.getSourceFile().isDeclarationFile;
+};
+
 /** A value in doubt that leaves its expression (stored, passed, returned, computed with) is
  *  tested here; undefined when `node` is not such a value. */
 Lowerer.prototype.castCheckAt = function castCheckAt(this: Lowerer, node: ts.Expression, discard: boolean): VReg | undefined {
@@ -227,7 +237,7 @@ Lowerer.prototype.castCheckAt = function castCheckAt(this: Lowerer, node: ts.Exp
   const expected = this.castExpected(node);
   // Plain objects and interfaces are read by name, which gives JavaScript's answers for any
   // value (undefined, or Node's TypeError for null and undefined).
-  if (expected === undefined) return undefined;
+  if (expected === undefined || (expected.code === CAST_FUNCTION && this.passedToBuiltin(node))) return undefined;
   checking.add(node);
   let value: VReg;
   try {
