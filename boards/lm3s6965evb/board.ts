@@ -16,5 +16,5 @@ export const board: Board = {
   simulator: { kind: "qemu", machine: "lm3s6965evb", extraArgs: ["-device", "tmp105,address=0x48,id=t0"] },
   simulatorExit: "semihosting",
   sensors: [{ kind: "tmp105", bus: "I2C0", address: 0x48, qomPath: "/machine/peripheral/t0" }],
-  supports: ["console", "timer", "led", "button", "i2c"],
+  supports: ["console", "uart-rx", "timer", "led", "button", "i2c"],
 };
