@@ -1075,6 +1075,24 @@ function exitChunks(o: PortRuntimeOptions): Chunk[] {
     chunks.push(chunk("port.copyWords", a));
   }
   {
+    // port.copyBytes(to, from, count): tagged numbers; from the last byte down (the ranges
+    // do not overlap), four instructions and a branch a byte.
+    const a = createAssembler();
+    a.asrs(0, 0, 1);
+    a.asrs(1, 1, 1);
+    a.asrs(2, 2, 1);
+    const loop = a.newLabel(), done = a.newLabel();
+    a.bind(loop);
+    a.subs(2, 2, { imm: 1 });
+    a.bcond("mi", done);
+    a.ldrb(3, 1, 2);
+    a.strb(3, 0, 2);
+    a.b(loop);
+    a.bind(done);
+    a.bx(14);
+    chunks.push(chunk("port.copyBytes", a));
+  }
+  {
     // Interrupts off, sleep; a wake-up (debugger, NMI) sleeps again.
     const a = createAssembler();
     a.cpsid();

@@ -46,8 +46,12 @@ function builtinNumber(node: ts.Expression, checker: ts.TypeChecker): number | u
   return typeof value === "number" ? value : undefined;
 }
 
+/** How deep evaluate follows an expression: a table written as a long `"…" + "…"` chain is
+ *  that deep (sdk/lib/rt/display-width.ts has 63 pieces); deeper ones are built at run time. */
+const MAX_DEPTH = 256;
+
 function evaluate(node: ts.Expression, checker: ts.TypeChecker, depth: number): ConstantValue | undefined {
-  if (depth > 32) return undefined;
+  if (depth > MAX_DEPTH) return undefined;
   switch (node.kind) {
     case ts.SyntaxKind.NumericLiteral: return Number((node as ts.NumericLiteral).text);
     case ts.SyntaxKind.StringLiteral:
