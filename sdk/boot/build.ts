@@ -49,5 +49,5 @@ export function buildMoteBoot(board: Board, options: MoteBootOptions): BuildResu
   const outDir = options.outDir ?? mkdtempSync(path.join(tmpdir(), "mote-boot-"));
   const entry = path.join(outDir, "mote-boot.ts");
   writeFileSync(entry, moteBootEntry(board, options.key, options.verbose ?? false));
-  return build({ entry, board, outDir, forSimulator: options.forSimulator ?? false });
+  return build({ entry, board, outDir, forSimulator: options.forSimulator ?? false, profile: "bare" });
 }

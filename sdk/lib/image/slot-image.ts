@@ -51,53 +51,82 @@ export class SlotImage {
   }
 }
 
+/** Where an image's parts are in its slot, without the version text and the hash's copy that
+ *  SlotImage holds: what mote-boot reads (readImageLayout fills one again, allocating nothing). */
+export class ImageLayout {
+  headerSize = 0;
+  imageSize = 0;
+  protectedTlvSize = 0;
+  loadAddress = 0;
+  totalSize = 0;
+  flags = 0;
+  /** Where the SHA256 TLV's 32 bytes are, from the slot's start. */
+  hashAt = 0;
+
+  get hashedSize(): number {
+    return this.headerSize + this.imageSize + this.protectedTlvSize;
+  }
+}
+
 /** The image at the start of `slot`, or undefined when there is none: no magic, or lengths
  *  that do not fit the slot, or no 32-byte SHA256 TLV. */
 export function readSlotImage(slot: Slot): SlotImage | undefined {
-  if (slotU16(slot, 0) !== IMAGE_MAGIC_LOW || slotU16(slot, 2) !== IMAGE_MAGIC_HIGH) return undefined;
+  const layout = new ImageLayout();
+  if (!readImageLayout(slot, layout)) return undefined;
+  const hash = new Uint8Array(IMAGE_HASH_BYTES);
+  for (let i = 0; i < IMAGE_HASH_BYTES; i++) hash[i] = slotByte(slot, layout.hashAt + i);
+  const major = slotByte(slot, 20);
+  const minor = slotByte(slot, 21);
+  const revision = slotU16(slot, 22);
+  const build = slotU32(slot, 24);
+  const version = build === 0 ? `${major}.${minor}.${revision}` : `${major}.${minor}.${revision}+${build}`;
+  return new SlotImage(version, hash, layout.headerSize, layout.imageSize, layout.protectedTlvSize, layout.loadAddress, layout.totalSize, layout.flags);
+}
+
+/** Reads the layout of the image at the start of `slot` into `into`: false when there is none
+ *  (as readSlotImage's undefined). */
+export function readImageLayout(slot: Slot, into: ImageLayout): boolean {
+  if (slotU16(slot, 0) !== IMAGE_MAGIC_LOW || slotU16(slot, 2) !== IMAGE_MAGIC_HIGH) return false;
   // The room an image may take: the slot less its trailer (MCUboot's imgtool refuses an image
   // that would overlap it).
   const room = slotSize(slot) - SLOT_TRAILER_SIZE;
   const headerSize = slotU16(slot, 8);
   const protectedTlvSize = slotU16(slot, 10);
   // img_size's high byte first: anything at or above 2^24 is far beyond any slot.
-  if (slotByte(slot, 15) !== 0) return undefined;
+  if (slotByte(slot, 15) !== 0) return false;
   const imageSize = slotU32(slot, 12);
-  if (headerSize < IMAGE_HEADER_BYTES || headerSize + imageSize + protectedTlvSize + TLV_INFO_BYTES > room) return undefined;
+  if (headerSize < IMAGE_HEADER_BYTES || headerSize + imageSize + protectedTlvSize + TLV_INFO_BYTES > room) return false;
 
   let at = headerSize + imageSize;
   if (protectedTlvSize > 0) {
     // The protected area's own total must be the header's protect_tlv_size.
-    if (slotU16(slot, at) !== TLV_PROTECTED_INFO_MAGIC || slotU16(slot, at + 2) !== protectedTlvSize) return undefined;
+    if (slotU16(slot, at) !== TLV_PROTECTED_INFO_MAGIC || slotU16(slot, at + 2) !== protectedTlvSize) return false;
     at += protectedTlvSize;
   }
-  if (slotU16(slot, at) !== TLV_INFO_MAGIC) return undefined;
+  if (slotU16(slot, at) !== TLV_INFO_MAGIC) return false;
   const areaEnd = at + slotU16(slot, at + 2);
-  if (areaEnd > room || areaEnd < at + TLV_INFO_BYTES) return undefined;
-  const hash = findHash(slot, at + TLV_INFO_BYTES, areaEnd);
-  if (hash === undefined) return undefined;
-
-  const major = slotByte(slot, 20);
-  const minor = slotByte(slot, 21);
-  const revision = slotU16(slot, 22);
-  const build = slotU32(slot, 24);
-  const version = build === 0 ? `${major}.${minor}.${revision}` : `${major}.${minor}.${revision}+${build}`;
-  return new SlotImage(version, hash, headerSize, imageSize, protectedTlvSize, slotU32(slot, 4), areaEnd, slotU32(slot, 16));
+  if (areaEnd > room || areaEnd < at + TLV_INFO_BYTES) return false;
+  const hashAt = findHash(slot, at + TLV_INFO_BYTES, areaEnd);
+  if (hashAt < 0) return false;
+  into.headerSize = headerSize;
+  into.imageSize = imageSize;
+  into.protectedTlvSize = protectedTlvSize;
+  into.loadAddress = slotU32(slot, 4);
+  into.totalSize = areaEnd;
+  into.flags = slotU32(slot, 16);
+  into.hashAt = hashAt;
+  return true;
 }
 
-/** The SHA256 entry's 32 bytes among the entries from `at` to `end`, if there is one. */
-function findHash(slot: Slot, at: number, end: number): Uint8Array | undefined {
+/** Where the SHA256 entry's 32 bytes are among the entries from `at` to `end`, or -1. */
+function findHash(slot: Slot, at: number, end: number): number {
   while (at + TLV_ENTRY_HEADER_BYTES <= end) {
     const type = slotU16(slot, at);
     const length = slotU16(slot, at + 2);
     const data = at + TLV_ENTRY_HEADER_BYTES;
-    if (data + length > end) return undefined;
-    if (type === TLV_SHA256 && length === IMAGE_HASH_BYTES) {
-      const hash = new Uint8Array(IMAGE_HASH_BYTES);
-      for (let i = 0; i < IMAGE_HASH_BYTES; i++) hash[i] = slotByte(slot, data + i);
-      return hash;
-    }
+    if (data + length > end) return -1;
+    if (type === TLV_SHA256 && length === IMAGE_HASH_BYTES) return data;
     at = data + length;
   }
-  return undefined;
+  return -1;
 }

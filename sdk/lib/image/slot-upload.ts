@@ -132,7 +132,7 @@ export class SlotUpload {
     if (this.offset !== this.length || this.match !== undefined || this.sha === undefined) return MGMT_ERR_OK;
     const found = readSlotImage(SECONDARY_SLOT);
     const hashedEnd = found === undefined ? 0 : found.hashedSize;
-    this.match = hashedEnd > 0 && hashedEnd <= this.length && sameBytes(sha256Slot(SECONDARY_SLOT, hashedEnd), this.sha);
+    this.match = hashedEnd > 0 && hashedEnd <= this.length && sameBytes(sha256Slot(SECONDARY_SLOT, hashedEnd, new Uint8Array(32)), this.sha);
     if (!this.match) {
       slotFlash().erase(slotOffset(SECONDARY_SLOT));
       this.active = false;
