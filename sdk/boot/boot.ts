@@ -37,9 +37,10 @@ const secondaryTrailer = new Trailer(MAGIC_UNSET, 0, 0, false, false, -1);
  * Runs mote-boot. `publicKey` and `keyHash`: the trusted key's 32 bytes and its KEYHASH, one
  * byte per code unit; `headerSize`: the image header size of this board's images
  * (flash-tool/image/board-image.ts headerSizeFor); `verbose`: say what is done, not only refusals.
+ * `recovery`: serial recovery follows (recovery.ts) when no image can start.
  * Returns only when no image can start.
  */
-export function runBootloader(publicKey: string, keyHash: string, headerSize: number, verbose: boolean): void {
+export function runBootloader(publicKey: string, keyHash: string, headerSize: number, verbose: boolean, recovery: boolean): void {
   copyBytes(trustedPublicKey, publicKey);
   copyBytes(trustedKeyHash, keyHash);
   const primary = readTrailerInto(PRIMARY_SLOT, primaryTrailer);
@@ -67,7 +68,7 @@ export function runBootloader(publicKey: string, keyHash: string, headerSize: nu
   if (problem !== PROBLEM_NONE) {
     say("mote-boot: no valid image to boot (primary slot: ");
     sayProblem(problem, PRIMARY_SLOT, headerSize);
-    sayLine("); waiting");
+    sayLine(recovery ? ")" : "); waiting");
     return;
   }
   if (verbose) {
