@@ -169,13 +169,14 @@ export function build(options: BuildOptions): BuildResult {
   const strings = lowerer.stringTexts();
   const uses = new Map(ir.functions.map((fn) => [fn, methodUses(fn, strings, lookups)]));
   cleanup(ir);
+  analyzeRanges(ir);
+  smallIntegerText(ir, smallIntegers);
+  // After number-text: a number printed or converted that is proven small allocates nothing.
   if (options.profile === "bare") {
     const entryModule = lowerer.moduleName(program.getSourceFile(entry)!);
     const allocations = bareAllocations(ir, alloc, entryModule, throwStatementTest(program.getSourceFiles()));
     if (allocations.length > 0) return { ok: false, diagnostics: allocations.map(formatMoteDiagnostic).join("\n") };
   }
-  analyzeRanges(ir);
-  smallIntegerText(ir, smallIntegers);
   markStackChecks(ir);
 
   const chunks: Chunk[] = [];

@@ -76,7 +76,7 @@ export function bareAllocations(ir: IrProgram, alloc: string, entryModule: strin
         found.push({
           file: inst.pos.file, line: inst.pos.line, column: inst.pos.column, code: BARE_ALLOCATION,
           message: `this allocates at run time (it calls the runtime's ${what}), which the bare profile does not allow`,
-          hint: "keep buffers and objects in module-level constants made at start-up, and print text and numbers as separate console.log arguments",
+          hint: "keep buffers and objects in module-level constants made at start-up, and print text and small integers as separate console.log arguments",
         });
       }
     }
