@@ -50,9 +50,15 @@ export function bareAllocations(ir: IrProgram, alloc: string, entryModule: strin
     }
   }
 
-  // Run time: what the entry module's top-level code reaches, through direct calls and any
-  // function whose address is taken there (a value call may reach it).
-  const entryInit = ir.functions.find((fn) => fn.module === entryModule && fn.symbol.endsWith(INIT_SUFFIX));
+  // Run time: what the entry module's top-level code reaches, through direct calls, any
+  // function whose address is taken there, every method of a name it calls through a method
+  // table, and, once it makes a value call, every function whose address is taken anywhere
+  // in code (a closure made at start-up may be called later). A method found by its name at
+  // run time is found by the runtime's lookup, which is reported itself where it can allocate.
+  const own = ir.functions.filter((fn) => !isRuntimeModule(fn.module));
+  const addressed = new Set(ir.functions.flatMap((f) => f.blocks.flatMap((b) => b.insts.flatMap((i) => (i.op === "symbol" ? [i.symbol] : [])))));
+  const values = own.filter((fn) => addressed.has(fn.symbol));
+  const entryInit = own.find((fn) => fn.module === entryModule && fn.symbol.endsWith(INIT_SUFFIX));
   const runTime = new Set<IrFunction>();
   const pending = entryInit ? [entryInit] : [];
   while (pending.length > 0) {
@@ -61,6 +67,8 @@ export function bareAllocations(ir: IrProgram, alloc: string, entryModule: strin
     runTime.add(fn);
     for (const block of fn.blocks) {
       for (const inst of block.insts) {
+        if (inst.op === "call-method") pending.push(...own.filter((f) => f.symbol.endsWith(`.${inst.name}`)));
+        else if (inst.op === "call-indirect" || inst.op === "call-code") pending.push(...values);
         const target = inst.op === "call" ? bySymbol.get(inst.callee) : inst.op === "symbol" ? bySymbol.get(inst.symbol) : undefined;
         if (target && !isRuntimeModule(target.module)) pending.push(target);
       }
