@@ -27,23 +27,20 @@ const TLV_ENTRY_HEADER_BYTES = 4;
 export const TLV_SHA256 = 0x10;
 export const IMAGE_HASH_BYTES = 32;
 
-/** An image found in a slot. */
-export class SlotImage {
-  constructor(
-    /** "major.minor.revision", or "major.minor.revision+build" when build is not 0 (mcumgr's form). */
-    readonly version: string,
-    /** The SHA256 TLV: SHA-256 over header, body and protected TLVs — the image's hash. */
-    readonly hash: Uint8Array,
-    readonly headerSize: number,
-    /** Bytes of the body (after the header, before the TLVs). */
-    readonly imageSize: number,
-    readonly protectedTlvSize: number,
-    readonly loadAddress: number,
-    /** Header, body and both TLV areas: the bytes the image takes from the slot's start. */
-    readonly totalSize: number,
-    /** The header's flags (IMAGE_F_*, e.g. ROM_FIXED 0x100). */
-    readonly flags: number,
-  ) {}
+/** Where an image's parts are in its slot: what mote-boot reads (readImageLayout fills one
+ *  again, allocating nothing); SlotImage adds the version text and the hash's copy. */
+export class ImageLayout {
+  headerSize = 0;
+  /** Bytes of the body (after the header, before the TLVs). */
+  imageSize = 0;
+  protectedTlvSize = 0;
+  loadAddress = 0;
+  /** Header, body and both TLV areas: the bytes the image takes from the slot's start. */
+  totalSize = 0;
+  /** The header's flags (IMAGE_F_*, e.g. ROM_FIXED 0x100). */
+  flags = 0;
+  /** Where the SHA256 TLV's 32 bytes are, from the slot's start. */
+  hashAt = 0;
 
   /** Where the hashed bytes end: header + body + protected TLVs. */
   get hashedSize(): number {
@@ -51,36 +48,26 @@ export class SlotImage {
   }
 }
 
-/** Where an image's parts are in its slot, without the version text and the hash's copy that
- *  SlotImage holds: what mote-boot reads (readImageLayout fills one again, allocating nothing). */
-export class ImageLayout {
-  headerSize = 0;
-  imageSize = 0;
-  protectedTlvSize = 0;
-  loadAddress = 0;
-  totalSize = 0;
-  flags = 0;
-  /** Where the SHA256 TLV's 32 bytes are, from the slot's start. */
-  hashAt = 0;
-
-  get hashedSize(): number {
-    return this.headerSize + this.imageSize + this.protectedTlvSize;
-  }
+/** An image found in a slot. */
+export class SlotImage extends ImageLayout {
+  /** "major.minor.revision", or "major.minor.revision+build" when build is not 0 (mcumgr's form). */
+  version = "";
+  /** The SHA256 TLV: SHA-256 over header, body and protected TLVs — the image's hash. */
+  readonly hash = new Uint8Array(IMAGE_HASH_BYTES);
 }
 
 /** The image at the start of `slot`, or undefined when there is none: no magic, or lengths
  *  that do not fit the slot, or no 32-byte SHA256 TLV. */
 export function readSlotImage(slot: Slot): SlotImage | undefined {
-  const layout = new ImageLayout();
-  if (!readImageLayout(slot, layout)) return undefined;
-  const hash = new Uint8Array(IMAGE_HASH_BYTES);
-  for (let i = 0; i < IMAGE_HASH_BYTES; i++) hash[i] = slotByte(slot, layout.hashAt + i);
+  const image = new SlotImage();
+  if (!readImageLayout(slot, image)) return undefined;
+  for (let i = 0; i < IMAGE_HASH_BYTES; i++) image.hash[i] = slotByte(slot, image.hashAt + i);
   const major = slotByte(slot, 20);
   const minor = slotByte(slot, 21);
   const revision = slotU16(slot, 22);
   const build = slotU32(slot, 24);
-  const version = build === 0 ? `${major}.${minor}.${revision}` : `${major}.${minor}.${revision}+${build}`;
-  return new SlotImage(version, hash, layout.headerSize, layout.imageSize, layout.protectedTlvSize, layout.loadAddress, layout.totalSize, layout.flags);
+  image.version = build === 0 ? `${major}.${minor}.${revision}` : `${major}.${minor}.${revision}+${build}`;
+  return image;
 }
 
 /** Reads the layout of the image at the start of `slot` into `into`: false when there is none
