@@ -10,7 +10,7 @@ export type ConstantValue = number | boolean | string | null;
 
 /** Build facts the runtime tests as constants (`declare const` in sdk/lib/intrinsics.ts), so
  *  that `if (DOUBLES)` keeps only the branch a program needs. Set by the Lowerer. */
-export const buildFlags: { DOUBLES: boolean; FRACTIONS: boolean } = { DOUBLES: false, FRACTIONS: false };
+export const buildFlags: { DOUBLES: boolean; FRACTIONS: boolean; BARE: boolean } = { DOUBLES: false, FRACTIONS: false, BARE: false };
 const INTRINSICS_SUFFIX = "sdk/lib/intrinsics.ts";
 
 /** The constant value of an expression, or undefined when it is not a compile-time constant.
