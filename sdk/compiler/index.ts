@@ -32,7 +32,7 @@ import { writeUf2 } from "./emit/uf2.ts";
 import { writeMap } from "./emit/map.ts";
 import { sizeReport } from "./emit/size-report.ts";
 import { elementBytes } from "./lower/types.ts";
-import { DESCRIPTOR_CLOSURE, DESCRIPTOR_CELL, KIND_CLOSURE, KIND_CELL, DESCRIPTOR_PLAIN, KIND_PLAIN } from "./values.ts";
+import { DESCRIPTOR_CLOSURE, DESCRIPTOR_CELL, KIND_CLOSURE, KIND_CELL, DESCRIPTOR_PLAIN, KIND_PLAIN, DESCRIPTOR_MATCH, DESCRIPTOR_PLAIN_NULL } from "./values.ts";
 import { DESCRIPTOR_TYPED_PREFIX, KIND_TYPED_ARRAY, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENTS, DESCRIPTOR_ARRAY, DESCRIPTOR_NUMBER, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_NUMBER, KIND_STRING16, KIND_STRING8 } from "./values.ts";
 import type { IrProgram } from "./ir/ir.ts";
 import { slotLinkRegion } from "../../flash-tool/image/board-image.ts";
@@ -188,7 +188,8 @@ export function build(options: BuildOptions): BuildResult {
     });
   }
   for (const [symbol, kind] of [[DESCRIPTOR_STRING8, KIND_STRING8], [DESCRIPTOR_STRING16, KIND_STRING16], [DESCRIPTOR_ARRAY, KIND_ARRAY], [DESCRIPTOR_NUMBER, KIND_NUMBER],
-    [DESCRIPTOR_CLOSURE, KIND_CLOSURE], [DESCRIPTOR_CELL, KIND_CELL], [DESCRIPTOR_PLAIN, KIND_PLAIN]] as const) {
+    [DESCRIPTOR_CLOSURE, KIND_CLOSURE], [DESCRIPTOR_CELL, KIND_CELL], [DESCRIPTOR_PLAIN, KIND_PLAIN],
+    [DESCRIPTOR_MATCH, KIND_ARRAY], [DESCRIPTOR_PLAIN_NULL, KIND_PLAIN]] as const) {
     const bytes = new Uint8Array(4);
     new DataView(bytes.buffer).setUint32(0, kind, true);
     chunks.push({ name: symbol, section: ".rodata", bytes, size: 4, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });

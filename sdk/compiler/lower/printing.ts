@@ -9,7 +9,7 @@ import path from "node:path";
 import type { VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import {
-  UNDEFINED, isSmallIntValue, CLASS_PRINT_DATE, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET,
+  UNDEFINED, isSmallIntValue, CLASS_PRINT_DATE, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_REGEXP, CLASS_PRINT_SET,
   CLASS_PRINT_UNSUPPORTED,
 } from "../values.ts";
 import { type ValueKind, valueKind } from "./types.ts";
@@ -133,6 +133,7 @@ Lowerer.prototype.printMode = function printMode(this: Lowerer, info: ClassInfo)
     if (info.name === "Set") return CLASS_PRINT_SET;
   }
   if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "date.ts") && info.name === "Date") return CLASS_PRINT_DATE;
+  if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "regexp.ts") && info.name === "RegExp") return CLASS_PRINT_REGEXP;
   return CLASS_PRINT_UNSUPPORTED;
 };
 

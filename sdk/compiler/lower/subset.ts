@@ -11,8 +11,6 @@ export function checkUnsupported(sf: ts.SourceFile, checker: ts.TypeChecker): vo
     switch (node.kind) {
       case ts.SyntaxKind.WithStatement:
         fail(node, Codes.With, "'with' is not supported on devices", "name the object explicitly");
-      case ts.SyntaxKind.RegularExpressionLiteral:
-        fail(node, Codes.RegExp, "regular expressions are not supported on devices yet", "use string methods");
       case ts.SyntaxKind.BigIntLiteral:
         fail(node, Codes.BigInt, "BigInt is not supported on devices", "use numbers");
       case ts.SyntaxKind.VariableDeclarationList:
