@@ -101,7 +101,7 @@ Lowerer.prototype.consoleLogFormatted = function consoleLogFormatted(this: Lower
   for (const arg of rest) {
     if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
     const kind = this.kindOf(arg);
-    if (!this.isInspected(arg) && (kind === "array" || kind === "typed" || kind === "object" || (kind === "any" && !this.isPrimitive(arg)))) {
+    if (!this.isInspected(arg) && !this.isMixedPrintable(arg) && (kind === "array" || kind === "typed" || kind === "object" || (kind === "any" && !this.isPrimitive(arg)))) {
       const type = this.checker.typeToString(this.checker.getTypeAtLocation(arg));
       fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
         "console.log prints primitives, arrays, typed arrays, plain objects, Map, Set and instances of the app's classes");

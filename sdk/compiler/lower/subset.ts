@@ -47,7 +47,6 @@ const GLOBALS_REJECTED: Record<string, [number, string, string]> = {
   Proxy: [Codes.ProxyReflect, "'Proxy' is not supported on devices", "objects have a fixed layout"],
   Reflect: [Codes.ProxyReflect, "'Reflect' is not supported on devices", "objects have a fixed layout"],
   Symbol: [Codes.SymbolUse, "'Symbol' is not supported on devices", "use strings or enums as keys"],
-  RegExp: [Codes.RegExp, "regular expressions are not supported on devices yet", "use string methods"],
   BigInt: [Codes.BigInt, "BigInt is not supported on devices", "use numbers"],
 };
 
