@@ -606,7 +606,7 @@ function substitution(m: unknown[], replacement: string): string {
  *  function. The matches are all taken before any function runs (§22.2.6.11). */
 export function strReplace(s: string, re: RegExp, replacement: unknown, all: boolean): string {
   const global = re.global;
-  if (all && !global) throw new TypeError("replaceAll must be called with a global RegExp");
+  if (all && !global) throw new TypeError("String.prototype.replaceAll called with a non-global RegExp argument");
   const matches: unknown[] = [];
   if (global) {
     const unicode = re.unicode;
