@@ -12,6 +12,7 @@ import type { Board } from "../../boards/types.ts";
 import { defaultStackSize } from "../../boards/stack.ts";
 import { createFrontEnd, consoleDriverFile, boardDriverFiles, REPO_ROOT, type DeviceIdentity } from "./frontend/program.ts";
 import { CompileError, formatMoteDiagnostic, formatTsDiagnostic, Codes } from "./diagnostics.ts";
+import { regexpSyntaxError } from "./regexp/diagnostic.ts";
 import { Lowerer } from "./lower/lower.ts";
 import { cleanup } from "./passes/cleanup.ts";
 import { analyzeRanges } from "./passes/ranges.ts";
@@ -106,7 +107,8 @@ export function appTypeErrors(program: ts.Program): string | undefined {
   const diagnostics = syntactic.length > 0 ? syntactic
     : [...program.getGlobalDiagnostics(), ...appSourceFiles(program).flatMap((sf) => program.getSemanticDiagnostics(sf))];
   const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
-  return errors.length > 0 ? errors.map(formatTsDiagnostic).join("\n") : undefined;
+  // Several of TypeScript's errors in one regular expression literal are one of V8's.
+  return errors.length > 0 ? [...new Set(errors.map((d) => regexpSyntaxError(d) ?? formatTsDiagnostic(d)))].join("\n") : undefined;
 }
 
 /** Sensor and actuator drivers (`mote/drivers/…`): SDK files whose arithmetic counts as the
