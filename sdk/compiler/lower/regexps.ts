@@ -65,7 +65,7 @@ Lowerer.prototype.regexpObject = function regexpObject(this: Lowerer, source: st
   const pattern = parsePattern(source, host.unicode);
   let code: string;
   try {
-    code = compilePattern(pattern, { ignoreCase: host.ignoreCase, multiline: host.multiline, dotAll: host.dotAll, unicode: host.unicode });
+    code = compilePattern(pattern, { global: host.global, sticky: host.sticky, ignoreCase: host.ignoreCase, multiline: host.multiline, dotAll: host.dotAll, unicode: host.unicode });
   } catch (e) {
     if (e instanceof UnsupportedPattern) fail(node, Codes.RegExp, e.message);
     throw e;

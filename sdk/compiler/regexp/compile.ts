@@ -18,10 +18,13 @@ import {
   CODE_MAGIC, HEADER_SIZE, LOOK_AHEAD, LOOK_AHEAD_NOT, LOOK_BEHIND, LOOK_BEHIND_NOT, NO_FIRST, OP_ANY, OP_ANY_ALL, OP_BACKREFERENCE,
   OP_BACKWARD, OP_BOUNDARY, OP_CHAR, OP_CLEAR, OP_CODE_POINT, OP_END, OP_ITERATE, OP_JUMP, OP_LOOK, OP_LOOK_END, OP_LOOP, OP_MARK,
   OP_MATCH, OP_SAVE, OP_SET, OP_SET_REGISTER, OP_SPLIT, OP_STAR, OP_START, UNBOUNDED, HEADER_CAPTURES, HEADER_REGISTERS, HEADER_FIRST,
+  HEADER_FLAGS, FLAG_GLOBAL, FLAG_STICKY, FLAG_UNICODE,
 } from "../../lib/rt/regexp-code.ts";
 import { INFINITE, type Node, type Pattern } from "./parse.ts";
 
 export interface Flags {
+  global: boolean;
+  sticky: boolean;
   ignoreCase: boolean;
   multiline: boolean;
   dotAll: boolean;
@@ -56,7 +59,8 @@ function enumerate(source: string, flags: Flags): Range[] {
 
 /** The code of a pattern, as the units of a string constant. */
 export function compilePattern(pattern: Pattern, flags: Flags): string {
-  const code: number[] = [CODE_MAGIC, 0, pattern.groupCount + 1, NO_FIRST];
+  const flagBits = (flags.global ? FLAG_GLOBAL : 0) | (flags.sticky ? FLAG_STICKY : 0) | (flags.unicode ? FLAG_UNICODE : 0);
+  const code: number[] = [CODE_MAGIC, 0, pattern.groupCount + 1, NO_FIRST, flagBits];
   let registers = 2 * (pattern.groupCount + 1);
   const count = (n: number): number => {
     if (n === INFINITE) return UNBOUNDED;
@@ -203,9 +207,12 @@ export function compilePattern(pattern: Pattern, flags: Flags): string {
   code.push(OP_MATCH);
   code[HEADER_REGISTERS] = registers;
   code[HEADER_CAPTURES] = pattern.groupCount + 1;
-  // A first unit every match starts with lets the matcher skip ahead to it.
+  // A character every match starts with lets the matcher skip the positions without it.
   let first = HEADER_SIZE;
   while (code[first] === OP_SAVE) first += 2;
-  if (code[first] === OP_CHAR) code[HEADER_FIRST] = code[first + 1];
+  if (code[first] === OP_STAR && code[first + 1] >= 1) first += 4;
+  // (Under u a match never starts inside a surrogate pair, which a set could match.)
+  const surrogate = code[first + 1] >= 0xd800 && code[first + 1] <= 0xdfff;
+  if (code[first] === OP_CHAR ? !(flags.unicode && surrogate) : code[first] === OP_SET && !flags.unicode) code[HEADER_FIRST] = first;
   return String.fromCharCode(...code);
 }

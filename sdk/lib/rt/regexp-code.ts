@@ -6,13 +6,19 @@
 
 /** Header: the magic unit (above 0xFF, so the literal is stored two bytes a unit), the number
  *  of registers (two per capture, group 0 included, then the loops' counters and positions),
- *  the number of captures (groups + 1), and a unit every match must start with (NO_FIRST: any). */
+ *  the number of captures (groups + 1), the address of a single-character op every match
+ *  starts with (NO_FIRST: none), which lets the matcher skip positions where it fails, and the
+ *  flags (FLAG_*). */
 export const CODE_MAGIC = 0x5265;
 export const HEADER_REGISTERS = 1;
 export const HEADER_CAPTURES = 2;
 export const HEADER_FIRST = 3;
-export const HEADER_SIZE = 4;
-export const NO_FIRST = 0xffff;
+export const HEADER_FLAGS = 4;
+export const HEADER_SIZE = 5;
+export const NO_FIRST = 0;
+export const FLAG_GLOBAL = 1;
+export const FLAG_STICKY = 2;
+export const FLAG_UNICODE = 4;
 /** A quantifier's maximum of infinity. */
 export const UNBOUNDED = 0xffff;
 

@@ -18,7 +18,7 @@ import { objNew, objSet, objGet } from "./objects.ts";
 import { Error, RangeError, TypeError } from "./errors.ts";
 import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_MATCH, DESCRIPTOR_PLAIN_NULL, MATCH_GROUPS, MATCH_INDEX, MATCH_INPUT, MATCH_SIZE, STRING_DATA } from "./layout.ts";
 import {
-  HEADER_CAPTURES, HEADER_FIRST, HEADER_REGISTERS, HEADER_SIZE, LOOK_AHEAD, LOOK_AHEAD_NOT, LOOK_BEHIND, NO_FIRST, OP_ANY, OP_ANY_ALL,
+  FLAG_GLOBAL, FLAG_STICKY, FLAG_UNICODE, HEADER_CAPTURES, HEADER_FIRST, HEADER_FLAGS, HEADER_REGISTERS, HEADER_SIZE, LOOK_AHEAD, LOOK_AHEAD_NOT, LOOK_BEHIND, NO_FIRST, OP_ANY, OP_ANY_ALL,
   OP_BACKREFERENCE, OP_BACKWARD, OP_BOUNDARY, OP_CHAR, OP_CLEAR, OP_CODE_POINT, OP_END, OP_ITERATE, OP_JUMP, OP_LOOK, OP_LOOK_END, OP_LOOP,
   OP_MARK, OP_MASK, OP_MATCH, OP_SAVE, OP_SET, OP_SET_REGISTER, OP_SPLIT, OP_STAR, OP_START, UNBOUNDED,
 } from "./regexp-code.ts";
@@ -40,25 +40,26 @@ let wide = false;
 let end = 0;
 /** Registers hold a position + 1 (0: not set). */
 let registers = 0;
+let registerWords = 0;
 let stack = 0;
 let stackWords = 0;
 let top = 0;
 
 function unit(i: number): number {
-  return wide ? peek16(text + 2 * i) : peek8(text + i);
+  return wide ? peek16(text + (i << 1)) : peek8(text + i);
 }
 
 function op(pc: number): number {
-  return peek16(code + 2 * pc);
+  return peek16(code + (pc << 1));
 }
 
 function register(r: number): number {
-  return peek32(registers + 4 * r) - 1;
+  return peek32(registers + (r << 2)) - 1;
 }
 
 function push(tag: number, a: number, b: number): void {
   if (top + ENTRY_WORDS > stackWords) grow();
-  const at = stack + 4 * top;
+  const at = stack + (top << 2);
   poke32(at, tag);
   poke32(at + 4, a);
   poke32(at + 8, b);
@@ -67,15 +68,15 @@ function push(tag: number, a: number, b: number): void {
 
 function grow(): void {
   const words = stackWords * 2;
-  if (heapFree() < 4 * words + HEAP_RESERVE) throw new RangeError(STACK_OVERFLOW);
-  const bigger = alloc(4 * words);
-  for (let i = 0; i < top; i++) poke32(bigger + 4 * i, peek32(stack + 4 * i));
+  if (heapFree() < (words << 2) + HEAP_RESERVE) throw new RangeError(STACK_OVERFLOW);
+  const bigger = alloc(words << 2);
+  for (let i = 0; i < top; i++) poke32(bigger + (i << 2), peek32(stack + (i << 2)));
   stack = bigger;
   stackWords = words;
 }
 
 function setRegister(r: number, position: number): void {
-  const address = registers + 4 * r;
+  const address = registers + (r << 2);
   push(ENTRY_RESTORE, r, peek32(address));
   poke32(address, position + 1);
 }
@@ -91,15 +92,15 @@ function isWordUnit(c: number): boolean {
 function inSet(pc: number, c: number): boolean {
   const narrow = op(pc + 1);
   if (c <= 0xffff) {
-    for (let i = 0; i < narrow; i++) {
-      const at = pc + 3 + 2 * i;
-      if (c >= op(at) && c <= op(at + 1)) return true;
+    const ranges = code + ((pc + 3) << 1);
+    for (let at = ranges; at < ranges + (narrow << 2); at += 4) {
+      if (c >= peek16(at) && c <= peek16(at + 2)) return true;
     }
     return false;
   }
   const wideRanges = op(pc + 2);
   for (let i = 0; i < wideRanges; i++) {
-    const at = pc + 3 + 2 * narrow + 4 * i;
+    const at = pc + 3 + (narrow << 1) + (i << 2);
     if (c >= op(at) * 0x10000 + op(at + 1) && c <= op(at + 2) * 0x10000 + op(at + 3)) return true;
   }
   return false;
@@ -108,10 +109,16 @@ function inSet(pc: number, c: number): boolean {
 /** One character matched by the single-character op at pc (CHAR, ANY, ANY_ALL, SET) at pos:
  *  the position after it (before it, right to left), or -1. */
 function matchOne(pc: number, pos: number): number {
-  const instruction = op(pc);
+  const instruction = peek16(code + (pc << 1));
+  if (instruction === OP_CHAR) {
+    // The common case first: one code unit, left to right.
+    if (pos >= end) return -1;
+    return (wide ? peek16(text + (pos << 1)) : peek8(text + pos)) === peek16(code + (pc << 1) + 2) ? pos + 1 : -1;
+  }
   const backward = (instruction & OP_BACKWARD) !== 0;
   if (backward ? pos <= 0 : pos >= end) return -1;
-  let c = unit(backward ? pos - 1 : pos);
+  const at = backward ? pos - 1 : pos;
+  let c = wide ? peek16(text + (at << 1)) : peek8(text + at);
   let size = 1;
   if ((instruction & OP_CODE_POINT) !== 0) {
     if (!backward && c >= 0xd800 && c <= 0xdbff && pos + 1 < end) {
@@ -132,11 +139,65 @@ function matchOne(pc: number, pos: number): number {
   return backward ? pos - size : pos + size;
 }
 
+/** The position after the longest run of characters from pos (before limit) that the
+ *  single-unit op at pc matches left to right: what a star takes and where the search for a
+ *  match's start skips to. CHAR and the sets of code units are read here without a call a
+ *  character, the other ops through matchOne. */
+function scan(pc: number, pos: number, limit: number): number {
+  const instruction = op(pc);
+  const input = text;
+  let i = pos;
+  if (instruction === OP_CHAR) {
+    const want = op(pc + 1);
+    if (wide) { while (i < limit && peek16(input + (i << 1)) === want) i++; }
+    else { while (i < limit && peek8(input + i) === want) i++; }
+    return i;
+  }
+  if (instruction === OP_SET) {
+    const ranges = code + ((pc + 3) << 1);
+    const rangesEnd = ranges + (op(pc + 1) << 2);
+    for (; i < limit; i++) {
+      const c = wide ? peek16(input + (i << 1)) : peek8(input + i);
+      let at = ranges;
+      while (at < rangesEnd && (c < peek16(at) || c > peek16(at + 2))) at += 4;
+      if (at === rangesEnd) return i;
+    }
+    return i;
+  }
+  for (;;) {
+    const moved = i < limit ? matchOne(pc, i) : -1;
+    if (moved < 0) return i;
+    i = moved;
+  }
+}
+
+/** The first position from pos on (before end) where the single-unit op at pc matches, or end. */
+function skipTo(pc: number, pos: number): number {
+  const instruction = op(pc);
+  const input = text;
+  let i = pos;
+  if (instruction === OP_CHAR) {
+    const want = op(pc + 1);
+    if (wide) { while (i < end && peek16(input + (i << 1)) !== want) i++; }
+    else { while (i < end && peek8(input + i) !== want) i++; }
+    return i;
+  }
+  const ranges = code + ((pc + 3) << 1);
+  const rangesEnd = ranges + (op(pc + 1) << 2);
+  for (; i < end; i++) {
+    const c = wide ? peek16(input + (i << 1)) : peek8(input + i);
+    let at = ranges;
+    while (at < rangesEnd && (c < peek16(at) || c > peek16(at + 2))) at += 4;
+    if (at < rangesEnd) return i;
+  }
+  return i;
+}
+
 /** Code units after a single-character op's first. */
 function opLength(pc: number): number {
   const kind = op(pc) & OP_MASK;
   if (kind === OP_CHAR) return 2;
-  if (kind === OP_SET) return 3 + 2 * op(pc + 1) + 4 * op(pc + 2);
+  if (kind === OP_SET) return 3 + (op(pc + 1) << 1) + (op(pc + 2) << 2);
   return 1;
 }
 
@@ -158,8 +219,8 @@ function fold(c: number, unicode: boolean): number {
 
 function backreference(pc: number, pos: number, unicode: boolean): number {
   const group = op(pc + 1);
-  const from = register(2 * group);
-  const to = register(2 * group + 1);
+  const from = register(group << 1);
+  const to = register((group << 1) + 1);
   if (from < 0 || to < 0) return pos;
   const length = to - from;
   const backward = (op(pc) & OP_BACKWARD) !== 0;
@@ -196,22 +257,24 @@ function run(startPc: number, startPos: number, unicode: boolean): number {
         const max = op(pc + 2);
         const after = op(pc + 3);
         const backward = (instruction & OP_BACKWARD) !== 0;
-        let count = 0;
-        let at = pos;
-        while (max === UNBOUNDED || count < max) {
-          const moved = matchOne(pc + 4, at);
-          if (moved < 0) break;
-          at = moved;
-          count++;
+        let at = backward ? pos : scan(pc + 4, pos, max === UNBOUNDED || pos + max > end ? end : pos + max);
+        let count = at - pos;
+        if (backward) {
+          while (max === UNBOUNDED || count < max) {
+            const moved = matchOne(pc + 4, at);
+            if (moved < 0) break;
+            at = moved;
+            count++;
+          }
         }
         if (count < min) break;
-        if (count > min) push(after * 4 + (backward ? ENTRY_GIVE_BACK_LEFT : ENTRY_GIVE_BACK), at, backward ? pos - min : pos + min);
+        if (count > min) push((after << 2) + (backward ? ENTRY_GIVE_BACK_LEFT : ENTRY_GIVE_BACK), at, backward ? pos - min : pos + min);
         pos = at;
         next = after;
         break;
       }
       case OP_SPLIT:
-        push(op(pc + 2) * 4 + ENTRY_CHOICE, pos, 0);
+        push((op(pc + 2) << 2) + ENTRY_CHOICE, pos, 0);
         next = op(pc + 1);
         break;
       case OP_JUMP:
@@ -252,8 +315,8 @@ function run(startPc: number, startPos: number, unicode: boolean): number {
             // match backtracks past it: keep only the restores.
             let kept = saved;
             for (let at = saved; at < top; at += ENTRY_WORDS) {
-              if ((peek32(stack + 4 * at) & 3) !== ENTRY_RESTORE) continue;
-              for (let w = 0; w < ENTRY_WORDS; w++) poke32(stack + 4 * (kept + w), peek32(stack + 4 * (at + w)));
+              if ((peek32(stack + (at << 2)) & 3) !== ENTRY_RESTORE) continue;
+              for (let w = 0; w < ENTRY_WORDS; w++) poke32(stack + ((kept + w) << 2), peek32(stack + ((at + w) << 2)));
               kept += ENTRY_WORDS;
             }
             top = kept;
@@ -273,7 +336,7 @@ function run(startPc: number, startPos: number, unicode: boolean): number {
         const exit = op(pc + 5);
         if (count < min) next = pc + 6;
         else if (max !== UNBOUNDED && count >= max) next = exit;
-        else if (op(pc + 4) === 1) { push(exit * 4 + ENTRY_CHOICE, pos, 0); next = pc + 6; }
+        else if (op(pc + 4) === 1) { push((exit << 2) + ENTRY_CHOICE, pos, 0); next = pc + 6; }
         else { push((pc + 6) * 4 + ENTRY_CHOICE, pos, 0); next = exit; }
         break;
       }
@@ -303,13 +366,13 @@ function run(startPc: number, startPos: number, unicode: boolean): number {
     for (;;) {
       if (top === base) return -1;
       top -= ENTRY_WORDS;
-      const at = stack + 4 * top;
+      const at = stack + (top << 2);
       const tag = peek32(at);
       const a = peek32(at + 4);
       const b = peek32(at + 8);
       const entry = tag & 3;
       if (entry === ENTRY_RESTORE) {
-        poke32(registers + 4 * a, b);
+        poke32(registers + (a << 2), b);
         continue;
       }
       pc = tag >> 2;
@@ -331,8 +394,8 @@ function run(startPc: number, startPos: number, unicode: boolean): number {
 function unwind(base: number): void {
   while (top > base) {
     top -= ENTRY_WORDS;
-    const at = stack + 4 * top;
-    if ((peek32(at) & 3) === ENTRY_RESTORE) poke32(registers + 4 * peek32(at + 4), peek32(at + 8));
+    const at = stack + (top << 2);
+    if ((peek32(at) & 3) === ENTRY_RESTORE) poke32(registers + (peek32(at + 4) << 2), peek32(at + 8));
   }
 }
 
@@ -344,16 +407,19 @@ function search(program: string, s: string, from: number, sticky: boolean, unico
   wide = isWideString(s);
   end = s.length;
   const count = op(HEADER_REGISTERS);
-  registers = alloc(4 * count);
-  for (let r = 0; r < count; r++) poke32(registers + 4 * r, 0);
+  if (count > registerWords) {
+    registers = alloc(count << 2);
+    registerWords = count;
+  }
+  for (let r = 0; r < count; r++) poke32(registers + (r << 2), 0);
   if (stackWords === 0) {
-    stack = alloc(4 * FIRST_STACK_WORDS);
+    stack = alloc((FIRST_STACK_WORDS << 2));
     stackWords = FIRST_STACK_WORDS;
   }
   const first = sticky ? NO_FIRST : op(HEADER_FIRST);
   for (let i = from; i <= end; i++) {
     if (first !== NO_FIRST) {
-      while (i < end && unit(i) !== first) i++;
+      i = skipTo(first, i);
       if (i >= end) return -1;
     }
     top = 0;
@@ -385,8 +451,8 @@ function matchArray(re: RegExp, s: string, index: number): unknown[] {
   const captures = op(HEADER_CAPTURES);
   const list = arrayNew(captures);
   for (let k = 0; k < captures; k++) {
-    const from = register(2 * k);
-    const to = register(2 * k + 1);
+    const from = register(k << 1);
+    const to = register((k << 1) + 1);
     if (from >= 0 && to >= 0) list[k] = substringOf(s, from, to);
   }
   let groups: unknown = undefined;
@@ -437,18 +503,18 @@ export class RegExp {
     this.code = "";
     this.groupNames = undefined;
   }
-  get global(): boolean { return this.flags.includes("g"); }
+  get global(): boolean { return (flagsOf(this) & FLAG_GLOBAL) !== 0; }
   get ignoreCase(): boolean { return this.flags.includes("i"); }
   get multiline(): boolean { return this.flags.includes("m"); }
   get dotAll(): boolean { return this.flags.includes("s"); }
-  get unicode(): boolean { return this.flags.includes("u"); }
-  get sticky(): boolean { return this.flags.includes("y"); }
+  get unicode(): boolean { return (flagsOf(this) & FLAG_UNICODE) !== 0; }
+  get sticky(): boolean { return (flagsOf(this) & FLAG_STICKY) !== 0; }
   get hasIndices(): boolean { return false; }
   test(s: string): boolean {
-    return execMatch(this, s, false) !== null;
+    return execMatch(this, s, false, false) !== null;
   }
   exec(s: string): unknown {
-    return execMatch(this, s, true);
+    return execMatch(this, s, true, false);
   }
   toString(): string {
     return concat(concat(concat("/", this.source), "/"), this.flags);
@@ -465,19 +531,24 @@ export function regexpNew(source: string, flags: string, program: string, groupN
   return re;
 }
 
+/** The FLAG_* bits of a pattern, from its code's header. */
+function flagsOf(re: RegExp): number {
+  return peek16(addressOf(re.code) + STRING_DATA + (HEADER_FLAGS << 1));
+}
+
 /** RegExpBuiltinExec (ECMA-262 §22.2.7.2): the match array (or true when `array` is false),
  *  or null; lastIndex as the g and y flags make it. */
-function execMatch(re: RegExp, s: string, array: boolean): unknown {
-  const flags = re.flags;
-  const global = flags.includes("g");
-  const sticky = flags.includes("y");
+function execMatch(re: RegExp, s: string, array: boolean, alwaysSticky: boolean): unknown {
+  const flags = flagsOf(re);
+  const global = (flags & FLAG_GLOBAL) !== 0;
+  const sticky = alwaysSticky || (flags & FLAG_STICKY) !== 0;
   let from = global || sticky ? re.lastIndex : 0;
   if (from < 0) from = 0;
   if (from > s.length) {
     if (global || sticky) re.lastIndex = 0;
     return null;
   }
-  const index = search(re.code, s, from, sticky, flags.includes("u"));
+  const index = search(re.code, s, from, sticky, (flags & FLAG_UNICODE) !== 0);
   if (index < 0) {
     if (global || sticky) re.lastIndex = 0;
     return null;
@@ -488,12 +559,12 @@ function execMatch(re: RegExp, s: string, array: boolean): unknown {
 
 /** s.match(re). */
 export function strMatch(s: string, re: RegExp): unknown {
-  if (!re.global) return execMatch(re, s, true);
+  if (!re.global) return execMatch(re, s, true, false);
   const unicode = re.unicode;
   re.lastIndex = 0;
   const found: unknown[] = [];
   for (;;) {
-    const m = execMatch(re, s, true);
+    const m = execMatch(re, s, true, false);
     if (m === null) return found.length === 0 ? null : found;
     const text = (m as string[])[0];
     arrayPush(found, text);
@@ -509,7 +580,7 @@ export function strMatchAll(s: string, re: RegExp): unknown[] {
   copy.lastIndex = re.lastIndex;
   const found: unknown[] = [];
   for (;;) {
-    const m = execMatch(copy, s, true);
+    const m = execMatch(copy, s, true, false);
     if (m === null) return found;
     arrayPush(found, m);
     if ((m as string[])[0].length === 0) copy.lastIndex = advance(s, copy.lastIndex, re.unicode);
@@ -520,7 +591,7 @@ export function strMatchAll(s: string, re: RegExp): unknown[] {
 export function strSearch(s: string, re: RegExp): number {
   const previous = re.lastIndex;
   re.lastIndex = 0;
-  const m = execMatch(re, s, true);
+  const m = execMatch(re, s, true, false);
   re.lastIndex = previous;
   return m === null ? -1 : matchIndex(m as unknown[]);
 }
@@ -612,13 +683,13 @@ export function strReplace(s: string, re: RegExp, replacement: unknown, all: boo
     const unicode = re.unicode;
     re.lastIndex = 0;
     for (;;) {
-      const m = execMatch(re, s, true);
+      const m = execMatch(re, s, true, false);
       if (m === null) break;
       arrayPush(matches, m);
       if ((m as string[])[0].length === 0) re.lastIndex = advance(s, re.lastIndex, unicode);
     }
   } else {
-    const m = execMatch(re, s, true);
+    const m = execMatch(re, s, true, false);
     if (m !== null) arrayPush(matches, m);
   }
   const isFunction = isObject(replacement) && typeof replacement === "function";
@@ -641,18 +712,19 @@ export function strSplit(s: string, re: RegExp, limit: unknown): string[] {
   const pieces: string[] = [];
   const most = limit === undefined ? 0x3fffffff : (limit as number);
   if (most === 0) return pieces;
-  const splitter = regexpNew(re.source, re.flags.includes("y") ? re.flags : concat(re.flags, "y"), re.code, re.groupNames);
+  // The splitter matches only where it is put (a sticky copy, ECMA-262 §22.2.6.14 step 10).
+  const splitter = regexpNew(re.source, re.flags, re.code, re.groupNames);
   const unicode = re.unicode;
   const size = s.length;
   if (size === 0) {
-    if (execMatch(splitter, s, false) === null) arrayPush(pieces, s);
+    if (execMatch(splitter, s, false, true) === null) arrayPush(pieces, s);
     return pieces;
   }
   let p = 0;
   let q = 0;
   while (q < size) {
     splitter.lastIndex = q;
-    const m = execMatch(splitter, s, true);
+    const m = execMatch(splitter, s, true, true);
     if (m === null) { q = advance(s, q, unicode); continue; }
     const e = splitter.lastIndex < size ? splitter.lastIndex : size;
     if (e === p) { q = advance(s, q, unicode); continue; }
