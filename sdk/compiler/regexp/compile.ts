@@ -18,7 +18,7 @@ import {
   CODE_MAGIC, HEADER_SIZE, LOOK_AHEAD, LOOK_AHEAD_NOT, LOOK_BEHIND, LOOK_BEHIND_NOT, NO_FIRST, OP_ANY, OP_ANY_ALL, OP_BACKREFERENCE,
   OP_BACKWARD, OP_BOUNDARY, OP_CHAR, OP_CLEAR, OP_CODE_POINT, OP_END, OP_ITERATE, OP_JUMP, OP_LOOK, OP_LOOK_END, OP_LOOP, OP_MARK,
   OP_MATCH, OP_SAVE, OP_SET, OP_SET_REGISTER, OP_SPLIT, OP_STAR, OP_START, UNBOUNDED, HEADER_CAPTURES, HEADER_REGISTERS, HEADER_FIRST,
-  HEADER_FLAGS, FLAG_GLOBAL, FLAG_STICKY, FLAG_UNICODE,
+  HEADER_FLAGS, BOUNDARY_NEGATED, BOUNDARY_FOLDED_WORDS, FLAG_GLOBAL, FLAG_STICKY, FLAG_UNICODE,
 } from "../../lib/rt/regexp-code.ts";
 import { INFINITE, type Node, type Pattern } from "./parse.ts";
 
@@ -113,6 +113,9 @@ export function compilePattern(pattern: Pattern, flags: Flags): string {
     }
   }
 
+  // Under u and i, ſ and the Kelvin sign are word characters too (ECMA-262 §22.2.2.9.4).
+  const wordFlags = flags.unicode && flags.ignoreCase ? BOUNDARY_FOLDED_WORDS : 0;
+
   function emit(node: Node, backward: boolean): void {
     const direction = backward ? OP_BACKWARD : 0;
     switch (node.kind) {
@@ -171,8 +174,8 @@ export function compilePattern(pattern: Pattern, flags: Flags): string {
         switch (node.which) {
           case "start": code.push(OP_START, flags.multiline ? 1 : 0); return;
           case "end": code.push(OP_END, flags.multiline ? 1 : 0); return;
-          case "boundary": code.push(OP_BOUNDARY, 0); return;
-          case "not-boundary": code.push(OP_BOUNDARY, 1); return;
+          case "boundary": code.push(OP_BOUNDARY, wordFlags); return;
+          case "not-boundary": code.push(OP_BOUNDARY, wordFlags | BOUNDARY_NEGATED); return;
         }
         return;
       case "backreference":

@@ -47,8 +47,10 @@ export const OP_SAVE = 7;
 export const OP_START = 8;
 /** multiline: $ */
 export const OP_END = 9;
-/** negated: \b (0) or \B (1). */
+/** flags: BOUNDARY_NEGATED for \B; BOUNDARY_FOLDED_WORDS under u and i. */
 export const OP_BOUNDARY = 10;
+export const BOUNDARY_NEGATED = 1;
+export const BOUNDARY_FOLDED_WORDS = 2;
 /** group, ignoreCase: the text group last matched. */
 export const OP_BACKREFERENCE = 11;
 /** kind (LOOK_*), end: the body follows, closed by OP_LOOK_END; end is after it. */

@@ -18,7 +18,7 @@ import { objNew, objSet, objGet } from "./objects.ts";
 import { Error, RangeError, TypeError } from "./errors.ts";
 import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_MATCH, DESCRIPTOR_PLAIN_NULL, MATCH_GROUPS, MATCH_INDEX, MATCH_INPUT, MATCH_SIZE, STRING_DATA } from "./layout.ts";
 import {
-  FLAG_GLOBAL, FLAG_STICKY, FLAG_UNICODE, HEADER_CAPTURES, HEADER_FIRST, HEADER_FLAGS, HEADER_REGISTERS, HEADER_SIZE, LOOK_AHEAD, LOOK_AHEAD_NOT, LOOK_BEHIND, NO_FIRST, OP_ANY, OP_ANY_ALL,
+  BOUNDARY_FOLDED_WORDS, BOUNDARY_NEGATED, FLAG_GLOBAL, FLAG_STICKY, FLAG_UNICODE, HEADER_CAPTURES, HEADER_FIRST, HEADER_FLAGS, HEADER_REGISTERS, HEADER_SIZE, LOOK_AHEAD, LOOK_AHEAD_NOT, LOOK_BEHIND, NO_FIRST, OP_ANY, OP_ANY_ALL,
   OP_BACKREFERENCE, OP_BACKWARD, OP_BOUNDARY, OP_CHAR, OP_CLEAR, OP_CODE_POINT, OP_END, OP_ITERATE, OP_JUMP, OP_LOOK, OP_LOOK_END, OP_LOOP,
   OP_MARK, OP_MASK, OP_MATCH, OP_SAVE, OP_SET, OP_SET_REGISTER, OP_SPLIT, OP_STAR, OP_START, UNBOUNDED,
 } from "./regexp-code.ts";
@@ -85,7 +85,8 @@ function isLineTerminator(c: number): boolean {
   return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 }
 
-function isWordUnit(c: number): boolean {
+function isWordUnit(c: number, folded: boolean): boolean {
+  if (folded && (c === 0x17f || c === 0x212a)) return true;
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
@@ -139,18 +140,18 @@ function matchOne(pc: number, pos: number): number {
   return backward ? pos - size : pos + size;
 }
 
-/** The position after the longest run of characters from pos (before limit) that the
- *  single-unit op at pc matches left to right: what a star takes and where the search for a
- *  match's start skips to. CHAR and the sets of code units are read here without a call a
- *  character, the other ops through matchOne. */
-function scan(pc: number, pos: number, limit: number): number {
+/** From pos (before limit), the first position where the single-unit op at pc matching the
+ *  character is not `matching`: with true, the end of the run of characters a star takes;
+ *  with false, where the search for a match's start skips to. CHAR and the sets of code units
+ *  are read here without a call a character, the other ops (only for stars) through matchOne. */
+function scan(pc: number, pos: number, limit: number, matching: boolean): number {
   const instruction = op(pc);
   const input = text;
   let i = pos;
   if (instruction === OP_CHAR) {
     const want = op(pc + 1);
-    if (wide) { while (i < limit && peek16(input + (i << 1)) === want) i++; }
-    else { while (i < limit && peek8(input + i) === want) i++; }
+    if (wide) { while (i < limit && (peek16(input + (i << 1)) === want) === matching) i++; }
+    else { while (i < limit && (peek8(input + i) === want) === matching) i++; }
     return i;
   }
   if (instruction === OP_SET) {
@@ -160,7 +161,7 @@ function scan(pc: number, pos: number, limit: number): number {
       const c = wide ? peek16(input + (i << 1)) : peek8(input + i);
       let at = ranges;
       while (at < rangesEnd && (c < peek16(at) || c > peek16(at + 2))) at += 4;
-      if (at === rangesEnd) return i;
+      if ((at < rangesEnd) !== matching) return i;
     }
     return i;
   }
@@ -169,28 +170,6 @@ function scan(pc: number, pos: number, limit: number): number {
     if (moved < 0) return i;
     i = moved;
   }
-}
-
-/** The first position from pos on (before end) where the single-unit op at pc matches, or end. */
-function skipTo(pc: number, pos: number): number {
-  const instruction = op(pc);
-  const input = text;
-  let i = pos;
-  if (instruction === OP_CHAR) {
-    const want = op(pc + 1);
-    if (wide) { while (i < end && peek16(input + (i << 1)) !== want) i++; }
-    else { while (i < end && peek8(input + i) !== want) i++; }
-    return i;
-  }
-  const ranges = code + ((pc + 3) << 1);
-  const rangesEnd = ranges + (op(pc + 1) << 2);
-  for (; i < end; i++) {
-    const c = wide ? peek16(input + (i << 1)) : peek8(input + i);
-    let at = ranges;
-    while (at < rangesEnd && (c < peek16(at) || c > peek16(at + 2))) at += 4;
-    if (at < rangesEnd) return i;
-  }
-  return i;
 }
 
 /** Code units after a single-character op's first. */
@@ -257,7 +236,7 @@ function run(startPc: number, startPos: number, unicode: boolean): number {
         const max = op(pc + 2);
         const after = op(pc + 3);
         const backward = (instruction & OP_BACKWARD) !== 0;
-        let at = backward ? pos : scan(pc + 4, pos, max === UNBOUNDED || pos + max > end ? end : pos + max);
+        let at = backward ? pos : scan(pc + 4, pos, max === UNBOUNDED || pos + max > end ? end : pos + max, true);
         let count = at - pos;
         if (backward) {
           while (max === UNBOUNDED || count < max) {
@@ -295,9 +274,11 @@ function run(startPc: number, startPos: number, unicode: boolean): number {
         if (pos === end || (op(pc + 1) === 1 && isLineTerminator(unit(pos)))) next = pc + 2;
         break;
       case OP_BOUNDARY: {
-        const before = pos > 0 && isWordUnit(unit(pos - 1));
-        const after = pos < end && isWordUnit(unit(pos));
-        if ((before !== after) === (op(pc + 1) === 0)) next = pc + 2;
+        const flags = op(pc + 1);
+        const folded = (flags & BOUNDARY_FOLDED_WORDS) !== 0;
+        const before = pos > 0 && isWordUnit(unit(pos - 1), folded);
+        const after = pos < end && isWordUnit(unit(pos), folded);
+        if ((before !== after) === ((flags & BOUNDARY_NEGATED) === 0)) next = pc + 2;
         break;
       }
       case OP_BACKREFERENCE: {
@@ -419,7 +400,7 @@ function search(program: string, s: string, from: number, sticky: boolean, unico
   const first = sticky ? NO_FIRST : op(HEADER_FIRST);
   for (let i = from; i <= end; i++) {
     if (first !== NO_FIRST) {
-      i = skipTo(first, i);
+      i = scan(first, i, end, false);
       if (i >= end) return -1;
     }
     top = 0;
@@ -489,24 +470,33 @@ export function matchGroups(m: unknown[]): unknown {
   return peekValue<unknown>(addressOf(m) + MATCH_GROUPS);
 }
 
+/** The pattern's state is in #private fields: a RegExp has no own enumerable property
+ *  (JSON.stringify(/x/) is "{}"), and lastIndex, source and flags are accessors. */
 export class RegExp {
-  lastIndex: number;
-  source: string;
-  flags: string;
-  code: string;
-  /** Undefined, or the names of the groups from 1 on, joined by commas (empty: unnamed). */
-  groupNames: unknown;
-  constructor() {
-    this.lastIndex = 0;
-    this.source = "";
-    this.flags = "";
-    this.code = "";
-    this.groupNames = undefined;
+  #lastIndex: number;
+  #source: string;
+  #flags: string;
+  #program: string;
+  #groupNames: unknown;
+  constructor(source: string, flags: string, program: string, groupNames: unknown) {
+    this.#lastIndex = 0;
+    this.#source = source;
+    this.#flags = flags;
+    this.#program = program;
+    this.#groupNames = groupNames;
   }
+  get lastIndex(): number { return this.#lastIndex; }
+  set lastIndex(value: number) { this.#lastIndex = value; }
+  get source(): string { return this.#source; }
+  get flags(): string { return this.#flags; }
+  /** The matcher code (regexp-code.ts). */
+  get program(): string { return this.#program; }
+  /** Undefined, or the names of the groups from 1 on, joined by commas (empty: unnamed). */
+  get groupNames(): unknown { return this.#groupNames; }
   get global(): boolean { return (flagsOf(this) & FLAG_GLOBAL) !== 0; }
-  get ignoreCase(): boolean { return this.flags.includes("i"); }
-  get multiline(): boolean { return this.flags.includes("m"); }
-  get dotAll(): boolean { return this.flags.includes("s"); }
+  get ignoreCase(): boolean { return this.#flags.includes("i"); }
+  get multiline(): boolean { return this.#flags.includes("m"); }
+  get dotAll(): boolean { return this.#flags.includes("s"); }
   get unicode(): boolean { return (flagsOf(this) & FLAG_UNICODE) !== 0; }
   get sticky(): boolean { return (flagsOf(this) & FLAG_STICKY) !== 0; }
   get hasIndices(): boolean { return false; }
@@ -517,23 +507,18 @@ export class RegExp {
     return execMatch(this, s, true, false);
   }
   toString(): string {
-    return concat(concat(concat("/", this.source), "/"), this.flags);
+    return concat(concat(concat("/", this.#source), "/"), this.#flags);
   }
 }
 
 /** A pattern object: what a literal or `new RegExp(constant)` evaluates to. */
 export function regexpNew(source: string, flags: string, program: string, groupNames: unknown): RegExp {
-  const re = new RegExp();
-  re.source = source;
-  re.flags = flags;
-  re.code = program;
-  re.groupNames = groupNames;
-  return re;
+  return new RegExp(source, flags, program, groupNames);
 }
 
 /** The FLAG_* bits of a pattern, from its code's header. */
 function flagsOf(re: RegExp): number {
-  return peek16(addressOf(re.code) + STRING_DATA + (HEADER_FLAGS << 1));
+  return peek16(addressOf(re.program) + STRING_DATA + (HEADER_FLAGS << 1));
 }
 
 /** RegExpBuiltinExec (ECMA-262 §22.2.7.2): the match array (or true when `array` is false),
@@ -548,7 +533,7 @@ function execMatch(re: RegExp, s: string, array: boolean, alwaysSticky: boolean)
     if (global || sticky) re.lastIndex = 0;
     return null;
   }
-  const index = search(re.code, s, from, sticky, (flags & FLAG_UNICODE) !== 0);
+  const index = search(re.program, s, from, sticky, (flags & FLAG_UNICODE) !== 0);
   if (index < 0) {
     if (global || sticky) re.lastIndex = 0;
     return null;
@@ -576,7 +561,7 @@ export function strMatch(s: string, re: RegExp): unknown {
  *  iteration works on a copy of re (§22.1.3.14): re's own lastIndex does not move. */
 export function strMatchAll(s: string, re: RegExp): unknown[] {
   if (!re.global) throw new TypeError("String.prototype.matchAll called with a non-global RegExp argument");
-  const copy = regexpNew(re.source, re.flags, re.code, re.groupNames);
+  const copy = regexpNew(re.source, re.flags, re.program, re.groupNames);
   copy.lastIndex = re.lastIndex;
   const found: unknown[] = [];
   for (;;) {
@@ -713,7 +698,7 @@ export function strSplit(s: string, re: RegExp, limit: unknown): string[] {
   const most = limit === undefined ? 0x3fffffff : (limit as number);
   if (most === 0) return pieces;
   // The splitter matches only where it is put (a sticky copy, ECMA-262 §22.2.6.14 step 10).
-  const splitter = regexpNew(re.source, re.flags, re.code, re.groupNames);
+  const splitter = regexpNew(re.source, re.flags, re.program, re.groupNames);
   const unicode = re.unicode;
   const size = s.length;
   if (size === 0) {
