@@ -1,5 +1,5 @@
 // A RegExp as a value: in class fields and arrays, printed, in JSON, typeof and instanceof, its
-// lastIndex set by hand; destructuring a match; case folding under i and u beyond ASCII.
+// lastIndex set by hand; destructuring a match; folding under i and u; strings as patterns; RegExp().
 class Tokenizer {
   private readonly number = /^\d+/;
   words = /[a-z]+/g;
@@ -27,3 +27,7 @@ console.log("a,b;c".split(/[,;]/).map((p) => p.toUpperCase()));
 console.log("Straße".match(/SS/i), "ſ".match(/s/i), "K".match(/k/iu));
 console.log(/\w/iu.test("ſ"), /\bs/iu.test("ſ"));
 console.log("😀x".replace(/(?:)/gu, "-"), "😀x".replace(/(?:)/g, "-").length);
+console.log("a.b.c".match("."), "a+b".search("\\+"));
+console.log(new RegExp(/ab/g).flags, new RegExp(/ab/g, "i").flags, new RegExp(/a(b)/).exec("ab"));
+const r = RegExp("q+");
+console.log(r.test("qq"), r);

@@ -50,6 +50,14 @@ Lowerer.prototype.newRegExp = function newRegExp(this: Lowerer, node: ts.NewExpr
     return fail(arg, Codes.RegExp, `the ${what} of new RegExp must be a constant string on devices: ${name} is only known at run time`,
       "patterns are compiled at build time; write a literal (/…/) or a const string");
   };
+  // new RegExp(/ab/g) and new RegExp(/ab/g, "i"): the literal's pattern, with its flags or
+  // the given ones.
+  const literal = skipParens(args[0]);
+  if (ts.isRegularExpressionLiteral(literal)) {
+    const close = literal.text.lastIndexOf("/");
+    const flags = args[1] ? constant(args[1], "flags") : literal.text.slice(close + 1);
+    return this.regexpObject(literal.text.slice(1, close), flags, node);
+  }
   const source = constant(args[0], "pattern");
   const flags = args[1] ? constant(args[1], "flags") : "";
   return this.regexpObject(source, flags, node);
@@ -87,14 +95,19 @@ Lowerer.prototype.isRegExp = function isRegExp(this: Lowerer, node: ts.Expressio
 Lowerer.prototype.regexpStringMethod = function regexpStringMethod(this: Lowerer, callee: ts.PropertyAccessExpression, node: ts.CallExpression): VReg | undefined {
   const name = callee.name.text;
   const pattern = node.arguments[0];
-  if (!pattern || !this.isRegExp(pattern)) {
-    if (["match", "matchAll", "search"].includes(name)) {
-      fail(pattern ?? node, Codes.RegExp, `${name} takes a RegExp on devices`, "write a literal (/…/)");
-    }
-    return undefined;
-  }
   const s = callee.expression;
   const call = (rt: RtName, args: VReg[]) => this.call(this.runtime(rt), args, node, true);
+  if (["match", "matchAll", "search"].includes(name) && (!pattern || !this.isRegExp(pattern))) {
+    // A string is a pattern here (matchAll's with the g flag): a constant one is compiled.
+    const text = pattern ? constantValue(pattern, this.checker) : undefined;
+    if (typeof text !== "string" || node.arguments.length > 1) {
+      fail(pattern ?? node, Codes.RegExp, `${name} takes a RegExp or a constant string on devices`, "write a literal (/…/)");
+    }
+    const rt: RtName = name === "match" ? "regexpMatch" : name === "matchAll" ? "regexpMatchAll" : "regexpSearch";
+    const receiver = this.expr(s);
+    return call(rt, [receiver, this.regexpObject(text, name === "matchAll" ? "g" : "", pattern)]);
+  }
+  if (!pattern || !this.isRegExp(pattern)) return undefined;
   switch (name) {
     case "match": return call("regexpMatch", this.methodArgs(s, node, 1, ["any"]));
     case "matchAll": return call("regexpMatchAll", this.methodArgs(s, node, 1, ["any"]));
