@@ -30,6 +30,7 @@ while ((m = g.exec("a1b2c3")) !== null) console.log(m[0], m.index, g.lastIndex);
 const all = /a/g;
 all.lastIndex = 2;
 console.log([..."aaaa".matchAll(all)].length, all.lastIndex, "x-a-a".search(all), all.lastIndex);
+for (const v of [1.5, -3, NaN, 1e12, 2]) { all.lastIndex = v; console.log(v, all.test("aaa"), all.lastIndex); }
 console.log(/a/gimsuy.flags, /a/.global, /a/g.global, /a/i.ignoreCase, /a/m.multiline, /a/s.dotAll, /a/u.unicode, /a/y.sticky);
 console.log(new RegExp("a+b", "gi"), new RegExp("/"), new RegExp(""), String(new RegExp("\n")), `${/x/y}`);
 const named = /(?<h>\d\d):(?<m>\d\d)/.exec("at 12:34")!;

@@ -9,7 +9,7 @@
 // pattern's nesting bounds the depth). The state of a match is module-level: a match never
 // runs code of the program (replacement functions are called after their match is taken).
 
-import { addressOf, isObject, objectAt, peek16, peek32, peek8, peekValue, poke32, pokeValue, symbolAddress } from "mote/intrinsics";
+import { FRACTIONS, addressOf, isObject, isSmallInt, objectAt, peek16, peek32, peek8, peekValue, poke32, pokeValue, symbolAddress } from "mote/intrinsics";
 import { alloc, allocTraced, heapFree } from "./heap.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
 import { concat, isWideString, toString } from "./strings.ts";
@@ -516,6 +516,15 @@ export function regexpNew(source: string, flags: string, program: string, groupN
   return new RegExp(source, flags, program, groupNames);
 }
 
+/** ToLength (ECMA-262 §7.1.20) of a lastIndex the program set: a fraction is cut, NaN and
+ *  negative numbers are 0, and anything past every string's length is that. */
+function lengthOf(n: number): number {
+  if (isSmallInt(n)) return n < 0 ? 0 : n;
+  if (!(n > 0)) return 0;
+  if (n >= 0x3fffffff) return 0x3fffffff;
+  return FRACTIONS ? Math.trunc(n) : n;
+}
+
 /** The FLAG_* bits of a pattern, from its code's header. */
 function flagsOf(re: RegExp): number {
   return peek16(addressOf(re.program) + STRING_DATA + (HEADER_FLAGS << 1));
@@ -527,8 +536,7 @@ function execMatch(re: RegExp, s: string, array: boolean, alwaysSticky: boolean)
   const flags = flagsOf(re);
   const global = (flags & FLAG_GLOBAL) !== 0;
   const sticky = alwaysSticky || (flags & FLAG_STICKY) !== 0;
-  let from = global || sticky ? re.lastIndex : 0;
-  if (from < 0) from = 0;
+  const from = global || sticky ? lengthOf(re.lastIndex) : 0;
   if (from > s.length) {
     if (global || sticky) re.lastIndex = 0;
     return null;
