@@ -208,6 +208,8 @@ export function compilePattern(pattern: Pattern, flags: Flags): string {
 
   emit(pattern.root, false);
   code.push(OP_MATCH);
+  // Addresses in the code are single units.
+  if (code.length > 0xffff) throw new UnsupportedPattern(`the pattern compiles to ${code.length} units of matcher code, more than devices support (65,535)`);
   code[HEADER_REGISTERS] = registers;
   code[HEADER_CAPTURES] = pattern.groupCount + 1;
   // A character every match starts with lets the matcher skip the positions without it.
