@@ -11,7 +11,7 @@
 
 import { FRACTIONS, addressOf, isObject, isSmallInt, objectAt, peek16, peek32, peek8, peekValue, poke32, pokeValue, symbolAddress } from "mote/intrinsics";
 import { alloc, allocTraced, heapFree } from "./heap.ts";
-import { arrayNew, arrayPush } from "./arrays.ts";
+import { arrayPush } from "./arrays.ts";
 import { concat, isWideString, toString } from "./strings.ts";
 import { substringOf } from "./string-methods.ts";
 import { objNew, objSet, objGet } from "./objects.ts";
@@ -430,32 +430,32 @@ function advance(s: string, index: number, unicode: boolean): number {
  *  input and groups (layout.ts, MATCH_*). */
 function matchArray(re: RegExp, s: string, index: number): unknown[] {
   const captures = op(HEADER_CAPTURES);
-  const list = arrayNew(captures);
+  const array = allocTraced(MATCH_SIZE);
+  const elements = allocTraced(captures << 2);
+  for (let k = 0; k < captures; k++) pokeValue(elements + (k << 2), undefined);
+  poke32(array, symbolAddress(DESCRIPTOR_MATCH));
+  poke32(array + ARRAY_LENGTH, captures);
+  poke32(array + ARRAY_CAPACITY, captures);
+  poke32(array + ARRAY_ELEMENTS, elements);
+  pokeValue(array + MATCH_INDEX, index);
+  pokeValue(array + MATCH_INPUT, s);
+  pokeValue(array + MATCH_GROUPS, undefined);
   for (let k = 0; k < captures; k++) {
     const from = register(k << 1);
     const to = register((k << 1) + 1);
-    if (from >= 0 && to >= 0) list[k] = substringOf(s, from, to);
+    if (from >= 0 && to >= 0) pokeValue(elements + (k << 2), substringOf(s, from, to));
   }
-  let groups: unknown = undefined;
   const names = re.groupNames;
   if (names !== undefined) {
-    groups = objNew();
+    const groups = objNew();
     poke32(addressOf(groups), symbolAddress(DESCRIPTOR_PLAIN_NULL));
+    pokeValue(array + MATCH_GROUPS, groups);
     // The names of groups 1, 2, … joined by commas (empty for an unnamed group).
     const nameList = (names as string).split(",");
     for (let k = 0; k < nameList.length; k++) {
-      if (nameList[k].length > 0) objSet(groups, nameList[k], list[k + 1]);
+      if (nameList[k].length > 0) objSet(groups, nameList[k], peekValue<unknown>(elements + ((k + 1) << 2)));
     }
   }
-  const array = allocTraced(MATCH_SIZE);
-  const header = addressOf(list);
-  poke32(array, symbolAddress(DESCRIPTOR_MATCH));
-  poke32(array + ARRAY_LENGTH, peek32(header + ARRAY_LENGTH));
-  poke32(array + ARRAY_CAPACITY, peek32(header + ARRAY_CAPACITY));
-  poke32(array + ARRAY_ELEMENTS, peek32(header + ARRAY_ELEMENTS));
-  pokeValue(array + MATCH_INDEX, index);
-  pokeValue(array + MATCH_INPUT, s);
-  pokeValue(array + MATCH_GROUPS, groups);
   return objectAt<unknown[]>(array);
 }
 
