@@ -31,3 +31,4 @@ console.log("a.b.c".match("."), "a+b".search("\\+"));
 console.log(new RegExp(/ab/g).flags, new RegExp(/ab/g, "i").flags, new RegExp(/a(b)/).exec("ab"));
 const r = RegExp("q+");
 console.log(r.test("qq"), r);
+console.log(/(ω)\1/i.exec("ωx"), /(k)\1/iu.exec("k\u212a")?.[0], /(µ)\1/i.exec("µ\u039c")?.[0], /(s)\1/i.test("s\u017f"), /(ÿ)\1/i.test("ÿŸ"));

@@ -180,12 +180,27 @@ function opLength(pc: number): number {
   return 1;
 }
 
-/** Case-insensitive equality of two code units of a backreference: ASCII and Latin-1 as V8
- *  folds them (toUpperCase without the u flag, simple case folding with it). */
+/** Case-insensitive equality of two code units of a backreference, as V8 folds them
+ *  (toUpperCase without the u flag, simple case folding with it), exact whenever one of them
+ *  is ASCII or Latin-1 (checked against V8 for every such pair); two different letters both
+ *  beyond Latin-1 would need the Unicode tables, which devices do without: an Error says so. */
 function sameIgnoringCase(a: number, b: number, unicode: boolean): boolean {
   if (a === b) return true;
-  if (a > 0xff || b > 0xff) throw new Error("a case-insensitive backreference to a letter beyond Latin-1 is not supported on devices");
-  return fold(a, unicode) === fold(b, unicode);
+  if (a <= 0xff && b <= 0xff) return fold(a, unicode) === fold(b, unicode);
+  const low = a < b ? a : b;
+  const high = a < b ? b : a;
+  if (low > 0xff) throw new Error("a case-insensitive backreference to a letter beyond Latin-1 is not supported on devices");
+  // The letters beyond Latin-1 that fold with one within it: µ Μ μ, ÿ Ÿ; under u also the
+  // Kelvin sign, long s, capital sharp s and the Angstrom sign.
+  if (low === 0xb5) return high === 0x39c || high === 0x3bc;
+  if (low === 0xff) return high === 0x178;
+  if (!unicode) return false;
+  const folded = fold(low, true);
+  if (high === 0x212a) return folded === 0x4b;
+  if (high === 0x17f) return folded === 0x53;
+  if (high === 0x1e9e) return low === 0xdf;
+  if (high === 0x212b) return folded === 0xc5;
+  return false;
 }
 
 function fold(c: number, unicode: boolean): number {
