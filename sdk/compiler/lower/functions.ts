@@ -31,6 +31,7 @@ declare module "./lowerer.ts" {
     ): void;
     framePromise(): VReg;
     asyncReturn(value: VReg, node: ts.Node): void;
+    starterParameters(starter: IrFunction, fn: IrFunction, bodyParams: VReg[], node: ts.Node, valueCall: boolean): VReg[];
     awaitExpression(node: ts.AwaitExpression): VReg;
     parameters(decl: ts.SignatureDeclaration, valueCall?: boolean): void;
     valueCallParameters(decl: ts.SignatureDeclaration): VReg[];
@@ -46,7 +47,6 @@ declare module "./lowerer.ts" {
 
 Lowerer.prototype.lowerFunction = function lowerFunction(this: Lowerer, decl: ts.FunctionDeclaration, symbol: string): void {
   const sf = decl.getSourceFile();
-  if (decl.asteriskToken) fail(decl, Codes.Generator, "generators are not supported on devices yet", "use a loop or a callback");
   this.functionCode(symbol, decl.name!.text, sf, decl, (fn) => {
     this.parameters(decl);
     this.body(decl.body!.statements);
@@ -62,6 +62,7 @@ Lowerer.prototype.lowerFunction = function lowerFunction(this: Lowerer, decl: ts
  * an async function) reads the argument count when its parameters need it.
  */
 Lowerer.prototype.functionCode = function functionCode(this: Lowerer, symbol: string, displayName: string, sf: ts.SourceFile, node: ts.Node, lower: (fn: IrFunction) => void, async = isAsync(node), valueCall = false): void {
+  if (isGenerator(node)) return this.generatorCode(symbol, displayName, sf, node as ts.FunctionLikeDeclaration, lower, async, valueCall);
   if (!async) {
     const fn = this.beginFunction(symbol, displayName, sf, node);
     lower(fn);
@@ -94,19 +95,7 @@ Lowerer.prototype.functionCode = function functionCode(this: Lowerer, symbol: st
   this.finishFunction(fn);
 
   const starter = this.beginFunction(symbol, displayName, sf, node);
-  let params: VReg[];
-  if (valueCall && ts.isFunctionLike(node) && needsArgumentCount(node)) {
-    // The starter receives the call: the receiver, then the parameters as the count says.
-    const receiver = newVReg(starter, { name: fn.vregs[bodyParams[0]].name });
-    starter.params.push(receiver);
-    params = [receiver, ...this.valueCallParameters(node)];
-  } else {
-    params = bodyParams.map((p) => {
-      const v = newVReg(starter, { name: fn.vregs[p].name });
-      starter.params.push(v);
-      return v;
-    });
-  }
+  const params = this.starterParameters(starter, fn, bodyParams, node, valueCall);
   const code = this.temp({ raw: true });
   this.emit({ op: "symbol", dst: code, symbol: resumeSymbol, addend: 1 });
   const codeNumber = this.temp({ smallInt: true });
@@ -120,6 +109,22 @@ Lowerer.prototype.functionCode = function functionCode(this: Lowerer, symbol: st
   this.finishFunction(starter);
 };
 
+/** The parameters of the starter of an async function or generator (fn: its body, which
+ *  received `bodyParams`): as the body's, or by the value-call convention with the count. */
+Lowerer.prototype.starterParameters = function starterParameters(this: Lowerer, starter: IrFunction, fn: IrFunction, bodyParams: VReg[], node: ts.Node, valueCall: boolean): VReg[] {
+  if (valueCall && ts.isFunctionLike(node) && needsArgumentCount(node)) {
+    // The starter receives the call: the receiver, then the parameters as the count says.
+    const receiver = newVReg(starter, { name: fn.vregs[bodyParams[0]].name });
+    starter.params.push(receiver);
+    return [receiver, ...this.valueCallParameters(node)];
+  }
+  return bodyParams.map((p) => {
+    const v = newVReg(starter, { name: fn.vregs[p].name });
+    starter.params.push(v);
+    return v;
+  });
+};
+
 /** The promise of the async function being lowered. */
 Lowerer.prototype.framePromise = function framePromise(this: Lowerer): VReg {
   const promise = this.temp();
@@ -129,6 +134,7 @@ Lowerer.prototype.framePromise = function framePromise(this: Lowerer): VReg {
 
 /** return from an async function (its finally blocks have run): the promise resolves. */
 Lowerer.prototype.asyncReturn = function asyncReturn(this: Lowerer, value: VReg, node: ts.Node): void {
+  if (this.asyncState!.generator) return this.generatorReturn(value, node);
   this.emit({ op: "try-exit", record: this.asyncState!.outerRecord });
   this.call(this.runtime("resolvePromise"), [this.framePromise(), value], node, false);
   this.setTerm({ op: "return", value: undefined, pos: this.pos(node) });
@@ -208,6 +214,8 @@ Lowerer.prototype.parameters = function parameters(this: Lowerer, decl: ts.Signa
     else if (sym) this.bindLocal(sym, v, decl);
     else this.destructure(p.name as ts.BindingPattern, v, p);
   }
+  // A generator's parameters are bound when it is called; its body runs from the first next().
+  if (this.asyncState?.generator?.prologue) this.generatorPrologue(decl);
 };
 
 /**
@@ -351,7 +359,6 @@ Lowerer.prototype.finishFunction = function finishFunction(this: Lowerer, fn: Ir
  * argument (the receiver of the value-call convention, ir.ts), then its parameters.
  */
 Lowerer.prototype.closure = function closure(this: Lowerer, node: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): VReg {
-  if (node.asteriskToken) fail(node, Codes.Generator, "generators are not supported on devices yet", "use a loop or a callback");
   const captures = freeSymbols(node, this.checker).filter((sym) => this.cells.has(sym));
   const cellValues = captures.map((sym) => this.cells.get(sym)!);
   // An arrow function's `this` is its creator's: captured, after the variables, in a cell of
@@ -427,7 +434,11 @@ Lowerer.prototype.functionValue = function functionValue(this: Lowerer, decl: ts
   return dst;
 };
 
-function isAsync(node: ts.Node): boolean {
+function isGenerator(node: ts.Node): boolean {
+  return (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) && node.asteriskToken !== undefined;
+}
+
+export function isAsync(node: ts.Node): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false);
 }
 

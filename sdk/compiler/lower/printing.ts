@@ -10,7 +10,7 @@ import type { VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import {
   UNDEFINED, isSmallIntValue, CLASS_PRINT_DATE, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET,
-  CLASS_PRINT_UNSUPPORTED,
+  CLASS_PRINT_UNSUPPORTED, CLASS_PRINT_GENERATOR,
 } from "../values.ts";
 import { type ValueKind, valueKind } from "./types.ts";
 import { constantValue } from "./constants.ts";
@@ -133,6 +133,7 @@ Lowerer.prototype.printMode = function printMode(this: Lowerer, info: ClassInfo)
     if (info.name === "Set") return CLASS_PRINT_SET;
   }
   if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "date.ts") && info.name === "Date") return CLASS_PRINT_DATE;
+  if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "generators.ts") && info.name === "Generator") return CLASS_PRINT_GENERATOR;
   return CLASS_PRINT_UNSUPPORTED;
 };
 

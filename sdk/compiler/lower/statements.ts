@@ -42,7 +42,7 @@ declare module "./lowerer.ts" {
 }
 
 /** The same, for an exception passing on from a finally block: its origin stays the same. */
-const RETHROW = "__rt_rethrow";
+export const RETHROW = "__rt_rethrow";
 
 Lowerer.prototype.statement = function statement(this: Lowerer, node: ts.Statement): void {
   switch (node.kind) {
@@ -227,6 +227,7 @@ Lowerer.prototype.leaveTries = function leaveTries(this: Lowerer, depth: number)
   for (let i = saved.length - 1; i >= depth; i--) {
     const t = saved[i];
     this.emit({ op: "try-exit", record: t.record });
+    if (t.close) this.call(this.runtime("iteratorClose"), [t.close.record], t.close.node, false);
     if (t.finallyBlock) {
       this.tries = saved.slice(0, i);
       this.statement(t.finallyBlock);
@@ -280,9 +281,8 @@ Lowerer.prototype.forOfStatement = function forOfStatement(this: Lowerer, node: 
   let kind = this.kindOf(node.expression);
   const iterated = this.iterableArray(node.expression);
   if (iterated) kind = "array";
-  if (kind !== "array" && kind !== "typed" && kind !== "string") {
-    fail(node.expression, Codes.UnsupportedSyntax, `iterating a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(node.expression))}' is not supported on devices yet`);
-  }
+  // Anything else goes through the iteration protocol (iteration.ts).
+  if (kind !== "array" && kind !== "typed" && kind !== "string") return this.forOfIterator(node);
   this.loopOver(node, kind, iterated !== undefined, () => (iterated ? iterated() : this.expr(node.expression)));
 };
 
