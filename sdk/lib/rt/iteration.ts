@@ -181,7 +181,7 @@ export function iteratorStep(record: IteratorRecord): unknown {
     return generatorDelegated(frame) ? objGet(value, "value") : value;
   }
   const next = record.next;
-  if (!isObject(next)) throw new TypeError(concat(toString(next), " is not a function"));
+  if (record.kind === FUNCTION && !isObject(next)) throw new TypeError(concat(toString(next), " is not a function"));
   const result = checkedResult(record.kind === METHOD ? callMethod(next, record.iterator) : (next as Step)());
   if (truthy(objGet(result, "done"))) return record;
   record.done = false;
@@ -266,7 +266,7 @@ export function delegateStep(record: IteratorRecord, value: unknown, mode: unkno
   if (mode === false) {
     if (record.kind === FRAME) return frameResult(record.iterator, generatorResume(record.iterator, value, false));
     const next = record.next;
-    if (!isObject(next)) throw new TypeError(concat(toString(next), " is not a function"));
+    if (record.kind === FUNCTION && !isObject(next)) throw new TypeError(concat(toString(next), " is not a function"));
     return checkedResult(record.kind === METHOD ? callMethod(next, record.iterator, value) : (next as Step)(value));
   }
   if (record.kind === FRAME) return frameResult(record.iterator, generatorResume(record.iterator, value, mode));
