@@ -88,12 +88,15 @@ export function generatorResume(frame: unknown, value: unknown, mode: unknown): 
     return mode === null ? value : undefined;
   }
   pokeValue(address + FRAME_GENERATOR_FLAGS, RUNNING);
+  // An exception passes on from where it was thrown (a finally block keeps its origin for
+  // the crash report; a catch would throw it again from here).
   let result: unknown;
+  let threw = true;
   try {
     result = (frame as Resume)(value, mode);
-  } catch (error) {
-    pokeValue(address + FRAME_GENERATOR_FLAGS, 0);
-    throw error;
+    threw = false;
+  } finally {
+    if (threw) pokeValue(address + FRAME_GENERATOR_FLAGS, 0);
   }
   // A yield* leaves RUNNING | DELEGATED for the caller to see (generatorDelegated).
   if (peekValue<number>(address + FRAME_GENERATOR_FLAGS) === RUNNING) pokeValue(address + FRAME_GENERATOR_FLAGS, 0);
@@ -235,11 +238,12 @@ export function arrayFromIterable(record: IteratorRecord, mapFn: unknown): unkno
     if (mapFn === undefined) {
       arrayPush(result, element);
     } else {
+      let threw = true;
       try {
         arrayPush(result, (mapFn as MapFunction)(element, index));
-      } catch (error) {
-        iteratorCloseThrown(record);
-        throw error;
+        threw = false;
+      } finally {
+        if (threw) iteratorCloseThrown(record);
       }
     }
     index++;
