@@ -81,7 +81,7 @@ export const RT = {
   delegateStep: ["iteration.ts", "delegateStep"],
   resultDone: ["iteration.ts", "resultDone"],
   resultValue: ["iteration.ts", "resultValue"],
-  generatorFrame: ["iteration.ts", "generatorFrame"],
+  generatorFrame: ["generators.ts", "generatorFrame"],
   generatorObject: ["generators.ts", "generatorObject"],
   generatorIterator: ["generators.ts", "generatorIterator"],
   mathMinMaxOf: ["numbers.ts", "minMaxOf"],

@@ -4,40 +4,34 @@
 // generators, and values whose static type does not say (for…of over a union). for…of,
 // spread, Array.from, array destructuring and yield* use it (sdk/compiler/lower/iteration.ts).
 //
-// A generator's frame (sdk/compiler/lower/generators.ts) is resumed here too, so that for…of
-// over a generator steps it without making a { value, done } object per element; the
-// Generator class itself (generators.ts) links only when a program has a generator.
+// A record of a generator (made by generators.ts) steps its frame through a function the
+// record holds, so that for…of over a generator makes no { value, done } object per element
+// and a program without generators links none of their code.
 
-import { addressOf, callMethod, isObject, objectKind, peek32, peekValue, pokeValue } from "mote/intrinsics";
-import {
-  CLASS_PRINT, CLASS_PRINT_MAP, CLASS_PRINT_SET, FRAME_GENERATOR_FLAGS, FRAME_HEADER_CELLS, FRAME_STATE, CLOSURE_CELLS,
-  KIND_ARRAY, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY,
-} from "./layout.ts";
+import { addressOf, callMethod, isObject, objectKind, peek32 } from "mote/intrinsics";
+import { CLASS_PRINT, CLASS_PRINT_MAP, CLASS_PRINT_SET, KIND_ARRAY, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY } from "./layout.ts";
 import { arrayNew, arrayPush, arrayAppendString, typedToArray } from "./arrays.ts";
-import { closureNew } from "./functions.ts";
 import { objGet, objMethodCode } from "./objects.ts";
 import { concat, isString, toString } from "./strings.ts";
 import { truthy } from "./print.ts";
 import { TypeError } from "./errors.ts";
-import { fillWords } from "./port.ts";
 
 /** How a record steps its iterator. */
 const BY_INDEX = 0;     // an array (or a string's code points, a Map's entries): no iterator object
-const FRAME = 1;        // a generator's frame, resumed directly
+export const FRAME = 1; // a generator's frame, resumed directly (next: generators.ts, frameOperation)
 const METHOD = 2;       // a class instance: next is a method
 const FUNCTION = 3;     // a plain object: next is a function-valued property
 
-/** A generator's state word (FRAME_STATE) once it has finished. The body's states are 0 (not
- *  called yet), 1 (suspended before the first statement: the parameters are bound) and k + 1
- *  at the k-th yield. */
-const GENERATOR_DONE = -1;
-const SUSPENDED_START = 1;
-/** FRAME_GENERATOR_FLAGS: the generator is running (a call of next() from inside it throws);
- *  the value it just gave is an inner iterator's result object, passed on as it is (yield*). */
-const RUNNING = 1;
-const DELEGATED = 2;
+/** What a FRAME record's function (generators.ts, frameOperation) is asked to do: step (the
+ *  next value, or the record once done), close (return()), or pass a yield*'s next, throw or
+ *  return on (a result object). */
+export const FRAME_STEP = 0;
+export const FRAME_CLOSE = 1;
+export const FRAME_DELEGATE_NEXT = 2;
+export const FRAME_DELEGATE_THROW = 3;
+export const FRAME_DELEGATE_RETURN = 4;
 
-type Resume = (value: unknown, mode: unknown) => unknown;
+type FrameOperation = (record: IteratorRecord, value: unknown, operation: number) => unknown;
 type Step = (value?: unknown) => unknown;
 type MapFunction = (value: unknown, index: number) => unknown;
 
@@ -47,65 +41,6 @@ export class IteratorRecord {
   done = false;
   index = 0;
   constructor(public kind: number, public iterator: unknown, public next: unknown) {}
-}
-
-// ---------------------------------------------------------------- generator frames
-
-/** A new frame for a generator: a closure whose code is the resume function (its modes:
- *  false next, true throw, null return), with `slots` words for its values. */
-export function generatorFrame(code: number, slots: number): unknown {
-  const frame = closureNew(code, FRAME_HEADER_CELLS + slots);
-  fillWords(addressOf(frame) + CLOSURE_CELLS, FRAME_HEADER_CELLS + slots, undefined);
-  pokeValue(addressOf(frame) + FRAME_GENERATOR_FLAGS, 0);
-  pokeValue(addressOf(frame) + FRAME_STATE, 0);
-  return frame;
-}
-
-export function generatorDone(frame: unknown): boolean {
-  return peekValue<number>(addressOf(frame) + FRAME_STATE) === GENERATOR_DONE;
-}
-
-/** The value just given was an inner iterator's result (yield*): clears the mark. */
-export function generatorDelegated(frame: unknown): boolean {
-  const flags = peekValue<number>(addressOf(frame) + FRAME_GENERATOR_FLAGS);
-  pokeValue(addressOf(frame) + FRAME_GENERATOR_FLAGS, 0);
-  return flags === (RUNNING | DELEGATED);
-}
-
-/**
- * GeneratorResume and GeneratorResumeAbrupt (ECMA-262 §27.5.3): runs the generator to its next
- * yield with `value` as what the yield gives (mode false), thrown there (true), or returned
- * there (null: its finally blocks run). A generator that has not started or has finished
- * completes without running. Returns what it yielded or returned (generatorDone tells which).
- */
-export function generatorResume(frame: unknown, value: unknown, mode: unknown): unknown {
-  const address = addressOf(frame);
-  if (peekValue<number>(address + FRAME_GENERATOR_FLAGS) !== 0) throw new TypeError("Generator is already running");
-  const state = peekValue<number>(address + FRAME_STATE);
-  if (state === GENERATOR_DONE || (state === SUSPENDED_START && mode !== false)) {
-    pokeValue(address + FRAME_STATE, GENERATOR_DONE);
-    if (mode === true) throw value;
-    return mode === null ? value : undefined;
-  }
-  pokeValue(address + FRAME_GENERATOR_FLAGS, RUNNING);
-  // An exception passes on from where it was thrown (a finally block keeps its origin for
-  // the crash report; a catch would throw it again from here).
-  let result: unknown;
-  let threw = true;
-  try {
-    result = (frame as Resume)(value, mode);
-    threw = false;
-  } finally {
-    if (threw) pokeValue(address + FRAME_GENERATOR_FLAGS, 0);
-  }
-  // A yield* leaves RUNNING | DELEGATED for the caller to see (generatorDelegated).
-  if (peekValue<number>(address + FRAME_GENERATOR_FLAGS) === RUNNING) pokeValue(address + FRAME_GENERATOR_FLAGS, 0);
-  return result;
-}
-
-/** A record stepping a generator's frame (for…of over a value typed as a generator). */
-export function frameIterator(frame: unknown): IteratorRecord {
-  return new IteratorRecord(FRAME, frame, undefined);
 }
 
 // ---------------------------------------------------------------- the protocol
@@ -177,11 +112,9 @@ export function iteratorStep(record: IteratorRecord): unknown {
   }
   record.done = true;
   if (record.kind === FRAME) {
-    const frame = record.iterator;
-    const value = generatorResume(frame, undefined, false);
-    if (generatorDone(frame)) return record;
-    record.done = false;
-    return generatorDelegated(frame) ? objGet(value, "value") : value;
+    const value = (record.next as FrameOperation)(record, undefined, FRAME_STEP);
+    if (value !== record) record.done = false;
+    return value;
   }
   const next = record.next;
   if (record.kind === FUNCTION && !isObject(next)) throw new TypeError(concat(toString(next), " is not a function"));
@@ -211,8 +144,7 @@ export function iteratorClose(record: IteratorRecord): void {
   record.done = true;
   if (record.kind === BY_INDEX) return;
   if (record.kind === FRAME) {
-    generatorResume(record.iterator, undefined, null);
-    generatorDelegated(record.iterator);
+    (record.next as FrameOperation)(record, undefined, FRAME_CLOSE);
     return;
   }
   const result = callIteratorMethod(record, "return", undefined);
@@ -267,24 +199,20 @@ export function delegateStep(record: IteratorRecord, value: unknown, mode: unkno
     const element = iteratorStep(record);
     return element === record ? iteratorResult(undefined, true) : iteratorResult(element, false);
   }
+  if (record.kind === FRAME) {
+    const operation = mode === false ? FRAME_DELEGATE_NEXT : mode === true ? FRAME_DELEGATE_THROW : FRAME_DELEGATE_RETURN;
+    return (record.next as FrameOperation)(record, value, operation);
+  }
   if (mode === false) {
-    if (record.kind === FRAME) return frameResult(record.iterator, generatorResume(record.iterator, value, false));
     const next = record.next;
     if (record.kind === FUNCTION && !isObject(next)) throw new TypeError(concat(toString(next), " is not a function"));
     return checkedResult(record.kind === METHOD ? callMethod(next, record.iterator, value) : (next as Step)(value));
   }
-  if (record.kind === FRAME) return frameResult(record.iterator, generatorResume(record.iterator, value, mode));
   const result = callIteratorMethod(record, mode === true ? "throw" : "return", value);
   if (result !== record) return checkedResult(result);
   if (mode === null) return iteratorResult(value, true);
   iteratorClose(record);
   throw new TypeError("The iterator does not provide a 'throw' method");
-}
-
-/** A generator's outcome as the result object its next() would return. */
-export function frameResult(frame: unknown, value: unknown): unknown {
-  if (generatorDelegated(frame)) return value;
-  return iteratorResult(value, generatorDone(frame));
 }
 
 /** CreateIterResultObject: a plain { value, done }. */
