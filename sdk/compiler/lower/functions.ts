@@ -31,7 +31,7 @@ declare module "./lowerer.ts" {
     ): void;
     framePromise(): VReg;
     asyncReturn(value: VReg, node: ts.Node): void;
-    starterParameters(starter: IrFunction, fn: IrFunction, bodyParams: VReg[], node: ts.Node, valueCall: boolean): VReg[];
+    startFrame(starter: IrFunction, fn: IrFunction, bodyParams: VReg[], node: ts.Node, valueCall: boolean, make: "asyncFrame" | "generatorFrame", slots: number): VReg;
     awaitExpression(node: ts.AwaitExpression): VReg;
     parameters(decl: ts.SignatureDeclaration, valueCall?: boolean): void;
     valueCallParameters(decl: ts.SignatureDeclaration): VReg[];
@@ -95,34 +95,42 @@ Lowerer.prototype.functionCode = function functionCode(this: Lowerer, symbol: st
   this.finishFunction(fn);
 
   const starter = this.beginFunction(symbol, displayName, sf, node);
-  const params = this.starterParameters(starter, fn, bodyParams, node, valueCall);
-  const code = this.temp({ raw: true });
-  this.emit({ op: "symbol", dst: code, symbol: resumeSymbol, addend: 1 });
-  const codeNumber = this.temp({ smallInt: true });
-  this.emit({ op: "addr-of", dst: codeNumber, src: code });
-  const frame = this.call(this.runtime("asyncFrame"), [codeNumber, this.constant(tagInt(slots), true)], node);
-  params.forEach((p, i) => this.emit({ op: "store", base: frame, offset: FRAME_SLOTS + 4 * i, src: p, width: 32 }));
-  this.emit({ op: "call", dst: undefined, callee: resumeSymbol, args: [frame, this.constant(UNDEFINED), this.constant(FALSE)], pos: this.pos(node) });
+  const frame = this.startFrame(starter, fn, bodyParams, node, valueCall, "asyncFrame", slots);
   const promise = this.temp();
   this.emit({ op: "load", dst: promise, base: frame, offset: FRAME_PROMISE, width: 32 });
   this.setTerm({ op: "return", value: promise });
   this.finishFunction(starter);
 };
 
-/** The parameters of the starter of an async function or generator (fn: its body, which
- *  received `bodyParams`): as the body's, or by the value-call convention with the count. */
-Lowerer.prototype.starterParameters = function starterParameters(this: Lowerer, starter: IrFunction, fn: IrFunction, bodyParams: VReg[], node: ts.Node, valueCall: boolean): VReg[] {
+/**
+ * The start of an async function's or a generator's starter (being lowered): it takes the
+ * parameters the body `fn` was lowered with (`bodyParams`; by the value-call convention with
+ * the count when `valueCall` needs it), makes the frame (`make`, with `slots` words), puts the
+ * parameters into it and runs the body once. Returns the frame.
+ */
+Lowerer.prototype.startFrame = function startFrame(this: Lowerer, starter: IrFunction, fn: IrFunction, bodyParams: VReg[], node: ts.Node, valueCall: boolean, make: "asyncFrame" | "generatorFrame", slots: number): VReg {
+  let params: VReg[];
   if (valueCall && ts.isFunctionLike(node) && needsArgumentCount(node)) {
     // The starter receives the call: the receiver, then the parameters as the count says.
     const receiver = newVReg(starter, { name: fn.vregs[bodyParams[0]].name });
     starter.params.push(receiver);
-    return [receiver, ...this.valueCallParameters(node)];
+    params = [receiver, ...this.valueCallParameters(node)];
+  } else {
+    params = bodyParams.map((p) => {
+      const v = newVReg(starter, { name: fn.vregs[p].name });
+      starter.params.push(v);
+      return v;
+    });
   }
-  return bodyParams.map((p) => {
-    const v = newVReg(starter, { name: fn.vregs[p].name });
-    starter.params.push(v);
-    return v;
-  });
+  const resumeSymbol = fn.symbol;
+  const code = this.temp({ raw: true });
+  this.emit({ op: "symbol", dst: code, symbol: resumeSymbol, addend: 1 });
+  const codeNumber = this.temp({ smallInt: true });
+  this.emit({ op: "addr-of", dst: codeNumber, src: code });
+  const frame = this.call(this.runtime(make), [codeNumber, this.constant(tagInt(slots), true)], node);
+  params.forEach((p, i) => this.emit({ op: "store", base: frame, offset: FRAME_SLOTS + 4 * i, src: p, width: 32 }));
+  this.emit({ op: "call", dst: undefined, callee: resumeSymbol, args: [frame, this.constant(UNDEFINED), this.constant(FALSE)], pos: this.pos(node) });
+  return frame;
 };
 
 /** The promise of the async function being lowered. */

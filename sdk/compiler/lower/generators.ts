@@ -23,7 +23,7 @@
 import ts from "typescript";
 import { type IrFunction, type VReg, newBlock, newVReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
-import { FALSE, NULL, TRUE, UNDEFINED, FRAME_GENERATOR_FLAGS, FRAME_SLOTS, FRAME_STATE, tagInt } from "../values.ts";
+import { FALSE, NULL, TRUE, UNDEFINED, FRAME_GENERATOR_FLAGS, FRAME_STATE, tagInt } from "../values.ts";
 import { type AsyncState, finishAsyncFunction } from "./async.ts";
 import { Lowerer } from "./lowerer.ts";
 import { THROW } from "./runtime-symbols.ts";
@@ -78,15 +78,9 @@ Lowerer.prototype.generatorCode = function generatorCode(this: Lowerer, symbol: 
   const slots = finishAsyncFunction({ ...state, fn, dispatch, start, throwSymbol: THROW });
   this.finishFunction(fn);
 
+  // The starter runs the body up to the prologue's suspension: the parameters are bound.
   const starter = this.beginFunction(symbol, displayName, sf, node);
-  const params = this.starterParameters(starter, fn, bodyParams, node, valueCall);
-  const code = this.temp({ raw: true });
-  this.emit({ op: "symbol", dst: code, symbol: resumeSymbol, addend: 1 });
-  const codeNumber = this.temp({ smallInt: true });
-  this.emit({ op: "addr-of", dst: codeNumber, src: code });
-  const frame = this.call(this.runtime("generatorFrame"), [codeNumber, this.constant(tagInt(slots), true)], node);
-  params.forEach((p, i) => this.emit({ op: "store", base: frame, offset: FRAME_SLOTS + 4 * i, src: p, width: 32 }));
-  this.emit({ op: "call", dst: undefined, callee: resumeSymbol, args: [frame, this.constant(UNDEFINED), this.constant(FALSE)], pos: this.pos(node) });
+  const frame = this.startFrame(starter, fn, bodyParams, node, valueCall, "generatorFrame", slots);
   this.setTerm({ op: "return", value: this.call(this.runtime("generatorObject"), [frame], node), pos: this.pos(node) });
   this.finishFunction(starter);
 };

@@ -16,7 +16,6 @@ import { Codes, fail } from "../diagnostics.ts";
 import { Lowerer } from "./lowerer.ts";
 import { RT_DIR } from "./runtime-symbols.ts";
 import { RETHROW } from "./statements.ts";
-import { isBindingPattern } from "./syntax.ts";
 
 declare module "./lowerer.ts" {
   interface Lowerer {
@@ -55,12 +54,7 @@ function iterableText(node: ts.Expression): string {
 /** for (const x of iterable): the iterator stepped until done, closed when left early. */
 Lowerer.prototype.forOfIterator = function forOfIterator(this: Lowerer, node: ts.ForOfStatement): void {
   const label = this.takeLabel();
-  const init = node.initializer;
-  if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1
-    || !(ts.isIdentifier(init.declarations[0].name) || isBindingPattern(init.declarations[0].name))) {
-    fail(init, Codes.UnsupportedSyntax, "for…of declares one variable or a destructuring pattern on devices");
-  }
-  const declaration = init.declarations[0];
+  const declaration = this.loopVariable(node);
   const record = this.iteratorOf(node.expression);
   const tryRecord = (this.fn.tryRecords = (this.fn.tryRecords ?? 0) + 1) - 1;
   const step = newBlock(this.fn), body = newBlock(this.fn), handler = newBlock(this.fn);
@@ -71,8 +65,7 @@ Lowerer.prototype.forOfIterator = function forOfIterator(this: Lowerer, node: ts
   const element = this.call(this.runtime("iteratorStep"), [record], node);
   this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: element, b: record, then: finished, else: body, pos: this.pos(node) });
   this.startBlock(body);
-  if (isBindingPattern(declaration.name)) this.destructure(declaration.name, element, declaration);
-  else this.bindLocal(this.symbolOf(declaration.name), element, declaration);
+  this.bindLoopVariable(declaration, element);
   this.loops.push({ breakTo: leftEarly, continueTo: step, label, tryDepth: this.tries.length });
   this.statement(node.statement);
   this.loops.pop();

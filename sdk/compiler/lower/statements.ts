@@ -35,6 +35,8 @@ declare module "./lowerer.ts" {
       collectionOf: () => VReg,
     ): void;
     forStatement(node: ts.ForStatement): void;
+    loopVariable(node: ts.ForOfStatement | ts.ForInStatement): ts.VariableDeclaration;
+    bindLoopVariable(declaration: ts.VariableDeclaration, element: VReg): void;
     labeled(node: ts.LabeledStatement): void;
     breakContinue(node: ts.BreakOrContinueStatement): void;
     switchStatement(node: ts.SwitchStatement): void;
@@ -300,12 +302,7 @@ Lowerer.prototype.forInStatement = function forInStatement(this: Lowerer, node: 
  *  (`fresh`: an array nothing else holds, read without the checks of a user's array). */
 Lowerer.prototype.loopOver = function loopOver(this: Lowerer, node: ts.ForOfStatement | ts.ForInStatement, kind: ValueKind, fresh: boolean, collectionOf: () => VReg): void {
   const label = this.takeLabel();
-  const init = node.initializer;
-  if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1
-    || !(ts.isIdentifier(init.declarations[0].name) || isBindingPattern(init.declarations[0].name))) {
-    fail(init, Codes.UnsupportedSyntax, `${ts.isForInStatement(node) ? "for…in" : "for…of"} declares one variable or a destructuring pattern on devices`);
-  }
-  const declaration = init.declarations[0];
+  const declaration = this.loopVariable(node);
   const collection = this.temp();
   this.emit({ op: "move", dst: collection, src: collectionOf() });
   const index = newVReg(this.fn, { name: "<index>" });
@@ -328,8 +325,7 @@ Lowerer.prototype.loopOver = function loopOver(this: Lowerer, node: ts.ForOfStat
   } else {
     this.elementGetInto(element, node.expression, collection, index, node);
   }
-  if (isBindingPattern(declaration.name)) this.destructure(declaration.name, element, declaration);
-  else this.bindLocal(this.symbolOf(declaration.name), element, declaration);
+  this.bindLoopVariable(declaration, element);
   this.loops.push({ breakTo: exit, continueTo: update, label, tryDepth: this.tries.length });
   this.statement(node.statement);
   this.loops.pop();
@@ -341,6 +337,22 @@ Lowerer.prototype.loopOver = function loopOver(this: Lowerer, node: ts.ForOfStat
   this.emit({ op: "move", dst: index, src: next });
   this.jumpTo(test);
   this.startBlock(exit);
+};
+
+/** The one variable (or pattern) a for…of or for…in declares. */
+Lowerer.prototype.loopVariable = function loopVariable(this: Lowerer, node: ts.ForOfStatement | ts.ForInStatement): ts.VariableDeclaration {
+  const init = node.initializer;
+  if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1
+    || !(ts.isIdentifier(init.declarations[0].name) || isBindingPattern(init.declarations[0].name))) {
+    fail(init, Codes.UnsupportedSyntax, `${ts.isForInStatement(node) ? "for…in" : "for…of"} declares one variable or a destructuring pattern on devices`);
+  }
+  return init.declarations[0];
+};
+
+/** Each iteration's element into the loop's variable or pattern. */
+Lowerer.prototype.bindLoopVariable = function bindLoopVariable(this: Lowerer, declaration: ts.VariableDeclaration, element: VReg): void {
+  if (isBindingPattern(declaration.name)) this.destructure(declaration.name, element, declaration);
+  else this.bindLocal(this.symbolOf(declaration.name), element, declaration);
 };
 
 Lowerer.prototype.forStatement = function forStatement(this: Lowerer, node: ts.ForStatement): void {
