@@ -52,3 +52,4 @@ function* fib(): Generator<number> {
 const firstTen: number[] = [];
 for (const n of fib()) { if (firstTen.length === 10) break; firstTen.push(n); }
 console.log(firstTen, new Map([...new Map([["k", 1]]).entries()]));
+console.log(Object.keys(nl), JSON.stringify({ nl }), `${nl}`, [nl]);

@@ -30,18 +30,28 @@ const DELEGATED = 2;
 type Resume = (value: unknown, mode: unknown) => unknown;
 
 export class Generator {
-  constructor(public frame: unknown) {}
+  /** Private: a generator object has no own properties (Object.keys, JSON.stringify). */
+  #frame: unknown;
+
+  constructor(frame: unknown) {
+    this.#frame = frame;
+  }
 
   next(value?: unknown): unknown {
-    return frameResult(this.frame, generatorResume(this.frame, value, false));
+    return frameResult(this.#frame, generatorResume(this.#frame, value, false));
   }
 
   return(value?: unknown): unknown {
-    return frameResult(this.frame, generatorResume(this.frame, value, null));
+    return frameResult(this.#frame, generatorResume(this.#frame, value, null));
   }
 
   throw(error?: unknown): unknown {
-    return frameResult(this.frame, generatorResume(this.frame, error, true));
+    return frameResult(this.#frame, generatorResume(this.#frame, error, true));
+  }
+
+  /** Its record for iteration.ts: the frame stepped directly. */
+  iteratorRecord(): IteratorRecord {
+    return new IteratorRecord(FRAME, this.#frame, frameOperation);
   }
 
   /** A generator is its own iterator (reached by name when the program iterates a value
@@ -67,7 +77,7 @@ export function generatorObject(frame: unknown): Generator {
 
 /** for…of, spread and the rest over a value typed as a generator: its frame is stepped. */
 export function generatorIterator(generator: Generator): IteratorRecord {
-  return new IteratorRecord(FRAME, generator.frame, frameOperation);
+  return generator.iteratorRecord();
 }
 
 function generatorDone(frame: unknown): boolean {
