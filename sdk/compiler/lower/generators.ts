@@ -67,11 +67,13 @@ Lowerer.prototype.generatorCode = function generatorCode(this: Lowerer, symbol: 
   lower(fn);
   if (state.generator!.prologue) throw new Error(`internal: the generator ${displayName} bound no parameters`);
   if (this.block.term.op === "unreachable") this.generatorReturn(this.constant(UNDEFINED), node);
-  // An exception leaving the body: the generator is done, the exception passes on.
+  // An exception leaving the body: the generator is done and no longer running (what
+  // generatorResume would otherwise need a handler of its own for), the exception passes on.
   this.startBlock(handler);
   const error = this.temp();
   this.emit({ op: "catch-value", dst: error });
   this.emit({ op: "store", base: state.frame, offset: FRAME_STATE, src: this.constant(tagInt(DONE), true), width: 32 });
+  this.emit({ op: "store", base: state.frame, offset: FRAME_GENERATOR_FLAGS, src: this.constant(tagInt(0), true), width: 32 });
   this.emit({ op: "call", dst: undefined, callee: RETHROW, args: [error], pos: this.pos(node) });
   this.setTerm({ op: "unreachable" });
   const bodyParams = fn.params;

@@ -106,17 +106,10 @@ function generatorResume(frame: unknown, value: unknown, mode: unknown): unknown
     if (mode === true) throw value;
     return mode === null ? value : undefined;
   }
+  // An exception leaving the body clears the flags itself (lower/generators.ts), so none is
+  // caught here: it passes on from where it was thrown, at no cost to the other calls.
   pokeValue(address + FRAME_GENERATOR_FLAGS, RUNNING);
-  // An exception passes on from where it was thrown (a finally block keeps its origin for
-  // the crash report; a catch would throw it again from here).
-  let result: unknown;
-  let threw = true;
-  try {
-    result = (frame as Resume)(value, mode);
-    threw = false;
-  } finally {
-    if (threw) pokeValue(address + FRAME_GENERATOR_FLAGS, 0);
-  }
+  const result = (frame as Resume)(value, mode);
   // A yield* leaves RUNNING | DELEGATED for the caller to see (generatorDelegated).
   if (peekValue<number>(address + FRAME_GENERATOR_FLAGS) === RUNNING) pokeValue(address + FRAME_GENERATOR_FLAGS, 0);
   return result;
@@ -132,8 +125,10 @@ function frameResult(frame: unknown, value: unknown): unknown {
 function frameOperation(record: IteratorRecord, value: unknown, operation: number): unknown {
   const frame = record.iterator;
   if (operation === FRAME_STEP) {
+    // iteratorStep has marked the record done: it stays so if the generator is.
     const yielded = generatorResume(frame, undefined, false);
     if (generatorDone(frame)) return record;
+    record.done = false;
     return generatorDelegated(frame) ? objGet(yielded, "value") : yielded;
   }
   if (operation === FRAME_CLOSE) {

@@ -111,11 +111,7 @@ export function iteratorStep(record: IteratorRecord): unknown {
     return record;
   }
   record.done = true;
-  if (record.kind === FRAME) {
-    const value = (record.next as FrameOperation)(record, undefined, FRAME_STEP);
-    if (value !== record) record.done = false;
-    return value;
-  }
+  if (record.kind === FRAME) return (record.next as FrameOperation)(record, undefined, FRAME_STEP);
   const next = record.next;
   if (record.kind === FUNCTION && !isObject(next)) throw new TypeError(concat(toString(next), " is not a function"));
   const result = checkedResult(record.kind === METHOD ? callMethod(next, record.iterator) : (next as Step)());
