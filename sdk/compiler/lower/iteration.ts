@@ -24,8 +24,23 @@ declare module "./lowerer.ts" {
     forOfIterator(node: ts.ForOfStatement): void;
     iteratedArray(node: ts.Expression): VReg;
     destructureIterable(pattern: ts.ArrayBindingPattern, source: VReg, node: ts.Node): void;
+    refuseBuiltinIterator(node: ts.Expression, use: string): void;
   }
 }
+
+/** The library's iterators of arrays, Maps, Sets and strings: on devices their keys(),
+ *  values() and entries() (and a string's iteration) are arrays (destructuring.ts,
+ *  iterableArray), which behave the same only when iterated. */
+const BUILTIN_ITERATORS = new Set(["ArrayIterator", "MapIterator", "SetIterator", "StringIterator"]);
+
+/** Stops with a clear error where such an iterator would be used other than by iterating it
+ *  (printed, its next() called): the array standing in for it would behave differently. */
+Lowerer.prototype.refuseBuiltinIterator = function refuseBuiltinIterator(this: Lowerer, node: ts.Expression, use: string): void {
+  const symbol = this.checker.getTypeAtLocation(node).getSymbol();
+  if (!symbol || !BUILTIN_ITERATORS.has(symbol.name) || !symbol.declarations?.[0]?.getSourceFile().isDeclarationFile) return;
+  fail(node, Codes.UnsupportedSyntax, `${use} a ${symbol.name} is not supported on devices yet: keys(), values() and entries() give arrays there`,
+    "iterate it (for…of, spread, Array.from), or make an array of it with [...it] first");
+};
 
 /** Is the static type the one of generator objects (the runtime's Generator class)? */
 Lowerer.prototype.isGeneratorValue = function isGeneratorValue(this: Lowerer, node: ts.Expression): boolean {
