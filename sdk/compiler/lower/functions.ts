@@ -320,12 +320,16 @@ Lowerer.prototype.body = function body(this: Lowerer, statements: readonly ts.St
   for (const stmt of statements) {
     if (!ts.isVariableStatement(stmt)) continue;
     for (const d of stmt.declarationList.declarations) {
-      if (!ts.isIdentifier(d.name)) continue;
-      const sym = this.symbolOf(d.name);
-      if (this.isCaptured(sym, d) && !this.cells.has(sym) && !ts.isSourceFile(stmt.parent)) {
-        const cell = newVReg(this.fn, { name: `${sym.name}<cell>` });
-        this.emit({ op: "move", dst: cell, src: this.call(this.runtime("cellNew"), [this.constant(UNDEFINED)], d) });
-        this.cells.set(sym, cell);
+      // The variables a destructuring declares too ([a, b] = …; patterns are one level deep).
+      const names = ts.isIdentifier(d.name) ? [d.name]
+        : d.name.elements.flatMap((e) => (ts.isBindingElement(e) && ts.isIdentifier(e.name) ? [e.name] : []));
+      for (const name of names) {
+        const sym = this.symbolOf(name);
+        if (this.isCaptured(sym, d) && !this.cells.has(sym) && !ts.isSourceFile(stmt.parent)) {
+          const cell = newVReg(this.fn, { name: `${sym.name}<cell>` });
+          this.emit({ op: "move", dst: cell, src: this.call(this.runtime("cellNew"), [this.constant(UNDEFINED)], d) });
+          this.cells.set(sym, cell);
+        }
       }
     }
   }
