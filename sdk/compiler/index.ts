@@ -19,6 +19,7 @@ import { markStackChecks } from "./passes/stack-checks.ts";
 import { methodUses } from "./passes/method-uses.ts";
 import { smallIntegerText } from "./passes/number-text.ts";
 import { onlyErrorsThrown } from "./passes/thrown-values.ts";
+import { bareAllocations, throwStatementTest } from "./passes/bare-profile.ts";
 import { generateFunction } from "../../ports/armv6m/codegen/codegen.ts";
 import { numberModel, usedDriverCode } from "./lower/doubles.ts";
 import { portRuntime, PORT_SYMBOLS } from "../../ports/armv6m/rt/runtime.ts";
@@ -57,6 +58,10 @@ export interface BuildOptions {
    *  layout): after the MCUboot header, vector table first, no boot2 (mote-boot owns the
    *  flash's start). `mote build --sign` builds so. */
   imageSlot?: boolean;
+  /** "bare" (mote-boot): numbers are int32 (no doubles linked), the program may not allocate
+   *  once it runs (passes/bare-profile.ts: a compile error at each allocation), so the heap is
+   *  a bump allocator for start-up and no collector is linked. */
+  profile?: "bare";
 }
 
 /** The stack an image gets: the app's choice, else the board's, else what its RAM allows. */
@@ -132,8 +137,9 @@ export function build(options: BuildOptions): BuildResult {
   let ir: IrProgram;
   const lowerer = new Lowerer(program, fe.checker);
   try {
-    const model = numberModel([...appFiles, ...usedDriverCode(appFiles, fe.checker, isDriverSource)]);
-    ir = lowerer.lowerProgram(entry, { consoleDriver: consoleDriverFile(board), doubles: model !== "int32", fractions: model === "doubles" });
+    const bare = options.profile === "bare";
+    const model = bare ? "int32" : numberModel([...appFiles, ...usedDriverCode(appFiles, fe.checker, isDriverSource)]);
+    ir = lowerer.lowerProgram(entry, { consoleDriver: consoleDriverFile(board), doubles: model !== "int32", fractions: model === "doubles", bare });
   } catch (e) {
     if (e instanceof CompileError) return { ok: false, diagnostics: e.diagnostics.map(formatMoteDiagnostic).join("\n") };
     throw e;
@@ -165,6 +171,12 @@ export function build(options: BuildOptions): BuildResult {
   cleanup(ir);
   analyzeRanges(ir);
   smallIntegerText(ir, smallIntegers);
+  // After number-text: a number printed or converted that is proven small allocates nothing.
+  if (options.profile === "bare") {
+    const entryModule = lowerer.moduleName(program.getSourceFile(entry)!);
+    const allocations = bareAllocations(ir, alloc, entryModule, throwStatementTest(program.getSourceFiles()));
+    if (allocations.length > 0) return { ok: false, diagnostics: allocations.map(formatMoteDiagnostic).join("\n") };
+  }
   markStackChecks(ir);
 
   const chunks: Chunk[] = [];

@@ -10,6 +10,7 @@ import type { Map, Set } from "./collections.ts";
 import { PANIC_INSPECT_UNSUPPORTED, PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { isPrivateName, keysOf, objMethodCode, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
 import { printString, printValue } from "./print.ts";
+import { displayWidth } from "./display-width.ts";
 import { typedElement } from "./arrays.ts";
 
 const BREAK_LENGTH = 80;
@@ -275,12 +276,15 @@ function isBelowBreakLength(output: string[], start: number): boolean {
 function groupArrayElements(output: string[], array: unknown[], indentation: number): string[] {
   const count = output.length;
   const shown = array.length > MAX_ARRAY_LENGTH ? count - 1 : count;
+  // Node measures entries in terminal columns (display-width.ts), and pads by them.
+  const columnsOf: number[] = [];
   let total = 0;
   let widest = 0;
   for (let i = 0; i < shown; i++) {
-    const length = output[i].length;
-    total += length + 2;
-    if (length > widest) widest = length;
+    const width = displayWidth(output[i]);
+    columnsOf.push(width);
+    total += width + 2;
+    if (width > widest) widest = width;
   }
   const columnWidth = widest + 2;
   if (columnWidth * 3 + indentation >= BREAK_LENGTH || (total <= 5 * columnWidth && widest > 6)) return output;
@@ -293,7 +297,7 @@ function groupArrayElements(output: string[], array: unknown[], indentation: num
   const widths: number[] = [];
   for (let i = 0; i < columns; i++) {
     let width = 0;
-    for (let j = i; j < shown; j += columns) if (output[j].length > width) width = output[j].length;
+    for (let j = i; j < shown; j += columns) if (columnsOf[j] > width) width = columnsOf[j];
     widths.push(width + 2);
   }
   let numbers = true;
@@ -304,10 +308,11 @@ function groupArrayElements(output: string[], array: unknown[], indentation: num
     let row = "";
     for (let j = i; j < end - 1; j++) {
       const cell = concat(output[j], ", ");
-      row = concat(row, numbers ? cell.padStart(widths[j - i]) : cell.padEnd(widths[j - i]));
+      const padded = widths[j - i] + output[j].length - columnsOf[j];
+      row = concat(row, numbers ? cell.padStart(padded) : cell.padEnd(padded));
     }
     const last = output[end - 1];
-    row = concat(row, numbers ? last.padStart(widths[end - 1 - i] - 2) : last);
+    row = concat(row, numbers ? last.padStart(widths[end - 1 - i] + last.length - columnsOf[end - 1] - 2) : last);
     rows.push(row);
   }
   if (shown < count) rows.push(output[shown]);
