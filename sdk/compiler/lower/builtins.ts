@@ -383,7 +383,8 @@ Lowerer.prototype.arrayFrom = function arrayFrom(this: Lowerer, node: ts.CallExp
     array = this.newArray(this.constant(tagInt(0), true), node);
     this.call(this.runtime("arrayAppendString"), [array, text], node, false);
   } else {
-    return fail(source, Codes.UnsupportedCall, `Array.from of a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(source))}' is not supported on devices yet`);
+    // Anything else through the iteration protocol (iteration.ts), mapFn as it goes.
+    return this.call(this.runtime("arrayFromIterable"), [this.iteratorOf(source), mapFn ? this.expr(mapFn) : this.constant(UNDEFINED)], node);
   }
   if (!mapFn) return array;
   return this.call(this.runtime("arrayMap"), [array, this.expr(mapFn)], node);

@@ -51,6 +51,7 @@ const TIMER_FUNCTIONS: Record<string, [RtName, number]> = {
 Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: ts.CallExpression, discard: boolean): VReg {
   const callee = skipParens(node.expression);
   if (callee.kind === ts.SyntaxKind.SuperKeyword) return this.superCall(node);
+  if (ts.isPropertyAccessExpression(callee)) this.refuseBuiltinIterator(callee.expression, `calling '${callee.name.text}' of`);
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) return this.superMethodCall(callee, node);
   // a?.method(…) on an array, string, Map, … that may be null or undefined: undefined then,
   // else the call, lowered for the receiver's type without null and undefined.

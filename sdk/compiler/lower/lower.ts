@@ -24,6 +24,9 @@
 //   classes.ts         classes: layout, constructors, members, super, new
 //   runtime-symbols.ts the runtime functions lowering calls (RT), and where their sources are
 //   syntax.ts          small syntax helpers shared by several of the files above
+//   generators.ts      generator functions as state machines: yield, yield*, return()/throw()
+//   iteration.ts       the iteration protocol: for…of, spread, Array.from and [a, b] = over
+//                      generators and [Symbol.iterator]() classes; closing iterators left early
 
 import "./modules.ts";
 import "./functions.ts";
@@ -40,5 +43,7 @@ import "./arrays.ts";
 import "./objects.ts";
 import "./classes.ts";
 import "./regexps.ts";
+import "./generators.ts";
+import "./iteration.ts";
 
 export { Lowerer, type LowerOptions } from "./lowerer.ts";

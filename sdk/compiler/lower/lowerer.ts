@@ -34,7 +34,12 @@ const BUILTIN_ERRORS = ["Error", "TypeError", "RangeError", "ReferenceError", "S
 interface LoopTargets { breakTo: Block; continueTo?: Block; label?: string; tryDepth?: number }
 
 /** An enclosing try block: its handler record and the finally block leaving it must run. */
-interface TryContext { record: number; finallyBlock?: ts.Block }
+interface TryContext {
+  record: number;
+  finallyBlock?: ts.Block;
+  /** A for…of over an iterator (iteration.ts): leaving it early closes the iterator. */
+  close?: { record: VReg; node: ts.Node };
+}
 
 export interface ModuleInfo {
   sf: ts.SourceFile;

@@ -169,7 +169,7 @@ Lowerer.prototype.declareGlobal = function declareGlobal(this: Lowerer, d: ts.Va
 
 /** A `const` whose value is known at compile time needs no storage: uses are folded. */
 Lowerer.prototype.isFoldableConst = function isFoldableConst(this: Lowerer, d: ts.VariableDeclaration): boolean {
-  if ((ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) === 0 || d.initializer === undefined || this.inDeadZone(d)) return false;
+  if ((ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) === 0 || d.initializer === undefined || !ts.isIdentifier(d.name) || this.inDeadZone(d)) return false;
   if (constantValue(d.initializer, this.checker) !== undefined) return true;
   // Numbers outside the small-integer range fold only when a device can hold them (int32);
   // anything else (-0, a fraction) is computed at run time, where it stops with its error.

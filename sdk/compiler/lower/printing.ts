@@ -10,7 +10,7 @@ import type { VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import {
   UNDEFINED, isSmallIntValue, CLASS_PRINT_DATE, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_REGEXP, CLASS_PRINT_SET,
-  CLASS_PRINT_UNSUPPORTED,
+  CLASS_PRINT_UNSUPPORTED, CLASS_PRINT_GENERATOR,
 } from "../values.ts";
 import { type ValueKind, valueKind } from "./types.ts";
 import { constantValue } from "./constants.ts";
@@ -32,6 +32,7 @@ interface PrintPiece { text?: string; value?: VReg; node: ts.Node; spaceBefore: 
 
 Lowerer.prototype.consoleLog = function consoleLog(this: Lowerer, node: ts.CallExpression): VReg {
   // Node evaluates every argument before it prints anything.
+  for (const arg of node.arguments) this.refuseBuiltinIterator(arg, "printing");
   const first = node.arguments[0];
   const constantFirst = first === undefined ? undefined : constantValue(first, this.checker);
   // A format string known only at run time, or one whose specifiers may take an array or an
@@ -134,6 +135,7 @@ Lowerer.prototype.printMode = function printMode(this: Lowerer, info: ClassInfo)
   }
   if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "date.ts") && info.name === "Date") return CLASS_PRINT_DATE;
   if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "regexp.ts") && info.name === "RegExp") return CLASS_PRINT_REGEXP;
+  if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "generators.ts") && info.name === "Generator") return CLASS_PRINT_GENERATOR;
   return CLASS_PRINT_UNSUPPORTED;
 };
 

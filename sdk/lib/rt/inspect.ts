@@ -5,7 +5,7 @@
 
 import { addressOf, callMethod, isObject, isSmallInt, objectKind, panic, peek32, peekValue, symbolAddress } from "mote/intrinsics";
 import { concat, inspectNumber, isNumber, isString, primitiveToString, toString, unitAt } from "./strings.ts";
-import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_DATE, CLASS_PRINT_MAP, CLASS_PRINT_REGEXP, DESCRIPTOR_MATCH, DESCRIPTOR_PLAIN_NULL, MATCH_GROUPS, MATCH_INDEX, MATCH_INPUT, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
+import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_DATE, CLASS_PRINT_GENERATOR, CLASS_PRINT_MAP, CLASS_PRINT_REGEXP, DESCRIPTOR_MATCH, DESCRIPTOR_PLAIN_NULL, MATCH_GROUPS, MATCH_INDEX, MATCH_INPUT, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
 import type { Map, Set } from "./collections.ts";
 import { PANIC_INSPECT_UNSUPPORTED, PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { isPrivateName, keysOf, objMethodCode, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
@@ -121,7 +121,7 @@ function hasOwnToString(value: unknown): boolean {
   const kind = objectKind(value);
   if (kind === KIND_ARRAY || kind === KIND_PLAIN || kind === KIND_TYPED_ARRAY) return false;
   const print = kind === KIND_OBJECT ? peek32(peek32(addressOf(value)) + CLASS_PRINT) : -1;
-  return print !== CLASS_PRINT_MAP && print !== CLASS_PRINT_SET;
+  return print !== CLASS_PRINT_MAP && print !== CLASS_PRINT_SET && print !== CLASS_PRINT_GENERATOR;
 }
 
 /** One argument of console.log: strings as they are, other values inspected. */
@@ -166,6 +166,7 @@ function formatValue(value: unknown, depth: number, indentation: number): string
   const print = kind === KIND_OBJECT ? peek32(peek32(addressOf(value)) + CLASS_PRINT) : -1;
   if (print === CLASS_PRINT_MAP || print === CLASS_PRINT_SET) return formatCollection(value, print === CLASS_PRINT_MAP, depth, indentation);
   if (print === CLASS_PRINT_REGEXP) return callMethod(objMethodCode(value, "toString"), value) as string;
+  if (print === CLASS_PRINT_GENERATOR) return "Object [Generator] {}";
   if (print === CLASS_PRINT_DATE) {
     // Through the method table: the date code is linked only by programs that make dates.
     const iso = callMethod(objMethodCode(value, "toJSON"), value);

@@ -77,6 +77,8 @@ export const CLASS_PRINT_UNSUPPORTED = 3;
 export const CLASS_PRINT_DATE = 4;
 /** A RegExp: its toString(), /source/flags. */
 export const CLASS_PRINT_REGEXP = 5;
+/** A generator object: `Object [Generator] {}`. */
+export const CLASS_PRINT_GENERATOR = 6;
 
 /** Plain objects (object literals, records): the keys and the values, as two arrays in
  *  insertion order. */
@@ -101,6 +103,9 @@ export const DESCRIPTOR_CELL = "__desc_cell";
 export const FRAME_PROMISE = CLOSURE_CELLS;
 export const FRAME_STATE = CLOSURE_CELLS + 4;
 export const FRAME_SLOTS = CLOSURE_CELLS + 8;
+/** A generator's frame (iteration.ts) has no promise: that word holds its flags (running,
+ *  delegated), a small integer. */
+export const FRAME_GENERATOR_FLAGS = FRAME_PROMISE;
 /** Words of a frame before its slots (what FRAME_SLOTS skips of the closure's cells). */
 export const FRAME_HEADER_CELLS = 2;
 
