@@ -6,30 +6,7 @@
 //   string and as UTF-8 bytes converted once; and per client.publish of a QoS 0 message.
 // Figures only: nothing here is asserted.
 
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { findBoard } from "../boards/index.ts";
-import { build } from "../sdk/compiler/index.ts";
-import { bootImageOf, targetFor } from "../sdk/sim/index.ts";
-
-const programs = path.join(path.dirname(fileURLToPath(import.meta.url)), "programs");
-const board = findBoard("pico");
-const workDir = mkdtempSync(path.join(tmpdir(), "mote-bench-mqtt-"));
-
-function image(file: string) {
-  const built = build({ entry: path.join(programs, file), board, outDir: mkdtempSync(path.join(workDir, "b-")), forSimulator: true });
-  if (!built.ok) throw new Error(built.diagnostics);
-  return built;
-}
-
-async function instructions(file: string): Promise<number> {
-  const built = image(file);
-  const run = await targetFor(board).run({ board, image: bootImageOf(built.image, built.files!.elf), countInstructions: true, timeoutMs: 120_000 });
-  if (run.reason !== "exit" || run.instructions === undefined) throw new Error(`${file}: ${run.reason} ${run.simulatorLog}`);
-  return run.instructions;
-}
+import { picoImage as image, picoInstructions as instructions } from "./pico-programs.ts";
 
 const hello = image("hello.ts").image.flashBytes.length;
 const app = image("mqtt/connect-publish.ts");

@@ -132,7 +132,7 @@ describe("every program here is rejected at its marked line", () => {
 // program must be what the build reports, on stderr, with exit status 1. One program per kind
 // of error is enough (each costs a Node start-up): the subset check, lowering (two kinds), a
 // syntax error and a type error.
-const CLI_PROGRAMS = ["eval.ts", "spread-arguments-function-value.ts", "generator.ts", "syntax-error.ts", "type-error.ts"];
+const CLI_PROGRAMS = ["eval.ts", "spread-arguments-function-value.ts", "generator-async.ts", "syntax-error.ts", "type-error.ts"];
 
 interface Ran { stdout: string; stderr: string; code: number | null }
 

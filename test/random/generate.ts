@@ -2084,7 +2084,79 @@ class ProgramGenerator {
       [depth < 2 && this.fn.kind === "program" && this.fn.loopProduct === 1 ? 1 : 0, () => this.closureArray()],
       [1, () => this.callStatement()],
       [this.model.wide ? 4 : 0, () => this.wideKernel()],
+      [depth < 2 && this.fn.kind === "program" ? 3 : 0, () => this.iterableStatement(depth)],
     ])();
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Iterables: a generator (a function expression in the program) or a class with
+  // [Symbol.iterator]() (declared before it) over an int array, consumed by for…of (whose
+  // body may break, closing the iterator: a finally block prints), spread, Array.from,
+  // array destructuring with defaults (which closes it early) or new Set.
+
+  private iterableStatement(depth: number): void {
+    const saved = this.fn.loopProduct;
+    const arrays = this.variables("ints").filter((a) => 2 * a.len * saved <= LIMITS.loopProduct && a.len > 0);
+    if (arrays.length === 0) return this.printStatement();
+    const xs = this.rng.pick(arrays);
+    const source = this.iterableSource(xs.name);
+    const label = source.label;
+    const r = { lo: xs.lo, hi: xs.hi };
+    this.spend(2 * xs.len);
+    this.rng.weighted<() => void>([
+      [4, () => {
+        const counter = this.name("v");
+        this.block(`for (const ${counter} of ${source.code})`, () => {
+          this.fn.loops.push({});
+          this.fn.loopProduct = saved * 2 * xs.len;
+          this.declare(this.intVariable(counter, r, false));
+          this.statements(depth + 1, 1, 3);
+          this.fn.loops.pop();
+          this.fn.loopProduct = saved;
+        });
+      }],
+      [2, () => {
+        const name = this.name("xs");
+        this.emit(`const ${name}: number[] = ${this.rng.chance(0.5) ? `[...${source.code}]` : `Array.from(${source.code})`};`);
+        this.declare({ name, kind: "ints", mutable: false, mutableElements: true, lo: r.lo, hi: r.hi, len: 2 * xs.len, elemLen: 0, chars: Chars.Ascii });
+        this.emit(`console.log(${label}, ${name});`);
+      }],
+      [2, () => {
+        const first = this.name("n"), second = this.name("n");
+        const d1 = this.rng.between(r.lo, r.hi), d2 = this.rng.between(r.lo, r.hi);
+        this.emit(`const [${first} = ${d1}, ${this.rng.chance(0.3) ? ", " : ""}${second} = ${d2}] = ${source.code};`);
+        this.declare(this.intVariable(first, r, false));
+        this.declare(this.intVariable(second, r, false));
+        this.emit(`console.log(${label}, ${first}, ${second});`);
+      }],
+      [1, () => {
+        this.emit(`console.log(${label}, new Set(${source.code}).size, [0, ...${source.code}].length);`);
+      }],
+    ])();
+  }
+
+  /** A fresh iterable over the elements of array `xs` (each once, or evens twice), its values
+   *  in xs's interval: the code making it, and a string literal naming it for prints. */
+  private iterableSource(xs: string): { code: string; label: string } {
+    const name = this.name("g");
+    const twice = this.rng.chance(0.3);
+    const loop = (a: string) => twice ? `for (const e of ${a}) { yield e; if ((e & 1) === 0) yield e; }` : `for (const e of ${a}) yield e;`;
+    const body = (a: string) => this.rng.weighted<() => string>([
+      [3, () => loop(a)],
+      [1, () => `yield* ${a};`],
+      [2, () => `try { ${loop(a)} } finally { console.log("${name} closed"); }`],
+    ])();
+    if (this.rng.chance(0.5)) {
+      this.emit(`const ${name} = function* (a: number[]): Generator<number, void, unknown> { ${body("a")} };`);
+      return { code: `${name}(${xs})`, label: `"${name}"` };
+    }
+    // A class, before the program's function (classes are top-level on devices).
+    const cls = `${this.programName}${name}`;
+    const iterator = this.rng.chance(0.5)
+      ? `*[Symbol.iterator](): Generator<number, void, unknown> { ${body("this.a")} }`
+      : `[Symbol.iterator](): Iterator<number> { let i = 0; const a = this.a; return { next: (): IteratorResult<number> => (i < a.length ? { value: a[i++], done: false } : { value: undefined, done: true }) }; }`;
+    this.topLevel.push(`class ${cls} { constructor(private a: number[]) {} ${iterator} }`);
+    return { code: `new ${cls}(${xs})`, label: `"${name}"` };
   }
 
   private declaration(): void {

@@ -185,16 +185,19 @@ Lowerer.prototype.arrayLiteral = function arrayLiteral(this: Lowerer, node: ts.A
  *  arrays and strings appended); also the arguments of a call from a spread on. */
 Lowerer.prototype.arrayOfElements = function arrayOfElements(this: Lowerer, elements: readonly ts.Expression[], node: ts.Node): VReg {
   if (!elements.some((e) => ts.isSpreadElement(e))) return this.arrayOf(this.exprList(elements), node);
+  // A spread of anything but an array or a string goes through the iteration protocol
+  // (iteration.ts), run to its end where it stands, as in JavaScript.
+  const protocol = (e: ts.Expression) => ts.isSpreadElement(e) && !this.iterableArray(e.expression) && !["array", "string"].includes(this.kindOf(e.expression));
   const parts = elements.map((e) => {
     const iterated = ts.isSpreadElement(e) ? this.iterableArray(e.expression) : undefined;
+    if (protocol(e)) return this.iteratedArray((e as ts.SpreadElement).expression);
     return iterated ? iterated() : this.expr(ts.isSpreadElement(e) ? e.expression : e);
   });
   const array = this.newArray(this.constant(tagInt(0), true), node);
   elements.forEach((e, i) => {
     if (!ts.isSpreadElement(e)) { this.call(this.runtime("arrayPush"), [array, parts[i]], e, false); return; }
-    const kind = this.iterableArray(e.expression) ? "array" : this.kindOf(e.expression);
-    if (kind !== "array" && kind !== "string") fail(e, Codes.UnsupportedSyntax, "spreading this value is not supported on devices yet");
-    this.call(this.runtime(kind === "array" ? "arrayAppend" : "arrayAppendString"), [array, parts[i]], e, false);
+    const kind = this.iterableArray(e.expression) || protocol(e) ? "array" : this.kindOf(e.expression);
+    this.call(this.runtime(kind === "string" ? "arrayAppendString" : "arrayAppend"), [array, parts[i]], e, false);
   });
   return array;
 };

@@ -44,6 +44,9 @@ export interface AwaitPoint {
   /** Handler records active at the await, outermost first (the function's own first). */
   records: number[];
   pos: SourcePos;
+  /** A generator's yield* and its first suspension: the outcome goes to `result` whatever the
+   *  mode (the lowering decides what a throw does), where an await throws a rejection. */
+  raw?: boolean;
 }
 
 /** An async function's resume code while it is being lowered. */
@@ -54,6 +57,10 @@ export interface AsyncState {
   /** The record of the try block around the whole body (its handler rejects the promise). */
   outerRecord: number;
   awaits: AwaitPoint[];
+  /** Set for a generator (generators.ts): `value` is what next/throw/return passed in and
+   *  `rejected` the mode (FALSE next, TRUE throw, NULL return); `prologue` until its
+   *  parameters are bound, where it first suspends. */
+  generator?: { prologue: boolean };
 }
 
 export interface AsyncShape extends AsyncState {
@@ -89,6 +96,11 @@ export function finishAsyncFunction(shape: AsyncShape): number {
       const body = newBlock(fn);
       block.term = { op: "try", record, body, handler: handlers.get(record)!, pos: point.pos };
       block = body;
+    }
+    if (point.raw) {
+      block.insts.push({ op: "move", dst: point.result, src: value, pos: point.pos });
+      block.term = { op: "jump", target: point.resume };
+      return entry;
     }
     const thrown = newBlock(fn), fulfilled = newBlock(fn);
     const yes = newVReg(fn);

@@ -58,6 +58,8 @@ Lowerer.prototype.stringMethod = function stringMethod(this: Lowerer, callee: ts
   const s = callee.expression;
   const call = (rt: RtName, args: VReg[], smallInt = false) => this.call(this.runtime(rt), args, node, true, smallInt);
   const flag = (b: boolean) => this.constant(b ? TRUE : FALSE);
+  const withPattern = this.regexpStringMethod(callee, node);
+  if (withPattern) return withPattern;
   switch (name) {
     case "slice": return call("strSlice", this.methodArgs(s, node, 2, ["number", "number"]));
     case "substring": return call("strSubstring", this.methodArgs(s, node, 2, ["number", "number"]));
@@ -385,7 +387,8 @@ Lowerer.prototype.arrayFrom = function arrayFrom(this: Lowerer, node: ts.CallExp
     array = this.newArray(this.constant(tagInt(0), true), node);
     this.call(this.runtime("arrayAppendString"), [array, text], node, false);
   } else {
-    return fail(source, Codes.UnsupportedCall, `Array.from of a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(source))}' is not supported on devices yet`);
+    // Anything else through the iteration protocol (iteration.ts), mapFn as it goes.
+    return this.call(this.runtime("arrayFromIterable"), [this.iteratorOf(source), mapFn ? this.expr(mapFn) : this.constant(UNDEFINED)], node);
   }
   if (!mapFn) return array;
   return this.call(this.runtime("arrayMap"), [array, this.expr(mapFn)], node);

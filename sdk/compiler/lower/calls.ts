@@ -52,6 +52,7 @@ const TIMER_FUNCTIONS: Record<string, [RtName, number]> = {
 Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: ts.CallExpression, discard: boolean): VReg {
   const callee = skipParens(node.expression);
   if (callee.kind === ts.SyntaxKind.SuperKeyword) return this.superCall(node);
+  if (ts.isPropertyAccessExpression(callee)) this.refuseBuiltinIterator(callee.expression, `calling '${callee.name.text}' of`);
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword) return this.superMethodCall(callee, node);
   if (ts.isPropertyAccessExpression(callee) && this.castDoubted(callee.expression)) return this.checkedMethodCall(node, callee, discard);
   if (!ts.isPropertyAccessExpression(callee) && this.castDoubted(node.expression)) return this.checkedFunctionCall(node, discard);
@@ -121,6 +122,7 @@ Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: 
   }
   if (!ts.isIdentifier(callee)) return this.indirectCall(callee, node);
   if (callee.text === "Array" && this.isGlobal(callee)) return this.arrayOfLength(node.arguments, node);
+  if (callee.text === "RegExp" && this.isGlobal(callee)) return this.newRegExp(node);
   const sym = this.resolveAlias(this.symbolOf(callee));
   const decl = sym.declarations?.[0];
   if (decl?.getSourceFile().isDeclarationFile && TIMER_FUNCTIONS[callee.text] && path.resolve(decl.getSourceFile().fileName) === GLOBALS_FILE) {

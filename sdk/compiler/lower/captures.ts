@@ -42,7 +42,7 @@ export function capturedSymbols(sf: ts.SourceFile, checker: ts.TypeChecker): Set
     if (ts.isIdentifier(node)) {
       const sym = checker.getSymbolAtLocation(node);
       const decl = sym?.valueDeclaration;
-      if (sym && decl && (ts.isVariableDeclaration(decl) || ts.isParameter(decl) || ts.isFunctionDeclaration(decl))) {
+      if (sym && decl && (ts.isVariableDeclaration(decl) || ts.isBindingElement(decl) || ts.isParameter(decl) || ts.isFunctionDeclaration(decl))) {
         const owner = declaringFunction(decl);
         if (owner && owner !== referencingFunction(node) && !(ts.isFunctionDeclaration(decl) && decl.name === node)) found!.add(sym);
       }

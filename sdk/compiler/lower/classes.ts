@@ -34,7 +34,7 @@ declare module "./lowerer.ts" {
     classOfType(type: ts.Type): ts.ClassDeclaration | undefined;
     isExactClass(decl: ts.ClassDeclaration): boolean;
     byField(member: ClassMember & { kind: "field" }, object: VReg, node: ts.Node, inPlace: () => void, byName: () => void): void;
-    newInstance(decl: ts.ClassDeclaration, node: ts.NewExpression): VReg;
+    newInstance(decl: ts.ClassDeclaration, node: ts.NewExpression, args?: VReg[]): VReg;
     thisValue(node: ts.Node): VReg;
     classMember(node: ts.PropertyAccessExpression): ClassMember | undefined;
     memberGet(member: ClassMember, node: ts.PropertyAccessExpression): VReg;
@@ -53,6 +53,8 @@ const BUILTIN_CLASSES: Record<string, string> = {
   Promise: "promise.ts",
   ArrayBuffer: "typed-arrays.ts", DataView: "dataview.ts",
   Date: "date.ts",
+  RegExp: "regexp.ts",
+  Generator: "generators.ts",
 };
 
 type ClassMember =
@@ -77,6 +79,15 @@ Lowerer.prototype.newExpression = function newExpression(this: Lowerer, node: ts
           "pass milliseconds since 1970 (new Date(Date.UTC(2024, 0, 31))) or another date's getTime()");
       }
     }
+  }
+  if (classDecl && classDecl === this.builtinClass("RegExp") && this.isGlobal(node.expression)) return this.newRegExp(node);
+  // new Map(iterable), new Set(iterable) of an iterator, a generator or a [Symbol.iterator]()
+  // class: what it gives, as an array (iteration.ts); arrays, strings, Maps and Sets are
+  // taken by the constructors themselves.
+  const source = node.arguments?.length === 1 ? node.arguments[0] : undefined;
+  if (classDecl && source && !ts.isSpreadElement(source) && (classDecl === this.builtinClass("Map") || classDecl === this.builtinClass("Set"))
+    && this.kindOf(source) === "object" && !this.iterableArray(source) && !["Map", "Set"].includes(this.instanceClass(source)?.name?.text ?? "")) {
+    return this.newInstance(classDecl, node, [this.iteratedArray(source)]);
   }
   if (classDecl) return this.newInstance(classDecl, node);
   return fail(node, Codes.UnsupportedSyntax, `'new ${node.expression.getText()}' is not supported on devices yet`);
@@ -307,10 +318,10 @@ Lowerer.prototype.classOfType = function classOfType(this: Lowerer, type: ts.Typ
   return undefined;
 };
 
-Lowerer.prototype.newInstance = function newInstance(this: Lowerer, decl: ts.ClassDeclaration, node: ts.NewExpression): VReg {
+Lowerer.prototype.newInstance = function newInstance(this: Lowerer, decl: ts.ClassDeclaration, node: ts.NewExpression, given?: VReg[]): VReg {
   if (decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword)) fail(node, Codes.UnsupportedSyntax, "an abstract class cannot be created");
   const info = this.classInfo(decl);
-  const args = this.directArguments(this.constructorParameters(info), node.arguments ?? [], node);
+  const args = given ?? this.directArguments(this.constructorParameters(info), node.arguments ?? [], node);
   const descriptor = this.symbolAddress(info.descriptor);
   const descriptorNumber = this.temp({ smallInt: true });
   this.emit({ op: "addr-of", dst: descriptorNumber, src: descriptor });
@@ -473,6 +484,13 @@ Lowerer.prototype.isExactClass = function isExactClass(this: Lowerer, decl: ts.C
  * with "#" are left out of what the runtime prints, lists and writes as JSON, as Node does.
  */
 function memberKey(name: ts.PropertyName | ts.PrivateIdentifier, owner: ts.ClassLikeDeclaration, plain: string): string {
+  // [Symbol.iterator]() is the one computed name: the runtime finds it by this text
+  // (sdk/lib/rt/iteration.ts, getIterator).
+  if (ts.isComputedPropertyName(name)) {
+    const e = name.expression;
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === "Symbol" && e.name.text === "iterator") return "[Symbol.iterator]";
+    fail(name, Codes.UnsupportedSyntax, "computed member names other than [Symbol.iterator] are not supported on devices yet", "give the member a plain name");
+  }
   return ts.isPrivateIdentifier(name) ? `${name.text}@${owner.name?.text ?? ""}` : plain;
 }
 

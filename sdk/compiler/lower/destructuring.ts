@@ -43,6 +43,7 @@ Lowerer.prototype.iterableArray = function iterableArray(this: Lowerer, node: ts
       return () => this.call(this.runtime("arrayIterated"), [this.expr(array), this.constant(tagInt(which === "keys" ? 0 : which === "values" ? 1 : 2), true)], inner);
     }
   }
+  if (this.isMatchAll(inner)) return () => this.expr(inner);
   const cls = this.instanceClass(inner);
   if (cls && ["Map", "Set"].includes(cls.name?.text ?? "") && cls.getSourceFile().fileName.startsWith(RT_DIR)) {
     const info = this.classInfo(cls);
@@ -60,6 +61,7 @@ Lowerer.prototype.iterableArray = function iterableArray(this: Lowerer, node: ts
 Lowerer.prototype.destructure = function destructure(this: Lowerer, pattern: ts.BindingPattern, source: VReg, node: ts.Node): void {
   const kind = valueKind(this.checker, this.checker.getTypeAtLocation(pattern));
   const wanted = ts.isArrayBindingPattern(pattern) ? "array" : "object";
+  if (ts.isArrayBindingPattern(pattern) && kind !== "array") return this.destructureIterable(pattern, source, node);
   if (kind !== wanted) {
     fail(pattern, Codes.UnsupportedSyntax, `destructuring a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(pattern))}' is not supported on devices yet`);
   }

@@ -88,7 +88,9 @@ Lowerer.prototype.expr = function expr(this: Lowerer, node: ts.Expression, disca
       this.expr((node as ts.VoidExpression).expression, true);
       return this.constant(UNDEFINED);
     case ts.SyntaxKind.AwaitExpression: return this.awaitExpression(node as ts.AwaitExpression);
+    case ts.SyntaxKind.YieldExpression: return this.yieldExpression(node as ts.YieldExpression);
     case ts.SyntaxKind.TypeOfExpression: return this.typeOf(node as ts.TypeOfExpression);
+    case ts.SyntaxKind.RegularExpressionLiteral: return this.regexpLiteral(node as ts.RegularExpressionLiteral);
     default:
       return fail(node, Codes.UnsupportedSyntax, `${syntaxName(node)} is not supported on devices yet`);
   }

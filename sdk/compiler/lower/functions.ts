@@ -31,6 +31,7 @@ declare module "./lowerer.ts" {
     ): void;
     framePromise(): VReg;
     asyncReturn(value: VReg, node: ts.Node): void;
+    startFrame(starter: IrFunction, fn: IrFunction, bodyParams: VReg[], node: ts.Node, valueCall: boolean, make: "asyncFrame" | "generatorFrame", slots: number): VReg;
     awaitExpression(node: ts.AwaitExpression): VReg;
     parameters(decl: ts.SignatureDeclaration, valueCall?: boolean): void;
     valueCallParameters(decl: ts.SignatureDeclaration): VReg[];
@@ -46,7 +47,6 @@ declare module "./lowerer.ts" {
 
 Lowerer.prototype.lowerFunction = function lowerFunction(this: Lowerer, decl: ts.FunctionDeclaration, symbol: string): void {
   const sf = decl.getSourceFile();
-  if (decl.asteriskToken) fail(decl, Codes.Generator, "generators are not supported on devices yet", "use a loop or a callback");
   this.functionCode(symbol, decl.name!.text, sf, decl, (fn) => {
     this.parameters(decl);
     this.body(decl.body!.statements);
@@ -62,6 +62,7 @@ Lowerer.prototype.lowerFunction = function lowerFunction(this: Lowerer, decl: ts
  * an async function) reads the argument count when its parameters need it.
  */
 Lowerer.prototype.functionCode = function functionCode(this: Lowerer, symbol: string, displayName: string, sf: ts.SourceFile, node: ts.Node, lower: (fn: IrFunction) => void, async = isAsync(node), valueCall = false): void {
+  if (isGenerator(node)) return this.generatorCode(symbol, displayName, sf, node as ts.FunctionLikeDeclaration, lower, async, valueCall);
   if (!async) {
     const fn = this.beginFunction(symbol, displayName, sf, node);
     lower(fn);
@@ -94,6 +95,20 @@ Lowerer.prototype.functionCode = function functionCode(this: Lowerer, symbol: st
   this.finishFunction(fn);
 
   const starter = this.beginFunction(symbol, displayName, sf, node);
+  const frame = this.startFrame(starter, fn, bodyParams, node, valueCall, "asyncFrame", slots);
+  const promise = this.temp();
+  this.emit({ op: "load", dst: promise, base: frame, offset: FRAME_PROMISE, width: 32 });
+  this.setTerm({ op: "return", value: promise });
+  this.finishFunction(starter);
+};
+
+/**
+ * The start of an async function's or a generator's starter (being lowered): it takes the
+ * parameters the body `fn` was lowered with (`bodyParams`; by the value-call convention with
+ * the count when `valueCall` needs it), makes the frame (`make`, with `slots` words), puts the
+ * parameters into it and runs the body once. Returns the frame.
+ */
+Lowerer.prototype.startFrame = function startFrame(this: Lowerer, starter: IrFunction, fn: IrFunction, bodyParams: VReg[], node: ts.Node, valueCall: boolean, make: "asyncFrame" | "generatorFrame", slots: number): VReg {
   let params: VReg[];
   if (valueCall && ts.isFunctionLike(node) && needsArgumentCount(node)) {
     // The starter receives the call: the receiver, then the parameters as the count says.
@@ -107,17 +122,15 @@ Lowerer.prototype.functionCode = function functionCode(this: Lowerer, symbol: st
       return v;
     });
   }
+  const resumeSymbol = fn.symbol;
   const code = this.temp({ raw: true });
   this.emit({ op: "symbol", dst: code, symbol: resumeSymbol, addend: 1 });
   const codeNumber = this.temp({ smallInt: true });
   this.emit({ op: "addr-of", dst: codeNumber, src: code });
-  const frame = this.call(this.runtime("asyncFrame"), [codeNumber, this.constant(tagInt(slots), true)], node);
+  const frame = this.call(this.runtime(make), [codeNumber, this.constant(tagInt(slots), true)], node);
   params.forEach((p, i) => this.emit({ op: "store", base: frame, offset: FRAME_SLOTS + 4 * i, src: p, width: 32 }));
   this.emit({ op: "call", dst: undefined, callee: resumeSymbol, args: [frame, this.constant(UNDEFINED), this.constant(FALSE)], pos: this.pos(node) });
-  const promise = this.temp();
-  this.emit({ op: "load", dst: promise, base: frame, offset: FRAME_PROMISE, width: 32 });
-  this.setTerm({ op: "return", value: promise });
-  this.finishFunction(starter);
+  return frame;
 };
 
 /** The promise of the async function being lowered. */
@@ -129,6 +142,7 @@ Lowerer.prototype.framePromise = function framePromise(this: Lowerer): VReg {
 
 /** return from an async function (its finally blocks have run): the promise resolves. */
 Lowerer.prototype.asyncReturn = function asyncReturn(this: Lowerer, value: VReg, node: ts.Node): void {
+  if (this.asyncState!.generator) return this.generatorReturn(value, node);
   this.emit({ op: "try-exit", record: this.asyncState!.outerRecord });
   this.call(this.runtime("resolvePromise"), [this.framePromise(), value], node, false);
   this.setTerm({ op: "return", value: undefined, pos: this.pos(node) });
@@ -208,6 +222,8 @@ Lowerer.prototype.parameters = function parameters(this: Lowerer, decl: ts.Signa
     else if (sym) this.bindLocal(sym, v, decl);
     else this.destructure(p.name as ts.BindingPattern, v, p);
   }
+  // A generator's parameters are bound when it is called; its body runs from the first next().
+  if (this.asyncState?.generator?.prologue) this.generatorPrologue(decl);
 };
 
 /**
@@ -304,12 +320,16 @@ Lowerer.prototype.body = function body(this: Lowerer, statements: readonly ts.St
   for (const stmt of statements) {
     if (!ts.isVariableStatement(stmt)) continue;
     for (const d of stmt.declarationList.declarations) {
-      if (!ts.isIdentifier(d.name)) continue;
-      const sym = this.symbolOf(d.name);
-      if (this.isCaptured(sym, d) && !this.cells.has(sym) && !ts.isSourceFile(stmt.parent)) {
-        const cell = newVReg(this.fn, { name: `${sym.name}<cell>` });
-        this.emit({ op: "move", dst: cell, src: this.call(this.runtime("cellNew"), [this.constant(UNDEFINED)], d) });
-        this.cells.set(sym, cell);
+      // The variables a destructuring declares too ([a, b] = …; patterns are one level deep).
+      const names = ts.isIdentifier(d.name) ? [d.name]
+        : d.name.elements.flatMap((e) => (ts.isBindingElement(e) && ts.isIdentifier(e.name) ? [e.name] : []));
+      for (const name of names) {
+        const sym = this.symbolOf(name);
+        if (this.isCaptured(sym, d) && !this.cells.has(sym) && !ts.isSourceFile(stmt.parent)) {
+          const cell = newVReg(this.fn, { name: `${sym.name}<cell>` });
+          this.emit({ op: "move", dst: cell, src: this.call(this.runtime("cellNew"), [this.constant(UNDEFINED)], d) });
+          this.cells.set(sym, cell);
+        }
       }
     }
   }
@@ -351,7 +371,6 @@ Lowerer.prototype.finishFunction = function finishFunction(this: Lowerer, fn: Ir
  * argument (the receiver of the value-call convention, ir.ts), then its parameters.
  */
 Lowerer.prototype.closure = function closure(this: Lowerer, node: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): VReg {
-  if (node.asteriskToken) fail(node, Codes.Generator, "generators are not supported on devices yet", "use a loop or a callback");
   const captures = freeSymbols(node, this.checker).filter((sym) => this.cells.has(sym));
   const cellValues = captures.map((sym) => this.cells.get(sym)!);
   // An arrow function's `this` is its creator's: captured, after the variables, in a cell of
@@ -427,7 +446,11 @@ Lowerer.prototype.functionValue = function functionValue(this: Lowerer, decl: ts
   return dst;
 };
 
-function isAsync(node: ts.Node): boolean {
+function isGenerator(node: ts.Node): boolean {
+  return (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) && node.asteriskToken !== undefined;
+}
+
+export function isAsync(node: ts.Node): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false);
 }
 

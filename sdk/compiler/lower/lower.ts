@@ -24,6 +24,9 @@
 //   classes.ts         classes: layout, constructors, members, super, new
 //   runtime-symbols.ts the runtime functions lowering calls (RT), and where their sources are
 //   syntax.ts          small syntax helpers shared by several of the files above
+//   generators.ts      generator functions as state machines: yield, yield*, return()/throw()
+//   iteration.ts       the iteration protocol: for…of, spread, Array.from and [a, b] = over
+//                      generators and [Symbol.iterator]() classes; closing iterators left early
 
 import "./modules.ts";
 import "./functions.ts";
@@ -39,6 +42,9 @@ import "./intrinsics.ts";
 import "./arrays.ts";
 import "./objects.ts";
 import "./classes.ts";
+import "./regexps.ts";
+import "./generators.ts";
+import "./iteration.ts";
 import "./checked-casts.ts";
 import "./frozen.ts";
 import "./accessors.ts";

@@ -34,7 +34,12 @@ const BUILTIN_ERRORS = ["Error", "TypeError", "RangeError", "ReferenceError", "S
 interface LoopTargets { breakTo: Block; continueTo?: Block; label?: string; tryDepth?: number }
 
 /** An enclosing try block: its handler record and the finally block leaving it must run. */
-interface TryContext { record: number; finallyBlock?: ts.Block }
+interface TryContext {
+  record: number;
+  finallyBlock?: ts.Block;
+  /** A for…of over an iterator (iteration.ts): leaving it early closes the iterator. */
+  close?: { record: VReg; node: ts.Node };
+}
 
 export interface ModuleInfo {
   sf: ts.SourceFile;
@@ -53,6 +58,8 @@ export interface LowerOptions {
   doubles: boolean;
   /** They may be fractions: its model is "doubles". */
   fractions: boolean;
+  /** The bare profile (passes/bare-profile.ts): the heap is a bump allocator, no collector. */
+  bare?: boolean;
 }
 
 export class Lowerer {
@@ -126,6 +133,7 @@ export class Lowerer {
     this.doubles = options.doubles;
     buildFlags.DOUBLES = options.doubles;
     buildFlags.FRACTIONS = options.fractions;
+    buildFlags.BARE = options.bare ?? false;
     // Module initialisation order: imports before importers (as ES modules evaluate).
     const order: ts.SourceFile[] = [];
     const seen = new Set<ts.SourceFile>();

@@ -82,16 +82,23 @@ Lowerer.prototype.binary = function binary(this: Lowerer, node: ts.BinaryExpress
     const pattern = skipParens(node.left);
     if (ts.isArrayLiteralExpression(pattern)) {
       // [a, b] = [b, a]: the right side first, then each target in order gets its element.
-      if (this.kindOf(node.right) !== "array") fail(node.right, Codes.UnsupportedSyntax, "destructuring assignment from this value is not supported on devices yet");
+      // Anything but an array through the iteration protocol (iteration.ts): a step per
+      // element, holes included, and the iterator closed after the last.
+      const record = this.kindOf(node.right) === "array" ? undefined : this.iteratorOf(node.right, value);
       pattern.elements.forEach((element, i) => {
-        if (ts.isOmittedExpression(element)) return;
+        if (ts.isOmittedExpression(element)) {
+          if (record) this.call(this.runtime("iteratorStepValue"), [record], element, false);
+          return;
+        }
         if (ts.isSpreadElement(element) || ts.isBinaryExpression(element) || ts.isArrayLiteralExpression(element) || ts.isObjectLiteralExpression(element)) {
           fail(element, Codes.UnsupportedSyntax, "defaults, rest and nesting in destructuring assignments are not supported on devices yet");
         }
-        const item = this.temp();
-        this.emit({ op: "elem-get", dst: item, array: value, index: this.constant(tagInt(i), true), pos: this.pos(element) });
+        let item = this.temp();
+        if (record) item = this.call(this.runtime("iteratorStepValue"), [record], element);
+        else this.emit({ op: "elem-get", dst: item, array: value, index: this.constant(tagInt(i), true), pos: this.pos(element) });
         this.assign(element, item, element);
       });
+      if (record) this.call(this.runtime("iteratorClose"), [record], pattern, false);
       return value;
     }
     this.assign(node.left, value, node);

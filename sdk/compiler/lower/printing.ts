@@ -9,8 +9,8 @@ import path from "node:path";
 import type { VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import {
-  UNDEFINED, isSmallIntValue, CLASS_PRINT_DATE, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET,
-  CLASS_PRINT_UNSUPPORTED,
+  UNDEFINED, isSmallIntValue, CLASS_PRINT_DATE, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_REGEXP, CLASS_PRINT_SET,
+  CLASS_PRINT_UNSUPPORTED, CLASS_PRINT_GENERATOR,
 } from "../values.ts";
 import { type ValueKind, valueKind } from "./types.ts";
 import { constantValue } from "./constants.ts";
@@ -32,6 +32,7 @@ interface PrintPiece { text?: string; value?: VReg; node: ts.Node; spaceBefore: 
 
 Lowerer.prototype.consoleLog = function consoleLog(this: Lowerer, node: ts.CallExpression): VReg {
   // Node evaluates every argument before it prints anything.
+  for (const arg of node.arguments) this.refuseBuiltinIterator(arg, "printing");
   const first = node.arguments[0];
   const constantFirst = first === undefined ? undefined : constantValue(first, this.checker);
   // A format string known only at run time, or one whose specifiers may take an array or an
@@ -106,7 +107,7 @@ Lowerer.prototype.consoleLogFormatted = function consoleLogFormatted(this: Lower
   for (const arg of rest) {
     if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
     const kind = this.kindOf(arg);
-    if (!this.isInspected(arg) && this.functionText(arg) === undefined && (kind === "array" || kind === "typed" || kind === "object" || (kind === "any" && !this.isPrimitive(arg)))) {
+    if (!this.isInspected(arg) && !this.isMixedPrintable(arg) && this.functionText(arg) === undefined && (kind === "array" || kind === "typed" || kind === "object" || (kind === "any" && !this.isPrimitive(arg)))) {
       const type = this.checker.typeToString(this.checker.getTypeAtLocation(arg));
       fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
         "console.log prints primitives, arrays, typed arrays, plain objects, Map, Set and instances of the app's classes");
@@ -142,6 +143,8 @@ Lowerer.prototype.printMode = function printMode(this: Lowerer, info: ClassInfo)
     if (info.name === "Set") return CLASS_PRINT_SET;
   }
   if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "date.ts") && info.name === "Date") return CLASS_PRINT_DATE;
+  if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "regexp.ts") && info.name === "RegExp") return CLASS_PRINT_REGEXP;
+  if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "generators.ts") && info.name === "Generator") return CLASS_PRINT_GENERATOR;
   return CLASS_PRINT_UNSUPPORTED;
 };
 

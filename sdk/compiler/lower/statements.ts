@@ -35,6 +35,8 @@ declare module "./lowerer.ts" {
       collectionOf: () => VReg,
     ): void;
     forStatement(node: ts.ForStatement): void;
+    loopVariable(node: ts.ForOfStatement | ts.ForInStatement): ts.VariableDeclaration;
+    bindLoopVariable(declaration: ts.VariableDeclaration, element: VReg): void;
     labeled(node: ts.LabeledStatement): void;
     breakContinue(node: ts.BreakOrContinueStatement): void;
     switchStatement(node: ts.SwitchStatement): void;
@@ -42,7 +44,7 @@ declare module "./lowerer.ts" {
 }
 
 /** The same, for an exception passing on from a finally block: its origin stays the same. */
-const RETHROW = "__rt_rethrow";
+export const RETHROW = "__rt_rethrow";
 
 Lowerer.prototype.statement = function statement(this: Lowerer, node: ts.Statement): void {
   switch (node.kind) {
@@ -227,6 +229,7 @@ Lowerer.prototype.leaveTries = function leaveTries(this: Lowerer, depth: number)
   for (let i = saved.length - 1; i >= depth; i--) {
     const t = saved[i];
     this.emit({ op: "try-exit", record: t.record });
+    if (t.close) this.call(this.runtime("iteratorClose"), [t.close.record], t.close.node, false);
     if (t.finallyBlock) {
       this.tries = saved.slice(0, i);
       this.statement(t.finallyBlock);
@@ -280,9 +283,8 @@ Lowerer.prototype.forOfStatement = function forOfStatement(this: Lowerer, node: 
   let kind = this.kindOf(node.expression);
   const iterated = this.iterableArray(node.expression);
   if (iterated) kind = "array";
-  if (kind !== "array" && kind !== "typed" && kind !== "string") {
-    fail(node.expression, Codes.UnsupportedSyntax, `iterating a value of type '${this.checker.typeToString(this.checker.getTypeAtLocation(node.expression))}' is not supported on devices yet`);
-  }
+  // Anything else goes through the iteration protocol (iteration.ts).
+  if (kind !== "array" && kind !== "typed" && kind !== "string") return this.forOfIterator(node);
   this.loopOver(node, kind, iterated !== undefined, () => (iterated ? iterated() : this.expr(node.expression)));
 };
 
@@ -300,12 +302,7 @@ Lowerer.prototype.forInStatement = function forInStatement(this: Lowerer, node: 
  *  (`fresh`: an array nothing else holds, read without the checks of a user's array). */
 Lowerer.prototype.loopOver = function loopOver(this: Lowerer, node: ts.ForOfStatement | ts.ForInStatement, kind: ValueKind, fresh: boolean, collectionOf: () => VReg): void {
   const label = this.takeLabel();
-  const init = node.initializer;
-  if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1
-    || !(ts.isIdentifier(init.declarations[0].name) || isBindingPattern(init.declarations[0].name))) {
-    fail(init, Codes.UnsupportedSyntax, `${ts.isForInStatement(node) ? "for…in" : "for…of"} declares one variable or a destructuring pattern on devices`);
-  }
-  const declaration = init.declarations[0];
+  const declaration = this.loopVariable(node);
   const collection = this.temp();
   this.emit({ op: "move", dst: collection, src: collectionOf() });
   const index = newVReg(this.fn, { name: "<index>" });
@@ -328,8 +325,7 @@ Lowerer.prototype.loopOver = function loopOver(this: Lowerer, node: ts.ForOfStat
   } else {
     this.elementGetInto(element, node.expression, collection, index, node);
   }
-  if (isBindingPattern(declaration.name)) this.destructure(declaration.name, element, declaration);
-  else this.bindLocal(this.symbolOf(declaration.name), element, declaration);
+  this.bindLoopVariable(declaration, element);
   this.loops.push({ breakTo: exit, continueTo: update, label, tryDepth: this.tries.length });
   this.statement(node.statement);
   this.loops.pop();
@@ -341,6 +337,22 @@ Lowerer.prototype.loopOver = function loopOver(this: Lowerer, node: ts.ForOfStat
   this.emit({ op: "move", dst: index, src: next });
   this.jumpTo(test);
   this.startBlock(exit);
+};
+
+/** The one variable (or pattern) a for…of or for…in declares. */
+Lowerer.prototype.loopVariable = function loopVariable(this: Lowerer, node: ts.ForOfStatement | ts.ForInStatement): ts.VariableDeclaration {
+  const init = node.initializer;
+  if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1
+    || !(ts.isIdentifier(init.declarations[0].name) || isBindingPattern(init.declarations[0].name))) {
+    fail(init, Codes.UnsupportedSyntax, `${ts.isForInStatement(node) ? "for…in" : "for…of"} declares one variable or a destructuring pattern on devices`);
+  }
+  return init.declarations[0];
+};
+
+/** Each iteration's element into the loop's variable or pattern. */
+Lowerer.prototype.bindLoopVariable = function bindLoopVariable(this: Lowerer, declaration: ts.VariableDeclaration, element: VReg): void {
+  if (isBindingPattern(declaration.name)) this.destructure(declaration.name, element, declaration);
+  else this.bindLocal(this.symbolOf(declaration.name), element, declaration);
 };
 
 Lowerer.prototype.forStatement = function forStatement(this: Lowerer, node: ts.ForStatement): void {

@@ -11,8 +11,6 @@ export function checkUnsupported(sf: ts.SourceFile, checker: ts.TypeChecker): vo
     switch (node.kind) {
       case ts.SyntaxKind.WithStatement:
         fail(node, Codes.With, "'with' is not supported on devices", "name the object explicitly");
-      case ts.SyntaxKind.RegularExpressionLiteral:
-        fail(node, Codes.RegExp, "regular expressions are not supported on devices yet", "use string methods");
       case ts.SyntaxKind.BigIntLiteral:
         fail(node, Codes.BigInt, "BigInt is not supported on devices", "use numbers");
       case ts.SyntaxKind.VariableDeclarationList:
@@ -25,13 +23,18 @@ export function checkUnsupported(sf: ts.SourceFile, checker: ts.TypeChecker): vo
       case ts.SyntaxKind.FunctionDeclaration:
       case ts.SyntaxKind.FunctionExpression:
       case ts.SyntaxKind.MethodDeclaration:
-        if ((node as ts.FunctionLikeDeclaration).asteriskToken) {
-          fail(node, Codes.Generator, "generators are not supported on devices yet", "use a loop or a callback");
+        // Generators are lowered (lower/generators.ts); async ones are not.
+        if ((node as ts.FunctionLikeDeclaration).asteriskToken && ts.getModifiers(node as ts.FunctionLikeDeclaration)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
+          fail(node, Codes.Generator, "async generators are not supported on devices yet",
+            "make a generator of promises, or an async function that takes a callback for each value");
         }
+        break;
+      case ts.SyntaxKind.ForOfStatement:
+        if ((node as ts.ForOfStatement).awaitModifier) fail(node, Codes.UnsupportedSyntax, "'for await' is not supported on devices yet", "await each value in a for…of loop");
         break;
       case ts.SyntaxKind.Identifier: {
         const name = (node as ts.Identifier).text;
-        if (GLOBALS_REJECTED[name] && isGlobalReference(node as ts.Identifier, checker)) {
+        if (GLOBALS_REJECTED[name] && isGlobalReference(node as ts.Identifier, checker) && !isIteratorMethodName(node as ts.Identifier)) {
           const [code, message, hint] = GLOBALS_REJECTED[name];
           fail(node, code, message, hint);
         }
@@ -49,9 +52,17 @@ const GLOBALS_REJECTED: Record<string, [number, string, string]> = {
   Proxy: [Codes.ProxyReflect, "'Proxy' is not supported on devices", "objects have a fixed layout"],
   Reflect: [Codes.ProxyReflect, "'Reflect' is not supported on devices", "objects have a fixed layout"],
   Symbol: [Codes.SymbolUse, "'Symbol' is not supported on devices", "use strings or enums as keys"],
-  RegExp: [Codes.RegExp, "regular expressions are not supported on devices yet", "use string methods"],
   BigInt: [Codes.BigInt, "BigInt is not supported on devices", "use numbers"],
 };
+
+/** `Symbol` in a class member's name `[Symbol.iterator]`, the one use of Symbol devices have
+ *  (lower/classes.ts, memberKey). */
+function isIteratorMethodName(id: ts.Identifier): boolean {
+  const access = id.parent;
+  if (id.text !== "Symbol" || !ts.isPropertyAccessExpression(access) || access.expression !== id || access.name.text !== "iterator") return false;
+  const name = access.parent;
+  return ts.isComputedPropertyName(name) && (ts.isMethodDeclaration(name.parent) || ts.isPropertyDeclaration(name.parent)) && ts.isClassLike(name.parent.parent);
+}
 
 /** True when the identifier refers to the global of that name (not a local that shadows it). */
 function isGlobalReference(id: ts.Identifier, checker: ts.TypeChecker): boolean {

@@ -7,7 +7,7 @@ import { DOUBLES, addressOf, callMethod, isObject, objectAt, objectKind, panic, 
 import { allocTraced } from "./heap.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
 import { concat, isNumber, isString, stringEquals, toString, unitAt } from "./strings.ts";
-import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, CLASS_PRINT, CLASS_PRINT_MAP, CLASS_PRINT_SET, ACCESSOR_GETTER, ACCESSOR_SETTER, ACCESSOR_SIZE, DESCRIPTOR_ACCESSOR, DESCRIPTOR_PLAIN, DESCRIPTOR_PLAIN_ACCESSORS, DESCRIPTOR_PLAIN_FROZEN, KIND_ACCESSOR, KIND_ARRAY, KIND_CLOSURE, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
+import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, CLASS_PRINT, CLASS_PRINT_GENERATOR, CLASS_PRINT_MAP, CLASS_PRINT_SET, ACCESSOR_GETTER, ACCESSOR_SETTER, ACCESSOR_SIZE, DESCRIPTOR_ACCESSOR, DESCRIPTOR_PLAIN, DESCRIPTOR_PLAIN_ACCESSORS, DESCRIPTOR_PLAIN_FROZEN, KIND_ACCESSOR, KIND_ARRAY, KIND_CLOSURE, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
 import { PANIC_FIXED_FIELDS, PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { Error, TypeError, errorToString } from "./errors.ts";
 import { frozenPlainWrite } from "./frozen.ts";
@@ -82,6 +82,7 @@ export function objectToString(o: unknown): string {
   if (code !== undefined) return toString(callMethod(code, o));
   if (o instanceof Error) return errorToString(o);
   const print = peek32(peek32(addressOf(o)) + CLASS_PRINT);
+  if (print === CLASS_PRINT_GENERATOR) return "[object Generator]";
   return print === CLASS_PRINT_MAP ? "[object Map]" : print === CLASS_PRINT_SET ? "[object Set]" : "[object Object]";
 }
 

@@ -1,0 +1,7 @@
+// for…of over a generator of 101 values (the iteration protocol, stepping the frame).
+function* range(n: number) {
+  for (let i = 0; i < n; i++) yield i;
+}
+let sum = 0;
+for (const x of range(101)) sum += x;
+console.log(sum);
