@@ -25,3 +25,5 @@ console.log(sq.area.name, [1, 2].map(twice), Number, sq.area(), add(twice(2), 1)
 console.log(`${add.name}/${Square.name}`, add.name.length + Square.name.length);
 const label = "callbacks";
 console.log(label, twice, Square);
+const nothing = undefined;
+console.log(Number(nothing), Number(null), Number(true), Number("  42  "));

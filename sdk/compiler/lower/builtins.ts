@@ -298,7 +298,8 @@ Lowerer.prototype.toNumber = function toNumber(this: Lowerer, arg: ts.Expression
     case "number": return value;
     case "string": return this.call(this.runtime("parseNumber"), [value], node);
     case "boolean": return this.choose((t, f) => this.truthyBranch(value, "boolean", t, f, arg), () => this.constant(tagInt(1), true), () => this.constant(tagInt(0), true));
-    case "nullish": return this.constant(tagInt(0), true);
+    // Number(null) is 0, Number(undefined) NaN.
+    case "nullish": return this.call(this.runtime("numberOf"), [value], node);
   }
   return fail(arg, Codes.UnsupportedOperator, "converting this value to a number is not supported on devices yet");
 };
