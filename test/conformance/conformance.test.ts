@@ -95,7 +95,8 @@ describe("conformance programs on Node", () => {
       expect(first.exitCode, first.stderr).toBe(0);
       expect(first.stdout.length).toBeGreaterThan(0);
       expect(second.exitCode, second.stderr).toBe(0);
-      expect(second.stdout).toBe(first.stdout);
+      // Stack frames name the run's own temporary file: the rest must be the same.
+      expect(second.stdout.replace(STACK_FRAME, "")).toBe(first.stdout.replace(STACK_FRAME, ""));
     });
 
     it(`${file}: type-checks under strict`, () => {
@@ -223,6 +224,9 @@ const OUT_OF_MEMORY: Record<string, Record<string, string>> = {
     "json-parse-config.ts": "RangeError: out of memory (heap exhausted)",
     "json-parse-deep.ts": "RangeError: out of memory (heap exhausted)",
     "promise-all-race.ts": "RangeError: out of memory (heap exhausted)",
+    // The matcher backtracks on a stack in the heap (sdk/lib/rt/regexp.ts): its nested
+    // quantifiers need more than this board's ~4 KB, and it says so as V8 would.
+    "regexp-patterns.ts": "RangeError: Maximum call stack size exceeded",
   },
 };
 
