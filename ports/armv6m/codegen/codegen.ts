@@ -13,6 +13,7 @@
 import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
 import type { Cond, Label, Reg, SourcePos, ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
+import type { CodegenRuntime } from "../../../sdk/compiler/port.ts";
 import type { Block, CmpOp, Inst, IrFunction, Proof, Terminator, VReg } from "../../../sdk/compiler/ir/ir.ts";
 import { ARRAY_ELEMENTS, ARRAY_LENGTH, CLASS_METHODS, CLOSURE_CODE, STRING_LENGTH, TRUE, FALSE, UNDEFINED, TYPED_DATA, TYPED_LENGTH, tagInt } from "../../../sdk/compiler/values.ts";
 import { elementBytes, type TypedElement } from "../../../sdk/compiler/lower/types.ts";
@@ -23,19 +24,6 @@ import { EQUALITY_UNORDERED, NUM_OP } from "../rt/num-ops.ts";
 export const PANIC_HERE = "__rt_panic_here";
 /** The innermost handler record (a RAM word; 0 when no try block is active). */
 export const HANDLER_CHAIN = "__rt_handlers";
-
-export interface CodegenRuntime {
-  /** Symbol of the slow path of a[i] = v past the end (sdk/lib/rt/arrays.ts arraySet). */
-  arraySet: string;
-  /** With doubles, the slow path of a[i] outside the array or with a boxed index (-0 is
-   *  index 0: sdk/lib/rt/arrays.ts arrayGet); without, such a read is undefined. */
-  arrayGet?: string;
-  /** The program has doubles (IrProgram.doubles): a number compare can be unordered (NaN),
-   *  and a boxed number can be falsy (-0, NaN). */
-  doubles: boolean;
-  /** Value calls pass their argument count (IrProgram.countsArguments). */
-  countsArguments?: boolean;
-}
 
 function isValueCall(inst: Inst): inst is Extract<Inst, { op: "call-indirect" | "call-method" | "call-code" }> {
   return inst.op === "call-indirect" || inst.op === "call-method" || inst.op === "call-code";
