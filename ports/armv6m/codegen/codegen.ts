@@ -32,7 +32,19 @@ function isValueCall(inst: Inst): inst is Extract<Inst, { op: "call-indirect" | 
 const SCRATCH: Reg[] = [0, 1, 2, 3];
 
 export function generateFunction(fn: IrFunction, rt: CodegenRuntime): Chunk {
-  return new FunctionCodegen(fn, rt).run();
+  return generateOrStop("armv6m", fn, () => new FunctionCodegen(fn, rt).run());
+}
+
+/** Runs a code generator on one function. Anything it throws is a compiler bug (the IR was
+ *  checked and lowered; an operand an encoding cannot take, an operation the port does not
+ *  know): the build stops with "internal error" and the function, and no code is emitted. */
+export function generateOrStop(port: string, fn: IrFunction, generate: () => Chunk): Chunk {
+  try {
+    return generate();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new Error(`internal error: the ${port} code generator failed on function ${fn.displayName} (${fn.symbol}): ${message}`, { cause: e });
+  }
 }
 
 interface PanicStub {
@@ -44,26 +56,32 @@ interface PanicStub {
   lazy?: boolean;
 }
 
-class FunctionCodegen {
-  private readonly a: ThumbAssembler = { ...bindAll(createAssembler()) };
-  private readonly alloc: Allocation;
-  private readonly labels = new Map<Block, Label>();
-  private readonly stubs: PanicStub[] = [];
-  private outgoingArgs = 0;
-  private frameSize = 0;
-  private savedRegs: Reg[] = [];
+/** One function's instruction selection for ARMv6-M; ports/armv7m extends it where Thumb-2
+ *  has better instructions. */
+export class FunctionCodegen {
+  protected readonly a: ThumbAssembler;
+  protected readonly alloc: Allocation;
+  protected readonly labels = new Map<Block, Label>();
+  protected readonly stubs: PanicStub[] = [];
+  protected outgoingArgs = 0;
+  protected frameSize = 0;
+  protected savedRegs: Reg[] = [];
   /** Scratch registers taken during the current instruction. */
-  private busy = new Set<Reg>();
-  private pos: SourcePos | undefined;
+  protected busy = new Set<Reg>();
+  protected pos: SourcePos | undefined;
 
   /** Labels some branch targets (lazy stubs are emitted only when referenced). */
-  private readonly referenced = new Set<number>();
+  protected readonly referenced = new Set<number>();
 
-  constructor(private readonly fn: IrFunction, private readonly rt: CodegenRuntime) {
+  constructor(protected readonly fn: IrFunction, protected readonly rt: CodegenRuntime, assembler: ThumbAssembler = createAssembler()) {
+    this.a = bindAll(assembler);
     this.alloc = allocate(fn);
-    const bcond = this.a.bcond.bind(this.a), b = this.a.b.bind(this.a);
-    this.a.bcond = (cond, label) => { this.referenced.add(label.id); bcond(cond, label); };
-    this.a.b = (label) => { this.referenced.add(label.id); b(label); };
+    // Branches record their label (the last argument; cbz/cbnz exist on Thumb-2 assemblers).
+    const methods = this.a as unknown as Record<string, ((...args: unknown[]) => void) | undefined>;
+    for (const name of ["b", "bcond", "cbz", "cbnz"]) {
+      const branch = methods[name];
+      if (branch) methods[name] = (...args) => { this.referenced.add((args.at(-1) as Label).id); branch(...args); };
+    }
   }
 
   run(): Chunk {
@@ -145,11 +163,11 @@ class FunctionCodegen {
   }
 
   /** Moves made redundant by coalescing. */
-  private readonly skipped = new Set<Inst>();
+  protected readonly skipped = new Set<Inst>();
 
   /** `t = op …; v = t` with t fused: compute straight into v's register when the operation
    *  cannot take a slow path (which would need its operands, one of which may be v). */
-  private coalesce(inst: Inst, next: Inst | undefined): void {
+  protected coalesce(inst: Inst, next: Inst | undefined): void {
     if (!next || next.op !== "move") return;
     const d = "dst" in inst ? inst.dst : undefined;
     if (d === undefined || next.src !== d || this.loc(d).kind !== "fused") return;
@@ -166,7 +184,7 @@ class FunctionCodegen {
 
   /** The register for a result computed in place: the destination's own unless it is one
    *  of `avoid` (operands still read after the first instruction writes the result). */
-  private inPlaceReg(dst: VReg, avoid: Reg[]): Reg {
+  protected inPlaceReg(dst: VReg, avoid: Reg[]): Reg {
     const loc = this.loc(dst);
     if ((loc.kind === "reg" || loc.kind === "fused") && !avoid.includes(loc.reg)) { this.busy.add(loc.reg); return loc.reg; }
     return this.scratch();
@@ -174,15 +192,15 @@ class FunctionCodegen {
 
   // ---------------------------------------------------------------- locations
 
-  private loc(v: VReg): Location {
+  protected loc(v: VReg): Location {
     return this.alloc.locations[v];
   }
 
-  private slotOffset(slot: number): number {
+  protected slotOffset(slot: number): number {
     return 4 * (this.outgoingArgs + slot);
   }
 
-  private scratch(): Reg {
+  protected scratch(): Reg {
     for (const r of SCRATCH) {
       if (!this.busy.has(r)) { this.busy.add(r); return r; }
     }
@@ -190,7 +208,7 @@ class FunctionCodegen {
   }
 
   /** A register holding v's value (loading it into a scratch register if needed). */
-  private read(v: VReg): Reg {
+  protected read(v: VReg): Reg {
     const loc = this.loc(v);
     switch (loc.kind) {
       case "reg": return loc.reg;
@@ -210,7 +228,7 @@ class FunctionCodegen {
   }
 
   /** Reads v into a specific register. */
-  private readInto(v: VReg, target: Reg): void {
+  protected readInto(v: VReg, target: Reg): void {
     const loc = this.loc(v);
     switch (loc.kind) {
       case "reg": case "fused": if (loc.reg !== target) this.a.mov(target, loc.reg); return;
@@ -221,35 +239,35 @@ class FunctionCodegen {
   }
 
   /** The register an instruction should compute v into (then `commit`). */
-  private target(v: VReg): Reg {
+  protected target(v: VReg): Reg {
     const loc = this.loc(v);
     if (loc.kind === "reg" || loc.kind === "fused") { this.busy.add(loc.reg); return loc.reg; }
     return this.scratch();
   }
 
-  private commit(v: VReg, r: Reg): void {
+  protected commit(v: VReg, r: Reg): void {
     const loc = this.loc(v);
     if (loc.kind === "stack") this.storeSp(r, this.slotOffset(loc.slot));
     else if ((loc.kind === "reg" || loc.kind === "fused") && loc.reg !== r) this.a.mov(loc.reg, r);
   }
 
-  private writeFrom(v: VReg, r: Reg): void {
+  protected writeFrom(v: VReg, r: Reg): void {
     this.commit(v, r);
   }
 
-  private loadSp(r: Reg, offset: number): void {
+  protected loadSp(r: Reg, offset: number): void {
     if (offset <= 1020) { this.a.ldr(r, 13, { imm: offset }); return; }
     this.a.ldrConst(r, offset);
     this.a.add(r, 13);
     this.a.ldr(r, r, { imm: 0 });
   }
 
-  private storeSp(r: Reg, offset: number): void {
+  protected storeSp(r: Reg, offset: number): void {
     if (offset <= 1020) { this.a.str(r, 13, { imm: offset }); return; }
     throw new Error(`internal: frame of ${this.fn.symbol} too large`);
   }
 
-  private adjustSp(delta: number): void {
+  protected adjustSp(delta: number): void {
     let left = Math.abs(delta);
     while (left > 0) {
       const step = Math.min(left, 508);
@@ -258,14 +276,14 @@ class FunctionCodegen {
     }
   }
 
-  private loadConst(r: Reg, word: number): void {
+  protected loadConst(r: Reg, word: number): void {
     word >>>= 0;
     if (word <= 255) this.a.movs(r, word);
     else if ((~word >>> 0) <= 255) { this.a.movs(r, ~word >>> 0); this.a.mvns(r, r); }
     else this.a.ldrConst(r, word);
   }
 
-  private panicStub(code: number): Label {
+  protected panicStub(code: number): Label {
     const label = this.a.newLabel();
     this.stubs.push({ label, code, pos: this.pos });
     return label;
@@ -273,7 +291,7 @@ class FunctionCodegen {
 
   // ---------------------------------------------------------------- instructions
 
-  private instruction(inst: Inst): void {
+  protected instruction(inst: Inst): void {
     const a = this.a;
     switch (inst.op) {
       case "const": {
@@ -519,7 +537,7 @@ class FunctionCodegen {
     }
   }
 
-  private memory(kind: "load" | "store", width: 8 | 16 | 32, r: Reg, base: Reg, offset: number): void {
+  protected memory(kind: "load" | "store", width: 8 | 16 | 32, r: Reg, base: Reg, offset: number): void {
     const a = this.a;
     const max = width === 32 ? 124 : width === 16 ? 62 : 31;
     const aligned = offset % (width / 8) === 0;
@@ -535,7 +553,7 @@ class FunctionCodegen {
   }
 
   /** Branches to `slow` unless v is a small integer (skipped where the range analysis proved it). */
-  private tagCheck(v: VReg, reg: Reg, proven: boolean, slow: Label): void {
+  protected tagCheck(v: VReg, reg: Reg, proven: boolean, slow: Label): void {
     if (proven) return;
     const s = this.scratch();
     this.a.lsrs(s, reg, 1);
@@ -545,7 +563,7 @@ class FunctionCodegen {
 
   /** An out-of-line slow path that hands the operation to __rt_num_binop, then rejoins.
    *  The operands are read again from their homes, which the fast path never overwrites. */
-  private numSlowPath(op: number, dst: VReg, x: VReg, y: VReg | undefined): { slow: Label; back: Label } {
+  protected numSlowPath(op: number, dst: VReg, x: VReg, y: VReg | undefined): { slow: Label; back: Label } {
     const slow = this.a.newLabel(), back = this.a.newLabel();
     const pos = this.pos;
     this.stubs.push({
@@ -566,13 +584,13 @@ class FunctionCodegen {
 
   /** The register to compute a result in: the destination's own, unless that is an operand
    *  register the slow path still needs. */
-  private resultReg(dst: VReg, operands: Reg[]): Reg {
+  protected resultReg(dst: VReg, operands: Reg[]): Reg {
     const loc = this.loc(dst);
     if ((loc.kind === "reg" || loc.kind === "fused") && !operands.includes(loc.reg)) { this.busy.add(loc.reg); return loc.reg; }
     return this.scratch();
   }
 
-  private num(inst: Extract<Inst, { op: "num" }>): void {
+  protected num(inst: Extract<Inst, { op: "num" }>): void {
     const a = this.a;
     const proof = inst.proof ?? { smallA: false, smallB: false, smallResult: false };
     if (inst.kind === "mul") return this.mul(inst, proof);
@@ -669,7 +687,7 @@ class FunctionCodegen {
 
   /** x * y: inline when the range analysis proved a small, non-negative-zero product (MULS
    *  cannot signal overflow); otherwise the port's __rt_mul, which handles every case. */
-  private mul(inst: Extract<Inst, { op: "num" }>, proof: { smallA: boolean; smallB: boolean; smallResult: boolean }): void {
+  protected mul(inst: Extract<Inst, { op: "num" }>, proof: { smallA: boolean; smallB: boolean; smallResult: boolean }): void {
     const a = this.a;
     if (proof.smallA && proof.smallB && proof.smallResult) {
       const x = this.read(inst.a), y = this.read(inst.b);
@@ -692,21 +710,21 @@ class FunctionCodegen {
   }
 
   /** d = x op y for the commutative two-operand Thumb forms (op rdn, rm). */
-  private twoOperand(d: Reg, x: Reg, y: Reg, op: (rdn: Reg, rm: Reg) => void): void {
+  protected twoOperand(d: Reg, x: Reg, y: Reg, op: (rdn: Reg, rm: Reg) => void): void {
     if (d === x) op.call(this.a, d, y);
     else if (d === y) op.call(this.a, d, x);
     else { this.a.mov(d, x); op.call(this.a, d, y); }
   }
 
   /** The small-int value of a register defined by a single const, if any. */
-  private smallConstant(v: VReg): number | undefined {
+  protected smallConstant(v: VReg): number | undefined {
     const c = this.constants().get(v);
     if (c === undefined || (c & 1) === 0) return undefined;
     return (c | 0) >> 1;
   }
 
-  private constantMap: Map<VReg, number> | undefined;
-  private constants(): Map<VReg, number> {
+  protected constantMap: Map<VReg, number> | undefined;
+  protected constants(): Map<VReg, number> {
     if (this.constantMap) return this.constantMap;
     const defs = new Map<VReg, number>();
     const count = new Map<VReg, number>();
@@ -722,7 +740,7 @@ class FunctionCodegen {
     return this.constantMap;
   }
 
-  private call(inst: Extract<Inst, { op: "call" }>): void {
+  protected call(inst: Extract<Inst, { op: "call" }>): void {
     const a = this.a;
     // Stack arguments first (they may need scratch registers), then r0-r3.
     inst.args.slice(4).forEach((v, i) => {
@@ -739,7 +757,7 @@ class FunctionCodegen {
   /** A value call's stack words (the value-call convention, sdk/compiler/ir/ir.ts): the
    *  argument count, then the arguments after the third. Written first, while r0-r3 are free
    *  (operands of value calls are never fused). Without counting no function reads them. */
-  private valueCallStackArguments(args: VReg[]): void {
+  protected valueCallStackArguments(args: VReg[]): void {
     if (!this.rt.countsArguments) return;
     args.slice(3).forEach((v, i) => {
       this.busy = new Set();
@@ -754,7 +772,7 @@ class FunctionCodegen {
 
   /** The rest of a value call, its code address in r12 and receiver in r0: the first three
    *  arguments into r1-r3 (undefined for those the call does not have), the call, the result. */
-  private valueCallRest(args: VReg[], dst: VReg): void {
+  protected valueCallRest(args: VReg[], dst: VReg): void {
     for (let i = 0; i < 3; i++) {
       if (i < args.length) this.readInto(args[i], i + 1);
       else this.a.movs(i + 1, UNDEFINED);
@@ -764,7 +782,7 @@ class FunctionCodegen {
     if (this.loc(dst).kind !== "none") this.commit(dst, 0);
   }
 
-  private fusedArgRegs(args: VReg[]): Reg[] {
+  protected fusedArgRegs(args: VReg[]): Reg[] {
     return args.slice(0, 4).map((v) => this.loc(v)).filter((l) => l.kind === "fused").map((l) => (l as { reg: number }).reg);
   }
 
@@ -773,7 +791,7 @@ class FunctionCodegen {
    *  unordered pair (NaN) the value in r2 that makes `kind` false: -1 for gt and ge, 2 for
    *  lt and le, EQUALITY_UNORDERED for eq and ne (where ne is true, as NaN != x is, and the
    *  runtime compares values that are not numbers by identity). */
-  private compare(av: VReg, bv: VReg, numeric: boolean, proof: { smallA: boolean; smallB: boolean } | undefined, kind: CmpOp): void {
+  protected compare(av: VReg, bv: VReg, numeric: boolean, proof: { smallA: boolean; smallB: boolean } | undefined, kind: CmpOp): void {
     const a = this.a;
     const imm = this.constants().get(bv);
     const useImm = imm !== undefined && imm <= 255;
@@ -804,13 +822,13 @@ class FunctionCodegen {
   }
 
   /** Does `read(v)` give a scratch register this instruction may overwrite? */
-  private isScratchCopy(v: VReg): boolean {
+  protected isScratchCopy(v: VReg): boolean {
     const kind = this.loc(v).kind;
     return kind === "stack" || kind === "const";
   }
 
   /** A register holding v that this instruction may overwrite. */
-  private readCopy(v: VReg): Reg {
+  protected readCopy(v: VReg): Reg {
     const loc = this.loc(v);
     if (loc.kind === "stack") return this.read(v);
     const r = this.scratch();
@@ -819,7 +837,7 @@ class FunctionCodegen {
   }
 
   /** An out-of-line path that runs `body` (scratch registers free again) and jumps back. */
-  private outOfLine(body: () => void): { label: Label; back: Label } {
+  protected outOfLine(body: () => void): { label: Label; back: Label } {
     const label = this.a.newLabel(), back = this.a.newLabel();
     this.stubs.push({ label, code: -1, pos: this.pos, lazy: true, emit: () => { body(); this.a.b(back); } });
     return { label, back };
@@ -827,7 +845,7 @@ class FunctionCodegen {
 
   /** An element index, untagged into a register (a scratch copy of a spilled index becomes
    *  it in place); a boxed index, at least 2^30, jumps to `outside`. */
-  private untagIndex(index: VReg, proof: Proof | undefined, outside: Label): Reg {
+  protected untagIndex(index: VReg, proof: Proof | undefined, outside: Label): Reg {
     const tagged = this.read(index);
     const offset = this.isScratchCopy(index) ? tagged : this.scratch();
     this.a.asrs(offset, tagged, 1);
@@ -838,14 +856,14 @@ class FunctionCodegen {
   /** Unless the range analysis proved the index inside: compares it with the length word at
    *  `lengthOffset` in the object, unsigned (a negative index is a huge one, so one compare
    *  checks both ends), and jumps to `outside` when it is not below. */
-  private boundsCheck(proof: Proof | undefined, array: Reg, lengthOffset: number, offset: Reg, word: Reg, outside: Label): void {
+  protected boundsCheck(proof: Proof | undefined, array: Reg, lengthOffset: number, offset: Reg, word: Reg, outside: Label): void {
     if (proof?.inBounds) return;
     this.a.ldr(word, array, { imm: lengthOffset });
     this.a.cmp(offset, word);
     this.a.bcond("cs", outside);
   }
 
-  private elemGet(inst: Extract<Inst, { op: "elem-get" }>): void {
+  protected elemGet(inst: Extract<Inst, { op: "elem-get" }>): void {
     const a = this.a;
     const dst = inst.dst;
     // Outside the array: undefined.
@@ -876,7 +894,7 @@ class FunctionCodegen {
     if (boxed !== outside) a.bind(boxed.back);
   }
 
-  private elemSet(inst: Extract<Inst, { op: "elem-set" }>): void {
+  protected elemSet(inst: Extract<Inst, { op: "elem-set" }>): void {
     const a = this.a;
     // Past the end: the runtime grows the array. The operands are read again from their
     // homes, which the fast path does not touch (a fused operand waits in r3, never scratch).
@@ -898,12 +916,12 @@ class FunctionCodegen {
   }
 
   /** Scales a raw element index in `offset` to a byte offset. */
-  private scaleIndex(offset: Reg, element: TypedElement): void {
+  protected scaleIndex(offset: Reg, element: TypedElement): void {
     const shift = elementBytes(element) === 4 ? 2 : elementBytes(element) === 2 ? 1 : 0;
     if (shift > 0) this.a.lsls(offset, offset, shift);
   }
 
-  private typedGet(inst: Extract<Inst, { op: "typed-get" }>): void {
+  protected typedGet(inst: Extract<Inst, { op: "typed-get" }>): void {
     const a = this.a;
     const dst = inst.dst;
     // Outside the array (or a boxed index, at least 2^30): undefined.
@@ -967,11 +985,11 @@ class FunctionCodegen {
   }
 
   /** Moves a raw word already in register `from` into `to` (for out-of-line paths). */
-  private readIntoRaw(from: Reg, to: Reg): void {
+  protected readIntoRaw(from: Reg, to: Reg): void {
     if (from !== to) this.a.mov(to, from);
   }
 
-  private typedSet(inst: Extract<Inst, { op: "typed-set" }>): void {
+  protected typedSet(inst: Extract<Inst, { op: "typed-set" }>): void {
     const a = this.a;
     // A value that is not a small integer: its int32 value from __rt_unbox (stops on a
     // non-number), then the same store.
@@ -1031,13 +1049,13 @@ class FunctionCodegen {
     a.bind(ignore.back);
   }
 
-  private isProvenSmall(inst: Extract<Inst, { op: "typed-set" }>): boolean {
+  protected isProvenSmall(inst: Extract<Inst, { op: "typed-set" }>): boolean {
     return inst.proof?.smallB ?? false;
   }
 
   // ---------------------------------------------------------------- terminators
 
-  private terminator(term: Terminator, next: Block | undefined): void {
+  protected terminator(term: Terminator, next: Block | undefined): void {
     const a = this.a;
     switch (term.op) {
       case "jump":
@@ -1139,7 +1157,8 @@ function bindAll(asm: ThumbAssembler): ThumbAssembler {
   return out as unknown as ThumbAssembler;
 }
 
-function condFor(op: CmpOp, numeric: boolean): Cond {
+/** The condition under which `a op b` holds after CMP a, b (signed for numbers). */
+export function condFor(op: CmpOp, numeric: boolean): Cond {
   switch (op) {
     case "eq": return "eq";
     case "ne": return "ne";

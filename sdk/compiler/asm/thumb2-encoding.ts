@@ -89,3 +89,11 @@ export function ifThen(firstcond: number, pattern: string): number {
 export function pushPopWide(pop: boolean, mask: number): Halfwords {
   return [pop ? 0xe8bd : 0xe92d, mask];
 }
+
+/** A7.7.28 CMP (register) T3: Rn against Rm shifted by a constant (type: LSL 0, LSR 1, ASR 2). */
+export const SHIFT_TYPE = { lsl: 0b00, lsr: 0b01, asr: 0b10 } as const;
+
+export function compareShifted(rn: number, rm: number, type: number, amount: number): Halfwords {
+  const imm5 = amount & 31;
+  return [0xebb0 | rn, ((imm5 >> 2) << 12) | (0xf << 8) | ((imm5 & 0b11) << 6) | (type << 4) | rm];
+}

@@ -13,6 +13,7 @@ import { CONDITION_CODES } from "./thumb-encoding.ts";
 import {
   LOAD_STORE_IMM12, MODIFIED_IMMEDIATE_OP, PLAIN_IMMEDIATE, dataProcessingModified, divide, ifThen, loadStoreImm12,
   longMultiply, modifiedImmediate, multiply, multiplySubtract, plainImmediate12, plainImmediate16, pushPopWide,
+  SHIFT_TYPE, compareShifted,
 } from "./thumb2-encoding.ts";
 import type { Cond, Label, Reg, ThumbAssembler } from "./types.ts";
 import { LR, PC, SP } from "./types.ts";
@@ -37,6 +38,8 @@ export interface Thumb2Assembler extends ThumbAssembler {
   modified(op: Thumb2ModifiedOp, setFlags: boolean, rd: Reg, rn: Reg, value: number): boolean;
   /** CMP.W rn, #value / CMN.W rn, #-value with a modified immediate; false if neither fits. */
   cmpW(rn: Reg, value: number): boolean;
+  /** CMP.W rn, rm, <shift> #amount (LSL 0..31, LSR/ASR 1..32). */
+  cmpShifted(rn: Reg, rm: Reg, shift: keyof typeof SHIFT_TYPE, amount: number): void;
   /** ADDW / SUBW rd, rn, #imm12 (no flags; rn may be SP). */
   addw(rd: Reg, rn: Reg, imm12: number): void;
   subw(rd: Reg, rn: Reg, imm12: number): void;
@@ -99,6 +102,14 @@ export class Thumb2AssemblerImpl extends Assembler implements Thumb2Assembler {
     const negated = modifiedImmediate(-value >>> 0);
     if (negated !== undefined) { this.emit(...dataProcessingModified(MODIFIED_IMMEDIATE_OP.add, true, n, PC, negated)); return true; }
     return false;
+  }
+
+  cmpShifted(rn: Reg, rm: Reg, shift: keyof typeof SHIFT_TYPE, amount: number): void {
+    const n = registerExcept("cmp.w", "rn", rn, [PC]);
+    const m = generalRegister("cmp.w", "rm", rm);
+    if (!Object.hasOwn(SHIFT_TYPE, shift)) fail("cmp.w", `shift must be lsl, lsr or asr, got ${formatValue(shift)}`);
+    const amountChecked = shift === "lsl" ? scaledImmediate("cmp.w", "shift", amount, 0, 31) : scaledImmediate("cmp.w", "shift", amount, 1, 32);
+    this.emit(...compareShifted(n, m, SHIFT_TYPE[shift], amountChecked));
   }
 
   addw(rd: Reg, rn: Reg, imm12: number): void {
