@@ -582,6 +582,11 @@ table("cmpW", [
   [[R9, 0x1000], "cmp.w r9, #4096"],
   [[R1, -0x400], "cmn.w r1, #1024"],
 ]);
+table("cmpShifted", [
+  [[R1, R0, "asr", 31], "cmp.w r1, r0, asr #31"],
+  [[R9, R2, "lsl", 3], "cmp.w r9, r2, lsl #3"],
+  [[R3, R4, "lsr", 32], "cmp.w r3, r4, lsr #32"],
+]);
 table("addw", [
   [[R0, R1, 4095], "addw r0, r1, #4095"],
   [[R4, SP, 1024], "addw r4, sp, #1024"],

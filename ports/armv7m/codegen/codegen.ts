@@ -143,7 +143,7 @@ class Thumb2FunctionCodegen extends FunctionCodegen {
     this.t2.cmpShifted(hi, lo, "asr", 31);
     a.bcond("ne", slow.label);
     this.t2.cbz(lo, slow.label);
-    const d = this.target(inst.dst);
+    const d = this.resultRegister(inst.dst, lo);
     a.adds(d, lo, { imm: 1 });
     this.commit(inst.dst, d);
     a.bind(slow.back);
@@ -177,7 +177,7 @@ class Thumb2FunctionCodegen extends FunctionCodegen {
       this.t2.it("lt", "t");
       a.cmp(quotient, { imm: 0 });
       a.bcond("eq", slow.label);
-      const d = this.target(inst.dst!);
+      const d = this.resultRegister(inst.dst!, quotient);
       a.adds(d, quotient, quotient);
       a.adds(d, d, { imm: 1 });
       this.commit(inst.dst!, d);
@@ -195,11 +195,18 @@ class Thumb2FunctionCodegen extends FunctionCodegen {
       // 2q overflows only for q = 2^30 (-2^30 / -1), which the routine boxes or wraps.
       a.adds(quotient, quotient, quotient);
       a.bcond("vs", slow.label);
-      const d = this.target(inst.dst!);
+      const d = this.resultRegister(inst.dst!, quotient);
       a.adds(d, quotient, { imm: 1 });
       this.commit(inst.dst!, d);
     }
     a.bind(slow.back);
+  }
+
+  /** The destination's register, or for a spilled one `spare` (a register this instruction
+   *  no longer needs), so that storing the result takes no further scratch register. */
+  private resultRegister(dst: number, spare: Reg): Reg {
+    const home = this.loc(dst);
+    return home.kind === "reg" || home.kind === "fused" ? this.target(dst) : spare;
   }
 
   /** A scratch register, or with none left the destination's fused one (a temporary nothing
