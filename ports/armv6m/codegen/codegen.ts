@@ -18,7 +18,7 @@ import type { Block, CmpOp, Inst, IrFunction, Proof, Terminator, VReg } from "..
 import { ARRAY_ELEMENTS, ARRAY_LENGTH, CLASS_METHODS, CLOSURE_CODE, STRING_LENGTH, TRUE, FALSE, UNDEFINED, TYPED_DATA, TYPED_LENGTH, tagInt } from "../../../sdk/compiler/values.ts";
 import { elementBytes, type TypedElement } from "../../../sdk/compiler/lower/types.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
-import { type Allocation, type Location, allocate } from "./regalloc.ts";
+import { type Allocation, type AllocationOptions, type Location, allocate } from "./regalloc.ts";
 import { EQUALITY_UNORDERED, NUM_OP } from "../rt/num-ops.ts";
 
 export const PANIC_HERE = "__rt_panic_here";
@@ -73,9 +73,12 @@ export class FunctionCodegen {
   /** Labels some branch targets (lazy stubs are emitted only when referenced). */
   protected readonly referenced = new Set<number>();
 
-  constructor(protected readonly fn: IrFunction, protected readonly rt: CodegenRuntime, assembler: ThumbAssembler = createAssembler()) {
+  constructor(
+    protected readonly fn: IrFunction, protected readonly rt: CodegenRuntime,
+    assembler: ThumbAssembler = createAssembler(), registers: AllocationOptions = {},
+  ) {
     this.a = bindAll(assembler);
-    this.alloc = allocate(fn);
+    this.alloc = allocate(fn, registers);
     // Branches record their label (the last argument; cbz/cbnz exist on Thumb-2 assemblers).
     const methods = this.a as unknown as Record<string, ((...args: unknown[]) => void) | undefined>;
     for (const name of ["b", "bcond", "cbz", "cbnz"]) {
@@ -95,14 +98,14 @@ export class FunctionCodegen {
     // A throw caught here skips the epilogues of the frames between, which would have restored
     // the callee-saved registers they used: a function with a try saves all of r4-r7 itself,
     // so that its own epilogue gives its caller back every one of them.
-    this.savedRegs = (fn.tryRecords ?? 0) > 0 ? [4, 5, 6, 7] : this.alloc.usedCalleeSaved;
+    this.savedRegs = (fn.tryRecords ?? 0) > 0 ? this.calleeSaved() : this.alloc.usedCalleeSaved;
     this.frameSize = 4 * (this.outgoingArgs + this.alloc.spillSlots);
     for (const b of this.alloc.order) this.labels.set(b, a.newLabel());
 
     // Prologue.
     a.setSource(fn.pos);
     this.pos = fn.pos;
-    a.push([...this.savedRegs, 14]);
+    this.pushFrame([...this.savedRegs, 14]);
     if (this.frameSize > 0) this.adjustSp(-this.frameSize);
     fn.params.forEach((p, i) => {
       const loc = this.loc(p);
@@ -160,6 +163,20 @@ export class FunctionCodegen {
       name: fn.symbol, displayName: fn.displayName, section: ".text", bytes: code.bytes, size: code.bytes.length,
       align: 4, relocs: code.relocs, lines: code.lines, kind: "func", module: fn.module,
     };
+  }
+
+  /** Every callee-saved register values may live in (what a function with a try saves). */
+  protected calleeSaved(): Reg[] {
+    return [4, 5, 6, 7];
+  }
+
+  /** The prologue's save and the epilogue's restore (with LR, and PC to return). */
+  protected pushFrame(regs: Reg[]): void {
+    this.a.push(regs);
+  }
+
+  protected popFrame(regs: Reg[]): void {
+    this.a.pop(regs);
   }
 
   /** Moves made redundant by coalescing. */
@@ -223,6 +240,11 @@ export class FunctionCodegen {
         this.loadSp(r, this.slotOffset(loc.slot));
         return r;
       }
+      case "high": {
+        const r = this.scratch();
+        this.a.mov(r, loc.reg);
+        return r;
+      }
       case "none": throw new Error(`internal: v${v} read but never defined in ${this.fn.symbol}`);
     }
   }
@@ -234,6 +256,7 @@ export class FunctionCodegen {
       case "reg": case "fused": if (loc.reg !== target) this.a.mov(target, loc.reg); return;
       case "const": this.loadConst(target, loc.word); return;
       case "stack": this.loadSp(target, this.slotOffset(loc.slot)); return;
+      case "high": this.a.mov(target, loc.reg); return;
       case "none": throw new Error(`internal: v${v} read but never defined in ${this.fn.symbol}`);
     }
   }
@@ -248,7 +271,7 @@ export class FunctionCodegen {
   protected commit(v: VReg, r: Reg): void {
     const loc = this.loc(v);
     if (loc.kind === "stack") this.storeSp(r, this.slotOffset(loc.slot));
-    else if ((loc.kind === "reg" || loc.kind === "fused") && loc.reg !== r) this.a.mov(loc.reg, r);
+    else if ((loc.kind === "reg" || loc.kind === "fused" || loc.kind === "high") && loc.reg !== r) this.a.mov(loc.reg, r);
   }
 
   protected writeFrom(v: VReg, r: Reg): void {
@@ -310,6 +333,7 @@ export class FunctionCodegen {
         if (dst.kind === "none") return;
         if ((dst.kind === "reg" || dst.kind === "fused") && (src.kind === "reg" || src.kind === "fused") && dst.reg === src.reg) return;
         if (dst.kind === "stack" && src.kind === "stack" && dst.slot === src.slot) return;
+        if (dst.kind === "high" && src.kind === "high" && dst.reg === src.reg) return;
         const r = this.read(inst.src);
         return this.commit(inst.dst, r);
       }
@@ -665,7 +689,7 @@ export class FunctionCodegen {
         }
         // Re-tag: a result outside the small-integer range takes the slow path (boxed).
         const dl = this.loc(inst.dst);
-        const d = dl.kind === "stack" ? value : this.resultReg(inst.dst, [x, y]);
+        const d = dl.kind === "stack" || dl.kind === "high" ? value : this.resultReg(inst.dst, [x, y]);
         a.adds(d, value, value);
         if (inst.kind === "shr" && !proof.smallResult) {
           // Unsigned: 2^30 or more does not fit. The doubling carried bit 31 out and moved
@@ -824,13 +848,13 @@ export class FunctionCodegen {
   /** Does `read(v)` give a scratch register this instruction may overwrite? */
   protected isScratchCopy(v: VReg): boolean {
     const kind = this.loc(v).kind;
-    return kind === "stack" || kind === "const";
+    return kind === "stack" || kind === "const" || kind === "high";
   }
 
   /** A register holding v that this instruction may overwrite. */
   protected readCopy(v: VReg): Reg {
     const loc = this.loc(v);
-    if (loc.kind === "stack") return this.read(v);
+    if (loc.kind === "stack" || loc.kind === "high") return this.read(v);
     const r = this.scratch();
     this.readInto(v, r);
     return r;
@@ -1065,7 +1089,7 @@ export class FunctionCodegen {
         if (term.value !== undefined) this.readInto(term.value, 0);
         else a.movs(0, UNDEFINED);
         if (this.frameSize > 0) this.adjustSp(this.frameSize);
-        a.pop([...this.savedRegs, 15]);
+        this.popFrame([...this.savedRegs, 15]);
         return;
       case "unreachable":
         a.udf(0);

@@ -9,6 +9,7 @@
 //   compares       CMP.W/CMN.W with a modified immediate; a boolean result through an IT block
 //   zero tests     CBZ/CBNZ (uninitialised bindings, string truthiness)
 //   *              SMULL inline (the ARMv6-M port calls __rt_mul unless ranges prove it small)
+//   spills         r8-r11 before the stack (a MOV where ARMv6-M has a load or store)
 //   % / (x/y)|0    SDIV (and MLS for the remainder) inline on small integers, the port routine
 //                  only for what needs it (a zero divisor, -0, a quotient outside 31 bits)
 
@@ -21,6 +22,11 @@ import type { CmpOp, Inst, IrFunction } from "../../../sdk/compiler/ir/ir.ts";
 import { FALSE, TRUE } from "../../../sdk/compiler/values.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { FunctionCodegen, condFor, generateOrStop } from "../../armv6m/codegen/codegen.ts";
+
+/** Callee-saved registers the 16-bit encodings cannot name: homes for values that find no
+ *  low register (a MOV to or from a scratch register, where ARMv6-M loads and stores the
+ *  stack). Pushed with PUSH.W; the collector's register spill pushes them too (rt/runtime.ts). */
+const HIGH_CALLEE_SAVED: Reg[] = [8, 9, 10, 11];
 
 /** LDR/STR (immediate) encoding T3 reaches 4095 bytes (ARMv7-M ARM A7.7.43). */
 const IMM12_MAX = 4095;
@@ -38,8 +44,22 @@ class Thumb2FunctionCodegen extends FunctionCodegen {
   private readonly t2: Thumb2Assembler;
 
   constructor(fn: IrFunction, rt: CodegenRuntime) {
-    super(fn, rt, createThumb2Assembler());
+    super(fn, rt, createThumb2Assembler(), { spillRegisters: HIGH_CALLEE_SAVED });
     this.t2 = this.a as Thumb2Assembler;
+  }
+
+  protected override calleeSaved(): Reg[] {
+    return [4, 5, 6, 7, ...HIGH_CALLEE_SAVED];
+  }
+
+  protected override pushFrame(regs: Reg[]): void {
+    if (regs.some((r) => r >= 8 && r !== 14)) this.t2.pushW(regs);
+    else this.a.push(regs);
+  }
+
+  protected override popFrame(regs: Reg[]): void {
+    if (regs.some((r) => r >= 8 && r !== 15)) this.t2.popW(regs);
+    else this.a.pop(regs);
   }
 
   protected override loadConst(r: Reg, word: number): void {

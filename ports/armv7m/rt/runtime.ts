@@ -20,6 +20,26 @@ function unsignedDivide(): Chunk {
   return { ...chunk(UNSIGNED_DIVIDE, a), module: "rt:armv7m" };
 }
 
+/** port.collectGarbage(): as ARMv6-M's, with r8-r11, where the code generator keeps values
+ *  too: every callee-saved register goes on the stack for the collector's conservative scan,
+ *  then heap.collectFrom(sp) (a tagged address). */
+export const COLLECT_GARBAGE = "port.collectGarbage";
+
+function collectGarbage(collect: string): Chunk {
+  const a = createThumb2Assembler();
+  a.pushW([4, 5, 6, 7, 8, 9, 10, 11, 14]);
+  a.mov(0, 13);
+  a.lsls(0, 0, 1);
+  a.adds(0, 0, { imm: 1 });
+  a.bl(collect);
+  a.popW([4, 5, 6, 7, 8, 9, 10, 11, 15]);
+  return { ...chunk(COLLECT_GARBAGE, a), module: "rt:armv7m" };
+}
+
 export function armv7mRuntime(options: PortRuntimeOptions): Chunk[] {
-  return portRuntime(options).map((c) => (c.name === UNSIGNED_DIVIDE ? unsignedDivide() : c));
+  return portRuntime(options).map((c) => {
+    if (c.name === UNSIGNED_DIVIDE) return unsignedDivide();
+    if (c.name === COLLECT_GARBAGE) return collectGarbage(options.collect);
+    return c;
+  });
 }
