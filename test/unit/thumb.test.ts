@@ -1135,6 +1135,26 @@ const invalidCases: InvalidCase[] = [
   ["a label after finish", (a) => { a.finish(); a.newLabel(); }, /^newLabel: finish\(\) was already called/],
 ];
 
+describe("Thumb-2 assembler without objdump", () => {
+  it("never places a literal pool island inside an IT block", () => {
+    // However far the pending literal is, the IT halfword is followed by its two MOVS.
+    for (let filler = 0; filler < 560; filler += 1) {
+      const a = createThumb2Assembler();
+      a.ldrConst(R0, 0x12345678);
+      emitNops(a, filler);
+      a.it("lt", "te");
+      a.movs(R1, 14);
+      a.movs(R1, 10);
+      a.bx(LR);
+      const code = a.finish();
+      const halves = Array.from({ length: code.bytes.length / 2 }, (_, i) => code.bytes[2 * i] | (code.bytes[2 * i + 1] << 8));
+      const at = halves.indexOf(0xbfb4);
+      expect(halves.slice(at, at + 3), `filler ${filler}`)
+        .toEqual([0xbfb4, 0x210e, 0x210a]);
+    }
+  });
+});
+
 describe("invalid operands throw, naming the instruction and the operand", () => {
   for (const [what, emit, message] of invalidCases) {
     it(what, () => {

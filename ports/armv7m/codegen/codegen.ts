@@ -7,11 +7,14 @@
 //                  words that need MOVW+MOVT stay in the pool (one instruction, not two)
 //   frame, fields  LDR/STR.W with 12-bit offsets (frames up to 4 KB; fields past 124 bytes)
 //   compares       CMP.W/CMN.W with a modified immediate; a boolean result through an IT block
-//   zero tests     CBZ/CBNZ (uninitialised bindings, string truthiness)
-//   *              SMULL inline (the ARMv6-M port calls __rt_mul unless ranges prove it small)
+//   zero tests     CBZ (uninitialised bindings)
 //   spills         r8-r11 before the stack (a MOV where ARMv6-M has a load or store)
-//   % / (x/y)|0    SDIV (and MLS for the remainder) inline on small integers, the port routine
-//                  only for what needs it (a zero divisor, -0, a quotient outside 31 bits)
+//   *              SMULL inline in the app's code (ARMv6-M calls __rt_mul unless the ranges
+//                  prove the product small)
+//   % / (x/y)|0    SDIV (MLS for the remainder) inline on small integers in the app's code;
+//                  the port routine only for what needs it (a zero divisor, -0, a quotient
+//                  outside 31 bits). The SDK's code calls the routines, which have the same
+//                  fast paths (rt/runtime.ts).
 
 import { createThumb2Assembler, type Thumb2Assembler } from "../../../sdk/compiler/asm/thumb2.ts";
 import type { Reg } from "../../../sdk/compiler/asm/types.ts";
@@ -28,6 +31,9 @@ import { FunctionCodegen, condFor, generateOrStop } from "../../armv6m/codegen/c
  *  stack). Pushed with PUSH.W; the collector's register spill pushes them too (rt/runtime.ts). */
 const HIGH_CALLEE_SAVED: Reg[] = [8, 9, 10, 11];
 
+/** IrFunction.module of the SDK's own code: a path from the repository root, or mote/board. */
+const SDK_MODULE = /^(sdk|boards|mote)\//;
+
 /** LDR/STR (immediate) encoding T3 reaches 4095 bytes (ARMv7-M ARM A7.7.43). */
 const IMM12_MAX = 4095;
 /** The widest offsets of the 16-bit forms: word imm5*4, halfword imm5*2, byte imm5. */
@@ -42,6 +48,10 @@ type DivisionKind = "idiv" | "mod" | "div";
 
 class Thumb2FunctionCodegen extends FunctionCodegen {
   private readonly t2: Thumb2Assembler;
+  /** Multiply and divide fast paths inline in the app's own code, where its loops are; the
+   *  SDK's code (sdk/, boards/) calls the port's routines, whose own SMULL/SDIV fast paths
+   *  (rt/runtime.ts) cost a call more but no bytes at every site (about 0.8 KB per image). */
+  private readonly inlineArithmetic = !SDK_MODULE.test(this.fn.module);
 
   constructor(fn: IrFunction, rt: CodegenRuntime) {
     super(fn, rt, createThumb2Assembler(), { spillRegisters: HIGH_CALLEE_SAVED });
@@ -125,11 +135,11 @@ class Thumb2FunctionCodegen extends FunctionCodegen {
         return;
       }
       case "num":
-        if (inst.kind === "mul" && !(inst.proof?.smallA && inst.proof.smallB && inst.proof.smallResult)) return this.multiply(inst);
+        if (this.inlineArithmetic && inst.kind === "mul" && !(inst.proof?.smallA && inst.proof.smallB && inst.proof.smallResult)) return this.multiply(inst);
         return super.instruction(inst);
       case "call": {
         const kind = divisionKind(inst);
-        if (kind) return this.divide(inst, kind);
+        if (kind && this.inlineArithmetic) return this.divide(inst, kind);
         return super.instruction(inst);
       }
       default:

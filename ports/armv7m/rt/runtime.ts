@@ -4,7 +4,10 @@
 import { createThumb2Assembler } from "../../../sdk/compiler/asm/thumb2.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import type { PortRuntimeOptions } from "../../../sdk/compiler/port.ts";
-import { chunk, portRuntime } from "../../armv6m/rt/runtime.ts";
+import type { Label } from "../../../sdk/compiler/asm/types.ts";
+import type { Thumb2Assembler } from "../../../sdk/compiler/asm/thumb2.ts";
+import { PORT_ARITHMETIC } from "../../../sdk/compiler/port.ts";
+import { chunk, portRuntime, tailCall } from "../../armv6m/rt/runtime.ts";
 
 /** Unsigned 32/32 division: r0 = n, r1 = d (nonzero) -> r0 = quotient, r1 = remainder, as the
  *  ARMv6-M routine of the same name, whose shift-subtract loop runs 32 steps (about 300
@@ -36,10 +39,95 @@ function collectGarbage(collect: string): Chunk {
   return { ...chunk(COLLECT_GARBAGE, a), module: "rt:armv7m" };
 }
 
+// x * y, x / y, (x / y) | 0 and x % y on two small integers, with SMULL and SDIV: a fast path
+// in front of the ARMv6-M routine of the same name (renamed with GENERIC_SUFFIX), which still
+// does everything else (a boxed operand, a zero divisor, -0, a fraction, a result outside 31
+// bits: an error or a double as the program's number model says). The fast path leaves r0,
+// r1 and LR as they came, so the routine behind it runs as if called directly.
+const GENERIC_SUFFIX = "_generic";
+
+/** Branches to `generic` unless r0 and r1 are both small integers (bit 0 set). */
+function bothSmall(a: Thumb2Assembler, generic: Label): void {
+  a.lsls(2, 0, 31);
+  a.bcond("eq", generic);
+  a.lsls(2, 1, 31);
+  a.bcond("eq", generic);
+}
+
+function fastArithmetic(name: string, body: (a: Thumb2Assembler, generic: Label) => void): Chunk {
+  const a = createThumb2Assembler();
+  const generic = a.newLabel();
+  bothSmall(a, generic);
+  body(a, generic);
+  a.bind(generic);
+  tailCall(a, name + GENERIC_SUFFIX, 3);
+  return { ...chunk(name, a), module: "rt:armv7m" };
+}
+
+function fastRoutines(): Chunk[] {
+  return [
+    fastArithmetic(PORT_ARITHMETIC.mul, (a, generic) => {
+      a.asrs(2, 0, 1);               // x
+      a.subs(3, 1, { imm: 1 });      // 2y
+      a.smull(2, 3, 2, 3);           // 2xy: a small integer's payload when it fits 32 bits
+      a.cmpShifted(3, 2, "asr", 31);
+      a.bcond("ne", generic);
+      a.cbz(2, generic);             // 0 may be -0
+      a.adds(0, 2, { imm: 1 });
+      a.bx(14);
+    }),
+    fastArithmetic(PORT_ARITHMETIC.idiv, (a, generic) => {
+      a.asrs(3, 1, 1);
+      a.bcond("eq", generic);        // by zero
+      a.asrs(2, 0, 1);
+      a.sdiv(2, 2, 3);
+      a.adds(2, 2, 2);
+      a.bcond("vs", generic);        // -2^30 / -1
+      a.adds(0, 2, { imm: 1 });
+      a.bx(14);
+    }),
+    fastArithmetic(PORT_ARITHMETIC.mod, (a, generic) => {
+      a.asrs(3, 1, 1);
+      a.bcond("eq", generic);        // by zero: NaN
+      a.asrs(2, 0, 1);
+      a.sdiv(12, 2, 3);
+      a.mls(3, 12, 3, 2);            // the remainder, with the dividend's sign
+      a.cmp(2, { imm: 0 });
+      a.it("lt", "t");
+      a.cmp(3, { imm: 0 });
+      a.bcond("eq", generic);        // 0 from a negative dividend is -0
+      a.adds(3, 3, 3);
+      a.adds(0, 3, { imm: 1 });
+      a.bx(14);
+    }),
+    fastArithmetic(PORT_ARITHMETIC.div, (a, generic) => {
+      a.asrs(3, 1, 1);
+      a.bcond("eq", generic);        // by zero
+      a.asrs(2, 0, 1);
+      a.sdiv(12, 2, 3);
+      a.mls(2, 12, 3, 2);
+      a.cbnz(2, generic);            // a fraction
+      a.cmp(3, { imm: 0 });
+      a.it("lt", "t");
+      a.cmpW(12, 0);
+      a.bcond("eq", generic);        // 0 / negative is -0
+      a.mov(2, 12);
+      a.adds(2, 2, 2);
+      a.bcond("vs", generic);        // -2^30 / -1
+      a.adds(0, 2, { imm: 1 });
+      a.bx(14);
+    }),
+  ];
+}
+
+const FAST = new Set<string>(Object.values(PORT_ARITHMETIC));
+
 export function armv7mRuntime(options: PortRuntimeOptions): Chunk[] {
-  return portRuntime(options).map((c) => {
+  const chunks = portRuntime(options).map((c) => {
     if (c.name === UNSIGNED_DIVIDE) return unsignedDivide();
     if (c.name === COLLECT_GARBAGE) return collectGarbage(options.collect);
+    if (FAST.has(c.name)) return { ...c, name: c.name + GENERIC_SUFFIX };
     return c;
   });
+  return [...chunks, ...fastRoutines()];
 }

@@ -165,8 +165,9 @@ export class Thumb2AssemblerImpl extends Assembler implements Thumb2Assembler {
       fail("it", `pattern must be "t" followed by up to three of "t" and "e", got ${formatValue(pattern)}`);
     }
     if (this.itBlockLeft > 0) fail("it", "an IT block may not hold another IT (UNPREDICTABLE, A7.7.38)");
+    // No island after the IT itself nor after any instruction of its block but the last.
+    this.itBlockLeft = pattern.length + 1;
     this.emit(ifThen(CONDITION_CODES[cond], pattern));
-    this.itBlockLeft = pattern.length;
   }
 
   cbz(rn: Reg, label: Label): void { this.zeroBranch(rn, label, false); }
