@@ -23,6 +23,17 @@ function unsignedDivide(): Chunk {
   return { ...chunk(UNSIGNED_DIVIDE, a), module: "rt:armv7m" };
 }
 
+/** r0 * r1 -> r1:r0 unsigned (the soft-float multiply's exact path, ports/armv6m/rt/softfloat.ts,
+ *  forms its 128-bit product from four): one UMULL for ARMv6-M's four 16-bit MULS. */
+export const MULTIPLY_WIDE = "__rt_umul64";
+
+function multiplyWide(): Chunk {
+  const a = createThumb2Assembler();
+  a.umull(0, 1, 0, 1);
+  a.bx(14);
+  return { ...chunk(MULTIPLY_WIDE, a), module: "rt:armv7m" };
+}
+
 /** port.collectGarbage(): as ARMv6-M's, with r8-r11, where the code generator keeps values
  *  too: every callee-saved register goes on the stack for the collector's conservative scan,
  *  then heap.collectFrom(sp) (a tagged address). */
@@ -125,6 +136,7 @@ const FAST = new Set<string>(Object.values(PORT_ARITHMETIC));
 export function armv7mRuntime(options: PortRuntimeOptions): Chunk[] {
   const chunks = portRuntime(options).map((c) => {
     if (c.name === UNSIGNED_DIVIDE) return unsignedDivide();
+    if (c.name === MULTIPLY_WIDE) return multiplyWide();
     if (c.name === COLLECT_GARBAGE) return collectGarbage(options.collect);
     if (FAST.has(c.name)) return { ...c, name: c.name + GENERIC_SUFFIX };
     return c;
