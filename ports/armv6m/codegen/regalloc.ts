@@ -170,21 +170,29 @@ export function allocate(fn: IrFunction, options: AllocationOptions = {}): Alloc
     if (spillRegisters.length > 0) spilled.push(v);
     else locations[v] = { kind: "stack", slot: spillSlots++ };
   };
-  for (const v of intervals) {
+  /** Frees the registers of intervals that end before `at`. */
+  const expire = (active: VReg[], free: number[], at: number) => {
     for (let i = active.length - 1; i >= 0; i--) {
       const a = active[i];
-      if (end[a] < start[v]) {
+      if (end[a] < at) {
         free.push((locations[a] as { reg: number }).reg);
         active.splice(i, 1);
       }
     }
-    if (free.length > 0) {
-      free.sort((a, b) => a - b);
-      const reg = free.shift()!;
-      locations[v] = { kind: "reg", reg };
-      used.add(reg);
-      active.push(v);
-    } else {
+  };
+  /** Gives v the lowest free register of `free`, if there is one. */
+  const take = (v: VReg, active: VReg[], free: number[], kind: "reg" | "high"): boolean => {
+    if (free.length === 0) return false;
+    free.sort((a, b) => a - b);
+    const reg = free.shift()!;
+    locations[v] = { kind, reg };
+    used.add(reg);
+    active.push(v);
+    return true;
+  };
+  for (const v of intervals) {
+    expire(active, free, start[v]);
+    if (!take(v, active, free, "reg")) {
       // Spill whichever interval ends last: it blocks a register the longest.
       let victim = active[0];
       for (const a of active) if (end[a] > end[victim]) victim = a;
@@ -202,22 +210,8 @@ export function allocate(fn: IrFunction, options: AllocationOptions = {}): Alloc
   const freeHigh = [...spillRegisters];
   const activeHigh: VReg[] = [];
   for (const v of spilled.sort((a, b) => start[a] - start[b] || a - b)) {
-    for (let i = activeHigh.length - 1; i >= 0; i--) {
-      const a = activeHigh[i];
-      if (end[a] < start[v]) {
-        freeHigh.push((locations[a] as { reg: number }).reg);
-        activeHigh.splice(i, 1);
-      }
-    }
-    if (freeHigh.length > 0) {
-      freeHigh.sort((a, b) => a - b);
-      const reg = freeHigh.shift()!;
-      locations[v] = { kind: "high", reg };
-      used.add(reg);
-      activeHigh.push(v);
-    } else {
-      locations[v] = { kind: "stack", slot: spillSlots++ };
-    }
+    expire(activeHigh, freeHigh, start[v]);
+    if (!take(v, activeHigh, freeHigh, "high")) locations[v] = { kind: "stack", slot: spillSlots++ };
   }
   return { locations, usedCalleeSaved: [...used].sort((a, b) => a - b), spillSlots, order };
 }

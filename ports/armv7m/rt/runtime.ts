@@ -65,6 +65,21 @@ function bothSmall(a: Thumb2Assembler, generic: Label): void {
   a.bcond("eq", generic);
 }
 
+/** r2 = x, r3 = y (raw), or to `generic` for y = 0 (NaN, ±Infinity, or 0 for | 0). */
+function divideOperands(a: Thumb2Assembler, generic: Label): void {
+  a.asrs(3, 1, 1);
+  a.bcond("eq", generic);
+  a.asrs(2, 0, 1);
+}
+
+/** To `generic` when `sign` is negative and `result` is 0: JavaScript's -0. */
+function unlessNegativeZero(a: Thumb2Assembler, sign: number, result: number, generic: Label): void {
+  a.cmp(sign, { imm: 0 });
+  a.it("lt", "t");
+  a.cmpW(result, 0);
+  a.bcond("eq", generic);
+}
+
 function fastArithmetic(name: string, body: (a: Thumb2Assembler, generic: Label) => void): Chunk {
   const a = createThumb2Assembler();
   const generic = a.newLabel();
@@ -88,9 +103,7 @@ function fastRoutines(): Chunk[] {
       a.bx(14);
     }),
     fastArithmetic(PORT_ARITHMETIC.idiv, (a, generic) => {
-      a.asrs(3, 1, 1);
-      a.bcond("eq", generic);        // by zero
-      a.asrs(2, 0, 1);
+      divideOperands(a, generic);
       a.sdiv(2, 2, 3);
       a.adds(2, 2, 2);
       a.bcond("vs", generic);        // -2^30 / -1
@@ -98,30 +111,20 @@ function fastRoutines(): Chunk[] {
       a.bx(14);
     }),
     fastArithmetic(PORT_ARITHMETIC.mod, (a, generic) => {
-      a.asrs(3, 1, 1);
-      a.bcond("eq", generic);        // by zero: NaN
-      a.asrs(2, 0, 1);
+      divideOperands(a, generic);
       a.sdiv(12, 2, 3);
       a.mls(3, 12, 3, 2);            // the remainder, with the dividend's sign
-      a.cmp(2, { imm: 0 });
-      a.it("lt", "t");
-      a.cmp(3, { imm: 0 });
-      a.bcond("eq", generic);        // 0 from a negative dividend is -0
+      unlessNegativeZero(a, 2, 3, generic); // 0 from a negative dividend is -0
       a.adds(3, 3, 3);
       a.adds(0, 3, { imm: 1 });
       a.bx(14);
     }),
     fastArithmetic(PORT_ARITHMETIC.div, (a, generic) => {
-      a.asrs(3, 1, 1);
-      a.bcond("eq", generic);        // by zero
-      a.asrs(2, 0, 1);
+      divideOperands(a, generic);
       a.sdiv(12, 2, 3);
       a.mls(2, 12, 3, 2);
       a.cbnz(2, generic);            // a fraction
-      a.cmp(3, { imm: 0 });
-      a.it("lt", "t");
-      a.cmpW(12, 0);
-      a.bcond("eq", generic);        // 0 / negative is -0
+      unlessNegativeZero(a, 3, 12, generic); // 0 / negative is -0
       a.mov(2, 12);
       a.adds(2, 2, 2);
       a.bcond("vs", generic);        // -2^30 / -1
