@@ -1039,8 +1039,13 @@ export class FunctionCodegen {
       store(0, array, offset);
     });
     const ignore = this.outOfLine(() => {});
-    const value = this.read(inst.src);
-    const smallValue = this.fn.vregs[inst.src] !== undefined && this.isProvenSmall(inst);
+    // A small-integer constant rebuilt where it is used is built as the raw word it stands
+    // for: no tag check and no untagging (a[i] = 1 in a loop).
+    const constant = this.loc(inst.src).kind === "const" ? this.smallConstant(inst.src) : undefined;
+    let value: Reg;
+    if (constant === undefined) value = this.read(inst.src);
+    else { value = this.scratch(); this.loadConst(value, constant); }
+    const smallValue = constant !== undefined || (this.fn.vregs[inst.src] !== undefined && this.isProvenSmall(inst));
     const array = this.read(inst.array);
     const offset = this.untagIndex(inst.index, inst.proof, ignore.label);
     const word = this.scratch();
@@ -1055,6 +1060,12 @@ export class FunctionCodegen {
     // check, so the slow path still reads it tagged), else into one more scratch register, or,
     // with none left, the address is formed first (one instruction more).
     a.ldr(word, array, { imm: TYPED_DATA });
+    if (constant !== undefined) {
+      store(value, word, offset);
+      a.bind(slow.back);
+      a.bind(ignore.back);
+      return;
+    }
     const spare = this.isScratchCopy(inst.src) || this.loc(inst.src).kind === "fused" ? value : SCRATCH.find((r) => !this.busy.has(r));
     if (spare !== undefined) {
       this.busy.add(spare);
