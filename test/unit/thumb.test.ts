@@ -582,6 +582,10 @@ table("cmpW", [
   [[R9, 0x1000], "cmp.w r9, #4096"],
   [[R1, -0x400], "cmn.w r1, #1024"],
 ]);
+table("andW", [
+  [[R1, R5, R4], "and.w r1, r5, r4"],
+  [[R8, R12, R0], "and.w r8, ip, r0"],
+]);
 table("cmpShifted", [
   [[R1, R0, "asr", 31], "cmp.w r1, r0, asr #31"],
   [[R9, R2, "lsl", 3], "cmp.w r9, r2, lsl #3"],

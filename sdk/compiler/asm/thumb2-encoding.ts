@@ -97,3 +97,8 @@ export function compareShifted(rn: number, rm: number, type: number, amount: num
   const imm5 = amount & 31;
   return [0xebb0 | rn, ((imm5 >> 2) << 12) | (0xf << 8) | ((imm5 & 0b11) << 6) | (type << 4) | rm];
 }
+
+/** A5.3.11 Data processing (shifted register), unshifted: AND.W, ORR.W, EOR.W … rd, rn, rm. */
+export function dataProcessingRegister(op: number, setFlags: boolean, rn: number, rd: number, rm: number): Halfwords {
+  return [0xea00 | (op << 5) | (setFlags ? 1 << 4 : 0) | rn, (rd << 8) | rm];
+}

@@ -13,7 +13,7 @@ import { CONDITION_CODES } from "./thumb-encoding.ts";
 import {
   LOAD_STORE_IMM12, MODIFIED_IMMEDIATE_OP, PLAIN_IMMEDIATE, dataProcessingModified, divide, ifThen, loadStoreImm12,
   longMultiply, modifiedImmediate, multiply, multiplySubtract, plainImmediate12, plainImmediate16, pushPopWide,
-  SHIFT_TYPE, compareShifted,
+  SHIFT_TYPE, compareShifted, dataProcessingRegister,
 } from "./thumb2-encoding.ts";
 import type { Cond, Label, Reg, ThumbAssembler } from "./types.ts";
 import { LR, PC, SP } from "./types.ts";
@@ -36,6 +36,8 @@ export interface Thumb2Assembler extends ThumbAssembler {
   movModified(rd: Reg, value: number): boolean;
   /** op{S}.W rd, rn, #value with a modified immediate (A7.3.2); false if `value` is not one. */
   modified(op: Thumb2ModifiedOp, setFlags: boolean, rd: Reg, rn: Reg, value: number): boolean;
+  /** AND.W rd, rn, rm (three registers, no flags). */
+  andW(rd: Reg, rn: Reg, rm: Reg): void;
   /** CMP.W rn, #value / CMN.W rn, #-value with a modified immediate; false if neither fits. */
   cmpW(rn: Reg, value: number): boolean;
   /** CMP.W rn, rm, <shift> #amount (LSL 0..31, LSR/ASR 1..32). */
@@ -93,6 +95,11 @@ export class Thumb2AssemblerImpl extends Assembler implements Thumb2Assembler {
     if (imm12 === undefined) return false;
     this.emit(...dataProcessingModified(MODIFIED_IMMEDIATE_OP[op], setFlags, n, d, imm12));
     return true;
+  }
+
+  andW(rd: Reg, rn: Reg, rm: Reg): void {
+    this.emit(...dataProcessingRegister(MODIFIED_IMMEDIATE_OP.and, false,
+      generalRegister("and.w", "rn", rn), generalRegister("and.w", "rd", rd), generalRegister("and.w", "rm", rm)));
   }
 
   cmpW(rn: Reg, value: number): boolean {
