@@ -17,7 +17,7 @@
 //                  fast paths (rt/runtime.ts).
 
 import { createThumb2Assembler, type Thumb2Assembler } from "../../../sdk/compiler/asm/thumb2.ts";
-import type { Reg } from "../../../sdk/compiler/asm/types.ts";
+import type { Label, Reg } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import type { CodegenRuntime } from "../../../sdk/compiler/port.ts";
 import { PORT_ARITHMETIC } from "../../../sdk/compiler/port.ts";
@@ -116,15 +116,25 @@ class Thumb2FunctionCodegen extends FunctionCodegen {
       super.num(inst);
       return;
     }
-    const { slow, back } = this.numSlowPath(NUM_OP[inst.kind as keyof typeof NUM_OP], inst.dst, inst.a, inst.b);
+    const slowPath = this.numSlowPath(NUM_OP[inst.kind as keyof typeof NUM_OP], inst.dst, inst.a, inst.b);
     const x = this.read(inst.a), y = this.read(inst.b);
     const both = this.scratch();
     this.t2.andW(both, x, y);
     this.a.lsls(both, both, 31);
-    this.a.bcond("eq", slow);
+    this.a.bcond("eq", slowPath.slow);
     this.busy.delete(both);
+    // The rest is the ARMv6-M operation without its tag tests; its overflow check takes the
+    // same slow path, and it binds the label the slow path returns to.
+    this.sharedSlowPath = slowPath;
     super.num({ ...inst, proof: { ...proof, smallA: true, smallB: true } });
-    this.a.bind(back);
+  }
+
+  private sharedSlowPath: { slow: Label; back: Label } | undefined;
+
+  protected override numSlowPath(op: number, dst: number, x: number, y: number | undefined): { slow: Label; back: Label } {
+    const shared = this.sharedSlowPath;
+    this.sharedSlowPath = undefined;
+    return shared ?? super.numSlowPath(op, dst, x, y);
   }
 
   /** A compare against a constant that a modified immediate holds takes no register. */
