@@ -1,11 +1,14 @@
 // The plain-C baseline the bench compares with: the same programs in C (GCC -Os -flto, own
 // start-up, no libc) on the same QEMU machines. When arm-none-eabi-gcc is installed they are
-// built now from ../shared/baseline and measured with mote's own QEMU launcher; otherwise the
-// figures come from the table in ../shared/BOARDS.md ("C baseline on the same simulators").
+// built now from ../shared/baseline (and bench/c, the programs the bench added, with the
+// baseline's start-up code, runtime and linker scripts) and measured with mote's own QEMU
+// launcher; otherwise the figures come from the table in ../shared/BOARDS.md ("C baseline on
+// the same simulators"), which has the baseline's own programs only.
 
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { findBoard } from "../boards/index.ts";
 import { qemuAvailable, qemuTarget } from "../sdk/sim/index.ts";
@@ -22,8 +25,12 @@ export interface CBaseline {
   figures: Map<string, CFigures>;
 }
 
-/** Boards ../shared/baseline has start-up code and a linker script for. */
-const C_BOARDS = ["mps2-an385", "microbit"];
+/** Boards ../shared/baseline has start-up code and a linker script for, with their cores. */
+const C_BOARDS: Record<string, string> = { "mps2-an385": "cortex-m3", microbit: "cortex-m0" };
+/** The bench's programs written in C here, beside ../shared/baseline/apps (which has the rest). */
+const BENCH_C_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "c");
+/** A bench program whose C twin in ../shared/baseline/apps has another name. */
+const C_NAMES: Record<string, string> = { cbor: "telemetry" };
 
 export async function loadCBaseline(sharedDir: string, programs: string[], workDir: string): Promise<CBaseline> {
   const notes: string[] = [];
@@ -42,19 +49,23 @@ export async function loadCBaseline(sharedDir: string, programs: string[], workD
   return { source: notes.join(" "), figures: parseBoardsTable(readFileSync(table, "utf8")) };
 }
 
-/** Runs ../shared/baseline/build.sh for each program and board, then counts on QEMU. */
+/** Builds each program for each board (../shared/baseline/build.sh, or the same compiler
+ *  command for bench/c), then counts on QEMU. */
 async function buildAndMeasure(sharedDir: string, programs: string[], workDir: string): Promise<CBaseline> {
   const baseline = path.join(sharedDir, "baseline");
   const figures = new Map<string, CFigures>();
-  for (const boardId of C_BOARDS) {
+  for (const [boardId, cpu] of Object.entries(C_BOARDS)) {
     const board = findBoard(boardId);
     for (const program of programs) {
-      await promisify(execFile)(path.join(baseline, "build.sh"), [boardId, program], {
-        env: { ...process.env, BASELINE_OUT: workDir },
-      });
-      const elfPath = path.join(workDir, boardId, `${program}.elf`);
-      const binPath = path.join(workDir, boardId, `${program}.bin`);
-      const expected = readFileSync(path.join(baseline, "expected", `${program}.txt`), "latin1");
+      const name = C_NAMES[program] ?? program;
+      const own = path.join(BENCH_C_DIR, `${name}.c`);
+      const out = path.join(workDir, boardId);
+      if (existsSync(own)) await buildBenchC(baseline, own, boardId, cpu, out);
+      else await promisify(execFile)(path.join(baseline, "build.sh"), [boardId, name], { env: { ...process.env, BASELINE_OUT: workDir } });
+      const elfPath = path.join(out, `${name}.elf`);
+      const binPath = path.join(out, `${name}.bin`);
+      const expectedFile = existsSync(own) ? own.replace(/\.c$/, ".txt") : path.join(baseline, "expected", `${name}.txt`);
+      const expected = readFileSync(expectedFile, "latin1");
       let output = "";
       const result = await qemuTarget.run({
         board,
@@ -70,7 +81,23 @@ async function buildAndMeasure(sharedDir: string, programs: string[], workDir: s
       figures.set(`${program}/${boardId}`, { imageBytes: statSync(binPath).size, instructions: result.instructions });
     }
   }
-  return { source: "built now from ../shared/baseline with arm-none-eabi-gcc, counted with sdk/sim's QEMU plugin", figures };
+  return { source: "built now from ../shared/baseline and bench/c with arm-none-eabi-gcc, counted with sdk/sim's QEMU plugin", figures };
+}
+
+/** One of bench/c's programs, compiled as ../shared/baseline/build.sh compiles its apps. */
+async function buildBenchC(baseline: string, source: string, boardId: string, cpu: string, out: string): Promise<void> {
+  mkdirSync(out, { recursive: true });
+  const name = path.basename(source, ".c");
+  const common = path.join(baseline, "common");
+  const family = boardId.split("-")[0];
+  await promisify(execFile)("arm-none-eabi-gcc", [
+    `-mcpu=${cpu}`, "-mthumb", "-mfloat-abi=soft", "-Os", "-flto", "-ffunction-sections", "-fdata-sections", "-ffreestanding",
+    "-fno-tree-loop-distribute-patterns", "-std=c11", "-Wall", "-Wextra", `-I${common}`,
+    source, path.join(common, "startup.c"), path.join(common, "rt.c"), path.join(common, `board_${family}.c`),
+    "-nostdlib", "-nostartfiles", "-Wl,--gc-sections", `-L${path.join(baseline, "boards")}`, `-T${path.join(baseline, "boards", `${boardId}.ld`)}`,
+    "-lgcc", "-o", path.join(out, `${name}.elf`),
+  ]);
+  await promisify(execFile)("arm-none-eabi-objcopy", ["-O", "binary", path.join(out, `${name}.elf`), path.join(out, `${name}.bin`)]);
 }
 
 /**

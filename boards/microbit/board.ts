@@ -10,7 +10,16 @@ export const board: Board = {
   // BUTTON is button A, so the examples run unchanged.
   pins: { LED: 13, BUTTON: 17, BUTTON_A: 17, BUTTON_B: 26 },
   pinSetup: [[4, 0]],
-  drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/nrf51/gpio.ts" },
+  drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/nrf51/gpio.ts", flash: "chips/nrf51/flash.ts" },
+  // 256 KB of flash written through the NVMC: mote-boot's 40 KB, two 96 KB slots, the scratch
+  // sector and 20 KB of settings (five sectors).
+  flashLayout: {
+    boot: { offset: 0x0, size: 0xa000 },
+    primary: { offset: 0xa000, size: 0x18000 },
+    secondary: { offset: 0x22000, size: 0x18000 },
+    scratch: { offset: 0x3a000, size: 0x1000 },
+    settings: { offset: 0x3b000, size: 0x5000 },
+  },
   absent: { watchdog: "QEMU's microbit machine models no watchdog (the nRF51's WDT)", i2c: "QEMU's microbit machine models no I2C (TWI)" },
   simulator: { kind: "qemu", machine: "microbit", extraArgs: [] },
   simulatorExit: "semihosting",

@@ -11,7 +11,7 @@ export const board: Board = {
   drivers: { clock: "chips/cortex-m/systick-clock.ts" },
   simulator: { kind: "qemu", machine: "netduinoplus2", extraArgs: [] },
   simulatorExit: "semihosting",
-  supports: ["console", "timer"],
+  supports: ["console", "uart-rx", "timer"],
   absent: {
     gpio: "QEMU's stm32f405 model has no GPIO (writes show only under -d unimp)",
     i2c: "QEMU's stm32f405 model has no I2C",

@@ -13,7 +13,7 @@ export const board: Board = {
   simulatorExit: "semihosting",
   // Half of the 8 KB, as much as the micro:bit's: a recursion 200 calls deep fits (3 KB does
   // not). A few conformance programs then run out of heap (test/conformance/README.md).
-  supports: ["console", "timer"],
+  supports: ["console", "uart-rx", "timer"],
   absent: {
     gpio: "QEMU's stm32f100 model has no GPIO (writes show only under -d unimp)",
     i2c: "QEMU's stm32f100 model has no I2C",

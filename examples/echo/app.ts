@@ -1,5 +1,6 @@
 // Echoes what arrives on the console UART, upper-cased, a line at a time: type into
-// `mote run` (or send from a test) and each line comes back.
+// `mote run` (or send from a test) and each line comes back. It says when it listens: bytes
+// sent before a UART is set up are lost, on a real chip as in a simulator.
 import { uart } from "mote";
 
 uart.open(115200);
@@ -14,3 +15,4 @@ uart.onData((bytes) => {
     }
   }
 });
+console.log("echo: type a line");

@@ -22,46 +22,61 @@
 // Messages start with "mote-boot: ". Refusals always print; the rest only when built verbose.
 
 import { startImage } from "../lib/rt/port.ts";
-import { MAGIC_GOOD, readTrailer, SWAP_TYPE_PERM, SWAP_TYPE_REVERT, SWAP_TYPE_TEST, type Trailer, writeImageOk, writeMagic, writeSwapInfo } from "../lib/image/trailer.ts";
+import { MAGIC_GOOD, MAGIC_UNSET, readTrailerInto, SWAP_TYPE_PERM, SWAP_TYPE_REVERT, SWAP_TYPE_TEST, Trailer, writeImageOk, writeMagic, writeSwapInfo } from "../lib/image/trailer.ts";
 import { flashAddress, PRIMARY_SLOT, SECONDARY_SLOT, slotOffset } from "../lib/image/slots.ts";
 import { beginSwap, eraseTrailer, runSwap, sectorsFor, swapUnderWay } from "./swap.ts";
-import { findImage, TrustedKey, verifyImage } from "./verify.ts";
+import { findImage, imageIn, PROBLEM_EMPTY, PROBLEM_NONE, PROBLEM_NOT_WHOLE, sayProblem, trustedKeyHash, trustedPublicKey, verifyImage } from "./verify.ts";
+import { say, sayLine, sayNumber, sayVersion } from "./say.ts";
 
 const SWAP_NAMES = ["", "none", "test", "permanent", "revert"];
+/** The trailers as last read (module-level: the bare profile allocates nothing at run time). */
+const primaryTrailer = new Trailer(MAGIC_UNSET, 0, 0, false, false, -1);
+const secondaryTrailer = new Trailer(MAGIC_UNSET, 0, 0, false, false, -1);
 
 /**
  * Runs mote-boot. `publicKey` and `keyHash`: the trusted key's 32 bytes and its KEYHASH, one
  * byte per code unit; `headerSize`: the image header size of this board's images
  * (flash-tool/image/board-image.ts headerSizeFor); `verbose`: say what is done, not only refusals.
+ * `recovery`: serial recovery follows (recovery.ts) when no image can start.
  * Returns only when no image can start.
  */
-export function runBootloader(publicKey: string, keyHash: string, headerSize: number, verbose: boolean): void {
-  const key = new TrustedKey(bytesOf(publicKey), bytesOf(keyHash));
-  const primary = readTrailer(PRIMARY_SLOT);
+export function runBootloader(publicKey: string, keyHash: string, headerSize: number, verbose: boolean, recovery: boolean): void {
+  copyBytes(trustedPublicKey, publicKey);
+  copyBytes(trustedKeyHash, keyHash);
+  const primary = readTrailerInto(PRIMARY_SLOT, primaryTrailer);
 
   if (swapUnderWay(primary)) {
-    if (verbose) console.log(`mote-boot: resuming a ${SWAP_NAMES[primary.swapType]} swap`);
+    if (verbose) {
+      say("mote-boot: resuming a ");
+      say(SWAP_NAMES[primary.swapType]);
+      sayLine(" swap");
+    }
     runSwap();
   } else {
     const untested = primary.magic === MAGIC_GOOD && primary.copyDone && !primary.imageOk && primary.swapType === SWAP_TYPE_TEST;
-    if (untested && requestOf(readTrailer(SECONDARY_SLOT)) === 0) {
-      if (verbose) console.log("mote-boot: the test image did not confirm itself: reverting");
+    if (untested && requestOf(readTrailerInto(SECONDARY_SLOT, secondaryTrailer)) === 0) {
+      if (verbose) sayLine("mote-boot: the test image did not confirm itself: reverting");
       eraseTrailer(SECONDARY_SLOT);
       writeSwapInfo(SECONDARY_SLOT, SWAP_TYPE_REVERT);
       writeMagic(SECONDARY_SLOT);
     }
-    const request = requestOf(readTrailer(SECONDARY_SLOT));
-    if (request !== 0) serve(request, key, headerSize, verbose);
+    const request = requestOf(readTrailerInto(SECONDARY_SLOT, secondaryTrailer));
+    if (request !== 0) serve(request, headerSize, verbose);
   }
 
-  const checked = verifyImage(PRIMARY_SLOT, headerSize, key);
-  const image = checked.image;
-  if (checked.problem !== "" || image === undefined) {
-    console.log(`mote-boot: no valid image to boot (primary slot: ${checked.problem}); waiting`);
+  const problem = verifyImage(PRIMARY_SLOT, headerSize);
+  if (problem !== PROBLEM_NONE) {
+    say("mote-boot: no valid image to boot (primary slot: ");
+    sayProblem(problem, PRIMARY_SLOT, headerSize);
+    sayLine(recovery ? ")" : "); waiting");
     return;
   }
-  if (verbose) console.log(`mote-boot: starting ${image.version}`);
-  startImage(flashAddress() + slotOffset(PRIMARY_SLOT) + image.headerSize);
+  if (verbose) {
+    say("mote-boot: starting ");
+    sayVersion(PRIMARY_SLOT);
+    sayLine("");
+  }
+  startImage(flashAddress() + slotOffset(PRIMARY_SLOT) + imageIn(PRIMARY_SLOT).headerSize);
 }
 
 /** The swap the secondary's trailer asks for, or 0. */
@@ -73,25 +88,33 @@ function requestOf(trailer: Trailer): number {
   return 0;
 }
 
-function serve(request: number, key: TrustedKey, headerSize: number, verbose: boolean): void {
-  const incoming = verifyImage(SECONDARY_SLOT, headerSize, key);
-  if (incoming.problem !== "" || incoming.image === undefined) {
-    const what = request === SWAP_TYPE_REVERT ? "cannot revert: the secondary image is" : "update refused: the secondary image is";
-    console.log(`mote-boot: ${what} ${incoming.problem}`);
+function serve(request: number, headerSize: number, verbose: boolean): void {
+  const problem = verifyImage(SECONDARY_SLOT, headerSize);
+  if (problem !== PROBLEM_NONE) {
+    say(request === SWAP_TYPE_REVERT ? "mote-boot: cannot revert: the secondary image is " : "mote-boot: update refused: the secondary image is ");
+    sayProblem(problem, SECONDARY_SLOT, headerSize);
+    sayLine("");
     eraseTrailer(SECONDARY_SLOT);
     // Nothing to go back to: the running image stays, and is not asked about again.
     if (request === SWAP_TYPE_REVERT) writeImageOk(PRIMARY_SLOT);
     return;
   }
-  const current = findImage(PRIMARY_SLOT, headerSize).image;
-  const sectors = sectorsFor(current === undefined ? 0 : current.totalSize, incoming.image.totalSize);
-  if (verbose) console.log(`mote-boot: ${SWAP_NAMES[request]} swap to ${incoming.image.version} (${sectors} sectors)`);
+  const current = findImage(PRIMARY_SLOT, headerSize);
+  const primaryBytes = current === PROBLEM_EMPTY || current === PROBLEM_NOT_WHOLE ? 0 : imageIn(PRIMARY_SLOT).totalSize;
+  const sectors = sectorsFor(primaryBytes, imageIn(SECONDARY_SLOT).totalSize);
+  if (verbose) {
+    say("mote-boot: ");
+    say(SWAP_NAMES[request]);
+    say(" swap to ");
+    sayVersion(SECONDARY_SLOT);
+    say(" (");
+    sayNumber(sectors);
+    sayLine(" sectors)");
+  }
   beginSwap(request, sectors);
   runSwap();
 }
 
-function bytesOf(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
+function copyBytes(into: Uint8Array, text: string): void {
+  for (let i = 0; i < text.length; i++) into[i] = text.charCodeAt(i);
 }

@@ -34,15 +34,16 @@
 //    again (programming 0x01 over 0x01, or over a half-programmed 0x01, leaves 0x01).
 
 import { FLASH_SCRATCH_OFFSET } from "mote/board";
-import { MAGIC_GOOD, readTrailer, SWAP_TYPE_PERM, SWAP_TYPE_REVERT, trailerOffset, type Trailer, writeCopyDone, writeImageOk, writeMagic, writeSwapInfo, writeSwapSize } from "../lib/image/trailer.ts";
+import { MAGIC_GOOD, MAGIC_UNSET, readTrailerInto, SWAP_TYPE_PERM, SWAP_TYPE_REVERT, trailerOffset, Trailer, writeCopyDone, writeImageOk, writeMagic, writeSwapInfo, writeSwapSize } from "../lib/image/trailer.ts";
 import { copyFromFlash } from "../lib/image/flash-words.ts";
 import { PRIMARY_SLOT, SECONDARY_SLOT, slotFlash, slotOffset, slotSize, SLOT_SECTOR_BYTES, type Slot } from "../lib/image/slots.ts";
 
 const COPY_BYTES = 256;
 const RECORD_DONE = 0x01;
 const ERASED = 0xff;
-let buffer: Uint8Array | undefined;
+const buffer = new Uint8Array(COPY_BYTES);
 const record = new Uint8Array(1);
+const trailer = new Trailer(MAGIC_UNSET, 0, 0, false, false, -1);
 
 /** The primary's trailer says a swap is under way: begun, not finished. */
 export function swapUnderWay(primary: Trailer): boolean {
@@ -67,7 +68,7 @@ export function beginSwap(swapType: number, sectors: number): void {
 /** Does, or finishes, the swap the primary's trailer records. */
 export function runSwap(): void {
   const flash = slotFlash();
-  const primary = readTrailer(PRIMARY_SLOT);
+  const primary = readTrailerInto(PRIMARY_SLOT, trailer);
   const sectors = primary.swapSize >> 12;
   const records = trailerOffset(PRIMARY_SLOT);
   let done = 0;
@@ -99,7 +100,6 @@ export function runSwap(): void {
 /** Erases the sector at `to` and copies the sector at `from` into it (erased pages skipped). */
 function copySector(from: number, to: number): void {
   const flash = slotFlash();
-  buffer ??= new Uint8Array(COPY_BYTES);
   flash.erase(to);
   for (let at = 0; at < SLOT_SECTOR_BYTES; at += COPY_BYTES) {
     copyFromFlash(buffer, from + at, COPY_BYTES);

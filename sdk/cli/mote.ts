@@ -107,6 +107,8 @@ Options:
       --trace-pins         show each LED/output pin change as a timestamped line on stderr
                            (the default when stderr is not a terminal; on a terminal the
                            board is one status line, and keys 1, 2, … press its buttons)
+      --profile            count the instructions each function executes and print the
+                           largest on stderr when the run ends (pico: rp2040js)
   -h, --help               show this help`;
 
 const BOARDS_USAGE = `Usage: mote boards
@@ -261,6 +263,7 @@ async function runCommand(args: string[]): Promise<number> {
     telemetry: { type: "boolean" },
     set: { type: "string", multiple: true },
     "serial-pty": { type: "boolean" },
+    profile: { type: "boolean" },
     ...IMAGE_OPTIONS,
   });
   if (values.help) return usage(RUN_USAGE);
@@ -313,6 +316,7 @@ async function runCommand(args: string[]): Promise<number> {
     identity,
     stackSize: stackOf(values),
     serialPty: values["serial-pty"] ? (pty) => process.stderr.write(`mote: ${board.id}'s console UART is ${pty} (open it with mote bridge --port ${pty}, or any serial tool)\n`) : undefined,
+    profile: values.profile,
   });
   clearTimeout(durationTimer);
   await telemetry?.close();

@@ -2,6 +2,7 @@
 // and report the console, the crash report and the exit. The CLI streams through
 // `runAppStreaming`; tests (the conformance suite) collect everything with `runApp`.
 
+import { formatProfile, profileFor, summarizeProfile } from "../sim/profile.ts";
 import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -62,6 +63,9 @@ export interface StreamingOptions extends RunAppOptions {
   serialPty?: (path: string) => void;
   /** Ends the run (as a timeout does, but quietly): a caller that has seen enough. */
   signal?: AbortSignal;
+  /** Count instructions per function (rp2040js: the pico) and print the largest on stderr
+   *  when the run ends (sdk/sim/profile.ts). */
+  profile?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -171,7 +175,10 @@ async function runImage(
       filter.end();
     },
   };
-  return runTarget(board, sim.bootImageOf(image, elfPath), options, sim, sink);
+  const profile = options.profile ? profileFor(image) : undefined;
+  const ended = await runTarget(board, sim.bootImageOf(image, elfPath), options, sim, sink, profile);
+  if (profile && ended.reason !== "error") options.stderr(formatProfile(summarizeProfile(image, profile)));
+  return ended;
 }
 
 /** Where a run's console goes: through the crash-line filter (native boards), or straight out. */
@@ -187,6 +194,7 @@ async function runTarget(
   options: StreamingOptions,
   sim: typeof import("../sim/index.ts"),
   sink: ConsoleSink = { write: (bytes) => options.stdout(bytes), end() {} },
+  profile?: Uint32Array,
 ): Promise<{ exitCode: number | null; reason: RunAppReason }> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // QEMU gives its boards a pty itself; a board simulated here gets one from socat, and its
@@ -210,7 +218,7 @@ async function runTarget(
       onConsole: pty ? (bytes) => pty.write(bytes) : (bytes) => link.reader.push(bytes),
       consoleInput: pty ? pty.input : link.input,
       serialPty: pty ? undefined : options.serialPty,
-      onPinChange: options.onPinChange, onStart: options.onStart, sensorInputs: options.sensorInputs, realTime: options.realTime,
+      onPinChange: options.onPinChange, onStart: options.onStart, sensorInputs: options.sensorInputs, realTime: options.realTime, profile,
     });
   } catch (error) {
     pty?.close();

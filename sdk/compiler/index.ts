@@ -12,6 +12,7 @@ import type { Board } from "../../boards/types.ts";
 import { defaultStackSize } from "../../boards/stack.ts";
 import { createFrontEnd, consoleDriverFile, boardDriverFiles, REPO_ROOT, type DeviceIdentity } from "./frontend/program.ts";
 import { CompileError, formatMoteDiagnostic, formatTsDiagnostic, Codes } from "./diagnostics.ts";
+import { regexpSyntaxError } from "./regexp/diagnostic.ts";
 import { Lowerer } from "./lower/lower.ts";
 import { cleanup } from "./passes/cleanup.ts";
 import { analyzeRanges } from "./passes/ranges.ts";
@@ -19,6 +20,7 @@ import { markStackChecks } from "./passes/stack-checks.ts";
 import { methodUses } from "./passes/method-uses.ts";
 import { smallIntegerText } from "./passes/number-text.ts";
 import { onlyErrorsThrown } from "./passes/thrown-values.ts";
+import { bareAllocations, throwStatementTest } from "./passes/bare-profile.ts";
 import { numberModel, usedDriverCode } from "./lower/doubles.ts";
 import { portFor } from "./ports.ts";
 import { link } from "./link/link.ts";
@@ -31,7 +33,7 @@ import { writeUf2 } from "./emit/uf2.ts";
 import { writeMap } from "./emit/map.ts";
 import { sizeReport } from "./emit/size-report.ts";
 import { elementBytes } from "./lower/types.ts";
-import { DESCRIPTOR_CLOSURE, DESCRIPTOR_CELL, KIND_CLOSURE, KIND_CELL, DESCRIPTOR_PLAIN, KIND_PLAIN } from "./values.ts";
+import { DESCRIPTOR_CLOSURE, DESCRIPTOR_CELL, KIND_CLOSURE, KIND_CELL, DESCRIPTOR_PLAIN, KIND_PLAIN, DESCRIPTOR_MATCH, DESCRIPTOR_PLAIN_NULL } from "./values.ts";
 import { DESCRIPTOR_TYPED_PREFIX, KIND_TYPED_ARRAY, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENTS, DESCRIPTOR_ARRAY, DESCRIPTOR_NUMBER, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_NUMBER, KIND_STRING16, KIND_STRING8 } from "./values.ts";
 import type { IrProgram } from "./ir/ir.ts";
 import { slotLinkRegion } from "../../flash-tool/image/board-image.ts";
@@ -56,6 +58,10 @@ export interface BuildOptions {
    *  layout): after the MCUboot header, vector table first, no boot2 (mote-boot owns the
    *  flash's start). `mote build --sign` builds so. */
   imageSlot?: boolean;
+  /** "bare" (mote-boot): numbers are int32 (no doubles linked), the program may not allocate
+   *  once it runs (passes/bare-profile.ts: a compile error at each allocation), so the heap is
+   *  a bump allocator for start-up and no collector is linked. */
+  profile?: "bare";
 }
 
 /** The stack an image gets: the app's choice, else the board's, else what its RAM allows. */
@@ -105,7 +111,8 @@ export function appTypeErrors(program: ts.Program): string | undefined {
   const diagnostics = syntactic.length > 0 ? syntactic
     : [...program.getGlobalDiagnostics(), ...appSourceFiles(program).flatMap((sf) => program.getSemanticDiagnostics(sf))];
   const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
-  return errors.length > 0 ? errors.map(formatTsDiagnostic).join("\n") : undefined;
+  // Several of TypeScript's errors in one regular expression literal are one of V8's.
+  return errors.length > 0 ? [...new Set(errors.map((d) => regexpSyntaxError(d) ?? formatTsDiagnostic(d)))].join("\n") : undefined;
 }
 
 /** Sensor and actuator drivers (`mote/drivers/…`): SDK files whose arithmetic counts as the
@@ -131,8 +138,9 @@ export function build(options: BuildOptions): BuildResult {
   let ir: IrProgram;
   const lowerer = new Lowerer(program, fe.checker);
   try {
-    const model = numberModel([...appFiles, ...usedDriverCode(appFiles, fe.checker, isDriverSource)]);
-    ir = lowerer.lowerProgram(entry, { consoleDriver: consoleDriverFile(board), doubles: model !== "int32", fractions: model === "doubles" });
+    const bare = options.profile === "bare";
+    const model = bare ? "int32" : numberModel([...appFiles, ...usedDriverCode(appFiles, fe.checker, isDriverSource)]);
+    ir = lowerer.lowerProgram(entry, { consoleDriver: consoleDriverFile(board), doubles: model !== "int32", fractions: model === "doubles", bare });
   } catch (e) {
     if (e instanceof CompileError) return { ok: false, diagnostics: e.diagnostics.map(formatMoteDiagnostic).join("\n") };
     throw e;
@@ -164,6 +172,12 @@ export function build(options: BuildOptions): BuildResult {
   cleanup(ir);
   analyzeRanges(ir);
   smallIntegerText(ir, smallIntegers);
+  // After number-text: a number printed or converted that is proven small allocates nothing.
+  if (options.profile === "bare") {
+    const entryModule = lowerer.moduleName(program.getSourceFile(entry)!);
+    const allocations = bareAllocations(ir, alloc, entryModule, throwStatementTest(program.getSourceFiles()));
+    if (allocations.length > 0) return { ok: false, diagnostics: allocations.map(formatMoteDiagnostic).join("\n") };
+  }
   markStackChecks(ir);
 
   const target = portFor(board);
@@ -188,7 +202,8 @@ export function build(options: BuildOptions): BuildResult {
     });
   }
   for (const [symbol, kind] of [[DESCRIPTOR_STRING8, KIND_STRING8], [DESCRIPTOR_STRING16, KIND_STRING16], [DESCRIPTOR_ARRAY, KIND_ARRAY], [DESCRIPTOR_NUMBER, KIND_NUMBER],
-    [DESCRIPTOR_CLOSURE, KIND_CLOSURE], [DESCRIPTOR_CELL, KIND_CELL], [DESCRIPTOR_PLAIN, KIND_PLAIN]] as const) {
+    [DESCRIPTOR_CLOSURE, KIND_CLOSURE], [DESCRIPTOR_CELL, KIND_CELL], [DESCRIPTOR_PLAIN, KIND_PLAIN],
+    [DESCRIPTOR_MATCH, KIND_ARRAY], [DESCRIPTOR_PLAIN_NULL, KIND_PLAIN]] as const) {
     const bytes = new Uint8Array(4);
     new DataView(bytes.buffer).setUint32(0, kind, true);
     chunks.push({ name: symbol, section: ".rodata", bytes, size: 4, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });

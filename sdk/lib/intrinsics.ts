@@ -48,6 +48,10 @@ export declare const DOUBLES: boolean;
  *  integral program, sdk/compiler/lower/doubles.ts), or when it has no doubles at all. */
 export declare const FRACTIONS: boolean;
 
+/** True in the bare profile (build's `profile: "bare"`, sdk/compiler/passes/bare-profile.ts):
+ *  only start-up code allocates, from a bump allocator; no collector is linked. */
+export declare const BARE: boolean;
+
 /** True in images built for a simulator (exit through semihosting / BKPT), false for hardware. */
 export declare const SIMULATOR: boolean;
 

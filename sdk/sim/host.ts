@@ -38,6 +38,7 @@ async function runHost(options: RunOptions): Promise<RunResult> {
   if (board.simulator.kind !== "host") {
     throw new Error(`board '${board.id}' is simulated by ${board.simulator.kind}, not the host port; use targetFor(board) from sdk/sim`);
   }
+  if (options.profile) throw new Error("profiling counts instructions per address in rp2040js: it runs on the pico, not on the host port");
   if (!("scriptPath" in options.image)) throw new Error(`board '${board.id}' runs a host script (ports/host/bundle.ts), not an image`);
   if (options.gdbPort !== undefined) throw new Error(`gdbPort is supported on QEMU boards only; board '${board.id}' runs on Node`);
   const script = options.image.scriptPath;

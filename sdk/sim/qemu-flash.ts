@@ -9,6 +9,9 @@
 //   plugin (qemu-plugin/insn-count.c, hold=) holds the vCPU before each semihosting call and
 //   tells the harness over a Unix socket, which saves and lets it go on. A power cut (cut=N)
 //   is held the same way at an exact instruction count, saved, and QEMU ends there.
+// The micro:bit's flash is a ROM that only its controller (the NVMC) writes, a word at a time
+// and only clearing bits, so there the whole flash is erased through the NVMC first and then
+// written, image and file together (writeThroughNvmc).
 
 import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
@@ -23,15 +26,39 @@ const ERASED = 0xff;
 export async function loadFlashFile(link: QtestLink, board: Board, image: BootImage, file: string): Promise<void> {
   const { origin, length } = board.chip.flash;
   const imageEnd = image.flashOrigin - origin + image.flashBytes.length;
+  if (board.chip.family === "nrf51") {
+    const contents = existsSync(file) ? Buffer.from(readFileSync(file).subarray(0, length)) : Buffer.alloc(length, ERASED);
+    Buffer.from(image.flashBytes).copy(contents, image.flashOrigin - origin);
+    return writeThroughNvmc(link, origin, contents);
+  }
   const contents = Buffer.alloc(length - imageEnd, ERASED);
   if (existsSync(file)) readFileSync(file).subarray(imageEnd, length).copy(contents);
   await link.command(`b64write 0x${(origin + imageEnd).toString(16)} 0x${contents.length.toString(16)} ${contents.toString("base64")}`);
 }
 
+/** nRF51 NVMC registers (nRF51 Reference Manual v3.0, chapter 6; QEMU hw/nvram/nrf51_nvm.c). */
+const NVMC_CONFIG = 0x4001e504;
+const NVMC_ERASEALL = 0x4001e50c;
+const NVMC_WRITE_ENABLE = 1;
+const NVMC_ERASE_ENABLE = 2;
+
+/** Erases the nRF51's whole flash and writes `contents` (all of it, from `origin`) as the chip's
+ *  controller would, with the machine held at reset. */
+async function writeThroughNvmc(link: QtestLink, origin: number, contents: Buffer): Promise<void> {
+  await link.command(`writel 0x${NVMC_CONFIG.toString(16)} ${NVMC_ERASE_ENABLE}`);
+  await link.command(`writel 0x${NVMC_ERASEALL.toString(16)} 1`);
+  await link.command(`writel 0x${NVMC_CONFIG.toString(16)} ${NVMC_WRITE_ENABLE}`);
+  await link.command(`b64write 0x${origin.toString(16)} 0x${contents.length.toString(16)} ${contents.toString("base64")}`);
+  await link.command(`writel 0x${NVMC_CONFIG.toString(16)} 0`);
+}
+
 /** Writes the whole flash region to the file. */
 export async function saveFlashFile(qmp: QmpClient, board: Board, file: string): Promise<void> {
   const { origin, length } = board.chip.flash;
-  await qmp.command("pmemsave", { val: origin, size: length, filename: file });
+  // The nRF51's flash is mapped only in the SoC's own address space, which the CPU sees and
+  // pmemsave (system memory) does not: read it as the CPU does.
+  if (board.chip.family === "nrf51") await qmp.command("memsave", { val: origin, size: length, filename: file });
+  else await qmp.command("pmemsave", { val: origin, size: length, filename: file });
 }
 
 export type HoldEvent = "cut" | "exit";

@@ -206,6 +206,9 @@ async function runQemu(options: RunOptions): Promise<RunResult> {
     throw new Error(`board '${board.id}' is simulated by ${board.simulator.kind}, not QEMU; use targetFor(board) from sdk/sim`);
   }
   const image = nativeImage(options);
+  if (options.profile) {
+    throw new Error(`profiling counts instructions per address in rp2040js: it runs on the pico, not on QEMU's '${board.simulator.machine}' machine`);
+  }
   if (!qemuAvailable()) {
     throw new Error(`${QEMU_BINARY} was not found on the PATH, and board '${board.id}' runs on QEMU's '${board.simulator.machine}' machine; ${INSTALL_HINT}`);
   }

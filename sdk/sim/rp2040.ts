@@ -269,6 +269,8 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
     options.onConsole?.(bytes);
   };
 
+  const profile = options.profile;
+  const flashOrigin = options.board.chip.flash.origin;
   const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
   const hostStart = performance.now();
   let idleMs = 0;
@@ -315,6 +317,10 @@ async function runRp2040(options: RunOptions): Promise<RunResult> {
         if (executed >= powerCutAt) {
           finish("stopped", null);
           break;
+        }
+        if (profile) {
+          const at = (core.PC - flashOrigin) >>> 1;
+          if (at < profile.length) profile[at]++;
         }
         const cycles = core.executeInstruction();
         executed++;

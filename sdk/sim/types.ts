@@ -54,6 +54,12 @@ export interface RunOptions {
   serialPty?: (path: string) => void;
   /** Count executed guest instructions (exact; slower). */
   countInstructions?: boolean;
+  /**
+   * Counts the instructions executed at each address of flash into this array, one entry per
+   * halfword from the flash's start (index (pc - flash.origin) / 2; code run from RAM is not
+   * counted): `mote run --profile` sums it per function. rp2040js only; QEMU boards throw.
+   */
+  profile?: Uint32Array;
   /** QEMU only: start halted with a gdbstub on this TCP port. */
   gdbPort?: number;
   /**

@@ -69,7 +69,7 @@ describe("mote-boot measured", () => {
         `  one image check, ${v2.length} B  ${(plainCheck / 1e6).toFixed(2)} M instructions`,
         `  swap of ${swapSectors} sectors        ${(swap / 1e6).toFixed(2)} M instructions (${Math.round(swap / swapSectors / 1000)} K per sector, flash waits included)`,
       ].join("\n"));
-      expect(size).toBeLessThan(100_000);
+      expect(size).toBeLessThan(80_000);
       expect(toApp).toBeLessThan(80_000_000);
     });
   }

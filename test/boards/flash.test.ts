@@ -3,7 +3,8 @@
 // survive a restart through RunOptions.flashFile, and power cuts (powerCutAtInstruction) in
 // the middle of an erase or a program leaving the sector partly written, as real flash may.
 // pico: the driver's SRAM routine talking SPI to the harness's W25Q16JV model behind the SSI;
-// mps2-an385: QEMU's code memory with NOR rules kept by the driver.
+// mps2-an385: QEMU's code memory with NOR rules kept by the driver; microbit: QEMU's nRF51
+// NVMC, a page erase and word writes.
 
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -87,10 +88,10 @@ describe("flash", () => {
     });
   }
 
-  it("is a compile error naming the board where it has no flash driver (microbit)", () => {
-    const result = build({ entry: fixture("flash-cut.ts"), board: findBoard("microbit"), forSimulator: true });
+  it("is a compile error naming the board where it has no flash driver (lm3s6965evb)", () => {
+    const result = build({ entry: fixture("flash-cut.ts"), board: findBoard("lm3s6965evb"), forSimulator: true });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.diagnostics).toMatch(/flash-cut\.ts:\d+:\d+ - error TS2339: Property 'sectorSize' does not exist on type 'MicrobitHasNoFlash'/);
+    if (!result.ok) expect(result.diagnostics).toMatch(/flash-cut\.ts:\d+:\d+ - error TS2339: Property 'sectorSize' does not exist on type 'Lm3s6965evbHasNoFlash'/);
   });
 });
 

@@ -7,7 +7,7 @@
 import type { Board } from "../../boards/types.ts";
 import { crc16 } from "../../sdk/lib/link/crc16.ts";
 import {
-  ERASED, KIND_STRING, MARKED, RECORD_COMMIT, RECORD_HEADER_BYTES, SECTOR_HEADER_BYTES, SECTOR_RETIRED, sectorSequence,
+  ERASED, KIND_STRING, MARKED, MAX_RECORD_BYTES, RECORD_COMMIT, RECORD_HEADER_BYTES, SECTOR_HEADER_BYTES, SECTOR_RETIRED, sectorSequence,
   setRecordCrc, writeRecordHeader, writeSectorHeader,
 } from "../../sdk/lib/storage/format.ts";
 
@@ -17,6 +17,17 @@ export function settingsOf(board: Board): { offset: number; size: number } {
   const settings = board.flashLayout?.settings;
   if (!settings) throw new Error(`board '${board.id}' has no settings area`);
   return settings;
+}
+
+/** How many sectors the board's settings area has. */
+export function sectorCount(board: Board): number {
+  return settingsOf(board).size / SECTOR;
+}
+
+/** The live bytes the board's storage holds at most (sdk/lib/storage/log.ts: all but two
+ *  sectors, each less its header and room for the largest record). */
+export function capacityOf(board: Board): number {
+  return (sectorCount(board) - 2) * (SECTOR - SECTOR_HEADER_BYTES - MAX_RECORD_BYTES);
 }
 
 export interface SectorState { sequence: number; retired: boolean }

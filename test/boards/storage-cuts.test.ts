@@ -12,8 +12,8 @@
 // fell is read from the flash it left: a compaction under way (a sector opened after the
 // newest, the oldest not yet retired), or anywhere else.
 //
-// MOTE_STORAGE_CUTS=n sets the cuts per board (default: 24 on pico, 6 on mps2-an385, whose
-// QEMU takes seconds to start each boot); MOTE_STORAGE_SEED the seed. An exhaustive sweep:
+// MOTE_STORAGE_CUTS=n sets the cuts per board (default: 24 on pico, 6 on mps2-an385 and
+// microbit, whose QEMU takes seconds to start each boot); MOTE_STORAGE_SEED the seed. An exhaustive sweep:
 // MOTE_STORAGE_CUTS=1000.
 
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -29,8 +29,8 @@ import { buildFor } from "./boot.ts";
 import { compactionUnderway, fullRing, stringRecord } from "./storage-area.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const boards = ["pico", "mps2-an385"].map(findBoard).filter((b) => b.simulator.kind !== "qemu" || qemuAvailable());
-const DEFAULT_CUTS: Record<string, number> = { pico: 24, "mps2-an385": 6 };
+const boards = ["pico", "mps2-an385", "microbit"].map(findBoard).filter((b) => b.simulator.kind !== "qemu" || qemuAvailable());
+const DEFAULT_CUTS: Record<string, number> = { pico: 24, "mps2-an385": 6, microbit: 6 };
 const CUTS_PER_EPISODE = 3;
 const SEED = Number(process.env.MOTE_STORAGE_SEED ?? 0x5701);
 /** Generations one boot writes (storage-cut.ts ROUNDS). */

@@ -141,8 +141,8 @@ describe.skipIf(!hasQemu)("mote flash over a pseudo-terminal", () => {
     expect(quiet.code).toBe(1);
     expect(quiet.stderr).toMatch(/mote info: \/dev\/pts\/\d+ did not answer within 500 ms \(2 attempts\); check the port and its baud rate, and that the device runs an SMP server/);
 
-    // The micro:bit answers SMP but takes no updates (no flash layout): no image group.
-    const microbit = await runOnPty(path.join(here, "../boards/fixtures/image-smp.ts"), "microbit");
+    // An app that answers SMP but dropped the image group (it takes no updates over its port).
+    const microbit = await runOnPty(path.join(here, "../boards/fixtures/smp-no-updates.ts"), "microbit");
     const image = path.join(path.dirname(app), "any.signed.bin");
     const { privateKey } = generateKeyPairSync("ed25519");
     writeFileSync(image, signImage(new Uint8Array(100), { key: privateKey, version: { major: 1, minor: 0, revision: 0, build: 0 }, headerSize: 0x20 }).bytes);

@@ -10,6 +10,7 @@ import path from "node:path";
 import { findBoard } from "../../boards/index.ts";
 import { build } from "../../sdk/compiler/index.ts";
 import { bootImageOf, targetFor, type BootImage } from "../../sdk/sim/index.ts";
+import type { PinInput } from "../../sdk/sim/types.ts";
 import { InputQueue } from "../../sdk/sim/input-queue.ts";
 import { openSerialPort } from "../../flash-tool/serial/port.ts";
 import { SmpClient, type DuplexByteStream } from "../../flash-tool/smp/index.ts";
@@ -32,6 +33,9 @@ export interface RunningDevice {
   wire: { sent: number; received: number };
   /** Ends the run; the flash file then holds the flash as it was. */
   stop(): Promise<void>;
+  /** Closes the client and the pty (QEMU boards) and leaves the board running, for a `mote`
+   *  process to open the port; console() then stops growing. */
+  release?(): Promise<void>;
 }
 
 /** Builds `app` for `boardId` (version `version`) once; boot() runs it. */
@@ -44,13 +48,14 @@ export function buildImageApp(app: string, boardId: string, version = "1.0.0"): 
   return bootImageOf(built.image, built.files!.elf);
 }
 
-/** Boots `image` on `boardId` with `flashFile`; `withClient` false leaves the port to others. */
-export async function bootDevice(boardId: string, image: BootImage, flashFile: string, withClient = true): Promise<RunningDevice> {
+/** Boots `image` on `boardId` with `flashFile`; `withClient` false leaves the port to others;
+ *  `pinInputs`: levels the board's input pins take (a button held at reset). */
+export async function bootDevice(boardId: string, image: BootImage, flashFile: string, withClient = true, pinInputs?: PinInput[]): Promise<RunningDevice> {
   const board = findBoard(boardId);
   const stopper = new AbortController();
   let text = "";
   const onConsole = (bytes: Uint8Array) => { text += Buffer.from(bytes).toString("latin1"); };
-  const common = { board, image, flashFile, timeoutMs: 170_000, realTime: true, signal: stopper.signal };
+  const common = { board, image, flashFile, timeoutMs: 170_000, realTime: true, signal: stopper.signal, pinInputs };
   if (board.simulator.kind === "rp2040js") {
     const port = new SimulatedPort();
     const client = new SmpClient(port, { timeoutMs: 3000, onConsole });
@@ -74,11 +79,17 @@ export async function bootDevice(boardId: string, image: BootImage, flashFile: s
     off: (event, listener) => serial.off(event, listener),
   };
   const client = new SmpClient(counted, { timeoutMs: 3000, deviceName: pty, onConsole });
+  let open = true;
+  const release = async () => {
+    if (!open) return;
+    open = false;
+    client.close();
+    await new Promise((resolve) => serial.close(resolve));
+  };
   return {
-    client, pty, console: () => text, wire,
+    client, pty, console: () => text, wire, release,
     stop: async () => {
-      client.close();
-      await new Promise((resolve) => serial.close(resolve));
+      await release();
       stopper.abort();
       await run;
     },

@@ -25,20 +25,22 @@ const FLASH_ROUTINE =
   "\uffee\ubd00\u0000\u1800\u800c\u4001\u0000\u0007\u0004\u1400";
 
 /** The routine in SRAM (a typed array's bytes are 4-aligned, as its literal loads need), and
- *  the staging buffer for a page; made at the first use. */
-let routine: Uint8Array | undefined;
-let staging: Uint8Array | undefined;
+ *  the staging buffer for a page; made when the driver starts (a program that uses flash
+ *  reaches this module), so that erasing and programming allocate nothing: mote-boot's bare
+ *  profile allows no allocation once it runs. */
+const routine = loadRoutine();
+const staging = new Uint8Array(PAGE_BYTES);
+
+function loadRoutine(): Uint8Array {
+  const code = new Uint8Array(FLASH_ROUTINE.length * 2);
+  const at = peek32(addressOf(code) + TYPED_DATA);
+  for (let i = 0; i < FLASH_ROUTINE.length; i++) poke16(at + i * 2, FLASH_ROUTINE.charCodeAt(i));
+  return code;
+}
 
 /** The routine's entry as callMethod takes a code address: a word with bit 0 set (Thumb) is
  *  the small integer address >> 1. */
 function routineEntry(): number {
-  if (routine === undefined) {
-    const code = new Uint8Array(FLASH_ROUTINE.length * 2);
-    const at = peek32(addressOf(code) + TYPED_DATA);
-    for (let i = 0; i < FLASH_ROUTINE.length; i++) poke16(at + i * 2, FLASH_ROUTINE.charCodeAt(i));
-    routine = code;
-    staging = new Uint8Array(PAGE_BYTES);
-  }
   return peek32(addressOf(routine) + TYPED_DATA) >> 1;
 }
 
@@ -48,7 +50,7 @@ export function flashEraseSector(offset: number): void {
 
 export function flashProgram(offset: number, data: Uint8Array, start: number, length: number): void {
   const entry = routineEntry();
-  const buffer = staging!;
+  const buffer = staging;
   const from = peek32(addressOf(data) + TYPED_DATA) + start;
   const to = peek32(addressOf(buffer) + TYPED_DATA);
   for (let i = 0; i < length; i++) poke8(to + i, peek8(from + i));

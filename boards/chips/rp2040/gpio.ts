@@ -40,6 +40,10 @@ const RESETS_DONE = 0x4000c000 + 0x8;
 const RESET_IO_BANK0 = 1 << 5;
 const RESET_PADS_BANK0 = 1 << 8;
 
+/** Bank 0's pins are 0–29: masking with this changes no pin number and tells the compiler
+ *  the arithmetic on it stays small (no tag or overflow checks). */
+const PIN_MASK = 31;
+
 const MODE_OUTPUT = 1;
 const MODE_PULL_UP = 2;
 const MODE_PULL_DOWN = 3;
@@ -73,9 +77,11 @@ export function gpioWrite(pin: number, high: boolean): void {
 
 /** An output reads what it drives (GPIO_OUT), an input its level (GPIO_IN). */
 export function gpioRead(pin: number): boolean {
-  const bit = 1 << (pin & 7);
-  if ((peek8(GPIO_OE + (pin >> 3)) & bit) !== 0) return (peek8(GPIO_OUT + (pin >> 3)) & bit) !== 0;
-  return (peek8(GPIO_IN + (pin >> 3)) & bit) !== 0;
+  // Pins are 0–29: the mask changes nothing, but proves the arithmetic below small.
+  const p = pin & PIN_MASK;
+  const bit = 1 << (p & 7);
+  if ((peek8(GPIO_OE + (p >> 3)) & bit) !== 0) return (peek8(GPIO_OUT + (p >> 3)) & bit) !== 0;
+  return (peek8(GPIO_IN + (p >> 3)) & bit) !== 0;
 }
 
 /** Writes a 32-bit register given as two 16-bit halves: the high half shifted up is no
@@ -112,7 +118,7 @@ export function gpioWatch(pin: number, changed: () => void): void {
 
 function service(): void {
   for (let i = 0; i < watched.length; i++) {
-    const pin = watched[i];
+    const pin = watched[i] & PIN_MASK;
     const shift = (pin & 7) << 2;
     // The pin's four status bits, from the byte that holds them.
     const status = peek8(IO_BANK0 + (PROC0_INTS0 + ((pin >> 3) << 2) + (shift >> 3))) >> (shift & 4);

@@ -43,9 +43,7 @@ export function consoleSetBaud(baud: number): void {
   poke32(BRR, ((CLOCK_HZ + (baud >> 1)) / baud) | 0);
 }
 
-/** Receiving works under QEMU's STM32 USART models, but a conversation hangs in about one run
- *  of three (seen with test/boards/uart.test.ts; also, under load, with the lm3s6965evb's
- *  PL011): these boards do not claim "uart-rx" until that is understood. */
+/** Each received byte raises RXNE's interrupt; the service reads them (consoleRead). */
 export function consoleReceive(service: () => void): void {
   onInterrupt(CONSOLE_IRQ, service);
   poke32(CR1, CR1_UE | CR1_TE | CR1_RE | CR1_RXNEIE);

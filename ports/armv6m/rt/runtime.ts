@@ -96,14 +96,18 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
         : i === SYSTICK_EXCEPTION && o.referenced?.has(SYSTICK_CLOCK) ? "__rt_systick" : "__rt_fault";
       relocs.push({ offset: 4 * i, kind: "abs32", symbol: handler, addend: 1 });
     }
-    // External interrupts: queued for the event loop when the program listens for any.
-    if (o.referenced?.has(IRQ_QUEUE)) {
-      for (let irq = 0; irq < board.chip.irqCount; irq++) {
-        const watchdog = o.referenced?.has(WATCHDOG_USED) && board.watchdogVector === entries + irq;
-        relocs.push({ offset: 4 * (entries + irq), kind: "abs32", symbol: watchdog ? WATCHDOG_HANDLER : "__rt_irq", addend: 1 });
-      }
-      bytes = new Uint8Array(4 * (entries + board.chip.irqCount));
+    // External interrupts: queued for the event loop when the program listens for any. A
+    // watchdog whose warning is an external interrupt needs its entry even when nothing else
+    // does (the table then ends there, the lines before it faulting).
+    const watchdogIrq = o.referenced?.has(WATCHDOG_USED) && board.watchdogVector !== undefined && board.watchdogVector >= entries
+      ? board.watchdogVector - entries : -1;
+    const queued = o.referenced?.has(IRQ_QUEUE) ?? false;
+    const irqEntries = queued ? board.chip.irqCount : watchdogIrq + 1;
+    for (let irq = 0; irq < irqEntries; irq++) {
+      const handler = irq === watchdogIrq ? WATCHDOG_HANDLER : queued ? "__rt_irq" : "__rt_fault";
+      relocs.push({ offset: 4 * (entries + irq), kind: "abs32", symbol: handler, addend: 1 });
     }
+    if (irqEntries > 0) bytes = new Uint8Array(4 * (entries + irqEntries));
     chunks.push({ ...data("__vectors", bytes, relocs, ".vectors"), module: "rt:armv6m" });
   }
 
@@ -1042,6 +1046,24 @@ function exitChunks(o: PortRuntimeOptions): Chunk[] {
     a.bind(done);
     a.bx(14);
     chunks.push(chunk("port.copyWords", a));
+  }
+  {
+    // port.copyBytes(to, from, count): tagged numbers; from the last byte down (the ranges
+    // do not overlap), four instructions and a branch a byte.
+    const a = createAssembler();
+    a.asrs(0, 0, 1);
+    a.asrs(1, 1, 1);
+    a.asrs(2, 2, 1);
+    const loop = a.newLabel(), done = a.newLabel();
+    a.bind(loop);
+    a.subs(2, 2, { imm: 1 });
+    a.bcond("mi", done);
+    a.ldrb(3, 1, 2);
+    a.strb(3, 0, 2);
+    a.b(loop);
+    a.bind(done);
+    a.bx(14);
+    chunks.push(chunk("port.copyBytes", a));
   }
   {
     // Interrupts off, sleep; a wake-up (debugger, NMI) sleeps again.

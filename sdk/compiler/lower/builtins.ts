@@ -58,6 +58,8 @@ Lowerer.prototype.stringMethod = function stringMethod(this: Lowerer, callee: ts
   const s = callee.expression;
   const call = (rt: RtName, args: VReg[], smallInt = false) => this.call(this.runtime(rt), args, node, true, smallInt);
   const flag = (b: boolean) => this.constant(b ? TRUE : FALSE);
+  const withPattern = this.regexpStringMethod(callee, node);
+  if (withPattern) return withPattern;
   switch (name) {
     case "slice": return call("strSlice", this.methodArgs(s, node, 2, ["number", "number"]));
     case "substring": return call("strSubstring", this.methodArgs(s, node, 2, ["number", "number"]));

@@ -118,6 +118,7 @@ Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: 
   }
   if (!ts.isIdentifier(callee)) return this.indirectCall(callee, node);
   if (callee.text === "Array" && this.isGlobal(callee)) return this.arrayOfLength(node.arguments, node);
+  if (callee.text === "RegExp" && this.isGlobal(callee)) return this.newRegExp(node);
   const sym = this.resolveAlias(this.symbolOf(callee));
   const decl = sym.declarations?.[0];
   if (decl?.getSourceFile().isDeclarationFile && TIMER_FUNCTIONS[callee.text] && path.resolve(decl.getSourceFile().fileName) === GLOBALS_FILE) {

@@ -53,6 +53,7 @@ const BUILTIN_CLASSES: Record<string, string> = {
   Promise: "promise.ts",
   ArrayBuffer: "typed-arrays.ts", DataView: "dataview.ts",
   Date: "date.ts",
+  RegExp: "regexp.ts",
 };
 
 type ClassMember =
@@ -78,6 +79,7 @@ Lowerer.prototype.newExpression = function newExpression(this: Lowerer, node: ts
       }
     }
   }
+  if (classDecl && classDecl === this.builtinClass("RegExp") && this.isGlobal(node.expression)) return this.newRegExp(node);
   if (classDecl) return this.newInstance(classDecl, node);
   return fail(node, Codes.UnsupportedSyntax, `'new ${node.expression.getText()}' is not supported on devices yet`);
 };

@@ -10,7 +10,7 @@ export type ConstantValue = number | boolean | string | null;
 
 /** Build facts the runtime tests as constants (`declare const` in sdk/lib/intrinsics.ts), so
  *  that `if (DOUBLES)` keeps only the branch a program needs. Set by the Lowerer. */
-export const buildFlags: { DOUBLES: boolean; FRACTIONS: boolean } = { DOUBLES: false, FRACTIONS: false };
+export const buildFlags: { DOUBLES: boolean; FRACTIONS: boolean; BARE: boolean } = { DOUBLES: false, FRACTIONS: false, BARE: false };
 const INTRINSICS_SUFFIX = "sdk/lib/intrinsics.ts";
 
 /** The constant value of an expression, or undefined when it is not a compile-time constant.
@@ -46,8 +46,12 @@ function builtinNumber(node: ts.Expression, checker: ts.TypeChecker): number | u
   return typeof value === "number" ? value : undefined;
 }
 
+/** How deep evaluate follows an expression: a table written as a long `"…" + "…"` chain is
+ *  that deep (sdk/lib/rt/display-width.ts has 63 pieces); deeper ones are built at run time. */
+const MAX_DEPTH = 256;
+
 function evaluate(node: ts.Expression, checker: ts.TypeChecker, depth: number): ConstantValue | undefined {
-  if (depth > 32) return undefined;
+  if (depth > MAX_DEPTH) return undefined;
   switch (node.kind) {
     case ts.SyntaxKind.NumericLiteral: return Number((node as ts.NumericLiteral).text);
     case ts.SyntaxKind.StringLiteral:

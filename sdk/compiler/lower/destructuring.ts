@@ -43,6 +43,7 @@ Lowerer.prototype.iterableArray = function iterableArray(this: Lowerer, node: ts
       return () => this.call(this.runtime("arrayIterated"), [this.expr(array), this.constant(tagInt(which === "keys" ? 0 : which === "values" ? 1 : 2), true)], inner);
     }
   }
+  if (this.isMatchAll(inner)) return () => this.expr(inner);
   const cls = this.instanceClass(inner);
   if (cls && ["Map", "Set"].includes(cls.name?.text ?? "") && cls.getSourceFile().fileName.startsWith(RT_DIR)) {
     const info = this.classInfo(cls);

@@ -86,6 +86,7 @@ Lowerer.prototype.expr = function expr(this: Lowerer, node: ts.Expression, disca
       return this.constant(UNDEFINED);
     case ts.SyntaxKind.AwaitExpression: return this.awaitExpression(node as ts.AwaitExpression);
     case ts.SyntaxKind.TypeOfExpression: return this.typeOf(node as ts.TypeOfExpression);
+    case ts.SyntaxKind.RegularExpressionLiteral: return this.regexpLiteral(node as ts.RegularExpressionLiteral);
     default:
       return fail(node, Codes.UnsupportedSyntax, `${syntaxName(node)} is not supported on devices yet`);
   }

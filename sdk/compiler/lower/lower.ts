@@ -39,5 +39,6 @@ import "./intrinsics.ts";
 import "./arrays.ts";
 import "./objects.ts";
 import "./classes.ts";
+import "./regexps.ts";
 
 export { Lowerer, type LowerOptions } from "./lowerer.ts";

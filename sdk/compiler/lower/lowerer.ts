@@ -53,6 +53,8 @@ export interface LowerOptions {
   doubles: boolean;
   /** They may be fractions: its model is "doubles". */
   fractions: boolean;
+  /** The bare profile (passes/bare-profile.ts): the heap is a bump allocator, no collector. */
+  bare?: boolean;
 }
 
 export class Lowerer {
@@ -126,6 +128,7 @@ export class Lowerer {
     this.doubles = options.doubles;
     buildFlags.DOUBLES = options.doubles;
     buildFlags.FRACTIONS = options.fractions;
+    buildFlags.BARE = options.bare ?? false;
     // Module initialisation order: imports before importers (as ES modules evaluate).
     const order: ts.SourceFile[] = [];
     const seen = new Set<ts.SourceFile>();

@@ -57,7 +57,7 @@ Lowerer.prototype.importedFile = function importedFile(this: Lowerer, spec: ts.S
 Lowerer.prototype.moduleInfo = function moduleInfo(this: Lowerer, sf: ts.SourceFile): ModuleInfo {
   let info = this.modules.get(sf);
   if (!info) {
-    const stem = this.uniqueName(moduleStem(sf.fileName));
+    const stem = this.uniqueName(stemFor(sf, this.program));
     info = { sf, stem, initSymbol: `${stem}.<init>`, hasInit: false, temporalDeadZone: new Set() };
     this.modules.set(sf, info);
     if (!sf.isDeclarationFile && !isIntrinsics(sf)) {
@@ -263,6 +263,28 @@ function needsInit(stmt: ts.Statement, foldable: (d: ts.VariableDeclaration) => 
     return stmt.declarationList.declarations.some((d) => (d.initializer !== undefined && !foldable(d)) || (d.initializer === undefined && inDeadZone(d)));
   }
   return true;
+}
+
+/** Stems of the SDK's own modules (sdk/, boards/, ports/) in a program: the port's
+ *  hand-written code names some of their symbols (`heap.bump`), so they keep their stems. */
+const sdkStems = new WeakMap<ts.Program, Set<string>>();
+
+function isSdkFile(fileName: string): boolean {
+  const rel = path.relative(REPO_ROOT, fileName);
+  return !rel.startsWith("..") && /^(sdk|boards|ports)[\\/]/.test(rel);
+}
+
+/** A module's stem, its symbols' prefix: an app's `heap.ts` becomes `heap.app`, leaving
+ *  `heap` to the runtime's. */
+function stemFor(sf: ts.SourceFile, program: ts.Program): string {
+  const stem = moduleStem(sf.fileName);
+  if (isSdkFile(sf.fileName)) return stem;
+  let reserved = sdkStems.get(program);
+  if (!reserved) {
+    reserved = new Set(program.getSourceFiles().filter((f) => !f.isDeclarationFile && isSdkFile(f.fileName)).map((f) => moduleStem(f.fileName)));
+    sdkStems.set(program, reserved);
+  }
+  return reserved.has(stem) ? `${stem}.app` : stem;
 }
 
 function moduleStem(fileName: string): string {

@@ -73,6 +73,8 @@ Lowerer.prototype.propertyGet = function propertyGet(this: Lowerer, node: ts.Pro
   if (typed !== undefined) return typed;
   const member = this.classMember(node);
   if (member) return this.memberGet(member, node);
+  const matchProperty = objKind === "array" ? this.matchProperty(node) : undefined;
+  if (matchProperty) return matchProperty;
   if (objKind === "object" || (objKind === "any" && this.isObjectOrNullish(node.expression))) {
     return this.optionalChain(node, node.expression, (object) => this.call(this.runtime("objGet"), [object, this.stringLiteral(node.name.text)], node));
   }

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import {
-  UNDEFINED, isSmallIntValue, CLASS_PRINT_DATE, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_SET,
+  UNDEFINED, isSmallIntValue, CLASS_PRINT_DATE, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_REGEXP, CLASS_PRINT_SET,
   CLASS_PRINT_UNSUPPORTED,
 } from "../values.ts";
 import { type ValueKind, valueKind } from "./types.ts";
@@ -101,7 +101,7 @@ Lowerer.prototype.consoleLogFormatted = function consoleLogFormatted(this: Lower
   for (const arg of rest) {
     if (ts.isSpreadElement(arg)) fail(arg, Codes.UnsupportedSyntax, "spread arguments are not supported on devices yet");
     const kind = this.kindOf(arg);
-    if (!this.isInspected(arg) && (kind === "array" || kind === "typed" || kind === "object" || (kind === "any" && !this.isPrimitive(arg)))) {
+    if (!this.isInspected(arg) && !this.isMixedPrintable(arg) && (kind === "array" || kind === "typed" || kind === "object" || (kind === "any" && !this.isPrimitive(arg)))) {
       const type = this.checker.typeToString(this.checker.getTypeAtLocation(arg));
       fail(arg, Codes.UnsupportedCall, `console.log of a value of type '${type}' is not supported on devices yet`,
         "console.log prints primitives, arrays, typed arrays, plain objects, Map, Set and instances of the app's classes");
@@ -133,6 +133,7 @@ Lowerer.prototype.printMode = function printMode(this: Lowerer, info: ClassInfo)
     if (info.name === "Set") return CLASS_PRINT_SET;
   }
   if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "date.ts") && info.name === "Date") return CLASS_PRINT_DATE;
+  if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "regexp.ts") && info.name === "RegExp") return CLASS_PRINT_REGEXP;
   return CLASS_PRINT_UNSUPPORTED;
 };
 

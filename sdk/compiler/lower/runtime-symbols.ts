@@ -198,6 +198,15 @@ export const RT = {
   asyncThrew: ["promise.ts", "asyncThrew"],
   queueMicrotask: ["promise.ts", "queueMicrotask"],
   topLevelAwaitEnded: ["promise.ts", "topLevelAwaitEnded"],
+  regexpNew: ["regexp.ts", "regexpNew"],
+  regexpMatch: ["regexp.ts", "strMatch"],
+  regexpMatchAll: ["regexp.ts", "strMatchAll"],
+  regexpSearch: ["regexp.ts", "strSearch"],
+  regexpSplit: ["regexp.ts", "strSplit"],
+  regexpReplace: ["regexp.ts", "strReplace"],
+  regexpMatchIndex: ["regexp.ts", "matchIndex"],
+  regexpMatchInput: ["regexp.ts", "matchInput"],
+  regexpMatchGroups: ["regexp.ts", "matchGroups"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type RtName = keyof typeof RT;

@@ -11,8 +11,6 @@ export function checkUnsupported(sf: ts.SourceFile, checker: ts.TypeChecker): vo
     switch (node.kind) {
       case ts.SyntaxKind.WithStatement:
         fail(node, Codes.With, "'with' is not supported on devices", "name the object explicitly");
-      case ts.SyntaxKind.RegularExpressionLiteral:
-        fail(node, Codes.RegExp, "regular expressions are not supported on devices yet", "use string methods");
       case ts.SyntaxKind.BigIntLiteral:
         fail(node, Codes.BigInt, "BigInt is not supported on devices", "use numbers");
       case ts.SyntaxKind.VariableDeclarationList:
@@ -49,7 +47,6 @@ const GLOBALS_REJECTED: Record<string, [number, string, string]> = {
   Proxy: [Codes.ProxyReflect, "'Proxy' is not supported on devices", "objects have a fixed layout"],
   Reflect: [Codes.ProxyReflect, "'Reflect' is not supported on devices", "objects have a fixed layout"],
   Symbol: [Codes.SymbolUse, "'Symbol' is not supported on devices", "use strings or enums as keys"],
-  RegExp: [Codes.RegExp, "regular expressions are not supported on devices yet", "use string methods"],
   BigInt: [Codes.BigInt, "BigInt is not supported on devices", "use numbers"],
 };
 

@@ -43,14 +43,22 @@ export function valueKind(checker: ts.TypeChecker, type: ts.Type): ValueKind {
   }
   // { a: number } & { b: number } (Object.assign's result): an object when every part is one.
   if (type.isIntersection() && type.types.every((t) => valueKind(checker, t) === "object")) return "object";
-  if (checker.isArrayType(type) || checker.isTupleType(type)) return "array";
+  if (checker.isArrayType(type) || checker.isTupleType(type) || isMatchArrayType(type)) return "array";
   if (typedArrayElement(type)) return "typed";
   // Objects that are not functions: class instances, object literals, interfaces, records.
   if (type.flags & ts.TypeFlags.Object && type.getCallSignatures().length === 0) return "object";
   return "any";
 }
 
+/** A RegExp match (lib's RegExpMatchArray, RegExpExecArray): an array of strings at run time
+ *  (sdk/lib/rt/regexp.ts), with index, input and groups besides. */
+export function isMatchArrayType(type: ts.Type): boolean {
+  const symbol = type.getSymbol();
+  return (symbol?.name === "RegExpMatchArray" || symbol?.name === "RegExpExecArray") && symbol.declarations?.[0]?.getSourceFile().isDeclarationFile === true;
+}
+
 export function elementType(checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined {
+  if (isMatchArrayType(type)) return checker.getStringType();
   if (!checker.isArrayType(type)) return undefined;
   return checker.getTypeArguments(type as ts.TypeReference)[0];
 }

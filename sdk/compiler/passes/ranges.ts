@@ -361,6 +361,16 @@ function transfer(inst: Inst, state: State, bySymbol: Map<string, IrFunction>, r
       const zeroTimesUnbounded = (x: Range, y: Range) => x.lo <= 0 && x.hi >= 0 && !(Number.isFinite(y.lo) && Number.isFinite(y.hi));
       if (inst.kind === "mul" && (!doubles || !(zeroTimesUnbounded(a, b) || zeroTimesUnbounded(b, a)))) r = PORT_CALLS.__rt_mul(a, b);
       if (inst.kind === "mul" && doubles && r && !((a.lo >= 0 && b.lo >= 0) || r.lo > 0 || r.hi < 0)) r = undefined;
+      // Bitwise results are int32 whatever the operands hold (ToInt32 first), so some are
+      // bounded even when an operand may be boxed: `x & 0xfff` lies in [0, 0xfff], `x >>> 2`
+      // below 2^30, `x >> 1` within the small integers.
+      if (!smallOps) {
+        if (inst.kind === "and" && (isSmall(a) && a.lo >= 0 || isSmall(b) && b.lo >= 0)) {
+          r = { lo: 0, hi: Math.min(isSmall(a) && a.lo >= 0 ? a.hi : Infinity, isSmall(b) && b.lo >= 0 ? b.hi : Infinity) };
+        }
+        if (inst.kind === "shr" && b.lo === b.hi && isSmall(b) && (b.lo & 31) >= 2) r = { lo: 0, hi: 2 ** (32 - (b.lo & 31)) - 1 };
+        if (inst.kind === "sar" && b.lo === b.hi && isSmall(b) && (b.lo & 31) >= 1) r = { lo: -(2 ** (31 - (b.lo & 31))), hi: 2 ** (31 - (b.lo & 31)) - 1 };
+      }
       if (smallOps) {
         switch (inst.kind) {
           case "add": r = { lo: a.lo + b.lo, hi: a.hi + b.hi }; break;

@@ -14,7 +14,7 @@ const result = new EdwardsPoint();
 const k = new Uint8Array(32);
 const digest = new Uint8Array(64);
 const encoded = new Uint8Array(32);
-let hash: Sha512 | undefined;
+const hash = new Sha512();
 
 /** Whether `signature` (64 bytes: R, then S) is a valid Ed25519 signature of `message` by
  *  `publicKey` (32 bytes). Anything malformed (wrong lengths, S of L or more, a key that is
@@ -23,7 +23,6 @@ export function ed25519Verify(publicKey: Uint8Array, message: Uint8Array, signat
   if (publicKey.length !== ED25519_PUBLIC_KEY_BYTES || signature.length !== ED25519_SIGNATURE_BYTES) return false;
   if (!scalarIsCanonical(signature, 32)) return false;
   if (!pointDecode(publicPoint, publicKey, 0)) return false;
-  hash ??= new Sha512();
   hash.update(signature, 0, 32);
   hash.update(publicKey, 0, 32);
   hash.update(message, 0, message.length);

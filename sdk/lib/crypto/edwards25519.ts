@@ -190,8 +190,6 @@ function fillTable(table: CachedPoint[], p: EdwardsPoint): void {
   }
 }
 
-let baseTable: CachedPoint[] | undefined;
-
 /** B, 3B, .., 15B from the generated constants (base-table.ts). */
 function loadBaseTable(): CachedPoint[] {
   const table = newTable(true);
@@ -205,6 +203,8 @@ function loadBaseTable(): CachedPoint[] {
   }
   return table;
 }
+// Made when the module starts (verification allocates nothing: the bare profile).
+const baseTable = loadBaseTable();
 const pointTable = newTable(false);
 
 /** The 256 bits of the scalar at bytes[offset..offset + 32) as signed odd digits of at most
@@ -243,7 +243,6 @@ const sDigits = new Int8Array(256), kDigits = new Int8Array(256);
  *  kOffset): both in signed digits, one doubling per bit from the highest digit that is
  *  not 0, and an addition of an odd multiple of B or p per digit that is not 0. */
 export function doubleScalarMultiply(r: EdwardsPoint, s: Uint8Array, sOffset: number, k: Uint8Array, kOffset: number, p: EdwardsPoint): void {
-  baseTable ??= loadBaseTable();
   const bases = baseTable;
   fillTable(pointTable, p);
   signedDigits(sDigits, s, sOffset);

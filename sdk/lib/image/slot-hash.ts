@@ -8,13 +8,12 @@ import { slotOffset, type Slot } from "./slots.ts";
 
 /** Bytes hashed per read from flash (a multiple of 4: the slots start on sectors). */
 const CHUNK_BYTES = 512;
-let chunk: Uint8Array | undefined;
-let hash: Sha256 | undefined;
+// Made when the module starts: hashing allocates nothing (mote-boot's bare profile).
+const chunk = new Uint8Array(CHUNK_BYTES);
+const hash = new Sha256();
 
 /** SHA-256 of `slot`'s bytes 0 to `end`, into `digest` (32 bytes), which it returns. */
-export function sha256Slot(slot: Slot, end: number, digest: Uint8Array = new Uint8Array(32)): Uint8Array {
-  chunk ??= new Uint8Array(CHUNK_BYTES);
-  hash ??= new Sha256();
+export function sha256Slot(slot: Slot, end: number, digest: Uint8Array): Uint8Array {
   hash.reset();
   const base = slotOffset(slot);
   for (let at = 0; at < end; at += CHUNK_BYTES) {

@@ -27,23 +27,20 @@ const TLV_ENTRY_HEADER_BYTES = 4;
 export const TLV_SHA256 = 0x10;
 export const IMAGE_HASH_BYTES = 32;
 
-/** An image found in a slot. */
-export class SlotImage {
-  constructor(
-    /** "major.minor.revision", or "major.minor.revision+build" when build is not 0 (mcumgr's form). */
-    readonly version: string,
-    /** The SHA256 TLV: SHA-256 over header, body and protected TLVs — the image's hash. */
-    readonly hash: Uint8Array,
-    readonly headerSize: number,
-    /** Bytes of the body (after the header, before the TLVs). */
-    readonly imageSize: number,
-    readonly protectedTlvSize: number,
-    readonly loadAddress: number,
-    /** Header, body and both TLV areas: the bytes the image takes from the slot's start. */
-    readonly totalSize: number,
-    /** The header's flags (IMAGE_F_*, e.g. ROM_FIXED 0x100). */
-    readonly flags: number,
-  ) {}
+/** Where an image's parts are in its slot: what mote-boot reads (readImageLayout fills one
+ *  again, allocating nothing); SlotImage adds the version text and the hash's copy. */
+export class ImageLayout {
+  headerSize = 0;
+  /** Bytes of the body (after the header, before the TLVs). */
+  imageSize = 0;
+  protectedTlvSize = 0;
+  loadAddress = 0;
+  /** Header, body and both TLV areas: the bytes the image takes from the slot's start. */
+  totalSize = 0;
+  /** The header's flags (IMAGE_F_*, e.g. ROM_FIXED 0x100). */
+  flags = 0;
+  /** Where the SHA256 TLV's 32 bytes are, from the slot's start. */
+  hashAt = 0;
 
   /** Where the hashed bytes end: header + body + protected TLVs. */
   get hashedSize(): number {
@@ -51,53 +48,72 @@ export class SlotImage {
   }
 }
 
+/** An image found in a slot. */
+export class SlotImage extends ImageLayout {
+  /** "major.minor.revision", or "major.minor.revision+build" when build is not 0 (mcumgr's form). */
+  version = "";
+  /** The SHA256 TLV: SHA-256 over header, body and protected TLVs — the image's hash. */
+  readonly hash = new Uint8Array(IMAGE_HASH_BYTES);
+}
+
 /** The image at the start of `slot`, or undefined when there is none: no magic, or lengths
  *  that do not fit the slot, or no 32-byte SHA256 TLV. */
 export function readSlotImage(slot: Slot): SlotImage | undefined {
-  if (slotU16(slot, 0) !== IMAGE_MAGIC_LOW || slotU16(slot, 2) !== IMAGE_MAGIC_HIGH) return undefined;
+  const image = new SlotImage();
+  if (!readImageLayout(slot, image)) return undefined;
+  for (let i = 0; i < IMAGE_HASH_BYTES; i++) image.hash[i] = slotByte(slot, image.hashAt + i);
+  const major = slotByte(slot, 20);
+  const minor = slotByte(slot, 21);
+  const revision = slotU16(slot, 22);
+  const build = slotU32(slot, 24);
+  image.version = build === 0 ? `${major}.${minor}.${revision}` : `${major}.${minor}.${revision}+${build}`;
+  return image;
+}
+
+/** Reads the layout of the image at the start of `slot` into `into`: false when there is none
+ *  (as readSlotImage's undefined). */
+export function readImageLayout(slot: Slot, into: ImageLayout): boolean {
+  if (slotU16(slot, 0) !== IMAGE_MAGIC_LOW || slotU16(slot, 2) !== IMAGE_MAGIC_HIGH) return false;
   // The room an image may take: the slot less its trailer (MCUboot's imgtool refuses an image
   // that would overlap it).
   const room = slotSize(slot) - SLOT_TRAILER_SIZE;
   const headerSize = slotU16(slot, 8);
   const protectedTlvSize = slotU16(slot, 10);
   // img_size's high byte first: anything at or above 2^24 is far beyond any slot.
-  if (slotByte(slot, 15) !== 0) return undefined;
+  if (slotByte(slot, 15) !== 0) return false;
   const imageSize = slotU32(slot, 12);
-  if (headerSize < IMAGE_HEADER_BYTES || headerSize + imageSize + protectedTlvSize + TLV_INFO_BYTES > room) return undefined;
+  if (headerSize < IMAGE_HEADER_BYTES || headerSize + imageSize + protectedTlvSize + TLV_INFO_BYTES > room) return false;
 
   let at = headerSize + imageSize;
   if (protectedTlvSize > 0) {
     // The protected area's own total must be the header's protect_tlv_size.
-    if (slotU16(slot, at) !== TLV_PROTECTED_INFO_MAGIC || slotU16(slot, at + 2) !== protectedTlvSize) return undefined;
+    if (slotU16(slot, at) !== TLV_PROTECTED_INFO_MAGIC || slotU16(slot, at + 2) !== protectedTlvSize) return false;
     at += protectedTlvSize;
   }
-  if (slotU16(slot, at) !== TLV_INFO_MAGIC) return undefined;
+  if (slotU16(slot, at) !== TLV_INFO_MAGIC) return false;
   const areaEnd = at + slotU16(slot, at + 2);
-  if (areaEnd > room || areaEnd < at + TLV_INFO_BYTES) return undefined;
-  const hash = findHash(slot, at + TLV_INFO_BYTES, areaEnd);
-  if (hash === undefined) return undefined;
-
-  const major = slotByte(slot, 20);
-  const minor = slotByte(slot, 21);
-  const revision = slotU16(slot, 22);
-  const build = slotU32(slot, 24);
-  const version = build === 0 ? `${major}.${minor}.${revision}` : `${major}.${minor}.${revision}+${build}`;
-  return new SlotImage(version, hash, headerSize, imageSize, protectedTlvSize, slotU32(slot, 4), areaEnd, slotU32(slot, 16));
+  if (areaEnd > room || areaEnd < at + TLV_INFO_BYTES) return false;
+  const hashAt = findHash(slot, at + TLV_INFO_BYTES, areaEnd);
+  if (hashAt < 0) return false;
+  into.headerSize = headerSize;
+  into.imageSize = imageSize;
+  into.protectedTlvSize = protectedTlvSize;
+  into.loadAddress = slotU32(slot, 4);
+  into.totalSize = areaEnd;
+  into.flags = slotU32(slot, 16);
+  into.hashAt = hashAt;
+  return true;
 }
 
-/** The SHA256 entry's 32 bytes among the entries from `at` to `end`, if there is one. */
-function findHash(slot: Slot, at: number, end: number): Uint8Array | undefined {
+/** Where the SHA256 entry's 32 bytes are among the entries from `at` to `end`, or -1. */
+function findHash(slot: Slot, at: number, end: number): number {
   while (at + TLV_ENTRY_HEADER_BYTES <= end) {
     const type = slotU16(slot, at);
     const length = slotU16(slot, at + 2);
     const data = at + TLV_ENTRY_HEADER_BYTES;
-    if (data + length > end) return undefined;
-    if (type === TLV_SHA256 && length === IMAGE_HASH_BYTES) {
-      const hash = new Uint8Array(IMAGE_HASH_BYTES);
-      for (let i = 0; i < IMAGE_HASH_BYTES; i++) hash[i] = slotByte(slot, data + i);
-      return hash;
-    }
+    if (data + length > end) return -1;
+    if (type === TLV_SHA256 && length === IMAGE_HASH_BYTES) return data;
     at = data + length;
   }
-  return undefined;
+  return -1;
 }

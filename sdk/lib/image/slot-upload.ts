@@ -19,16 +19,24 @@
 // (pending), or holding the image a test boot reverts to (the running image not confirmed).
 // Errors are SMP's management codes (sdk/lib/smp/protocol.ts) with a reason in `reason`,
 // so that the image group, and mote-boot's serial recovery, answer the same.
+//
+// mote-boot's serial recovery (sdk/boot/recovery.ts) uploads into slot 0, the primary, the
+// same way: nothing runs from it then (no valid image, or the button held at reset), so it is
+// always writable; its trailer goes with the first chunk, as slot 1's does, so that no swap
+// state of the image it held is taken for the new one's.
 
 import { sha256Slot } from "./slot-hash.ts";
 import { readSlotImage } from "./slot-image.ts";
 import { MAGIC_GOOD, MAGIC_UNSET, readTrailer } from "./trailer.ts";
-import { PRIMARY_SLOT, SECONDARY_SLOT, sectorErased, slotByte, slotFlash, slotOffset, slotSize, SLOT_SECTOR_BYTES } from "./slots.ts";
+import { PRIMARY_SLOT, SECONDARY_SLOT, sectorErased, slotByte, slotFlash, slotOffset, slotSize, SLOT_SECTOR_BYTES, type Slot } from "./slots.ts";
 import { MGMT_ERR_EBADSTATE, MGMT_ERR_EINVAL, MGMT_ERR_OK } from "../smp/protocol.ts";
 
 export const IMAGE_HASH_LENGTH = 32;
 
 export class SlotUpload {
+  /** `slot`: where the image goes (slot 1; slot 0 in mote-boot's serial recovery). */
+  constructor(readonly slot: Slot = SECONDARY_SLOT) {}
+
   /** The image's length, from the first chunk. */
   length = 0;
   /** Bytes programmed from the slot's start: the offset the next chunk must have. */
@@ -47,11 +55,12 @@ export class SlotUpload {
   /** The most bytes an image may take: the slot less its last sector, the trailer's (mote-boot's
    *  swap moves only the sectors before it: sdk/boot/swap.ts). */
   get room(): number {
-    return slotSize(SECONDARY_SLOT) - SLOT_SECTOR_BYTES;
+    return slotSize(this.slot) - SLOT_SECTOR_BYTES;
   }
 
   /** 0 when slot 1 may be written, else MGMT_ERR_EBADSTATE with the reason. */
   checkWritable(): number {
+    if (this.slot === PRIMARY_SLOT) return MGMT_ERR_OK;
     if (readTrailer(SECONDARY_SLOT).magic === MAGIC_GOOD) {
       return this.refuse(MGMT_ERR_EBADSTATE, "slot 1 is marked for the next boot; reset to run it, or erase it first");
     }
@@ -68,7 +77,7 @@ export class SlotUpload {
     const writable = this.checkWritable();
     if (writable !== MGMT_ERR_OK) return writable;
     if (!(length > 0 && length <= this.room)) {
-      return this.refuse(MGMT_ERR_EINVAL, `an image of ${length} bytes does not fit slot 1 (${this.room} bytes)`);
+      return this.refuse(MGMT_ERR_EINVAL, `an image of ${length} bytes does not fit slot ${this.slot} (${this.room} bytes)`);
     }
     if (data.length > length) return this.refuse(MGMT_ERR_EINVAL, "the chunk is longer than the image");
     if (sha !== undefined && sha.length !== IMAGE_HASH_LENGTH) return this.refuse(MGMT_ERR_EINVAL, "sha is not 32 bytes");
@@ -89,8 +98,8 @@ export class SlotUpload {
     this.erasedTo = 0;
     // A trailer left from before (a request cut short, a slot swapped out) goes now; no image
     // reaches into the slot's last sector.
-    const last = slotOffset(SECONDARY_SLOT) + slotSize(SECONDARY_SLOT) - SLOT_SECTOR_BYTES;
-    if (readTrailer(SECONDARY_SLOT).magic !== MAGIC_UNSET || !sectorErased(last)) slotFlash().erase(last);
+    const last = slotOffset(this.slot) + slotSize(this.slot) - SLOT_SECTOR_BYTES;
+    if (readTrailer(this.slot).magic !== MAGIC_UNSET || !sectorErased(last)) slotFlash().erase(last);
     return this.write(0, data);
   }
 
@@ -101,7 +110,7 @@ export class SlotUpload {
     const end = off + data.length;
     if (end > this.length) return this.refuse(MGMT_ERR_EINVAL, `the chunk at ${off} runs past the image's ${this.length} bytes`);
     const flash = slotFlash();
-    const base = slotOffset(SECONDARY_SLOT);
+    const base = slotOffset(this.slot);
     // Up to the sector after the one `end` is in (see the top of the file).
     while (this.erasedTo <= end + SLOT_SECTOR_BYTES && this.erasedTo < this.length) {
       if (!sectorErased(base + this.erasedTo)) flash.erase(base + this.erasedTo);
@@ -118,9 +127,9 @@ export class SlotUpload {
     if (writable !== MGMT_ERR_OK) return writable;
     this.active = false;
     this.match = undefined;
-    const base = slotOffset(SECONDARY_SLOT);
+    const base = slotOffset(this.slot);
     const flash = slotFlash();
-    for (let at = 0; at < slotSize(SECONDARY_SLOT); at += SLOT_SECTOR_BYTES) {
+    for (let at = 0; at < slotSize(this.slot); at += SLOT_SECTOR_BYTES) {
       if (!sectorErased(base + at)) flash.erase(base + at);
     }
     return MGMT_ERR_OK;
@@ -130,11 +139,11 @@ export class SlotUpload {
    *  (no later first chunk resumes this one) and forgets the upload. */
   private finishIfComplete(): number {
     if (this.offset !== this.length || this.match !== undefined || this.sha === undefined) return MGMT_ERR_OK;
-    const found = readSlotImage(SECONDARY_SLOT);
+    const found = readSlotImage(this.slot);
     const hashedEnd = found === undefined ? 0 : found.hashedSize;
-    this.match = hashedEnd > 0 && hashedEnd <= this.length && sameBytes(sha256Slot(SECONDARY_SLOT, hashedEnd), this.sha);
+    this.match = hashedEnd > 0 && hashedEnd <= this.length && sameBytes(sha256Slot(this.slot, hashedEnd, new Uint8Array(32)), this.sha);
     if (!this.match) {
-      slotFlash().erase(slotOffset(SECONDARY_SLOT));
+      slotFlash().erase(slotOffset(this.slot));
       this.active = false;
     }
     return MGMT_ERR_OK;
@@ -146,18 +155,18 @@ export class SlotUpload {
   }
 
   private slotStartsWith(data: Uint8Array): boolean {
-    for (let i = 0; i < data.length; i++) if (slotByte(SECONDARY_SLOT, i) !== data[i]) return false;
+    for (let i = 0; i < data.length; i++) if (slotByte(this.slot, i) !== data[i]) return false;
     return true;
   }
 
   /** Where an upload of `length` bytes that was cut short ended: one past the last byte that
    *  is not 0xFF before the first wholly erased sector (or before `length`). */
   private lastProgrammed(length: number): number {
-    const base = slotOffset(SECONDARY_SLOT);
+    const base = slotOffset(this.slot);
     let end = 0;
     while (end < length && !sectorErased(base + end)) end += SLOT_SECTOR_BYTES;
     if (end > length) end = length;
-    while (end > 0 && slotByte(SECONDARY_SLOT, end - 1) === 0xff) end--;
+    while (end > 0 && slotByte(this.slot, end - 1) === 0xff) end--;
     return end;
   }
 }

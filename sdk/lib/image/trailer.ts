@@ -59,19 +59,19 @@ export const MAGIC_BAD = 3;
 
 const BOOT_MAGIC = [0x77, 0xc2, 0x95, 0xf3, 0x60, 0xd2, 0xef, 0x7f, 0x35, 0x52, 0x50, 0x0f, 0x2c, 0xb6, 0x79, 0x80];
 
-/** A slot's trailer as read. */
+/** A slot's trailer as read (readTrailerInto fills one again: mote-boot allocates nothing). */
 export class Trailer {
   constructor(
     /** MAGIC_GOOD, MAGIC_UNSET (erased) or MAGIC_BAD. */
-    readonly magic: number,
+    public magic: number,
     /** swap_info's swap type, or 0 while swap_info is erased. */
-    readonly swapType: number,
+    public swapType: number,
     /** swap_info's image number (0 while erased). */
-    readonly imageNumber: number,
-    readonly imageOk: boolean,
-    readonly copyDone: boolean,
+    public imageNumber: number,
+    public imageOk: boolean,
+    public copyDone: boolean,
     /** swap_size, or -1 while erased. */
-    readonly swapSize: number,
+    public swapSize: number,
   ) {}
 
   get magicOk(): boolean {
@@ -91,6 +91,11 @@ function trailerByte(slot: Slot, fromEnd: number): number {
 
 /** Reads `slot`'s trailer. */
 export function readTrailer(slot: Slot): Trailer {
+  return readTrailerInto(slot, new Trailer(MAGIC_UNSET, 0, 0, false, false, -1));
+}
+
+/** Reads `slot`'s trailer into `into`, which it returns. */
+export function readTrailerInto(slot: Slot, into: Trailer): Trailer {
   let good = true;
   let erased = true;
   for (let i = 0; i < BOOT_MAGIC_BYTES; i++) {
@@ -101,29 +106,30 @@ export function readTrailer(slot: Slot): Trailer {
   const info = trailerByte(slot, SWAP_INFO_FROM_END);
   let swapSizeErased = true;
   for (let i = 0; i < 4; i++) if (trailerByte(slot, SWAP_SIZE_FROM_END - i) !== ERASED) swapSizeErased = false;
-  return new Trailer(
-    good ? MAGIC_GOOD : erased ? MAGIC_UNSET : MAGIC_BAD,
-    info === ERASED ? 0 : info & 0x0f,
-    info === ERASED ? 0 : info >> 4,
-    trailerByte(slot, IMAGE_OK_FROM_END) === FLAG_SET,
-    trailerByte(slot, COPY_DONE_FROM_END) === FLAG_SET,
-    swapSizeErased ? -1 : slotU32(slot, slotSize(slot) - SWAP_SIZE_FROM_END),
-  );
+  into.magic = good ? MAGIC_GOOD : erased ? MAGIC_UNSET : MAGIC_BAD;
+  into.swapType = info === ERASED ? 0 : info & 0x0f;
+  into.imageNumber = info === ERASED ? 0 : info >> 4;
+  into.imageOk = trailerByte(slot, IMAGE_OK_FROM_END) === FLAG_SET;
+  into.copyDone = trailerByte(slot, COPY_DONE_FROM_END) === FLAG_SET;
+  into.swapSize = swapSizeErased ? -1 : slotU32(slot, slotSize(slot) - SWAP_SIZE_FROM_END);
+  return into;
 }
+
+/** What the writes program: one field, the magic (module-level: no allocation per write). */
+const field = new Uint8Array(TRAILER_MAX_ALIGN);
+const magicBytes = new Uint8Array(BOOT_MAGIC_BYTES);
 
 /** Programs one BOOT_MAX_ALIGN field `fromEnd` bytes before the slot's end: `value`'s bytes
  *  (`count` of them, little-endian), the rest erased. */
 function writeField(slot: Slot, fromEnd: number, value: number, count: number): void {
-  const field = new Uint8Array(TRAILER_MAX_ALIGN);
   for (let i = 0; i < TRAILER_MAX_ALIGN; i++) field[i] = i < count ? (value >> (8 * i)) & 0xff : ERASED;
   slotFlash().program(slotOffset(slot) + slotSize(slot) - fromEnd, field);
 }
 
 /** Writes the magic: the trailer's fields are now valid (MCUboot's boot_write_magic). */
 export function writeMagic(slot: Slot): void {
-  const magic = new Uint8Array(BOOT_MAGIC_BYTES);
-  for (let i = 0; i < BOOT_MAGIC_BYTES; i++) magic[i] = BOOT_MAGIC[i];
-  slotFlash().program(slotOffset(slot) + slotSize(slot) - MAGIC_FROM_END, magic);
+  for (let i = 0; i < BOOT_MAGIC_BYTES; i++) magicBytes[i] = BOOT_MAGIC[i];
+  slotFlash().program(slotOffset(slot) + slotSize(slot) - MAGIC_FROM_END, magicBytes);
 }
 
 /** Sets image_ok (boot_write_image_ok). */

@@ -227,18 +227,20 @@ function toInteger(n: number): number {
   return whole === 0 ? 0 : whole;
 }
 
-/** a.length = n (ECMA-262 §10.4.2.4, ArraySetLength): shorter drops the elements past n;
- *  longer would make holes, which device arrays do not have (a hole and undefined are one
- *  word; telling them apart would cost a check on every element read), so that stops with an
- *  error rather than print `undefined` where Node prints `<n empty items>`. */
+/** a.length = n (ECMA-262 §10.4.2.4, ArraySetLength): shorter drops the elements past n,
+ *  longer appends holes. A device's hole is `undefined` (the same word; telling them apart
+ *  would cost a check on every element read), as in `new Array(n)` and writes past the end:
+ *  reads and writes are exactly Node's, printing a slot never written shows `undefined` where
+ *  Node shows `<n empty items>`, and forEach, map and the rest visit it. Spare capacity is
+ *  always undefined (ensureCapacity and truncation fill it). */
 export function arraySetLength(a: unknown[], requested: number): number {
   // -0 is 0; anything else that is not a small integer is a fraction, negative or too long.
   const n = DOUBLES && requested === 0 ? 0 : requested;
   if (!isSmallInt(n) || n < 0) throw new RangeError("Invalid array length");
   const array = addressOf(a);
   const length = peek32(array + ARRAY_LENGTH);
-  if (n > length) throw new RangeError("Extending an array through its length makes holes, which devices do not support: push the new elements instead");
-  fillWords(peek32(array + ARRAY_ELEMENTS) + 4 * n, length - n, undefined);
+  if (n > length) ensureCapacity(array, n);
+  else fillWords(peek32(array + ARRAY_ELEMENTS) + 4 * n, length - n, undefined);
   poke32(array + ARRAY_LENGTH, n);
   return n;
 }

@@ -13,7 +13,7 @@
 // Blocks allocated with `scan` (arrays and their element stores) are traced word by word;
 // strings and boxed numbers hold no references.
 
-import { panic, peek16, peek32, peek8, poke32, poke8, symbolAddress } from "mote/intrinsics";
+import { BARE, panic, peek16, peek32, peek8, poke32, poke8, symbolAddress } from "mote/intrinsics";
 import { PANIC_OUT_OF_MEMORY } from "./panic-codes.ts";
 import { collectGarbage, zeroBytes } from "./port.ts";
 
@@ -103,6 +103,7 @@ function takeFresh(size: number): number {
 }
 
 function allocate(bytes: number, flags: number): number {
+  if (BARE) return bareAllocate(bytes);
   if (limit === 0) setup();
   const size = (bytes + HEADER + GRANULE - 1) & ~(GRANULE - 1);
   let block = takeFree(size);
@@ -116,6 +117,21 @@ function allocate(bytes: number, flags: number): number {
   poke32(block, peek32(block) | flags);
   setStart(block);
   return block + HEADER;
+}
+
+/** The bare profile's heap (build's `profile: "bare"`): only start-up code allocates (the
+ *  compiler checks it, passes/bare-profile.ts), so blocks are bumped out of the heap and never
+ *  freed: no headers, no bitmap, no collector linked. */
+function bareAllocate(bytes: number): number {
+  if (limit === 0) {
+    bump = symbolAddress("__heap_start");
+    limit = symbolAddress("__heap_end");
+  }
+  const block = bump;
+  const size = (bytes + 3) & ~3;
+  if (block + size > limit) panic(PANIC_OUT_OF_MEMORY);
+  bump = block + size;
+  return block;
 }
 
 /** Address of `bytes` fresh bytes (not cleared) that hold no references: strings, numbers. */

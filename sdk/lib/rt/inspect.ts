@@ -3,13 +3,14 @@
 // line, longer ones one entry per line, arrays of more than six short entries grouped into
 // aligned columns, at most 100 elements.
 
-import { addressOf, callMethod, isObject, isSmallInt, objectKind, panic, peek32, peekValue } from "mote/intrinsics";
+import { addressOf, callMethod, isObject, isSmallInt, objectKind, panic, peek32, peekValue, symbolAddress } from "mote/intrinsics";
 import { concat, inspectNumber, isNumber, isString, primitiveToString, toString, unitAt } from "./strings.ts";
-import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_DATE, CLASS_PRINT_MAP, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
+import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_DATE, CLASS_PRINT_MAP, CLASS_PRINT_REGEXP, DESCRIPTOR_MATCH, DESCRIPTOR_PLAIN_NULL, MATCH_GROUPS, MATCH_INDEX, MATCH_INPUT, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
 import type { Map, Set } from "./collections.ts";
 import { PANIC_INSPECT_UNSUPPORTED, PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { isPrivateName, keysOf, objMethodCode, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
 import { printString, printValue } from "./print.ts";
+import { displayWidth } from "./display-width.ts";
 import { typedElement } from "./arrays.ts";
 
 const BREAK_LENGTH = 80;
@@ -144,6 +145,7 @@ function formatValue(value: unknown, depth: number, indentation: number): string
     const shown = array.length < MAX_ARRAY_LENGTH ? array.length : MAX_ARRAY_LENGTH;
     for (let i = 0; i < shown; i++) output.push(formatValue(array[i], depth + 1, indentation + 2));
     if (array.length > shown) output.push(moreItems(array.length - shown));
+    if (peek32(addressOf(value)) === symbolAddress(DESCRIPTOR_MATCH)) formatMatchProperties(value, output, depth, indentation);
     const entries = output.length;
     const lines = entries > 6 ? groupArrayElements(output, array, indentation) : output;
     return reduceToSingleString(lines, entries, "[", "]", indentation);
@@ -151,17 +153,19 @@ function formatValue(value: unknown, depth: number, indentation: number): string
   if (kind === KIND_TYPED_ARRAY) return formatTypedArray(value, depth, indentation);
   if (kind === KIND_PLAIN) {
     const keys = keysOf(value);
-    if (keys.length === 0) return "{}";
+    const open = peek32(addressOf(value)) === symbolAddress(DESCRIPTOR_PLAIN_NULL) ? "[Object: null prototype] {" : "{";
+    if (keys.length === 0) return concat(open, "}");
     if (depth > MAX_DEPTH) return "[Object]";
     const values = valuesOf(value);
     const output: string[] = [];
     for (let i = 0; i < keys.length; i++) {
       output.push(concat(concat(formatKey(keys[i]), ": "), formatValue(values[i], depth + 1, indentation + 2)));
     }
-    return reduceToSingleString(output, output.length, "{", "}", indentation);
+    return reduceToSingleString(output, output.length, open, "}", indentation);
   }
   const print = kind === KIND_OBJECT ? peek32(peek32(addressOf(value)) + CLASS_PRINT) : -1;
   if (print === CLASS_PRINT_MAP || print === CLASS_PRINT_SET) return formatCollection(value, print === CLASS_PRINT_MAP, depth, indentation);
+  if (print === CLASS_PRINT_REGEXP) return callMethod(objMethodCode(value, "toString"), value) as string;
   if (print === CLASS_PRINT_DATE) {
     // Through the method table: the date code is linked only by programs that make dates.
     const iso = callMethod(objMethodCode(value, "toJSON"), value);
@@ -274,12 +278,15 @@ function isBelowBreakLength(output: string[], start: number): boolean {
 function groupArrayElements(output: string[], array: unknown[], indentation: number): string[] {
   const count = output.length;
   const shown = array.length > MAX_ARRAY_LENGTH ? count - 1 : count;
+  // Node measures entries in terminal columns (display-width.ts), and pads by them.
+  const columnsOf: number[] = [];
   let total = 0;
   let widest = 0;
   for (let i = 0; i < shown; i++) {
-    const length = output[i].length;
-    total += length + 2;
-    if (length > widest) widest = length;
+    const width = displayWidth(output[i]);
+    columnsOf.push(width);
+    total += width + 2;
+    if (width > widest) widest = width;
   }
   const columnWidth = widest + 2;
   if (columnWidth * 3 + indentation >= BREAK_LENGTH || (total <= 5 * columnWidth && widest > 6)) return output;
@@ -292,7 +299,7 @@ function groupArrayElements(output: string[], array: unknown[], indentation: num
   const widths: number[] = [];
   for (let i = 0; i < columns; i++) {
     let width = 0;
-    for (let j = i; j < shown; j += columns) if (output[j].length > width) width = output[j].length;
+    for (let j = i; j < shown; j += columns) if (columnsOf[j] > width) width = columnsOf[j];
     widths.push(width + 2);
   }
   let numbers = true;
@@ -303,10 +310,11 @@ function groupArrayElements(output: string[], array: unknown[], indentation: num
     let row = "";
     for (let j = i; j < end - 1; j++) {
       const cell = concat(output[j], ", ");
-      row = concat(row, numbers ? cell.padStart(widths[j - i]) : cell.padEnd(widths[j - i]));
+      const padded = widths[j - i] + output[j].length - columnsOf[j];
+      row = concat(row, numbers ? cell.padStart(padded) : cell.padEnd(padded));
     }
     const last = output[end - 1];
-    row = concat(row, numbers ? last.padStart(widths[end - 1 - i] - 2) : last);
+    row = concat(row, numbers ? last.padStart(widths[end - 1 - i] + last.length - columnsOf[end - 1] - 2) : last);
     rows.push(row);
   }
   if (shown < count) rows.push(output[shown]);
@@ -383,4 +391,12 @@ function quoteOne(s: string): string {
     run = i + 1;
   }
   return concat(concat(out, s.substring(run, s.length)), markText);
+}
+
+/** A match array's properties after its elements, as Node lists them. */
+function formatMatchProperties(value: unknown, output: string[], depth: number, indentation: number): void {
+  const at = addressOf(value);
+  output.push(concat("index: ", formatValue(peekValue<unknown>(at + MATCH_INDEX), depth + 1, indentation + 2)));
+  output.push(concat("input: ", formatValue(peekValue<unknown>(at + MATCH_INPUT), depth + 1, indentation + 2)));
+  output.push(concat("groups: ", formatValue(peekValue<unknown>(at + MATCH_GROUPS), depth + 1, indentation + 2)));
 }

@@ -13,6 +13,13 @@ export const ARRAY_LENGTH = 4;
 export const ARRAY_CAPACITY = 8;
 export const ARRAY_ELEMENTS = 12;
 export const ARRAY_SIZE = 16;
+/** A RegExp match (exec, match, matchAll; sdk/lib/rt/regexp.ts) is an array with a descriptor
+ *  of its own (kind KIND_ARRAY) and three more words: the properties index, input, groups. */
+export const MATCH_INDEX = 16;
+export const MATCH_INPUT = 20;
+export const MATCH_GROUPS = 24;
+export const MATCH_SIZE = 28;
+export const DESCRIPTOR_MATCH = "__desc_match";
 
 /** Boxed numbers: an IEEE 754 double, low word first. Numbers that are not small integers. */
 export const NUMBER_LOW = 4;
@@ -68,6 +75,8 @@ export const CLASS_PRINT_SET = 2;
 export const CLASS_PRINT_UNSUPPORTED = 3;
 /** A Date: its toJSON() (the ISO text), or "Invalid Date". */
 export const CLASS_PRINT_DATE = 4;
+/** A RegExp: its toString(), /source/flags. */
+export const CLASS_PRINT_REGEXP = 5;
 
 /** Plain objects (object literals, records): the keys and the values, as two arrays in
  *  insertion order. */
@@ -75,6 +84,8 @@ export const PLAIN_KEYS = 4;
 export const PLAIN_VALUES = 8;
 export const PLAIN_SIZE = 12;
 export const DESCRIPTOR_PLAIN = "__desc_plain";
+/** A plain object without a prototype (a match's groups), which console.log prints so. */
+export const DESCRIPTOR_PLAIN_NULL = "__desc_plain_null";
 
 /** Closures: the code address (Thumb, bit 0 set), then the cells of captured variables. */
 export const CLOSURE_CODE = 4;

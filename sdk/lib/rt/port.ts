@@ -11,6 +11,8 @@ export declare function sleepForever(): never;
 export declare function fillWords(address: number, count: number, value: unknown): void;
 /** Copies `count` words from `from` to `to` (the areas do not overlap). */
 export declare function copyWords(to: number, from: number, count: number): void;
+/** Copies `count` bytes from `from` to `to` (the areas do not overlap). */
+export declare function copyBytes(to: number, from: number, count: number): void;
 /** Pushes the callee-saved registers (they may hold the only reference to an object) and
  *  calls heap.collectFrom with the stack pointer. */
 export declare function collectGarbage(): void;

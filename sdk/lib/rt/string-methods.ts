@@ -2,6 +2,7 @@
 // this language step (numbers are integers, so ToIntegerOrInfinity is the value itself).
 // A missing argument arrives as undefined.
 
+import { copyBytes } from "./port.ts";
 import { isSpace } from "./whitespace.ts";
 import { DOUBLES, FRACTIONS, addressOf, isSmallInt, objectAt, panic, peek16, peek8, poke16, poke8 } from "mote/intrinsics";
 import { concat, isWideString, newString, unitAt } from "./strings.ts";
@@ -33,11 +34,8 @@ export function substringOf(s: string, from: number, to: number): string {
   const result = newString(length, wide);
   const source = addressOf(s) + STRING_DATA;
   const data = result + STRING_DATA;
-  if (wide) {
-    for (let i = 0; i < length; i++) poke16(data + 2 * i, peek16(source + 2 * (from + i)));
-  } else {
-    for (let i = 0; i < length; i++) poke8(data + i, peek8(source + from + i));
-  }
+  if (wide) copyBytes(data, source + 2 * from, 2 * length);
+  else copyBytes(data, source + from, length);
   return objectAt<string>(result);
 }
 

@@ -6,6 +6,7 @@ import { objectToString } from "./objects.ts";
 import { DOUBLES, addressOf, panic, isObject, isSmallInt, objectAt, objectKind, peek16, peek32, peek8, peekValue, poke16, poke32, poke8, symbolAddress } from "mote/intrinsics";
 import { PANIC_UNREACHABLE } from "./panic-codes.ts";
 import { alloc } from "./heap.ts";
+import { copyBytes } from "./port.ts";
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_CLOSURE, KIND_NUMBER, KIND_STRING16, KIND_STRING8,
   STRING_DATA, STRING_LENGTH,
@@ -37,11 +38,12 @@ export function newString(length: number, wide: boolean): number {
 function copyUnits(from: string, to: number, at: number, wide: boolean): void {
   const length = from.length;
   const data = to + STRING_DATA;
-  if (wide) {
+  if (wide && isWideString(from)) {
+    copyBytes(data + 2 * at, addressOf(from) + STRING_DATA, 2 * length);
+  } else if (wide) {
     for (let i = 0; i < length; i++) poke16(data + 2 * (at + i), unitAt(from, i));
   } else {
-    const source = addressOf(from) + STRING_DATA;
-    for (let i = 0; i < length; i++) poke8(data + at + i, peek8(source + i));
+    copyBytes(data + at, addressOf(from) + STRING_DATA, length);
   }
 }
 

@@ -28,7 +28,13 @@ import type { SmpRequest } from "./request.ts";
 const NON_BOOTABLE = 0x10;
 
 export class ImageGroup implements SmpHandler {
-  private readonly upload = new SlotUpload();
+  private readonly upload: SlotUpload;
+
+  /** `uploadSlot`: where uploads go and what erase erases: slot 1, or slot 0 in mote-boot's
+   *  serial recovery (sdk/boot/recovery.ts), where no image runs. */
+  constructor(uploadSlot: Slot = SECONDARY_SLOT) {
+    this.upload = new SlotUpload(uploadSlot);
+  }
 
   handle(request: SmpRequest, writer: CborWriter): number {
     try {
@@ -81,10 +87,11 @@ export class ImageGroup implements SmpHandler {
     return MGMT_ERR_OK;
   }
 
-  /** `{slot?}`: erases slot 1 (the only one that may be). */
+  /** `{slot?}`: erases the upload slot (slot 1, the only one that may be, but in recovery). */
   private erase(body: Record<string, unknown>, writer: CborWriter): number {
     const slot = body["slot"];
-    if (slot !== undefined && slot !== SECONDARY_SLOT) return refuse(writer, MGMT_ERR_EINVAL, "only slot 1 may be erased");
+    const own = this.upload.slot;
+    if (slot !== undefined && slot !== own) return refuse(writer, MGMT_ERR_EINVAL, own === SECONDARY_SLOT ? "only slot 1 may be erased" : "only slot 0 may be erased in serial recovery");
     const rc = this.upload.erase();
     if (rc !== MGMT_ERR_OK) return refuse(writer, rc, this.upload.reason);
     writer.map(1);

@@ -47,6 +47,16 @@ export class SmpServer {
     this.handlers.push(handler);
   }
 
+  /** Stops serving `group`: its requests are answered "not supported", as for a group never
+   *  served. An app that must not take updates over its serial port drops the image group:
+   *  `smp.unregister(GROUP_IMAGE)`. */
+  unregister(group: number): void {
+    const at = this.groupIds.indexOf(group);
+    if (at < 0) return;
+    this.groupIds.splice(at, 1);
+    this.handlers.splice(at, 1);
+  }
+
   /** Answers one packet (header + body) that the transport received. */
   receive(packet: Uint8Array): void {
     if (packet.length < HEADER_SIZE) {

@@ -1,0 +1,53 @@
+// `mote/flash` on the nRF51 (micro:bit v1): the NVMC, the chip's non-volatile memory
+// controller (nRF51 Reference Manual v3.0, chapter 6). Flash is erased a 1 KB page at a time
+// (ERASEPAGE with CONFIG = EEN) and written a whole aligned word at a time through ordinary
+// stores while CONFIG = WEN; READY reads 1 when the controller is idle again. The CPU stalls
+// while flash is busy, so there is no routine to copy to RAM as on the RP2040.
+//
+// mote's erase unit is a 4 KB sector (sdk/lib/flash.ts): four pages. A program call may start
+// and end inside a word: the bytes around it are written as 0xFF, which leaves them as they
+// are (a write can only clear bits, on the chip and in QEMU's model alike).
+
+import { addressOf, peek32, peek8, poke32 } from "mote/intrinsics";
+
+const NVMC = 0x4001e000;
+const READY = NVMC + 0x400;
+const CONFIG = NVMC + 0x504;
+const ERASEPAGE = NVMC + 0x508;
+const CONFIG_READ_ONLY = 0;
+const CONFIG_WRITE = 1;
+const CONFIG_ERASE = 2;
+const PAGE_BYTES = 1024;
+const SECTOR_BYTES = 4096;
+/** A typed array holds the address of its first byte at this offset (sdk/lib/rt/layout.ts). */
+const TYPED_DATA = 8;
+
+function waitReady(): void {
+  while ((peek32(READY) & 1) === 0) {}
+}
+
+export function flashEraseSector(offset: number): void {
+  poke32(CONFIG, CONFIG_ERASE);
+  for (let page = offset; page < offset + SECTOR_BYTES; page += PAGE_BYTES) {
+    poke32(ERASEPAGE, page);
+    waitReady();
+  }
+  poke32(CONFIG, CONFIG_READ_ONLY);
+}
+
+export function flashProgram(offset: number, data: Uint8Array, start: number, length: number): void {
+  const from = peek32(addressOf(data) + TYPED_DATA) + start;
+  const end = offset + length;
+  poke32(CONFIG, CONFIG_WRITE);
+  for (let word = offset - (offset & 3); word < end; word += 4) {
+    let value = 0;
+    for (let i = 3; i >= 0; i--) {
+      const at = word + i;
+      const byte = at >= offset && at < end ? peek8(from + (at - offset)) : 0xff;
+      value = (value << 8) | byte;
+    }
+    poke32(word, value);
+    waitReady();
+  }
+  poke32(CONFIG, CONFIG_READ_ONLY);
+}
