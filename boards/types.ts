@@ -2,8 +2,10 @@
 // One folder per board (boards/<id>/board.ts) exports a `Board` built from its chip's
 // description; facts come from ../shared/BOARDS.md and the chips' datasheets.
 
-/** "host": Node.js, through ports/host (the host board: no image, no code generator). */
-export type PortId = "armv6m" | "host";
+/** The folder under ports/ that compiles for the chip: sdk/compiler/ports.ts chooses it by the
+ *  cpu, and a test checks that this says the same. "host": Node.js, through ports/host (the
+ *  host board: no image, no code generator). */
+export type PortId = "armv6m" | "armv7m" | "host";
 
 export interface MemoryRegion { origin: number; length: number }
 

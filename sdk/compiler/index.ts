@@ -1,6 +1,6 @@
 // The compiler's front door: app.ts + sdk/lib + the board + the port become an image.
 //
-//   front end (typescript) → lowering + subset check (IR) → passes → ARMv6-M code generator
+//   front end (typescript) → lowering + subset check (IR) → passes → the port's code generator
 //   → linker → ELF (symbols, DWARF) · .bin · .hex · .uf2 · .map · size report
 //
 // See sdk/compiler/ARCHITECTURE.md for why each phase is the way it is.
@@ -21,9 +21,8 @@ import { methodUses } from "./passes/method-uses.ts";
 import { smallIntegerText } from "./passes/number-text.ts";
 import { onlyErrorsThrown } from "./passes/thrown-values.ts";
 import { bareAllocations, throwStatementTest } from "./passes/bare-profile.ts";
-import { generateFunction } from "../../ports/armv6m/codegen/codegen.ts";
 import { numberModel, usedDriverCode } from "./lower/doubles.ts";
-import { portRuntime, PORT_SYMBOLS } from "../../ports/armv6m/rt/runtime.ts";
+import { portFor } from "./ports.ts";
 import { link } from "./link/link.ts";
 import { keepReachable } from "./link/reachable.ts";
 import { ImageTooLargeError, type Chunk, type LinkedImage } from "./link/types.ts";
@@ -181,9 +180,10 @@ export function build(options: BuildOptions): BuildResult {
   }
   markStackChecks(ir);
 
+  const target = portFor(board);
   const chunks: Chunk[] = [];
   for (const fn of ir.functions) {
-    const chunk = generateFunction(fn, { arraySet, arrayGet, doubles: ir.doubles, countsArguments: ir.countsArguments });
+    const chunk = target.generateFunction(fn, { arraySet, arrayGet, doubles: ir.doubles, countsArguments: ir.countsArguments });
     const used = uses.get(fn);
     chunks.push({ ...chunk, methodNames: used?.names, methodPrefixes: used?.prefixes ?? new Set([""]) });
   }
@@ -220,7 +220,7 @@ export function build(options: BuildOptions): BuildResult {
     chunks.push({ name: `${DESCRIPTOR_TYPED_PREFIX}${element}`, section: ".rodata", bytes, size: bytes.length, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });
   }
   const referenced = new Set(chunks.flatMap((c) => c.relocs.map((r) => r.symbol)));
-  const port = (hasData: boolean, hasBss: boolean) => portRuntime({
+  const port = (hasData: boolean, hasBss: boolean) => target.runtime({
     hasData, hasBss, board, main: ir.entry, consoleWrite, exit, alloc, collect, uncaughtText, forSimulator: options.forSimulator,
     referenced, doubles: ir.doubles,
   });
@@ -242,7 +242,7 @@ export function build(options: BuildOptions): BuildResult {
     const flash = options.imageSlot ? slotLinkRegion(board) : board.chip.flash;
     image = link(linked, {
       flash, ram: board.chip.ram, vectorTableOffset: options.imageSlot ? 0 : board.chip.vectorTableOffset, stackSize: stackSizeFor(board, options.stackSize),
-    }, { entry: PORT_SYMBOLS.reset });
+    }, { entry: target.resetSymbol });
   } catch (e) {
     if (e instanceof ImageTooLargeError) {
       return { ok: false, diagnostics: `error MOTE${Codes.ImageTooLarge}: the image does not fit board '${board.id}'\n${e.message}` };

@@ -6,7 +6,8 @@
 // case, single spaces, comments ("@ …") dropped, and branch targets made relative to the
 // start of the case. objdump's spellings differ from UAL in places: RSBS rd, rn, #0 is
 // "negs", MULS rdm, rn, rdm is "muls rdm, rn", r10/r11/r12 are "sl"/"fp"/"ip", SYSm 0
-// (APSR) is "cpsr" and SYSm 3 (xPSR) is "psr".
+// (APSR) is "cpsr" and SYSm 3 (xPSR) is "psr"; PUSH.W and POP.W are "stmdb sp!" and
+// "ldmia.w sp!". Cases are assembled by the Thumb-2 assembler (thumb2.ts), a superset.
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAssembler } from "../../sdk/compiler/asm/thumb.ts";
+import { createThumb2Assembler, type Thumb2Assembler } from "../../sdk/compiler/asm/thumb2.ts";
 import { branchWithLink } from "../../sdk/compiler/asm/thumb-encoding.ts";
 import {
   LR, PC, R0, R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11, R12, SP,
@@ -50,7 +52,7 @@ const CASE_SEPARATOR = [0x00, 0xbf, 0x00, 0xbf];
 
 /** objdump's "   1a:\tf3ef 8000 \tmrs\tr0, CPSR" → offset 0x1a, text "mrs r0, cpsr". */
 const OBJDUMP_LINE = /^\s*([0-9a-f]+):\t[0-9a-f ]+\t(.*)$/;
-const BRANCH_TO_ADDRESS = /^(bl|b(?:eq|ne|cs|cc|mi|pl|vs|vc|hi|ls|ge|lt|gt|le)?\.n) 0x([0-9a-f]+)(?: <[^>]*>)?$/;
+const BRANCH_TO_ADDRESS = /^(bl|b(?:eq|ne|cs|cc|mi|pl|vs|vc|hi|ls|ge|lt|gt|le)?\.n|cbn?z r[0-7],) 0x([0-9a-f]+)(?: <[^>]*>)?$/;
 
 function normalise(text: string, caseStart: number): string {
   const plain = text.replace(/\s*@.*$/, "").replace(/\s+/g, " ").trim().toLowerCase();
@@ -61,10 +63,11 @@ function normalise(text: string, caseStart: number): string {
 }
 
 class DisassemblyBatch {
-  private readonly builds: { build: (a: ThumbAssembler) => void; result: Disassembled }[] = [];
+  private readonly builds: { build: (a: Thumb2Assembler) => void; result: Disassembled }[] = [];
 
-  /** Registers a case; its result is filled in by run(). */
-  add(build: (a: ThumbAssembler) => void): Disassembled {
+  /** Registers a case; its result is filled in by run(). Cases are assembled by the Thumb-2
+   *  assembler, which encodes the ARMv6-M instructions as the ARMv6-M one does. */
+  add(build: (a: Thumb2Assembler) => void): Disassembled {
     const result: Disassembled = { code: undefined, error: undefined, lines: [] };
     this.builds.push({ build, result });
     return result;
@@ -76,7 +79,7 @@ class DisassemblyBatch {
     let size = 0;
     for (const { build, result } of this.builds) {
       try {
-        const a = createAssembler();
+        const a = createThumb2Assembler();
         build(a);
         result.code = a.finish();
       } catch (error) {
@@ -130,9 +133,9 @@ function texts(result: Disassembled): string[] {
 // Encoding tables: [arguments, expected objdump text(s)] per method.
 
 type Method = {
-  [K in keyof ThumbAssembler]: ThumbAssembler[K] extends (...args: never[]) => void ? K : never
-}[keyof ThumbAssembler];
-type Row<K extends Method> = [args: Parameters<ThumbAssembler[K]>, expected: string | string[]];
+  [K in keyof Thumb2Assembler]: Thumb2Assembler[K] extends (...args: never[]) => unknown ? K : never
+}[keyof Thumb2Assembler];
+type Row<K extends Method> = [args: Parameters<Thumb2Assembler[K]>, expected: string | string[]];
 
 interface EncodingCase {
   name: string;
@@ -155,7 +158,7 @@ function table<K extends Method>(method: K, rows: Row<K>[]): void {
 }
 
 /** A case that needs labels or several instructions. */
-function program(group: string, name: string, build: (a: ThumbAssembler) => void, expected: string[]): void {
+function program(group: string, name: string, build: (a: Thumb2Assembler) => void, expected: string[]): void {
   const cases = encodingCases.get(group) ?? [];
   const shown = expected.length > 4 ? [...expected.slice(0, 3), `… ${expected.length} lines`] : expected;
   cases.push({ name: `${name} → ${shown.join("; ")}`, expected, result: batch.add(build) });
@@ -546,6 +549,124 @@ const relaxingFunction = batch.add((a) => {
   a.bind(end);
   a.bx(LR);
 });
+
+// Thumb-2 (ARMv7-M): the 32-bit encodings the armv7m code generator and runtime use.
+table("movw", [
+  [[R0, 0], "movw r0, #0"],
+  [[R7, 0xffff], "movw r7, #65535"],
+  [[R12, 0x1234], "movw ip, #4660"],
+]);
+table("movt", [
+  [[R1, 0x8000], "movt r1, #32768"],
+  [[R9, 0xabcd], "movt r9, #43981"],
+]);
+table("movModified", [
+  [[R0, 0x100], "mov.w r0, #256"],
+  [[R3, 0xff00ff00], "mov.w r3, #4278255360"],
+  [[R8, 0x00ab00ab], "mov.w r8, #11206827"],
+  [[R2, 0xffffff00], "mvn.w r2, #255"],
+  [[R5, 0x7f000000], "mov.w r5, #2130706432"],
+]);
+table("modified", [
+  [["add", false, R0, R1, 0x400], "add.w r0, r1, #1024"],
+  [["add", true, R4, R4, 0x3fc], "adds.w r4, r4, #1020"],
+  [["sub", true, R2, R7, 0x20000], "subs.w r2, r7, #131072"],
+  [["sub", false, R10, R11, 0x00010001], "sub.w sl, fp, #65537"],
+  [["and", false, R0, R1, 0xff0], "and.w r0, r1, #4080"],
+  [["orr", true, R5, R6, 0x80000000], "orrs.w r5, r6, #2147483648"],
+  [["eor", false, R3, R3, 0x300], "eor.w r3, r3, #768"],
+  [["bic", false, R0, R0, 1], "bic.w r0, r0, #1"],
+]);
+table("cmpW", [
+  [[R0, 0x4e00], "cmp.w r0, #19968"],
+  [[R9, 0x1000], "cmp.w r9, #4096"],
+  [[R1, -0x400], "cmn.w r1, #1024"],
+]);
+table("andW", [
+  [[R1, R5, R4], "and.w r1, r5, r4"],
+  [[R8, R12, R0], "and.w r8, ip, r0"],
+]);
+table("cmpShifted", [
+  [[R1, R0, "asr", 31], "cmp.w r1, r0, asr #31"],
+  [[R9, R2, "lsl", 3], "cmp.w r9, r2, lsl #3"],
+  [[R3, R4, "lsr", 32], "cmp.w r3, r4, lsr #32"],
+]);
+table("addw", [
+  [[R0, R1, 4095], "addw r0, r1, #4095"],
+  [[R4, SP, 1024], "addw r4, sp, #1024"],
+]);
+table("subw", [
+  [[R2, R3, 1000], "subw r2, r3, #1000"],
+]);
+table("loadStoreW", [
+  [["ldr", R0, R1, 4095], "ldr.w r0, [r1, #4095]"],
+  [["str", R8, SP, 2048], "str.w r8, [sp, #2048]"],
+  [["ldrb", R2, R3, 200], "ldrb.w r2, [r3, #200]"],
+  [["strb", R4, R5, 33], "strb.w r4, [r5, #33]"],
+  [["ldrh", R6, R7, 130], "ldrh.w r6, [r7, #130]"],
+  [["strh", R0, R12, 64], "strh.w r0, [ip, #64]"],
+  [["ldrsb", R1, R2, 3], "ldrsb.w r1, [r2, #3]"],
+  [["ldrsh", R3, R4, 6], "ldrsh.w r3, [r4, #6]"],
+]);
+table("mul", [
+  [[R0, R1, R2], "mul.w r0, r1, r2"],
+  [[R9, R10, R11], "mul.w r9, sl, fp"],
+]);
+table("mls", [
+  [[R0, R1, R2, R3], "mls r0, r1, r2, r3"],
+]);
+table("sdiv", [
+  [[R0, R1, R2], "sdiv r0, r1, r2"],
+  [[R12, R8, R4], "sdiv ip, r8, r4"],
+]);
+table("udiv", [
+  [[R3, R4, R5], "udiv r3, r4, r5"],
+]);
+table("smull", [
+  [[R0, R1, R2, R3], "smull r0, r1, r2, r3"],
+]);
+table("umull", [
+  [[R4, R5, R6, R7], "umull r4, r5, r6, r7"],
+]);
+table("pushW", [
+  [[[R4, R8, LR]], "stmdb sp!, {r4, r8, lr}"],
+  [[[R4, R5, R6, R7, R8, R9, R10, R11, LR]], "stmdb sp!, {r4, r5, r6, r7, r8, r9, sl, fp, lr}"],
+]);
+table("popW", [
+  [[[R4, R8, PC]], "ldmia.w sp!, {r4, r8, pc}"],
+]);
+program("it", "ite lt with movs inside", (a) => {
+  a.cmp(R0, R1);
+  a.it("lt", "te");
+  a.movs(R2, 14);
+  a.movs(R2, 10);
+}, ["cmp r0, r1", "ite lt", "movlt r2, #14", "movge r2, #10"]);
+program("it", "itt ne, ittt eq, itete gt", (a) => {
+  a.it("ne", "tt");
+  a.mov(R0, R1);
+  a.mov(R2, R3);
+  a.it("eq", "ttt");
+  a.nop();
+  a.nop();
+  a.nop();
+  a.it("gt", "tete");
+  a.nop();
+  a.nop();
+  a.nop();
+  a.nop();
+}, ["itt ne", "movne r0, r1", "movne r2, r3", "ittt eq", "nopeq", "nopeq", "nopeq", "itete gt", "nopgt", "nople", "nopgt", "nople"]);
+program("cbz", "cbz and cbnz forwards, and relaxed when the label is behind or far", (a) => {
+  const near = a.newLabel(), back = a.newLabel(), far = a.newLabel();
+  a.bind(back);
+  a.cbz(R0, near);
+  a.cbnz(R7, near);
+  a.nop();
+  a.bind(near);
+  a.cbz(R1, back);
+  a.cbnz(R2, far);
+  emitNops(a, 100);
+  a.bind(far);
+}, ["cbz r0, 0x6", "cbnz r7, 0x6", "nop", "cbnz r1, 0xa", "b.n 0x0", "cbz r2, 0xe", "b.n 0xd6", ...nops(100)]);
 
 // Random programs mixing every layout-dependent item (branches that relax in both
 // directions, literals that force islands, alignment), checked instruction by instruction.
@@ -1017,6 +1138,26 @@ const invalidCases: InvalidCase[] = [
   ["an instruction after finish", (a) => { a.finish(); a.nop(); }, /finish\(\) was already called/],
   ["a label after finish", (a) => { a.finish(); a.newLabel(); }, /^newLabel: finish\(\) was already called/],
 ];
+
+describe("Thumb-2 assembler without objdump", () => {
+  it("never places a literal pool island inside an IT block", () => {
+    // However far the pending literal is, the IT halfword is followed by its two MOVS.
+    for (let filler = 0; filler < 560; filler += 1) {
+      const a = createThumb2Assembler();
+      a.ldrConst(R0, 0x12345678);
+      emitNops(a, filler);
+      a.it("lt", "te");
+      a.movs(R1, 14);
+      a.movs(R1, 10);
+      a.bx(LR);
+      const code = a.finish();
+      const halves = Array.from({ length: code.bytes.length / 2 }, (_, i) => code.bytes[2 * i] | (code.bytes[2 * i + 1] << 8));
+      const at = halves.indexOf(0xbfb4);
+      expect(halves.slice(at, at + 3), `filler ${filler}`)
+        .toEqual([0xbfb4, 0x210e, 0x210a]);
+    }
+  });
+});
 
 describe("invalid operands throw, naming the instruction and the operand", () => {
   for (const [what, emit, message] of invalidCases) {

@@ -7,7 +7,7 @@ import type { Chip } from "../../types.ts";
 export const lm3s6965: Chip = {
   family: "lm3s",
   cpu: "cortex-m3",
-  port: "armv6m",
+  port: "armv7m",
   clockHz: 12_500_000,
   flash: { origin: 0x00000000, length: 256 * 1024 },
   ram: { origin: 0x20000000, length: 64 * 1024 },

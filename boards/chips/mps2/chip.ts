@@ -5,7 +5,7 @@ import type { Chip } from "../../types.ts";
 export const mps2an385: Chip = {
   family: "mps2",
   cpu: "cortex-m3",
-  port: "armv6m",
+  port: "armv7m",
   clockHz: 25_000_000,
   flash: { origin: 0x00000000, length: 4 * 1024 * 1024 },
   ram: { origin: 0x20000000, length: 4 * 1024 * 1024 },

@@ -11,7 +11,7 @@ import type { Chip } from "../../types.ts";
 export const stm32f405: Chip = {
   family: "stm32",
   cpu: "cortex-m4",
-  port: "armv6m",
+  port: "armv7m",
   clockHz: 168_000_000,
   flash: { origin: 0x08000000, length: 1024 * 1024 },
   ram: { origin: 0x20000000, length: 128 * 1024 },
@@ -24,7 +24,7 @@ export const stm32f405: Chip = {
 export const stm32f100: Chip = {
   family: "stm32",
   cpu: "cortex-m3",
-  port: "armv6m",
+  port: "armv7m",
   clockHz: 24_000_000,
   flash: { origin: 0x08000000, length: 128 * 1024 },
   ram: { origin: 0x20000000, length: 8 * 1024 },

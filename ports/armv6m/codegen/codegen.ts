@@ -13,29 +13,17 @@
 import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
 import type { Cond, Label, Reg, SourcePos, ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
+import type { CodegenRuntime } from "../../../sdk/compiler/port.ts";
 import type { Block, CmpOp, Inst, IrFunction, Proof, Terminator, VReg } from "../../../sdk/compiler/ir/ir.ts";
 import { ARRAY_ELEMENTS, ARRAY_LENGTH, CLASS_METHODS, CLOSURE_CODE, STRING_LENGTH, TRUE, FALSE, UNDEFINED, TYPED_DATA, TYPED_LENGTH, tagInt } from "../../../sdk/compiler/values.ts";
 import { elementBytes, type TypedElement } from "../../../sdk/compiler/lower/types.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
-import { type Allocation, type Location, allocate } from "./regalloc.ts";
+import { type Allocation, type AllocationOptions, type Location, allocate } from "./regalloc.ts";
 import { EQUALITY_UNORDERED, NUM_OP } from "../rt/num-ops.ts";
 
 export const PANIC_HERE = "__rt_panic_here";
 /** The innermost handler record (a RAM word; 0 when no try block is active). */
 export const HANDLER_CHAIN = "__rt_handlers";
-
-export interface CodegenRuntime {
-  /** Symbol of the slow path of a[i] = v past the end (sdk/lib/rt/arrays.ts arraySet). */
-  arraySet: string;
-  /** With doubles, the slow path of a[i] outside the array or with a boxed index (-0 is
-   *  index 0: sdk/lib/rt/arrays.ts arrayGet); without, such a read is undefined. */
-  arrayGet?: string;
-  /** The program has doubles (IrProgram.doubles): a number compare can be unordered (NaN),
-   *  and a boxed number can be falsy (-0, NaN). */
-  doubles: boolean;
-  /** Value calls pass their argument count (IrProgram.countsArguments). */
-  countsArguments?: boolean;
-}
 
 function isValueCall(inst: Inst): inst is Extract<Inst, { op: "call-indirect" | "call-method" | "call-code" }> {
   return inst.op === "call-indirect" || inst.op === "call-method" || inst.op === "call-code";
@@ -44,7 +32,19 @@ function isValueCall(inst: Inst): inst is Extract<Inst, { op: "call-indirect" | 
 const SCRATCH: Reg[] = [0, 1, 2, 3];
 
 export function generateFunction(fn: IrFunction, rt: CodegenRuntime): Chunk {
-  return new FunctionCodegen(fn, rt).run();
+  return generateOrStop("armv6m", fn, () => new FunctionCodegen(fn, rt).run());
+}
+
+/** Runs a code generator on one function. Anything it throws is a compiler bug (the IR was
+ *  checked and lowered; an operand an encoding cannot take, an operation the port does not
+ *  know): the build stops with "internal error" and the function, and no code is emitted. */
+export function generateOrStop(port: string, fn: IrFunction, generate: () => Chunk): Chunk {
+  try {
+    return generate();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new Error(`internal error: the ${port} code generator failed on function ${fn.displayName} (${fn.symbol}): ${message}`, { cause: e });
+  }
 }
 
 interface PanicStub {
@@ -56,26 +56,35 @@ interface PanicStub {
   lazy?: boolean;
 }
 
-class FunctionCodegen {
-  private readonly a: ThumbAssembler = { ...bindAll(createAssembler()) };
-  private readonly alloc: Allocation;
-  private readonly labels = new Map<Block, Label>();
-  private readonly stubs: PanicStub[] = [];
-  private outgoingArgs = 0;
-  private frameSize = 0;
-  private savedRegs: Reg[] = [];
+/** One function's instruction selection for ARMv6-M; ports/armv7m extends it where Thumb-2
+ *  has better instructions. */
+export class FunctionCodegen {
+  protected readonly a: ThumbAssembler;
+  protected readonly alloc: Allocation;
+  protected readonly labels = new Map<Block, Label>();
+  protected readonly stubs: PanicStub[] = [];
+  protected outgoingArgs = 0;
+  protected frameSize = 0;
+  protected savedRegs: Reg[] = [];
   /** Scratch registers taken during the current instruction. */
-  private busy = new Set<Reg>();
-  private pos: SourcePos | undefined;
+  protected busy = new Set<Reg>();
+  protected pos: SourcePos | undefined;
 
   /** Labels some branch targets (lazy stubs are emitted only when referenced). */
-  private readonly referenced = new Set<number>();
+  protected readonly referenced = new Set<number>();
 
-  constructor(private readonly fn: IrFunction, private readonly rt: CodegenRuntime) {
-    this.alloc = allocate(fn);
-    const bcond = this.a.bcond.bind(this.a), b = this.a.b.bind(this.a);
-    this.a.bcond = (cond, label) => { this.referenced.add(label.id); bcond(cond, label); };
-    this.a.b = (label) => { this.referenced.add(label.id); b(label); };
+  constructor(
+    protected readonly fn: IrFunction, protected readonly rt: CodegenRuntime,
+    assembler: ThumbAssembler = createAssembler(), registers: AllocationOptions = {},
+  ) {
+    this.a = bindAll(assembler);
+    this.alloc = allocate(fn, registers);
+    // Branches record their label (the last argument; cbz/cbnz exist on Thumb-2 assemblers).
+    const methods = this.a as unknown as Record<string, ((...args: unknown[]) => void) | undefined>;
+    for (const name of ["b", "bcond", "cbz", "cbnz"]) {
+      const branch = methods[name];
+      if (branch) methods[name] = (...args) => { this.referenced.add((args.at(-1) as Label).id); branch(...args); };
+    }
   }
 
   run(): Chunk {
@@ -89,14 +98,14 @@ class FunctionCodegen {
     // A throw caught here skips the epilogues of the frames between, which would have restored
     // the callee-saved registers they used: a function with a try saves all of r4-r7 itself,
     // so that its own epilogue gives its caller back every one of them.
-    this.savedRegs = (fn.tryRecords ?? 0) > 0 ? [4, 5, 6, 7] : this.alloc.usedCalleeSaved;
+    this.savedRegs = (fn.tryRecords ?? 0) > 0 ? this.calleeSaved() : this.alloc.usedCalleeSaved;
     this.frameSize = 4 * (this.outgoingArgs + this.alloc.spillSlots);
     for (const b of this.alloc.order) this.labels.set(b, a.newLabel());
 
     // Prologue.
     a.setSource(fn.pos);
     this.pos = fn.pos;
-    a.push([...this.savedRegs, 14]);
+    this.pushFrame([...this.savedRegs, 14]);
     if (this.frameSize > 0) this.adjustSp(-this.frameSize);
     fn.params.forEach((p, i) => {
       const loc = this.loc(p);
@@ -156,12 +165,26 @@ class FunctionCodegen {
     };
   }
 
+  /** Every callee-saved register values may live in (what a function with a try saves). */
+  protected calleeSaved(): Reg[] {
+    return [4, 5, 6, 7];
+  }
+
+  /** The prologue's save and the epilogue's restore (with LR, and PC to return). */
+  protected pushFrame(regs: Reg[]): void {
+    this.a.push(regs);
+  }
+
+  protected popFrame(regs: Reg[]): void {
+    this.a.pop(regs);
+  }
+
   /** Moves made redundant by coalescing. */
-  private readonly skipped = new Set<Inst>();
+  protected readonly skipped = new Set<Inst>();
 
   /** `t = op …; v = t` with t fused: compute straight into v's register when the operation
    *  cannot take a slow path (which would need its operands, one of which may be v). */
-  private coalesce(inst: Inst, next: Inst | undefined): void {
+  protected coalesce(inst: Inst, next: Inst | undefined): void {
     if (!next || next.op !== "move") return;
     const d = "dst" in inst ? inst.dst : undefined;
     if (d === undefined || next.src !== d || this.loc(d).kind !== "fused") return;
@@ -178,7 +201,7 @@ class FunctionCodegen {
 
   /** The register for a result computed in place: the destination's own unless it is one
    *  of `avoid` (operands still read after the first instruction writes the result). */
-  private inPlaceReg(dst: VReg, avoid: Reg[]): Reg {
+  protected inPlaceReg(dst: VReg, avoid: Reg[]): Reg {
     const loc = this.loc(dst);
     if ((loc.kind === "reg" || loc.kind === "fused") && !avoid.includes(loc.reg)) { this.busy.add(loc.reg); return loc.reg; }
     return this.scratch();
@@ -186,15 +209,15 @@ class FunctionCodegen {
 
   // ---------------------------------------------------------------- locations
 
-  private loc(v: VReg): Location {
+  protected loc(v: VReg): Location {
     return this.alloc.locations[v];
   }
 
-  private slotOffset(slot: number): number {
+  protected slotOffset(slot: number): number {
     return 4 * (this.outgoingArgs + slot);
   }
 
-  private scratch(): Reg {
+  protected scratch(): Reg {
     for (const r of SCRATCH) {
       if (!this.busy.has(r)) { this.busy.add(r); return r; }
     }
@@ -202,7 +225,7 @@ class FunctionCodegen {
   }
 
   /** A register holding v's value (loading it into a scratch register if needed). */
-  private read(v: VReg): Reg {
+  protected read(v: VReg): Reg {
     const loc = this.loc(v);
     switch (loc.kind) {
       case "reg": return loc.reg;
@@ -217,51 +240,57 @@ class FunctionCodegen {
         this.loadSp(r, this.slotOffset(loc.slot));
         return r;
       }
+      case "high": {
+        const r = this.scratch();
+        this.a.mov(r, loc.reg);
+        return r;
+      }
       case "none": throw new Error(`internal: v${v} read but never defined in ${this.fn.symbol}`);
     }
   }
 
   /** Reads v into a specific register. */
-  private readInto(v: VReg, target: Reg): void {
+  protected readInto(v: VReg, target: Reg): void {
     const loc = this.loc(v);
     switch (loc.kind) {
       case "reg": case "fused": if (loc.reg !== target) this.a.mov(target, loc.reg); return;
       case "const": this.loadConst(target, loc.word); return;
       case "stack": this.loadSp(target, this.slotOffset(loc.slot)); return;
+      case "high": this.a.mov(target, loc.reg); return;
       case "none": throw new Error(`internal: v${v} read but never defined in ${this.fn.symbol}`);
     }
   }
 
   /** The register an instruction should compute v into (then `commit`). */
-  private target(v: VReg): Reg {
+  protected target(v: VReg): Reg {
     const loc = this.loc(v);
     if (loc.kind === "reg" || loc.kind === "fused") { this.busy.add(loc.reg); return loc.reg; }
     return this.scratch();
   }
 
-  private commit(v: VReg, r: Reg): void {
+  protected commit(v: VReg, r: Reg): void {
     const loc = this.loc(v);
     if (loc.kind === "stack") this.storeSp(r, this.slotOffset(loc.slot));
-    else if ((loc.kind === "reg" || loc.kind === "fused") && loc.reg !== r) this.a.mov(loc.reg, r);
+    else if ((loc.kind === "reg" || loc.kind === "fused" || loc.kind === "high") && loc.reg !== r) this.a.mov(loc.reg, r);
   }
 
-  private writeFrom(v: VReg, r: Reg): void {
+  protected writeFrom(v: VReg, r: Reg): void {
     this.commit(v, r);
   }
 
-  private loadSp(r: Reg, offset: number): void {
+  protected loadSp(r: Reg, offset: number): void {
     if (offset <= 1020) { this.a.ldr(r, 13, { imm: offset }); return; }
     this.a.ldrConst(r, offset);
     this.a.add(r, 13);
     this.a.ldr(r, r, { imm: 0 });
   }
 
-  private storeSp(r: Reg, offset: number): void {
+  protected storeSp(r: Reg, offset: number): void {
     if (offset <= 1020) { this.a.str(r, 13, { imm: offset }); return; }
     throw new Error(`internal: frame of ${this.fn.symbol} too large`);
   }
 
-  private adjustSp(delta: number): void {
+  protected adjustSp(delta: number): void {
     let left = Math.abs(delta);
     while (left > 0) {
       const step = Math.min(left, 508);
@@ -270,14 +299,14 @@ class FunctionCodegen {
     }
   }
 
-  private loadConst(r: Reg, word: number): void {
+  protected loadConst(r: Reg, word: number): void {
     word >>>= 0;
     if (word <= 255) this.a.movs(r, word);
     else if ((~word >>> 0) <= 255) { this.a.movs(r, ~word >>> 0); this.a.mvns(r, r); }
     else this.a.ldrConst(r, word);
   }
 
-  private panicStub(code: number): Label {
+  protected panicStub(code: number): Label {
     const label = this.a.newLabel();
     this.stubs.push({ label, code, pos: this.pos });
     return label;
@@ -285,7 +314,7 @@ class FunctionCodegen {
 
   // ---------------------------------------------------------------- instructions
 
-  private instruction(inst: Inst): void {
+  protected instruction(inst: Inst): void {
     const a = this.a;
     switch (inst.op) {
       case "const": {
@@ -304,6 +333,7 @@ class FunctionCodegen {
         if (dst.kind === "none") return;
         if ((dst.kind === "reg" || dst.kind === "fused") && (src.kind === "reg" || src.kind === "fused") && dst.reg === src.reg) return;
         if (dst.kind === "stack" && src.kind === "stack" && dst.slot === src.slot) return;
+        if (dst.kind === "high" && src.kind === "high" && dst.reg === src.reg) return;
         const r = this.read(inst.src);
         return this.commit(inst.dst, r);
       }
@@ -531,7 +561,7 @@ class FunctionCodegen {
     }
   }
 
-  private memory(kind: "load" | "store", width: 8 | 16 | 32, r: Reg, base: Reg, offset: number): void {
+  protected memory(kind: "load" | "store", width: 8 | 16 | 32, r: Reg, base: Reg, offset: number): void {
     const a = this.a;
     const max = width === 32 ? 124 : width === 16 ? 62 : 31;
     const aligned = offset % (width / 8) === 0;
@@ -547,7 +577,7 @@ class FunctionCodegen {
   }
 
   /** Branches to `slow` unless v is a small integer (skipped where the range analysis proved it). */
-  private tagCheck(v: VReg, reg: Reg, proven: boolean, slow: Label): void {
+  protected tagCheck(v: VReg, reg: Reg, proven: boolean, slow: Label): void {
     if (proven) return;
     const s = this.scratch();
     this.a.lsrs(s, reg, 1);
@@ -557,7 +587,7 @@ class FunctionCodegen {
 
   /** An out-of-line slow path that hands the operation to __rt_num_binop, then rejoins.
    *  The operands are read again from their homes, which the fast path never overwrites. */
-  private numSlowPath(op: number, dst: VReg, x: VReg, y: VReg | undefined): { slow: Label; back: Label } {
+  protected numSlowPath(op: number, dst: VReg, x: VReg, y: VReg | undefined): { slow: Label; back: Label } {
     const slow = this.a.newLabel(), back = this.a.newLabel();
     const pos = this.pos;
     this.stubs.push({
@@ -578,13 +608,13 @@ class FunctionCodegen {
 
   /** The register to compute a result in: the destination's own, unless that is an operand
    *  register the slow path still needs. */
-  private resultReg(dst: VReg, operands: Reg[]): Reg {
+  protected resultReg(dst: VReg, operands: Reg[]): Reg {
     const loc = this.loc(dst);
     if ((loc.kind === "reg" || loc.kind === "fused") && !operands.includes(loc.reg)) { this.busy.add(loc.reg); return loc.reg; }
     return this.scratch();
   }
 
-  private num(inst: Extract<Inst, { op: "num" }>): void {
+  protected num(inst: Extract<Inst, { op: "num" }>): void {
     const a = this.a;
     const proof = inst.proof ?? { smallA: false, smallB: false, smallResult: false };
     if (inst.kind === "mul") return this.mul(inst, proof);
@@ -659,7 +689,7 @@ class FunctionCodegen {
         }
         // Re-tag: a result outside the small-integer range takes the slow path (boxed).
         const dl = this.loc(inst.dst);
-        const d = dl.kind === "stack" ? value : this.resultReg(inst.dst, [x, y]);
+        const d = dl.kind === "stack" || dl.kind === "high" ? value : this.resultReg(inst.dst, [x, y]);
         a.adds(d, value, value);
         if (inst.kind === "shr" && !proof.smallResult) {
           // Unsigned: 2^30 or more does not fit. The doubling carried bit 31 out and moved
@@ -681,7 +711,7 @@ class FunctionCodegen {
 
   /** x * y: inline when the range analysis proved a small, non-negative-zero product (MULS
    *  cannot signal overflow); otherwise the port's __rt_mul, which handles every case. */
-  private mul(inst: Extract<Inst, { op: "num" }>, proof: { smallA: boolean; smallB: boolean; smallResult: boolean }): void {
+  protected mul(inst: Extract<Inst, { op: "num" }>, proof: { smallA: boolean; smallB: boolean; smallResult: boolean }): void {
     const a = this.a;
     if (proof.smallA && proof.smallB && proof.smallResult) {
       const x = this.read(inst.a), y = this.read(inst.b);
@@ -704,21 +734,21 @@ class FunctionCodegen {
   }
 
   /** d = x op y for the commutative two-operand Thumb forms (op rdn, rm). */
-  private twoOperand(d: Reg, x: Reg, y: Reg, op: (rdn: Reg, rm: Reg) => void): void {
+  protected twoOperand(d: Reg, x: Reg, y: Reg, op: (rdn: Reg, rm: Reg) => void): void {
     if (d === x) op.call(this.a, d, y);
     else if (d === y) op.call(this.a, d, x);
     else { this.a.mov(d, x); op.call(this.a, d, y); }
   }
 
   /** The small-int value of a register defined by a single const, if any. */
-  private smallConstant(v: VReg): number | undefined {
+  protected smallConstant(v: VReg): number | undefined {
     const c = this.constants().get(v);
     if (c === undefined || (c & 1) === 0) return undefined;
     return (c | 0) >> 1;
   }
 
-  private constantMap: Map<VReg, number> | undefined;
-  private constants(): Map<VReg, number> {
+  protected constantMap: Map<VReg, number> | undefined;
+  protected constants(): Map<VReg, number> {
     if (this.constantMap) return this.constantMap;
     const defs = new Map<VReg, number>();
     const count = new Map<VReg, number>();
@@ -734,7 +764,7 @@ class FunctionCodegen {
     return this.constantMap;
   }
 
-  private call(inst: Extract<Inst, { op: "call" }>): void {
+  protected call(inst: Extract<Inst, { op: "call" }>): void {
     const a = this.a;
     // Stack arguments first (they may need scratch registers), then r0-r3.
     inst.args.slice(4).forEach((v, i) => {
@@ -751,7 +781,7 @@ class FunctionCodegen {
   /** A value call's stack words (the value-call convention, sdk/compiler/ir/ir.ts): the
    *  argument count, then the arguments after the third. Written first, while r0-r3 are free
    *  (operands of value calls are never fused). Without counting no function reads them. */
-  private valueCallStackArguments(args: VReg[]): void {
+  protected valueCallStackArguments(args: VReg[]): void {
     if (!this.rt.countsArguments) return;
     args.slice(3).forEach((v, i) => {
       this.busy = new Set();
@@ -766,7 +796,7 @@ class FunctionCodegen {
 
   /** The rest of a value call, its code address in r12 and receiver in r0: the first three
    *  arguments into r1-r3 (undefined for those the call does not have), the call, the result. */
-  private valueCallRest(args: VReg[], dst: VReg): void {
+  protected valueCallRest(args: VReg[], dst: VReg): void {
     for (let i = 0; i < 3; i++) {
       if (i < args.length) this.readInto(args[i], i + 1);
       else this.a.movs(i + 1, UNDEFINED);
@@ -776,7 +806,7 @@ class FunctionCodegen {
     if (this.loc(dst).kind !== "none") this.commit(dst, 0);
   }
 
-  private fusedArgRegs(args: VReg[]): Reg[] {
+  protected fusedArgRegs(args: VReg[]): Reg[] {
     return args.slice(0, 4).map((v) => this.loc(v)).filter((l) => l.kind === "fused").map((l) => (l as { reg: number }).reg);
   }
 
@@ -785,7 +815,7 @@ class FunctionCodegen {
    *  unordered pair (NaN) the value in r2 that makes `kind` false: -1 for gt and ge, 2 for
    *  lt and le, EQUALITY_UNORDERED for eq and ne (where ne is true, as NaN != x is, and the
    *  runtime compares values that are not numbers by identity). */
-  private compare(av: VReg, bv: VReg, numeric: boolean, proof: { smallA: boolean; smallB: boolean } | undefined, kind: CmpOp): void {
+  protected compare(av: VReg, bv: VReg, numeric: boolean, proof: { smallA: boolean; smallB: boolean } | undefined, kind: CmpOp): void {
     const a = this.a;
     const imm = this.constants().get(bv);
     const useImm = imm !== undefined && imm <= 255;
@@ -816,22 +846,22 @@ class FunctionCodegen {
   }
 
   /** Does `read(v)` give a scratch register this instruction may overwrite? */
-  private isScratchCopy(v: VReg): boolean {
+  protected isScratchCopy(v: VReg): boolean {
     const kind = this.loc(v).kind;
-    return kind === "stack" || kind === "const";
+    return kind === "stack" || kind === "const" || kind === "high";
   }
 
   /** A register holding v that this instruction may overwrite. */
-  private readCopy(v: VReg): Reg {
+  protected readCopy(v: VReg): Reg {
     const loc = this.loc(v);
-    if (loc.kind === "stack") return this.read(v);
+    if (loc.kind === "stack" || loc.kind === "high") return this.read(v);
     const r = this.scratch();
     this.readInto(v, r);
     return r;
   }
 
   /** An out-of-line path that runs `body` (scratch registers free again) and jumps back. */
-  private outOfLine(body: () => void): { label: Label; back: Label } {
+  protected outOfLine(body: () => void): { label: Label; back: Label } {
     const label = this.a.newLabel(), back = this.a.newLabel();
     this.stubs.push({ label, code: -1, pos: this.pos, lazy: true, emit: () => { body(); this.a.b(back); } });
     return { label, back };
@@ -839,7 +869,7 @@ class FunctionCodegen {
 
   /** An element index, untagged into a register (a scratch copy of a spilled index becomes
    *  it in place); a boxed index, at least 2^30, jumps to `outside`. */
-  private untagIndex(index: VReg, proof: Proof | undefined, outside: Label): Reg {
+  protected untagIndex(index: VReg, proof: Proof | undefined, outside: Label): Reg {
     const tagged = this.read(index);
     const offset = this.isScratchCopy(index) ? tagged : this.scratch();
     this.a.asrs(offset, tagged, 1);
@@ -850,14 +880,14 @@ class FunctionCodegen {
   /** Unless the range analysis proved the index inside: compares it with the length word at
    *  `lengthOffset` in the object, unsigned (a negative index is a huge one, so one compare
    *  checks both ends), and jumps to `outside` when it is not below. */
-  private boundsCheck(proof: Proof | undefined, array: Reg, lengthOffset: number, offset: Reg, word: Reg, outside: Label): void {
+  protected boundsCheck(proof: Proof | undefined, array: Reg, lengthOffset: number, offset: Reg, word: Reg, outside: Label): void {
     if (proof?.inBounds) return;
     this.a.ldr(word, array, { imm: lengthOffset });
     this.a.cmp(offset, word);
     this.a.bcond("cs", outside);
   }
 
-  private elemGet(inst: Extract<Inst, { op: "elem-get" }>): void {
+  protected elemGet(inst: Extract<Inst, { op: "elem-get" }>): void {
     const a = this.a;
     const dst = inst.dst;
     // Outside the array: undefined.
@@ -888,7 +918,7 @@ class FunctionCodegen {
     if (boxed !== outside) a.bind(boxed.back);
   }
 
-  private elemSet(inst: Extract<Inst, { op: "elem-set" }>): void {
+  protected elemSet(inst: Extract<Inst, { op: "elem-set" }>): void {
     const a = this.a;
     // Past the end: the runtime grows the array. The operands are read again from their
     // homes, which the fast path does not touch (a fused operand waits in r3, never scratch).
@@ -910,12 +940,12 @@ class FunctionCodegen {
   }
 
   /** Scales a raw element index in `offset` to a byte offset. */
-  private scaleIndex(offset: Reg, element: TypedElement): void {
+  protected scaleIndex(offset: Reg, element: TypedElement): void {
     const shift = elementBytes(element) === 4 ? 2 : elementBytes(element) === 2 ? 1 : 0;
     if (shift > 0) this.a.lsls(offset, offset, shift);
   }
 
-  private typedGet(inst: Extract<Inst, { op: "typed-get" }>): void {
+  protected typedGet(inst: Extract<Inst, { op: "typed-get" }>): void {
     const a = this.a;
     const dst = inst.dst;
     // Outside the array (or a boxed index, at least 2^30): undefined.
@@ -979,11 +1009,11 @@ class FunctionCodegen {
   }
 
   /** Moves a raw word already in register `from` into `to` (for out-of-line paths). */
-  private readIntoRaw(from: Reg, to: Reg): void {
+  protected readIntoRaw(from: Reg, to: Reg): void {
     if (from !== to) this.a.mov(to, from);
   }
 
-  private typedSet(inst: Extract<Inst, { op: "typed-set" }>): void {
+  protected typedSet(inst: Extract<Inst, { op: "typed-set" }>): void {
     const a = this.a;
     // A value that is not a small integer: its int32 value from __rt_unbox (stops on a
     // non-number), then the same store.
@@ -1009,8 +1039,13 @@ class FunctionCodegen {
       store(0, array, offset);
     });
     const ignore = this.outOfLine(() => {});
-    const value = this.read(inst.src);
-    const smallValue = this.fn.vregs[inst.src] !== undefined && this.isProvenSmall(inst);
+    // A small-integer constant rebuilt where it is used is built as the raw word it stands
+    // for: no tag check and no untagging (a[i] = 1 in a loop).
+    const constant = this.loc(inst.src).kind === "const" ? this.smallConstant(inst.src) : undefined;
+    let value: Reg;
+    if (constant === undefined) value = this.read(inst.src);
+    else { value = this.scratch(); this.loadConst(value, constant); }
+    const smallValue = constant !== undefined || (this.fn.vregs[inst.src] !== undefined && this.isProvenSmall(inst));
     const array = this.read(inst.array);
     const offset = this.untagIndex(inst.index, inst.proof, ignore.label);
     const word = this.scratch();
@@ -1025,6 +1060,12 @@ class FunctionCodegen {
     // check, so the slow path still reads it tagged), else into one more scratch register, or,
     // with none left, the address is formed first (one instruction more).
     a.ldr(word, array, { imm: TYPED_DATA });
+    if (constant !== undefined) {
+      store(value, word, offset);
+      a.bind(slow.back);
+      a.bind(ignore.back);
+      return;
+    }
     const spare = this.isScratchCopy(inst.src) || this.loc(inst.src).kind === "fused" ? value : SCRATCH.find((r) => !this.busy.has(r));
     if (spare !== undefined) {
       this.busy.add(spare);
@@ -1043,13 +1084,13 @@ class FunctionCodegen {
     a.bind(ignore.back);
   }
 
-  private isProvenSmall(inst: Extract<Inst, { op: "typed-set" }>): boolean {
+  protected isProvenSmall(inst: Extract<Inst, { op: "typed-set" }>): boolean {
     return inst.proof?.smallB ?? false;
   }
 
   // ---------------------------------------------------------------- terminators
 
-  private terminator(term: Terminator, next: Block | undefined): void {
+  protected terminator(term: Terminator, next: Block | undefined): void {
     const a = this.a;
     switch (term.op) {
       case "jump":
@@ -1059,7 +1100,7 @@ class FunctionCodegen {
         if (term.value !== undefined) this.readInto(term.value, 0);
         else a.movs(0, UNDEFINED);
         if (this.frameSize > 0) this.adjustSp(this.frameSize);
-        a.pop([...this.savedRegs, 15]);
+        this.popFrame([...this.savedRegs, 15]);
         return;
       case "unreachable":
         a.udf(0);
@@ -1151,7 +1192,8 @@ function bindAll(asm: ThumbAssembler): ThumbAssembler {
   return out as unknown as ThumbAssembler;
 }
 
-function condFor(op: CmpOp, numeric: boolean): Cond {
+/** The condition under which `a op b` holds after CMP a, b (signed for numbers). */
+export function condFor(op: CmpOp, numeric: boolean): Cond {
   switch (op) {
     case "eq": return "eq";
     case "ne": return "ne";

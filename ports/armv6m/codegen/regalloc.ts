@@ -13,6 +13,9 @@ export type Location =
   /** A constant cheap enough to rebuild (MOVS/MVNS) wherever it is read: it needs no home. */
   | { kind: "const"; word: number }
   | { kind: "stack"; slot: number }
+  /** A value that did not get a low register, kept in a high one (r8-r11, where the port has
+   *  spare ones) instead of the stack: read and written with MOV through a scratch register. */
+  | { kind: "high"; reg: number }
   | { kind: "fused"; reg: number }
   | { kind: "none" };
 
@@ -29,7 +32,12 @@ export const ALLOCATABLE = [4, 5, 6, 7];
 /** Where a fused temporary waits when its user is not a call. */
 export const FUSED_REG = 3;
 
-export function allocate(fn: IrFunction): Allocation {
+export interface AllocationOptions {
+  /** Callee-saved registers for values that would otherwise be spilled to the stack. */
+  spillRegisters?: readonly number[];
+}
+
+export function allocate(fn: IrFunction, options: AllocationOptions = {}): Allocation {
   const order = fn.blocks; // already cleaned: reachable, in lowering order
   const locations: Location[] = fn.vregs.map(() => ({ kind: "none" }));
 
@@ -155,22 +163,36 @@ export function allocate(fn: IrFunction): Allocation {
   const free = [...ALLOCATABLE];
   const active: VReg[] = [];
   const used = new Set<number>();
-  const spill = (v: VReg) => { locations[v] = { kind: "stack", slot: spillSlots++ }; };
-  for (const v of intervals) {
+  const spillRegisters = options.spillRegisters ?? [];
+  // With spill registers, spilled intervals get them in a second scan (below), in start order.
+  const spilled: VReg[] = [];
+  const spill = (v: VReg) => {
+    if (spillRegisters.length > 0) spilled.push(v);
+    else locations[v] = { kind: "stack", slot: spillSlots++ };
+  };
+  /** Frees the registers of intervals that end before `at`. */
+  const expire = (active: VReg[], free: number[], at: number) => {
     for (let i = active.length - 1; i >= 0; i--) {
       const a = active[i];
-      if (end[a] < start[v]) {
+      if (end[a] < at) {
         free.push((locations[a] as { reg: number }).reg);
         active.splice(i, 1);
       }
     }
-    if (free.length > 0) {
-      free.sort((a, b) => a - b);
-      const reg = free.shift()!;
-      locations[v] = { kind: "reg", reg };
-      used.add(reg);
-      active.push(v);
-    } else {
+  };
+  /** Gives v the lowest free register of `free`, if there is one. */
+  const take = (v: VReg, active: VReg[], free: number[], kind: "reg" | "high"): boolean => {
+    if (free.length === 0) return false;
+    free.sort((a, b) => a - b);
+    const reg = free.shift()!;
+    locations[v] = { kind, reg };
+    used.add(reg);
+    active.push(v);
+    return true;
+  };
+  for (const v of intervals) {
+    expire(active, free, start[v]);
+    if (!take(v, active, free, "reg")) {
       // Spill whichever interval ends last: it blocks a register the longest.
       let victim = active[0];
       for (const a of active) if (end[a] > end[victim]) victim = a;
@@ -184,6 +206,12 @@ export function allocate(fn: IrFunction): Allocation {
         spill(v);
       }
     }
+  }
+  const freeHigh = [...spillRegisters];
+  const activeHigh: VReg[] = [];
+  for (const v of spilled.sort((a, b) => start[a] - start[b] || a - b)) {
+    expire(activeHigh, freeHigh, start[v]);
+    if (!take(v, activeHigh, freeHigh, "high")) locations[v] = { kind: "stack", slot: spillSlots++ };
   }
   return { locations, usedCalleeSaved: [...used].sort((a, b) => a - b), spillSlots, order };
 }

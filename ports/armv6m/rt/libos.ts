@@ -13,6 +13,7 @@ import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import type { Board } from "../../../boards/types.ts";
 import { chunk, data } from "./runtime.ts";
+import { systickMaxPeriodMs } from "../../../boards/chips/cortex-m/systick-period.ts";
 
 /** The interrupt queue (.bss): [0] head, [4] tail (byte counters, mod 256), then one byte
  *  per queued interrupt number, in a ring of IRQ_QUEUE_SLOTS. Read by sdk/lib/rt/events.ts. */
@@ -38,10 +39,6 @@ const NVIC_ICPR = 0xe000e280;
 const SCB_VTOR = 0xe000ed08;
 const FIRST_EXTERNAL_EXCEPTION = 16;
 
-/** The longest SysTick period in whole milliseconds: the reload value is 24 bits. */
-export function systickMaxPeriodMs(board: Board): number {
-  return Math.floor(2 ** 24 / (board.chip.clockHz / 1000));
-}
 
 export function libOsChunks(board: Board): Chunk[] {
   const chunks: Chunk[] = [];

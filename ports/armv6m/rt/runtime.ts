@@ -8,6 +8,7 @@
 import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
 import type { ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
+import type { PortRuntimeOptions } from "../../../sdk/compiler/port.ts";
 import type { Board } from "../../../boards/types.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { HANDLER_CHAIN, PANIC_HERE } from "../codegen/codegen.ts";
@@ -16,34 +17,6 @@ import { doubleArithmeticChunks, REPLACED } from "./double-ops.ts";
 import { softFloatChunks } from "./softfloat.ts";
 import { IRQ_QUEUE, SYSTICK_CLOCK, libOsChunks } from "./libos.ts";
 import { DESCRIPTOR_NUMBER, KIND_NUMBER, NUMBER_HIGH, NUMBER_LOW, NUMBER_SIZE, TRUE as TRUE_WORD } from "../../../sdk/compiler/values.ts";
-
-export interface PortRuntimeOptions {
-  board: Board;
-  /** Symbol of the compiled program entry (__mote_main). */
-  main: string;
-  /** Symbol of the console driver's consoleWrite(byte) (tagged argument). */
-  consoleWrite: string;
-  /** Symbol of the runtime's exit(code) (tagged argument). */
-  exit: string;
-  /** Symbol of the heap's alloc(bytes) (tagged argument, returns a tagged address). */
-  alloc: string;
-  /** Symbol of errors.uncaughtText(value): the text of an uncaught exception, as UTF-8 bytes. */
-  uncaughtText: string;
-  /** Symbols the compiled program references: the SysTick clock's handler is linked when
-   *  the program uses `__rt_clock` (boards/chips/cortex-m/systick-clock.ts), and the external
-   *  interrupts enter `__rt_irq` when it uses the interrupt queue (`__rt_irq_queue`). */
-  referenced?: ReadonlySet<string>;
-  /** Whether the image has .data to copy and .bss to clear at reset. */
-  hasData: boolean;
-  hasBss: boolean;
-  /** Symbol of heap.collectFrom(stackPointer) (tagged argument). */
-  collect: string;
-  /** Simulator build: the exits below may use BKPT / semihosting. */
-  forSimulator: boolean;
-  /** The program has doubles: number operations beyond the small-integer fast paths work on
-   *  IEEE doubles (double-ops.ts) instead of stopping outside int32. */
-  doubles?: boolean;
-}
 
 /** Symbols the compiler may reference, implemented here. */
 export const PORT_SYMBOLS = {

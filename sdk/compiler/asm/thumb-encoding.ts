@@ -272,3 +272,11 @@ export const BARRIER = { dsb: 0b0100, dmb: 0b0101, isb: 0b0110 } as const;
 export function barrier(opcode: number): Halfwords {
   return [BARRIER_FIRST, BARRIER_SECOND | (opcode << 4) | BARRIER_OPTION_SY];
 }
+
+/** CBZ/CBNZ T1 (ARMv7-M ARM A7.7.21): 1011 op 0 i 1 imm5 Rn, offset = i:imm5:0, forwards. */
+export const COMPARE_ZERO_BRANCH_RANGE = { min: 0, max: 126 } as const;
+
+export function compareZeroBranch(nonzero: boolean, rn: number, offset: number): number {
+  const imm6 = offset >> 1;
+  return 0xb100 | (nonzero ? 1 << 11 : 0) | ((imm6 >> 5) << 9) | ((imm6 & 0x1f) << 3) | rn;
+}

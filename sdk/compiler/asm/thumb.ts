@@ -32,7 +32,7 @@ import {
   addSubThreeOperand, barrier, branchExchange, branchWithLink, conditionalBranch, dataProcessing,
   extendReverse, immediate8Operation, invertCondition, loadStoreImmediate, loadStoreMultiple,
   loadStoreRegister, moveFromSpecialRegister, moveToSpecialRegister, pushPop, registerImm8,
-  shiftImmediate, spAdjust, specialData, unconditionalBranch,
+  shiftImmediate, spAdjust, specialData, unconditionalBranch, COMPARE_ZERO_BRANCH_RANGE, compareZeroBranch,
   type Halfwords,
 } from "./thumb-encoding.ts";
 import type {
@@ -118,13 +118,18 @@ interface PoolItem {
   reachBase: number;
 }
 
+/** CBZ/CBNZ (Thumb-2): a branch on a low register being zero (or nonzero) that leaves the
+ *  flags alone. Stage 0 is CB(N)Z itself (forwards only, 0..126 bytes); stages 1 and 2 are
+ *  the opposite test over a B or a BL, the sizes of a relaxed B<cond>. */
+interface ZeroTest { rn: number; nonzero: boolean }
+
 type Item =
   | { kind: "fixed"; halfwords: Halfwords }
   | { kind: "label"; label: number }
   | { kind: "source"; pos: SourcePos | undefined }
   /** B or B<cond>; `stage` indexes the size tables above and only grows:
    *  B: 0 = B, 1 = BL. B<cond>: 0 = B<cond>, 1 = B<!cond> over B, 2 = B<!cond> over BL. */
-  | { kind: "branch"; cond: Cond | undefined; label: number; stage: number }
+  | { kind: "branch"; cond: Cond | undefined; label: number; stage: number; zero?: ZeroTest }
   | { kind: "bl-label"; label: number }
   | { kind: "bl-symbol"; symbol: string }
   | { kind: "adr"; rd: number; label: number }
@@ -141,7 +146,7 @@ function inRange(value: number, range: { min: number; max: number }): boolean {
   return value >= range.min && value <= range.max;
 }
 
-function formatValue(value: unknown): string {
+export function formatValue(value: unknown): string {
   return typeof value === "number" ? String(value) : JSON.stringify(value);
 }
 
@@ -163,18 +168,18 @@ function formatLiteral(value: number | Required<SymbolRef>): string {
 // ---------------------------------------------------------------------------------------
 // Operand checks. Each names the instruction and the operand, and says what was expected.
 
-function fail(mnemonic: string, message: string): never {
+export function fail(mnemonic: string, message: string): never {
   throw new Error(`${mnemonic}: ${message}`);
 }
 
-function lowRegister(mnemonic: string, operand: string, reg: Reg): number {
+export function lowRegister(mnemonic: string, operand: string, reg: Reg): number {
   if (!Number.isInteger(reg) || reg < 0 || reg >= LOW_REGISTER_COUNT) {
     fail(mnemonic, `${operand} must be a low register (r0-r7), got ${registerName(reg)}`);
   }
   return reg;
 }
 
-function anyRegister(mnemonic: string, operand: string, reg: Reg): number {
+export function anyRegister(mnemonic: string, operand: string, reg: Reg): number {
   if (!Number.isInteger(reg) || reg < 0 || reg >= REGISTER_COUNT) {
     fail(mnemonic, `${operand} must be a register r0-r15, got ${formatValue(reg)}`);
   }
@@ -182,7 +187,7 @@ function anyRegister(mnemonic: string, operand: string, reg: Reg): number {
 }
 
 /** MRS/MSR/BX/BLX: sp and/or pc are UNPREDICTABLE there (A6.7, B5.2). */
-function registerExcept(mnemonic: string, operand: string, reg: Reg, excluded: readonly Reg[]): number {
+export function registerExcept(mnemonic: string, operand: string, reg: Reg, excluded: readonly Reg[]): number {
   anyRegister(mnemonic, operand, reg);
   if (excluded.includes(reg)) {
     const allowed = REGISTER_NAMES.filter((_, r) => !excluded.includes(r)).join(", ");
@@ -192,7 +197,7 @@ function registerExcept(mnemonic: string, operand: string, reg: Reg, excluded: r
 }
 
 /** An immediate in min..max that is a multiple of `scale`; returns value / scale. */
-function scaledImmediate(
+export function scaledImmediate(
   mnemonic: string, operand: string, value: number, min: number, max: number, scale = 1,
 ): number {
   if (!Number.isInteger(value) || value < min || value > max || value % scale !== 0) {
@@ -695,7 +700,19 @@ export class Assembler implements ThumbAssembler {
 
   // --- Internals ---------------------------------------------------------------------------
 
-  private checkOpen(mnemonic: string): void {
+  /** CBZ rn, label (or CBNZ with `nonzero`), relaxed like bcond. For the Thumb-2 assembler. */
+  protected zeroBranch(rn: Reg, label: Label, nonzero: boolean): void {
+    const mnemonic = nonzero ? "cbnz" : "cbz";
+    this.checkOpen(mnemonic);
+    const n = lowRegister(mnemonic, "rn", rn);
+    this.append({ kind: "branch", cond: "eq", label: this.labelId(mnemonic, label), stage: 0, zero: { rn: n, nonzero } });
+    this.afterInstruction();
+  }
+
+  /** Instructions still to come in the current IT block: no pool island may split it. */
+  protected itBlockLeft = 0;
+
+  protected checkOpen(mnemonic: string): void {
     if (this.finished) fail(mnemonic, "finish() was already called; create a new assembler for the next function");
   }
 
@@ -707,7 +724,7 @@ export class Assembler implements ThumbAssembler {
     return id;
   }
 
-  private emit(...halfwords: number[]): void {
+  protected emit(...halfwords: number[]): void {
     this.checkOpen("assembler");
     this.append({ kind: "fixed", halfwords });
     this.afterInstruction();
@@ -721,6 +738,7 @@ export class Assembler implements ThumbAssembler {
 
   /** Places the pending pool as an island if a later placement might leave it out of reach. */
   private afterInstruction(): void {
+    if (this.itBlockLeft > 0) { this.itBlockLeft--; return; }
     const pool = this.pool;
     if (pool.entries.length === 0) return;
     const islandAt = this.worstOffset + ISLAND_LOOKAHEAD;
@@ -869,7 +887,7 @@ interface Layout {
 
 function itemMnemonic(item: Item): string {
   switch (item.kind) {
-    case "branch": return item.cond === undefined ? "b" : `b${item.cond}`;
+    case "branch": return item.zero ? (item.zero.nonzero ? "cbnz" : "cbz") : item.cond === undefined ? "b" : `b${item.cond}`;
     case "bl-label": return "bl";
     case "adr": return "adr";
     default: return item.kind;
@@ -944,6 +962,7 @@ function usesBl(item: BranchItem): boolean {
 
 function branchReaches(item: BranchItem, at: number, target: number): boolean {
   const offset = target - (finalBranchAt(item, at) + PC_READ_AHEAD);
+  if (item.zero && item.stage === 0) return inRange(offset, COMPARE_ZERO_BRANCH_RANGE) && offset % HALFWORD === 0;
   if (item.cond !== undefined && item.stage === 0) return inRange(offset, CONDITIONAL_BRANCH_RANGE);
   return inRange(offset, usesBl(item) ? BRANCH_LINK_RANGE : BRANCH_RANGE);
 }
@@ -951,11 +970,13 @@ function branchReaches(item: BranchItem, at: number, target: number): boolean {
 function encodeBranch(item: BranchItem, at: number, target: number): Halfwords {
   const branchAt = finalBranchAt(item, at);
   const offset = target - (branchAt + PC_READ_AHEAD);
+  if (item.zero && item.stage === 0) return [compareZeroBranch(item.zero.nonzero, item.zero.rn, offset)];
   if (item.cond !== undefined && item.stage === 0) return [conditionalBranch(item.cond, offset)];
   const branch = usesBl(item) ? branchWithLink(offset) : [unconditionalBranch(offset)];
   if (item.cond === undefined) return branch;
   // B<!cond> skips the B/BL that follows it: its target is branchAt + size of that branch.
   const skip = branchAt + branch.length * HALFWORD - (at + PC_READ_AHEAD);
+  if (item.zero) return [compareZeroBranch(!item.zero.nonzero, item.zero.rn, skip), ...branch];
   return [conditionalBranch(invertCondition(item.cond), skip), ...branch];
 }
 

@@ -73,6 +73,12 @@ function registerList(bits: number): number[] {
   return regs;
 }
 
+function wideRegisterList(bits: number): number[] {
+  const regs: number[] = [];
+  for (let r = 0; r < 16; r++) if (bits & (1 << r)) regs.push(r);
+  return regs;
+}
+
 /** ARMv6-M ARM A5.1: a halfword starting 0b11101, 0b11110 or 0b11111 begins a 32-bit instruction. */
 function isWide(first: number): boolean {
   return (first >>> 11) >= 0b11101;
@@ -95,6 +101,9 @@ function effectOf(first: number, second: number | undefined): Effect {
     if ((first & 0xfff0) === 0xf380 && (second & 0xff00) === 0x8800 && ((second & 0xff) === 8 || (second & 0xff) === 9)) {
       return { kind: "unknown-sp" };
     }
+    // PUSH.W / POP.W (ARMv7-M A7.7.99, A7.7.101, encoding T2): a 16-bit register list.
+    if (first === 0xe92d) return { kind: "push", regs: wideRegisterList(second) };
+    if (first === 0xe8bd) return { kind: "pop", regs: wideRegisterList(second), returns: (second & (1 << PC)) !== 0 };
     // BL (A6.7.13): a call; returns here, so the frame is unchanged but it is a branch.
     if ((first & 0xf800) === 0xf000 && (second & 0xd000) === 0xd000) return { kind: "branch" };
     return { kind: "none" };
@@ -119,6 +128,7 @@ function effectOf(first: number, second: number | undefined): Effect {
   if ((first & 0xff80) === 0x4780) return { kind: "branch" }; // BLX Rm
   if ((first & 0xf800) === 0xe000) return { kind: "jump" }; // B (T2), unconditional (A6.7.10)
   if ((first & 0xf000) === 0xd000 && (first & 0x0e00) !== 0x0e00) return { kind: "branch" }; // B<cond> (T1)
+  if ((first & 0xf500) === 0xb100) return { kind: "branch" }; // CBZ/CBNZ (ARMv7-M A7.7.21)
   // MOV SP, Rm (A6.7.40 T1, Rd = 13) and ADD SP, Rm (A6.7.3 T2, Rdn = 13).
   if ((first & 0xff87) === 0x4685 || (first & 0xff87) === 0x4485) return { kind: "unknown-sp" };
   return { kind: "none" };

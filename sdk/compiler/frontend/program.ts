@@ -7,7 +7,7 @@ import path from "node:path";
 import fs from "node:fs";
 import type { Board } from "../../../boards/types.ts";
 // The SysTick clock's longest period: its handler (the port) and its driver must agree.
-import { systickMaxPeriodMs } from "../../../ports/armv6m/rt/libos.ts";
+import { systickMaxPeriodMs } from "../../../boards/chips/cortex-m/systick-period.ts";
 import { flashLayoutConstants } from "../../../boards/flash-layout.ts";
 
 export { REPO_ROOT } from "../../paths.js";

@@ -8,7 +8,7 @@ import type { VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import { FALSE, TRUE, UNDEFINED, tagInt } from "../values.ts";
 import { valueKind } from "./types.ts";
-import { DOUBLE_MATH } from "../../../ports/armv6m/rt/num-ops.ts";
+import { DOUBLE_MATH } from "../port.ts";
 import { Lowerer } from "./lowerer.ts";
 import { RT_DIR, RT, type RtName } from "./runtime-symbols.ts";
 import { skipParens } from "./syntax.ts";

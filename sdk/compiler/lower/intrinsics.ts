@@ -10,7 +10,7 @@ import type { VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import { UNDEFINED, isSmallIntValue } from "../values.ts";
 import { constantNumber, constantValue } from "./constants.ts";
-import { F64_WORDS } from "../../../ports/armv6m/rt/num-ops.ts";
+import { F64_WORDS } from "../port.ts";
 import { Lowerer } from "./lowerer.ts";
 import { INTRINSICS_FILE, RT_DIR } from "./runtime-symbols.ts";
 import { skipParens } from "./syntax.ts";

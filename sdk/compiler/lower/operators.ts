@@ -10,7 +10,7 @@ import type { NumOp, VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import { tagInt } from "../values.ts";
 import type { ValueKind } from "./types.ts";
-import { DOUBLE_ACCUMULATOR } from "../../../ports/armv6m/rt/num-ops.ts";
+import { DOUBLE_ACCUMULATOR, PORT_ARITHMETIC } from "../port.ts";
 import { Lowerer } from "./lowerer.ts";
 import { skipParens, comparisonOp } from "./syntax.ts";
 import { TYPED_ELEMENT_NAMES } from "../../lib/rt/layout.ts";
@@ -42,9 +42,6 @@ const DOUBLE_CHAIN_OPS: Partial<Record<ts.SyntaxKind, string>> = {
   [ts.SyntaxKind.AsteriskToken]: DOUBLE_ACCUMULATOR.mul, [ts.SyntaxKind.SlashToken]: DOUBLE_ACCUMULATOR.div,
   [ts.SyntaxKind.PercentToken]: DOUBLE_ACCUMULATOR.mod,
 };
-
-/** Arithmetic the port implements by hand (ports/<arch>/rt): tagged in, tagged out. */
-const PORT_ARITHMETIC = { mul: "__rt_mul", div: "__rt_div", idiv: "__rt_idiv", mod: "__rt_mod" } as const;
 
 /** Operators that need numbers get numbers: JavaScript would convert a string or a boolean
  *  (NaN, 1, …), which this language step does not do, so such a use is an error here. The

@@ -1,0 +1,8 @@
+import type { Board } from "../../types.ts";
+
+/** The longest SysTick period in whole milliseconds: the reload value is 24 bits (ARMv6-M ARM
+ *  B3.3, ARMv7-M ARM B3.3: the same timer on every Cortex-M). `mote/board` says it as
+ *  SYSTICK_MAX_PERIOD_MS; the port's SysTick handler uses it too. */
+export function systickMaxPeriodMs(board: Board): number {
+  return Math.floor(2 ** 24 / (board.chip.clockHz / 1000));
+}
