@@ -111,11 +111,13 @@ describe("storage", () => {
         "1024-byte value: ok",
         `1025-byte value: RangeError: storage.set("big"): the value is 1025 bytes; values are at most 1024 bytes`,
         `1025 bytes: RangeError: storage.set("big"): the value is 1025 bytes; values are at most 1024 bytes`,
-        `number value: TypeError: storage.set("n"): the value must be a string or a Uint8Array, got number`,
-        `null value: TypeError: storage.set("n"): the value must be a string or a Uint8Array, got null`,
-        `array value: TypeError: storage.set("n"): the value must be a string or a Uint8Array, got object`,
-        "number key: TypeError: storage.get: the key must be a string, got number",
-        "undefined key: TypeError: storage.delete: the key must be a string, got undefined",
+        // A value of the wrong type reaches storage only through a cast, which the compiler
+        // checks where the value is passed (lower/checked-casts.ts).
+        "number value: TypeError: 42 as unknown as string: the value is a number, not a string (mote checks a cast where its value is stored or passed)",
+        "null value: TypeError: null as unknown as string: the value is null, not a string (mote checks a cast where its value is stored or passed)",
+        "array value: TypeError: [1, 2] as unknown as string: the value is an array, not a string (mote checks a cast where its value is stored or passed)",
+        "number key: TypeError: 7 as unknown as string: the value is a number, not a string (mote checks a cast where its value is stored or passed)",
+        "undefined key: TypeError: undefined as unknown as string: the value is undefined, not a string (mote checks a cast where its value is stored or passed)",
         "big 1024 n undefined",
         expect.stringMatching(new RegExp(`^added [1-9]\\d*: storage\\.set\\("extra\\d+"\\): the storage is full \\(\\d+ of ${capacityOf(board)} bytes in use, this needs 1015\\); delete keys first$`)),
         "delete true",

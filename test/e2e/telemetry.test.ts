@@ -222,8 +222,13 @@ describe("telemetry from a simulated board through the bridge", () => {
     await aedes.start();
     await expectReadingsAccountedFor(received);
     // One stretch away, one run of dropped readings, the oldest of it: those that came during
-    // the outage beyond the CAPACITY the device keeps.
-    expect(gapsOf(received.seqs)).toHaveLength(1);
+    // the outage beyond the CAPACITY the device keeps. Under load a publish under way while the
+    // client reconnects can be dropped too (counted, as the check above asserts): a second,
+    // single-reading gap (seen once in a full run: [20, 34] and [43, 43]).
+    const gaps = gapsOf(received.seqs);
+    expect(gaps.length).toBeGreaterThanOrEqual(1);
+    expect(gaps.length).toBeLessThanOrEqual(2);
+    if (gaps.length === 2) expect(gaps[1][0]).toBe(gaps[1][1]);
     expect(run.dropped).toBeGreaterThan(0);
   }, 120_000);
 

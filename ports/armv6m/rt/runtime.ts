@@ -41,6 +41,24 @@ const SYS_EXIT_EXTENDED = 0x20;
 const ADP_STOPPED_APPLICATION_EXIT = 0x20026;
 const SEMIHOSTING_BKPT = 0xab;
 
+/** A copy routine (to, from, count; tagged numbers): untag the three, then `move` one unit
+ *  (r3 free, r2 the units left) as often as count says. */
+function copyLoop(name: string, move: (a: ThumbAssembler) => void): Chunk {
+  const a = createAssembler();
+  a.asrs(0, 0, 1);
+  a.asrs(1, 1, 1);
+  a.asrs(2, 2, 1);
+  const loop = a.newLabel(), done = a.newLabel();
+  a.bind(loop);
+  a.subs(2, 2, { imm: 1 });
+  a.bcond("mi", done);
+  move(a);
+  a.b(loop);
+  a.bind(done);
+  a.bx(14);
+  return chunk(name, a);
+}
+
 export function chunk(name: string, a: ThumbAssembler, section: Chunk["section"] = ".text"): Chunk {
   const code = a.finish();
   return {
@@ -1030,41 +1048,17 @@ function exitChunks(o: PortRuntimeOptions): Chunk[] {
     a.bx(14);
     chunks.push(chunk("port.zeroBytes", a));
   }
-  {
-    // port.copyWords(to, from, count): tagged numbers.
-    const a = createAssembler();
-    a.asrs(0, 0, 1);
-    a.asrs(1, 1, 1);
-    a.asrs(2, 2, 1);
-    const loop = a.newLabel(), done = a.newLabel();
-    a.bind(loop);
-    a.subs(2, 2, { imm: 1 });
-    a.bcond("mi", done);
+  // port.copyWords(to, from, count): upwards, a word at a time (LDM/STM step the pointers).
+  chunks.push(copyLoop("port.copyWords", (a) => {
     a.ldm(1, [3]);
     a.stm(0, [3]);
-    a.b(loop);
-    a.bind(done);
-    a.bx(14);
-    chunks.push(chunk("port.copyWords", a));
-  }
-  {
-    // port.copyBytes(to, from, count): tagged numbers; from the last byte down (the ranges
-    // do not overlap), four instructions and a branch a byte.
-    const a = createAssembler();
-    a.asrs(0, 0, 1);
-    a.asrs(1, 1, 1);
-    a.asrs(2, 2, 1);
-    const loop = a.newLabel(), done = a.newLabel();
-    a.bind(loop);
-    a.subs(2, 2, { imm: 1 });
-    a.bcond("mi", done);
+  }));
+  // port.copyBytes(to, from, count): from the last byte down (the ranges do not overlap),
+  // four instructions and a branch a byte.
+  chunks.push(copyLoop("port.copyBytes", (a) => {
     a.ldrb(3, 1, 2);
     a.strb(3, 0, 2);
-    a.b(loop);
-    a.bind(done);
-    a.bx(14);
-    chunks.push(chunk("port.copyBytes", a));
-  }
+  }));
   {
     // Interrupts off, sleep; a wake-up (debugger, NMI) sleeps again.
     const a = createAssembler();

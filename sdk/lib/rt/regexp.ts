@@ -11,6 +11,7 @@
 
 import { FRACTIONS, addressOf, isObject, isSmallInt, objectAt, peek16, peek32, peek8, peekValue, poke32, pokeValue, symbolAddress } from "mote/intrinsics";
 import { alloc, allocTraced, heapFree } from "./heap.ts";
+import { collectGarbage } from "./port.ts";
 import { arrayPush } from "./arrays.ts";
 import { concat, isWideString, toString } from "./strings.ts";
 import { substringOf } from "./string-methods.ts";
@@ -68,7 +69,17 @@ function push(tag: number, a: number, b: number): void {
 
 function grow(): void {
   const words = stackWords * 2;
-  if (heapFree() < (words << 2) + HEAP_RESERVE) throw new RangeError(STACK_OVERFLOW);
+  // Free space counts only what the collector has found: look again after a collection
+  // (earlier matches' stacks are garbage) before giving up.
+  if (heapFree() < (words << 2) + HEAP_RESERVE) collectGarbage();
+  if (heapFree() < (words << 2) + HEAP_RESERVE) {
+    // Let the stack go (the next match starts a small one), so that what a program does
+    // after catching this has the heap back.
+    stack = 0;
+    stackWords = 0;
+    top = 0;
+    throw new RangeError(STACK_OVERFLOW);
+  }
   const bigger = alloc(words << 2);
   for (let i = 0; i < top; i++) poke32(bigger + (i << 2), peek32(stack + (i << 2)));
   stack = bigger;
