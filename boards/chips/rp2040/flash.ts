@@ -5,11 +5,10 @@
 // test/unit/rp2040-flash.test.ts keeps the two the same). The bytes to program are
 // first copied to an SRAM buffer, since flash cannot be read while the routine runs.
 
-import { addressOf, callMethod, peek32, poke16, poke8, peek8 } from "mote/intrinsics";
+import { addressOf, callMethod, peek32, poke16, poke8, peek8, symbolAddress } from "mote/intrinsics";
 
 /** A typed array holds the address of its first byte at this offset (sdk/lib/rt/layout.ts). */
 const TYPED_DATA = 8;
-const PAGE_BYTES = 256;
 
 /** Thumb halfwords, from flashRoutineHalfwords() in flash-routine.ts, one a UTF-16 code unit:
  *  a string is constant data in flash, where an array would be built by start-up code. */
@@ -24,24 +23,23 @@ const FLASH_ROUTINE =
   "\u4770\ub500\u0c03\ub2db\uf7ff\ufff5\u0a03\ub2db\uf7ff\ufff1\ub2c3\uf7ff" +
   "\uffee\ubd00\u0000\u1800\u800c\u4001\u0000\u0007\u0004\u1400";
 
-/** The routine in SRAM (a typed array's bytes are 4-aligned, as its literal loads need), and
- *  the staging buffer for a page; made when the driver starts (a program that uses flash
- *  reaches this module), so that erasing and programming allocate nothing: mote-boot's bare
- *  profile allows no allocation once it runs. */
-const routine = loadRoutine();
-const staging = new Uint8Array(PAGE_BYTES);
-
-function loadRoutine(): Uint8Array {
-  const code = new Uint8Array(FLASH_ROUTINE.length * 2);
-  const at = peek32(addressOf(code) + TYPED_DATA);
-  for (let i = 0; i < FLASH_ROUTINE.length; i++) poke16(at + i * 2, FLASH_ROUTINE.charCodeAt(i));
-  return code;
-}
+/** Where the routine runs, and after it the staging buffer for a page: static RAM the port
+ *  reserves (__rt_flash_ram, 4-aligned as the routine's literal loads need), linked only with
+ *  this driver's functions. Nothing is allocated, at start-up or later: mote-boot's bare
+ *  profile allows no allocation once it runs, and a typed array made at start-up would cost
+ *  every pico app that links the driver the heap and the number printer. */
+const FLASH_RAM_ROUTINE_BYTES = 256;
+let loaded = false;
 
 /** The routine's entry as callMethod takes a code address: a word with bit 0 set (Thumb) is
- *  the small integer address >> 1. */
+ *  the small integer address >> 1. The routine is copied to RAM at the first use. */
 function routineEntry(): number {
-  return peek32(addressOf(routine) + TYPED_DATA) >> 1;
+  const ram = symbolAddress("__rt_flash_ram");
+  if (!loaded) {
+    for (let i = 0; i < FLASH_ROUTINE.length; i++) poke16(ram + i * 2, FLASH_ROUTINE.charCodeAt(i));
+    loaded = true;
+  }
+  return ram >> 1;
 }
 
 export function flashEraseSector(offset: number): void {
@@ -50,9 +48,8 @@ export function flashEraseSector(offset: number): void {
 
 export function flashProgram(offset: number, data: Uint8Array, start: number, length: number): void {
   const entry = routineEntry();
-  const buffer = staging;
   const from = peek32(addressOf(data) + TYPED_DATA) + start;
-  const to = peek32(addressOf(buffer) + TYPED_DATA);
+  const to = symbolAddress("__rt_flash_ram") + FLASH_RAM_ROUTINE_BYTES;
   for (let i = 0; i < length; i++) poke8(to + i, peek8(from + i));
   callMethod(entry, offset, to, length);
 }

@@ -109,6 +109,9 @@ export function libOsChunks(board: Board): Chunk[] {
     chunks.push(chunk("__rt_systick", a));
     chunks.push(data(SYSTICK_CLOCK, new Uint8Array(16), [], ".bss"));
   }
+  // The RP2040 flash driver's RAM (boards/chips/rp2040/flash.ts): its 256-byte routine slot,
+  // then a 256-byte page staged for programming; linked only when the driver is.
+  chunks.push(data("__rt_flash_ram", new Uint8Array(512), [], ".bss"));
   {
     // port.interruptsOff(): the previous PRIMASK as a small integer (1: they were off).
     const a = createAssembler();
