@@ -11,7 +11,9 @@
 // pico; conformance-qemu.test.ts: mps2-an385 and microbit; conformance-subset.test.ts: the
 // boards that run a subset), so that the runner's workers share it.
 
-import { accessSync, constants, readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -61,12 +63,35 @@ function typeErrors(found: string[] | undefined): string[] {
   return (found ?? []).filter((p) => /error TS\d+/.test(p));
 }
 
-// Node's output for a program, computed once per run and shared by every board.
+// Node's output for a program, computed once and shared by every board: the suite's three
+// test files run in separate workers, so it is kept on disk too, by the program's text, the
+// runner's and Node's version (a changed program or runner is run again).
 const nodeRuns = new Map<string, Promise<NodeRun>>();
+const NODE_CACHE = join(tmpdir(), `mote-conformance-node-${process.version}`);
+const RUNNER_TEXT = readFileSync(join(here, "node-runner.ts"), "utf8");
+
+async function cachedNodeRun(path: string): Promise<NodeRun> {
+  const key = createHash("sha256").update(RUNNER_TEXT).update(readFileSync(path)).digest("hex");
+  const file = join(NODE_CACHE, `${key}.json`);
+  if (existsSync(file)) {
+    try {
+      return JSON.parse(readFileSync(file, "utf8")) as NodeRun;
+    } catch {
+      // A file another worker is still writing: run it here.
+    }
+  }
+  const run = await runOnNode(path);
+  mkdirSync(NODE_CACHE, { recursive: true });
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, JSON.stringify(run));
+  renameSync(partial, file);
+  return run;
+}
+
 function nodeOutput(path: string): Promise<NodeRun> {
   let run = nodeRuns.get(path);
   if (!run) {
-    run = runOnNode(path);
+    run = cachedNodeRun(path);
     nodeRuns.set(path, run);
   }
   return run;
