@@ -4,7 +4,7 @@
 
 import { copyBytes } from "./port.ts";
 import { isSpace } from "./whitespace.ts";
-import { DOUBLES, FRACTIONS, addressOf, isSmallInt, objectAt, panic, peek16, peek8, poke16, poke8 } from "mote/intrinsics";
+import { DOUBLES, FRACTIONS, addressOf, isSmallInt, objectAt, panic, poke16, poke8 } from "mote/intrinsics";
 import { concat, isWideString, newString, unitAt } from "./strings.ts";
 import { arrayNew, arrayPush } from "./arrays.ts";
 import { STRING_DATA } from "./layout.ts";
