@@ -5,7 +5,7 @@
 // boards/chips/<family>/) does the registers; this file is the same on every board.
 
 import { gpioRead, gpioSetMode, gpioWatch, gpioWrite } from "mote/gpio";
-import { PIN_SETUP } from "mote/pins";
+import { setUpPins } from "mote/pins";
 import { holdLoop } from "./rt/timers.ts";
 
 export type Level = 0 | 1;
@@ -28,10 +28,7 @@ let setUp = false;
 function setUpBoard(): void {
   if (setUp) return;
   setUp = true;
-  for (let i = 0; i + 1 < PIN_SETUP.length; i += 2) {
-    gpioSetMode(PIN_SETUP[i], GPIO_OUTPUT);
-    gpioWrite(PIN_SETUP[i], PIN_SETUP[i + 1] === 1);
-  }
+  setUpPins();
 }
 
 /** Which levels a listener is told of: 0 and 1 ("both"), 1 ("rising") or 0 ("falling"). */
@@ -51,7 +48,8 @@ export class Pin {
   private direction = "";
   /** The call that set the direction, for the message when another use conflicts. */
   private setBy = "";
-  private listeners: Listener[] = [];
+  /** Made by the first onChange, so that a pin nobody listens to allocates no array. */
+  private listeners: Listener[] | undefined = undefined;
   private lastLevel: Level = 0;
   /** The longest debounce any listener asked for. */
   private debounceMs = 0;
@@ -77,12 +75,12 @@ export class Pin {
   }
 
   protected writeLevel(level: Level | boolean): void {
-    this.output("write()");
+    this.useAsOutput("write()");
     gpioWrite(this.pin, level === 1 || level === true);
   }
 
   protected toggleLevel(): void {
-    this.output("toggle()");
+    this.useAsOutput("toggle()");
     gpioWrite(this.pin, !gpioRead(this.pin));
   }
 
@@ -90,16 +88,19 @@ export class Pin {
     if (this.direction === "") this.setMode("input");
     else this.use("input", "onChange()", false);
     const debounceMs = options === undefined || options.debounceMs === undefined ? 0 : options.debounceMs;
-    if (this.listeners.length === 0) {
+    let listeners = this.listeners;
+    if (listeners === undefined) {
+      listeners = [];
+      this.listeners = listeners;
       this.lastLevel = gpioRead(this.pin) ? 1 : 0;
       holdLoop();
       gpioWatch(this.pin, () => this.changed());
     }
     if (debounceMs > this.debounceMs) this.debounceMs = debounceMs;
-    this.listeners.push(new Listener(edge === "both" ? EDGE_BOTH : edge === "rising" ? 1 : 0, callback));
+    listeners.push(new Listener(edge === "both" ? EDGE_BOTH : edge === "rising" ? 1 : 0, callback));
   }
 
-  private output(use: string): void {
+  private useAsOutput(use: string): void {
     if (this.direction === "") this.setMode("output");
     else this.use("output", use, false);
   }
@@ -133,6 +134,7 @@ export class Pin {
     const level: Level = gpioRead(this.pin) ? 1 : 0;
     if (level === this.lastLevel) return;
     this.lastLevel = level;
+    if (this.listeners === undefined) return;
     for (const l of this.listeners) {
       if (l.level === EDGE_BOTH || l.level === level) l.callback(level);
     }
@@ -158,10 +160,35 @@ export interface InputPin {
 
 /** A board's pin that only drives a level: an LED register, a relay output. */
 export class OutputOnlyPin extends Pin implements OutputPin {
+  /** An output-only pin is an output from its first use, so no use of it can conflict, and a
+   *  program whose pins are all output-only links no conflict error. */
+  private driving = false;
+
+  private drive(): void {
+    if (this.driving) return;
+    this.driving = true;
+    setUpBoard();
+    gpioSetMode(this.pin, GPIO_OUTPUT);
+  }
+
   /** 1 (or true) drives the pin high, 0 (or false) low. */
-  write(level: Level | boolean): void { this.writeLevel(level); }
-  toggle(): void { this.toggleLevel(); }
-  mode(mode: "output"): void { this.setMode(mode); }
+  write(level: Level | boolean): void {
+    this.drive();
+    gpioWrite(this.pin, level === 1 || level === true);
+  }
+  toggle(): void {
+    this.drive();
+    gpioWrite(this.pin, !gpioRead(this.pin));
+  }
+  /** What the pin drives. */
+  read(): Level {
+    this.drive();
+    return gpioRead(this.pin) ? 1 : 0;
+  }
+  mode(mode: "output"): void {
+    this.drive();
+    gpioSetMode(this.pin, GPIO_OUTPUT);
+  }
 }
 
 /** A board's pin that is only read: a button, a sensor's interrupt line. */

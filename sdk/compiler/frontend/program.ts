@@ -152,13 +152,17 @@ export function pinsModuleSource(board: Board): string {
   return [
     `// Generated for board '${board.id}'.`,
     `import { IoPin, OutputOnlyPin, InputOnlyPin } from "mote/pin-classes";`,
+    ...(board.pinSetup?.length ? [`import { gpioSetMode, gpioWrite } from "mote/gpio";`] : []),
     `/** The pins of ${board.name}. */`,
     `export class ${typeName} {`,
     ...entries.map(([name, pin], i) => `  readonly ${name} = new ${kindType[kinds[i]]}(${pin}, ${JSON.stringify(name)});`),
     `}`,
     `export const pins = new ${typeName}();`,
-    `/** Levels driven when the first pin is used: pin, level, pin, level, … */`,
-    `export const PIN_SETUP: number[] = [${(board.pinSetup ?? []).flat().join(", ")}];`,
+    `/** Drives the board's fixed levels (board.pinSetup) when the first pin is used: straight-line`,
+    ` *  calls, not a table, so that a board without any links no array. */`,
+    `export function setUpPins(): void {`,
+    ...(board.pinSetup ?? []).map(([pin, level]) => `  gpioSetMode(${pin}, 1);\n  gpioWrite(${pin}, ${level === 1});`),
+    `}`,
     "",
   ].join("\n");
 }

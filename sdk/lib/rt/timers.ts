@@ -17,10 +17,12 @@ type Callback = () => unknown;
 class Timer {
   /** An unref'd timer (the watchdog's feeder) does not keep the loop running by itself. */
   unref = false;
-  constructor(public id: number, public due: number, public interval: number, public callback: Callback, public sequence: number) {}
+  constructor(public id: number, public due: number, public interval: number, public callback: Callback, public sequence: number, public next: Timer | undefined) {}
 }
 
-const timers: Timer[] = [];
+/** The pending timers, a list linked through `next` in no particular order (earliest() picks
+ *  by due time and sequence): a list, not an array, so that timers link no array code. */
+let timers: Timer | undefined = undefined;
 let nextId = 1;
 let nextSequence = 0;
 let clockRunning = false;
@@ -57,7 +59,7 @@ function schedule(callback: Callback, ms: unknown, repeat: boolean): number {
   startClock();
   const delay = delayOf(ms);
   const id = nextId++;
-  timers.push(new Timer(id, clockMillis() + delay, repeat ? delay : 0, callback, nextSequence++));
+  timers = new Timer(id, clockMillis() + delay, repeat ? delay : 0, callback, nextSequence++, timers);
   refTimers++;
   return id;
 }
@@ -71,19 +73,34 @@ export function setInterval(callback: Callback, ms: unknown): number {
 }
 
 export function clearTimer(id: unknown): void {
-  for (let i = 0; i < timers.length; i++) {
-    if (timers[i].id === id) {
-      if (!timers[i].unref) refTimers--;
-      for (let j = i + 1; j < timers.length; j++) timers[j - 1] = timers[j];
-      timers.pop();
+  if (typeof id !== "number") return;
+  for (let t = timers; t !== undefined; t = t.next) {
+    if (t.id === id) {
+      remove(t);
       return;
     }
   }
 }
 
+/** Unlinks a pending timer. Timers are told apart by id: comparing `Timer | undefined`
+ *  values would link the runtime's generic strict equality (strings.ts). */
+function remove(timer: Timer): void {
+  if (!timer.unref) refTimers--;
+  const id = timer.id;
+  let before: Timer | undefined = undefined;
+  for (let t = timers; t !== undefined; t = t.next) {
+    if (t.id === id) {
+      if (before === undefined) timers = t.next;
+      else before.next = t.next;
+      return;
+    }
+    before = t;
+  }
+}
+
 /** A timer that runs while the loop runs for other reasons, but does not keep it running. */
 export function unrefTimer(id: number): void {
-  for (const t of timers) {
+  for (let t = timers; t !== undefined; t = t.next) {
     if (t.id === id && !t.unref) {
       t.unref = true;
       refTimers--;
@@ -112,12 +129,10 @@ export function loopLag(): number {
 }
 
 /** The next timer to run: the earliest due, the earliest created among equals. */
-function earliest(): number {
-  let best = 0;
-  for (let i = 1; i < timers.length; i++) {
-    const t = timers[i];
-    const b = timers[best];
-    if (t.due < b.due || (t.due === b.due && t.sequence < b.sequence)) best = i;
+function earliest(first: Timer): Timer {
+  let best = first;
+  for (let t = first.next; t !== undefined; t = t.next) {
+    if (t.due < best.due || (t.due === best.due && t.sequence < best.sequence)) best = t;
   }
   return best;
 }
@@ -131,9 +146,8 @@ export function runEventLoop(afterEach: (() => void) | undefined): void {
     }
     if (refTimers === 0 && holders === 0) return;
     let due = -1;
-    if (timers.length > 0) {
-      const i = earliest();
-      const timer = timers[i];
+    if (timers !== undefined) {
+      const timer = earliest(timers);
       if (clockReached(timer.due)) {
         // On time (before due + 1) the time is the due time: no need to read the clock whole.
         const time = clockReached(timer.due + 1) ? clockMillis() : timer.due;
@@ -143,7 +157,7 @@ export function runEventLoop(afterEach: (() => void) | undefined): void {
           timer.due = time + timer.interval;
           timer.sequence = nextSequence++;
         } else {
-          clearTimer(timer.id);
+          remove(timer);
         }
         timer.callback();
         if (afterEach !== undefined) afterEach();
