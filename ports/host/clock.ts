@@ -3,6 +3,7 @@
 // is Node's own business: on the host, timers are Node's (rt/timers.ts).
 
 import { performance } from "node:perf_hooks";
+import { LOOP_MS_MASK, loopMsBetween } from "../../sdk/lib/rt/loop-time.ts";
 
 /** micros() wraps every 2^20 ms (sdk/lib/index.ts MICROS_WRAP). */
 const MICROS_WRAP = 1048576000;
@@ -20,8 +21,13 @@ export function clockMillis(): number {
   return Math.floor(sinceBoot());
 }
 
+/** The loop time (sdk/lib/rt/loop-time.ts). */
+export function clockNow(): number {
+  return clockMillis() & LOOP_MS_MASK;
+}
+
 export function clockReached(due: number): boolean {
-  return sinceBoot() >= due;
+  return loopMsBetween(clockNow(), due) >= 0;
 }
 
 export function clockMicros(): number {

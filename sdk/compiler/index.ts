@@ -21,6 +21,7 @@ import { methodUses } from "./passes/method-uses.ts";
 import { smallIntegerText } from "./passes/number-text.ts";
 import { onlyErrorsThrown } from "./passes/thrown-values.ts";
 import { bareAllocations, throwStatementTest } from "./passes/bare-profile.ts";
+import { allocatesBoundedly, staticHeapSymbols, useStaticHeap } from "./passes/static-heap.ts";
 import { numberModel, usedDriverCode } from "./lower/doubles.ts";
 import { portFor } from "./ports.ts";
 import { link } from "./link/link.ts";
@@ -153,6 +154,7 @@ export function build(options: BuildOptions): BuildResult {
   const alloc = lowerer.runtimeSymbol("alloc");
   const collect = lowerer.runtimeSymbol("collectFrom");
   const uncaughtText = lowerer.runtimeSymbol("uncaughtText");
+  const staticAlloc = options.profile === "bare" ? undefined : lowerer.runtimeSymbol("staticAlloc");
   // Every function is lowered now; these are looked at only where something uses them.
   const smallIntegers = new Map<string, string>();
   const numberText = lowerer.loweredRuntimeSymbol("numberText");
@@ -173,6 +175,10 @@ export function build(options: BuildOptions): BuildResult {
   analyzeRanges(ir);
   smallIntegerText(ir, smallIntegers);
   // After number-text: a number printed or converted that is proven small allocates nothing.
+  if (staticAlloc) {
+    const heap = staticHeapSymbols(ir, alloc, [collect, exit, consoleWrite], [uncaughtText], arraySet, arrayGet, uses, throwStatementTest(program.getSourceFiles()), lowerer.usesPromises);
+    if (allocatesBoundedly(ir, heap)) useStaticHeap(ir, heap, staticAlloc);
+  }
   if (options.profile === "bare") {
     const entryModule = lowerer.moduleName(program.getSourceFile(entry)!);
     const allocations = bareAllocations(ir, alloc, entryModule, throwStatementTest(program.getSourceFiles()));

@@ -31,6 +31,10 @@ function setUpBoard(): void {
   setUpPins();
 }
 
+function callText(use: string, isMode: boolean): string {
+  return isMode ? `mode("${use}")` : use;
+}
+
 /** Which levels a listener is told of: 0 and 1 ("both"), 1 ("rising") or 0 ("falling"). */
 const EDGE_BOTH = 2;
 
@@ -46,8 +50,10 @@ class Listener {
  */
 export class Pin {
   private direction = "";
-  /** The call that set the direction, for the message when another use conflicts. */
+  /** The call that set the direction, for the message when another use conflicts: a call's
+   *  text, or with setByMode the mode that mode() was given. */
   private setBy = "";
+  private setByMode = false;
   /** Made by the first onChange, so that a pin nobody listens to allocates no array. */
   private listeners: Listener[] | undefined = undefined;
   private lastLevel: Level = 0;
@@ -66,10 +72,10 @@ export class Pin {
   protected setMode(mode: PinMode): void {
     setUpBoard();
     if (mode === "output") {
-      this.use("output", `mode("output")`, true);
+      this.use("output", mode, true);
       gpioSetMode(this.pin, GPIO_OUTPUT);
     } else {
-      this.use("input", `mode("${mode}")`, true);
+      this.use("input", mode, true);
       gpioSetMode(this.pin, mode === "input-pullup" ? GPIO_PULL_UP : mode === "input-pulldown" ? GPIO_PULL_DOWN : GPIO_INPUT);
     }
   }
@@ -105,14 +111,17 @@ export class Pin {
     else this.use("output", use, false);
   }
 
-  /** Records the pin's direction, or stops with both uses named when they conflict. */
+  /** Records the pin's direction, or stops with both uses named when they conflict. `use`:
+   *  the call (write(), onChange()), or when `setting` the mode that mode() was given; the
+   *  text of a mode() call is made only for the message, so that using a pin makes no string. */
   private use(direction: string, use: string, setting: boolean): void {
     if (this.direction !== "" && this.direction !== direction) {
-      throw new Error(`pins.${this.name}: ${use} needs an ${direction}, but ${this.setBy} made it an ${this.direction}`);
+      throw new Error(`pins.${this.name}: ${callText(use, setting)} needs an ${direction}, but ${callText(this.setBy, this.setByMode)} made it an ${this.direction}`);
     }
     if (setting || this.direction === "") {
       this.direction = direction;
       this.setBy = use;
+      this.setByMode = setting;
     }
   }
 

@@ -8,8 +8,9 @@
 // Periods normally end on a whole millisecond; a wake-up earlier than the current period's
 // end restarts the counter with a period ending exactly at the wake-up time.
 
-import { peek32, poke32, symbolAddress } from "mote/intrinsics";
+import { peek16, peek32, poke32, symbolAddress } from "mote/intrinsics";
 import { CYCLES_PER_MS, SYSTICK_MAX_PERIOD_MS } from "mote/board";
+import { LOOP_MS_MASK, loopMsAfter, loopMsBetween } from "../../../sdk/lib/rt/loop-time.ts";
 
 const SYST_CSR = 0xe000e010;
 const SYST_RVR = 0xe000e014;
@@ -19,52 +20,59 @@ const CSR_ENABLE_TICKINT_CPU_CLOCK = 0b111;
 const SCB_ICSR = 0xe000ed04;
 const ICSR_PENDSTSET = 1 << 26;
 const COUNTER_MASK = 0xffffff;
+/** Cycles within a millisecond: below 2^18 (a core clock below 262 MHz). */
+const CYCLES_MASK = 0x3ffff;
 /** micros() wraps every 2^20 ms, so that it is always a small integer. */
 const MICROS_WRAP_MS_MASK = 0xfffff;
 
-let nowMs = 0;
-let nowCycles = 0;
-// The state as read() saw it, a pending wrap included: where the current period ends, and
-// the counter (cycles to that end, less one).
+// The state as snapshot() saw it, a pending wrap included: the loop time (sdk/lib/rt/loop-time.ts)
+// at which the current period ends, cycles past it, and the counter (cycles to that end, less
+// one); and from readNow(), the cycles past the current millisecond. Every value is masked where
+// it is read, so that the range analysis knows it small: the clock never boxes a number, except
+// for millis() past 2^30 ms.
 let endMs = 0;
 let endCycles = 0;
 let counter = 0;
+let nowCycles = 0;
 
 /** The current period's end and the counter, as if a pending SysTick wrap had been handled. */
 function snapshot(): void {
   const clock = symbolAddress("__rt_clock");
   let pending = peek32(SCB_ICSR) & ICSR_PENDSTSET;
-  counter = peek32(SYST_CVR) & COUNTER_MASK;
+  let count = peek32(SYST_CVR) & COUNTER_MASK;
   const pendingAfter = peek32(SCB_ICSR) & ICSR_PENDSTSET;
   if (pendingAfter !== pending) {
     // The counter wrapped between the two looks: read it again, in the new period.
-    counter = peek32(SYST_CVR) & COUNTER_MASK;
+    count = peek32(SYST_CVR) & COUNTER_MASK;
     pending = pendingAfter;
   }
-  endMs = peek32(clock);
-  endCycles = peek32(clock + 4);
+  let ms = peek32(clock) & LOOP_MS_MASK;
+  let cycles = peek32(clock + 4) & COUNTER_MASK;
   if (pending !== 0) {
-    endMs += peek32(clock + 8);
-    endCycles += peek32(clock + 12);
-    if (endCycles >= CYCLES_PER_MS) {
-      endCycles -= CYCLES_PER_MS;
-      endMs++;
+    ms = loopMsAfter(ms, peek32(clock + 8) & COUNTER_MASK);
+    cycles += peek32(clock + 12) & COUNTER_MASK;
+    if (cycles >= CYCLES_PER_MS) {
+      cycles -= CYCLES_PER_MS;
+      ms = loopMsAfter(ms, 1);
     }
   }
+  endMs = ms;
+  endCycles = cycles;
+  counter = count;
 }
 
-/** The current time into nowMs / nowCycles. */
-function read(): void {
+/** The loop time now; the cycles past it into nowCycles. */
+function readNow(): number {
   snapshot();
-  const toEnd = counter + 1 - endCycles;
+  const end = endMs & LOOP_MS_MASK;
+  const toEnd = (counter & COUNTER_MASK) + 1 - (endCycles & COUNTER_MASK);
   if (toEnd <= 0) {
-    nowMs = endMs;
-    nowCycles = -toEnd;
-  } else {
-    const ms = (((toEnd + CYCLES_PER_MS - 1) / CYCLES_PER_MS) | 0) & 0x7ff;
-    nowMs = endMs - ms;
-    nowCycles = ms * CYCLES_PER_MS - toEnd;
+    nowCycles = 0 - toEnd;
+    return end;
   }
+  const ms = (((toEnd + CYCLES_PER_MS - 1) / CYCLES_PER_MS) | 0) & 0x7ff;
+  nowCycles = ms * CYCLES_PER_MS - toEnd;
+  return (end - ms) & LOOP_MS_MASK;
 }
 
 /** Starts a period from RVR now: a write to the counter clears it, and the next count
@@ -86,64 +94,84 @@ export function clockStart(): void {
   reload();
 }
 
-/** Milliseconds since clockStart. Interrupts masked or not. */
+export function clockNow(): number {
+  return readNow();
+}
+
+/** Milliseconds since clockStart: the period's end as the handler counts it (all 32 bits),
+ *  less the time to it. Interrupts masked or not: a wrap handled since the snapshot shows in
+ *  the difference of the two ends. */
 export function clockMillis(): number {
-  read();
-  return nowMs;
+  const now = readNow();
+  const end = peek32(symbolAddress("__rt_clock"));
+  return end + loopMsBetween(endMs, end & LOOP_MS_MASK) - loopMsBetween(endMs, now);
 }
 
 /** Microseconds since clockStart, wrapping to 0 every 2^20 ms (about 17.5 minutes). */
 export function clockMicros(): number {
-  read();
-  return (nowMs & MICROS_WRAP_MS_MASK) * 1000 + (((nowCycles * 1000) / CYCLES_PER_MS) | 0);
+  const now = readNow();
+  return (now & MICROS_WRAP_MS_MASK) * 1000 + (((((nowCycles & CYCLES_MASK) * 1000) / CYCLES_PER_MS) | 0) & 0x3ff);
 }
 
-/** Whether millisecond `due` has come. The event loop asks at every wake-up, so this is
- *  the cheap question: no division. */
+/** Whether loop time `due` has come. The event loop asks at every wake-up, so this is the
+ *  cheap question: no division. */
 export function clockReached(due: number): boolean {
   snapshot();
-  if (due > endMs) return false;
-  const before = endMs - due;
-  if (before < 0 || before > SYSTICK_MAX_PERIOD_MS) return true;
   // `due` is `before` ms and endCycles cycles before the period's end; now is counter + 1
   // cycles before it. A wake-up at the end of a period asks with before = 0.
-  if (before === 0) return endCycles >= counter + 1;
-  return before * CYCLES_PER_MS + endCycles >= counter + 1;
+  const before = loopMsBetween(endMs, due);
+  if (before < 0) return false;
+  if (before > SYSTICK_MAX_PERIOD_MS) return true;
+  return before * CYCLES_PER_MS + (endCycles & COUNTER_MASK) >= (counter & COUNTER_MASK) + 1;
 }
 
-/** With interrupts masked: makes sure an interrupt comes at millisecond `due` at the latest
+/** With interrupts masked: makes sure an interrupt comes at loop time `due` at the latest
  *  (or earlier: the caller looks again). False when `due` has already come. */
 export function clockWakeAt(due: number): boolean {
   if ((peek32(SCB_ICSR) & ICSR_PENDSTSET) !== 0) return true; // its handler runs first
   const clock = symbolAddress("__rt_clock");
-  endMs = peek32(clock);
-  endCycles = peek32(clock + 4);
-  if (due > endMs || (due === endMs && endCycles === 0)) {
+  const end = peek32(clock) & LOOP_MS_MASK;
+  const cycles = peek32(clock + 4) & COUNTER_MASK;
+  const after = loopMsBetween(due, end);
+  if (after > 0 || (after === 0 && cycles === 0)) {
     // The current period ends first: the one after it ends at `due`, or as late as it can.
-    let ms = due - endMs;
+    let ms = after;
     if (ms > SYSTICK_MAX_PERIOD_MS) ms = SYSTICK_MAX_PERIOD_MS;
-    if (ms === 0) return true;
-    let cycles = 0;
-    if (endCycles > 0) {
+    if (ms <= 0) return true;
+    let extra = 0;
+    if (cycles > 0) {
       ms--;
-      cycles = CYCLES_PER_MS - endCycles;
+      extra = CYCLES_PER_MS - cycles;
     }
     poke32(clock + 8, ms);
-    poke32(clock + 12, cycles);
-    poke32(SYST_RVR, ms * CYCLES_PER_MS + cycles - 1);
+    poke32(clock + 12, extra);
+    poke32(SYST_RVR, ms * CYCLES_PER_MS + extra - 1);
     return true;
   }
-  read();
-  if (due <= nowMs) return false;
-  // `due` comes before the current period ends: a new period from now to `due`. Writing the
-  // counter reloads it from RVR at the next count, without an interrupt; the period after
-  // it is as long again, until the handler sets the longest one.
-  const length = (due - nowMs) * CYCLES_PER_MS - nowCycles;
+  const now = readNow();
+  let ahead = loopMsBetween(due, now);
+  if (ahead <= 0) return false;
+  // `due` comes before the current period ends (so within its longest length): a new period
+  // from now to `due`. Writing the counter reloads it from RVR at the next count, without an
+  // interrupt; the period after it is as long again, until the handler sets the longest one.
+  if (ahead > SYSTICK_MAX_PERIOD_MS) ahead = SYSTICK_MAX_PERIOD_MS;
+  const length = ahead * CYCLES_PER_MS - (nowCycles & CYCLES_MASK);
   poke32(SYST_RVR, length - 1);
   reload();
-  poke32(clock, due);
+  // The period now ends at `due`, `back` ms before the old end: the handler's 32-bit count of
+  // it goes back as much, in halves so that every value stays a small integer.
+  const back = loopMsBetween(end, due) & 0xffff;
+  let low = peek16(clock) - back;
+  let high = peek16(clock + 2);
+  if (low < 0) {
+    low += 0x10000;
+    high = (high - 1) & 0xffff;
+  }
+  const quarter = high << 14;
+  poke32(clock, quarter + quarter + quarter + quarter + low);
   poke32(clock + 4, 0);
-  const ms = (length / CYCLES_PER_MS) | 0;
+  // Whole milliseconds of the period: at most SYSTICK_MAX_PERIOD_MS, below 2^11.
+  const ms = ((length / CYCLES_PER_MS) | 0) & 0x7ff;
   poke32(clock + 8, ms);
   poke32(clock + 12, length - ms * CYCLES_PER_MS);
   return true;

@@ -5,10 +5,12 @@
 //
 // The milliseconds are counted here from the low 30 bits of the counter, so every value is a
 // small integer; the loop wakes at least every ten minutes, well before those 30 bits wrap
-// (17.9 minutes).
+// (17.9 minutes). They are kept as loop time (sdk/lib/rt/loop-time.ts: modulo 2^29) and the
+// number of times that wrapped, so that only millis() ever makes a number past 2^30.
 
 import { peek16, peek32, poke32 } from "mote/intrinsics";
 import { onInterrupt } from "mote/interrupts";
+import { LOOP_MS_MASK, loopMsBetween } from "../../../sdk/lib/rt/loop-time.ts";
 
 const TIMER_BASE = 0x40054000;
 const ALARM0 = TIMER_BASE + 0x10;
@@ -31,20 +33,25 @@ const WAKE_MS_MASK = 0xfffff;
 const MICROS_WRAP_MS_MASK = 0xfffff;
 
 let lastRaw = 0;
+/** The loop time, and how many times it wrapped (2^29 ms each). */
 let nowMs = 0;
+let wraps = 0;
 let nowMicros = 0; // past nowMs, 0..999
 
 function advance(): void {
   const raw = peek32(TIMERAWL) & RAW_MASK;
-  const elapsed = (raw - lastRaw) & RAW_MASK;
+  const elapsed = (raw - (lastRaw & RAW_MASK)) & RAW_MASK;
   lastRaw = raw;
   // Whole milliseconds and the microseconds past them from the SIO's divider (datasheet
   // §2.3.1.5: eight cycles; no interrupt handler uses it). nowMicros + elapsed < 2^30 + 1000.
-  poke32(DIV_UDIVIDEND, nowMicros + elapsed);
+  poke32(DIV_UDIVIDEND, (nowMicros & 0x3ff) + elapsed);
   poke32(DIV_UDIVISOR, 1000);
   while ((peek32(DIV_CSR) & DIV_CSR_READY) === 0) {}
   nowMicros = peek32(DIV_REMAINDER) & 0x3ff;
-  nowMs += peek32(DIV_QUOTIENT) & RAW_MASK;
+  // The quotient is below (2^30 + 1000) / 1000 < 2^21.
+  const ms = (nowMs & LOOP_MS_MASK) + (peek32(DIV_QUOTIENT) & 0x1fffff);
+  if (ms > LOOP_MS_MASK) wraps = (wraps & LOOP_MS_MASK) + 1;
+  nowMs = ms & LOOP_MS_MASK;
 }
 
 /** Arms alarm `index` (0–3) to fire `delta` µs from now (delta below 2^30). */
@@ -63,7 +70,7 @@ export function armAlarm(index: number, delta: number): void {
   low &= 0xffff;
   // high << 16 does not fit a small integer: the intrinsic adds raw words, modulo 2^32.
   const quarter = high << 14;
-  poke32(ALARM0 + 4 * index, quarter + quarter + quarter + quarter + low);
+  poke32(ALARM0 + 4 * (index & 3), quarter + quarter + quarter + quarter + low);
 }
 
 export function clockStart(): void {
@@ -72,31 +79,37 @@ export function clockStart(): void {
   onInterrupt(TIMER_IRQ_0, () => poke32(INTR, ALARM0_BIT));
 }
 
+/** Milliseconds since clockStart: past 2^30 ms (12 days) a boxed number. */
 export function clockMillis(): number {
   advance();
-  return nowMs;
+  return (wraps & LOOP_MS_MASK) * (LOOP_MS_MASK + 1) + (nowMs & LOOP_MS_MASK);
+}
+
+export function clockNow(): number {
+  advance();
+  return nowMs & LOOP_MS_MASK;
 }
 
 export function clockReached(due: number): boolean {
   advance();
-  return nowMs >= due;
+  return loopMsBetween(nowMs, due) >= 0;
 }
 
 export function clockMicros(): number {
   advance();
-  return (nowMs & MICROS_WRAP_MS_MASK) * 1000 + nowMicros;
+  return (nowMs & MICROS_WRAP_MS_MASK) * 1000 + (nowMicros & 0x3ff);
 }
 
-/** With interrupts masked: ALARM0 fires at millisecond `due` (or within ten minutes, when
+/** With interrupts masked: ALARM0 fires at loop time `due` (or within ten minutes, when
  *  that is later). False when `due` has already come. */
 export function clockWakeAt(due: number): boolean {
   advance();
-  if (due <= nowMs) return false;
-  let ms = due - nowMs;
+  let ms = loopMsBetween(due, nowMs);
+  if (ms <= 0) return false;
   if (ms > MAX_WAKE_MS) ms = MAX_WAKE_MS;
   // 1 ≤ ms ≤ MAX_WAKE_MS < 2^20: the mask changes nothing but tells the compiler so, and the
   // product is one MULS.
-  const delta = (ms & WAKE_MS_MASK) * 1000 - nowMicros;
+  const delta = (ms & WAKE_MS_MASK) * 1000 - (nowMicros & 0x3ff);
   armAlarm(0, delta);
   return true;
 }

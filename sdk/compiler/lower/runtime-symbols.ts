@@ -14,6 +14,7 @@ export const INTRINSICS_FILE = path.join(REPO_ROOT, "sdk/lib/intrinsics.ts");
 export const RT = {
   start: ["start.ts", "start"],
   alloc: ["heap.ts", "alloc"],
+  staticAlloc: ["heap.ts", "staticAlloc"],
   collectFrom: ["heap.ts", "collectFrom"],
   exit: ["start.ts", "exit"],
   concat: ["strings.ts", "concat"],

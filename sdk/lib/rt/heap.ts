@@ -134,6 +134,12 @@ function bareAllocate(bytes: number): number {
   return block;
 }
 
+/** The heap of a program that allocates a bounded number of times (passes/static-heap.ts
+ *  makes alloc and allocTraced call this): bump allocation, no collector linked. */
+export function staticAlloc(bytes: number): number {
+  return bareAllocate(bytes);
+}
+
 /** Address of `bytes` fresh bytes (not cleared) that hold no references: strings, numbers. */
 export function alloc(bytes: number): number {
   return allocate(bytes, 0);

@@ -9,15 +9,30 @@
 // event source holds it (a pin or a UART with a listener), as Node ends with no handles
 // (a promise that can never settle keeps nothing alive).
 
-import { clockMillis, clockReached, clockStart, clockWakeAt } from "mote/clock";
+import { clockMillis, clockNow, clockReached, clockStart, clockWakeAt } from "mote/clock";
+import { LONGEST_WAIT_MS, LOOP_MS_MASK, loopMsAfter, loopMsBetween } from "./loop-time.ts";
 import { interruptsOff, interruptsRestore, waitForInterrupt } from "./port.ts";
 
 type Callback = () => unknown;
 
+/** Counts and sequence numbers are kept below 2^29, so that the loop never boxes one. */
+const COUNT_MASK = LOOP_MS_MASK;
+/** A delay is waited as up to 15 steps of LONGEST_WAIT_MS (2^27 ms), then the rest. */
+const LONG_STEPS_SHIFT = 27;
+const REST_MASK = LONGEST_WAIT_MS - 1;
+
 class Timer {
   /** An unref'd timer (the watchdog's feeder) does not keep the loop running by itself. */
   unref = false;
-  constructor(public id: number, public due: number, public interval: number, public callback: Callback, public sequence: number, public next: Timer | undefined) {}
+  /** Steps of LONGEST_WAIT_MS still to wait after `due` before the callback runs. */
+  steps: number;
+  /**
+   * @param due the loop time (loop-time.ts) of the next step's end
+   * @param delay the delay in ms, 1 to 2^31 - 1 (an interval waits it again after each run)
+   */
+  constructor(public id: number, public due: number, public delay: number, public repeat: boolean, public callback: Callback, public sequence: number, public next: Timer | undefined) {
+    this.steps = delay >>> LONG_STEPS_SHIFT;
+  }
 }
 
 /** The pending timers, a list linked through `next` in no particular order (earliest() picks
@@ -55,12 +70,18 @@ function delayOf(ms: unknown): number {
   return d < 1 || d > 0x7fffffff ? 1 : d;
 }
 
+function sequence(): number {
+  const s = nextSequence & COUNT_MASK;
+  nextSequence = (s + 1) & COUNT_MASK;
+  return s;
+}
+
 function schedule(callback: Callback, ms: unknown, repeat: boolean): number {
   startClock();
   const delay = delayOf(ms);
   const id = nextId++;
-  timers = new Timer(id, clockMillis() + delay, repeat ? delay : 0, callback, nextSequence++, timers);
-  refTimers++;
+  timers = new Timer(id, loopMsAfter(clockNow(), delay & REST_MASK), delay, repeat, callback, sequence(), timers);
+  refTimers = (refTimers & COUNT_MASK) + 1;
   return id;
 }
 
@@ -85,7 +106,7 @@ export function clearTimer(id: unknown): void {
 /** Unlinks a pending timer. Timers are told apart by id: comparing `Timer | undefined`
  *  values would link the runtime's generic strict equality (strings.ts). */
 function remove(timer: Timer): void {
-  if (!timer.unref) refTimers--;
+  if (!timer.unref) refTimers = (refTimers & COUNT_MASK) - 1;
   const id = timer.id;
   let before: Timer | undefined = undefined;
   for (let t = timers; t !== undefined; t = t.next) {
@@ -103,7 +124,7 @@ export function unrefTimer(id: number): void {
   for (let t = timers; t !== undefined; t = t.next) {
     if (t.id === id && !t.unref) {
       t.unref = true;
-      refTimers--;
+      refTimers = (refTimers & COUNT_MASK) - 1;
     }
   }
 }
@@ -117,11 +138,11 @@ export function releaseLoop(): void {
   if (holders > 0) holders--;
 }
 
-/** interrupts.ts hands the loop its queue when the first driver listens for an interrupt. */
+/** interrupts.ts hands the loop its queue when the first driver listens for an interrupt;
+ *  the loop starts the clock when it starts. */
 export function setInterruptService(service: () => boolean, queued: () => boolean): void {
   serviceInterrupts = service;
   interruptQueued = queued;
-  startClock();
 }
 
 export function loopLag(): number {
@@ -132,7 +153,8 @@ export function loopLag(): number {
 function earliest(first: Timer): Timer {
   let best = first;
   for (let t = first.next; t !== undefined; t = t.next) {
-    if (t.due < best.due || (t.due === best.due && t.sequence < best.sequence)) best = t;
+    const before = loopMsBetween(t.due, best.due);
+    if (before < 0 || (before === 0 && loopMsBetween(t.sequence, best.sequence) < 0)) best = t;
   }
   return best;
 }
@@ -140,6 +162,9 @@ function earliest(first: Timer): Timer {
 /** Runs timers and interrupt services until nothing is left. `afterEach`: what runs after
  *  every callback (the microtask queue, promise.ts, when the program uses promises). */
 export function runEventLoop(afterEach: (() => void) | undefined): void {
+  // The loop sleeps until the clock wakes it (a driver's clock may itself service interrupts,
+  // so it is not started from setInterruptService: that would be a recursion).
+  if (serviceInterrupts !== undefined) startClock();
   for (;;) {
     if (serviceInterrupts !== undefined && serviceInterrupts()) {
       if (afterEach !== undefined) afterEach();
@@ -148,14 +173,24 @@ export function runEventLoop(afterEach: (() => void) | undefined): void {
     let due = -1;
     if (timers !== undefined) {
       const timer = earliest(timers);
-      if (clockReached(timer.due)) {
+      const timerDue = timer.due & LOOP_MS_MASK;
+      if (clockReached(timerDue)) {
         // On time (before due + 1) the time is the due time: no need to read the clock whole.
-        const time = clockReached(timer.due + 1) ? clockMillis() : timer.due;
-        if (time - timer.due > worstLag) worstLag = time - timer.due;
-        if (timer.interval > 0) {
-          // An interval runs again `interval` after this run starts, behind timers already due.
-          timer.due = time + timer.interval;
-          timer.sequence = nextSequence++;
+        const time = clockReached(loopMsAfter(timerDue, 1)) ? clockNow() : timerDue;
+        const steps = timer.steps & 0xf;
+        if (steps > 0) {
+          // A long delay's step ended: wait the next one (no callback, no new sequence).
+          timer.steps = steps - 1;
+          timer.due = loopMsAfter(timerDue, LONGEST_WAIT_MS);
+          continue;
+        }
+        const late = loopMsBetween(time, timerDue);
+        if (late > worstLag) worstLag = late;
+        if (timer.repeat) {
+          // An interval runs again `delay` after this run starts, behind timers already due.
+          timer.due = loopMsAfter(time, timer.delay & REST_MASK);
+          timer.steps = timer.delay >>> LONG_STEPS_SHIFT;
+          timer.sequence = sequence();
         } else {
           remove(timer);
         }
@@ -163,7 +198,7 @@ export function runEventLoop(afterEach: (() => void) | undefined): void {
         if (afterEach !== undefined) afterEach();
         continue;
       }
-      due = timer.due;
+      due = timerDue;
     }
     // Sleep with interrupts masked: one that comes after this look still ends the WFI, and
     // its handler runs when they are unmasked.
