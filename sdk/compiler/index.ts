@@ -21,6 +21,7 @@ import { methodUses } from "./passes/method-uses.ts";
 import { smallIntegerText } from "./passes/number-text.ts";
 import { onlyErrorsThrown } from "./passes/thrown-values.ts";
 import { bareAllocations, throwStatementTest } from "./passes/bare-profile.ts";
+import { constantLengthArrays } from "./passes/array-lengths.ts";
 import { allocatesBoundedly, staticHeapSymbols, useStaticHeap } from "./passes/static-heap.ts";
 import { numberModel, usedDriverCode } from "./lower/doubles.ts";
 import { portFor } from "./ports.ts";
@@ -171,6 +172,8 @@ export function build(options: BuildOptions): BuildResult {
   // Before cleanup, while each name a runtime lookup gets is still the constant it was lowered from.
   const strings = lowerer.stringTexts();
   const uses = new Map(ir.functions.map((fn) => [fn, methodUses(fn, strings, lookups)]));
+  const arrayNew = lowerer.loweredRuntimeSymbol("arrayNew");
+  if (arrayNew) constantLengthArrays(ir, arrayNew, lowerer.runtimeSymbol("arrayWithLength"));
   cleanup(ir);
   analyzeRanges(ir);
   smallIntegerText(ir, smallIntegers);

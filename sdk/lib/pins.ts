@@ -31,6 +31,18 @@ function setUpBoard(): void {
   setUpPins();
 }
 
+const NO_DIRECTION = 0;
+const OUTPUT = 1;
+const INPUT = 2;
+
+function directionName(direction: number): string {
+  return direction === OUTPUT ? "output" : "input";
+}
+
+/** How a use as an output reports a pin that is an input: set by the first use of any pin as
+ *  an input (Pin.useInput), the only way a pin becomes one. */
+let outputConflict: ((pin: Pin, use: string, setting: boolean) => void) | undefined = undefined;
+
 function callText(use: string, isMode: boolean): string {
   return isMode ? `mode("${use}")` : use;
 }
@@ -49,7 +61,7 @@ class Listener {
  * interfaces OutputPin / InputPin instead, which every kind that can do it implements.
  */
 export class Pin {
-  private direction = "";
+  private direction = NO_DIRECTION;
   /** The call that set the direction, for the message when another use conflicts: a call's
    *  text, or with setByMode the mode that mode() was given. */
   private setBy = "";
@@ -65,19 +77,25 @@ export class Pin {
 
   /** The level at the pin (an output reads what it drives). */
   read(): Level {
-    if (this.direction === "") this.setMode("input");
+    if (this.direction === NO_DIRECTION) this.setInput("input");
     return gpioRead(this.pin) ? 1 : 0;
   }
 
   protected setMode(mode: PinMode): void {
+    if (mode === "output") this.setOutput();
+    else this.setInput(mode);
+  }
+
+  private setOutput(): void {
     setUpBoard();
-    if (mode === "output") {
-      this.use("output", mode, true);
-      gpioSetMode(this.pin, GPIO_OUTPUT);
-    } else {
-      this.use("input", mode, true);
-      gpioSetMode(this.pin, mode === "input-pullup" ? GPIO_PULL_UP : mode === "input-pulldown" ? GPIO_PULL_DOWN : GPIO_INPUT);
-    }
+    this.useOutput("output", true);
+    gpioSetMode(this.pin, GPIO_OUTPUT);
+  }
+
+  private setInput(mode: InputMode): void {
+    setUpBoard();
+    this.useInput(mode, true);
+    gpioSetMode(this.pin, mode === "input-pullup" ? GPIO_PULL_UP : mode === "input-pulldown" ? GPIO_PULL_DOWN : GPIO_INPUT);
   }
 
   protected writeLevel(level: Level | boolean): void {
@@ -91,8 +109,8 @@ export class Pin {
   }
 
   protected watch(edge: Edge, callback: (level: Level) => void, options?: ChangeOptions): void {
-    if (this.direction === "") this.setMode("input");
-    else this.use("input", "onChange()", false);
+    if (this.direction === NO_DIRECTION) this.setInput("input");
+    else this.useInput("onChange()", false);
     const debounceMs = options === undefined || options.debounceMs === undefined ? 0 : options.debounceMs;
     let listeners = this.listeners;
     if (listeners === undefined) {
@@ -107,22 +125,37 @@ export class Pin {
   }
 
   private useAsOutput(use: string): void {
-    if (this.direction === "") this.setMode("output");
-    else this.use("output", use, false);
+    if (this.direction === NO_DIRECTION) this.setOutput();
+    else this.useOutput(use, false);
   }
 
-  /** Records the pin's direction, or stops with both uses named when they conflict. `use`:
-   *  the call (write(), onChange()), or when `setting` the mode that mode() was given; the
-   *  text of a mode() call is made only for the message, so that using a pin makes no string. */
-  private use(direction: string, use: string, setting: boolean): void {
-    if (this.direction !== "" && this.direction !== direction) {
-      throw new Error(`pins.${this.name}: ${callText(use, setting)} needs an ${direction}, but ${callText(this.setBy, this.setByMode)} made it an ${this.direction}`);
-    }
-    if (setting || this.direction === "") {
-      this.direction = direction;
-      this.setBy = use;
-      this.setByMode = setting;
-    }
+  /**
+   * Records a use as an output (`use`: the call, or when `setting` the mode that mode() was
+   * given). It conflicts only with an input, which only the input path sets, and that path
+   * leaves the reporter: so a program that uses no pin as an input links no conflict error.
+   */
+  private useOutput(use: string, setting: boolean): void {
+    if (this.direction === INPUT && outputConflict !== undefined) outputConflict(this, use, setting);
+    if (setting || this.direction === NO_DIRECTION) this.setDirection(OUTPUT, use, setting);
+  }
+
+  /** Records a use as an input, or stops with both uses named when the pin is an output. */
+  private useInput(use: string, setting: boolean): void {
+    if (this.direction === OUTPUT) this.conflict(INPUT, use, setting);
+    if (outputConflict === undefined) outputConflict = (pin, outputUse, outputSetting) => pin.conflict(OUTPUT, outputUse, outputSetting);
+    if (setting || this.direction === NO_DIRECTION) this.setDirection(INPUT, use, setting);
+  }
+
+  private setDirection(direction: number, use: string, setting: boolean): void {
+    this.direction = direction;
+    this.setBy = use;
+    this.setByMode = setting;
+  }
+
+  /** Stops: `use` needs `direction`, but the pin is the other. The text of a mode() call is
+   *  made only here, so that using a pin makes no string. */
+  private conflict(direction: number, use: string, setting: boolean): void {
+    throw new Error(`pins.${this.name}: ${callText(use, setting)} needs an ${directionName(direction)}, but ${callText(this.setBy, this.setByMode)} made it an ${directionName(this.direction)}`);
   }
 
   /** The driver saw the pin change (or may have): report it now, or once it has settled. */

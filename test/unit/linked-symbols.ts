@@ -11,6 +11,11 @@ import { build } from "../../sdk/compiler/index.ts";
 let dir: string | undefined;
 
 export function linkedSymbols(source: string, board = "mps2-an385"): string[] {
+  return linkedSizes(source, board).map((s) => s.name);
+}
+
+/** The linked symbols with their sizes in bytes. */
+export function linkedSizes(source: string, board = "mps2-an385"): Array<{ name: string; size: number }> {
   if (dir === undefined) {
     const made = mkdtempSync(path.join(tmpdir(), "mote-linking-"));
     dir = made;
@@ -20,5 +25,5 @@ export function linkedSymbols(source: string, board = "mps2-an385"): string[] {
   writeFileSync(file, source);
   const result = build({ entry: file, board: findBoard(board), outDir: path.join(dir, "out"), forSimulator: true });
   if (!result.ok) throw new Error(result.diagnostics);
-  return result.image.symbols.map((s) => s.name);
+  return result.image.symbols.map((s) => ({ name: s.name, size: s.size }));
 }

@@ -33,6 +33,7 @@ export const RT = {
   printLatin1: ["print.ts", "printLatin1"],
   printAscii: ["print.ts", "printAscii"],
   arrayNew: ["arrays.ts", "arrayNew"],
+  arrayWithLength: ["arrays.ts", "arrayWithLength"],
   arraySet: ["arrays.ts", "arraySet"],
   arrayPush: ["arrays.ts", "arrayPush"],
   arrayIndexOf: ["arrays.ts", "arrayIndexOf"],

@@ -17,6 +17,12 @@ const MIN_CAPACITY = 4;
 /** new Array(length): `length` holes (undefined). */
 export function arrayNew(length: number): unknown[] {
   if (length < 0) throw new RangeError("Invalid array length");
+  return arrayWithLength(length);
+}
+
+/** arrayNew for a length known not negative (passes/array-lengths.ts: an array literal's), so
+ *  that making one links no RangeError. */
+export function arrayWithLength(length: number): unknown[] {
   const capacity = length < MIN_CAPACITY ? MIN_CAPACITY : length;
   const array = allocTraced(ARRAY_SIZE);
   const elements = allocTraced(4 * capacity);

@@ -20,8 +20,8 @@ const handlers: Array<(() => void) | undefined> = [];
 /** Calls `service` (in thread mode, from the event loop) after each interrupt of `line`. */
 export function onInterrupt(line: number, service: () => void): void {
   if (handlers.length === 0) setInterruptService(serviceInterrupts, interruptQueued);
-  // One step, not a loop of pushes: registering allocates once (passes/static-heap.ts).
-  if (handlers.length <= line) handlers.length = line + 1;
+  // Storing past the end grows the table in one step, the lines between read undefined: no
+  // loop of pushes, so registering allocates once (passes/static-heap.ts).
   handlers[line] = service;
   enableLine(line);
 }
