@@ -37,7 +37,6 @@ let nowCycles = 0;
 
 /** The current period's end and the counter, as if a pending SysTick wrap had been handled. */
 function snapshot(): void {
-  const clock = symbolAddress("__rt_clock");
   let pending = peek32(SCB_ICSR) & ICSR_PENDSTSET;
   let count = peek32(SYST_CVR) & COUNTER_MASK;
   const pendingAfter = peek32(SCB_ICSR) & ICSR_PENDSTSET;
@@ -46,11 +45,11 @@ function snapshot(): void {
     count = peek32(SYST_CVR) & COUNTER_MASK;
     pending = pendingAfter;
   }
-  let ms = peek32(clock) & LOOP_MS_MASK;
-  let cycles = peek32(clock + 4) & COUNTER_MASK;
+  let ms = peek32(symbolAddress("__rt_clock")) & LOOP_MS_MASK;
+  let cycles = peek32(symbolAddress("__rt_clock") + 4) & COUNTER_MASK;
   if (pending !== 0) {
-    ms = loopMsAfter(ms, peek32(clock + 8) & COUNTER_MASK);
-    cycles += peek32(clock + 12) & COUNTER_MASK;
+    ms = loopMsAfter(ms, peek32(symbolAddress("__rt_clock") + 8) & COUNTER_MASK);
+    cycles += peek32(symbolAddress("__rt_clock") + 12) & COUNTER_MASK;
     if (cycles >= CYCLES_PER_MS) {
       cycles -= CYCLES_PER_MS;
       ms = loopMsAfter(ms, 1);
@@ -84,11 +83,10 @@ function reload(): void {
 }
 
 export function clockStart(): void {
-  const clock = symbolAddress("__rt_clock");
-  poke32(clock, SYSTICK_MAX_PERIOD_MS);
-  poke32(clock + 4, 0);
-  poke32(clock + 8, SYSTICK_MAX_PERIOD_MS);
-  poke32(clock + 12, 0);
+  poke32(symbolAddress("__rt_clock"), SYSTICK_MAX_PERIOD_MS);
+  poke32(symbolAddress("__rt_clock") + 4, 0);
+  poke32(symbolAddress("__rt_clock") + 8, SYSTICK_MAX_PERIOD_MS);
+  poke32(symbolAddress("__rt_clock") + 12, 0);
   poke32(SYST_RVR, SYSTICK_MAX_PERIOD_MS * CYCLES_PER_MS - 1);
   poke32(SYST_CSR, CSR_ENABLE_TICKINT_CPU_CLOCK);
   reload();
@@ -129,9 +127,8 @@ export function clockReached(due: number): boolean {
  *  (or earlier: the caller looks again). False when `due` has already come. */
 export function clockWakeAt(due: number): boolean {
   if ((peek32(SCB_ICSR) & ICSR_PENDSTSET) !== 0) return true; // its handler runs first
-  const clock = symbolAddress("__rt_clock");
-  const end = peek32(clock) & LOOP_MS_MASK;
-  const cycles = peek32(clock + 4) & COUNTER_MASK;
+  const end = peek32(symbolAddress("__rt_clock")) & LOOP_MS_MASK;
+  const cycles = peek32(symbolAddress("__rt_clock") + 4) & COUNTER_MASK;
   const after = loopMsBetween(due, end);
   if (after > 0 || (after === 0 && cycles === 0)) {
     // The current period ends first: the one after it ends at `due`, or as late as it can.
@@ -143,8 +140,8 @@ export function clockWakeAt(due: number): boolean {
       ms--;
       extra = CYCLES_PER_MS - cycles;
     }
-    poke32(clock + 8, ms);
-    poke32(clock + 12, extra);
+    poke32(symbolAddress("__rt_clock") + 8, ms);
+    poke32(symbolAddress("__rt_clock") + 12, extra);
     poke32(SYST_RVR, ms * CYCLES_PER_MS + extra - 1);
     return true;
   }
@@ -161,18 +158,18 @@ export function clockWakeAt(due: number): boolean {
   // The period now ends at `due`, `back` ms before the old end: the handler's 32-bit count of
   // it goes back as much, in halves so that every value stays a small integer.
   const back = loopMsBetween(end, due) & 0xffff;
-  let low = peek16(clock) - back;
-  let high = peek16(clock + 2);
+  let low = peek16(symbolAddress("__rt_clock")) - back;
+  let high = peek16(symbolAddress("__rt_clock") + 2);
   if (low < 0) {
     low += 0x10000;
     high = (high - 1) & 0xffff;
   }
   const quarter = high << 14;
-  poke32(clock, quarter + quarter + quarter + quarter + low);
-  poke32(clock + 4, 0);
+  poke32(symbolAddress("__rt_clock"), quarter + quarter + quarter + quarter + low);
+  poke32(symbolAddress("__rt_clock") + 4, 0);
   // Whole milliseconds of the period: at most SYSTICK_MAX_PERIOD_MS, below 2^11.
   const ms = ((length / CYCLES_PER_MS) | 0) & 0x7ff;
-  poke32(clock + 8, ms);
-  poke32(clock + 12, length - ms * CYCLES_PER_MS);
+  poke32(symbolAddress("__rt_clock") + 8, ms);
+  poke32(symbolAddress("__rt_clock") + 12, length - ms * CYCLES_PER_MS);
   return true;
 }

@@ -77,6 +77,12 @@ Lowerer.prototype.intrinsic = function intrinsic(this: Lowerer, name: string, no
       this.emit({ op: "raw-add", dst, a: left, b: right, pos });
       return dst;
     }
+    // symbolAddress("x") is the raw address itself: no tagging and no check to take it back.
+    if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === "symbolAddress") {
+      const decl = this.resolveAlias(this.symbolOf(inner.expression)).declarations?.[0];
+      const c = inner.arguments.length === 1 ? constantValue(inner.arguments[0], this.checker) : undefined;
+      if (decl && decl.getSourceFile().fileName === INTRINSICS_FILE && typeof c === "string") return this.symbolAddress(c);
+    }
     const v = this.expr(arg);
     const dst = this.temp({ raw: true });
     if (path.dirname(arg.getSourceFile().fileName) === RT_DIR) {
