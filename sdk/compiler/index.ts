@@ -164,8 +164,10 @@ export function build(options: BuildOptions): BuildResult {
   if (numberText) smallIntegers.set(numberText, lowerer.runtimeSymbol("smallIntText"));
   const printValue = lowerer.loweredRuntimeSymbol("printValue");
   if (printValue) smallIntegers.set(printValue, lowerer.runtimeSymbol("printSmallInt"));
+  const typedArrayNew = lowerer.loweredRuntimeSymbol("typedArrayNew");
+  if (typedArrayNew) smallIntegers.set(typedArrayNew, lowerer.runtimeSymbol("typedArrayNewOfInt"));
   const thrownValueText = lowerer.loweredRuntimeSymbol("thrownValueText");
-  if (thrownValueText && !lowerer.throwsOtherValues && !lowerer.usesPromises) onlyErrorsThrown(ir, thrownValueText, lowerer.runtimeSymbol("primitiveText"));
+  if (thrownValueText && !lowerer.throwsOtherValues) onlyErrorsThrown(ir, thrownValueText, lowerer.runtimeSymbol("primitiveText"));
   const lookups = new Map<string, string>();
   for (const [name, prefix] of [["objGet", "get "], ["objSet", "set "], ["objMethodCode", ""]] as const) {
     const symbol = lowerer.loweredRuntimeSymbol(name);

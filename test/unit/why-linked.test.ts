@@ -7,6 +7,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { findBoard } from "../../boards/index.ts";
 import { build } from "../../sdk/compiler/index.ts";
+import type { Chunk } from "../../sdk/compiler/link/types.ts";
+import { whyLinked } from "../../sdk/compiler/link/why.ts";
 
 function why(source: string, what: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), "mote-why-"));
@@ -33,6 +35,12 @@ describe("why something is linked", () => {
     expect(chain.at(-1)).toMatch(/\[sdk\/lib\/rt\/numconv\.ts\]$/);
   });
   it("says so when nothing of that name is linked", () => {
-    expect(why(`console.log("hi");\n`, "sdk/lib/rt/numconv.ts")).toBe("--why sdk/lib/rt/numconv.ts: nothing of that name is linked");
+    const chunk = (name: string, module: string, to: string[]): Chunk => ({
+      name, module, section: ".text", bytes: new Uint8Array(2), size: 2, align: 2, kind: "func",
+      relocs: to.map((symbol) => ({ symbol, offset: 0, kind: "abs32" as const, addend: 0 })),
+    });
+    const kept = [chunk("__vectors", "rt:armv6m", ["main"]), chunk("main", "app.ts", [])];
+    expect(whyLinked(kept, "__vectors", "sdk/lib/rt/numconv.ts")).toBe("--why sdk/lib/rt/numconv.ts: nothing of that name is linked");
+    expect(whyLinked(kept, "__vectors", "app.ts")).toBe("why app.ts is linked (one way in):\n  __vectors  [rt:armv6m]\n    -> main  [app.ts]");
   });
 });

@@ -50,6 +50,7 @@ Lowerer.prototype.promiseStatic = function promiseStatic(this: Lowerer, name: st
     fail(arg ?? node, Codes.UnsupportedCall, `Promise.${name} takes an array on devices`, "other iterables are not supported yet");
   }
   this.usesPromises = true;
+  if (name === "reject") this.noteThrown(arg);
   return this.call(this.runtime(rt), [arg ? this.expr(arg) : this.constant(UNDEFINED)], node);
 };
 

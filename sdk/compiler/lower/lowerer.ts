@@ -84,8 +84,8 @@ export class Lowerer {
   /** Set when the program makes promises (or async functions): main drains the microtask
    *  queue after the modules, and the event loop after every timer. */
   usesPromises = false;
-  /** Set when a throw statement lowered may throw something other than an instance of an
-   *  Error class or a string (passes/thrown-values.ts). */
+  /** Set when a throw statement or a rejection lowered may throw something other than an
+   *  instance of an Error class or a string (lower/thrown-values.ts). */
   throwsOtherValues = false;
   /** Set when the program can make an array shorter (pop): lengths are no longer lower bounds. */
   arraysShrink = false;
