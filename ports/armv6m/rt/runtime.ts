@@ -16,6 +16,7 @@ import { NUM_OP } from "./num-ops.ts";
 import { doubleArithmeticChunks, REPLACED } from "./double-ops.ts";
 import { softFloatChunks } from "./softfloat.ts";
 import { IRQ_QUEUE, SYSTICK_CLOCK, libOsChunks } from "./libos.ts";
+import { forwardingVectors } from "./forward-vectors.ts";
 import { DESCRIPTOR_NUMBER, KIND_NUMBER, NUMBER_HIGH, NUMBER_LOW, NUMBER_SIZE, TRUE as TRUE_WORD } from "../../../sdk/compiler/values.ts";
 
 /** Symbols the compiler may reference, implemented here. */
@@ -126,7 +127,8 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
       relocs.push({ offset: 4 * (entries + irq), kind: "abs32", symbol: handler, addend: 1 });
     }
     if (irqEntries > 0) bytes = new Uint8Array(4 * (entries + irqEntries));
-    chunks.push({ ...data("__vectors", bytes, relocs, ".vectors"), module: "rt:armv6m" });
+    const table: Chunk = { ...data("__vectors", bytes, relocs, ".vectors"), module: "rt:armv6m" };
+    chunks.push(...o.forwardVectors ? forwardingVectors(table, board.chip.irqCount, "__rt_fault", o.forwardVectors) : [table]);
   }
 
   // Reset: copy .data's initial values from flash, clear .bss, run the program, then exit(0)
