@@ -93,7 +93,7 @@ export async function deviceImageCommand(sub: string, args: string[]): Promise<n
         break;
       }
       case "upload":
-        await upload(client, image!.bytes, uploadSlot(await client.imageList()));
+        await upload(client, image!.bytes, uploadSlot(await client.imageList(), await whoIs(client)));
         break;
       case "test":
         process.stdout.write(formatSlots(await client.imageTest(hash!)));
@@ -102,7 +102,7 @@ export async function deviceImageCommand(sub: string, args: string[]): Promise<n
         process.stdout.write(formatSlots(await client.imageConfirm(hash)));
         break;
       case "erase":
-        const slot = uploadSlot(await client.imageList());
+        const slot = uploadSlot(await client.imageList(), await whoIs(client));
         await client.imageErase();
         process.stderr.write(`mote: erased slot ${slot} of ${device.port}\n`);
         break;
@@ -166,7 +166,7 @@ export async function flashCommand(args: string[]): Promise<number> {
       step(`slot 1 holds this image already${inSlot.pending ? ", marked for the next boot" : ""}; not uploading it again`);
     } else {
       if (inSlot?.pending) fail(`slot 1 holds another update (${inSlot.version}) waiting for the device's next reset; reset the device (mote reset --port ${device.port}) to run it first`);
-      await upload(client, image.bytes, uploadSlot(slots));
+      await upload(client, image.bytes, uploadSlot(slots, before));
     }
 
     const marked = values.permanent ? await client.imageConfirm(image.hash) : await client.imageTest(image.hash);
@@ -300,10 +300,10 @@ function checkForBoard(image: LoadedImage, board: Board, source: string): void {
 }
 
 /** Where the device puts an upload: slot 1 beside the running app, or slot 0 when no image
- *  runs — mote-boot's serial recovery (sdk/boot/recovery.ts), whose image group writes the
- *  primary slot, as MCUboot's does. */
-function uploadSlot(slots: ImageSlotState[]): number {
-  return slots.some((s) => s.active) ? 1 : 0;
+ *  runs and no mote app answers (`who`: its diagnostics) — mote-boot's serial recovery
+ *  (sdk/boot/recovery.ts), whose image group writes the primary slot, as MCUboot's does. */
+function uploadSlot(slots: ImageSlotState[], who: DeviceIdentity | undefined): number {
+  return slots.some((s) => s.active) || who !== undefined ? 1 : 0;
 }
 
 function slotName(slot: number): string {
