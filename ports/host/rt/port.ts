@@ -7,3 +7,8 @@ export function systemReset(): never {
   sendEvent({ type: "reset" });
   process.exit(0);
 }
+
+/** Device-only (the bare profile's field multiplication); Node never builds bare. */
+export function fieldMultiply25519(): void {
+  throw new Error("fieldMultiply25519 is the device port's (mote-boot's bare profile)");
+}
