@@ -12,17 +12,21 @@ import { pathToFileURL } from "node:url";
 import { REPO_ROOT } from "../paths.js";
 import { stamp, toolFiles, tryCachedBuild } from "./build-cache.js";
 
+/** Where bundles and caches are kept. */
+const CACHE_DIR = path.join(REPO_ROOT, "node_modules/.cache/mote");
+
 /**
- * `import ts from "typescript"` through require(): typescript is one large CommonJS file, and
+ * `import ts from "typescript"` as CommonJS: typescript is one large CommonJS file, and
  * importing it from ESM makes Node scan all of it for export names first (a quarter of a
- * cold build).
+ * cold build). It is loaded with V8's code cache (typescript-code-cache.js).
  */
 const requireTypescript = {
   name: "require-typescript",
   setup(build) {
     build.onResolve({ filter: /^typescript$/ }, () => ({ path: "typescript", namespace: "require-typescript" }));
     build.onLoad({ filter: /.*/, namespace: "require-typescript" }, () => ({
-      contents: 'import { createRequire } from "node:module"; export default createRequire(import.meta.url)("typescript");',
+      contents: `import { loadTypescript } from "./typescript-code-cache.js"; export default loadTypescript(${JSON.stringify(CACHE_DIR)});`,
+      resolveDir: path.join(REPO_ROOT, "sdk/cli"),
       loader: "js",
     }));
   },
@@ -34,7 +38,7 @@ const STALE_BUNDLE_MS = 10 * 60 * 1000;
 /** The bundled CLI's path, building it if needed; undefined when esbuild cannot. */
 async function bundledCli() {
   const key = createHash("sha1").update(toolFiles().map((f) => `${f}=${stamp(f)}`).join("\n")).digest("hex").slice(0, 16);
-  const dir = path.join(REPO_ROOT, "node_modules/.cache/mote");
+  const dir = CACHE_DIR;
   const bundle = path.join(dir, `cli-${key}.mjs`);
   if (fs.existsSync(bundle)) return bundle;
   try {

@@ -77,6 +77,8 @@ Options:
                        on the smallest, a quarter of it on the Pico: boards/stack.ts)
       --sign <key.pem> also write <name>.signed.bin, an MCUboot image signed with this
                        Ed25519 key (needs --version; load address: the board's flash origin)
+      --why <name>     say why a symbol, a function or a module (sdk/lib/rt/numconv.ts)
+                       is in the image: the chain of references that keeps it linked
   -h, --help           show this help`;
 
 const RUN_USAGE = `Usage: mote run <app.ts> [options]
@@ -194,6 +196,7 @@ async function buildCommand(args: string[]): Promise<number> {
     out: { type: "string", short: "o" },
     hardware: { type: "boolean" },
     sign: { type: "string" },
+    why: { type: "string" },
     ...IMAGE_OPTIONS,
   });
   if (values.help) return usage(BUILD_USAGE);
@@ -210,7 +213,7 @@ async function buildCommand(args: string[]): Promise<number> {
   const stackSize = stackOf(values);
   // A signed image runs behind mote-boot, from the primary slot, where the board has one.
   const imageSlot = sign !== undefined && board.flashLayout !== undefined;
-  const result = build({ entry, board, outDir, forSimulator: !values.hardware, identity, stackSize, imageSlot });
+  const result = build({ entry, board, outDir, forSimulator: !values.hardware, identity, stackSize, imageSlot, why: values.why });
   if (!result.ok) {
     process.stderr.write(`${result.diagnostics}\n`);
     return 1;
@@ -225,6 +228,7 @@ async function buildCommand(args: string[]): Promise<number> {
     written.map((f) => `  ${f}\n`).join("") +
     `\n${result.sizeReport.replace(/\n?$/, "\n")}`,
   );
+  if (result.why !== undefined) process.stderr.write(`\n${result.why}\n`);
   writeManifest({
     outDir, entry, key: buildKey(entry, board.id, values.hardware ?? false, identity, stackSize, imageSlot),
     sources: result.sources, outputs: written, report: result.sizeReport,

@@ -25,6 +25,7 @@ import { numberModel, usedDriverCode } from "./lower/doubles.ts";
 import { portFor } from "./ports.ts";
 import { link } from "./link/link.ts";
 import { keepReachable } from "./link/reachable.ts";
+import { whyLinked } from "./link/why.ts";
 import { ImageTooLargeError, type Chunk, type LinkedImage } from "./link/types.ts";
 import { writeElf } from "./emit/elf.ts";
 import { writeBin } from "./emit/bin.ts";
@@ -65,6 +66,8 @@ export interface BuildOptions {
   /** mote-boot on a core without VTOR (Cortex-M0): forward exceptions to the booted app's table
    *  (PortRuntimeOptions.forwardVectors). */
   forwardVectors?: { bootEnd: number; appVectors: number };
+  /** Explain why the linker kept a symbol or a module's code (BuildResult.why). */
+  why?: string;
 }
 
 /** The stack an image gets: the app's choice, else the board's, else what its RAM allows. */
@@ -85,6 +88,8 @@ export type BuildResult =
     ok: true; image: LinkedImage; elf: Uint8Array; files?: BuildFiles; sizeReport: string; program: IrProgram;
     /** Every source file the program was made from (for build caches). */
     sources: string[];
+    /** The chains of references that keep BuildOptions.why linked. */
+    why?: string;
   }
   | { ok: false; diagnostics: string };
 
@@ -269,5 +274,6 @@ export function build(options: BuildOptions): BuildResult {
     }
   }
   const sources = program.getSourceFiles().map((sf) => sf.fileName).filter((f) => !f.includes("/node_modules/typescript/"));
-  return { ok: true, image, elf, files, sizeReport: report, program: ir, sources };
+  const why = options.why === undefined ? undefined : whyLinked(linked, "__vectors", options.why);
+  return { ok: true, image, elf, files, sizeReport: report, program: ir, sources, why };
 }
