@@ -18,6 +18,7 @@ import { softFloatChunks } from "./softfloat.ts";
 import { IRQ_QUEUE, SYSTICK_CLOCK, libOsChunks } from "./libos.ts";
 import { forwardingVectors } from "./forward-vectors.ts";
 import { fieldMultiplyChunk } from "./field-multiply.ts";
+import { sha256CompressChunks } from "./sha256-compress.ts";
 import { DESCRIPTOR_NUMBER, KIND_NUMBER, NUMBER_HIGH, NUMBER_LOW, NUMBER_SIZE, TRUE as TRUE_WORD } from "../../../sdk/compiler/values.ts";
 
 /** Symbols the compiler may reference, implemented here. */
@@ -1034,7 +1035,7 @@ function exitChunks(o: PortRuntimeOptions): Chunk[] {
     a.bx(14);
     chunks.push(chunk("port.fillWords", a));
   }
-  chunks.push(...libOsChunks(o.board), fieldMultiplyChunk());
+  chunks.push(...libOsChunks(o.board), fieldMultiplyChunk(), ...sha256CompressChunks());
   {
     // port.zeroBytes(address, count): tagged numbers.
     const a = createAssembler();
