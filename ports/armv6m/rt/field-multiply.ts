@@ -17,8 +17,10 @@
 // fieldToBytes, so it need not equal the generated code's limb for limb.
 
 import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
+import type { ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import { chunk } from "./runtime.ts";
+import { countedLoop } from "./loops.ts";
 
 export const FIELD_MULTIPLY = "port.fieldMultiply25519";
 const LIMBS = 20;
@@ -40,12 +42,7 @@ export function fieldMultiplyChunk(): Chunk {
   // Zero the columns.
   a.movs(3, 0);
   a.mov(0, 7);
-  a.movs(4, COLUMNS);
-  const zero = a.newLabel();
-  a.bind(zero);
-  a.stm(0, [3]);
-  a.subs(4, 4, { imm: 1 });
-  a.bcond("ne", zero);
+  countedLoop(a, 4, COLUMNS, () => a.stm(0, [3]));
   // 1. Products: for each limb of a (r5), 20 unrolled multiply-accumulates into columns
   //    i..i+19 (r0 = &columns[i]); r12 = the end of a.
   a.movs(3, 2 * LIMBS);
@@ -68,72 +65,55 @@ export function fieldMultiplyChunk(): Chunk {
   a.bcond("ne", row);
   // 2. Carries through the 40 columns (the product is below 2^512: none leaves the last).
   a.ldrConst(6, LIMB_MASK);
-  a.mov(0, 7);
-  a.movs(3, 0);
-  a.movs(5, COLUMNS);
-  const carry = a.newLabel();
-  a.bind(carry);
-  a.ldr(4, 0, { imm: 0 });
-  a.adds(4, 4, 3);
-  a.lsrs(3, 4, 13);
-  a.ands(4, 6);
-  a.stm(0, [4]);
-  a.subs(5, 5, { imm: 1 });
-  a.bcond("ne", carry);
+  carries(a, COLUMNS);
   // 3. Fold limbs 20..39 onto 0..19.
   a.ldrConst(5, FOLD_260);
   a.mov(0, 7);
-  a.movs(2, LIMBS);
-  const fold = a.newLabel();
-  a.bind(fold);
-  a.ldr(4, 0, { imm: 4 * LIMBS });
-  a.muls(4, 5);
-  a.ldr(3, 0, { imm: 0 });
-  a.adds(3, 3, 4);
-  a.stm(0, [3]);
-  a.subs(2, 2, { imm: 1 });
-  a.bcond("ne", fold);
+  countedLoop(a, 2, LIMBS, () => {
+    a.ldr(4, 0, { imm: 4 * LIMBS });
+    a.muls(4, 5);
+    a.ldr(3, 0, { imm: 0 });
+    a.adds(3, 3, 4);
+    a.stm(0, [3]);
+  });
   // 4. Three passes of carries and the fold of bits 256 and up.
-  a.movs(1, 3);
-  const pass = a.newLabel();
-  a.bind(pass);
-  a.mov(0, 7);
-  a.movs(3, 0);
-  a.movs(5, LIMBS - 1);
-  const limb = a.newLabel();
-  a.bind(limb);
-  a.ldr(4, 0, { imm: 0 });
-  a.adds(4, 4, 3);
-  a.lsrs(3, 4, 13);
-  a.ands(4, 6);
-  a.stm(0, [4]);
-  a.subs(5, 5, { imm: 1 });
-  a.bcond("ne", limb);
-  a.ldr(4, 0, { imm: 0 });           // limb 19
-  a.adds(4, 4, 3);
-  a.lsrs(3, 4, TOP_BITS);
-  a.lsls(4, 4, 32 - TOP_BITS);
-  a.lsrs(4, 4, 32 - TOP_BITS);
-  a.str(4, 0, { imm: 0 });
-  a.movs(4, FOLD_256);
-  a.muls(3, 4);
-  a.ldr(4, 7, { imm: 0 });
-  a.adds(4, 4, 3);
-  a.str(4, 7, { imm: 0 });
-  a.subs(1, 1, { imm: 1 });
-  a.bcond("ne", pass);
+  countedLoop(a, 1, 3, () => {
+    carries(a, LIMBS - 1);
+    a.ldr(4, 0, { imm: 0 });         // limb 19
+    a.adds(4, 4, 3);
+    a.lsrs(3, 4, TOP_BITS);
+    a.lsls(4, 4, 32 - TOP_BITS);
+    a.lsrs(4, 4, 32 - TOP_BITS);
+    a.str(4, 0, { imm: 0 });
+    a.movs(4, FOLD_256);
+    a.muls(3, 4);
+    a.ldr(4, 7, { imm: 0 });
+    a.adds(4, 4, 3);
+    a.str(4, 7, { imm: 0 });
+  });
   // Out, as halfwords.
   a.ldr(0, 13, { imm: 4 * COLUMNS });
   a.mov(1, 7);
-  a.movs(5, LIMBS);
-  const store = a.newLabel();
-  a.bind(store);
-  a.ldm(1, [4]);
-  a.strh(4, 0, { imm: 0 });
-  a.adds(0, 0, { imm: 2 });
-  a.subs(5, 5, { imm: 1 });
-  a.bcond("ne", store);
+  countedLoop(a, 5, LIMBS, () => {
+    a.ldm(1, [4]);
+    a.strh(4, 0, { imm: 0 });
+    a.adds(0, 0, { imm: 2 });
+  });
   a.addSp(4 * COLUMNS);
   a.pop([1, 4, 5, 6, 7, 15]);
   return chunk(FIELD_MULTIPLY, a);
+}
+
+/** Carries through `count` limbs from the columns' start (r7), each kept to 13 bits (r6 the
+ *  mask): r0 ends at the next limb, r3 holds the carry out of the last. */
+function carries(a: ThumbAssembler, count: number): void {
+  a.mov(0, 7);
+  a.movs(3, 0);
+  countedLoop(a, 5, count, () => {
+    a.ldr(4, 0, { imm: 0 });
+    a.adds(4, 4, 3);
+    a.lsrs(3, 4, 13);
+    a.ands(4, 6);
+    a.stm(0, [4]);
+  });
 }

@@ -9,8 +9,10 @@
 // Frame: the working variables a..h at sp (8 words), the schedule W0..W63 after them.
 
 import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
+import type { ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import { chunk, data } from "./runtime.ts";
+import { countedLoop } from "./loops.ts";
 
 export const SHA256_COMPRESS = "port.sha256Compress";
 const ROUND_CONSTANTS = "__rt_sha256_k";
@@ -47,23 +49,17 @@ export function sha256CompressChunks(): Chunk[] {
   // W0..W15: the block's words, big-endian.
   a.mov(2, 7);
   a.adds(2, 2, { imm: W });
-  a.movs(5, 16);
-  const load = a.newLabel();
-  a.bind(load);
-  a.ldrb(3, 1, { imm: 0 });
-  a.lsls(3, 3, 24);
-  a.ldrb(4, 1, { imm: 1 });
-  a.lsls(4, 4, 16);
-  a.orrs(3, 4);
-  a.ldrb(4, 1, { imm: 2 });
-  a.lsls(4, 4, 8);
-  a.orrs(3, 4);
-  a.ldrb(4, 1, { imm: 3 });
-  a.orrs(3, 4);
-  a.stm(2, [3]);
-  a.adds(1, 1, { imm: 4 });
-  a.subs(5, 5, { imm: 1 });
-  a.bcond("ne", load);
+  countedLoop(a, 5, 16, () => {
+    a.ldrb(3, 1, { imm: 0 });
+    a.lsls(3, 3, 24);
+    for (let i = 1; i < 4; i++) {
+      a.ldrb(4, 1, { imm: i });
+      if (i < 3) a.lsls(4, 4, 24 - 8 * i);
+      a.orrs(3, 4);
+    }
+    a.stm(2, [3]);
+    a.adds(1, 1, { imm: 4 });
+  });
   // W16..W63 = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16]; r2 = &W[t-16], r12 = &W[48].
   a.mov(2, 7);
   a.adds(2, 2, { imm: W });
@@ -72,18 +68,18 @@ export function sha256CompressChunks(): Chunk[] {
   a.mov(12, 3);
   const expand = a.newLabel();
   a.bind(expand);
+  /** rd = ROTR^m(r3) ^ ROTR^n(r3) ^ SHR^shift(r3), with `spare` for the parts. */
+  const sigma = (rd: number, spare: number, m: number, n: number, shift: number) => {
+    rotr(rd, 3, m);
+    rotr(spare, 3, n);
+    a.eors(rd, spare);
+    a.lsrs(spare, 3, shift);
+    a.eors(rd, spare);
+  };
   a.ldr(3, 2, { imm: 4 });           // W[t-15]: σ0 = ROTR7 ^ ROTR18 ^ SHR3
-  rotr(4, 3, 7);
-  rotr(5, 3, 18);
-  a.eors(4, 5);
-  a.lsrs(5, 3, 3);
-  a.eors(4, 5);
+  sigma(4, 5, 7, 18, 3);
   a.ldr(3, 2, { imm: 56 });          // W[t-2]: σ1 = ROTR17 ^ ROTR19 ^ SHR10
-  rotr(5, 3, 17);
-  rotr(1, 3, 19);
-  a.eors(5, 1);
-  a.lsrs(1, 3, 10);
-  a.eors(5, 1);
+  sigma(5, 1, 17, 19, 10);
   a.adds(4, 4, 5);
   a.ldr(3, 2, { imm: 36 });          // W[t-7]
   a.adds(4, 4, 3);
@@ -94,19 +90,7 @@ export function sha256CompressChunks(): Chunk[] {
   a.cmp(2, 12);
   a.bcond("ne", expand);
   // a..h from the state's halves.
-  a.ldr(0, 13, { imm: FRAME });
-  a.mov(1, 7);
-  a.movs(5, VARS);
-  const init = a.newLabel();
-  a.bind(init);
-  a.ldrh(3, 0, { imm: 0 });
-  a.lsls(3, 3, 16);
-  a.ldrh(4, 0, { imm: 2 });
-  a.orrs(3, 4);
-  a.stm(1, [3]);
-  a.adds(0, 0, { imm: 4 });
-  a.subs(5, 5, { imm: 1 });
-  a.bcond("ne", init);
+  overStateWords(a, () => a.stm(1, [3]));
   // 64 rounds: r1 = &K[t], r2 = &W[t], r12 = the end of W; a..h at [r7 + 0..28].
   a.ldrConst(1, { symbol: ROUND_CONSTANTS });
   a.mov(2, 7);
@@ -115,14 +99,18 @@ export function sha256CompressChunks(): Chunk[] {
   a.lsls(3, 3, 2);
   a.adds(3, 3, 7);                   // the frame's end: W64
   a.mov(12, 3);
+  /** rd = the xor of r3's rotations by `by`, with `spare` for the parts. */
+  const bigSigma = (rd: number, spare: number, by: number[]) => {
+    rotr(rd, 3, by[0]);
+    for (const n of by.slice(1)) {
+      rotr(spare, 3, n);
+      a.eors(rd, spare);
+    }
+  };
   const round = a.newLabel();
   a.bind(round);
   a.ldr(3, 7, { imm: 16 });          // e: Σ1 = ROTR6 ^ ROTR11 ^ ROTR25
-  rotr(4, 3, 6);
-  rotr(5, 3, 11);
-  a.eors(4, 5);
-  rotr(5, 3, 25);
-  a.eors(4, 5);
+  bigSigma(4, 5, [6, 11, 25]);
   a.ldr(5, 7, { imm: 20 });          // Ch = g ^ (e & (f ^ g))
   a.ldr(6, 7, { imm: 24 });
   a.eors(5, 6);
@@ -144,11 +132,7 @@ export function sha256CompressChunks(): Chunk[] {
   a.adds(5, 5, 4);
   a.str(5, 7, { imm: 16 });
   a.ldr(3, 7, { imm: 0 });           // a: Σ0 = ROTR2 ^ ROTR13 ^ ROTR22
-  rotr(5, 3, 2);
-  rotr(0, 3, 13);
-  a.eors(5, 0);
-  rotr(0, 3, 22);
-  a.eors(5, 0);
+  bigSigma(5, 0, [2, 13, 22]);
   a.adds(4, 4, 5);
   a.ldr(5, 7, { imm: 4 });           // b
   a.ldr(6, 7, { imm: 8 });           // c
@@ -165,26 +149,31 @@ export function sha256CompressChunks(): Chunk[] {
   a.cmp(2, 12);
   a.bcond("ne", round);
   // H += a..h, back into the halves.
-  a.ldr(0, 13, { imm: FRAME });
-  a.mov(1, 7);
-  a.movs(5, VARS);
-  const add = a.newLabel();
-  a.bind(add);
-  a.ldrh(3, 0, { imm: 0 });
-  a.lsls(3, 3, 16);
-  a.ldrh(4, 0, { imm: 2 });
-  a.orrs(3, 4);
-  a.ldm(1, [4]);
-  a.adds(3, 3, 4);
-  a.strh(3, 0, { imm: 2 });
-  a.lsrs(3, 3, 16);
-  a.strh(3, 0, { imm: 0 });
-  a.adds(0, 0, { imm: 4 });
-  a.subs(5, 5, { imm: 1 });
-  a.bcond("ne", add);
+  overStateWords(a, () => {
+    a.ldm(1, [4]);
+    a.adds(3, 3, 4);
+    a.strh(3, 0, { imm: 2 });
+    a.lsrs(3, 3, 16);
+    a.strh(3, 0, { imm: 0 });
+  });
   a.addSp(FRAME);
   a.pop([1, 4, 5, 6, 7, 15]);
   const table = new Uint8Array(4 * ROUNDS);
   K.forEach((k, i) => new DataView(table.buffer).setUint32(4 * i, k, true));
   return [chunk(SHA256_COMPRESS, a), data(ROUND_CONSTANTS, table)];
+}
+
+/** For H0..H7: r0 at the word's two halves, r3 the word, r1 stepping through a..h (r7);
+ *  `body` does the rest. */
+function overStateWords(a: ThumbAssembler, body: () => void): void {
+  a.ldr(0, 13, { imm: FRAME });
+  a.mov(1, 7);
+  countedLoop(a, 5, VARS, () => {
+    a.ldrh(3, 0, { imm: 0 });
+    a.lsls(3, 3, 16);
+    a.ldrh(4, 0, { imm: 2 });
+    a.orrs(3, 4);
+    body();
+    a.adds(0, 0, { imm: 4 });
+  });
 }
