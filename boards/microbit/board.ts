@@ -13,7 +13,7 @@ export const board: Board = {
   drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/nrf51/gpio.ts", flash: "chips/nrf51/flash.ts" },
   // 256 KB of flash written through the NVMC: mote-boot's 64 KB, two 84 KB slots, the scratch
   // sector and 20 KB of settings (five sectors). The target is 40 KB for mote-boot and 96 KB
-  // slots (0xa000, 0x22000); mote-boot in the bare profile is 54 KB on the Cortex-M0 today
+  // slots (0xa000, 0x22000); mote-boot in the bare profile is 52 KB on the Cortex-M0 today
   // (bench/mote-boot.ts microbit), so its area is 64 KB until it fits.
   flashLayout: {
     boot: { offset: 0x0, size: 0x10000 },
