@@ -63,6 +63,9 @@ export interface BuildOptions {
    *  once it runs (passes/bare-profile.ts: a compile error at each allocation), so the heap is
    *  a bump allocator for start-up and no collector is linked. */
   profile?: "bare";
+  /** mote-boot on a core without VTOR (Cortex-M0): forward exceptions to the booted app's table
+   *  (PortRuntimeOptions.forwardVectors). */
+  forwardVectors?: { bootEnd: number; appVectors: number };
   /** Explain why the linker kept a symbol or a module's code (BuildResult.why). */
   why?: string;
 }
@@ -229,7 +232,7 @@ export function build(options: BuildOptions): BuildResult {
   const referenced = new Set(chunks.flatMap((c) => c.relocs.map((r) => r.symbol)));
   const port = (hasData: boolean, hasBss: boolean) => target.runtime({
     hasData, hasBss, board, main: ir.entry, consoleWrite, exit, alloc, collect, uncaughtText, forSimulator: options.forSimulator,
-    referenced, doubles: ir.doubles,
+    referenced, doubles: ir.doubles, forwardVectors: options.forwardVectors,
   });
   let linked = keepReachable([...chunks, ...port(true, true)], "__vectors");
   // Reset copies .data and clears .bss only if the linked image has any.
