@@ -1,10 +1,10 @@
-// Arrays: a header (length, capacity, element store) and a separate store of value words,
-// so that push can grow the store without moving the array. Reads and writes inside the
-// length are inline in compiled code; these are the slow paths.
+// Arrays: one heap block, the length and the address of the elements, then the elements
+// (layout.ts); push moves them to a block of their own when the array outgrows its block.
+// Reads and writes inside the length are inline in compiled code; these are the slow paths.
 
 import { DOUBLES, addressOf, f64FromWords, isObject, isSmallInt, objectAt, objectKind, panic, peek16, peek32, peek8, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
-import { allocTraced } from "./heap.ts";
-import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY, KIND_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_LENGTH } from "./layout.ts";
+import { allocSized, objectEnd } from "./heap.ts";
+import { ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY, KIND_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_LENGTH } from "./layout.ts";
 import { concat, sameValueZero, strictEquals, toString, unitAt } from "./strings.ts";
 import { truthy } from "./print.ts";
 import { PANIC_BAD_INDEX, PANIC_NOT_INTEGER } from "./panic-codes.ts";
@@ -12,33 +12,46 @@ import { RangeError, TypeError } from "./errors.ts";
 import { copyWords, fillWords } from "./port.ts";
 import { float32FromBits } from "./dataview.ts";
 
-const MIN_CAPACITY = 4;
+/** Room for this many elements in `[]`, which is usually pushed to: the same 32-byte block
+ *  as an array of 4 (an array block holds a header word, the array's words, the elements). */
+const EMPTY_CAPACITY = 4;
+const MIN_GROWTH = 4;
 
-/** new Array(length): `length` holes (undefined). */
+/** new Array(length): `length` holes (undefined), in the array's own block. */
 export function arrayNew(length: number): unknown[] {
   if (length < 0) throw new RangeError("Invalid array length");
-  const capacity = length < MIN_CAPACITY ? MIN_CAPACITY : length;
-  const array = allocTraced(ARRAY_SIZE);
-  const elements = allocTraced(4 * capacity);
-  fillWords(elements, capacity, undefined);
+  const capacity = length === 0 ? EMPTY_CAPACITY : length;
+  const array = allocSized(ARRAY_SIZE + 4 * capacity);
+  const elements = array + ARRAY_SIZE;
+  // Every word up to the block's end: the collector traces them all.
+  fillWords(elements, (objectEnd(array) - elements) >> 2, undefined);
   poke32(array, symbolAddress(DESCRIPTOR_ARRAY));
   poke32(array + ARRAY_LENGTH, length);
-  poke32(array + ARRAY_CAPACITY, capacity);
   poke32(array + ARRAY_ELEMENTS, elements);
   return objectAt<unknown[]>(array);
 }
 
+/** How many elements the array has room for: up to the end of the block that holds its
+ *  elements (its own, or the store they moved to); an array in flash has no spare room. */
+function capacityOf(array: number): number {
+  const elements = peek32(array + ARRAY_ELEMENTS);
+  const own = objectEnd(array);
+  const end = elements > array && elements <= own ? own : objectEnd(elements);
+  return end === 0 ? peek32(array + ARRAY_LENGTH) : (end - elements) >> 2;
+}
+
 function ensureCapacity(array: number, needed: number): void {
-  const capacity = peek32(array + ARRAY_CAPACITY);
+  const capacity = capacityOf(array);
   if (needed <= capacity) return;
-  let grown = capacity + (capacity >> 1) + MIN_CAPACITY;
+  let grown = capacity + (capacity >> 1) + MIN_GROWTH;
   if (grown < needed) grown = needed;
   const old = peek32(array + ARRAY_ELEMENTS);
-  const store = allocTraced(4 * grown);
+  const store = allocSized(4 * grown);
   const length = peek32(array + ARRAY_LENGTH);
   copyWords(store, old, length);
-  fillWords(store + 4 * length, grown - length, undefined);
-  poke32(array + ARRAY_CAPACITY, grown);
+  fillWords(store + 4 * length, ((objectEnd(store) - store) >> 2) - length, undefined);
+  // The words left behind in the array's own block are still traced: they must hold nothing.
+  if (old > array && old <= objectEnd(array)) fillWords(old, length, undefined);
   poke32(array + ARRAY_ELEMENTS, store);
 }
 

@@ -134,6 +134,25 @@ function bareAllocate(bytes: number): number {
   return block;
 }
 
+/** Like allocTraced, for an object whose spare room the caller reads back with objectEnd
+ *  (arrays keep their capacity so): in the bare profile too, the block has its size word. */
+export function allocSized(bytes: number): number {
+  if (BARE) {
+    const block = bareAllocate(bytes + HEADER);
+    poke32(block, (bytes + HEADER + 3) & ~3);
+    return block + HEADER;
+  }
+  return allocate(bytes, SCAN);
+}
+
+/** The end of the heap block that holds `object` (an object address allocated with
+ *  allocSized, or allocTraced outside the bare profile), or 0 for an object outside the heap
+ *  (in flash): the object may use the bytes up to there. */
+export function objectEnd(object: number): number {
+  if (object < symbolAddress("__heap_start") || object >= bump) return 0;
+  return object - HEADER + (peek32(object - HEADER) & ~FLAGS);
+}
+
 /** Address of `bytes` fresh bytes (not cleared) that hold no references: strings, numbers. */
 export function alloc(bytes: number): number {
   return allocate(bytes, 0);

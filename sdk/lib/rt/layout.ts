@@ -8,17 +8,20 @@ export const OBJECT_DESCRIPTOR = 0;
 export const STRING_LENGTH = 4;
 export const STRING_DATA = 8;
 
-/** Arrays: length, capacity, address of the element words. */
+/** Arrays: the length, the address of the element words. An array is one heap block: the
+ *  elements follow these words (ARRAY_SIZE on) until the array grows past the block, when they
+ *  move to a block of their own. The capacity is what the elements' block holds (heap.ts's
+ *  objectEnd); an array in flash (constant data) has none to spare. */
 export const ARRAY_LENGTH = 4;
-export const ARRAY_CAPACITY = 8;
-export const ARRAY_ELEMENTS = 12;
-export const ARRAY_SIZE = 16;
+export const ARRAY_ELEMENTS = 8;
+export const ARRAY_SIZE = 12;
 /** A RegExp match (exec, match, matchAll; sdk/lib/rt/regexp.ts) is an array with a descriptor
- *  of its own (kind KIND_ARRAY) and three more words: the properties index, input, groups. */
-export const MATCH_INDEX = 16;
-export const MATCH_INPUT = 20;
-export const MATCH_GROUPS = 24;
-export const MATCH_SIZE = 28;
+ *  of its own (kind KIND_ARRAY) and three more words: the properties index, input, groups;
+ *  its elements follow them. */
+export const MATCH_INDEX = 12;
+export const MATCH_INPUT = 16;
+export const MATCH_GROUPS = 20;
+export const MATCH_SIZE = 24;
 export const DESCRIPTOR_MATCH = "__desc_match";
 
 /** Boxed numbers: an IEEE 754 double, low word first. Numbers that are not small integers. */
