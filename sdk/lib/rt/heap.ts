@@ -39,6 +39,8 @@ let freeList = 0;
 /** Bitmap bytes below this granule index are known to be clear. */
 let clearedGranules = 0;
 let collections = 0;
+/** The highest the bump pointer has been: the heap RAM the program has needed so far. */
+let peakBump = 0;
 
 function setup(): void {
   const low = symbolAddress("__heap_start");
@@ -94,6 +96,7 @@ function takeFresh(size: number): number {
   if (bump + size > limit) return 0;
   const block = bump;
   bump = block + size;
+  if (bump > peakBump) peakBump = bump;
   poke32(block, size);
   // The bitmap of never-used space may hold anything (RAM is not cleared at reset).
   const needed = (granuleOf(bump) + 7) >> 3;
@@ -169,6 +172,12 @@ export function heapFree(): number {
   let free = limit - bump;
   for (let block = freeList; block !== 0; block = peek32(block + HEADER)) free += peek32(block) & ~FLAGS;
   return free;
+}
+
+/** The most heap the program has used at once (its blocks, with their headers and the
+ *  garbage not yet collected), not counting the bitmap and the mark stack. */
+export function heapPeak(): number {
+  return limit === 0 ? 0 : (BARE ? bump : peakBump) - (BARE ? symbolAddress("__heap_start") : blocksStart);
 }
 
 export function heapCollections(): number {
