@@ -31,27 +31,27 @@ export function arrayNew(length: number): unknown[] {
   return objectAt<unknown[]>(array);
 }
 
-/** How many elements the array has room for: up to the end of the block that holds its
- *  elements (its own, or the store they moved to); an array in flash has no spare room. */
-function capacityOf(array: number): number {
-  const elements = peek32(array + ARRAY_ELEMENTS);
-  const own = objectEnd(array);
-  const end = elements > array && elements <= own ? own : objectEnd(elements);
-  return end === 0 ? peek32(array + ARRAY_LENGTH) : (end - elements) >> 2;
+/** The end of the room for the array's elements: its own block's end while they are inline
+ *  (the only elements at ARRAY_SIZE: a store of their own is a later block, at least 24 bytes
+ *  on), else their store's; 0 for an array in flash, which has no room to spare. */
+function roomEnd(array: number, elements: number): number {
+  const block = elements === array + ARRAY_SIZE ? array : elements;
+  return block < symbolAddress("__heap_start") ? 0 : objectEnd(block);
 }
 
 function ensureCapacity(array: number, needed: number): void {
-  const capacity = capacityOf(array);
+  const old = peek32(array + ARRAY_ELEMENTS);
+  const end = roomEnd(array, old);
+  const capacity = end === 0 ? peek32(array + ARRAY_LENGTH) : (end - old) >> 2;
   if (needed <= capacity) return;
   let grown = capacity + (capacity >> 1) + MIN_GROWTH;
   if (grown < needed) grown = needed;
-  const old = peek32(array + ARRAY_ELEMENTS);
   const store = allocSized(4 * grown);
   const length = peek32(array + ARRAY_LENGTH);
   copyWords(store, old, length);
   fillWords(store + 4 * length, ((objectEnd(store) - store) >> 2) - length, undefined);
   // The words left behind in the array's own block are still traced: they must hold nothing.
-  if (old > array && old <= objectEnd(array)) fillWords(old, length, undefined);
+  if (old === array + ARRAY_SIZE && end !== 0) fillWords(old, length, undefined);
   poke32(array + ARRAY_ELEMENTS, store);
 }
 
@@ -63,8 +63,12 @@ export function arrayOfLength(length: number): unknown[] {
 export function arrayPush(a: unknown[], value: unknown): number {
   const array = addressOf(a);
   const length = peek32(array + ARRAY_LENGTH);
-  ensureCapacity(array, length + 1);
-  pokeValue(peek32(array + ARRAY_ELEMENTS) + 4 * length, value);
+  let slot = peek32(array + ARRAY_ELEMENTS) + 4 * length;
+  if (slot >= roomEnd(array, slot - 4 * length)) {
+    ensureCapacity(array, length + 1);
+    slot = peek32(array + ARRAY_ELEMENTS) + 4 * length;
+  }
+  pokeValue(slot, value);
   poke32(array + ARRAY_LENGTH, length + 1);
   return length + 1;
 }

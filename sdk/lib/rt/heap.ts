@@ -148,11 +148,9 @@ export function allocSized(bytes: number): number {
   return allocate(bytes, SCAN);
 }
 
-/** The end of the heap block that holds `object` (an object address allocated with
- *  allocSized, or allocTraced outside the bare profile), or 0 for an object outside the heap
- *  (in flash): the object may use the bytes up to there. */
+/** The end of the heap block of `object`, which allocSized made (or allocTraced, outside
+ *  the bare profile): the object may use the bytes up to there. */
 export function objectEnd(object: number): number {
-  if (object < symbolAddress("__heap_start") || object >= bump) return 0;
   return object - HEADER + (peek32(object - HEADER) & ~FLAGS);
 }
 

@@ -17,7 +17,7 @@ export const ARRAY_ELEMENTS = 8;
 export const ARRAY_SIZE = 12;
 /** A RegExp match (exec, match, matchAll; sdk/lib/rt/regexp.ts) is an array with a descriptor
  *  of its own (kind KIND_ARRAY) and three more words: the properties index, input, groups;
- *  its elements follow them. */
+ *  its elements are a block of their own. */
 export const MATCH_INDEX = 12;
 export const MATCH_INPUT = 16;
 export const MATCH_GROUPS = 20;

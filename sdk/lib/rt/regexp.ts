@@ -456,10 +456,10 @@ function advance(s: string, index: number, unicode: boolean): number {
  *  input and groups (layout.ts, MATCH_*). */
 function matchArray(re: RegExp, s: string, index: number): unknown[] {
   const captures = op(HEADER_CAPTURES);
-  // One block, as arrays are (arrays.ts): the elements after the match's words.
-  const array = allocSized(MATCH_SIZE + (captures << 2));
-  const elements = array + MATCH_SIZE;
-  fillWords(elements, (objectEnd(array) - elements) >> 2, undefined);
+  // The elements in a block of their own: inline elements are an ordinary array's only.
+  const array = allocSized(MATCH_SIZE);
+  const elements = allocSized(captures << 2);
+  fillWords(elements, (objectEnd(elements) - elements) >> 2, undefined);
   poke32(array, symbolAddress(DESCRIPTOR_MATCH));
   poke32(array + ARRAY_LENGTH, captures);
   poke32(array + ARRAY_ELEMENTS, elements);
