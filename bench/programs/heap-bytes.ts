@@ -7,7 +7,7 @@ class Pair {
   constructor(public a: number, public b: number) {}
 }
 
-const COUNT = 32;
+const COUNT = 16;
 const kept: unknown[] = new Array(COUNT * 16);
 let next = 0;
 
@@ -40,6 +40,6 @@ for (let i = 0; i < COUNT; i++) set.add(i);
 console.log("set-entry", (device.heapUsed - before) / COUNT);
 
 before = device.heapUsed;
-const flags: boolean[] = new Array(1000).fill(false);
-console.log("boolean-array-1000", device.heapUsed - before, flags.length);
+const flags: boolean[] = new Array(500).fill(false);
+console.log("boolean-array-500", device.heapUsed - before, flags.length);
 console.log("peak", device.heapPeak > 0);

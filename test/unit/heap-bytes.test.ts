@@ -24,9 +24,9 @@ const LIMITS: Record<string, number> = {
   "boxed-number": 16,
   "object-2-keys": 80,
   "array-map-4": 80,
-  "map-entry": 17.5,
-  "set-entry": 8.75,
-  "boolean-array-1000": 16 + 4 * 1000,
+  "map-entry": 17,
+  "set-entry": 8.5,
+  "boolean-array-500": 16 + 4 * 500,
 };
 
 describe("heap bytes per object", () => {
