@@ -41,6 +41,7 @@ export const RT = {
   arraySlice: ["arrays.ts", "arraySlice"],
   arraySplice: ["arrays.ts", "arraySplice"],
   arrayOfLength: ["arrays.ts", "arrayOfLength"],
+  arrayReadFrom: ["arrays.ts", "arrayReadFrom"],
   typedToArray: ["arrays.ts", "typedToArray"],
   arrayConcat: ["arrays.ts", "arrayConcat"],
   arrayFill: ["arrays.ts", "arrayFill"],

@@ -15,6 +15,12 @@ export const STRING_DATA = 8;
 export const ARRAY_LENGTH = 4;
 export const ARRAY_ELEMENTS = 8;
 export const ARRAY_SIZE = 12;
+/** The word of an element slot never written, inside the length (a hole: `new Array(n)`, a
+ *  longer length, a write past the end). It reads as undefined (compiled reads test for it);
+ *  forEach, map, indexOf and the rest skip it, as Node does, and console.log prints runs of
+ *  them as `<n empty items>`. Low bits 10, like the special constants, so the collector
+ *  ignores it. Spare capacity, past the length, holds undefined. */
+export const ARRAY_HOLE = 18;
 /** A RegExp match (exec, match, matchAll; sdk/lib/rt/regexp.ts) is an array with a descriptor
  *  of its own (kind KIND_ARRAY) and three more words: the properties index, input, groups;
  *  its elements are a block of their own. */
