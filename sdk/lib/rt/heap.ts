@@ -14,17 +14,18 @@
 // strings and boxed numbers hold no references.
 
 import { BARE, panic, peek16, peek32, peek8, poke32, poke8, symbolAddress } from "mote/intrinsics";
+import { HEAP_BLOCK_HEADER, HEAP_GRANULE, HEAP_MARK_STACK_ENTRIES } from "./layout.ts";
 import { PANIC_OUT_OF_MEMORY } from "./panic-codes.ts";
 import { collectGarbage, zeroBytes } from "./port.ts";
 
-const GRANULE = 8;
-const HEADER = 4;
+const GRANULE = HEAP_GRANULE;
+const HEADER = HEAP_BLOCK_HEADER;
 const MARKED = 1;
 const SCAN = 2;
 const FREE = 4;
 const FLAGS = 7;
 /** Blocks waiting to be traced; on overflow the heap is rescanned until nothing is left. */
-const MARK_STACK_ENTRIES = 64;
+const MARK_STACK_ENTRIES = HEAP_MARK_STACK_ENTRIES;
 /** The smallest block worth splitting off: a header and a free-list link. */
 const MIN_BLOCK = 16;
 

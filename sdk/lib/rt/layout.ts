@@ -4,6 +4,13 @@
 
 export const OBJECT_DESCRIPTOR = 0;
 
+/** The collector's heap (sdk/lib/rt/heap.ts): blocks are whole granules, each starts with a
+ *  header word (size | flags), and a bitmap holds one bit per granule; blocks waiting to be
+ *  traced sit on a mark stack of fixed size. */
+export const HEAP_GRANULE = 8;
+export const HEAP_BLOCK_HEADER = 4;
+export const HEAP_MARK_STACK_ENTRIES = 64;
+
 /** Strings: length in UTF-16 code units, then the code units (1 or 2 bytes each). */
 export const STRING_LENGTH = 4;
 export const STRING_DATA = 8;
