@@ -22,7 +22,7 @@ const LIMITS: Record<string, number> = {
   "closure-1-capture": 32,
   "string-3-chars": 16,
   "boxed-number": 16,
-  "object-2-keys": 80,
+  "object-2-keys": 64,
   "array-map-4": 80,
   "map-entry": 17,
   "set-entry": 8.5,

@@ -173,6 +173,7 @@ export const RT = {
   clearTimer: ["timers.ts", "clearTimer"],
   runEventLoop: ["timers.ts", "runEventLoop"],
   objNew: ["objects.ts", "objNew"],
+  objNewSized: ["objects.ts", "objNewSized"],
   objGet: ["objects.ts", "objGet"],
   objRest: ["objects.ts", "objRest"],
   objMethodCode: ["objects.ts", "objMethodCode"],

@@ -32,6 +32,15 @@ export function arrayNew(length: number): unknown[] {
   return objectAt<unknown[]>(array);
 }
 
+/** An empty array with room for `count` elements in its own block (0: the room of `[]`). */
+export function arrayWithRoom(count: number): unknown[] {
+  const a = arrayNew(count);
+  const array = addressOf(a);
+  fillWords(peek32(array + ARRAY_ELEMENTS), count, undefined);
+  poke32(array + ARRAY_LENGTH, 0);
+  return a;
+}
+
 /** The end of the room for the array's elements: its own block's end while they are inline
  *  (the only elements at ARRAY_SIZE: a store of their own is a later block, at least 24 bytes
  *  on), else their store's; 0 for an array in flash, which has no room to spare. */
