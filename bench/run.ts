@@ -21,6 +21,7 @@ import type { LinkedImage } from "../sdk/compiler/link/types.ts";
 import { bootImageOf, qemuAvailable, targetFor } from "../sdk/sim/index.ts";
 import { loadCBaseline, type CBaseline } from "./c-baseline.ts";
 import { printChanges } from "./history.ts";
+import { heapBench } from "./heap.ts";
 import { libOsBench } from "./libos.ts";
 import { telemetryBench } from "./telemetry.ts";
 
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
     printTable(rows, baseline);
     printMandelbrot(rows, baseline);
     printChanges(rows.map((row) => ({ program: row.program, board: row.board.id, imageBytes: row.imageBytes, instructions: row.instructions })));
+    await heapBench(programs, workDir);
     await libOsBench(baseline, workDir);
     await telemetryBench(workDir);
     await printBuildTimes(loaded, warmInProcess, workDir);

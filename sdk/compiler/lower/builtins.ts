@@ -383,7 +383,7 @@ Lowerer.prototype.arrayFrom = function arrayFrom(this: Lowerer, node: ts.CallExp
   } else if (kind === "typed") {
     array = this.call(this.runtime("typedToArray"), [this.expr(source)], node);
   } else if (kind === "array") {
-    array = this.call(this.runtime("arraySlice"), [this.expr(source), this.constant(UNDEFINED), this.constant(UNDEFINED)], node);
+    array = this.call(this.runtime("arrayReadFrom"), [this.expr(source), this.constant(tagInt(0), true)], node);
   } else if (kind === "string") {
     const text = this.expr(source);
     array = this.newArray(this.constant(tagInt(0), true), node);
