@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import LongestFirst from "./test/schedule/sequencer.ts";
 
 export default defineConfig({
   resolve: {
@@ -12,5 +13,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // QEMU and rp2040js runs are CPU-bound; two workers match the CI machine.
     maxWorkers: 2,
+    // Longest files first, from a committed table when vitest has no cache (test/schedule/).
+    sequence: { sequencer: LongestFirst },
   },
 });

@@ -11,12 +11,14 @@ export const board: Board = {
   pins: { LED: 13, BUTTON: 17, BUTTON_A: 17, BUTTON_B: 26 },
   pinSetup: [[4, 0]],
   drivers: { clock: "chips/cortex-m/systick-clock.ts", gpio: "chips/nrf51/gpio.ts", flash: "chips/nrf51/flash.ts" },
-  // 256 KB of flash written through the NVMC: mote-boot's 40 KB, two 96 KB slots, the scratch
-  // sector and 20 KB of settings (five sectors).
+  // 256 KB of flash written through the NVMC: mote-boot's 64 KB, two 84 KB slots, the scratch
+  // sector and 20 KB of settings (five sectors). The target is 40 KB for mote-boot and 96 KB
+  // slots (0xa000, 0x22000); mote-boot in the bare profile is 52 KB on the Cortex-M0 today
+  // (bench/mote-boot.ts microbit), so its area is 64 KB until it fits.
   flashLayout: {
-    boot: { offset: 0x0, size: 0xa000 },
-    primary: { offset: 0xa000, size: 0x18000 },
-    secondary: { offset: 0x22000, size: 0x18000 },
+    boot: { offset: 0x0, size: 0x10000 },
+    primary: { offset: 0x10000, size: 0x15000 },
+    secondary: { offset: 0x25000, size: 0x15000 },
     scratch: { offset: 0x3a000, size: 0x1000 },
     settings: { offset: 0x3b000, size: 0x5000 },
   },

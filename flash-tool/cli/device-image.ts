@@ -33,8 +33,9 @@ export const DEVICE_IMAGE_USAGE = `Usage:
 
 list     the images in the device's slots: version, hash and state (active, confirmed,
          pending for the next boot, permanent)
-upload   puts a signed image into slot 1, with a progress bar; run it again after an
-         interruption and it goes on from where the device is
+upload   puts a signed image into slot 1 (slot 0 in mote-boot's serial recovery), with a
+         progress bar; run it again after an interruption and it goes on from where the
+         device is
 test     marks the image in slot 1 (by its hash) for one test boot at the next reset
 confirm  without a hash: keeps the running image (ends its test); with slot 1's hash: makes
          that image the one to boot from now on
@@ -92,7 +93,7 @@ export async function deviceImageCommand(sub: string, args: string[]): Promise<n
         break;
       }
       case "upload":
-        await upload(client, image!.bytes);
+        await upload(client, image!.bytes, uploadSlot(await client.imageList(), await whoIs(client)));
         break;
       case "test":
         process.stdout.write(formatSlots(await client.imageTest(hash!)));
@@ -101,8 +102,9 @@ export async function deviceImageCommand(sub: string, args: string[]): Promise<n
         process.stdout.write(formatSlots(await client.imageConfirm(hash)));
         break;
       case "erase":
+        const slot = uploadSlot(await client.imageList(), await whoIs(client));
         await client.imageErase();
-        process.stderr.write(`mote: erased slot 1 of ${device.port}\n`);
+        process.stderr.write(`mote: erased slot ${slot} of ${device.port}\n`);
         break;
     }
     return 0;
@@ -164,7 +166,7 @@ export async function flashCommand(args: string[]): Promise<number> {
       step(`slot 1 holds this image already${inSlot.pending ? ", marked for the next boot" : ""}; not uploading it again`);
     } else {
       if (inSlot?.pending) fail(`slot 1 holds another update (${inSlot.version}) waiting for the device's next reset; reset the device (mote reset --port ${device.port}) to run it first`);
-      await upload(client, image.bytes);
+      await upload(client, image.bytes, uploadSlot(slots, before));
     }
 
     const marked = values.permanent ? await client.imageConfirm(image.hash) : await client.imageTest(image.hash);
@@ -297,9 +299,20 @@ function checkForBoard(image: LoadedImage, board: Board, source: string): void {
   if (image.bytes.length > room) fail(`${source} takes ${image.bytes.length} B, more than slot 1 of ${board.id} holds (${room} B)`);
 }
 
+/** Where the device puts an upload: slot 1 beside the running app, or slot 0 when no image
+ *  runs and no mote app answers (`who`: its diagnostics) — mote-boot's serial recovery
+ *  (sdk/boot/recovery.ts), whose image group writes the primary slot, as MCUboot's does. */
+function uploadSlot(slots: ImageSlotState[], who: DeviceIdentity | undefined): number {
+  return slots.some((s) => s.active) || who !== undefined ? 1 : 0;
+}
+
+function slotName(slot: number): string {
+  return slot === 1 ? "slot 1" : "slot 0 (the primary: the device is in mote-boot's serial recovery)";
+}
+
 /** Uploads with the progress view; a hash the device finds different is tried once more
  *  (the device dropped its copy: the second try starts afresh). */
-async function upload(client: SmpClient, bytes: Uint8Array): Promise<void> {
+async function upload(client: SmpClient, bytes: Uint8Array, slot: number): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const view = new UploadProgressView();
     let first = -1;
@@ -308,7 +321,7 @@ async function upload(client: SmpClient, bytes: Uint8Array): Promise<void> {
         onProgress: (progress) => {
           if (first < 0) {
             first = progress.offset;
-            step(first > 1024 ? `uploading ${bytes.length} B into slot 1, going on from byte ${first} where an earlier upload stopped` : `uploading ${bytes.length} B into slot 1`);
+            step(`uploading ${bytes.length} B into ${slotName(slot)}${first > 1024 ? `, going on from byte ${first} where an earlier upload stopped` : ""}`);
           }
           view.update(progress);
         },

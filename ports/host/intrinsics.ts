@@ -13,6 +13,8 @@ export function symbolAddress(name: string): number {
 /** Node's numbers are doubles and may be fractions. */
 export const DOUBLES = true;
 export const FRACTIONS = true;
+/** Never the bare profile (mote-boot's, device images only). */
+export const BARE = false;
 
 /** 31-bit integers, the ones a device keeps unboxed (-0 is a double). */
 export function isSmallInt(value: unknown): boolean {

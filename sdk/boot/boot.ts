@@ -17,7 +17,9 @@
 //    the old image ending in the secondary, to revert to. A refused image leaves the primary
 //    alone and drops the request (its trailer is erased) with the reason on the console.
 // 4. The primary's image must verify; then it starts (port startImage: VTOR, MSP, reset
-//    vector). Without one, mote-boot says so on the console and waits.
+//    vector; a Cortex-M0 has no VTOR, so mote-boot's own table forwards every exception to
+//    the app's: ports/armv6m/rt/forward-vectors.ts). Without one, mote-boot says so on the
+//    console and waits.
 //
 // Messages start with "mote-boot: ". Refusals always print; the rest only when built verbose.
 

@@ -10,7 +10,7 @@ import type { KeyObject } from "node:crypto";
 import type { Board } from "../../boards/types.ts";
 import { flashLayoutOf } from "../../boards/flash-layout.ts";
 import { build, type BuildResult } from "../compiler/index.ts";
-import { headerSizeFor } from "../../flash-tool/image/board-image.ts";
+import { headerSizeFor, loadAddressFor } from "../../flash-tool/image/board-image.ts";
 import { keyHash, publicKeyDer } from "../../flash-tool/image/keys.ts";
 
 const BOOT_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -70,5 +70,13 @@ export function buildMoteBoot(board: Board, options: MoteBootOptions): BuildResu
   const entry = path.join(outDir, "mote-boot.ts");
   const recovery = options.recovery ?? false;
   writeFileSync(entry, moteBootEntry(board, options.key, options.verbose ?? false, recovery));
-  return build({ entry, board, outDir, forSimulator: options.forSimulator ?? false, profile: recovery ? undefined : "bare" });
+  return build({ entry, board, outDir, forSimulator: options.forSimulator ?? false, profile: recovery ? undefined : "bare", forwardVectors: vectorForwarding(board) });
+}
+
+/** A Cortex-M0 has no VTOR: mote-boot's table (at 0, where the core reads it) forwards to the
+ *  table of the app in the primary slot (ports/armv6m/rt/forward-vectors.ts). */
+export function vectorForwarding(board: Board): { bootEnd: number; appVectors: number } | undefined {
+  if (board.chip.cpu !== "cortex-m0") return undefined;
+  const layout = flashLayoutOf(board);
+  return { bootEnd: board.chip.flash.origin + layout.boot.offset + layout.boot.size, appVectors: loadAddressFor(board) + headerSizeFor(board.chip) };
 }

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // The `mote` bin entry, plain JavaScript so Node starts it directly.
 //  1. A build whose inputs have not changed is answered from its manifest (build-cache.js).
-//  2. Otherwise the CLI runs from one JavaScript file bundled from the TypeScript sources by
+//  2. Another build runs from a startup snapshot of the compiler (build-snapshot.ts), made in
+//     the background after the first build of these sources.
+//  3. Otherwise the CLI runs from one JavaScript file bundled from the TypeScript sources by
 //     esbuild and cached under node_modules/.cache/mote, keyed by the sources' stamps: loading
 //     one file is several times faster than transpiling the compiler module by module.
-//  3. If esbuild is unavailable, tsx's loader runs the sources directly.
+//  4. If esbuild is unavailable, tsx's loader runs the sources directly.
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,17 +15,21 @@ import { pathToFileURL } from "node:url";
 import { REPO_ROOT } from "../paths.js";
 import { stamp, toolFiles, tryCachedBuild } from "./build-cache.js";
 
+/** Where bundles and caches are kept. */
+const CACHE_DIR = path.join(REPO_ROOT, "node_modules/.cache/mote");
+
 /**
- * `import ts from "typescript"` through require(): typescript is one large CommonJS file, and
+ * `import ts from "typescript"` as CommonJS: typescript is one large CommonJS file, and
  * importing it from ESM makes Node scan all of it for export names first (a quarter of a
- * cold build).
+ * cold build). It is loaded with V8's code cache (typescript-code-cache.js).
  */
 const requireTypescript = {
   name: "require-typescript",
   setup(build) {
     build.onResolve({ filter: /^typescript$/ }, () => ({ path: "typescript", namespace: "require-typescript" }));
     build.onLoad({ filter: /.*/, namespace: "require-typescript" }, () => ({
-      contents: 'import { createRequire } from "node:module"; export default createRequire(import.meta.url)("typescript");',
+      contents: `import { loadTypescript } from "./typescript-code-cache.js"; export default loadTypescript(${JSON.stringify(CACHE_DIR)});`,
+      resolveDir: path.join(REPO_ROOT, "sdk/cli"),
       loader: "js",
     }));
   },
@@ -31,10 +38,15 @@ const requireTypescript = {
 /** How long a bundle of other sources is kept (a concurrent mote may be using it). */
 const STALE_BUNDLE_MS = 10 * 60 * 1000;
 
+/** A key for the SDK's sources as they are now (their sizes and modification times). */
+function sourcesKey() {
+  return createHash("sha1").update(toolFiles().map((f) => `${f}=${stamp(f)}`).join("\n")).digest("hex").slice(0, 16);
+}
+
 /** The bundled CLI's path, building it if needed; undefined when esbuild cannot. */
 async function bundledCli() {
-  const key = createHash("sha1").update(toolFiles().map((f) => `${f}=${stamp(f)}`).join("\n")).digest("hex").slice(0, 16);
-  const dir = path.join(REPO_ROOT, "node_modules/.cache/mote");
+  const key = sourcesKey();
+  const dir = CACHE_DIR;
   const bundle = path.join(dir, `cli-${key}.mjs`);
   if (fs.existsSync(bundle)) return bundle;
   try {
@@ -51,7 +63,7 @@ async function bundledCli() {
     }
     const temporary = `${bundle}.${process.pid}.tmp.mjs`;
     await build({
-      entryPoints: [path.join(REPO_ROOT, "sdk/cli/mote.ts")],
+      entryPoints: [path.join(REPO_ROOT, "sdk/cli/entry.ts")],
       bundle: true, platform: "node", format: "esm", target: "node20", packages: "external",
       outfile: temporary, logLevel: "silent", plugins: [requireTypescript],
     });
@@ -63,7 +75,37 @@ async function bundledCli() {
   }
 }
 
+/**
+ * `mote build` from the startup snapshot of these sources with this Node (build-snapshot.ts):
+ * TypeScript loaded, the standard library and the SDK parsed and bound, half a cold build.
+ * Returns the build's exit status, or undefined when there is no snapshot yet: then one is
+ * made in the background for the next build. MOTE_SNAPSHOT=0 turns it off.
+ */
+function buildFromSnapshot() {
+  if (process.env.MOTE_SNAPSHOT === "0") return undefined;
+  const node = createHash("sha1").update(`${process.execPath}\n${process.version}\n${process.arch}`).digest("hex").slice(0, 8);
+  const blob = path.join(CACHE_DIR, `build-${sourcesKey()}-${node}.blob`);
+  if (!fs.existsSync(blob)) {
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    for (const old of fs.readdirSync(CACHE_DIR)) {
+      const file = path.join(CACHE_DIR, old);
+      const modified = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+      if (/^build-[0-9a-f]{16}-[0-9a-f]{8}\.blob$/.test(old) && modified !== undefined && Date.now() - modified > STALE_BUNDLE_MS) fs.rmSync(file, { force: true });
+    }
+    const maker = spawn(process.execPath, [path.join(REPO_ROOT, "sdk/cli/build-snapshot-maker.js"), blob], { detached: true, stdio: "ignore" });
+    maker.unref();
+    if (process.env.MOTE_DEBUG) console.error(`mote: making the startup snapshot for the next build in the background: ${blob}`);
+    return undefined;
+  }
+  if (process.env.MOTE_DEBUG) console.error(`mote: building from the startup snapshot ${blob}`);
+  const run = spawnSync(process.execPath, ["--snapshot-blob", blob, ...process.argv.slice(2)], { stdio: "inherit" });
+  if (run.error) return undefined;
+  return run.status ?? (run.signal === "SIGINT" ? 130 : 1);
+}
+
 if (!(process.argv[2] === "build" && tryCachedBuild(process.argv.slice(3)))) {
+  const status = process.argv[2] === "build" ? buildFromSnapshot() : undefined;
+  if (status !== undefined) process.exit(status);
   const bundle = await bundledCli();
   if (bundle) {
     globalThis.__MOTE_REPO_ROOT = REPO_ROOT;
@@ -71,6 +113,6 @@ if (!(process.argv[2] === "build" && tryCachedBuild(process.argv.slice(3)))) {
   } else {
     const { register } = await import("tsx/esm/api");
     register();
-    await import("./mote.ts");
+    await import("./entry.ts");
   }
 }

@@ -3,7 +3,8 @@
 // `mote run app.ts > out.txt` captures exactly what the program printed.
 //
 // Start-up matters (`mote --help` should feel instant): the compiler and the simulators
-// (typescript, rp2040js) are imported only by the commands that need them.
+// (typescript, rp2040js) are imported only by the commands that need them. entry.ts runs a
+// command in a process; build-snapshot.ts runs `mote build` from a startup snapshot.
 
 import fs from "node:fs";
 import path from "node:path";
@@ -22,7 +23,8 @@ import type { DeviceIdentity } from "../compiler/frontend/program.ts";
 const DEFAULT_BOARD = boards[0].id;
 /** What `timeout(1)` exits with when the time runs out; scripts already know it. */
 const EXIT_TIMEOUT = 124;
-const EXIT_INTERRUPTED = 130;
+/** What a shell reports for a process Ctrl-C stopped. */
+export const EXIT_INTERRUPTED = 130;
 
 const USAGE = `mote — TypeScript for microcontrollers
 
@@ -77,6 +79,8 @@ Options:
                        on the smallest, a quarter of it on the Pico: boards/stack.ts)
       --sign <key.pem> also write <name>.signed.bin, an MCUboot image signed with this
                        Ed25519 key (needs --version; load address: the board's flash origin)
+      --why <name>     say why a symbol, a function or a module (sdk/lib/rt/numconv.ts)
+                       is in the image: the chain of references that keeps it linked
   -h, --help           show this help`;
 
 const RUN_USAGE = `Usage: mote run <app.ts> [options]
@@ -194,6 +198,7 @@ async function buildCommand(args: string[]): Promise<number> {
     out: { type: "string", short: "o" },
     hardware: { type: "boolean" },
     sign: { type: "string" },
+    why: { type: "string" },
     ...IMAGE_OPTIONS,
   });
   if (values.help) return usage(BUILD_USAGE);
@@ -210,7 +215,7 @@ async function buildCommand(args: string[]): Promise<number> {
   const stackSize = stackOf(values);
   // A signed image runs behind mote-boot, from the primary slot, where the board has one.
   const imageSlot = sign !== undefined && board.flashLayout !== undefined;
-  const result = build({ entry, board, outDir, forSimulator: !values.hardware, identity, stackSize, imageSlot });
+  const result = build({ entry, board, outDir, forSimulator: !values.hardware, identity, stackSize, imageSlot, why: values.why });
   if (!result.ok) {
     process.stderr.write(`${result.diagnostics}\n`);
     return 1;
@@ -225,6 +230,7 @@ async function buildCommand(args: string[]): Promise<number> {
     written.map((f) => `  ${f}\n`).join("") +
     `\n${result.sizeReport.replace(/\n?$/, "\n")}`,
   );
+  if (result.why !== undefined) process.stderr.write(`\n${result.why}\n`);
   writeManifest({
     outDir, entry, key: buildKey(entry, board.id, values.hardware ?? false, identity, stackSize, imageSlot),
     sources: result.sources, outputs: written, report: result.sizeReport,
@@ -390,7 +396,8 @@ function usage(text: string): number {
 
 // ---------------------------------------------------------------------------------------
 
-async function main(argv: string[]): Promise<number> {
+/** Runs one `mote` command; resolves to the process's exit status. */
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -437,23 +444,3 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
 }
-
-// Ctrl-C: QEMU runs in its own process group (sdk/sim/qemu.ts), so it does not see the
-// terminal's SIGINT; exiting runs the simulator layer's exit hook, which stops it.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => {
-    process.stderr.write(`\nmote: stopped (${signal})\n`);
-    process.exit(signal === "SIGINT" ? EXIT_INTERRUPTED : 128 + (signal === "SIGTERM" ? 15 : 1));
-  });
-}
-// `mote run app.ts | head`: a closed stdout is the reader's choice, not an error.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
-
-const code = await main(process.argv.slice(2));
-// stdout/stderr writes are synchronous for files, pipes and terminals on POSIX, so nothing is
-// lost by exiting now; exiting (rather than waiting for the event loop to drain) also ends a
-// simulator that is still winding down.
-process.exit(code);

@@ -27,6 +27,7 @@ import { numberModel, usedDriverCode } from "./lower/doubles.ts";
 import { portFor } from "./ports.ts";
 import { link } from "./link/link.ts";
 import { keepReachable } from "./link/reachable.ts";
+import { whyLinked } from "./link/why.ts";
 import { ImageTooLargeError, type Chunk, type LinkedImage } from "./link/types.ts";
 import { writeElf } from "./emit/elf.ts";
 import { writeBin } from "./emit/bin.ts";
@@ -64,6 +65,11 @@ export interface BuildOptions {
    *  once it runs (passes/bare-profile.ts: a compile error at each allocation), so the heap is
    *  a bump allocator for start-up and no collector is linked. */
   profile?: "bare";
+  /** mote-boot on a core without VTOR (Cortex-M0): forward exceptions to the booted app's table
+   *  (PortRuntimeOptions.forwardVectors). */
+  forwardVectors?: { bootEnd: number; appVectors: number };
+  /** Explain why the linker kept a symbol or a module's code (BuildResult.why). */
+  why?: string;
 }
 
 /** The stack an image gets: the app's choice, else the board's, else what its RAM allows. */
@@ -84,6 +90,8 @@ export type BuildResult =
     ok: true; image: LinkedImage; elf: Uint8Array; files?: BuildFiles; sizeReport: string; program: IrProgram;
     /** Every source file the program was made from (for build caches). */
     sources: string[];
+    /** The chains of references that keep BuildOptions.why linked. */
+    why?: string;
   }
   | { ok: false; diagnostics: string };
 
@@ -156,14 +164,17 @@ export function build(options: BuildOptions): BuildResult {
   const collect = lowerer.runtimeSymbol("collectFrom");
   const uncaughtText = lowerer.runtimeSymbol("uncaughtText");
   const staticAlloc = options.profile === "bare" ? undefined : lowerer.runtimeSymbol("staticAlloc");
+  const staticAllocSized = options.profile === "bare" ? undefined : lowerer.runtimeSymbol("staticAllocSized");
   // Every function is lowered now; these are looked at only where something uses them.
   const smallIntegers = new Map<string, string>();
   const numberText = lowerer.loweredRuntimeSymbol("numberText");
   if (numberText) smallIntegers.set(numberText, lowerer.runtimeSymbol("smallIntText"));
   const printValue = lowerer.loweredRuntimeSymbol("printValue");
   if (printValue) smallIntegers.set(printValue, lowerer.runtimeSymbol("printSmallInt"));
+  const typedArrayNew = lowerer.loweredRuntimeSymbol("typedArrayNew");
+  if (typedArrayNew) smallIntegers.set(typedArrayNew, lowerer.runtimeSymbol("typedArrayNewOfInt"));
   const thrownValueText = lowerer.loweredRuntimeSymbol("thrownValueText");
-  if (thrownValueText && !lowerer.throwsOtherValues && !lowerer.usesPromises) onlyErrorsThrown(ir, thrownValueText, lowerer.runtimeSymbol("primitiveText"));
+  if (thrownValueText && !lowerer.throwsOtherValues) onlyErrorsThrown(ir, thrownValueText, lowerer.runtimeSymbol("primitiveText"));
   const lookups = new Map<string, string>();
   for (const [name, prefix] of [["objGet", "get "], ["objSet", "set "], ["objMethodCode", ""]] as const) {
     const symbol = lowerer.loweredRuntimeSymbol(name);
@@ -178,9 +189,9 @@ export function build(options: BuildOptions): BuildResult {
   analyzeRanges(ir);
   smallIntegerText(ir, smallIntegers);
   // After number-text: a number printed or converted that is proven small allocates nothing.
-  if (staticAlloc) {
+  if (staticAlloc && staticAllocSized) {
     const heap = staticHeapSymbols(ir, alloc, [collect, exit, consoleWrite], [uncaughtText], arraySet, arrayGet, uses, throwStatementTest(program.getSourceFiles()), lowerer.usesPromises);
-    if (allocatesBoundedly(ir, heap)) useStaticHeap(ir, heap, staticAlloc);
+    if (allocatesBoundedly(ir, heap)) useStaticHeap(ir, heap, staticAlloc, staticAllocSized);
   }
   if (options.profile === "bare") {
     const entryModule = lowerer.moduleName(program.getSourceFile(entry)!);
@@ -231,7 +242,7 @@ export function build(options: BuildOptions): BuildResult {
   const referenced = new Set(chunks.flatMap((c) => c.relocs.map((r) => r.symbol)));
   const port = (hasData: boolean, hasBss: boolean) => target.runtime({
     hasData, hasBss, board, main: ir.entry, consoleWrite, exit, alloc, collect, uncaughtText, forSimulator: options.forSimulator,
-    referenced, doubles: ir.doubles,
+    referenced, doubles: ir.doubles, forwardVectors: options.forwardVectors,
   });
   let linked = keepReachable([...chunks, ...port(true, true)], "__vectors");
   // Reset copies .data and clears .bss only if the linked image has any.
@@ -275,5 +286,6 @@ export function build(options: BuildOptions): BuildResult {
     }
   }
   const sources = program.getSourceFiles().map((sf) => sf.fileName).filter((f) => !f.includes("/node_modules/typescript/"));
-  return { ok: true, image, elf, files, sizeReport: report, program: ir, sources };
+  const why = options.why === undefined ? undefined : whyLinked(linked, "__vectors", options.why);
+  return { ok: true, image, elf, files, sizeReport: report, program: ir, sources, why };
 }

@@ -53,6 +53,9 @@ export interface PortRuntimeOptions {
   /** The program has doubles: number operations beyond the small-integer fast paths work on
    *  IEEE doubles instead of stopping outside int32. */
   doubles?: boolean;
+  /** mote-boot on a core without VTOR: its table forwards every exception but reset to the
+   *  app's table when the interrupted code is not mote-boot's (ports/armv6m/rt/forward-vectors.ts). */
+  forwardVectors?: { bootEnd: number; appVectors: number };
 }
 
 export interface Port {

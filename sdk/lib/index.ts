@@ -9,7 +9,7 @@ import { watchdog } from "mote/board-watchdog";
 import { i2c } from "mote/i2c-buses";
 import { flash } from "mote/board-flash";
 import { storage } from "mote/board-storage";
-import { heapFree } from "./rt/heap.ts";
+import { heapFree, heapPeak } from "./rt/heap.ts";
 import { symbolAddress } from "mote/intrinsics";
 import { systemReset } from "./rt/port.ts";
 import { loopLag, now, startClock } from "./rt/timers.ts";
@@ -92,6 +92,12 @@ class Device {
 
   get heapFree(): number {
     return heapFree();
+  }
+
+  /** The most heap bytes in use at once so far (blocks with their headers, garbage included
+   *  until it is collected). */
+  get heapPeak(): number {
+    return heapPeak();
   }
 
   /** Received bytes the device lost: its buffer was full (UART_BUFFER_BYTES waiting for a

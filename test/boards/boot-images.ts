@@ -2,8 +2,8 @@
 // its primary slot and signed (or damaged on purpose), and runs from a composed flash file
 // whose console is collected.
 
-import { generateKeyPairSync, type KeyObject } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { createHash, createPrivateKey, type KeyObject } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,8 +21,60 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** A fixture by name, or any app by absolute path. */
 export const fixture = (name: string) => path.resolve(here, "fixtures", name);
 
-export const trustedKey: KeyObject = generateKeyPairSync("ed25519").privateKey;
-export const otherKey: KeyObject = generateKeyPairSync("ed25519").privateKey;
+/** An Ed25519 key from a fixed seed (PKCS #8: RFC 8410's prefix, then the 32-byte seed), so
+ *  that builds which embed the trusted key can be kept across test files (cachedBuild). */
+function seededKey(seed: number): KeyObject {
+  return createPrivateKey({ key: Buffer.concat([Buffer.from("302e020100300506032b657004220420", "hex"), Buffer.alloc(32, seed)]), format: "der", type: "pkcs8" });
+}
+
+export const trustedKey: KeyObject = seededKey(1);
+export const otherKey: KeyObject = seededKey(2);
+
+const repoRoot = path.resolve(here, "../..");
+let treeHash: string | undefined;
+
+/** A hash of everything a build depends on: the compiler, the SDK, the ports, the boards, the
+ *  image tools and these fixtures. */
+function sourceTreeHash(): string {
+  if (treeHash) return treeHash;
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else if (name.endsWith(".ts") || name.endsWith(".json")) hash.update(`${path.relative(repoRoot, file)}\0`).update(readFileSync(file));
+    }
+  };
+  for (const dir of ["sdk", "ports", "boards", "flash-tool", "test/boards/fixtures"]) walk(path.join(repoRoot, dir));
+  treeHash = hash.digest("hex");
+  return treeHash;
+}
+
+const cacheDir = path.join(tmpdir(), "mote-boot-test-builds");
+
+/** A build of `what`, made by `make` once per source tree: mote-boot takes ~10 s to compile,
+ *  and each boot test file (a worker of its own) needs it. Kept in the temporary directory. */
+function cachedBuild(what: string, make: () => ReturnType<typeof build>): BootImage {
+  const dir = path.join(cacheDir, createHash("sha256").update(`${sourceTreeHash()} ${what}`).digest("hex").slice(0, 32));
+  const meta = path.join(dir, "image.json");
+  if (existsSync(meta)) {
+    const kept = JSON.parse(readFileSync(meta, "utf8")) as Omit<BootImage, "flashBytes" | "elfPath"> & { flashBytes: string };
+    return { ...kept, flashBytes: new Uint8Array(Buffer.from(kept.flashBytes, "base64")), elfPath: path.join(dir, "image.elf") };
+  }
+  const result = make();
+  if (!result.ok) throw new Error(result.diagnostics);
+  const image = bootImageOf(result.image, result.files!.elf);
+  mkdirSync(cacheDir, { recursive: true });
+  const staging = mkdtempSync(path.join(cacheDir, "new-"));
+  copyFileSync(image.elfPath, path.join(staging, "image.elf"));
+  writeFileSync(path.join(staging, "image.json"), JSON.stringify({ ...image, elfPath: undefined, flashBytes: Buffer.from(image.flashBytes).toString("base64") }));
+  try {
+    renameSync(staging, dir);
+  } catch {
+    rmSync(staging, { recursive: true, force: true }); // another worker kept the same build first
+  }
+  return image;
+}
 
 const bootImages = new Map<string, { image: BootImage; bytes: number }>();
 
@@ -30,9 +82,8 @@ const bootImages = new Map<string, { image: BootImage; bytes: number }>();
 export function moteBoot(boardId: string): { image: BootImage; bytes: number } {
   let boot = bootImages.get(boardId);
   if (!boot) {
-    const result = buildMoteBoot(findBoard(boardId), { key: trustedKey, verbose: true, forSimulator: true });
-    if (!result.ok) throw new Error(result.diagnostics);
-    boot = { image: bootImageOf(result.image, result.files!.elf), bytes: result.image.flashBytes.length };
+    const image = cachedBuild(`mote-boot ${boardId}`, () => buildMoteBoot(findBoard(boardId), { key: trustedKey, verbose: true, forSimulator: true }));
+    boot = { image, bytes: image.flashBytes.length };
     bootImages.set(boardId, boot);
   }
   return boot;
@@ -46,12 +97,11 @@ export function slotApp(boardId: string, app: string, version: string, crashRese
   const cacheKey = `${boardId} ${app} ${version} ${crashResets}`;
   let body = bodies.get(cacheKey);
   if (!body) {
-    const result = build({
+    const source = createHash("sha256").update(readFileSync(fixture(app))).digest("hex");
+    body = cachedBuild(`app ${path.relative(repoRoot, fixture(app))} ${source} ${cacheKey}`, () => build({
       entry: fixture(app), board: findBoard(boardId), forSimulator: true, imageSlot: true, identity: { deviceId: `boot-${boardId}`, version }, crashResets,
       outDir: mkdtempSync(path.join(tmpdir(), "mote-boot-app-")),
-    });
-    if (!result.ok) throw new Error(result.diagnostics);
-    body = result.image.flashBytes;
+    })).flashBytes;
     bodies.set(cacheKey, body);
   }
   return body;

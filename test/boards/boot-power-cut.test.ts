@@ -22,8 +22,8 @@ import { qemuAvailable } from "../../sdk/sim/index.ts";
 import { mulberry32 } from "../unit/mulberry32.ts";
 import { bootOnce, flashFileWith, signedApp } from "./boot-images.ts";
 
-const BOARDS = ["mps2-an385", "pico"].filter((id) => findBoard(id).simulator.kind !== "qemu" || qemuAvailable());
-const DEFAULT_CUTS: Record<string, number> = { "mps2-an385": 8, pico: 2 };
+const BOARDS = ["mps2-an385", "pico", "microbit"].filter((id) => findBoard(id).simulator.kind !== "qemu" || qemuAvailable());
+const DEFAULT_CUTS: Record<string, number> = { "mps2-an385": 8, pico: 2, microbit: 1 };
 const SEED = Number(process.env.MOTE_BOOT_CUT_SEED ?? 1);
 const STEP = process.env.MOTE_BOOT_CUT_STEP === undefined ? undefined : Number(process.env.MOTE_BOOT_CUT_STEP);
 const APP_LINE = /app (1\.0\.0|2\.0\.0)\n$/;

@@ -64,7 +64,7 @@ describe("mote-boot's serial recovery", () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "mote-recovery-")), "app.signed.bin");
     writeFileSync(file, good);
     const upload = await mote(["image", "upload", file, "--port", device.pty!]);
-    expect(upload.stderr).toMatch(/the device's SHA-256 of it matches/);
+    expect(upload.stderr).toMatch(/into slot 0 \(the primary: the device is in mote-boot.s serial recovery\)\n[^]*the device.s SHA-256 of it matches/);
     expect(upload.code).toBe(0);
     const reset = await mote(["reset", "--port", device.pty!]);
     expect(reset.code, reset.stderr).toBe(0);

@@ -16,7 +16,7 @@ import { concat, signImage } from "../../flash-tool/image/sign.ts";
 import { encodeTlvArea, TLV_INFO_MAGIC, TlvType } from "../../flash-tool/image/tlv.ts";
 import { bootOnce, flashFileWith, flashNow, otherKey, signedApp, slotApp, trustedKey } from "./boot-images.ts";
 
-const BOARDS = ["mps2-an385", "pico"].filter((id) => findBoard(id).simulator.kind !== "qemu" || qemuAvailable());
+const BOARDS = ["mps2-an385", "pico", "microbit"].filter((id) => findBoard(id).simulator.kind !== "qemu" || qemuAvailable());
 const TIMEOUT = 600_000;
 
 describe("mote-boot", () => {

@@ -20,7 +20,9 @@ describe("heap exhaustion", () => {
       expect(run.exitCode).toBe(1);
       expect(run.stdout).toBe("");
       expect(run.stderr).toContain("out of memory");
-      expect(run.stderr).toMatch(/exhaust-heap\.ts:5/);
+      // Whichever allocation finds the heap full: the concatenation (line 5) or the push that
+      // grows the array's store (line 6).
+      expect(run.stderr).toMatch(/exhaust-heap\.ts:[56]:/);
     }, 180_000);
   }
 });

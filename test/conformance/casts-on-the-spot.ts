@@ -46,3 +46,8 @@ const notCallable: unknown = 5, map: unknown = new Map<string, number>([["a", 1]
 attempt("call", () => (notCallable as () => number)());
 attempt("map", () => (map as Map<string, number>).get("a")! + (notCallable as Map<string, number>).size!);
 attempt("map miss", () => (notCallable as Map<string, number>).get("a"));
+// An optional call of a method the value lacks is undefined; of one it has, a call.
+const maybeText: unknown[] = [5, "ok", [1, 2], { a: 1 }, true];
+for (const m of maybeText) {
+  attempt("optional call", () => `${(m as string).charCodeAt?.(0)} ${(m as number[]).findLast?.((x) => x > 0)}`);
+}

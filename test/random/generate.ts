@@ -2434,6 +2434,10 @@ class ProgramGenerator {
     const lines = this.fn.loopProduct;
     if (this.printed + lines > LIMITS.printedLines) return;
     this.printed += lines;
+    if (this.rng.chance(0.07)) {
+      this.castPrint();
+      return;
+    }
     if (this.rng.chance(0.08)) {
       // A literal format string with arguments of the types its specifiers take (`%d` with a
       // string is refused by the compiler, MOTE1013), sometimes with more arguments after.
@@ -2457,6 +2461,51 @@ class ProgramGenerator {
       args.unshift(expr("str", JSON.stringify(this.rng.pick(["label", "=>", "v:", "é"]))));
     }
     this.emit(`console.log(${args.map((a) => a.code).join(", ")});`);
+  }
+
+  /**
+   * A value of any kind held as `unknown` and read through casts to other types, as code that
+   * handles parsed JSON or MQTT payloads does: `(u as string).length` on a number is
+   * `undefined`, on an array its length; a method the value lacks throws Node's TypeError
+   * (caught and printed), or gives undefined when the call is optional. Left out: what the
+   * device refuses with an error of its own, not Node's result (an element read of a value
+   * that is not an array, `+` on one that is not a string, a method of the cast-to type
+   * that the value's own kind also has: mote calls the cast-to type's).
+   */
+  private castPrint(): void {
+    const u = this.name("u");
+    const value = this.rng.weighted<() => string>([
+      [8, () => this.printable(1).code],
+      [1, () => "undefined"],
+      [1, () => "null"],
+    ])();
+    this.emit(`const ${u}: unknown = ${value};`);
+    const reads = [
+      `(${u} as string).length`,
+      `(${u} as number[]).length`,
+      `(${u} as { a: number }).a`,
+      `(${u} as { count: string }).count`,
+      `typeof ${u}`,
+      `(${u} as number) === ${this.intLiteral().code}`,
+      `(${u} as string) === ${this.strLiteral().code}`,
+      `String(${u})`,
+      `JSON.stringify(${u})`,
+      `Array.isArray(${u})`,
+      `(${u} as string).charCodeAt?.(0)`,
+      `(${u} as number[]).findLast?.((x) => x !== 0)`,
+    ];
+    const count = this.rng.between(1, 3);
+    const args: string[] = [];
+    for (let i = 0; i < count; i++) args.push(this.rng.pick(reads));
+    const label = JSON.stringify(this.rng.pick(["cast:", "as", "u ="]));
+    if (this.rng.chance(0.25)) {
+      const calls = [`(${u} as string).trim()`, `(${u} as number[]).join("-")`, `(${u} as { a: number }).a.toString()`];
+      // toFixed makes a program's numbers doubles (the integral and int32 models have none).
+      if (this.model.fractions) calls.push(`(${u} as number).toFixed(1)`);
+      args.splice(0, args.length, this.rng.pick(calls));
+    }
+    // A property read of undefined or null throws, and so does a method the value lacks.
+    this.emit(`try { console.log(${[label, ...args].join(", ")}); } catch (e) { console.log(${label}, (e as Error).message); }`);
   }
 
   private printable(depth: number): Expr {

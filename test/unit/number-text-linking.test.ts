@@ -39,4 +39,38 @@ describe("the double printer is linked only where a number that needs it can be 
     expect(names).toContain("errors.thrownValueText");
     expect(names).toContain("numconv.numberToString");
   });
+
+  // Promises whose rejections are all Errors: Promise.reject, an executor's reject (called, or
+  // kept in a field typed to take an Error), a catch clause's value thrown again, and a typed
+  // array of a proven length (its RangeError prints only small integers).
+  const PROMISES = `class Pending { fail: (error: Error) => void = () => {}; }
+const pending = new Pending();
+const halfLife = 2.5;
+function later(ms: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    pending.fail = reject;
+    if (ms < 0) reject(new RangeError("negative"));
+    setTimeout(() => resolve(ms * halfLife > 10 ? "late" : "soon"), ms);
+  });
+}
+async function both(): Promise<void> {
+  try { await Promise.reject(new Error("no")); } catch (e) { if (halfLife > 3) throw e; }
+  console.log("later:", await later(5), new Uint8Array(4).length > 2 ? "four" : "few");
+}
+both().catch((e: Error) => console.log(e.message));
+`;
+
+  it("a program with promises that reject only with Errors links no double printer", () => {
+    const names = linked(PROMISES);
+    expect(doublePrinter(names)).toEqual([]);
+    expect(names).not.toContain("errors.thrownValueText");
+    expect(names).not.toContain("promise.checkPromiseResolver");
+    expect(names).toContain("typed-arrays.typedArrayNewOfInt");
+  });
+
+  it("a rejection with a number converts it, with the double printer", () => {
+    const names = linked(PROMISES.replace(`reject(new RangeError("negative"))`, "reject(ms * halfLife)"));
+    expect(names).toContain("errors.thrownValueText");
+    expect(names).toContain("numconv.numberToString");
+  });
 });

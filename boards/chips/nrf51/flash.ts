@@ -6,9 +6,13 @@
 //
 // mote's erase unit is a 4 KB sector (sdk/lib/flash.ts): four pages. A program call may start
 // and end inside a word: the bytes around it are written as 0xFF, which leaves them as they
-// are (a write can only clear bits, on the chip and in QEMU's model alike).
+// are (a write can only clear bits, on the chip and in QEMU's model alike). Each word is put
+// together in a 4-byte RAM buffer and stored with one word copy: as a number, a word with its
+// top two bits 01 or 10 is no small integer, and boxing it would allocate (which mote-boot, in
+// the bare profile, may not do at run time).
 
-import { addressOf, peek32, peek8, poke32 } from "mote/intrinsics";
+import { addressOf, peek32, peek8, poke32, poke8 } from "mote/intrinsics";
+import { copyWords } from "../../../sdk/lib/rt/port.ts";
 
 const NVMC = 0x4001e000;
 const READY = NVMC + 0x400;
@@ -21,6 +25,8 @@ const PAGE_BYTES = 1024;
 const SECTOR_BYTES = 4096;
 /** A typed array holds the address of its first byte at this offset (sdk/lib/rt/layout.ts). */
 const TYPED_DATA = 8;
+/** The word being written, in RAM. */
+const staged = new Uint8Array(4);
 
 function waitReady(): void {
   while ((peek32(READY) & 1) === 0) {}
@@ -38,15 +44,14 @@ export function flashEraseSector(offset: number): void {
 export function flashProgram(offset: number, data: Uint8Array, start: number, length: number): void {
   const from = peek32(addressOf(data) + TYPED_DATA) + start;
   const end = offset + length;
+  const stagedAt = peek32(addressOf(staged) + TYPED_DATA);
   poke32(CONFIG, CONFIG_WRITE);
   for (let word = offset - (offset & 3); word < end; word += 4) {
-    let value = 0;
-    for (let i = 3; i >= 0; i--) {
+    for (let i = 0; i < 4; i++) {
       const at = word + i;
-      const byte = at >= offset && at < end ? peek8(from + (at - offset)) : 0xff;
-      value = (value << 8) | byte;
+      poke8(stagedAt + i, at >= offset && at < end ? peek8(from + (at - offset)) : 0xff);
     }
-    poke32(word, value);
+    copyWords(word, stagedAt, 1);
     waitReady();
   }
   poke32(CONFIG, CONFIG_READ_ONLY);

@@ -15,7 +15,7 @@ import type { Cond, Label, Reg, SourcePos, ThumbAssembler } from "../../../sdk/c
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import type { CodegenRuntime } from "../../../sdk/compiler/port.ts";
 import type { Block, CmpOp, Inst, IrFunction, Proof, Terminator, VReg } from "../../../sdk/compiler/ir/ir.ts";
-import { ARRAY_ELEMENTS, ARRAY_LENGTH, CLASS_METHODS, CLOSURE_CODE, STRING_LENGTH, TRUE, FALSE, UNDEFINED, TYPED_DATA, TYPED_LENGTH, tagInt } from "../../../sdk/compiler/values.ts";
+import { ARRAY_ELEMENTS, ARRAY_HOLE, ARRAY_LENGTH, CLASS_METHODS, CLOSURE_CODE, STRING_LENGTH, TRUE, FALSE, UNDEFINED, TYPED_DATA, TYPED_LENGTH, tagInt } from "../../../sdk/compiler/values.ts";
 import { elementBytes, type TypedElement } from "../../../sdk/compiler/lower/types.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { type Allocation, type AllocationOptions, type Location, allocate } from "./regalloc.ts";
@@ -913,6 +913,9 @@ export class FunctionCodegen {
     a.ldr(word, array, { imm: ARRAY_ELEMENTS });
     a.lsls(offset, offset, 2);
     a.ldr(d, word, offset);
+    // A hole reads as undefined, as outside the array.
+    a.cmp(d, { imm: ARRAY_HOLE });
+    a.bcond("eq", outside.label);
     this.commit(dst, d);
     a.bind(outside.back);
     if (boxed !== outside) a.bind(boxed.back);

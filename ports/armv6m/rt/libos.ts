@@ -160,9 +160,10 @@ export function libOsChunks(board: Board): Chunk[] {
     // port.startImage(vectorTable): what a reset does, for an image whose vector table is
     // elsewhere (mote-boot starting the app in its slot). With interrupts masked: SysTick
     // and every external interrupt off and nothing left pending (the bootloader's drivers may
-    // have used them), VTOR at the image's table (the Cortex-M0 has none: its bootloader
-    // would forward the vectors), MSP from the table's first word; then interrupts unmasked
-    // as out of reset, and a branch to the reset vector. r0: a tagged small integer.
+    // have used them), VTOR at the image's table (the Cortex-M0 has none: mote-boot's table
+    // forwards the vectors, forward-vectors.ts), MSP from the table's first word; then
+    // interrupts unmasked as out of reset, and a branch to the reset vector. r0: a tagged
+    // small integer.
     const a = createAssembler();
     a.asrs(0, 0, 1);
     a.cpsid();

@@ -16,6 +16,9 @@ import { NUM_OP } from "./num-ops.ts";
 import { doubleArithmeticChunks, REPLACED } from "./double-ops.ts";
 import { softFloatChunks } from "./softfloat.ts";
 import { IRQ_QUEUE, SYSTICK_CLOCK, libOsChunks } from "./libos.ts";
+import { forwardingVectors } from "./forward-vectors.ts";
+import { fieldMultiplyChunk } from "./field-multiply.ts";
+import { sha256CompressChunks } from "./sha256-compress.ts";
 import { DESCRIPTOR_NUMBER, KIND_NUMBER, NUMBER_HIGH, NUMBER_LOW, NUMBER_SIZE, TRUE as TRUE_WORD } from "../../../sdk/compiler/values.ts";
 
 /** Symbols the compiler may reference, implemented here. */
@@ -126,7 +129,8 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
       relocs.push({ offset: 4 * (entries + irq), kind: "abs32", symbol: handler, addend: 1 });
     }
     if (irqEntries > 0) bytes = new Uint8Array(4 * (entries + irqEntries));
-    chunks.push({ ...data("__vectors", bytes, relocs, ".vectors"), module: "rt:armv6m" });
+    const table: Chunk = { ...data("__vectors", bytes, relocs, ".vectors"), module: "rt:armv6m" };
+    chunks.push(...o.forwardVectors ? forwardingVectors(table, board.chip.irqCount, "__rt_fault", o.forwardVectors) : [table]);
   }
 
   // Reset: copy .data's initial values from flash, clear .bss, run the program, then exit(0)
@@ -1031,7 +1035,7 @@ function exitChunks(o: PortRuntimeOptions): Chunk[] {
     a.bx(14);
     chunks.push(chunk("port.fillWords", a));
   }
-  chunks.push(...libOsChunks(o.board));
+  chunks.push(...libOsChunks(o.board), fieldMultiplyChunk(), ...sha256CompressChunks());
   {
     // port.zeroBytes(address, count): tagged numbers.
     const a = createAssembler();

@@ -5,6 +5,7 @@
 import ts from "typescript";
 import path from "node:path";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import type { Board } from "../../../boards/types.ts";
 // The SysTick clock's longest period: its handler (the port) and its driver must agree.
 import { systickMaxPeriodMs } from "../../../boards/chips/cortex-m/systick-period.ts";
@@ -13,6 +14,8 @@ import { flashLayoutConstants } from "../../../boards/flash-layout.ts";
 export { REPO_ROOT } from "../../paths.js";
 import { REPO_ROOT } from "../../paths.js";
 const LIB_DIR = path.join(REPO_ROOT, "sdk/lib");
+/** TypeScript's standard library (lib.es2023.d.ts …): typescript/lib as mote resolves it. */
+const TS_LIB_DIR = path.dirname(createRequire(path.join(REPO_ROOT, "package.json")).resolve("typescript"));
 
 /** Module names a device program may import, and the files that implement them. */
 export const MOTE_MODULES: Record<string, string> = {
@@ -319,6 +322,10 @@ export function createFrontEnd(entry: string, board: Board, runtimeFiles: string
     [FLASH_MODULE_FILE, flashSource], [STORAGE_MODULE_FILE, storageSource],
   ]);
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
+  // The standard library beside the typescript package mote depends on, wherever the compiler
+  // itself runs from (a bundle, a startup snapshot: sdk/cli/build-snapshot.ts).
+  host.getDefaultLibLocation = () => TS_LIB_DIR;
+  host.getDefaultLibFileName = (options) => path.join(TS_LIB_DIR, ts.getDefaultLibFileName(options));
   // Doc comments carry no types in .ts files: not parsing them halves the parse time of the
   // standard library and the runtime, most of a cold build.
   host.jsDocParsingMode = ts.JSDocParsingMode.ParseNone;

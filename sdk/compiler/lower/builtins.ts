@@ -50,6 +50,7 @@ Lowerer.prototype.promiseStatic = function promiseStatic(this: Lowerer, name: st
     fail(arg ?? node, Codes.UnsupportedCall, `Promise.${name} takes an array on devices`, "other iterables are not supported yet");
   }
   this.usesPromises = true;
+  if (name === "reject") this.noteThrown(arg);
   return this.call(this.runtime(rt), [arg ? this.expr(arg) : this.constant(UNDEFINED)], node);
 };
 
@@ -382,7 +383,7 @@ Lowerer.prototype.arrayFrom = function arrayFrom(this: Lowerer, node: ts.CallExp
   } else if (kind === "typed") {
     array = this.call(this.runtime("typedToArray"), [this.expr(source)], node);
   } else if (kind === "array") {
-    array = this.call(this.runtime("arraySlice"), [this.expr(source), this.constant(UNDEFINED), this.constant(UNDEFINED)], node);
+    array = this.call(this.runtime("arrayReadFrom"), [this.expr(source), this.constant(tagInt(0), true)], node);
   } else if (kind === "string") {
     const text = this.expr(source);
     array = this.newArray(this.constant(tagInt(0), true), node);

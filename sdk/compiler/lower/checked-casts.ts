@@ -147,6 +147,10 @@ Lowerer.prototype.castDoubt = function castDoubt(this: Lowerer, node: ts.Express
   } else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
     if (this.castDoubt(node.expression) & REPRESENTATION) doubt = READ;
     else if (ts.isElementAccessExpression(node) && this.isAppModule(node.getSourceFile()) && isIndexSignatureRead(this.checker, node)) doubt = NULLISH;
+  } else if (ts.isCallExpression(node) && node.questionDotToken && ts.isPropertyAccessExpression(node.expression)) {
+    // (u as string).charCodeAt?.(0): undefined when the value lacks the method (castCallFailed),
+    // whatever the method's type says.
+    if (this.castDoubt(node.expression.expression) & REPRESENTATION) doubt = READ;
   }
   // A value of type any (JSON.parse's) given a type by where it goes (`const xs: number[] =
   // JSON.parse(text)`): a cast without the word.
@@ -327,7 +331,7 @@ Lowerer.prototype.checkedPropertyGet = function checkedPropertyGet(this: Lowerer
 Lowerer.prototype.checkedMethodCall = function checkedMethodCall(this: Lowerer, node: ts.CallExpression, callee: ts.PropertyAccessExpression, discard: boolean): VReg {
   const name = callee.name.text;
   const failed = (value: VReg) => this.call(this.runtime("castCallFailed"),
-    [value, this.stringLiteral(name), this.stringLiteral(calleeText(callee)), this.constant(methodOwners(name) << 1 | 1)], node);
+    [value, this.stringLiteral(name), this.stringLiteral(calleeText(callee)), this.constant((methodOwners(name) | (node.questionDotToken ? OPTIONAL_CALL : 0)) << 1 | 1)], node);
   return this.checkedReceiver(callee.expression, node, () => this.callExpression(node, discard), failed);
 };
 
@@ -360,6 +364,9 @@ function skipTypeOnly(node: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
   return e;
 }
+
+/** castCallFailed's flag for `x.m?.()` (casts.ts, OPTIONAL_CALL). */
+const OPTIONAL_CALL = 64;
 
 /** Which kinds of values have a method of this name (casts.ts, HAS_*): a number, a string, a
  *  boolean, an array, a typed array, a function. */

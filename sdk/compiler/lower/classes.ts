@@ -70,7 +70,7 @@ Lowerer.prototype.newExpression = function newExpression(this: Lowerer, node: ts
   if (ts.isIdentifier(node.expression) && node.expression.text === "Array") return this.arrayOfLength(node.arguments ?? [], node);
   if (ts.isIdentifier(node.expression) && TYPED_ARRAYS[node.expression.text]) return this.newTypedArray(node);
   const classDecl = this.classDeclarationOf(node.expression);
-  if (classDecl && this.isGlobal(node.expression) && classDecl === this.builtinClass("Promise")) this.usesPromises = true;
+  if (classDecl && this.isGlobal(node.expression) && classDecl === this.builtinClass("Promise")) return this.newPromise(classDecl, node);
   if (classDecl && classDecl === this.builtinClass("ArrayBuffer")) return this.newArrayBuffer(classDecl, node);
   if (classDecl && this.isGlobal(node.expression) && ts.isIdentifier(node.expression) && node.expression.text === "Date") {
     for (const arg of node.arguments ?? []) {

@@ -78,7 +78,7 @@ Lowerer.prototype.destructure = function destructure(this: Lowerer, pattern: ts.
         });
         value = this.call(this.runtime("objRest"), [source, this.arrayOf(taken, element)], element);
       } else {
-        value = this.call(this.runtime("arraySlice"), [source, this.constant(tagInt(i), true), this.constant(UNDEFINED)], element);
+        value = this.call(this.runtime("arrayReadFrom"), [source, this.constant(tagInt(i), true)], element);
       }
     } else {
       if (ts.isArrayBindingPattern(pattern)) {

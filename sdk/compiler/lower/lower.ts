@@ -50,5 +50,7 @@ import "./frozen.ts";
 import "./accessors.ts";
 import "./function-names.ts";
 import "./error-stacks.ts";
+import "./thrown-values.ts";
+import "./promises.ts";
 
 export { Lowerer, type LowerOptions } from "./lowerer.ts";

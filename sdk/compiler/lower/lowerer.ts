@@ -21,7 +21,7 @@ import {
 import { Codes, fail } from "../diagnostics.ts";
 import {
   ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, FALSE, NULL, STRING_LENGTH,
-  TRUE, UNDEFINED, isSmallIntValue, tagInt, ARRAY_CAPACITY, ARRAY_SIZE, DESCRIPTOR_ARRAY, NUMBER_SIZE,
+  TRUE, UNDEFINED, isSmallIntValue, tagInt, ARRAY_SIZE, DESCRIPTOR_ARRAY, NUMBER_SIZE,
   NUMBER_LOW, DESCRIPTOR_NUMBER,
 } from "../values.ts";
 import { type TypedElement, type ValueKind, valueKind } from "./types.ts";
@@ -84,8 +84,8 @@ export class Lowerer {
   /** Set when the program makes promises (or async functions): main drains the microtask
    *  queue after the modules, and the event loop after every timer. */
   usesPromises = false;
-  /** Set when a throw statement lowered may throw something other than an instance of an
-   *  Error class or a string (passes/thrown-values.ts). */
+  /** Set when a throw statement or a rejection lowered may throw something other than an
+   *  instance of an Error class or a string (lower/thrown-values.ts). */
   throwsOtherValues = false;
   /** Set when the program can make an array shorter (pop): lengths are no longer lower bounds. */
   arraysShrink = false;
@@ -386,22 +386,19 @@ export class Lowerer {
     return tagInt(c);
   }
 
-  /** An array object in flash whose elements are these symbols' addresses (read-only: the
-   *  runtime never writes it; its capacity equals its length). */
+  /** An array object in flash whose elements are these symbols' addresses, after its own
+   *  words as in a heap array (read-only: the runtime never writes it, nor grows it). */
   constantArray(symbols: string[]): string {
     const symbol = `__array${this.data.length}`;
-    const elements = `${symbol}<elements>`;
-    const bytes = new Uint8Array(ARRAY_SIZE);
-    const view = new DataView(bytes.buffer);
-    view.setUint32(ARRAY_LENGTH, symbols.length, true);
-    view.setUint32(ARRAY_CAPACITY, symbols.length, true);
+    const bytes = new Uint8Array(ARRAY_SIZE + 4 * symbols.length);
+    new DataView(bytes.buffer).setUint32(ARRAY_LENGTH, symbols.length, true);
     this.data.push({
       symbol, bytes, align: 4, module: "constants",
-      relocs: [{ offset: 0, symbol: DESCRIPTOR_ARRAY, addend: 0 }, { offset: ARRAY_ELEMENTS, symbol: elements, addend: 0 }],
-    });
-    this.data.push({
-      symbol: elements, bytes: new Uint8Array(Math.max(4, 4 * symbols.length)), align: 4, module: "constants",
-      relocs: symbols.map((target, i) => ({ offset: 4 * i, symbol: target, addend: 0 })),
+      relocs: [
+        { offset: 0, symbol: DESCRIPTOR_ARRAY, addend: 0 },
+        { offset: ARRAY_ELEMENTS, symbol, addend: ARRAY_SIZE },
+        ...symbols.map((target, i) => ({ offset: ARRAY_SIZE + 4 * i, symbol: target, addend: 0 })),
+      ],
     });
     return symbol;
   }

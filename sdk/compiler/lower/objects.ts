@@ -5,7 +5,7 @@
 import ts from "typescript";
 import { type VReg, newBlock } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
-import { ARRAY_LENGTH, NULL, STRING_LENGTH, UNDEFINED, SMALL_INT_MAX, TYPED_LENGTH } from "../values.ts";
+import { ARRAY_LENGTH, NULL, STRING_LENGTH, UNDEFINED, SMALL_INT_MAX, TYPED_LENGTH, tagInt } from "../values.ts";
 import { valueKind } from "./types.ts";
 import { Lowerer } from "./lowerer.ts";
 
@@ -112,7 +112,8 @@ Lowerer.prototype.isObjectOrNullish = function isObjectOrNullish(this: Lowerer, 
 
 /** { a: 1, b, [key]: v, ...other }: a plain object, properties in order. */
 Lowerer.prototype.objectLiteral = function objectLiteral(this: Lowerer, node: ts.ObjectLiteralExpression): VReg {
-  const object = this.call(this.runtime("objNew"), [], node);
+  // Room for the properties the literal names (its key and value arrays sized to them).
+  const object = this.call(this.runtime("objNewSized"), [this.constant(tagInt(node.properties.length), true)], node);
   for (const p of node.properties) {
     if (ts.isSpreadAssignment(p)) {
       this.call(this.runtime("objAssign"), [object, this.expr(p.expression)], p, false);

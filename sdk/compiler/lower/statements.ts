@@ -104,9 +104,7 @@ Lowerer.prototype.statement = function statement(this: Lowerer, node: ts.Stateme
     case ts.SyntaxKind.SwitchStatement: return this.switchStatement(node as ts.SwitchStatement);
     case ts.SyntaxKind.ThrowStatement: {
       const thrown = (node as ts.ThrowStatement).expression;
-      const cls = this.instanceClass(thrown);
-      const errorOrString = this.kindOf(thrown) === "string" || (cls !== undefined && this.isErrorClass(cls) && this.isExactClass(cls));
-      if (!errorOrString) this.throwsOtherValues = true;
+      this.noteThrown(thrown);
       const value = this.expr(thrown);
       this.emit({ op: "call", dst: undefined, callee: THROW, args: [value], pos: this.pos(node) });
       this.setTerm({ op: "unreachable" });

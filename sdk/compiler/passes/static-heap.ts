@@ -27,6 +27,8 @@ export interface StaticHeapSymbols {
   /** The heap's allocation entry points, and the module they are in (heap.ts). */
   alloc: string;
   allocTraced: string;
+  /** allocSized, whose blocks keep their size word (arrays read their room back). */
+  allocSized: string;
   heapModule: string;
   /** Functions the port's runtime calls (the collector's collectFrom, consoleWrite, exit…):
    *  these can run any number of times. */
@@ -49,8 +51,9 @@ export interface StaticHeapSymbols {
 /** The heap's symbols in `ir`: alloc's, and allocTraced beside it. */
 export function staticHeapSymbols(ir: IrProgram, alloc: string, calledByPort: readonly string[], runOnce: readonly string[], arraySet: string, arrayGet: string | undefined, uses: ReadonlyMap<IrFunction, MethodUses>, inThrow: (pos: SourcePos) => boolean, usesPromises: boolean): StaticHeapSymbols {
   const heapModule = ir.functions.find((fn) => fn.symbol === alloc)?.module ?? "";
-  const traced = ir.functions.find((fn) => fn.module === heapModule && fn.displayName.endsWith("allocTraced"));
-  return { alloc, allocTraced: traced?.symbol ?? alloc, heapModule, calledByPort: [alloc, ...calledByPort], runOnce, arraySet, arrayGet, uses, inThrow, usesPromises };
+  const traced = ir.functions.find((fn) => fn.module === heapModule && fn.symbol.endsWith(".allocTraced"));
+  const sized = ir.functions.find((fn) => fn.module === heapModule && fn.symbol.endsWith(".allocSized"));
+  return { alloc, allocTraced: traced?.symbol ?? alloc, allocSized: sized?.symbol ?? alloc, heapModule, calledByPort: [alloc, ...calledByPort], runOnce, arraySet, arrayGet, uses, inThrow, usesPromises };
 }
 
 /** Port routines that can box a number. */
@@ -182,7 +185,7 @@ function checksNumbers(module: string): boolean {
 }
 
 function mayAllocate(inst: Inst, symbols: StaticHeapSymbols, strict: boolean): boolean {
-  if (inst.op === "call") return inst.callee === symbols.alloc || inst.callee === symbols.allocTraced || (strict && BOXING_ROUTINE.test(inst.callee));
+  if (inst.op === "call") return inst.callee === symbols.alloc || inst.callee === symbols.allocTraced || inst.callee === symbols.allocSized || (strict && BOXING_ROUTINE.test(inst.callee));
   if (!strict) return false;
   switch (inst.op) {
     case "num": case "neg": case "bitnot": return !inst.proof?.smallResult;
@@ -230,15 +233,18 @@ function blocksOnCycles(fn: IrFunction): Set<Block> {
   return result;
 }
 
-/** Makes alloc and allocTraced hand out bump-allocated blocks (heap.ts's staticAlloc): the
- *  collector they would call is then linked by nothing. */
-export function useStaticHeap(ir: IrProgram, symbols: StaticHeapSymbols, staticAlloc: string): void {
+/** Makes alloc and allocTraced hand out bump-allocated blocks (heap.ts's staticAlloc), and
+ *  allocSized ones with their size word (staticAllocSized): the collector they would call is
+ *  then linked by nothing. */
+export function useStaticHeap(ir: IrProgram, symbols: StaticHeapSymbols, staticAlloc: string, staticAllocSized: string): void {
   for (const fn of ir.functions) {
-    if (fn.symbol !== symbols.alloc && fn.symbol !== symbols.allocTraced) continue;
+    const to = fn.symbol === symbols.allocSized ? staticAllocSized
+      : fn.symbol === symbols.alloc || fn.symbol === symbols.allocTraced ? staticAlloc : undefined;
+    if (to === undefined) continue;
     for (const block of fn.blocks) {
       for (const inst of block.insts) {
-        if (inst.op === "call" && inst.callee !== staticAlloc) {
-          inst.callee = staticAlloc;
+        if (inst.op === "call" && inst.callee !== to) {
+          inst.callee = to;
           inst.args = [inst.args[0]];
           inst.smallArgs = undefined;
         }

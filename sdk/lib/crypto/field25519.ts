@@ -9,12 +9,29 @@
 // (generate-field-multiply.ts). Cortex-M0 has a 32x32->32 multiply only, which is all
 // this needs.
 
-export { fieldMultiply, fieldSquare } from "./field-multiply.ts";
-import { fieldMultiply, fieldSquare } from "./field-multiply.ts";
+import { fieldMultiply as unrolledMultiply, fieldSquare as unrolledSquare } from "./field-multiply.ts";
+import { addressOf, BARE, peek32 } from "mote/intrinsics";
+import { fieldMultiply25519 } from "../rt/port.ts";
 import { uint16Table } from "./tables.ts";
 
 export const FIELD_LIMBS = 20;
 const LIMB_MASK = 0x1fff;
+/** A typed array holds the address of its first element at this offset (sdk/lib/rt/layout.ts). */
+const TYPED_DATA = 8;
+
+/** out = a * b (mod p). out may be a or b. In the bare profile (mote-boot) the port's routine
+ *  (ports/armv6m/rt/field-multiply.ts): the generated straight-line code is 11 KB there. */
+export function fieldMultiply(out: Uint16Array, a: Uint16Array, b: Uint16Array): void {
+  if (BARE) fieldMultiply25519(peek32(addressOf(out) + TYPED_DATA), peek32(addressOf(a) + TYPED_DATA), peek32(addressOf(b) + TYPED_DATA));
+  else unrolledMultiply(out, a, b);
+}
+
+/** out = a * a (mod p). In the bare profile as a multiplication (the generated squaring is
+ *  7 KB more). */
+export function fieldSquare(out: Uint16Array, a: Uint16Array): void {
+  if (BARE) fieldMultiply(out, a, a);
+  else unrolledSquare(out, a);
+}
 
 /** 4p with each limb at least 2^13 - 1 (borrowed from the next), added before subtracting
  *  so that no limb goes negative. */

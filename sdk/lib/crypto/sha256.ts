@@ -14,8 +14,13 @@
 // half of ROTR^n for n <= 14, and high = (low's low 14 bits, high), the high half likewise;
 // a rotation by 16 + n swaps the windows. Xors are taken on the windows, masked once.
 
+import { addressOf, BARE, peek32 } from "mote/intrinsics";
+import { sha256Compress } from "../rt/port.ts";
 import { BlockHash } from "./block-hash.ts";
 import { uint16Table } from "./tables.ts";
+
+/** A typed array holds the address of its first element at this offset (sdk/lib/rt/layout.ts). */
+const TYPED_DATA = 8;
 
 /** Round constants K0..K63 (FIPS 180-4 §4.2.2), each as its high and low halves. */
 const ROUND_CONSTANTS = uint16Table(
@@ -47,7 +52,9 @@ export class Sha256 extends BlockHash {
   }
 
   protected compressBlock(data: Uint8Array, offset: number): void {
-    compress(this.state, this.schedule, data, offset);
+    // mote-boot (the bare profile): the port's routine, a tenth of the instructions and size.
+    if (BARE) sha256Compress(peek32(addressOf(this.state) + TYPED_DATA), peek32(addressOf(data) + TYPED_DATA) + offset);
+    else compress(this.state, this.schedule, data, offset);
   }
 
   protected resetState(): void {

@@ -1,10 +1,10 @@
-// Arrays: a header (length, capacity, element store) and a separate store of value words,
-// so that push can grow the store without moving the array. Reads and writes inside the
-// length are inline in compiled code; these are the slow paths.
+// Arrays: one heap block, the length and the address of the elements, then the elements
+// (layout.ts); push moves them to a block of their own when the array outgrows its block.
+// Reads and writes inside the length are inline in compiled code; these are the slow paths.
 
 import { DOUBLES, addressOf, f64FromWords, isObject, isSmallInt, objectAt, objectKind, panic, peek16, peek32, peek8, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
-import { allocTraced } from "./heap.ts";
-import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY, KIND_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_LENGTH } from "./layout.ts";
+import { allocSized, objectEnd } from "./heap.ts";
+import { ARRAY_ELEMENTS, ARRAY_HOLE, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY, KIND_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_LENGTH } from "./layout.ts";
 import { concat, sameValueZero, strictEquals, toString, unitAt } from "./strings.ts";
 import { truthy } from "./print.ts";
 import { PANIC_BAD_INDEX, PANIC_NOT_INTEGER } from "./panic-codes.ts";
@@ -12,9 +12,12 @@ import { RangeError, TypeError } from "./errors.ts";
 import { copyWords, fillWords } from "./port.ts";
 import { float32FromBits } from "./dataview.ts";
 
-const MIN_CAPACITY = 4;
+/** Room for this many elements in `[]`, which is usually pushed to: the same 32-byte block
+ *  as an array of 4 (an array block holds a header word, the array's words, the elements). */
+const EMPTY_CAPACITY = 4;
+const MIN_GROWTH = 4;
 
-/** new Array(length): `length` holes (undefined). */
+/** new Array(length): `length` holes, in the array's own block. */
 export function arrayNew(length: number): unknown[] {
   if (length < 0) throw new RangeError("Invalid array length");
   return arrayWithLength(length);
@@ -23,41 +26,89 @@ export function arrayNew(length: number): unknown[] {
 /** arrayNew for a length known not negative (passes/array-lengths.ts: an array literal's), so
  *  that making one links no RangeError. */
 export function arrayWithLength(length: number): unknown[] {
-  const capacity = length < MIN_CAPACITY ? MIN_CAPACITY : length;
-  const array = allocTraced(ARRAY_SIZE);
-  const elements = allocTraced(4 * capacity);
-  fillWords(elements, capacity, undefined);
+  const capacity = length === 0 ? EMPTY_CAPACITY : length;
+  const array = allocSized(ARRAY_SIZE + 4 * capacity);
+  const elements = array + ARRAY_SIZE;
+  // Every word up to the block's end: the collector traces them all.
+  fillWords(elements, length, objectAt(ARRAY_HOLE));
+  fillWords(elements + 4 * length, ((objectEnd(array) - elements) >> 2) - length, undefined);
   poke32(array, symbolAddress(DESCRIPTOR_ARRAY));
   poke32(array + ARRAY_LENGTH, length);
-  poke32(array + ARRAY_CAPACITY, capacity);
   poke32(array + ARRAY_ELEMENTS, elements);
   return objectAt<unknown[]>(array);
 }
 
+/** An empty array with room for `count` elements in its own block (0: the room of `[]`). */
+export function arrayWithRoom(count: number): unknown[] {
+  const a = arrayNew(count);
+  const array = addressOf(a);
+  fillWords(peek32(array + ARRAY_ELEMENTS), count, undefined);
+  poke32(array + ARRAY_LENGTH, 0);
+  return a;
+}
+
+/** The end of the room for the array's elements: its own block's end while they are inline
+ *  (the only elements at ARRAY_SIZE: a store of their own is a later block, at least 24 bytes
+ *  on), else their store's; 0 for an array in flash, which has no room to spare. */
+function roomEnd(array: number, elements: number): number {
+  const block = elements === array + ARRAY_SIZE ? array : elements;
+  return block < symbolAddress("__heap_start") ? 0 : objectEnd(block);
+}
+
+/** Is element i (inside the length) a hole? */
+export function isHole(a: unknown[], i: number): boolean {
+  return peek32(peek32(addressOf(a) + ARRAY_ELEMENTS) + 4 * i) === ARRAY_HOLE;
+}
+
+/** A new array of a's elements from `from` to `to`, holes kept. */
+function copyOf(a: unknown[], from: number, to: number): unknown[] {
+  const result = arrayNew(to > from ? to - from : 0);
+  if (to > from) copyWords(peek32(addressOf(result) + ARRAY_ELEMENTS), peek32(addressOf(a) + ARRAY_ELEMENTS) + 4 * from, to - from);
+  return result;
+}
+
 function ensureCapacity(array: number, needed: number): void {
-  const capacity = peek32(array + ARRAY_CAPACITY);
-  if (needed <= capacity) return;
-  let grown = capacity + (capacity >> 1) + MIN_CAPACITY;
-  if (grown < needed) grown = needed;
   const old = peek32(array + ARRAY_ELEMENTS);
-  const store = allocTraced(4 * grown);
+  const end = roomEnd(array, old);
+  const capacity = end === 0 ? peek32(array + ARRAY_LENGTH) : (end - old) >> 2;
+  if (needed <= capacity) return;
+  let grown = capacity + (capacity >> 1) + MIN_GROWTH;
+  if (grown < needed) grown = needed;
+  const store = allocSized(4 * grown);
   const length = peek32(array + ARRAY_LENGTH);
   copyWords(store, old, length);
-  fillWords(store + 4 * length, grown - length, undefined);
-  poke32(array + ARRAY_CAPACITY, grown);
+  fillWords(store + 4 * length, ((objectEnd(store) - store) >> 2) - length, undefined);
+  // The words left behind in the array's own block are still traced: they must hold nothing.
+  if (old === array + ARRAY_SIZE && end !== 0) fillWords(old, length, undefined);
   poke32(array + ARRAY_ELEMENTS, store);
 }
 
-/** Array.from({ length }): the length as ToLength makes it (a negative one is 0). */
+/** Array.from({ length }): the length as ToLength makes it (a negative one is 0), every
+ *  element undefined (not a hole). */
 export function arrayOfLength(length: number): unknown[] {
-  return arrayNew(length < 0 ? 0 : length);
+  const result = arrayNew(length < 0 ? 0 : length);
+  fillWords(peek32(addressOf(result) + ARRAY_ELEMENTS), result.length, undefined);
+  return result;
+}
+
+/** Array.from(a), and `[x, ...rest] = a` from `start` on: the elements as iteration reads
+ *  them, holes as undefined. */
+export function arrayReadFrom(a: unknown[], start: number): unknown[] {
+  const from = start < a.length ? start : a.length;
+  const result = arrayNew(a.length - from);
+  for (let i = from; i < a.length; i++) result[i - from] = a[i];
+  return result;
 }
 
 export function arrayPush(a: unknown[], value: unknown): number {
   const array = addressOf(a);
   const length = peek32(array + ARRAY_LENGTH);
-  ensureCapacity(array, length + 1);
-  pokeValue(peek32(array + ARRAY_ELEMENTS) + 4 * length, value);
+  let slot = peek32(array + ARRAY_ELEMENTS) + 4 * length;
+  if (slot >= roomEnd(array, slot - 4 * length)) {
+    ensureCapacity(array, length + 1);
+    slot = peek32(array + ARRAY_ELEMENTS) + 4 * length;
+  }
+  pokeValue(slot, value);
   poke32(array + ARRAY_LENGTH, length + 1);
   return length + 1;
 }
@@ -75,7 +126,10 @@ export function arraySet(a: unknown[], at: number, value: unknown): void {
     return;
   }
   ensureCapacity(array, index + 1);
-  pokeValue(peek32(array + ARRAY_ELEMENTS) + 4 * index, value);
+  const elements = peek32(array + ARRAY_ELEMENTS);
+  const length = peek32(array + ARRAY_LENGTH);
+  fillWords(elements + 4 * length, index - length, objectAt(ARRAY_HOLE));
+  pokeValue(elements + 4 * index, value);
   poke32(array + ARRAY_LENGTH, index + 1);
 }
 
@@ -124,14 +178,14 @@ function relativeIndex(index: unknown, length: number, fallback: number): number
 
 export function arrayIndexOf(a: unknown[], value: unknown, from: unknown): number {
   for (let i = relativeIndex(from, a.length, 0); i < a.length; i++) {
-    if (strictEquals(a[i], value)) return i;
+    if (strictEquals(a[i], value) && !isHole(a, i)) return i;
   }
   return -1;
 }
 
 export function arrayLastIndexOf(a: unknown[], value: unknown): number {
   for (let i = a.length - 1; i >= 0; i--) {
-    if (strictEquals(a[i], value)) return i;
+    if (strictEquals(a[i], value) && !isHole(a, i)) return i;
   }
   return -1;
 }
@@ -156,24 +210,35 @@ export function arrayJoin(a: unknown[], separator: unknown): string {
 
 export function arraySlice(a: unknown[], start: unknown, end: unknown): unknown[] {
   const from = relativeIndex(start, a.length, 0);
-  const to = relativeIndex(end, a.length, a.length);
-  const result = arrayNew(to > from ? to - from : 0);
-  for (let i = from; i < to; i++) result[i - from] = a[i];
-  return result;
+  return copyOf(a, from, relativeIndex(end, a.length, a.length));
 }
 
 export function arrayConcat(a: unknown[], b: unknown[]): unknown[] {
   const result = arrayNew(a.length + b.length);
-  for (let i = 0; i < a.length; i++) result[i] = a[i];
-  for (let i = 0; i < b.length; i++) result[a.length + i] = b[i];
+  const elements = peek32(addressOf(result) + ARRAY_ELEMENTS);
+  copyWords(elements, peek32(addressOf(a) + ARRAY_ELEMENTS), a.length);
+  copyWords(elements + 4 * a.length, peek32(addressOf(b) + ARRAY_ELEMENTS), b.length);
   return result;
 }
 
 /** concat(...items): arrays spread into the result, other values appended. */
 export function arrayConcatItems(a: unknown[], items: unknown[]): unknown[] {
-  const result = a.slice();
-  flattenInto(result, items, 1);
+  const result = copyOf(a, 0, a.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (isObject(item) && objectKind(item) === KIND_ARRAY) appendWords(result, item as unknown[]);
+    else arrayPush(result, item);
+  }
   return result;
+}
+
+/** xs's elements appended to a, holes kept. */
+function appendWords(a: unknown[], xs: unknown[]): void {
+  const array = addressOf(a);
+  const length = peek32(array + ARRAY_LENGTH);
+  ensureCapacity(array, length + xs.length);
+  copyWords(peek32(array + ARRAY_ELEMENTS) + 4 * length, peek32(addressOf(xs) + ARRAY_ELEMENTS), xs.length);
+  poke32(array + ARRAY_LENGTH, length + xs.length);
 }
 
 export function arrayFill(a: unknown[], value: unknown, start: unknown, end: unknown): unknown[] {
@@ -183,10 +248,12 @@ export function arrayFill(a: unknown[], value: unknown, start: unknown, end: unk
 }
 
 export function arrayReverse(a: unknown[]): unknown[] {
+  // The words, so that holes move too.
+  const elements = peek32(addressOf(a) + ARRAY_ELEMENTS);
   for (let i = 0, j = a.length - 1; i < j; i++, j--) {
-    const t = a[i];
-    a[i] = a[j];
-    a[j] = t;
+    const t = peek32(elements + 4 * i);
+    poke32(elements + 4 * i, peek32(elements + 4 * j));
+    poke32(elements + 4 * j, t);
   }
   return a;
 }
@@ -210,7 +277,7 @@ export function arraySplice(a: unknown[], start: unknown, deleteCount: unknown, 
   for (let i = from; i < length; i++) pokeValue(elements + 4 * i, undefined);
   poke32(array + ARRAY_LENGTH, from);
   for (let i = 0; i < items.length; i++) arrayPush(a, items[i]);
-  for (let i = 0; i < tail.length; i++) arrayPush(a, tail[i]);
+  appendWords(a, tail);
   return removed;
 }
 
@@ -234,19 +301,20 @@ function toInteger(n: number): number {
 }
 
 /** a.length = n (ECMA-262 §10.4.2.4, ArraySetLength): shorter drops the elements past n,
- *  longer appends holes. A device's hole is `undefined` (the same word; telling them apart
- *  would cost a check on every element read), as in `new Array(n)` and writes past the end:
- *  reads and writes are exactly Node's, printing a slot never written shows `undefined` where
- *  Node shows `<n empty items>`, and forEach, map and the rest visit it. Spare capacity is
- *  always undefined (ensureCapacity and truncation fill it). */
+ *  longer appends holes (ARRAY_HOLE). Spare capacity is always undefined (ensureCapacity and
+ *  truncation fill it). */
 export function arraySetLength(a: unknown[], requested: number): number {
   // -0 is 0; anything else that is not a small integer is a fraction, negative or too long.
   const n = DOUBLES && requested === 0 ? 0 : requested;
   if (!isSmallInt(n) || n < 0) throw new RangeError("Invalid array length");
   const array = addressOf(a);
   const length = peek32(array + ARRAY_LENGTH);
-  if (n > length) ensureCapacity(array, n);
-  else fillWords(peek32(array + ARRAY_ELEMENTS) + 4 * n, length - n, undefined);
+  if (n > length) {
+    ensureCapacity(array, n);
+    fillWords(peek32(array + ARRAY_ELEMENTS) + 4 * length, n - length, objectAt(ARRAY_HOLE));
+  } else {
+    fillWords(peek32(array + ARRAY_ELEMENTS) + 4 * n, length - n, undefined);
+  }
   poke32(array + ARRAY_LENGTH, n);
   return n;
 }
@@ -274,7 +342,7 @@ export function arrayUnshift(a: unknown[], items: unknown[]): number {
   ensureCapacity(array, length + count);
   const elements = peek32(array + ARRAY_ELEMENTS);
   // From the end down: the source and the destination overlap.
-  for (let i = length - 1; i >= 0; i--) pokeValue(elements + 4 * (i + count), a[i]);
+  for (let i = length - 1; i >= 0; i--) poke32(elements + 4 * (i + count), peek32(elements + 4 * i));
   for (let i = 0; i < count; i++) pokeValue(elements + 4 * i, items[i]);
   poke32(array + ARRAY_LENGTH, length + count);
   return length + count;
@@ -289,10 +357,12 @@ export function arrayCopyWithin(a: unknown[], target: number, start: unknown, en
   const last = relativeIndex(end, length, length);
   let count = last - from < length - to ? last - from : length - to;
   if (count <= 0) return a;
+  // The words, so that holes are copied as holes.
+  const elements = peek32(addressOf(a) + ARRAY_ELEMENTS);
   if (from < to && to < from + count) {
-    for (let i = count - 1; i >= 0; i--) a[to + i] = a[from + i];
+    for (let i = count - 1; i >= 0; i--) poke32(elements + 4 * (to + i), peek32(elements + 4 * (from + i)));
   } else {
-    for (let i = 0; i < count; i++) a[to + i] = a[from + i];
+    for (let i = 0; i < count; i++) poke32(elements + 4 * (to + i), peek32(elements + 4 * (from + i)));
   }
   return a;
 }
@@ -307,7 +377,7 @@ export function arrayToReversed(a: unknown[]): unknown[] {
 
 /** toSorted(compare): a sorted copy. */
 export function arrayToSorted(a: unknown[], compare: unknown): unknown[] {
-  return arraySort(arraySlice(a, undefined, undefined), compare);
+  return arraySort(arrayReadFrom(a, 0), compare);
 }
 
 /** with(index, value): a copy with one element replaced; an index outside is a RangeError. */
@@ -316,7 +386,7 @@ export function arrayWith(a: unknown[], index: number, value: unknown): unknown[
   const whole = toInteger(index);
   const i = whole < 0 ? whole + length : whole;
   if (!(i >= 0 && i < length)) throw new RangeError("Invalid index : " + toString(index));
-  const result = arraySlice(a, undefined, undefined);
+  const result = arrayReadFrom(a, 0);
   result[i] = value;
   return result;
 }
@@ -333,13 +403,15 @@ type Callback = (value: unknown, index: number, array: unknown[]) => unknown;
 type Reducer = (accumulator: unknown, value: unknown, index: number) => unknown;
 type Comparator = (a: unknown, b: unknown) => number;
 
+// forEach, map, filter, some, every, reduce and flat skip holes (ECMA-262: HasProperty).
+
 export function arrayForEach(a: unknown[], f: Callback): void {
-  for (let i = 0; i < a.length; i++) f(a[i], i, a);
+  for (let i = 0; i < a.length; i++) if (!isHole(a, i)) f(a[i], i, a);
 }
 
 export function arrayMap(a: unknown[], f: Callback): unknown[] {
   const result = arrayNew(a.length);
-  for (let i = 0; i < a.length; i++) result[i] = f(a[i], i, a);
+  for (let i = 0; i < a.length; i++) if (!isHole(a, i)) result[i] = f(a[i], i, a);
   return result;
 }
 
@@ -347,9 +419,10 @@ export function arrayFilter(a: unknown[], f: Callback): unknown[] {
   const result = arrayNew(0);
   for (let i = 0; i < a.length; i++) {
     const value = a[i];
-    if (truthy(f(value, i, a))) arrayPush(result, value);
+    if (!isHole(a, i) && truthy(f(value, i, a))) arrayPush(result, value);
   }
-  return result;
+  // A copy in one block, as long as the result: growing left a store bigger than that.
+  return copyOf(result, 0, result.length);
 }
 
 export function arrayFind(a: unknown[], f: Callback): unknown {
@@ -373,12 +446,12 @@ export function arrayFindLastIndex(a: unknown[], f: Callback): number {
 }
 
 export function arraySome(a: unknown[], f: Callback): boolean {
-  for (let i = 0; i < a.length; i++) if (truthy(f(a[i], i, a))) return true;
+  for (let i = 0; i < a.length; i++) if (!isHole(a, i) && truthy(f(a[i], i, a))) return true;
   return false;
 }
 
 export function arrayEvery(a: unknown[], f: Callback): boolean {
-  for (let i = 0; i < a.length; i++) if (!truthy(f(a[i], i, a))) return false;
+  for (let i = 0; i < a.length; i++) if (!isHole(a, i) && !truthy(f(a[i], i, a))) return false;
   return true;
 }
 
@@ -387,11 +460,12 @@ export function arrayReduce(a: unknown[], f: Reducer, initial: unknown, hasIniti
   let i = 0;
   let accumulator = initial;
   if (!hasInitial) {
-    if (a.length === 0) throw new TypeError("Reduce of empty array with no initial value");
-    accumulator = a[0];
-    i = 1;
+    while (i < a.length && isHole(a, i)) i++;
+    if (i === a.length) throw new TypeError("Reduce of empty array with no initial value");
+    accumulator = a[i];
+    i++;
   }
-  for (; i < a.length; i++) accumulator = f(accumulator, a[i], i);
+  for (; i < a.length; i++) if (!isHole(a, i)) accumulator = f(accumulator, a[i], i);
   return accumulator;
 }
 
@@ -399,11 +473,12 @@ export function arrayReduceRight(a: unknown[], f: Reducer, initial: unknown, has
   let i = a.length - 1;
   let accumulator = initial;
   if (!hasInitial) {
-    if (a.length === 0) throw new TypeError("Reduce of empty array with no initial value");
+    while (i >= 0 && isHole(a, i)) i--;
+    if (i < 0) throw new TypeError("Reduce of empty array with no initial value");
     accumulator = a[i];
     i--;
   }
-  for (; i >= 0; i--) accumulator = f(accumulator, a[i], i);
+  for (; i >= 0; i--) if (!isHole(a, i)) accumulator = f(accumulator, a[i], i);
   return accumulator;
 }
 
@@ -417,6 +492,7 @@ export function arrayFlat(a: unknown[], depth: unknown): unknown[] {
 
 function flattenInto(result: unknown[], a: unknown[], depth: number): void {
   for (let i = 0; i < a.length; i++) {
+    if (isHole(a, i)) continue;
     const v = a[i];
     if (depth >= 1 && isObject(v) && objectKind(v) === KIND_ARRAY) flattenInto(result, v as unknown[], depth - 1);
     else arrayPush(result, v);
@@ -427,6 +503,7 @@ function flattenInto(result: unknown[], a: unknown[], depth: number): void {
 export function arrayFlatMap(a: unknown[], f: Callback): unknown[] {
   const result = arrayNew(0);
   for (let i = 0; i < a.length; i++) {
+    if (isHole(a, i)) continue;
     const v = f(a[i], i, a);
     if (isObject(v) && objectKind(v) === KIND_ARRAY) flattenInto(result, v as unknown[], 0);
     else arrayPush(result, v);
@@ -444,8 +521,14 @@ const TIMSORT_MIN_MERGE = 64;
 export function arraySort(a: unknown[], compare: unknown): unknown[] {
   const n = a.length;
   let defined = 0;
-  for (let i = 0; i < n; i++) if (a[i] !== undefined) a[defined++] = a[i];
-  for (let i = defined; i < n; i++) a[i] = undefined;
+  let holes = 0;
+  for (let i = 0; i < n; i++) {
+    if (isHole(a, i)) holes++;
+    else if (a[i] !== undefined) a[defined++] = a[i];
+  }
+  // Then the undefined elements, then the holes (ECMA-262 §23.1.3.30.1 SortIndexedProperties).
+  for (let i = defined; i < n - holes; i++) a[i] = undefined;
+  fillWords(peek32(addressOf(a) + ARRAY_ELEMENTS) + 4 * (n - holes), holes, objectAt(ARRAY_HOLE));
   if (defined < TIMSORT_MIN_MERGE) {
     insertionSort(a, defined, compare);
     return a;

@@ -29,6 +29,8 @@ const HAS_BOOLEAN = 4;
 const HAS_ARRAY = 8;
 const HAS_TYPED = 16;
 const HAS_FUNCTION = 32;
+/** Not an owner: the call is optional (`x.m?.()`), so a method the value lacks gives undefined. */
+const OPTIONAL_CALL = 64;
 
 /** Does the value have the representation of `kind` (an instance of `descriptor`'s class)? */
 export function castMatches(value: unknown, kind: number, descriptor: number): boolean {
@@ -83,7 +85,7 @@ export function castGet(value: unknown, key: string): unknown {
 }
 
 /** callee(…) where the receiver is of another kind than its static type says: Node's
- *  TypeError when the value has no such method; when it has one of its own (a number's
+ *  TypeError when the value has no such method (undefined for `callee?.()`); when it has one of its own (a number's
  *  toString, an array's slice), a TypeError saying the device does not call it. */
 export function castCallFailed(value: unknown, key: string, callee: string, owners: number): unknown {
   if (value === undefined || value === null) throw cannotRead(value, key);
@@ -102,5 +104,6 @@ export function castCallFailed(value: unknown, key: string, callee: string, owne
     throw new TypeError(concat(concat(concat(concat(callee, "(): the value is "), described(value)),
       ", not what its type says"), " (mote calls a method of the type the program casts to)"));
   }
+  if ((owners & OPTIONAL_CALL) !== 0) return undefined;
   throw new TypeError(concat(callee, " is not a function"));
 }

@@ -14,17 +14,18 @@
 // strings and boxed numbers hold no references.
 
 import { BARE, panic, peek16, peek32, peek8, poke32, poke8, symbolAddress } from "mote/intrinsics";
+import { HEAP_BLOCK_HEADER, HEAP_GRANULE, HEAP_MARK_STACK_ENTRIES } from "./layout.ts";
 import { PANIC_OUT_OF_MEMORY } from "./panic-codes.ts";
 import { collectGarbage, zeroBytes } from "./port.ts";
 
-const GRANULE = 8;
-const HEADER = 4;
+const GRANULE = HEAP_GRANULE;
+const HEADER = HEAP_BLOCK_HEADER;
 const MARKED = 1;
 const SCAN = 2;
 const FREE = 4;
 const FLAGS = 7;
 /** Blocks waiting to be traced; on overflow the heap is rescanned until nothing is left. */
-const MARK_STACK_ENTRIES = 64;
+const MARK_STACK_ENTRIES = HEAP_MARK_STACK_ENTRIES;
 /** The smallest block worth splitting off: a header and a free-list link. */
 const MIN_BLOCK = 16;
 
@@ -39,6 +40,8 @@ let freeList = 0;
 /** Bitmap bytes below this granule index are known to be clear. */
 let clearedGranules = 0;
 let collections = 0;
+/** The highest the bump pointer has been: the heap RAM the program has needed so far. */
+let peakBump = 0;
 
 function setup(): void {
   const low = symbolAddress("__heap_start");
@@ -94,6 +97,7 @@ function takeFresh(size: number): number {
   if (bump + size > limit) return 0;
   const block = bump;
   bump = block + size;
+  if (bump > peakBump) peakBump = bump;
   poke32(block, size);
   // The bitmap of never-used space may hold anything (RAM is not cleared at reset).
   const needed = (granuleOf(bump) + 7) >> 3;
@@ -134,10 +138,34 @@ function bareAllocate(bytes: number): number {
   return block;
 }
 
+/** Like allocTraced, for an object whose spare room the caller reads back with objectEnd
+ *  (arrays keep their capacity so): in the bare profile too, the block has its size word. */
+export function allocSized(bytes: number): number {
+  if (BARE) return bareAllocateSized(bytes);
+  return allocate(bytes, SCAN);
+}
+
+function bareAllocateSized(bytes: number): number {
+  const block = bareAllocate(bytes + HEADER);
+  poke32(block, (bytes + HEADER + 3) & ~3);
+  return block + HEADER;
+}
+
 /** The heap of a program that allocates a bounded number of times (passes/static-heap.ts
- *  makes alloc and allocTraced call this): bump allocation, no collector linked. */
+ *  makes alloc and allocTraced call staticAlloc, allocSized staticAllocSized): the bare
+ *  profile's bump allocation, no collector linked. */
 export function staticAlloc(bytes: number): number {
   return bareAllocate(bytes);
+}
+
+export function staticAllocSized(bytes: number): number {
+  return bareAllocateSized(bytes);
+}
+
+/** The end of the heap block of `object`, which allocSized made (or allocTraced, outside
+ *  the bare profile): the object may use the bytes up to there. */
+export function objectEnd(object: number): number {
+  return object - HEADER + (peek32(object - HEADER) & ~FLAGS);
 }
 
 /** Address of `bytes` fresh bytes (not cleared) that hold no references: strings, numbers. */
@@ -156,6 +184,12 @@ export function heapFree(): number {
   let free = limit - bump;
   for (let block = freeList; block !== 0; block = peek32(block + HEADER)) free += peek32(block) & ~FLAGS;
   return free;
+}
+
+/** The most heap the program has used at once (its blocks, with their headers and the
+ *  garbage not yet collected), not counting the bitmap and the mark stack. */
+export function heapPeak(): number {
+  return limit === 0 ? 0 : (BARE ? bump : peakBump) - (BARE ? symbolAddress("__heap_start") : blocksStart);
 }
 
 export function heapCollections(): number {

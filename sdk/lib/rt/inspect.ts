@@ -11,7 +11,7 @@ import { PANIC_INSPECT_UNSUPPORTED, PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { accessorText, isAccessor, isPrivateName, keysOf, objMethodCode, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
 import { printString, printValue } from "./print.ts";
 import { displayWidth } from "./display-width.ts";
-import { typedElement } from "./arrays.ts";
+import { isHole, typedElement } from "./arrays.ts";
 import { Error, errorToString } from "./errors.ts";
 
 const BREAK_LENGTH = 80;
@@ -142,10 +142,7 @@ function formatValue(value: unknown, depth: number, indentation: number): string
     const array = value as unknown[];
     if (array.length === 0) return "[]";
     if (depth > MAX_DEPTH) return "[Array]";
-    const output: string[] = [];
-    const shown = array.length < MAX_ARRAY_LENGTH ? array.length : MAX_ARRAY_LENGTH;
-    for (let i = 0; i < shown; i++) output.push(formatValue(array[i], depth + 1, indentation + 2));
-    if (array.length > shown) output.push(moreItems(array.length - shown));
+    const output = formatElements(array, depth, indentation);
     if (peek32(addressOf(value)) === symbolAddress(DESCRIPTOR_MATCH)) formatMatchProperties(value, output, depth, indentation);
     const entries = output.length;
     const lines = entries > 6 ? groupArrayElements(output, array, indentation) : output;
@@ -274,6 +271,35 @@ function formatCollection(value: unknown, isMap: boolean, depth: number, indenta
   return reduceToSingleString(output, output.length, open, "}", indentation);
 }
 
+/** An array's entries as Node's formatArray and formatSpecialArray make them: the elements,
+ *  a run of holes as one `<n empty items>` entry, at most MAX_ARRAY_LENGTH entries, then
+ *  `... n more items`. */
+function formatElements(array: unknown[], depth: number, indentation: number): string[] {
+  const output: string[] = [];
+  const length = array.length;
+  let index = 0;
+  while (index < length && output.length < MAX_ARRAY_LENGTH) {
+    if (isHole(array, index)) {
+      let end = index + 1;
+      while (end < length && isHole(array, end)) end++;
+      // Holes up to the end are counted below, as Node does.
+      if (end === length) break;
+      output.push(emptyItems(end - index));
+      index = end;
+      if (output.length === MAX_ARRAY_LENGTH) break;
+    }
+    output.push(formatValue(array[index], depth + 1, indentation + 2));
+    index++;
+  }
+  const remaining = length - index;
+  if (remaining > 0) output.push(output.length < MAX_ARRAY_LENGTH ? emptyItems(remaining) : moreItems(remaining));
+  return output;
+}
+
+function emptyItems(count: number): string {
+  return concat(concat("<", toString(count)), count > 1 ? " empty items>" : " empty item>");
+}
+
 /** The last entry of an array cut at MAX_ARRAY_LENGTH elements. */
 function moreItems(more: number): string {
   return concat(concat("... ", toString(more)), more > 1 ? " more items" : " more item");
@@ -323,7 +349,8 @@ function isBelowBreakLength(output: string[], start: number): boolean {
  */
 function groupArrayElements(output: string[], array: unknown[], indentation: number): string[] {
   const count = output.length;
-  const shown = array.length > MAX_ARRAY_LENGTH ? count - 1 : count;
+  // Without its "... n more items" entry (Node: ctx.maxArrayLength < output.length).
+  const shown = count > MAX_ARRAY_LENGTH ? count - 1 : count;
   // Node measures entries in terminal columns (display-width.ts), and pads by them.
   const columnsOf: number[] = [];
   let total = 0;

@@ -4,21 +4,37 @@
 
 export const OBJECT_DESCRIPTOR = 0;
 
+/** The collector's heap (sdk/lib/rt/heap.ts): blocks are whole granules, each starts with a
+ *  header word (size | flags), and a bitmap holds one bit per granule; blocks waiting to be
+ *  traced sit on a mark stack of fixed size. */
+export const HEAP_GRANULE = 8;
+export const HEAP_BLOCK_HEADER = 4;
+export const HEAP_MARK_STACK_ENTRIES = 64;
+
 /** Strings: length in UTF-16 code units, then the code units (1 or 2 bytes each). */
 export const STRING_LENGTH = 4;
 export const STRING_DATA = 8;
 
-/** Arrays: length, capacity, address of the element words. */
+/** Arrays: the length, the address of the element words. An array is one heap block: the
+ *  elements follow these words (ARRAY_SIZE on) until the array grows past the block, when they
+ *  move to a block of their own. The capacity is what the elements' block holds (heap.ts's
+ *  objectEnd); an array in flash (constant data) has none to spare. */
 export const ARRAY_LENGTH = 4;
-export const ARRAY_CAPACITY = 8;
-export const ARRAY_ELEMENTS = 12;
-export const ARRAY_SIZE = 16;
+export const ARRAY_ELEMENTS = 8;
+export const ARRAY_SIZE = 12;
+/** The word of an element slot never written, inside the length (a hole: `new Array(n)`, a
+ *  longer length, a write past the end). It reads as undefined (compiled reads test for it);
+ *  forEach, map, indexOf and the rest skip it, as Node does, and console.log prints runs of
+ *  them as `<n empty items>`. Low bits 10, like the special constants, so the collector
+ *  ignores it. Spare capacity, past the length, holds undefined. */
+export const ARRAY_HOLE = 18;
 /** A RegExp match (exec, match, matchAll; sdk/lib/rt/regexp.ts) is an array with a descriptor
- *  of its own (kind KIND_ARRAY) and three more words: the properties index, input, groups. */
-export const MATCH_INDEX = 16;
-export const MATCH_INPUT = 20;
-export const MATCH_GROUPS = 24;
-export const MATCH_SIZE = 28;
+ *  of its own (kind KIND_ARRAY) and three more words: the properties index, input, groups;
+ *  its elements are a block of their own. */
+export const MATCH_INDEX = 12;
+export const MATCH_INPUT = 16;
+export const MATCH_GROUPS = 20;
+export const MATCH_SIZE = 24;
 export const DESCRIPTOR_MATCH = "__desc_match";
 
 /** Boxed numbers: an IEEE 754 double, low word first. Numbers that are not small integers. */

@@ -5,7 +5,7 @@
 
 import { DOUBLES, addressOf, callMethod, isObject, objectAt, objectKind, panic, peek32, peekValue, pokeValue, poke32, symbolAddress } from "mote/intrinsics";
 import { allocTraced } from "./heap.ts";
-import { arrayNew, arrayPush } from "./arrays.ts";
+import { arrayNew, arrayPush, arrayWithRoom } from "./arrays.ts";
 import { concat, isNumber, isString, stringEquals, toString, unitAt } from "./strings.ts";
 import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, CLASS_PRINT, CLASS_PRINT_GENERATOR, CLASS_PRINT_MAP, CLASS_PRINT_SET, ACCESSOR_GETTER, ACCESSOR_SETTER, ACCESSOR_SIZE, DESCRIPTOR_ACCESSOR, DESCRIPTOR_PLAIN, DESCRIPTOR_PLAIN_ACCESSORS, DESCRIPTOR_PLAIN_FROZEN, KIND_ACCESSOR, KIND_ARRAY, KIND_CLOSURE, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
 import { PANIC_FIXED_FIELDS, PANIC_UNSUPPORTED } from "./panic-codes.ts";
@@ -22,10 +22,16 @@ export function valuesOf(o: unknown): unknown[] {
 }
 
 export function objNew(): unknown {
+  return objNewSized(0);
+}
+
+/** A plain object with room for `count` properties before its arrays grow (0: the room of
+ *  `[]`). */
+export function objNewSized(count: number): unknown {
   const o = allocTraced(PLAIN_SIZE);
   poke32(o, symbolAddress(DESCRIPTOR_PLAIN));
-  pokeValue(o + PLAIN_KEYS, arrayNew(0));
-  pokeValue(o + PLAIN_VALUES, arrayNew(0));
+  pokeValue(o + PLAIN_KEYS, arrayWithRoom(count));
+  pokeValue(o + PLAIN_VALUES, arrayWithRoom(count));
   return objectAt<unknown>(o);
 }
 

@@ -36,3 +36,9 @@ export declare function startImage(vectorTable: number): never;
 /** Throws `value` as from the call site in __rt_throw_site (the one a crash report names),
  *  which the caller has just set. */
 export declare function rethrow(value: unknown): never;
+/** out = a * b (mod 2^255 - 19) on field25519.ts's 20-limb form; the Uint16Arrays' data
+ *  addresses. mote-boot's multiplication (ports/armv6m/rt/field-multiply.ts). */
+export declare function fieldMultiply25519(out: number, a: number, b: number): void;
+/** One SHA-256 block (64 bytes at `block`) into sha256.ts's state (16 halves, high first);
+ *  both data addresses. mote-boot's compression (ports/armv6m/rt/sha256-compress.ts). */
+export declare function sha256Compress(state: number, block: number): void;

@@ -76,13 +76,10 @@ export class Promise {
    *  rejection's crash report names (0: rejected by reject(), no site). */
   site = 0;
 
-  /** new Promise(executor). The runtime's own pending promises have no executor. */
+  /** new Promise(executor), a function (checkPromiseResolver). The runtime's own pending
+   *  promises have no executor. */
   constructor(executor: unknown) {
     if (executor !== undefined) {
-      if (!isCallable(executor)) {
-        const shown = isObject(executor) && !isString(executor) ? "#<Object>" : toString(executor);
-        throw new TypeError(concat(concat("Promise resolver ", shown), " is not a function"));
-      }
       let done = false;
       try {
         (executor as Executor)(
@@ -141,7 +138,7 @@ function rethrowFrom(reason: unknown, site: number): never {
     poke32(symbolAddress(THROW_SITE), site);
     rethrow(reason);
   }
-  throw reason;
+  throw reason; // @rethrow: an unhandled rejection's reason, judged where it was rejected
 }
 
 // ---------------------------------------------------------------- the microtask queue
@@ -328,6 +325,14 @@ export function promiseResolve(value: unknown): Promise {
   const promise = new Promise(undefined);
   resolvePromise(promise, value);
   return promise;
+}
+
+/** new Promise(executor) where the executor's type does not prove it a function (the compiler
+ *  calls this first, lower/promises.ts): Node's TypeError when it is not one. */
+export function checkPromiseResolver(executor: unknown): void {
+  if (isCallable(executor)) return;
+  const shown = isObject(executor) && !isString(executor) ? "#<Object>" : toString(executor);
+  throw new TypeError(concat(concat("Promise resolver ", shown), " is not a function"));
 }
 
 export function promiseReject(reason: unknown): Promise {

@@ -10,14 +10,14 @@
 // runs code of the program (replacement functions are called after their match is taken).
 
 import { FRACTIONS, addressOf, isObject, isSmallInt, objectAt, peek16, peek32, peek8, peekValue, poke32, pokeValue, symbolAddress } from "mote/intrinsics";
-import { alloc, allocTraced, heapFree } from "./heap.ts";
-import { collectGarbage } from "./port.ts";
+import { alloc, allocSized, heapFree, objectEnd } from "./heap.ts";
+import { collectGarbage, fillWords } from "./port.ts";
 import { arrayPush } from "./arrays.ts";
 import { concat, isWideString, toString } from "./strings.ts";
 import { substringOf } from "./string-methods.ts";
 import { objNew, objSet, objGet } from "./objects.ts";
 import { Error, RangeError, TypeError } from "./errors.ts";
-import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_MATCH, DESCRIPTOR_PLAIN_NULL, MATCH_GROUPS, MATCH_INDEX, MATCH_INPUT, MATCH_SIZE, STRING_DATA } from "./layout.ts";
+import { ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_MATCH, DESCRIPTOR_PLAIN_NULL, MATCH_GROUPS, MATCH_INDEX, MATCH_INPUT, MATCH_SIZE, STRING_DATA } from "./layout.ts";
 import {
   BOUNDARY_FOLDED_WORDS, BOUNDARY_NEGATED, FLAG_GLOBAL, FLAG_STICKY, FLAG_UNICODE, HEADER_CAPTURES, HEADER_FIRST, HEADER_FLAGS, HEADER_REGISTERS, HEADER_SIZE, LOOK_AHEAD, LOOK_BEHIND, NO_FIRST, OP_ANY, OP_ANY_ALL,
   OP_BACKREFERENCE, OP_BACKWARD, OP_BOUNDARY, OP_CHAR, OP_CLEAR, OP_CODE_POINT, OP_END, OP_ITERATE, OP_JUMP, OP_LOOK, OP_LOOK_END, OP_LOOP,
@@ -456,12 +456,12 @@ function advance(s: string, index: number, unicode: boolean): number {
  *  input and groups (layout.ts, MATCH_*). */
 function matchArray(re: RegExp, s: string, index: number): unknown[] {
   const captures = op(HEADER_CAPTURES);
-  const array = allocTraced(MATCH_SIZE);
-  const elements = allocTraced(captures << 2);
-  for (let k = 0; k < captures; k++) pokeValue(elements + (k << 2), undefined);
+  // The elements in a block of their own: inline elements are an ordinary array's only.
+  const array = allocSized(MATCH_SIZE);
+  const elements = allocSized(captures << 2);
+  fillWords(elements, (objectEnd(elements) - elements) >> 2, undefined);
   poke32(array, symbolAddress(DESCRIPTOR_MATCH));
   poke32(array + ARRAY_LENGTH, captures);
-  poke32(array + ARRAY_CAPACITY, captures);
   poke32(array + ARRAY_ELEMENTS, elements);
   pokeValue(array + MATCH_INDEX, index);
   pokeValue(array + MATCH_INPUT, s);

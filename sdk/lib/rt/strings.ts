@@ -8,7 +8,7 @@ import { PANIC_UNREACHABLE } from "./panic-codes.ts";
 import { alloc } from "./heap.ts";
 import { copyBytes } from "./port.ts";
 import {
-  ARRAY_ELEMENTS, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_CLOSURE, KIND_NUMBER, KIND_STRING16, KIND_STRING8,
+  ARRAY_ELEMENTS, ARRAY_HOLE, ARRAY_LENGTH, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_CLOSURE, KIND_NUMBER, KIND_STRING16, KIND_STRING8,
   STRING_DATA, STRING_LENGTH,
 } from "./layout.ts";
 
@@ -227,7 +227,7 @@ function arrayToString(array: unknown): string {
   let result = "";
   for (let i = 0; i < length; i++) {
     if (i > 0) result = concat(result, ",");
-    const element = peekValue(elements + 4 * i);
+    const element = peek32(elements + 4 * i) === ARRAY_HOLE ? undefined : peekValue(elements + 4 * i);
     if (element !== undefined && element !== null) result = concat(result, toString(element));
   }
   return result;

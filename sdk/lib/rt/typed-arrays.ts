@@ -12,6 +12,7 @@ import { RangeError } from "./errors.ts";
 import { copyWords, zeroBytes } from "./port.ts";
 import { typedElement } from "./arrays.ts";
 import { float32Bits } from "./dataview.ts";
+import { intToString } from "./strings.ts";
 
 /** 2^30: the small integers are below it. */
 const SMALL_INT_LIMIT = 0x40000000;
@@ -56,6 +57,17 @@ export function arrayBufferNew(byteLength: number, descriptor: number): ArrayBuf
 export function typedArrayNew(length: number, elementSize: number, descriptor: number): unknown {
   const count = toIndex(length);
   if (count < 0) throw new RangeError("Invalid typed array length: " + length);
+  return typedArrayOfCount(count, elementSize, descriptor);
+}
+
+/** typedArrayNew of a length the range analysis proves a small integer (passes/number-text.ts):
+ *  its RangeError needs only the small-integer printer, not the double printer. */
+export function typedArrayNewOfInt(length: number, elementSize: number, descriptor: number): unknown {
+  if (length < 0) throw new RangeError("Invalid typed array length: " + intToString(length));
+  return typedArrayOfCount(length, elementSize, descriptor);
+}
+
+function typedArrayOfCount(count: number, elementSize: number, descriptor: number): unknown {
   const buffer = new ArrayBuffer(count * elementSize);
   return view(descriptor, buffer, addressOf(buffer) + ARRAY_BUFFER_BYTES, count);
 }
