@@ -9,9 +9,11 @@
 // are (a write can only clear bits, on the chip and in QEMU's model alike). Each word is put
 // together in a 4-byte RAM buffer and stored with one word copy: as a number, a word with its
 // top two bits 01 or 10 is no small integer, and boxing it would allocate (which mote-boot, in
-// the bare profile, may not do at run time).
+// the bare profile, may not do at run time). The buffer is static RAM the port reserves
+// (__rt_flash_word), not a typed array: a module variable made at start-up would run in
+// every image whose program looks at the driver, and link the typed array runtime.
 
-import { addressOf, peek32, peek8, poke32, poke8 } from "mote/intrinsics";
+import { addressOf, peek32, peek8, poke32, poke8, symbolAddress } from "mote/intrinsics";
 import { copyWords } from "../../../sdk/lib/rt/port.ts";
 
 const NVMC = 0x4001e000;
@@ -25,8 +27,6 @@ const PAGE_BYTES = 1024;
 const SECTOR_BYTES = 4096;
 /** A typed array holds the address of its first byte at this offset (sdk/lib/rt/layout.ts). */
 const TYPED_DATA = 8;
-/** The word being written, in RAM. */
-const staged = new Uint8Array(4);
 
 function waitReady(): void {
   while ((peek32(READY) & 1) === 0) {}
@@ -44,7 +44,7 @@ export function flashEraseSector(offset: number): void {
 export function flashProgram(offset: number, data: Uint8Array, start: number, length: number): void {
   const from = peek32(addressOf(data) + TYPED_DATA) + start;
   const end = offset + length;
-  const stagedAt = peek32(addressOf(staged) + TYPED_DATA);
+  const stagedAt = symbolAddress("__rt_flash_word");
   poke32(CONFIG, CONFIG_WRITE);
   for (let word = offset - (offset & 3); word < end; word += 4) {
     for (let i = 0; i < 4; i++) {

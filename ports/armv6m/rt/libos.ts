@@ -112,6 +112,8 @@ export function libOsChunks(board: Board): Chunk[] {
   // The RP2040 flash driver's RAM (boards/chips/rp2040/flash.ts): its 256-byte routine slot,
   // then a 256-byte page staged for programming; linked only when the driver is.
   chunks.push(data("__rt_flash_ram", new Uint8Array(512), [], ".bss"));
+  // The nRF51 flash driver's word being written (boards/chips/nrf51/flash.ts).
+  chunks.push(data("__rt_flash_word", new Uint8Array(4), [], ".bss"));
   {
     // port.interruptsOff(): the previous PRIMASK as a small integer (1: they were off).
     const a = createAssembler();
