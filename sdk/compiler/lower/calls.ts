@@ -254,7 +254,8 @@ Lowerer.prototype.interfaceMethodCall = function interfaceMethodCall(this: Lower
   this.jumpTo(done);
   this.startBlock(viaValue);
   // Not a function: a TypeError once the arguments are evaluated, as in JavaScript.
-  const callable = this.call(this.runtime("callableProperty"), [fnValue, this.stringLiteral(calleeText(callee))], node);
+  // A method of an object literal gets the object as its `this` (lower/object-methods.ts).
+  const callable = this.call(this.runtime("methodProperty"), [fnValue, object, this.stringLiteral(calleeText(callee))], node);
   this.emit({ op: "call-indirect", dst, fn: callable, args, pos: this.pos(node) });
   this.jumpTo(done);
   this.startBlock(done);

@@ -338,7 +338,7 @@ Lowerer.prototype.thisValue = function thisValue(this: Lowerer, node: ts.Node): 
     this.emit({ op: "load", dst: value, base: this.thisCell, offset: CELL_VALUE, width: 32, pos: this.pos(node) });
     return value;
   }
-  const holder = this.reviverThis(node) ?? this.accessorThis(node);
+  const holder = this.reviverThis(node) ?? this.accessorThis(node) ?? this.objectMethodThis(node);
   if (holder !== undefined) return holder;
   return fail(node, Codes.UnsupportedSyntax, "'this' is supported on devices in methods, constructors, JSON.parse revivers and the arrow functions inside them");
 };

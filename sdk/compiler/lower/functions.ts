@@ -393,6 +393,7 @@ Lowerer.prototype.closure = function closure(this: Lowerer, node: ts.ArrowFuncti
       this.thisCell = newVReg(fn, { name: "this<cell>" });
       this.emit({ op: "load", dst: this.thisCell, base: env, offset: CLOSURE_CELLS + 4 * captures.length, width: 32 });
     }
+    this.objectMethodPrologue(node, fn);
     this.parameters(node, true);
     if (node.body && ts.isBlock(node.body)) {
       this.body(node.body.statements);
@@ -410,6 +411,7 @@ Lowerer.prototype.closure = function closure(this: Lowerer, node: ts.ArrowFuncti
   this.emit({ op: "addr-of", dst: codeNumber, src: code });
   const closure = this.call(this.runtime("closureNew"), [codeNumber, this.constant(tagInt(cellValues.length), true)], node);
   cellValues.forEach((cell, i) => this.emit({ op: "store", base: closure, offset: CLOSURE_CELLS + 4 * i, src: cell, width: 32 }));
+  this.nameClosure(node, closure);
   return closure;
 };
 

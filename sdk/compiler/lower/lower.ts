@@ -48,6 +48,7 @@ import "./iteration.ts";
 import "./checked-casts.ts";
 import "./frozen.ts";
 import "./accessors.ts";
+import "./object-methods.ts";
 import "./function-names.ts";
 import "./error-stacks.ts";
 

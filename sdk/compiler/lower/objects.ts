@@ -8,6 +8,7 @@ import { Codes, fail } from "../diagnostics.ts";
 import { ARRAY_LENGTH, NULL, STRING_LENGTH, UNDEFINED, SMALL_INT_MAX, TYPED_LENGTH } from "../values.ts";
 import { valueKind } from "./types.ts";
 import { Lowerer } from "./lowerer.ts";
+import { objectMethodKey } from "./object-methods.ts";
 
 declare module "./lowerer.ts" {
   interface Lowerer {
@@ -122,8 +123,9 @@ Lowerer.prototype.objectLiteral = function objectLiteral(this: Lowerer, node: ts
       this.objectAccessor(object, p);
       continue;
     }
-    if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) {
-      fail(p, Codes.UnsupportedSyntax, "methods and accessors in object literals are not supported on devices yet", "use a property holding an arrow function");
+    if (ts.isMethodDeclaration(p)) {
+      this.objectMethod(object, this.stringLiteral(objectMethodKey(p.name)), p);
+      continue;
     }
     let key: VReg;
     if (ts.isComputedPropertyName(p.name)) {
