@@ -1,6 +1,14 @@
 // Map and Set, kept in insertion order (ECMA-262 §24.1, §24.2) in parallel arrays. Keys compare
 // with SameValueZero, which for the values of this language step is ===. Lookups are linear:
 // device maps are small, and the order costs nothing this way.
+//
+// Iterators are live, as JavaScript's: one made before a set sees the new entry, and one
+// under way when an entry is deleted neither skips nor repeats one. A deletion closes up the
+// arrays, so an iterator's position must move back when an entry before it goes: once a
+// collection has been iterated, each delete (and clear) appends a Removal to a chain the
+// collection and its iterators share, and an iterator walks the chain from where it last
+// looked before each step (as V8 moves its iterators to a rehashed table). A collection never
+// iterated records nothing; the links behind every iterator become garbage.
 
 import { DOUBLES, isObject, objectKind, panic } from "mote/intrinsics";
 import { KIND_ARRAY } from "./layout.ts";
@@ -39,9 +47,64 @@ function iterated(source: unknown): unknown[] {
   return panic(PANIC_UNSUPPORTED);
 }
 
+/** What an iterator's position becomes after a removal: one less when the entry removed was
+ *  before it; 0 after a clear (CLEARED). */
+const CLEARED = -1;
+
+export class Removal {
+  next: Removal | undefined = undefined;
+  index = 0;
+}
+
+/** Records the removal of entry `index` (CLEARED: all) where iterators can see it. */
+function recordRemoval(current: Removal | undefined, index: number): Removal | undefined {
+  if (current === undefined) return undefined;
+  current.index = index;
+  current.next = new Removal();
+  return current.next;
+}
+
+const KEYS = 0;
+const VALUES = 1;
+const ENTRIES = 2;
+
+/** A Map's or Set's keys(), values() or entries(), and what for…of over one steps. */
+export class CollectionIterator {
+  position = 0;
+  constructor(public owner: Map | Set | undefined, public removal: Removal, public kind: number) {}
+  next(): unknown {
+    const value = this.step();
+    return value === this ? { value: undefined, done: true } : { value, done: false };
+  }
+  /** The next value, or the iterator itself once done (no result object). */
+  step(): unknown {
+    const owner = this.owner;
+    if (owner === undefined) return this;
+    for (let r = this.removal; r.next !== undefined; r = r.next) {
+      if (r.index === CLEARED) this.position = 0;
+      else if (r.index < this.position) this.position--;
+      this.removal = r.next;
+    }
+    const keys = owner instanceof Map ? owner.keyList : owner.items;
+    if (this.position >= keys.length) {
+      // Done for good: entries added later are not seen (ECMA-262 §24.1.5.1, CreateMapIterator).
+      this.owner = undefined;
+      return this;
+    }
+    const i = this.position++;
+    const value = owner instanceof Map ? owner.valueList[i] : keys[i];
+    return this.kind === KEYS ? keys[i] : this.kind === VALUES ? value : [keys[i], value];
+  }
+  [Symbol.iterator](): CollectionIterator {
+    return this;
+  }
+}
+
 export class Map {
   keyList: unknown[];
   valueList: unknown[];
+  /** The end of the chain of removals iterators follow; undefined until one is made. */
+  removal: Removal | undefined = undefined;
   constructor(entries?: unknown[][]) {
     this.keyList = [];
     this.valueList = [];
@@ -78,30 +141,40 @@ export class Map {
     if (i < 0) return false;
     removeAt(this.keyList, i);
     removeAt(this.valueList, i);
+    this.removal = recordRemoval(this.removal, i);
     return true;
   }
   clear(): void {
     this.keyList = [];
     this.valueList = [];
+    this.removal = recordRemoval(this.removal, CLEARED);
+  }
+  iterator(kind: number): CollectionIterator {
+    if (this.removal === undefined) this.removal = new Removal();
+    return new CollectionIterator(this, this.removal, kind);
   }
   forEach(callback: MapCallback): void {
-    for (let i = 0; i < this.keyList.length; i++) callback(this.valueList[i], this.keyList[i], this);
+    // Live, as for…of: entries the callback adds are visited, deleted ones are not.
+    const keys = this.iterator(KEYS);
+    for (let key = keys.step(); key !== keys; key = keys.step()) callback(this.valueList[keys.position - 1], key, this);
   }
-  keys(): unknown[] {
-    return this.keyList.slice();
+  keys(): CollectionIterator {
+    return this.iterator(KEYS);
   }
-  values(): unknown[] {
-    return this.valueList.slice();
+  values(): CollectionIterator {
+    return this.iterator(VALUES);
   }
-  entries(): unknown[][] {
-    const result = arrayNew(0) as unknown[][];
-    for (let i = 0; i < this.keyList.length; i++) arrayPush(result, [this.keyList[i], this.valueList[i]]);
-    return result;
+  entries(): CollectionIterator {
+    return this.iterator(ENTRIES);
+  }
+  [Symbol.iterator](): CollectionIterator {
+    return this.iterator(ENTRIES);
   }
 }
 
 export class Set {
   items: unknown[];
+  removal: Removal | undefined = undefined;
   constructor(values?: unknown[]) {
     this.items = [];
     if (values === undefined || values === null) return;
@@ -129,23 +202,31 @@ export class Set {
     const i = find(this.items, value);
     if (i < 0) return false;
     removeAt(this.items, i);
+    this.removal = recordRemoval(this.removal, i);
     return true;
   }
   clear(): void {
     this.items = [];
+    this.removal = recordRemoval(this.removal, CLEARED);
+  }
+  iterator(kind: number): CollectionIterator {
+    if (this.removal === undefined) this.removal = new Removal();
+    return new CollectionIterator(this, this.removal, kind);
   }
   forEach(callback: SetCallback): void {
-    for (let i = 0; i < this.items.length; i++) callback(this.items[i], this.items[i], this);
+    const values = this.iterator(VALUES);
+    for (let value = values.step(); value !== values; value = values.step()) callback(value, value, this);
   }
-  keys(): unknown[] {
-    return this.items.slice();
+  keys(): CollectionIterator {
+    return this.iterator(VALUES);
   }
-  values(): unknown[] {
-    return this.items.slice();
+  values(): CollectionIterator {
+    return this.iterator(VALUES);
   }
-  entries(): unknown[][] {
-    const result = arrayNew(0) as unknown[][];
-    for (let i = 0; i < this.items.length; i++) arrayPush(result, [this.items[i], this.items[i]]);
-    return result;
+  entries(): CollectionIterator {
+    return this.iterator(ENTRIES);
+  }
+  [Symbol.iterator](): CollectionIterator {
+    return this.iterator(VALUES);
   }
 }

@@ -8,8 +8,8 @@
 // record holds, so that for…of over a generator makes no { value, done } object per element
 // and a program without generators links none of their code.
 
-import { addressOf, callMethod, isObject, objectKind, peek32 } from "mote/intrinsics";
-import { CLASS_PRINT, CLASS_PRINT_MAP, CLASS_PRINT_SET, KIND_ARRAY, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY } from "./layout.ts";
+import { callMethod, isObject, objectKind } from "mote/intrinsics";
+import { KIND_ARRAY, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY } from "./layout.ts";
 import { arrayNew, arrayPush, arrayAppendString, typedToArray } from "./arrays.ts";
 import { objGet, objMethodCode } from "./objects.ts";
 import { concat, isString, toString } from "./strings.ts";
@@ -60,10 +60,6 @@ export function getIterator(value: unknown, text: string): IteratorRecord {
     if (kind === KIND_OBJECT) {
       const code = objMethodCode(value, "[Symbol.iterator]");
       if (code !== undefined) return iteratorOf(callMethod(code, value));
-      // A Map gives its entries, a Set its values (collections.ts gives them as arrays).
-      const print = peek32(peek32(addressOf(value)) + CLASS_PRINT);
-      if (print === CLASS_PRINT_MAP) return new IteratorRecord(BY_INDEX, callMethod(objMethodCode(value, "entries"), value), undefined);
-      if (print === CLASS_PRINT_SET) return new IteratorRecord(BY_INDEX, callMethod(objMethodCode(value, "values"), value), undefined);
     }
     if (kind === KIND_PLAIN) {
       // An object literal with a [Symbol.iterator]() method (lower/object-methods.ts).
