@@ -118,6 +118,8 @@ Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: 
     // property of a plain object.
     if (objKind === "object" && !callee.questionDotToken && !ts.isOptionalChain(callee)) return this.interfaceMethodCall(callee, node);
     if (objKind === "object" || this.isObjectOrNullish(callee.expression)) return this.indirectCall(callee, node);
+    const applied = this.functionMethodCall(callee, node);
+    if (applied) return applied;
     fail(node, Codes.UnsupportedCall, `calling '${callee.getText()}' is not supported on devices yet`);
   }
   if (!ts.isIdentifier(callee)) return this.indirectCall(callee, node);

@@ -439,7 +439,7 @@ Lowerer.prototype.functionValue = function functionValue(this: Lowerer, decl: ts
     const bytes = new Uint8Array(CLOSURE_CELLS);
     this.data.push({
       symbol, bytes, align: 4, module: this.moduleName(decl.getSourceFile()),
-      relocs: [{ offset: 0, symbol: DESCRIPTOR_CLOSURE, addend: 0 }, { offset: CLOSURE_CODE, symbol: code, addend: 1 }],
+      relocs: [{ offset: 0, symbol: this.functionValueDescriptor(decl), addend: 0 }, { offset: CLOSURE_CODE, symbol: code, addend: 1 }],
     });
     this.functionValues.set(decl, symbol);
   }

@@ -49,6 +49,7 @@ import "./checked-casts.ts";
 import "./frozen.ts";
 import "./accessors.ts";
 import "./object-methods.ts";
+import "./function-methods.ts";
 import "./function-names.ts";
 import "./error-stacks.ts";
 

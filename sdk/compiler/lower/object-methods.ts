@@ -11,7 +11,7 @@
 import ts from "typescript";
 import type { IrFunction, VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
-import { CLOSURE_ASYNC, CLOSURE_DESCRIPTOR_FLAGS, CLOSURE_DESCRIPTOR_NAME, CLOSURE_DESCRIPTOR_SIZE, CLOSURE_METHOD, KIND_CLOSURE } from "../values.ts";
+import { DESCRIPTOR_CLOSURE, CLOSURE_ASYNC, CLOSURE_DESCRIPTOR_FLAGS, CLOSURE_DESCRIPTOR_NAME, CLOSURE_DESCRIPTOR_SIZE, CLOSURE_METHOD, KIND_CLOSURE } from "../values.ts";
 import { Lowerer } from "./lowerer.ts";
 import { LIB_DIR } from "./runtime-symbols.ts";
 import { isAsync } from "./functions.ts";
@@ -22,6 +22,8 @@ declare module "./lowerer.ts" {
     objectMethodPrologue(node: ts.Node, fn: IrFunction): void;
     objectMethodThis(node: ts.Node): VReg | undefined;
     nameClosure(node: ts.Node, closure: VReg): void;
+    closureDescriptor(name: string | undefined, flags: number, sf: ts.SourceFile): string;
+    functionValueDescriptor(decl: ts.FunctionDeclaration): string;
   }
 }
 
@@ -92,9 +94,17 @@ Lowerer.prototype.nameClosure = function nameClosure(this: Lowerer, node: ts.Nod
   const async = isAsync(node);
   if (name === undefined && !method && !async) return;
   const flags = (method ? CLOSURE_METHOD : 0) | (async ? CLOSURE_ASYNC : 0);
-  const key = `${name ?? ""}:${flags}`;
+  const symbol = this.closureDescriptor(name, flags, node.getSourceFile());
+  const descriptor = this.temp({ raw: true });
+  this.emit({ op: "symbol", dst: descriptor, symbol, addend: 0 });
+  this.emit({ op: "store", base: closure, offset: 0, src: descriptor, width: 32 });
+};
+
+/** The descriptor (in flash) of closures with this name and these flags. */
+Lowerer.prototype.closureDescriptor = function closureDescriptor(this: Lowerer, name: string | undefined, flags: number, sf: ts.SourceFile): string {
   if (!descriptors.has(this)) descriptors.set(this, new Map());
   const known = descriptors.get(this)!;
+  const key = `${name ?? ""}:${flags}`;
   let symbol = known.get(key);
   if (symbol === undefined) {
     symbol = this.uniqueName(`__desc_fn.${name ?? "anonymous"}`);
@@ -103,10 +113,14 @@ Lowerer.prototype.nameClosure = function nameClosure(this: Lowerer, node: ts.Nod
     view.setUint32(0, KIND_CLOSURE, true);
     view.setUint32(CLOSURE_DESCRIPTOR_FLAGS, flags, true);
     const relocs = name === undefined ? [] : [{ offset: CLOSURE_DESCRIPTOR_NAME, symbol: this.stringSymbol(name), addend: 0 }];
-    this.data.push({ symbol, bytes, align: 4, module: this.moduleName(node.getSourceFile()), relocs });
+    this.data.push({ symbol, bytes, align: 4, module: this.moduleName(sf), relocs });
     known.set(key, symbol);
   }
-  const descriptor = this.temp({ raw: true });
-  this.emit({ op: "symbol", dst: descriptor, symbol, addend: 0 });
-  this.emit({ op: "store", base: closure, offset: 0, src: descriptor, width: 32 });
+  return symbol;
+};
+
+/** The descriptor of a top-level function used as a value: its name, for the program's own. */
+Lowerer.prototype.functionValueDescriptor = function functionValueDescriptor(this: Lowerer, decl: ts.FunctionDeclaration): string {
+  if (decl.getSourceFile().fileName.startsWith(LIB_DIR) || !decl.name) return DESCRIPTOR_CLOSURE;
+  return this.closureDescriptor(decl.name.text, isAsync(decl) ? CLOSURE_ASYNC : 0, decl.getSourceFile());
 };

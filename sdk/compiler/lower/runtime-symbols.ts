@@ -214,6 +214,8 @@ export const RT = {
   withThis: ["methods.ts", "withThis"],
   functionName: ["methods.ts", "functionName"],
   functionText: ["methods.ts", "functionText"],
+  applyFunction: ["methods.ts", "applyFunction"],
+  bindFunction: ["methods.ts", "bindFunction"],
   numberOf: ["conversions.ts", "numberOf"],
   errorStack: ["errors.ts", "errorStack"],
   cellNew: ["functions.ts", "cellNew"],

@@ -121,6 +121,8 @@ export const CLOSURE_DESCRIPTOR_SIZE = 12;
 export const CLOSURE_METHOD = 1;
 export const CLOSURE_ASYNC = 2;
 export const CLOSURE_BOUND = 4;
+/** The descriptor of bound functions (sdk/lib/rt/methods.ts, bindFunction). */
+export const DESCRIPTOR_BOUND = "__desc_bound";
 export const DESCRIPTOR_CELL = "__desc_cell";
 
 /** An async function's frame is a closure whose code resumes the function (promise.ts): in

@@ -6,12 +6,12 @@
 // f = o.m; f()`) finds undefined there, as a strict-mode function does in JavaScript. A module
 // of its own: only programs that call function-valued properties link it.
 
-import { addressOf, isObject, objectKind, peek32, peekValue } from "mote/intrinsics";
+import { addressOf, isObject, objectKind, peek32, peekValue, poke32, symbolAddress } from "mote/intrinsics";
 import {
-  CLOSURE_BOUND, CLOSURE_CELLS, CLOSURE_DESCRIPTOR_FLAGS, CLOSURE_DESCRIPTOR_NAME, CLOSURE_ASYNC, CLOSURE_METHOD, KIND_CLOSURE,
+  CELL_VALUE, CLOSURE_BOUND, CLOSURE_CELLS, CLOSURE_DESCRIPTOR_FLAGS, CLOSURE_DESCRIPTOR_NAME, CLOSURE_ASYNC, CLOSURE_METHOD, DESCRIPTOR_BOUND, KIND_CLOSURE,
 } from "./layout.ts";
 import { concat } from "./strings.ts";
-import { TypeError } from "./errors.ts";
+import { RangeError, TypeError } from "./errors.ts";
 
 let receiver: unknown = undefined;
 
@@ -50,7 +50,9 @@ export function withThis(fn: unknown, self: unknown): unknown {
 export function functionName(fn: unknown): string {
   const descriptor = peek32(addressOf(fn));
   if ((peek32(descriptor + CLOSURE_DESCRIPTOR_FLAGS) & CLOSURE_BOUND) !== 0) {
-    return concat("bound ", functionName(peekValue<unknown>(addressOf(fn) + CLOSURE_CELLS)));
+    // Its one captured variable (bindFunction): [target, this, leading arguments].
+    const state = peekValue<unknown[]>(peek32(addressOf(fn) + CLOSURE_CELLS) + CELL_VALUE);
+    return concat("bound ", functionName(state[0]));
   }
   const name = peek32(descriptor + CLOSURE_DESCRIPTOR_NAME);
   return name === 0 ? "" : peekValue<string>(descriptor + CLOSURE_DESCRIPTOR_NAME);
@@ -61,4 +63,42 @@ export function functionText(fn: unknown): string {
   const name = functionName(fn);
   const kind = (closureFlags(fn) & CLOSURE_ASYNC) !== 0 ? "[AsyncFunction" : "[Function";
   return name.length === 0 ? concat(kind, " (anonymous)]") : concat(concat(concat(kind, ": "), name), "]");
+}
+
+type Callee = (...args: unknown[]) => unknown;
+
+/** Most arguments `apply` and a bound function pass on: a call passes a fixed number of them. */
+const MAX_APPLIED = 10;
+
+/** fn.apply(self, args), fn.call(self, …args): fn called with `self` as its `this`. */
+export function applyFunction(fn: unknown, self: unknown, args: unknown, callee: string): unknown {
+  if (!isFunction(fn)) throw new TypeError(concat(callee, " is not a function"));
+  if (args === undefined || args === null) args = [];
+  if (!isObject(args) || !Array.isArray(args)) throw new TypeError("CreateListFromArrayLike called on non-object");
+  const a = args as unknown[];
+  if (a.length > MAX_APPLIED) throw new RangeError("apply and bound functions pass at most 10 arguments on devices");
+  const f = withThis(fn, self) as Callee;
+  switch (a.length) {
+    case 0: return f();
+    case 1: return f(a[0]);
+    case 2: return f(a[0], a[1]);
+    case 3: return f(a[0], a[1], a[2]);
+    case 4: return f(a[0], a[1], a[2], a[3]);
+    case 5: return f(a[0], a[1], a[2], a[3], a[4]);
+    case 6: return f(a[0], a[1], a[2], a[3], a[4], a[5]);
+    case 7: return f(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+    case 8: return f(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+    case 9: return f(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
+    default: return f(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
+  }
+}
+
+/** fn.bind(self, …leading): a function calling fn with `self` and the leading arguments first.
+ *  Its descriptor says it is bound, so its name is "bound " and fn's. */
+export function bindFunction(fn: unknown, self: unknown, leading: unknown[], callee: string): unknown {
+  if (!isFunction(fn)) throw new TypeError(concat(callee, ".bind is not a function"));
+  const state: unknown[] = [fn, self, leading];
+  const bound = (...args: unknown[]): unknown => applyFunction(state[0], state[1], (state[2] as unknown[]).concat(args), "bound function");
+  poke32(addressOf(bound), symbolAddress(DESCRIPTOR_BOUND));
+  return bound;
 }
