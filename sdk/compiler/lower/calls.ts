@@ -214,17 +214,36 @@ Lowerer.prototype.indirectCall = function indirectCall(this: Lowerer, callee: ts
     fail(callee, Codes.UnsupportedCall, `calling '${callee.getText()}' is not supported on devices yet`);
   }
   checkValueCallArguments(node);
+  // o.f(…), o[k](…), o.f?.(…) on an object: a method of an object literal gets o as its
+  // `this` (lower/object-methods.ts), so o is evaluated once, before the property.
+  const target = skipParens(callee);
+  const receiverNode = (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && this.kindOf(target.expression) === "object"
+    ? target.expression : undefined;
+  let receiver: VReg | undefined;
+  if (receiverNode && !this.bound.has(receiverNode)) {
+    receiver = this.temp();
+    this.emit({ op: "move", dst: receiver, src: this.expr(receiverNode) });
+    this.bound.set(receiverNode, receiver);
+    try {
+      return this.indirectCall(callee, node);
+    } finally {
+      this.bound.delete(receiverNode);
+    }
+  }
+  if (receiverNode) receiver = this.bound.get(receiverNode);
+  const callable = (fnValue: VReg): VReg => receiver === undefined ? fnValue
+    : this.call(this.runtime("methodProperty"), [fnValue, receiver, this.stringLiteral(calleeText(callee))], node);
   const call = (fnValue: VReg): VReg => {
     const args = this.exprList(node.arguments);
     const dst = this.temp();
-    this.emit({ op: "call-indirect", dst, fn: fnValue, args, pos: this.pos(node) });
+    this.emit({ op: "call-indirect", dst, fn: callable(fnValue), args, pos: this.pos(node) });
     return dst;
   };
   // f?.(…): undefined when f is null or undefined, without evaluating the arguments.
   if (node.questionDotToken) return this.optionalChain(node, callee, call);
   const [fnValue, ...args] = this.exprList([callee, ...node.arguments]);
   const dst = this.temp();
-  this.emit({ op: "call-indirect", dst, fn: fnValue, args, pos: this.pos(node) });
+  this.emit({ op: "call-indirect", dst, fn: callable(fnValue), args, pos: this.pos(node) });
   return dst;
 };
 
