@@ -10,7 +10,7 @@ import path from "node:path";
 import { type VReg, MAX_ARGUMENTS, newBlock, newVReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import {
-  ARRAY_ELEMENTS, ARRAY_LENGTH, CLASS_METHOD_NAMES, CLASS_METHODS, FALSE, KIND_OBJECT, SMALL_INT_MAX, TRUE, UNDEFINED, tagInt,
+  ARRAY_ELEMENTS, ARRAY_LENGTH, CLASS_METHOD_NAMES, CLASS_METHODS, FALSE, KIND_OBJECT, NULL, SMALL_INT_MAX, TRUE, UNDEFINED, tagInt,
 } from "../values.ts";
 import { type ValueKind, interfaceMethodNames } from "./types.ts";
 import { REPO_ROOT } from "../frontend/program.ts";
@@ -263,12 +263,24 @@ Lowerer.prototype.interfaceMethodCall = function interfaceMethodCall(this: Lower
   this.emit({ op: "move", dst: fnValue, src: this.call(this.runtime("objGet"), [object, name], callee) });
   this.jumpTo(join);
   this.startBlock(method);
-  this.emit({ op: "move", dst: fnValue, src: this.constant(UNDEFINED) });
+  // (Not undefined: an o.m?.(…) calls the method.)
+  this.emit({ op: "move", dst: fnValue, src: this.constant(node.questionDotToken ? TRUE : UNDEFINED) });
   this.jumpTo(join);
   this.startBlock(join);
-  const args = this.exprList(node.arguments);
   const dst = this.temp();
-  const viaTable = newBlock(this.fn), viaValue = newBlock(this.fn), done = newBlock(this.fn);
+  const done = newBlock(this.fn);
+  if (node.questionDotToken) {
+    // o.m?.(…): undefined, without evaluating the arguments, when there is no such method and
+    // the property is null or undefined.
+    this.emit({ op: "move", dst, src: this.constant(UNDEFINED) });
+    const notUndefined = newBlock(this.fn), present = newBlock(this.fn);
+    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: fnValue, b: this.constant(UNDEFINED), then: done, else: notUndefined, pos: this.pos(node) });
+    this.startBlock(notUndefined);
+    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: fnValue, b: this.constant(NULL), then: done, else: present, pos: this.pos(node) });
+    this.startBlock(present);
+  }
+  const args = this.exprList(node.arguments);
+  const viaTable = newBlock(this.fn), viaValue = newBlock(this.fn);
   this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: code, b: this.constant(UNDEFINED), then: viaValue, else: viaTable, pos: this.pos(node) });
   this.startBlock(viaTable);
   this.emit({ op: "call-code", dst, code, object, args, pos: this.pos(node) });
