@@ -50,6 +50,7 @@ import "./frozen.ts";
 import "./accessors.ts";
 import "./object-methods.ts";
 import "./function-methods.ts";
+import "./tagged-templates.ts";
 import "./function-names.ts";
 import "./error-stacks.ts";
 

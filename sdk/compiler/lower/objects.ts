@@ -25,7 +25,7 @@ declare module "./lowerer.ts" {
 
 Lowerer.prototype.propertyGet = function propertyGet(this: Lowerer, node: ts.PropertyAccessExpression): VReg {
   if (this.castDoubted(node.expression)) return this.checkedPropertyGet(node);
-  const functionName = this.functionNameGet(node) ?? this.errorStackGet(node);
+  const functionName = this.functionNameGet(node) ?? this.errorStackGet(node) ?? this.templateRawGet(node);
   if (functionName !== undefined) return functionName;
   // a?.b on an array, string, Map, … that may be null or undefined (as a?.method(…)).
   const nonNullable = valueKind(this.checker, this.checker.getNonNullableType(this.checker.getTypeAtLocation(node.expression)));
