@@ -1,5 +1,6 @@
 // Methods in object literals: `this` from the call, iterators made of them, methods as values
-// (detached: `this` undefined), call/apply/bind, and the names functions made at run time print.
+// (detached: `this` undefined), call/apply/bind, the names functions made at run time print,
+// optional method calls through an interface, tagged templates and String.raw.
 const counter = {
   count: 0,
   step: 2,
@@ -43,3 +44,13 @@ console.log(sum.bind(null, 1, 2, 3)(4, 5), sum.apply(null, [1, 2, 3, 4, 5, 6]));
 const named = [double, add, add5, counter.inc, function () { return 1; }, async () => 1];
 console.log(named, named.map((f) => f.name));
 console.log(counter, steps);
+interface Greeter { name: string; hello?(n?: number): string }
+class Polite implements Greeter { name = "p"; hello() { return "hi " + this.name; } }
+const greeters: Greeter[] = [new Polite(), { name: "lit", hello(n = 0) { return this.name + n; } }, { name: "none" }];
+let asked = 0;
+console.log(greeters.map((g) => g.hello?.(asked++)), asked);
+function tag(strings: TemplateStringsArray, ...values: unknown[]) { return `${strings.raw.join("|")}/${strings.join("|")}/${values.join(",")}`; }
+const sites: TemplateStringsArray[] = [];
+const keep = (strings: TemplateStringsArray, n: number) => sites.push(strings) * n;
+for (let i = 1; i < 3; i++) keep`v=${i}`;
+console.log(tag`a${1}b${"two"}c\n`, String.raw`x\ny${2}z`, tag``, sites[0] === sites[1], sites[0], Object.isFrozen(sites[1]));
