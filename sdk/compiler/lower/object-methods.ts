@@ -11,7 +11,7 @@
 import ts from "typescript";
 import type { IrFunction, VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
-import { DESCRIPTOR_CLOSURE, CLOSURE_ASYNC, CLOSURE_DESCRIPTOR_FLAGS, CLOSURE_DESCRIPTOR_NAME, CLOSURE_DESCRIPTOR_SIZE, CLOSURE_METHOD, KIND_CLOSURE } from "../values.ts";
+import { DESCRIPTOR_CLOSURE, CLOSURE_ASYNC, CLOSURE_GENERATOR, CLOSURE_DESCRIPTOR_FLAGS, CLOSURE_DESCRIPTOR_NAME, CLOSURE_DESCRIPTOR_SIZE, CLOSURE_METHOD, KIND_CLOSURE } from "../values.ts";
 import { Lowerer } from "./lowerer.ts";
 import { LIB_DIR } from "./runtime-symbols.ts";
 import { isAsync } from "./functions.ts";
@@ -32,8 +32,21 @@ const methodFunctions = new WeakSet<IrFunction>();
 /** Each lowering's named descriptors, by name and flags. */
 const descriptors = new WeakMap<Lowerer, Map<string, string>>();
 
+/** A method of an object literal that takes `this` from the call (not async or a generator:
+ *  objectMethod makes sure those do not use it). */
 export function isObjectLiteralMethod(node: ts.Node): node is ts.MethodDeclaration {
-  return ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent);
+  return ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent) && !node.asteriskToken && !isAsync(node);
+}
+
+function isGeneratorCode(node: ts.Node): boolean {
+  return (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) && node.asteriskToken !== undefined;
+}
+
+/** Does the code use `this` of the function it is in (arrow functions inside share it)? */
+function readsThis(node: ts.Node): boolean {
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node)) return false;
+  return ts.forEachChild(node, readsThis) ?? false;
 }
 
 /** The key of a method in an object literal: a plain name, a string, or [Symbol.iterator]
@@ -50,8 +63,10 @@ export function objectMethodKey(name: ts.PropertyName): string {
 }
 
 Lowerer.prototype.objectMethod = function objectMethod(this: Lowerer, object: VReg, key: VReg, node: ts.MethodDeclaration): void {
-  if (node.asteriskToken || isAsync(node)) {
-    fail(node, Codes.UnsupportedSyntax, "async and generator methods in object literals are not supported on devices yet", "use a class, or a property holding a function");
+  // An async or generator method runs its body later, from its frame: one that uses `this`
+  // would have to keep it there (not done yet).
+  if ((node.asteriskToken || isAsync(node)) && node.body && readsThis(node.body)) {
+    fail(node, Codes.UnsupportedSyntax, "'this' in async and generator methods of object literals is not supported on devices yet", "use a class, or pass the object as a parameter");
   }
   const code = this.closure(node as unknown as ts.FunctionExpression);
   this.call(this.runtime("objSet"), [object, key, code], node, false);
@@ -92,8 +107,9 @@ Lowerer.prototype.nameClosure = function nameClosure(this: Lowerer, node: ts.Nod
   const name = givenName(node);
   const method = isObjectLiteralMethod(node);
   const async = isAsync(node);
-  if (name === undefined && !method && !async) return;
-  const flags = (method ? CLOSURE_METHOD : 0) | (async ? CLOSURE_ASYNC : 0);
+  const generator = isGeneratorCode(node);
+  if (name === undefined && !method && !async && !generator) return;
+  const flags = (method ? CLOSURE_METHOD : 0) | (async ? CLOSURE_ASYNC : 0) | (generator ? CLOSURE_GENERATOR : 0);
   const symbol = this.closureDescriptor(name, flags, node.getSourceFile());
   const descriptor = this.temp({ raw: true });
   this.emit({ op: "symbol", dst: descriptor, symbol, addend: 0 });
@@ -122,5 +138,5 @@ Lowerer.prototype.closureDescriptor = function closureDescriptor(this: Lowerer, 
 /** The descriptor of a top-level function used as a value: its name, for the program's own. */
 Lowerer.prototype.functionValueDescriptor = function functionValueDescriptor(this: Lowerer, decl: ts.FunctionDeclaration): string {
   if (decl.getSourceFile().fileName.startsWith(LIB_DIR) || !decl.name) return DESCRIPTOR_CLOSURE;
-  return this.closureDescriptor(decl.name.text, isAsync(decl) ? CLOSURE_ASYNC : 0, decl.getSourceFile());
+  return this.closureDescriptor(decl.name.text, (isAsync(decl) ? CLOSURE_ASYNC : 0) | (isGeneratorCode(decl) ? CLOSURE_GENERATOR : 0), decl.getSourceFile());
 };

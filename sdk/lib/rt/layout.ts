@@ -117,10 +117,11 @@ export const CLOSURE_DESCRIPTOR_NAME = 4;
 export const CLOSURE_DESCRIPTOR_FLAGS = 8;
 export const CLOSURE_DESCRIPTOR_SIZE = 12;
 /** Flags: a method takes `this` from the call (sdk/lib/rt/methods.ts); an async function;
- *  a bound function (its cells: the target, `this`, the leading arguments). */
+ *  a bound function (its one cell: [the target, `this`, the leading arguments]); a generator. */
 export const CLOSURE_METHOD = 1;
 export const CLOSURE_ASYNC = 2;
 export const CLOSURE_BOUND = 4;
+export const CLOSURE_GENERATOR = 8;
 /** The descriptor of bound functions (sdk/lib/rt/methods.ts, bindFunction). */
 export const DESCRIPTOR_BOUND = "__desc_bound";
 export const DESCRIPTOR_CELL = "__desc_cell";

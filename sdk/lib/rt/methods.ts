@@ -8,7 +8,7 @@
 
 import { addressOf, isObject, objectKind, peek32, peekValue, poke32, symbolAddress } from "mote/intrinsics";
 import {
-  CELL_VALUE, CLOSURE_BOUND, CLOSURE_CELLS, CLOSURE_DESCRIPTOR_FLAGS, CLOSURE_DESCRIPTOR_NAME, CLOSURE_ASYNC, CLOSURE_METHOD, DESCRIPTOR_BOUND, KIND_CLOSURE,
+  CELL_VALUE, CLOSURE_BOUND, CLOSURE_CELLS, CLOSURE_DESCRIPTOR_FLAGS, CLOSURE_DESCRIPTOR_NAME, CLOSURE_ASYNC, CLOSURE_GENERATOR, CLOSURE_METHOD, DESCRIPTOR_BOUND, KIND_CLOSURE,
 } from "./layout.ts";
 import { concat } from "./strings.ts";
 import { RangeError, TypeError } from "./errors.ts";
@@ -58,10 +58,13 @@ export function functionName(fn: unknown): string {
   return name === 0 ? "" : peekValue<string>(descriptor + CLOSURE_DESCRIPTOR_NAME);
 }
 
-/** How console.log shows a function: [Function: f], [AsyncFunction: f], [Function (anonymous)]. */
+/** How console.log shows a function: [Function: f], [AsyncFunction: f], [GeneratorFunction: g],
+ *  [Function (anonymous)]. */
 export function functionText(fn: unknown): string {
   const name = functionName(fn);
-  const kind = (closureFlags(fn) & CLOSURE_ASYNC) !== 0 ? "[AsyncFunction" : "[Function";
+  const flags = closureFlags(fn);
+  const generator = (flags & CLOSURE_GENERATOR) !== 0;
+  const kind = (flags & CLOSURE_ASYNC) !== 0 ? (generator ? "[AsyncGeneratorFunction" : "[AsyncFunction") : generator ? "[GeneratorFunction" : "[Function";
   return name.length === 0 ? concat(kind, " (anonymous)]") : concat(concat(concat(kind, ": "), name), "]");
 }
 
