@@ -89,6 +89,10 @@ Lowerer.prototype.newExpression = function newExpression(this: Lowerer, node: ts
     && this.kindOf(source) === "object" && !this.iterableArray(source) && !["Map", "Set"].includes(this.instanceClass(source)?.name?.text ?? "")) {
     return this.newInstance(classDecl, node, [this.iteratedArray(source)]);
   }
+  // A Map's or Set's iterator (its keys(), …): what is left of it, as an array.
+  const rest = classDecl && source && !ts.isSpreadElement(source) && (classDecl === this.builtinClass("Map") || classDecl === this.builtinClass("Set"))
+    && ts.isCallExpression(skipParens(source)) ? this.iterableArray(source) : undefined;
+  if (classDecl && rest) return this.newInstance(classDecl, node, [rest()]);
   if (classDecl) return this.newInstance(classDecl, node);
   return fail(node, Codes.UnsupportedSyntax, `'new ${node.expression.getText()}' is not supported on devices yet`);
 };

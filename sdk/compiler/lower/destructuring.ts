@@ -27,9 +27,12 @@ Lowerer.prototype.destructuring = function destructuring(this: Lowerer, pattern:
   this.destructure(pattern, source, node);
 };
 
-/** What for…of and spread iterate as an array: an array's keys(), values() and entries(), a
- *  matchAll. Undefined for anything else. */
+/** What spread, Array.from and for…of iterate as an array: what is left of a Map's or Set's
+ *  iterator (collection-loops.ts: for…of steps those itself), an array's keys(), values() and
+ *  entries(), a matchAll. Undefined for anything else. */
 Lowerer.prototype.iterableArray = function iterableArray(this: Lowerer, node: ts.Expression): (() => VReg) | undefined {
+  const collection = this.collectionIterator(node);
+  if (collection) return () => this.call(this.runtime("collectionRest"), [collection()], node);
   const inner = skipParens(node);
   if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression)
     && ["keys", "values", "entries"].includes(inner.expression.name.text)) {
@@ -41,8 +44,6 @@ Lowerer.prototype.iterableArray = function iterableArray(this: Lowerer, node: ts
     }
   }
   if (this.isMatchAll(inner)) return () => this.expr(inner);
-  // Maps and Sets and their keys(), values() and entries() are live iterators
-  // (sdk/lib/rt/collections.ts), stepped by the iteration protocol (iteration.ts).
   return undefined;
 };
 

@@ -51,6 +51,7 @@ import "./accessors.ts";
 import "./object-methods.ts";
 import "./function-methods.ts";
 import "./tagged-templates.ts";
+import "./collection-loops.ts";
 import "./function-names.ts";
 import "./error-stacks.ts";
 

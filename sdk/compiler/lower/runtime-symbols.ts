@@ -215,6 +215,8 @@ export const RT = {
   functionName: ["methods.ts", "functionName"],
   functionText: ["methods.ts", "functionText"],
   applyFunction: ["methods.ts", "applyFunction"],
+  collectionStep: ["collections.ts", "collectionStep"],
+  collectionRest: ["collections.ts", "collectionRest"],
   bindFunction: ["methods.ts", "bindFunction"],
   numberOf: ["conversions.ts", "numberOf"],
   errorStack: ["errors.ts", "errorStack"],

@@ -73,31 +73,40 @@ export class CollectionIterator {
   position = 0;
   constructor(public owner: Map | Set | undefined, public removal: Removal, public kind: number) {}
   next(): unknown {
-    const value = this.step();
+    const value = collectionStep(this);
     return value === this ? { value: undefined, done: true } : { value, done: false };
-  }
-  /** The next value, or the iterator itself once done (no result object). */
-  step(): unknown {
-    const owner = this.owner;
-    if (owner === undefined) return this;
-    for (let r = this.removal; r.next !== undefined; r = r.next) {
-      if (r.index === CLEARED) this.position = 0;
-      else if (r.index < this.position) this.position--;
-      this.removal = r.next;
-    }
-    const keys = owner instanceof Map ? owner.keyList : owner.items;
-    if (this.position >= keys.length) {
-      // Done for good: entries added later are not seen (ECMA-262 §24.1.5.1, CreateMapIterator).
-      this.owner = undefined;
-      return this;
-    }
-    const i = this.position++;
-    const value = owner instanceof Map ? owner.valueList[i] : keys[i];
-    return this.kind === KEYS ? keys[i] : this.kind === VALUES ? value : [keys[i], value];
   }
   [Symbol.iterator](): CollectionIterator {
     return this;
   }
+}
+
+/** A Map's or Set's iterator stepped (for…of over one, lower/collection-loops.ts): the next
+ *  value, or the iterator itself once done. */
+export function collectionStep(it: CollectionIterator): unknown {
+  const owner = it.owner;
+  if (owner === undefined) return it;
+  for (let r = it.removal; r.next !== undefined; r = r.next) {
+    if (r.index === CLEARED) it.position = 0;
+    else if (r.index < it.position) it.position--;
+    it.removal = r.next;
+  }
+  const keys = owner instanceof Map ? owner.keyList : owner.items;
+  if (it.position >= keys.length) {
+    // Done for good: entries added later are not seen (ECMA-262 §24.1.5.1, CreateMapIterator).
+    it.owner = undefined;
+    return it;
+  }
+  const i = it.position++;
+  const value = owner instanceof Map ? owner.valueList[i] : keys[i];
+  return it.kind === KEYS ? keys[i] : it.kind === VALUES ? value : [keys[i], value];
+}
+
+/** What is left of a Map's or Set's iterator, in a new array (spread, Array.from, new Set(…)). */
+export function collectionRest(it: CollectionIterator): unknown[] {
+  const values = arrayNew(0);
+  for (let value = collectionStep(it); value !== it; value = collectionStep(it)) arrayPush(values, value);
+  return values;
 }
 
 export class Map {
@@ -156,7 +165,7 @@ export class Map {
   forEach(callback: MapCallback): void {
     // Live, as for…of: entries the callback adds are visited, deleted ones are not.
     const keys = this.iterator(KEYS);
-    for (let key = keys.step(); key !== keys; key = keys.step()) callback(this.valueList[keys.position - 1], key, this);
+    for (let key = collectionStep(keys); key !== keys; key = collectionStep(keys)) callback(this.valueList[keys.position - 1], key, this);
   }
   keys(): CollectionIterator {
     return this.iterator(KEYS);
@@ -215,7 +224,7 @@ export class Set {
   }
   forEach(callback: SetCallback): void {
     const values = this.iterator(VALUES);
-    for (let value = values.step(); value !== values; value = values.step()) callback(value, value, this);
+    for (let value = collectionStep(values); value !== values; value = collectionStep(values)) callback(value, value, this);
   }
   keys(): CollectionIterator {
     return this.iterator(VALUES);
