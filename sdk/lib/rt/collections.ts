@@ -81,6 +81,12 @@ export class CollectionIterator {
   }
 }
 
+/** A new iterator of `owner`; from now on its deletions are recorded for iterators. */
+function iteratorOf(owner: Map | Set, kind: number): CollectionIterator {
+  if (owner.removal === undefined) owner.removal = new Removal();
+  return new CollectionIterator(owner, owner.removal, kind);
+}
+
 /** A Map's or Set's iterator stepped (for…of over one, lower/collection-loops.ts): the next
  *  value, or the iterator itself once done. */
 export function collectionStep(it: CollectionIterator): unknown {
@@ -158,26 +164,22 @@ export class Map {
     this.valueList = [];
     this.removal = recordRemoval(this.removal, CLEARED);
   }
-  iterator(kind: number): CollectionIterator {
-    if (this.removal === undefined) this.removal = new Removal();
-    return new CollectionIterator(this, this.removal, kind);
-  }
   forEach(callback: MapCallback): void {
     // Live, as for…of: entries the callback adds are visited, deleted ones are not.
-    const keys = this.iterator(KEYS);
+    const keys = iteratorOf(this, KEYS);
     for (let key = collectionStep(keys); key !== keys; key = collectionStep(keys)) callback(this.valueList[keys.position - 1], key, this);
   }
   keys(): CollectionIterator {
-    return this.iterator(KEYS);
+    return iteratorOf(this, KEYS);
   }
   values(): CollectionIterator {
-    return this.iterator(VALUES);
+    return iteratorOf(this, VALUES);
   }
   entries(): CollectionIterator {
-    return this.iterator(ENTRIES);
+    return iteratorOf(this, ENTRIES);
   }
   [Symbol.iterator](): CollectionIterator {
-    return this.iterator(ENTRIES);
+    return iteratorOf(this, ENTRIES);
   }
 }
 
@@ -218,24 +220,20 @@ export class Set {
     this.items = [];
     this.removal = recordRemoval(this.removal, CLEARED);
   }
-  iterator(kind: number): CollectionIterator {
-    if (this.removal === undefined) this.removal = new Removal();
-    return new CollectionIterator(this, this.removal, kind);
-  }
   forEach(callback: SetCallback): void {
-    const values = this.iterator(VALUES);
+    const values = iteratorOf(this, VALUES);
     for (let value = collectionStep(values); value !== values; value = collectionStep(values)) callback(value, value, this);
   }
   keys(): CollectionIterator {
-    return this.iterator(VALUES);
+    return iteratorOf(this, VALUES);
   }
   values(): CollectionIterator {
-    return this.iterator(VALUES);
+    return iteratorOf(this, VALUES);
   }
   entries(): CollectionIterator {
-    return this.iterator(ENTRIES);
+    return iteratorOf(this, ENTRIES);
   }
   [Symbol.iterator](): CollectionIterator {
-    return this.iterator(VALUES);
+    return iteratorOf(this, VALUES);
   }
 }
