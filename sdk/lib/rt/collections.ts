@@ -116,10 +116,11 @@ export function collectionRest(it: CollectionIterator): unknown[] {
 }
 
 export class Map {
+  /** The end of the chain of removals iterators follow; undefined until one is made. First
+   *  in Map and Set alike, so code for either (iteratorOf) reads it in place. */
+  removal: Removal | undefined = undefined;
   keyList: unknown[];
   valueList: unknown[];
-  /** The end of the chain of removals iterators follow; undefined until one is made. */
-  removal: Removal | undefined = undefined;
   constructor(entries?: unknown[][]) {
     this.keyList = [];
     this.valueList = [];
@@ -184,8 +185,8 @@ export class Map {
 }
 
 export class Set {
-  items: unknown[];
   removal: Removal | undefined = undefined;
+  items: unknown[];
   constructor(values?: unknown[]) {
     this.items = [];
     if (values === undefined || values === null) return;

@@ -8,7 +8,7 @@ import { concat, inspectNumber, isNumber, isString, primitiveToString, toString,
 import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_DATE, CLASS_PRINT_GENERATOR, CLASS_PRINT_MAP, CLASS_PRINT_REGEXP, DESCRIPTOR_MATCH, DESCRIPTOR_PLAIN_NULL, MATCH_GROUPS, MATCH_INDEX, MATCH_INPUT, CLASS_PRINT_SET, KIND_ARRAY, KIND_CLOSURE, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
 import type { Map, Set } from "./collections.ts";
 import { PANIC_INSPECT_UNSUPPORTED, PANIC_UNSUPPORTED } from "./panic-codes.ts";
-import { accessorText, isAccessor, isPrivateName, keysOf, objMethodCode, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
+import { accessorText, isAccessor, isIteratorKey, isPrivateName, keysOf, objMethodCode, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
 import { printString, printValue } from "./print.ts";
 import { displayWidth } from "./display-width.ts";
 import { typedElement } from "./arrays.ts";
@@ -165,7 +165,7 @@ function formatValue(value: unknown, depth: number, indentation: number): string
     // A [Symbol.iterator] method (lower/object-methods.ts) comes after the strings, as symbols do.
     let iterator = -1;
     for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === "[Symbol.iterator]") {
+      if (isIteratorKey(keys[i])) {
         iterator = i;
         continue;
       }

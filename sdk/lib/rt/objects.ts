@@ -230,9 +230,22 @@ export function objValues(o: unknown): unknown[] {
  *  Object.keys, values, entries and for…in list string keys only: `list` (of o's keys or
  *  values, a copy) without its entry. */
 function withoutSymbolKey(o: unknown, list: unknown[]): unknown[] {
-  const i = objectKind(o) === KIND_PLAIN ? indexOfKey(keysOf(o), "[Symbol.iterator]") : -1;
-  if (i >= 0) list.splice(i, 1);
+  if (objectKind(o) !== KIND_PLAIN) return list;
+  const keys = keysOf(o);
+  for (let i = 0; i < keys.length; i++) {
+    if (isIteratorKey(keys[i])) {
+      list.splice(i, 1);
+      break;
+    }
+  }
   return list;
+}
+
+/** Is `key` "[Symbol.iterator]"? Built from two parts: that string as a constant would keep
+ *  every linked class's [Symbol.iterator] method (link/reachable.ts takes a constant method
+ *  name for a lookup of it). */
+export function isIteratorKey(key: string): boolean {
+  return key.length === 17 && key === concat("[Symbol.", "iterator]");
 }
 
 export function objEntries(o: unknown): unknown[][] {
