@@ -21,7 +21,8 @@ declare module "./lowerer.ts" {
 /** The raw array's place after a template array's header. */
 const TEMPLATE_RAW = ARRAY_SIZE;
 
-const templateArrays = new WeakMap<ts.TaggedTemplateExpression, string>();
+/** Each lowering's template arrays, by site (a later build may see the same syntax tree). */
+const templateArrays = new WeakMap<Lowerer, Map<ts.TaggedTemplateExpression, string>>();
 
 function pieces(template: ts.TemplateLiteral): { cooked: Array<string | undefined>; raw: string[]; values: ts.Expression[] } {
   if (ts.isNoSubstitutionTemplateLiteral(template)) return { cooked: [template.text], raw: [template.rawText ?? template.text], values: [] };
@@ -42,7 +43,9 @@ Lowerer.prototype.taggedTemplate = function taggedTemplate(this: Lowerer, node: 
   }
   if (this.checker.getTypeAtLocation(node.tag).getCallSignatures().length === 0) fail(node.tag, Codes.UnsupportedCall, `a tag of type '${this.checker.typeToString(this.checker.getTypeAtLocation(node.tag))}' is not supported on devices yet`);
   if (cooked.some((c) => c === undefined)) fail(node.template, Codes.UnsupportedSyntax, "an invalid escape in a tagged template is not supported on devices yet");
-  let symbol = templateArrays.get(node);
+  if (!templateArrays.has(this)) templateArrays.set(this, new Map());
+  const sites = templateArrays.get(this)!;
+  let symbol = sites.get(node);
   if (!symbol) {
     const rawArray = this.constantArray(raw.map((r) => this.stringSymbol(r)));
     symbol = this.uniqueName("__template");
@@ -59,7 +62,7 @@ Lowerer.prototype.taggedTemplate = function taggedTemplate(this: Lowerer, node: 
       symbol: elements, bytes: new Uint8Array(Math.max(4, 4 * cooked.length)), align: 4, module: "constants",
       relocs: cooked.map((c, i) => ({ offset: 4 * i, symbol: this.stringSymbol(c!), addend: 0 })),
     });
-    templateArrays.set(node, symbol);
+    sites.set(node, symbol);
   }
   const fn = this.expr(node.tag);
   const strings = this.temp();
