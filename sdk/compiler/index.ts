@@ -36,7 +36,7 @@ import { writeUf2 } from "./emit/uf2.ts";
 import { writeMap } from "./emit/map.ts";
 import { sizeReport } from "./emit/size-report.ts";
 import { elementBytes } from "./lower/types.ts";
-import { DESCRIPTOR_CLOSURE, DESCRIPTOR_CELL, KIND_CLOSURE, KIND_CELL, DESCRIPTOR_PLAIN, KIND_PLAIN, DESCRIPTOR_MATCH, DESCRIPTOR_PLAIN_NULL, DESCRIPTOR_PLAIN_FROZEN, DESCRIPTOR_ARRAY_FROZEN, DESCRIPTOR_ACCESSOR, KIND_ACCESSOR, DESCRIPTOR_PLAIN_ACCESSORS } from "./values.ts";
+import { DESCRIPTOR_CLOSURE, DESCRIPTOR_CELL, KIND_CLOSURE, KIND_CELL, DESCRIPTOR_PLAIN, KIND_PLAIN, DESCRIPTOR_MATCH, DESCRIPTOR_PLAIN_NULL, DESCRIPTOR_PLAIN_FROZEN, DESCRIPTOR_ARRAY_FROZEN, DESCRIPTOR_ACCESSOR, KIND_ACCESSOR, DESCRIPTOR_PLAIN_ACCESSORS, CLOSURE_DESCRIPTOR_SIZE, DESCRIPTOR_BOUND, CLOSURE_DESCRIPTOR_FLAGS, CLOSURE_BOUND } from "./values.ts";
 import { DESCRIPTOR_TYPED_PREFIX, KIND_TYPED_ARRAY, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENTS, DESCRIPTOR_ARRAY, DESCRIPTOR_NUMBER, DESCRIPTOR_STRING16, DESCRIPTOR_STRING8, KIND_ARRAY, KIND_NUMBER, KIND_STRING16, KIND_STRING8 } from "./values.ts";
 import type { IrProgram } from "./ir/ir.ts";
 import { slotLinkRegion } from "../../flash-tool/image/board-image.ts";
@@ -225,10 +225,12 @@ export function build(options: BuildOptions): BuildResult {
     [DESCRIPTOR_CLOSURE, KIND_CLOSURE], [DESCRIPTOR_CELL, KIND_CELL], [DESCRIPTOR_PLAIN, KIND_PLAIN],
     [DESCRIPTOR_MATCH, KIND_ARRAY], [DESCRIPTOR_PLAIN_NULL, KIND_PLAIN],
     [DESCRIPTOR_PLAIN_FROZEN, KIND_PLAIN], [DESCRIPTOR_ARRAY_FROZEN, KIND_ARRAY], [DESCRIPTOR_ACCESSOR, KIND_ACCESSOR],
-    [DESCRIPTOR_PLAIN_ACCESSORS, KIND_PLAIN]] as const) {
-    const bytes = new Uint8Array(4);
+    [DESCRIPTOR_PLAIN_ACCESSORS, KIND_PLAIN], [DESCRIPTOR_BOUND, KIND_CLOSURE]] as const) {
+    // A closure's descriptor has a name and flags too (none: an anonymous function).
+    const bytes = new Uint8Array(symbol === DESCRIPTOR_CLOSURE || symbol === DESCRIPTOR_BOUND ? CLOSURE_DESCRIPTOR_SIZE : 4);
     new DataView(bytes.buffer).setUint32(0, kind, true);
-    chunks.push({ name: symbol, section: ".rodata", bytes, size: 4, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });
+    if (symbol === DESCRIPTOR_BOUND) new DataView(bytes.buffer).setUint32(CLOSURE_DESCRIPTOR_FLAGS, CLOSURE_BOUND, true);
+    chunks.push({ name: symbol, section: ".rodata", bytes, size: bytes.length, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });
   }
   // Typed array descriptors: the kind, the element size in bytes, the element type.
   for (const element of lowerer.typedDescriptors) {

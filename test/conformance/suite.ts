@@ -215,7 +215,7 @@ function simulatorMissing(board: Board): string | undefined {
 }
 
 /** A stack's frames ("    at f (app.ts:3:9)") name Node's own files and its internals on Node,
- *  the TypeScript file and only the frame where the error was made on a device
+ *  the TypeScript file and the frames the program's text proves on a device
  *  (sdk/compiler/lower/error-stacks.ts): the outputs are compared without them, and the
  *  device's must have a frame's shape. */
 const STACK_FRAME = /^ +at .*\n/gm;

@@ -1,6 +1,6 @@
 // err.stack on a device (sdk/compiler/lower/error-stacks.ts): the first line as Node writes it,
-// then the frame where the program made the error, naming the function as V8 does and giving
-// the TypeScript file, line and column (conformance's error-stacks.ts compares the rest with
+// then the frame where the program made the error and its callers' as far as the program's text
+// proves them, naming the functions as V8 does and giving the TypeScript file, line and column (conformance's error-stacks.ts compares the rest with
 // Node, frames left out).
 
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -25,6 +25,13 @@ try {
 } catch (e) {
   console.log((e as Error).stack);
 }
+function inner(): Error { return new Error("deep"); }
+function middle(): Error { return inner(); }
+const outer = (): Error => middle();
+console.log(outer().stack);
+function shared(): Error { return new Error("shared"); }
+function first(): Error { return shared(); }
+console.log(first().stack, shared().message);
 `;
 
 describe.skipIf(!qemuAvailable())("err.stack", () => {
@@ -34,13 +41,17 @@ describe.skipIf(!qemuAvailable())("err.stack", () => {
     const run = await runApp(file, BOARD, { timeoutMs: 60_000 });
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stdout).toBe([
-      "Error: in a function", "    at read (stacks.ts:1:33)",
+      "Error: in a function", "    at read (stacks.ts:1:33)", "    at stacks.ts:8:18",
       "RangeError: in a constructor", "    at new Probe (stacks.ts:3:49)",
       "TypeError: in a method", "    at Probe.measure (stacks.ts:4:29)",
-      "Error: in an arrow", "    at arrow (stacks.ts:6:21)",
+      "Error: in an arrow", "    at arrow (stacks.ts:6:21)", "    at stacks.ts:8:58",
       "Error: at top level", "    at stacks.ts:8:67",
       // An error the runtime makes has no frame of the program's: the first line only.
       "SyntaxError: Expected property name or '}' in JSON at position 1",
+      // The callers' frames, while each function has one call in the program, to the top
+      // level; a function called from two places ends the stack.
+      "Error: deep", "    at inner (stacks.ts:14:34)", "    at middle (stacks.ts:15:35)", "    at outer (stacks.ts:16:28)", "    at stacks.ts:17:13",
+      "Error: shared", "    at shared (stacks.ts:18:35) shared",
       "",
     ].join("\n"));
   });

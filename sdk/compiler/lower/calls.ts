@@ -10,7 +10,7 @@ import path from "node:path";
 import { type VReg, MAX_ARGUMENTS, newBlock, newVReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import {
-  ARRAY_ELEMENTS, ARRAY_LENGTH, CLASS_METHOD_NAMES, CLASS_METHODS, FALSE, KIND_OBJECT, SMALL_INT_MAX, TRUE, UNDEFINED, tagInt,
+  ARRAY_ELEMENTS, ARRAY_LENGTH, CLASS_METHOD_NAMES, CLASS_METHODS, FALSE, KIND_OBJECT, NULL, SMALL_INT_MAX, TRUE, UNDEFINED, tagInt,
 } from "../values.ts";
 import { type ValueKind, interfaceMethodNames } from "./types.ts";
 import { REPO_ROOT } from "../frontend/program.ts";
@@ -118,6 +118,8 @@ Lowerer.prototype.callExpression = function callExpression(this: Lowerer, node: 
     // property of a plain object.
     if (objKind === "object" && !callee.questionDotToken && !ts.isOptionalChain(callee)) return this.interfaceMethodCall(callee, node);
     if (objKind === "object" || this.isObjectOrNullish(callee.expression)) return this.indirectCall(callee, node);
+    const applied = this.functionMethodCall(callee, node);
+    if (applied) return applied;
     fail(node, Codes.UnsupportedCall, `calling '${callee.getText()}' is not supported on devices yet`);
   }
   if (!ts.isIdentifier(callee)) return this.indirectCall(callee, node);
@@ -212,17 +214,36 @@ Lowerer.prototype.indirectCall = function indirectCall(this: Lowerer, callee: ts
     fail(callee, Codes.UnsupportedCall, `calling '${callee.getText()}' is not supported on devices yet`);
   }
   checkValueCallArguments(node);
+  // o.f(…), o[k](…), o.f?.(…) on an object: a method of an object literal gets o as its
+  // `this` (lower/object-methods.ts), so o is evaluated once, before the property.
+  const target = skipParens(callee);
+  const receiverNode = (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && this.kindOf(target.expression) === "object"
+    ? target.expression : undefined;
+  let receiver: VReg | undefined;
+  if (receiverNode && !this.bound.has(receiverNode)) {
+    receiver = this.temp();
+    this.emit({ op: "move", dst: receiver, src: this.expr(receiverNode) });
+    this.bound.set(receiverNode, receiver);
+    try {
+      return this.indirectCall(callee, node);
+    } finally {
+      this.bound.delete(receiverNode);
+    }
+  }
+  if (receiverNode) receiver = this.bound.get(receiverNode);
+  const callable = (fnValue: VReg): VReg => receiver === undefined ? fnValue
+    : this.call(this.runtime("methodProperty"), [fnValue, receiver, this.stringLiteral(calleeText(callee))], node);
   const call = (fnValue: VReg): VReg => {
     const args = this.exprList(node.arguments);
     const dst = this.temp();
-    this.emit({ op: "call-indirect", dst, fn: fnValue, args, pos: this.pos(node) });
+    this.emit({ op: "call-indirect", dst, fn: callable(fnValue), args, pos: this.pos(node) });
     return dst;
   };
   // f?.(…): undefined when f is null or undefined, without evaluating the arguments.
   if (node.questionDotToken) return this.optionalChain(node, callee, call);
   const [fnValue, ...args] = this.exprList([callee, ...node.arguments]);
   const dst = this.temp();
-  this.emit({ op: "call-indirect", dst, fn: fnValue, args, pos: this.pos(node) });
+  this.emit({ op: "call-indirect", dst, fn: callable(fnValue), args, pos: this.pos(node) });
   return dst;
 };
 
@@ -242,19 +263,32 @@ Lowerer.prototype.interfaceMethodCall = function interfaceMethodCall(this: Lower
   this.emit({ op: "move", dst: fnValue, src: this.call(this.runtime("objGet"), [object, name], callee) });
   this.jumpTo(join);
   this.startBlock(method);
-  this.emit({ op: "move", dst: fnValue, src: this.constant(UNDEFINED) });
+  // (Not undefined: an o.m?.(…) calls the method.)
+  this.emit({ op: "move", dst: fnValue, src: this.constant(node.questionDotToken ? TRUE : UNDEFINED) });
   this.jumpTo(join);
   this.startBlock(join);
-  const args = this.exprList(node.arguments);
   const dst = this.temp();
-  const viaTable = newBlock(this.fn), viaValue = newBlock(this.fn), done = newBlock(this.fn);
+  const done = newBlock(this.fn);
+  if (node.questionDotToken) {
+    // o.m?.(…): undefined, without evaluating the arguments, when there is no such method and
+    // the property is null or undefined.
+    this.emit({ op: "move", dst, src: this.constant(UNDEFINED) });
+    const notUndefined = newBlock(this.fn), present = newBlock(this.fn);
+    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: fnValue, b: this.constant(UNDEFINED), then: done, else: notUndefined, pos: this.pos(node) });
+    this.startBlock(notUndefined);
+    this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: fnValue, b: this.constant(NULL), then: done, else: present, pos: this.pos(node) });
+    this.startBlock(present);
+  }
+  const args = this.exprList(node.arguments);
+  const viaTable = newBlock(this.fn), viaValue = newBlock(this.fn);
   this.setTerm({ op: "branch", kind: "cmp", cmp: "eq", numeric: false, a: code, b: this.constant(UNDEFINED), then: viaValue, else: viaTable, pos: this.pos(node) });
   this.startBlock(viaTable);
   this.emit({ op: "call-code", dst, code, object, args, pos: this.pos(node) });
   this.jumpTo(done);
   this.startBlock(viaValue);
   // Not a function: a TypeError once the arguments are evaluated, as in JavaScript.
-  const callable = this.call(this.runtime("callableProperty"), [fnValue, this.stringLiteral(calleeText(callee))], node);
+  // A method of an object literal gets the object as its `this` (lower/object-methods.ts).
+  const callable = this.call(this.runtime("methodProperty"), [fnValue, object, this.stringLiteral(calleeText(callee))], node);
   this.emit({ op: "call-indirect", dst, fn: callable, args, pos: this.pos(node) });
   this.jumpTo(done);
   this.startBlock(done);

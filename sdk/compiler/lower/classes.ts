@@ -89,6 +89,10 @@ Lowerer.prototype.newExpression = function newExpression(this: Lowerer, node: ts
     && this.kindOf(source) === "object" && !this.iterableArray(source) && !["Map", "Set"].includes(this.instanceClass(source)?.name?.text ?? "")) {
     return this.newInstance(classDecl, node, [this.iteratedArray(source)]);
   }
+  // A Map's or Set's iterator (its keys(), …): what is left of it, as an array.
+  const rest = classDecl && source && !ts.isSpreadElement(source) && (classDecl === this.builtinClass("Map") || classDecl === this.builtinClass("Set"))
+    && ts.isCallExpression(skipParens(source)) ? this.iterableArray(source) : undefined;
+  if (classDecl && rest) return this.newInstance(classDecl, node, [rest()]);
   if (classDecl) return this.newInstance(classDecl, node);
   return fail(node, Codes.UnsupportedSyntax, `'new ${node.expression.getText()}' is not supported on devices yet`);
 };
@@ -338,7 +342,7 @@ Lowerer.prototype.thisValue = function thisValue(this: Lowerer, node: ts.Node): 
     this.emit({ op: "load", dst: value, base: this.thisCell, offset: CELL_VALUE, width: 32, pos: this.pos(node) });
     return value;
   }
-  const holder = this.reviverThis(node) ?? this.accessorThis(node);
+  const holder = this.reviverThis(node) ?? this.accessorThis(node) ?? this.objectMethodThis(node);
   if (holder !== undefined) return holder;
   return fail(node, Codes.UnsupportedSyntax, "'this' is supported on devices in methods, constructors, JSON.parse revivers and the arrow functions inside them");
 };

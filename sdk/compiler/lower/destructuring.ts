@@ -9,7 +9,6 @@ import { Codes, fail } from "../diagnostics.ts";
 import { UNDEFINED, tagInt } from "../values.ts";
 import { valueKind } from "./types.ts";
 import { Lowerer } from "./lowerer.ts";
-import { RT_DIR } from "./runtime-symbols.ts";
 import { skipParens } from "./syntax.ts";
 
 declare module "./lowerer.ts" {
@@ -28,14 +27,15 @@ Lowerer.prototype.destructuring = function destructuring(this: Lowerer, pattern:
   this.destructure(pattern, source, node);
 };
 
-/** What for…of and spread iterate for a Map or a Set (entries, values) or their keys(),
- *  values() and entries(): the runtime gives arrays. Undefined for anything else. */
+/** What spread, Array.from and for…of iterate as an array: what is left of a Map's or Set's
+ *  iterator (collection-loops.ts: for…of steps those itself), an array's keys(), values() and
+ *  entries(), a matchAll. Undefined for anything else. */
 Lowerer.prototype.iterableArray = function iterableArray(this: Lowerer, node: ts.Expression): (() => VReg) | undefined {
+  const collection = this.collectionIterator(node);
+  if (collection) return () => this.call(this.runtime("collectionRest"), [collection()], node);
   const inner = skipParens(node);
   if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression)
     && ["keys", "values", "entries"].includes(inner.expression.name.text)) {
-    const cls = this.instanceClass(inner.expression.expression);
-    if (cls && ["Map", "Set"].includes(cls.name?.text ?? "") && cls.getSourceFile().fileName.startsWith(RT_DIR)) return () => this.expr(inner);
     // array.keys(), .values(), .entries(): the indices, the elements, [index, element] pairs.
     if (this.kindOf(inner.expression.expression) === "array" && inner.arguments.length === 0) {
       const which = inner.expression.name.text;
@@ -44,12 +44,6 @@ Lowerer.prototype.iterableArray = function iterableArray(this: Lowerer, node: ts
     }
   }
   if (this.isMatchAll(inner)) return () => this.expr(inner);
-  const cls = this.instanceClass(inner);
-  if (cls && ["Map", "Set"].includes(cls.name?.text ?? "") && cls.getSourceFile().fileName.startsWith(RT_DIR)) {
-    const info = this.classInfo(cls);
-    const method = info.name === "Map" ? "entries" : "values";
-    return () => this.methodCall(this.expr(inner), info.slots.get(method)!, [], node, method);
-  }
   return undefined;
 };
 

@@ -91,6 +91,7 @@ Lowerer.prototype.expr = function expr(this: Lowerer, node: ts.Expression, disca
     case ts.SyntaxKind.YieldExpression: return this.yieldExpression(node as ts.YieldExpression);
     case ts.SyntaxKind.TypeOfExpression: return this.typeOf(node as ts.TypeOfExpression);
     case ts.SyntaxKind.RegularExpressionLiteral: return this.regexpLiteral(node as ts.RegularExpressionLiteral);
+    case ts.SyntaxKind.TaggedTemplateExpression: return this.taggedTemplate(node as ts.TaggedTemplateExpression);
     default:
       return fail(node, Codes.UnsupportedSyntax, `${syntaxName(node)} is not supported on devices yet`);
   }

@@ -3,7 +3,7 @@
 // [class B extends A]). Where the function is known at compile time (a declaration, a const
 // holding a function or arrow expression, a method, a class, the globals String, Number and
 // Boolean) the text is folded into the program; a function value known only at run time (a
-// parameter, a field) is a compile error at the use, as before.
+// parameter, a field) has the name its descriptor holds (sdk/lib/rt/methods.ts).
 
 import ts from "typescript";
 import type { VReg } from "../ir/ir.ts";
@@ -76,5 +76,8 @@ Lowerer.prototype.functionNameGet = function functionNameGet(this: Lowerer, node
   const type = this.checker.getTypeAtLocation(node.expression);
   if (type.getCallSignatures().length === 0 && type.getConstructSignatures().length === 0) return undefined;
   const f = this.staticFunction(node.expression);
-  return f ? this.stringLiteral(f.name) : undefined;
+  if (f) return this.stringLiteral(f.name);
+  // A function known only at run time: the name its descriptor holds (lower/object-methods.ts).
+  if (type.getConstructSignatures().length > 0 || type.getProperties().some((p) => p.name === "name" && !(p.valueDeclaration?.getSourceFile().isDeclarationFile ?? true))) return undefined;
+  return this.call(this.runtime("functionName"), [this.expr(node.expression)], node);
 };

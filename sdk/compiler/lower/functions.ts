@@ -393,6 +393,7 @@ Lowerer.prototype.closure = function closure(this: Lowerer, node: ts.ArrowFuncti
       this.thisCell = newVReg(fn, { name: "this<cell>" });
       this.emit({ op: "load", dst: this.thisCell, base: env, offset: CLOSURE_CELLS + 4 * captures.length, width: 32 });
     }
+    this.objectMethodPrologue(node, fn);
     this.parameters(node, true);
     if (node.body && ts.isBlock(node.body)) {
       this.body(node.body.statements);
@@ -410,6 +411,7 @@ Lowerer.prototype.closure = function closure(this: Lowerer, node: ts.ArrowFuncti
   this.emit({ op: "addr-of", dst: codeNumber, src: code });
   const closure = this.call(this.runtime("closureNew"), [codeNumber, this.constant(tagInt(cellValues.length), true)], node);
   cellValues.forEach((cell, i) => this.emit({ op: "store", base: closure, offset: CLOSURE_CELLS + 4 * i, src: cell, width: 32 }));
+  this.nameClosure(node, closure);
   return closure;
 };
 
@@ -437,7 +439,7 @@ Lowerer.prototype.functionValue = function functionValue(this: Lowerer, decl: ts
     const bytes = new Uint8Array(CLOSURE_CELLS);
     this.data.push({
       symbol, bytes, align: 4, module: this.moduleName(decl.getSourceFile()),
-      relocs: [{ offset: 0, symbol: DESCRIPTOR_CLOSURE, addend: 0 }, { offset: CLOSURE_CODE, symbol: code, addend: 1 }],
+      relocs: [{ offset: 0, symbol: this.functionValueDescriptor(decl), addend: 0 }, { offset: CLOSURE_CODE, symbol: code, addend: 1 }],
     });
     this.functionValues.set(decl, symbol);
   }

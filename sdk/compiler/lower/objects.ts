@@ -8,6 +8,7 @@ import { Codes, fail } from "../diagnostics.ts";
 import { ARRAY_LENGTH, NULL, STRING_LENGTH, UNDEFINED, SMALL_INT_MAX, TYPED_LENGTH, tagInt } from "../values.ts";
 import { valueKind } from "./types.ts";
 import { Lowerer } from "./lowerer.ts";
+import { objectMethodKey } from "./object-methods.ts";
 
 declare module "./lowerer.ts" {
   interface Lowerer {
@@ -24,7 +25,7 @@ declare module "./lowerer.ts" {
 
 Lowerer.prototype.propertyGet = function propertyGet(this: Lowerer, node: ts.PropertyAccessExpression): VReg {
   if (this.castDoubted(node.expression)) return this.checkedPropertyGet(node);
-  const functionName = this.functionNameGet(node) ?? this.errorStackGet(node);
+  const functionName = this.functionNameGet(node) ?? this.errorStackGet(node) ?? this.templateRawGet(node);
   if (functionName !== undefined) return functionName;
   // a?.b on an array, string, Map, … that may be null or undefined (as a?.method(…)).
   const nonNullable = valueKind(this.checker, this.checker.getNonNullableType(this.checker.getTypeAtLocation(node.expression)));
@@ -123,8 +124,9 @@ Lowerer.prototype.objectLiteral = function objectLiteral(this: Lowerer, node: ts
       this.objectAccessor(object, p);
       continue;
     }
-    if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) {
-      fail(p, Codes.UnsupportedSyntax, "methods and accessors in object literals are not supported on devices yet", "use a property holding an arrow function");
+    if (ts.isMethodDeclaration(p)) {
+      this.objectMethod(object, this.stringLiteral(objectMethodKey(p.name)), p);
+      continue;
     }
     let key: VReg;
     if (ts.isComputedPropertyName(p.name)) {

@@ -128,6 +128,9 @@ Lowerer.prototype.consoleLogFormatted = function consoleLogFormatted(this: Lower
 Lowerer.prototype.isInspected = function isInspected(this: Lowerer, node: ts.Expression): boolean {
   const kind = this.kindOf(node);
   if (kind === "array" || kind === "typed") return true;
+  // A function value prints by its descriptor's name (sdk/lib/rt/methods.ts, functionText).
+  const called = this.checker.getTypeAtLocation(node);
+  if (called.flags & ts.TypeFlags.Object && called.getCallSignatures().length > 0 && called.getConstructSignatures().length === 0) return true;
   if (kind !== "object") return false;
   const cls = this.instanceClass(node);
   if (cls) return this.isErrorClass(cls) || this.printMode(this.classInfo(cls)) !== CLASS_PRINT_UNSUPPORTED;

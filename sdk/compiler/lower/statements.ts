@@ -278,6 +278,7 @@ Lowerer.prototype.doStatement = function doStatement(this: Lowerer, node: ts.DoS
  *  are iterated by index against the current length, as the array iterator does. */
 Lowerer.prototype.forOfStatement = function forOfStatement(this: Lowerer, node: ts.ForOfStatement): void {
   if (node.awaitModifier) fail(node, Codes.UnsupportedSyntax, "'for await' is not supported on devices yet");
+  if (this.collectionForOf(node)) return;
   let kind = this.kindOf(node.expression);
   const iterated = this.iterableArray(node.expression);
   if (iterated) kind = "array";

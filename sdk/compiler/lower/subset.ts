@@ -55,13 +55,14 @@ const GLOBALS_REJECTED: Record<string, [number, string, string]> = {
   BigInt: [Codes.BigInt, "BigInt is not supported on devices", "use numbers"],
 };
 
-/** `Symbol` in a class member's name `[Symbol.iterator]`, the one use of Symbol devices have
+/** `Symbol` in a class member's or object literal method's name `[Symbol.iterator]`, the one use of Symbol devices have
  *  (lower/classes.ts, memberKey). */
 function isIteratorMethodName(id: ts.Identifier): boolean {
   const access = id.parent;
   if (id.text !== "Symbol" || !ts.isPropertyAccessExpression(access) || access.expression !== id || access.name.text !== "iterator") return false;
   const name = access.parent;
-  return ts.isComputedPropertyName(name) && (ts.isMethodDeclaration(name.parent) || ts.isPropertyDeclaration(name.parent)) && ts.isClassLike(name.parent.parent);
+  return ts.isComputedPropertyName(name) && (ts.isMethodDeclaration(name.parent) || ts.isPropertyDeclaration(name.parent))
+    && (ts.isClassLike(name.parent.parent) || ts.isObjectLiteralExpression(name.parent.parent));
 }
 
 /** True when the identifier refers to the global of that name (not a local that shadows it). */

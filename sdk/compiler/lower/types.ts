@@ -54,7 +54,9 @@ export function valueKind(checker: ts.TypeChecker, type: ts.Type): ValueKind {
  *  (sdk/lib/rt/regexp.ts), with index, input and groups besides. */
 export function isMatchArrayType(type: ts.Type): boolean {
   const symbol = type.getSymbol();
-  return (symbol?.name === "RegExpMatchArray" || symbol?.name === "RegExpExecArray") && symbol.declarations?.[0]?.getSourceFile().isDeclarationFile === true;
+  // (A tagged template's strings are such an array of strings too: lower/tagged-templates.ts.)
+  return (symbol?.name === "RegExpMatchArray" || symbol?.name === "RegExpExecArray" || symbol?.name === "TemplateStringsArray")
+    && symbol.declarations?.[0]?.getSourceFile().isDeclarationFile === true;
 }
 
 export function elementType(checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined {

@@ -1,6 +1,14 @@
 // Map and Set, kept in insertion order (ECMA-262 §24.1, §24.2) in parallel arrays. Keys compare
 // with SameValueZero, which for the values of this language step is ===. Lookups are linear:
 // device maps are small, and the order costs nothing this way.
+//
+// Iterators are live, as JavaScript's: one made before a set sees the new entry, and one
+// under way when an entry is deleted neither skips nor repeats one. A deletion closes up the
+// arrays, so an iterator's position must move back when an entry before it goes: once a
+// collection has been iterated, each delete (and clear) appends a Removal to a chain the
+// collection and its iterators share, and an iterator walks the chain from where it last
+// looked before each step (as V8 moves its iterators to a rehashed table). A collection never
+// iterated records nothing; the links behind every iterator become garbage.
 
 import { DOUBLES, isObject, objectKind, panic } from "mote/intrinsics";
 import { KIND_ARRAY } from "./layout.ts";
@@ -39,7 +47,78 @@ function iterated(source: unknown): unknown[] {
   return panic(PANIC_UNSUPPORTED);
 }
 
+/** What an iterator's position becomes after a removal: one less when the entry removed was
+ *  before it; 0 after a clear (CLEARED). */
+const CLEARED = -1;
+
+export class Removal {
+  next: Removal | undefined = undefined;
+  index = 0;
+}
+
+/** Records the removal of entry `index` (CLEARED: all) where iterators can see it. */
+function recordRemoval(current: Removal | undefined, index: number): Removal | undefined {
+  if (current === undefined) return undefined;
+  current.index = index;
+  current.next = new Removal();
+  return current.next;
+}
+
+const KEYS = 0;
+const VALUES = 1;
+const ENTRIES = 2;
+
+/** A Map's or Set's keys(), values() or entries(), and what for…of over one steps. */
+export class CollectionIterator {
+  position = 0;
+  constructor(public owner: Map | Set | undefined, public removal: Removal, public kind: number) {}
+  next(): unknown {
+    const value = collectionStep(this);
+    return value === this ? { value: undefined, done: true } : { value, done: false };
+  }
+  [Symbol.iterator](): CollectionIterator {
+    return this;
+  }
+}
+
+/** A new iterator of `owner`; from now on its deletions are recorded for iterators. */
+function iteratorOf(owner: Map | Set, kind: number): CollectionIterator {
+  if (owner.removal === undefined) owner.removal = new Removal();
+  return new CollectionIterator(owner, owner.removal, kind);
+}
+
+/** A Map's or Set's iterator stepped (for…of over one, lower/collection-loops.ts): the next
+ *  value, or the iterator itself once done. */
+export function collectionStep(it: CollectionIterator): unknown {
+  const owner = it.owner;
+  if (owner === undefined) return it;
+  for (let r = it.removal; r.next !== undefined; r = r.next) {
+    if (r.index === CLEARED) it.position = 0;
+    else if (r.index < it.position) it.position--;
+    it.removal = r.next;
+  }
+  const keys = owner instanceof Map ? owner.keyList : owner.items;
+  if (it.position >= keys.length) {
+    // Done for good: entries added later are not seen (ECMA-262 §24.1.5.1, CreateMapIterator).
+    it.owner = undefined;
+    return it;
+  }
+  const i = it.position++;
+  const value = owner instanceof Map ? owner.valueList[i] : keys[i];
+  return it.kind === KEYS ? keys[i] : it.kind === VALUES ? value : [keys[i], value];
+}
+
+/** What is left of a Map's or Set's iterator, in a new array (spread, Array.from, new Set(…)). */
+export function collectionRest(it: CollectionIterator): unknown[] {
+  const values = arrayNew(0);
+  for (let value = collectionStep(it); value !== it; value = collectionStep(it)) arrayPush(values, value);
+  return values;
+}
+
 export class Map {
+  /** The end of the chain of removals iterators follow; undefined until one is made. First
+   *  in Map and Set alike, so code for either (iteratorOf) reads it in place. */
+  removal: Removal | undefined = undefined;
   keyList: unknown[];
   valueList: unknown[];
   constructor(entries?: unknown[][]) {
@@ -78,29 +157,35 @@ export class Map {
     if (i < 0) return false;
     removeAt(this.keyList, i);
     removeAt(this.valueList, i);
+    this.removal = recordRemoval(this.removal, i);
     return true;
   }
   clear(): void {
     this.keyList = [];
     this.valueList = [];
+    this.removal = recordRemoval(this.removal, CLEARED);
   }
   forEach(callback: MapCallback): void {
-    for (let i = 0; i < this.keyList.length; i++) callback(this.valueList[i], this.keyList[i], this);
+    // Live, as for…of: entries the callback adds are visited, deleted ones are not.
+    const keys = iteratorOf(this, KEYS);
+    for (let key = collectionStep(keys); key !== keys; key = collectionStep(keys)) callback(this.valueList[keys.position - 1], key, this);
   }
-  keys(): unknown[] {
-    return this.keyList.slice();
+  keys(): CollectionIterator {
+    return iteratorOf(this, KEYS);
   }
-  values(): unknown[] {
-    return this.valueList.slice();
+  values(): CollectionIterator {
+    return iteratorOf(this, VALUES);
   }
-  entries(): unknown[][] {
-    const result = arrayNew(0) as unknown[][];
-    for (let i = 0; i < this.keyList.length; i++) arrayPush(result, [this.keyList[i], this.valueList[i]]);
-    return result;
+  entries(): CollectionIterator {
+    return iteratorOf(this, ENTRIES);
+  }
+  [Symbol.iterator](): CollectionIterator {
+    return iteratorOf(this, ENTRIES);
   }
 }
 
 export class Set {
+  removal: Removal | undefined = undefined;
   items: unknown[];
   constructor(values?: unknown[]) {
     this.items = [];
@@ -129,23 +214,27 @@ export class Set {
     const i = find(this.items, value);
     if (i < 0) return false;
     removeAt(this.items, i);
+    this.removal = recordRemoval(this.removal, i);
     return true;
   }
   clear(): void {
     this.items = [];
+    this.removal = recordRemoval(this.removal, CLEARED);
   }
   forEach(callback: SetCallback): void {
-    for (let i = 0; i < this.items.length; i++) callback(this.items[i], this.items[i], this);
+    const values = iteratorOf(this, VALUES);
+    for (let value = collectionStep(values); value !== values; value = collectionStep(values)) callback(value, value, this);
   }
-  keys(): unknown[] {
-    return this.items.slice();
+  keys(): CollectionIterator {
+    return iteratorOf(this, VALUES);
   }
-  values(): unknown[] {
-    return this.items.slice();
+  values(): CollectionIterator {
+    return iteratorOf(this, VALUES);
   }
-  entries(): unknown[][] {
-    const result = arrayNew(0) as unknown[][];
-    for (let i = 0; i < this.items.length; i++) arrayPush(result, [this.items[i], this.items[i]]);
-    return result;
+  entries(): CollectionIterator {
+    return iteratorOf(this, ENTRIES);
+  }
+  [Symbol.iterator](): CollectionIterator {
+    return iteratorOf(this, VALUES);
   }
 }

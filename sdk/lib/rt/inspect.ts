@@ -5,14 +5,15 @@
 
 import { addressOf, callMethod, isObject, isSmallInt, objectKind, panic, peek32, peekValue, symbolAddress } from "mote/intrinsics";
 import { concat, inspectNumber, isNumber, isString, primitiveToString, toString, unitAt } from "./strings.ts";
-import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_DATE, CLASS_PRINT_GENERATOR, CLASS_PRINT_MAP, CLASS_PRINT_REGEXP, DESCRIPTOR_MATCH, DESCRIPTOR_PLAIN_NULL, MATCH_GROUPS, MATCH_INDEX, MATCH_INPUT, CLASS_PRINT_SET, KIND_ARRAY, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
+import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_DATE, CLASS_PRINT_GENERATOR, CLASS_PRINT_MAP, CLASS_PRINT_REGEXP, DESCRIPTOR_MATCH, DESCRIPTOR_PLAIN_NULL, MATCH_GROUPS, MATCH_INDEX, MATCH_INPUT, CLASS_PRINT_SET, KIND_ARRAY, KIND_CLOSURE, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
 import type { Map, Set } from "./collections.ts";
 import { PANIC_INSPECT_UNSUPPORTED, PANIC_UNSUPPORTED } from "./panic-codes.ts";
-import { accessorText, isAccessor, isPrivateName, keysOf, objMethodCode, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
+import { accessorText, isAccessor, isIteratorKey, isPrivateName, keysOf, objMethodCode, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
 import { printString, printValue } from "./print.ts";
 import { displayWidth } from "./display-width.ts";
 import { isHole, typedElement } from "./arrays.ts";
 import { Error, errorToString } from "./errors.ts";
+import { functionText } from "./methods.ts";
 
 const BREAK_LENGTH = 80;
 const MAX_DEPTH = 2;
@@ -149,6 +150,7 @@ function formatValue(value: unknown, depth: number, indentation: number): string
     return reduceToSingleString(lines, entries, "[", "]", indentation);
   }
   if (kind === KIND_TYPED_ARRAY) return formatTypedArray(value, depth, indentation);
+  if (kind === KIND_CLOSURE) return functionText(value);
   if (value instanceof Error) return formatError(value, depth, indentation);
   if (kind === KIND_PLAIN) {
     const keys = keysOf(value);
@@ -157,10 +159,17 @@ function formatValue(value: unknown, depth: number, indentation: number): string
     if (depth > MAX_DEPTH) return "[Object]";
     const values = valuesOf(value);
     const output: string[] = [];
+    // A [Symbol.iterator] method (lower/object-methods.ts) comes after the strings, as symbols do.
+    let iterator = -1;
     for (let i = 0; i < keys.length; i++) {
+      if (isIteratorKey(keys[i])) {
+        iterator = i;
+        continue;
+      }
       const shown = isAccessor(values[i]) ? accessorText(values[i]) : formatValue(values[i], depth + 1, indentation + 2);
       output.push(concat(concat(formatKey(keys[i]), ": "), shown));
     }
+    if (iterator >= 0) output.push(concat("[Symbol(Symbol.iterator)]: ", formatValue(values[iterator], depth + 1, indentation + 2)));
     return reduceToSingleString(output, output.length, open, "}", indentation);
   }
   const print = kind === KIND_OBJECT ? peek32(peek32(addressOf(value)) + CLASS_PRINT) : -1;

@@ -8,13 +8,14 @@
 // record holds, so that for…of over a generator makes no { value, done } object per element
 // and a program without generators links none of their code.
 
-import { addressOf, callMethod, isObject, objectKind, peek32 } from "mote/intrinsics";
-import { CLASS_PRINT, CLASS_PRINT_MAP, CLASS_PRINT_SET, KIND_ARRAY, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY } from "./layout.ts";
+import { callMethod, isObject, objectKind } from "mote/intrinsics";
+import { KIND_ARRAY, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY } from "./layout.ts";
 import { arrayNew, arrayPush, arrayAppendString, typedToArray } from "./arrays.ts";
 import { objGet, objMethodCode } from "./objects.ts";
 import { concat, isString, toString } from "./strings.ts";
 import { truthy } from "./print.ts";
 import { TypeError } from "./errors.ts";
+import { methodProperty, withThis } from "./methods.ts";
 
 /** How a record steps its iterator. */
 const BY_INDEX = 0;     // an array (or a string's code points, a Map's entries): no iterator object
@@ -59,10 +60,11 @@ export function getIterator(value: unknown, text: string): IteratorRecord {
     if (kind === KIND_OBJECT) {
       const code = objMethodCode(value, "[Symbol.iterator]");
       if (code !== undefined) return iteratorOf(callMethod(code, value));
-      // A Map gives its entries, a Set its values (collections.ts gives them as arrays).
-      const print = peek32(peek32(addressOf(value)) + CLASS_PRINT);
-      if (print === CLASS_PRINT_MAP) return new IteratorRecord(BY_INDEX, callMethod(objMethodCode(value, "entries"), value), undefined);
-      if (print === CLASS_PRINT_SET) return new IteratorRecord(BY_INDEX, callMethod(objMethodCode(value, "values"), value), undefined);
+    }
+    if (kind === KIND_PLAIN) {
+      // An object literal with a [Symbol.iterator]() method (lower/object-methods.ts).
+      const method = objGet(value, "[Symbol.iterator]");
+      if (method !== undefined) return iteratorOf((methodProperty(method, value, "[Symbol.iterator]") as () => unknown)());
     }
   }
   throw new TypeError(concat(text, " is not iterable"));
@@ -97,7 +99,7 @@ function callIteratorMethod(record: IteratorRecord, name: string, value: unknown
   }
   const method = objGet(iterator, name);
   if (method === undefined || method === null) return record;
-  return (method as Step)(value);
+  return (withThis(method, iterator) as Step)(value);
 }
 
 /** IteratorStepValue: the next value, or the record itself once the iterator is done (the
@@ -114,7 +116,7 @@ export function iteratorStep(record: IteratorRecord): unknown {
   if (record.kind === FRAME) return (record.next as FrameOperation)(record, undefined, FRAME_STEP);
   const next = record.next;
   if (record.kind === FUNCTION && !isObject(next)) throw new TypeError(concat(toString(next), " is not a function"));
-  const result = checkedResult(record.kind === METHOD ? callMethod(next, record.iterator) : (next as Step)());
+  const result = checkedResult(record.kind === METHOD ? callMethod(next, record.iterator) : (withThis(next, record.iterator) as Step)());
   if (truthy(objGet(result, "done"))) return record;
   record.done = false;
   return objGet(result, "value");

@@ -126,6 +126,20 @@ export const CLOSURE_CELLS = 8;
 /** Cells: one captured variable's value. */
 export const CELL_VALUE = 4;
 export const DESCRIPTOR_CLOSURE = "__desc_closure";
+/** A closure's descriptor: the kind, then its name (a string, or 0 for an anonymous function:
+ *  DESCRIPTOR_CLOSURE's) and flags. A function the program names (a method of an object
+ *  literal, `const f = () => …`) has a descriptor of its own in flash (lower/object-methods.ts). */
+export const CLOSURE_DESCRIPTOR_NAME = 4;
+export const CLOSURE_DESCRIPTOR_FLAGS = 8;
+export const CLOSURE_DESCRIPTOR_SIZE = 12;
+/** Flags: a method takes `this` from the call (sdk/lib/rt/methods.ts); an async function;
+ *  a bound function (its one cell: [the target, `this`, the leading arguments]); a generator. */
+export const CLOSURE_METHOD = 1;
+export const CLOSURE_ASYNC = 2;
+export const CLOSURE_BOUND = 4;
+export const CLOSURE_GENERATOR = 8;
+/** The descriptor of bound functions (sdk/lib/rt/methods.ts, bindFunction). */
+export const DESCRIPTOR_BOUND = "__desc_bound";
 export const DESCRIPTOR_CELL = "__desc_cell";
 
 /** An async function's frame is a closure whose code resumes the function (promise.ts): in

@@ -9,6 +9,7 @@ import { arrayNew, arrayPush, arrayWithRoom } from "./arrays.ts";
 import { concat, isNumber, isString, stringEquals, toString, unitAt } from "./strings.ts";
 import { CLASS_FIELD_NAMES, CLASS_METHOD_NAMES, CLASS_METHODS, CLASS_PRINT, CLASS_PRINT_GENERATOR, CLASS_PRINT_MAP, CLASS_PRINT_SET, ACCESSOR_GETTER, ACCESSOR_SETTER, ACCESSOR_SIZE, DESCRIPTOR_ACCESSOR, DESCRIPTOR_PLAIN, DESCRIPTOR_PLAIN_ACCESSORS, DESCRIPTOR_PLAIN_FROZEN, KIND_ACCESSOR, KIND_ARRAY, KIND_CLOSURE, KIND_OBJECT, KIND_PLAIN, PLAIN_KEYS, PLAIN_SIZE, PLAIN_VALUES } from "./layout.ts";
 import { PANIC_FIXED_FIELDS, PANIC_UNSUPPORTED } from "./panic-codes.ts";
+import { withThis } from "./methods.ts";
 import { Error, TypeError, errorToString } from "./errors.ts";
 import { frozenPlainWrite } from "./frozen.ts";
 import { accessorGet, accessorSet } from "./accessors.ts";
@@ -223,12 +224,34 @@ export function objKeys(o: unknown): string[] {
     for (let i = 0; i < length; i++) arrayPush(keys, toString(i));
     return keys;
   }
-  return ownKeys(o).slice();
+  return withoutSymbolKey(o, ownKeys(o).slice()) as string[];
 }
 
 export function objValues(o: unknown): unknown[] {
   if (isArrayObject(o)) return (o as unknown[]).slice();
-  return ownValues(o);
+  return withoutSymbolKey(o, ownValues(o));
+}
+
+/** A plain object's [Symbol.iterator] method (lower/object-methods.ts) is keyed by that text;
+ *  Object.keys, values, entries and for…in list string keys only: `list` (of o's keys or
+ *  values, a copy) without its entry. */
+function withoutSymbolKey(o: unknown, list: unknown[]): unknown[] {
+  if (objectKind(o) !== KIND_PLAIN) return list;
+  const keys = keysOf(o);
+  for (let i = 0; i < keys.length; i++) {
+    if (isIteratorKey(keys[i])) {
+      list.splice(i, 1);
+      break;
+    }
+  }
+  return list;
+}
+
+/** Is `key` "[Symbol.iterator]"? Built from two parts: that string as a constant would keep
+ *  every linked class's [Symbol.iterator] method (link/reachable.ts takes a constant method
+ *  name for a lookup of it). */
+export function isIteratorKey(key: string): boolean {
+  return key.length === 17 && key === concat("[Symbol.", "iterator]");
 }
 
 export function objEntries(o: unknown): unknown[][] {
@@ -340,8 +363,10 @@ function jsonPrepared(value: unknown, key: string): unknown {
   if (kind === KIND_PLAIN) {
     const i = indexOfKey(keysOf(value), "toJSON");
     const toJSON = i < 0 ? undefined : valuesOf(value)[i];
-    return isObject(toJSON) && objectKind(toJSON) === KIND_CLOSURE ? (toJSON as (key: string) => unknown)(key) : value;
+    return isObject(toJSON) && objectKind(toJSON) === KIND_CLOSURE ? (withThis(toJSON, value) as (key: string) => unknown)(key) : value;
   }
+  // A function is left out of an object, null in an array, as undefined is.
+  if (kind === KIND_CLOSURE) return undefined;
   if (kind !== KIND_OBJECT) return value;
   const code = methodCode(value, "", "toJSON");
   return code === undefined ? value : callMethod(code, value, key);
