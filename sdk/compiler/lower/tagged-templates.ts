@@ -7,7 +7,7 @@
 import ts from "typescript";
 import type { VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
-import { ARRAY_CAPACITY, ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY_FROZEN } from "../values.ts";
+import { ARRAY_ELEMENTS, ARRAY_LENGTH, ARRAY_SIZE, DESCRIPTOR_ARRAY_FROZEN } from "../values.ts";
 import { Lowerer } from "./lowerer.ts";
 import { skipParens } from "./syntax.ts";
 
@@ -53,7 +53,6 @@ Lowerer.prototype.taggedTemplate = function taggedTemplate(this: Lowerer, node: 
     const bytes = new Uint8Array(ARRAY_SIZE + 4);
     const view = new DataView(bytes.buffer);
     view.setUint32(ARRAY_LENGTH, cooked.length, true);
-    view.setUint32(ARRAY_CAPACITY, cooked.length, true);
     this.data.push({
       symbol, bytes, align: 4, module: "constants",
       relocs: [{ offset: 0, symbol: DESCRIPTOR_ARRAY_FROZEN, addend: 0 }, { offset: ARRAY_ELEMENTS, symbol: elements, addend: 0 }, { offset: TEMPLATE_RAW, symbol: rawArray, addend: 0 }],
