@@ -141,6 +141,7 @@ export class FunctionCodegen {
 
     this.alloc.order.forEach((b, i) => {
       a.bind(this.labels.get(b)!);
+      this.cellInPair = undefined;
       b.insts.forEach((inst, k) => {
         if (this.skipped.has(inst)) return;
         this.coalesce(inst, b.insts[k + 1]);
@@ -150,11 +151,13 @@ export class FunctionCodegen {
         this.busy = new Set(dl?.kind === "fused" ? [dl.reg] : []);
         this.pos = inst.pos ?? this.pos;
         a.setSource(this.pos);
+        if (!inst.op.startsWith("f64-")) this.cellInPair = undefined;
         this.instruction(inst);
       });
       this.busy = new Set();
       if ("pos" in b.term && b.term.pos) { this.pos = b.term.pos; a.setSource(this.pos); }
       this.terminator(b.term, this.alloc.order[i + 1]);
+      this.doubleBranch = undefined;
     });
 
     // Out-of-line panic stubs: each its own BL so the return address identifies the site.
@@ -578,7 +581,14 @@ export class FunctionCodegen {
     return 4 * (this.outgoingArgs + this.alloc.spillSlots) + 8 * cell;
   }
 
+  /** The cell whose double r0:r1 still hold (the last one an f64-* operation stored), if any:
+   *  the next operation reading it as its first operand loads nothing. */
+  protected cellInPair: number | undefined;
+  /** An f64-cmp whose flags the block's branch tests (f64-cmp `branches`). */
+  protected doubleBranch: { dst: VReg; cond: Cond } | undefined;
+
   protected loadCell(cell: number, low: Reg, high: Reg): void {
+    if (low === 0 && cell === this.cellInPair) return;
     this.loadSp(low, this.cellOffset(cell));
     this.loadSp(high, this.cellOffset(cell) + 4);
   }
@@ -586,6 +596,7 @@ export class FunctionCodegen {
   protected storeCell(cell: number, low: Reg, high: Reg): void {
     this.storeSp(low, this.cellOffset(cell));
     this.storeSp(high, this.cellOffset(cell) + 4);
+    if (low === 0) this.cellInPair = cell;
   }
 
   /** The f64-* operations (passes/unboxed-doubles.ts): each loads its cells into r0:r1 and
@@ -594,16 +605,19 @@ export class FunctionCodegen {
     const a = this.a;
     switch (inst.op) {
       case "f64-op": {
+        if (inst.kind === "copy" && inst.x === inst.to) return;
         this.loadCell(inst.x, 0, 1);
         if (inst.kind !== "copy") {
           this.loadCell(inst.y!, 2, 3);
           a.bl(SOFT_FLOAT[inst.kind]);
+          this.cellInPair = undefined;
         }
         this.storeCell(inst.to, 0, 1);
         return;
       }
       case "f64-load": {
         this.readInto(inst.src, 0);
+        this.cellInPair = undefined;
         a.bl(TO_NUMBER);
         a.cmp(2, { imm: 0 });
         a.bcond("ne", this.panicStub(Panic.PANIC_NOT_A_NUMBER));
@@ -612,6 +626,7 @@ export class FunctionCodegen {
       }
       case "f64-box": {
         this.loadCell(inst.from, 0, 1);
+        this.cellInPair = undefined;
         a.bl(DOUBLE_RESULT);
         if (this.loc(inst.dst).kind !== "none") this.commit(inst.dst, 0);
         return;
@@ -621,7 +636,13 @@ export class FunctionCodegen {
         this.loadCell(inst.x, 0, 1);
         this.loadCell(inst.y, 2, 3);
         a.bl(SOFT_FLOAT.compare);
+        this.cellInPair = undefined;
         const [against, cond] = DCMP_TEST[inst.kind];
+        if (inst.branches) {
+          a.cmp(0, { imm: against });
+          this.doubleBranch = { dst: inst.dst, cond };
+          return;
+        }
         const done = a.newLabel();
         a.movs(1, TRUE);
         a.cmp(0, { imm: against });
@@ -1205,6 +1226,8 @@ export class FunctionCodegen {
         if (term.kind === "cmp") {
           this.compare(term.a, term.b, term.numeric, term.proof, term.cmp);
           cond = condFor(term.cmp, term.numeric);
+        } else if (this.doubleBranch?.dst === term.value) {
+          cond = this.doubleBranch.cond;
         } else {
           const v = this.read(term.value);
           switch (term.test) {

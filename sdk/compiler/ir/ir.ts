@@ -130,8 +130,9 @@ type InstBody =
   | { op: "f64-load"; to: number; src: VReg; pos?: SourcePos }
   /** dst = the value of cell `from`: a small integer when it is one (not -0), else boxed. */
   | { op: "f64-box"; dst: VReg; from: number; pos?: SourcePos }
-  /** dst = boolean: cell `x` compared with cell `y` (false when either is NaN, except ne). */
-  | { op: "f64-cmp"; kind: CmpOp; dst: VReg; x: number; y: number; pos?: SourcePos };
+  /** dst = boolean: cell `x` compared with cell `y` (false when either is NaN, except ne).
+   *  `branches`: the block's last instruction, dst read only by its branch (flags suffice). */
+  | { op: "f64-cmp"; kind: CmpOp; dst: VReg; x: number; y: number; branches?: boolean; pos?: SourcePos };
 
 export type F64Op = "add" | "sub" | "mul" | "div" | "mod" | "copy";
 

@@ -338,7 +338,7 @@ function rewriteTerm(
     if (term.numeric) {
       const x = cellOf(out, term.a, 0, term.pos), y = cellOf(out, term.b, 1, term.pos);
       const test = newVReg(fn);
-      out.push({ op: "f64-cmp", kind: term.cmp, dst: test, x, y, pos: term.pos });
+      out.push({ op: "f64-cmp", kind: term.cmp, dst: test, x, y, branches: true, pos: term.pos });
       return { op: "branch", kind: "truthy", test: "boolean", value: test, then: term.then, else: term.else, pos: term.pos };
     }
     return { ...term, a: boxed(out, term.a, term.pos), b: boxed(out, term.b, term.pos) };
