@@ -130,18 +130,17 @@ export class FunctionCodegen {
         this.writeFrom(p, r);
       }
     });
-    if (fn.checksStack) {
-      // The parameters are home: r0-r3 are free.
-      this.busy = new Set();
-      const limit = this.scratch();
-      a.ldrConst(limit, { symbol: "__stack_limit", addend: 0 });
-      a.cmp(13, limit);
-      a.bcond("cc", this.panicStub(Panic.PANIC_STACK_OVERFLOW));
-    }
+    // The parameters are home: r0-r3 are free (and at a block's start).
+    if (fn.checksStack && !fn.stackCheckBlocks) this.stackCheck();
 
     this.alloc.order.forEach((b, i) => {
       a.bind(this.labels.get(b)!);
       this.cellInPair = undefined;
+      if (fn.checksStack && fn.stackCheckBlocks?.includes(b.id)) {
+        this.pos = b.insts[0]?.pos ?? this.pos;
+        a.setSource(this.pos);
+        this.stackCheck();
+      }
       b.insts.forEach((inst, k) => {
         if (this.skipped.has(inst)) return;
         this.coalesce(inst, b.insts[k + 1]);
@@ -175,6 +174,14 @@ export class FunctionCodegen {
       name: fn.symbol, displayName: fn.displayName, section: ".text", bytes: code.bytes, size: code.bytes.length,
       align: 4, relocs: code.relocs, lines: code.lines, kind: "func", module: fn.module,
     };
+  }
+
+  protected stackCheck(): void {
+    this.busy = new Set();
+    const limit = this.scratch();
+    this.a.ldrConst(limit, { symbol: "__stack_limit", addend: 0 });
+    this.a.cmp(13, limit);
+    this.a.bcond("cc", this.panicStub(Panic.PANIC_STACK_OVERFLOW));
   }
 
   /** Every callee-saved register values may live in (what a function with a try saves). */

@@ -171,6 +171,9 @@ export interface IrFunction {
   tryRecords?: number;
   /** Checks on entry that the stack has not reached its limit (passes/stack-checks.ts). */
   checksStack?: boolean;
+  /** Where it checks, when not on entry: at the start of these blocks (ids), each the first
+   *  on its paths to call out (passes/stack-checks.ts). */
+  stackCheckBlocks?: number[];
   /** Reached by value calls and reads the argument count: the parameter holding it (a small
    *  integer; see the value-call convention above). */
   argumentCount?: VReg;
