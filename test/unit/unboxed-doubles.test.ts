@@ -75,7 +75,7 @@ describe.skipIf(!objdump || !qemuAvailable())("unboxed doubles", () => {
       if (boardId !== "mps2-an385") return; // one run: both ports run the doubles and conformance suites
       let output = "";
       const run = await targetFor(board).run({
-        board, image: bootImageOf(result.image, result.files.elf), timeoutMs: 60_000,
+        board, image: bootImageOf(result.image, result.files!.elf), timeoutMs: 60_000,
         onConsole: (bytes) => (output += Buffer.from(bytes).toString("latin1")),
       });
       expect(run.reason).toBe("exit");

@@ -9,7 +9,7 @@ import { createThumb2Assembler } from "../../../sdk/compiler/asm/thumb2.ts";
 import { LR, PC } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import { chunk } from "../../armv6m/rt/runtime.ts";
-import { SOFT_FLOAT } from "../../armv6m/rt/softfloat.ts";
+import { SOFT_FLOAT, roundToNearestEven } from "../../armv6m/rt/softfloat.ts";
 
 /** The ARMv6-M multiply, kept for the operands the path here does not take. */
 export const GENERIC_MULTIPLY = `${SOFT_FLOAT.mul}_generic`;
@@ -28,7 +28,6 @@ const PRODUCT_BIAS = 1022;
 export function doubleMultiply(): Chunk {
   const a = createThumb2Assembler();
   const generic = a.newLabel(), normalized = a.newLabel(), slow = a.newLabel();
-  const packed = a.newLabel(), up = a.newLabel(), tie = a.newLabel();
   const ALL = [4, 5, 6, 7, PC];
   a.push([4, 5, 6, 7, LR]);
   // Exponent fields: 0 (zero, subnormal) and 0x7ff (Infinity, NaN) take the generic routine.
@@ -43,9 +42,11 @@ export function doubleMultiply(): Chunk {
   a.bcond("eq", generic);
   a.cmp(5, 6);
   a.bcond("eq", generic);
-  // r12 bit 31 = the sign; r4 = ea + eb; significands with their leading 1.
+  // r12 = the sign (bit 31 only); r4 = ea + eb; significands with their leading 1.
   a.movsReg(6, 1);
   a.eors(6, 3);
+  a.lsrs(6, 6, 31);
+  a.lsls(6, 6, 31);
   a.mov(12, 6);
   a.adds(4, 4, 5);
   a.lsls(1, 1, 12);
@@ -69,15 +70,11 @@ export function doubleMultiply(): Chunk {
   a.movs(1, 0);
   a.adcs(0, 1);
   // M = P >> 53 in r1:r0 (in [2^51, 2^53)), R = the 32 bits below in r2, sticky in R's bit 0.
-  a.lsls(1, 0, 11);
-  a.lsrs(3, 7, 21);
-  a.orrs(1, 3);
-  a.lsls(0, 7, 11);
-  a.lsrs(3, 6, 21);
-  a.orrs(0, 3);
-  a.lsls(2, 6, 11);
-  a.lsrs(3, 5, 21);
-  a.orrs(2, 3);
+  for (const [dst, high, low] of [[1, 0, 7], [0, 7, 6], [2, 6, 5]] as const) {
+    a.lsls(dst, high, 11);        // dst = (high:low) >> 21, r3 scratch
+    a.lsrs(3, low, 21);
+    a.orrs(dst, 3);
+  }
   a.movs(3, 1);
   a.lsls(5, 5, 11);
   a.it("ne", "t");
@@ -95,26 +92,13 @@ export function doubleMultiply(): Chunk {
   a.movw(6, EXPONENT_MAX - 1);
   a.cmp(4, 6);
   a.bcond("cs", slow);
-  // Round to nearest, ties to even: C = the half bit, Z = nothing below it.
-  a.lsls(5, 2, 1);
-  a.bcond("cc", packed);
-  a.bcond("eq", tie);
-  a.bind(up);
-  a.adds(0, 0, { imm: 1 });
-  a.movs(5, 0);
-  a.adcs(1, 5);                   // a carry into bit 53 adds one to the exponent below
-  a.bind(packed);
-  a.lsls(4, 4, 20);
-  a.adds(1, 1, 4);                // the exponent field, over the leading 1
-  a.mov(5, 12);
-  a.lsrs(5, 5, 31);
-  a.lsls(5, 5, 31);
-  a.orrs(1, 5);
-  a.pop(ALL);
-  a.bind(tie);
-  a.lsrs(5, 0, 1);                // C = M's last bit: round up only to make it even
-  a.bcond("cs", up);
-  a.b(packed);
+  roundToNearestEven(a, 2, 5, () => {
+    a.lsls(4, 4, 20);
+    a.adds(1, 1, 4);              // the exponent field, over the leading 1
+    a.mov(5, 12);
+    a.orrs(1, 5);
+    a.pop(ALL);
+  });
   a.bind(slow);
   a.bl(PACK);
   a.pop(ALL);
