@@ -97,6 +97,14 @@ function planCells(fn: IrFunction, numberConstants: Set<string>): Plan | undefin
     if (fn.params.includes(v) || fn.vregs[v].raw) continue;
     if (list.every((inst) => defKind(inst, numberConstants) !== "other")) eligible.add(v);
   }
+  // A move copies its source as it is: only from a register that holds a number itself (a
+  // conditional's result may be a number or undefined, whose move must not become NaN).
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const v of eligible) {
+      if (defs.get(v)!.some((inst) => inst.op === "move" && !eligible.has(inst.src))) { eligible.delete(v); changed = true; }
+    }
+  }
   // Fractions: seeded by divisions, chains and fractional constants, spread through arithmetic and moves.
   const fractional = new Set<VReg>();
   for (let changed = true; changed;) {
