@@ -92,9 +92,11 @@ function planCells(fn: IrFunction, numberConstants: Set<string>): Plan | undefin
       if (list) list.push(inst); else defs.set(d, [inst]);
     }
   }
+  // A variable read before its declaration ran (check-initialized) must still hold word 0 then.
+  const checked = new Set(fn.blocks.flatMap((b) => b.insts.flatMap((inst) => (inst.op === "check-initialized" ? [inst.src] : []))));
   const eligible = new Set<VReg>();
   for (const [v, list] of defs) {
-    if (fn.params.includes(v) || fn.vregs[v].raw) continue;
+    if (fn.params.includes(v) || fn.vregs[v].raw || checked.has(v)) continue;
     if (list.every((inst) => defKind(inst, numberConstants) !== "other")) eligible.add(v);
   }
   // A move copies its source as it is: only from a register that holds a number itself (a
