@@ -85,7 +85,8 @@ const MAX_CHECK_BLOCKS = 2;
 function placeCheck(fn: IrFunction): void {
   const calls = (b: Block) => b.insts.some((inst) => inst.op === "call" || inst.op === "call-indirect" || inst.op === "call-method" || inst.op === "call-code");
   const entry = fn.blocks[0];
-  if (calls(entry)) return;
+  // A handler block starts with the thrown value in r0, which a check there would clobber.
+  if (calls(entry) || (fn.tryRecords ?? 0) > 0) return;
   const predecessors = new Map<Block, Block[]>(fn.blocks.map((b) => [b, []]));
   for (const b of fn.blocks) for (const s of successors(b.term)) predecessors.get(s)?.push(b);
   // checkedIn(b): every path from the entry to b has called (and so checked) already.
