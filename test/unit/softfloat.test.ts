@@ -22,6 +22,7 @@ import { board as microbit } from "../../boards/microbit/board.ts";
 import { board as mps2 } from "../../boards/mps2-an385/board.ts";
 import type { Board } from "../../boards/types.ts";
 import { SOFT_FLOAT, softFloatChunks } from "../../ports/armv6m/rt/softfloat.ts";
+import { GENERIC_MULTIPLY, doubleMultiply } from "../../ports/armv7m/rt/double-multiply.ts";
 import { createAssembler } from "../../sdk/compiler/asm/thumb.ts";
 import { LR, type ThumbAssembler } from "../../sdk/compiler/asm/types.ts";
 import { writeElf } from "../../sdk/compiler/emit/elf.ts";
@@ -499,6 +500,14 @@ function harnessChunks(inputPath: string, outputPath: string): Chunk[] {
 interface Call { routine: number; a: bigint; b: bigint }
 interface Outcome { r0: number; r1: number; damage: number }
 
+/** The routines as the board's port links them: on Cortex-M3/M4 the ARMv7-M multiply
+ *  (ports/armv7m/rt/double-multiply.ts) in front of the ARMv6-M one. */
+function routinesFor(board: Board): Chunk[] {
+  const chunks = softFloatChunks();
+  if (board.chip.cpu !== "cortex-m3" && board.chip.cpu !== "cortex-m4") return chunks;
+  return [...chunks.map((c) => (c.name === SOFT_FLOAT.mul ? { ...c, name: GENERIC_MULTIPLY } : c)), doubleMultiply()];
+}
+
 /** Runs the calls on the board; returns their results and the instruction count if asked. */
 async function runOnBoard(board: Board, name: string, calls: Call[], countInstructions = false) {
   const inputPath = path.join(workDir, `${board.id}-${name}.in`);
@@ -515,7 +524,7 @@ async function runOnBoard(board: Board, name: string, calls: Call[], countInstru
   }
   writeFileSync(inputPath, new Uint8Array(input.buffer));
   writeFileSync(outputPath, "");
-  const image = link([...harnessChunks(inputPath, outputPath), ...softFloatChunks()], {
+  const image = link([...harnessChunks(inputPath, outputPath), ...routinesFor(board)], {
     flash: board.chip.flash, ram: board.chip.ram, vectorTableOffset: board.chip.vectorTableOffset, stackSize: 1024,
   }, { entry: "harness.reset" });
   writeFileSync(elfPath, writeElf(image, { cpu: board.chip.cpu }));

@@ -20,6 +20,7 @@ import { elementBytes, type TypedElement } from "../../../sdk/compiler/lower/typ
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { type Allocation, type AllocationOptions, type Location, allocate } from "./regalloc.ts";
 import { EQUALITY_UNORDERED, NUM_OP } from "../rt/num-ops.ts";
+import { SOFT_FLOAT } from "../rt/softfloat.ts";
 
 export const PANIC_HERE = "__rt_panic_here";
 /** The innermost handler record (a RAM word; 0 when no try block is active). */
@@ -30,6 +31,14 @@ function isValueCall(inst: Inst): inst is Extract<Inst, { op: "call-indirect" | 
 }
 
 const SCRATCH: Reg[] = [0, 1, 2, 3];
+
+/** The double-ops routines the f64-* operations call (rt/double-ops.ts). */
+const TO_NUMBER = "__rt_tonumber";
+const DOUBLE_RESULT = "__rt_dresult";
+/** A comparison's truth from __rt_dcmp's result: compared with this number, this condition. */
+const DCMP_TEST: Record<CmpOp, [number, Cond]> = {
+  lt: [0, "lt"], le: [0, "le"], gt: [1, "eq"], ge: [1, "ls"], eq: [0, "eq"], ne: [0, "ne"],
+};
 
 export function generateFunction(fn: IrFunction, rt: CodegenRuntime): Chunk {
   return generateOrStop("armv6m", fn, () => new FunctionCodegen(fn, rt).run());
@@ -99,7 +108,7 @@ export class FunctionCodegen {
     // the callee-saved registers they used: a function with a try saves all of r4-r7 itself,
     // so that its own epilogue gives its caller back every one of them.
     this.savedRegs = (fn.tryRecords ?? 0) > 0 ? this.calleeSaved() : this.alloc.usedCalleeSaved;
-    this.frameSize = 4 * (this.outgoingArgs + this.alloc.spillSlots);
+    this.frameSize = 4 * (this.outgoingArgs + this.alloc.spillSlots) + 8 * (fn.doubleCells ?? 0);
     for (const b of this.alloc.order) this.labels.set(b, a.newLabel());
 
     // Prologue.
@@ -121,17 +130,17 @@ export class FunctionCodegen {
         this.writeFrom(p, r);
       }
     });
-    if (fn.checksStack) {
-      // The parameters are home: r0-r3 are free.
-      this.busy = new Set();
-      const limit = this.scratch();
-      a.ldrConst(limit, { symbol: "__stack_limit", addend: 0 });
-      a.cmp(13, limit);
-      a.bcond("cc", this.panicStub(Panic.PANIC_STACK_OVERFLOW));
-    }
+    // The parameters are home: r0-r3 are free (and at a block's start).
+    if (fn.checksStack && !fn.stackCheckBlocks) this.stackCheck();
 
     this.alloc.order.forEach((b, i) => {
       a.bind(this.labels.get(b)!);
+      this.cellInPair = undefined;
+      if (fn.checksStack && fn.stackCheckBlocks?.includes(b.id)) {
+        this.pos = b.insts[0]?.pos ?? this.pos;
+        a.setSource(this.pos);
+        this.stackCheck();
+      }
       b.insts.forEach((inst, k) => {
         if (this.skipped.has(inst)) return;
         this.coalesce(inst, b.insts[k + 1]);
@@ -141,11 +150,13 @@ export class FunctionCodegen {
         this.busy = new Set(dl?.kind === "fused" ? [dl.reg] : []);
         this.pos = inst.pos ?? this.pos;
         a.setSource(this.pos);
+        if (!inst.op.startsWith("f64-")) this.cellInPair = undefined;
         this.instruction(inst);
       });
       this.busy = new Set();
       if ("pos" in b.term && b.term.pos) { this.pos = b.term.pos; a.setSource(this.pos); }
       this.terminator(b.term, this.alloc.order[i + 1]);
+      this.doubleBranch = undefined;
     });
 
     // Out-of-line panic stubs: each its own BL so the return address identifies the site.
@@ -163,6 +174,14 @@ export class FunctionCodegen {
       name: fn.symbol, displayName: fn.displayName, section: ".text", bytes: code.bytes, size: code.bytes.length,
       align: 4, relocs: code.relocs, lines: code.lines, kind: "func", module: fn.module,
     };
+  }
+
+  protected stackCheck(): void {
+    this.busy = new Set();
+    const limit = this.scratch();
+    this.a.ldrConst(limit, { symbol: "__stack_limit", addend: 0 });
+    this.a.cmp(13, limit);
+    this.a.bcond("cc", this.panicStub(Panic.PANIC_STACK_OVERFLOW));
   }
 
   /** Every callee-saved register values may live in (what a function with a try saves). */
@@ -553,9 +572,91 @@ export class FunctionCodegen {
       case "typed-set": return this.typedSet(inst);
       case "elem-get": return this.elemGet(inst);
       case "elem-set": return this.elemSet(inst);
+      case "f64-op": case "f64-load": case "f64-box": case "f64-cmp": return this.doubleCell(inst);
       case "panic": {
         a.movs(0, inst.code);
         a.bl(PANIC_HERE);
+        return;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- unboxed doubles
+
+  /** Where double cell `cell` lies: above the outgoing arguments and the spill slots. */
+  protected cellOffset(cell: number): number {
+    return 4 * (this.outgoingArgs + this.alloc.spillSlots) + 8 * cell;
+  }
+
+  /** The cell whose double r0:r1 still hold (the last one an f64-* operation stored), if any:
+   *  the next operation reading it as its first operand loads nothing. */
+  protected cellInPair: number | undefined;
+  /** An f64-cmp whose flags the block's branch tests (f64-cmp `branches`). */
+  protected doubleBranch: { dst: VReg; cond: Cond } | undefined;
+
+  protected loadCell(cell: number, low: Reg, high: Reg): void {
+    if (low === 0 && cell === this.cellInPair) return;
+    this.loadSp(low, this.cellOffset(cell));
+    this.loadSp(high, this.cellOffset(cell) + 4);
+  }
+
+  protected storeCell(cell: number, low: Reg, high: Reg): void {
+    this.storeSp(low, this.cellOffset(cell));
+    this.storeSp(high, this.cellOffset(cell) + 4);
+    if (low === 0) this.cellInPair = cell;
+  }
+
+  /** The f64-* operations (passes/unboxed-doubles.ts): each loads its cells into r0:r1 and
+   *  r2:r3, calls the soft-float routine and stores r0:r1. */
+  protected doubleCell(inst: Extract<Inst, { op: "f64-op" | "f64-load" | "f64-box" | "f64-cmp" }>): void {
+    const a = this.a;
+    switch (inst.op) {
+      case "f64-op": {
+        if (inst.kind === "copy" && inst.x === inst.to) return;
+        this.loadCell(inst.x, 0, 1);
+        if (inst.kind !== "copy") {
+          this.loadCell(inst.y!, 2, 3);
+          a.bl(SOFT_FLOAT[inst.kind]);
+          this.cellInPair = undefined;
+        }
+        this.storeCell(inst.to, 0, 1);
+        return;
+      }
+      case "f64-load": {
+        this.readInto(inst.src, 0);
+        this.cellInPair = undefined;
+        a.bl(TO_NUMBER);
+        a.cmp(2, { imm: 0 });
+        a.bcond("ne", this.panicStub(Panic.PANIC_NOT_A_NUMBER));
+        this.storeCell(inst.to, 0, 1);
+        return;
+      }
+      case "f64-box": {
+        this.loadCell(inst.from, 0, 1);
+        this.cellInPair = undefined;
+        a.bl(DOUBLE_RESULT);
+        if (this.loc(inst.dst).kind !== "none") this.commit(inst.dst, 0);
+        return;
+      }
+      case "f64-cmp": {
+        // __rt_dcmp: r0 = -1 (x < y), 0 (equal), 1 (x > y), 2 (unordered, a NaN).
+        this.loadCell(inst.x, 0, 1);
+        this.loadCell(inst.y, 2, 3);
+        a.bl(SOFT_FLOAT.compare);
+        this.cellInPair = undefined;
+        const [against, cond] = DCMP_TEST[inst.kind];
+        if (inst.branches) {
+          a.cmp(0, { imm: against });
+          this.doubleBranch = { dst: inst.dst, cond };
+          return;
+        }
+        const done = a.newLabel();
+        a.movs(1, TRUE);
+        a.cmp(0, { imm: against });
+        a.bcond(cond, done);
+        a.movs(1, FALSE);
+        a.bind(done);
+        if (this.loc(inst.dst).kind !== "none") this.commit(inst.dst, 1);
         return;
       }
     }
@@ -1135,6 +1236,8 @@ export class FunctionCodegen {
         if (term.kind === "cmp") {
           this.compare(term.a, term.b, term.numeric, term.proof, term.cmp);
           cond = condFor(term.cmp, term.numeric);
+        } else if (this.doubleBranch?.dst === term.value) {
+          cond = this.doubleBranch.cond;
         } else {
           const v = this.read(term.value);
           switch (term.test) {

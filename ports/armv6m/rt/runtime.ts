@@ -1037,17 +1037,37 @@ function exitChunks(o: PortRuntimeOptions): Chunk[] {
   }
   chunks.push(...libOsChunks(o.board), fieldMultiplyChunk(), ...sha256CompressChunks());
   {
-    // port.zeroBytes(address, count): tagged numbers.
+    // port.zeroBytes(address, count): tagged numbers. Bytes up to a word boundary, then two
+    // words a step (STM, three instructions for 8 bytes), then the last bytes from the end.
     const a = createAssembler();
     a.asrs(0, 0, 1);
     a.asrs(1, 1, 1);
     a.movs(2, 0);
-    const loop = a.newLabel(), done = a.newLabel();
-    a.bind(loop);
+    const align = a.newLabel(), aligned = a.newLabel(), words = a.newLabel(), tail = a.newLabel();
+    const bytes = a.newLabel(), done = a.newLabel();
+    a.bind(align);
+    a.lsls(3, 0, 30);
+    a.bcond("eq", aligned);
+    a.subs(1, 1, { imm: 1 });
+    a.bcond("mi", done);
+    a.strb(2, 0, { imm: 0 });
+    a.adds(0, 0, { imm: 1 });
+    a.b(align);
+    a.bind(aligned);
+    a.movs(3, 0);
+    a.subs(1, 1, { imm: 8 });
+    a.bcond("cc", tail);
+    a.bind(words);
+    a.stm(0, [2, 3]);
+    a.subs(1, 1, { imm: 8 });
+    a.bcond("cs", words);
+    a.bind(tail);
+    a.adds(1, 1, { imm: 8 });
+    a.bind(bytes);
     a.subs(1, 1, { imm: 1 });
     a.bcond("mi", done);
     a.strb(2, 0, 1);
-    a.b(loop);
+    a.b(bytes);
     a.bind(done);
     a.bx(14);
     chunks.push(chunk("port.zeroBytes", a));

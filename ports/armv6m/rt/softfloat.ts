@@ -852,6 +852,26 @@ function multiplyWideChunk(): Chunk {
   return r.chunk(INTERNAL.multiplyWide);
 }
 
+/** Rounds the significand r1:r0 to nearest, ties to even, by `below` (the bits under its
+ *  last one: the half bit 31, the rest nonzero if anything lies below it; clobbered), with
+ *  `zero` made 0 for the carry; then `finish` (which returns) packs the result. */
+export function roundToNearestEven(a: ThumbAssembler, below: number, zero: number, finish: () => void): void {
+  const up = a.newLabel(), packed = a.newLabel(), tie = a.newLabel();
+  a.movs(zero, 0);
+  a.lsls(below, below, 1);        // C = the half bit, Z = nothing below it
+  a.bcond("cc", packed);
+  a.bcond("eq", tie);
+  a.bind(up);
+  a.adds(0, 0, { imm: 1 });
+  a.adcs(1, zero);                // a carry into bit 53 adds one to the exponent
+  a.bind(packed);
+  finish();
+  a.bind(tie);
+  a.lsrs(below, 0, 1);            // C = the last bit: round up only to make it even
+  a.bcond("cs", up);
+  a.b(packed);
+}
+
 // ---------------------------------------------------------------------------------------
 // Rounding and packing for the slow paths (division, square root, remainder, the exact
 // multiply).
@@ -861,7 +881,7 @@ function packChunk(): Chunk {
   const { a } = r;
   const L = () => a.newLabel();
   const nonzero = L(), normalized = L(), bitLoop = L(), subnormal = L(), infinity = L(), zero = L();
-  const round = L(), roundUp = L(), packed = L(), tie = L();
+  const round = L();
 
   a.push([4, 5, 6, 7, LR]);
   a.mov(7, 12);
@@ -906,20 +926,10 @@ function packChunk(): Chunk {
   a.lsls(3, 3, EXPONENT_SHIFT);
   a.orrs(3, 7);                   // base
   a.bind(round);
-  a.movs(4, 0);
-  a.lsls(2, 2, 1);
-  a.bcond("cc", packed);
-  a.bcond("eq", tie);
-  a.bind(roundUp);
-  a.adds(0, 0, { imm: 1 });
-  a.adcs(1, 4);
-  a.bind(packed);
-  a.adds(1, 1, 3);
-  a.pop(POP_ALL);
-  a.bind(tie);
-  a.lsrs(2, 0, 1);
-  a.bcond("cs", roundUp);
-  a.b(packed);
+  roundToNearestEven(a, 2, 4, () => {
+    a.adds(1, 1, 3);
+    a.pop(POP_ALL);
+  });
 
   a.bind(zero);
   a.movs(0, 0);

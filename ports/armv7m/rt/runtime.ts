@@ -8,6 +8,8 @@ import type { Label } from "../../../sdk/compiler/asm/types.ts";
 import type { Thumb2Assembler } from "../../../sdk/compiler/asm/thumb2.ts";
 import { PORT_ARITHMETIC } from "../../../sdk/compiler/port.ts";
 import { chunk, portRuntime, tailCall } from "../../armv6m/rt/runtime.ts";
+import { SOFT_FLOAT } from "../../armv6m/rt/softfloat.ts";
+import { GENERIC_MULTIPLY, doubleMultiply } from "./double-multiply.ts";
 
 /** Unsigned 32/32 division: r0 = n, r1 = d (nonzero) -> r0 = quotient, r1 = remainder, as the
  *  ARMv6-M routine of the same name, whose shift-subtract loop runs 32 steps (about 300
@@ -142,7 +144,9 @@ export function armv7mRuntime(options: PortRuntimeOptions): Chunk[] {
     if (c.name === MULTIPLY_WIDE) return multiplyWide();
     if (c.name === COLLECT_GARBAGE) return collectGarbage(options.collect);
     if (FAST.has(c.name)) return { ...c, name: c.name + GENERIC_SUFFIX };
+    if (c.name === SOFT_FLOAT.mul) return { ...c, name: GENERIC_MULTIPLY };
     return c;
   });
-  return [...chunks, ...fastRoutines()];
+  const multiply = chunks.some((c) => c.name === GENERIC_MULTIPLY) ? [doubleMultiply()] : [];
+  return [...chunks, ...fastRoutines(), ...multiply];
 }

@@ -119,7 +119,22 @@ type InstBody =
   /** First instruction of a handler block: the thrown value (arrives in r0). */
   | { op: "catch-value"; dst: VReg; pos?: SourcePos }
   /** Runtime error with a panic code; the position names the offending expression. */
-  | { op: "panic"; code: number; pos: SourcePos };
+  | { op: "panic"; code: number; pos: SourcePos }
+  /** Unboxed doubles (passes/unboxed-doubles.ts): numbers held as IEEE doubles in 8-byte
+   *  cells of the frame (IrFunction.doubleCells), numbered from 0; no virtual register holds
+   *  them, so the allocator never sees a double. Each calls the soft-float routines. */
+  /** cell `to` = cell `x` op cell `y` (JavaScript's + - * / %), or a copy of `x`. */
+  | { op: "f64-op"; kind: F64Op; to: number; x: number; y?: number; pos?: SourcePos }
+  /** cell `to` = ToNumber(src), a value typed number (undefined, an element read past the
+   *  end, is NaN). */
+  | { op: "f64-load"; to: number; src: VReg; pos?: SourcePos }
+  /** dst = the value of cell `from`: a small integer when it is one (not -0), else boxed. */
+  | { op: "f64-box"; dst: VReg; from: number; pos?: SourcePos }
+  /** dst = boolean: cell `x` compared with cell `y` (false when either is NaN, except ne).
+   *  `branches`: the block's last instruction, dst read only by its branch (flags suffice). */
+  | { op: "f64-cmp"; kind: CmpOp; dst: VReg; x: number; y: number; branches?: boolean; pos?: SourcePos };
+
+export type F64Op = "add" | "sub" | "mul" | "div" | "mod" | "copy";
 
 export type Truthiness = "boolean" | "number" | "string" | "object" | "nullish" | "any";
 
@@ -156,9 +171,14 @@ export interface IrFunction {
   tryRecords?: number;
   /** Checks on entry that the stack has not reached its limit (passes/stack-checks.ts). */
   checksStack?: boolean;
+  /** Where it checks, when not on entry: at the start of these blocks (ids), each the first
+   *  on its paths to call out (passes/stack-checks.ts). */
+  stackCheckBlocks?: number[];
   /** Reached by value calls and reads the argument count: the parameter holding it (a small
    *  integer; see the value-call convention above). */
   argumentCount?: VReg;
+  /** 8-byte frame cells holding unboxed doubles (the f64-* operations). */
+  doubleCells?: number;
 }
 
 export interface IrGlobal {
@@ -213,6 +233,8 @@ export function newVReg(fn: IrFunction, info: Partial<VRegInfo> = {}): VReg {
 export function uses(inst: Inst): VReg[] {
   switch (inst.op) {
     case "const": case "symbol": case "panic": case "try-exit": case "catch-value": case "arguments-address": return [];
+    case "f64-op": case "f64-box": case "f64-cmp": return [];
+    case "f64-load": return [inst.src];
     case "raw-and": return [inst.a];
     case "move": case "untag": case "tag": case "addr-of": case "object-at":
     case "is-int": case "is-object": return [inst.src];
@@ -234,6 +256,7 @@ export function uses(inst: Inst): VReg[] {
 export function def(inst: Inst): VReg | undefined {
   switch (inst.op) {
     case "store": case "elem-set": case "typed-set": case "check-int": case "check-initialized": case "panic": case "try-exit": return undefined;
+    case "f64-op": case "f64-load": return undefined;
     case "call": return inst.dst;
     default: return inst.dst;
   }
@@ -258,5 +281,6 @@ export function successors(term: Terminator): Block[] {
 
 /** Does executing this instruction call out (clobbering r0-r3, r12, lr)? */
 export function mayCall(inst: Inst): boolean {
-  return inst.op === "call" || inst.op === "call-indirect" || inst.op === "call-method" || inst.op === "call-code";
+  return inst.op === "call" || inst.op === "call-indirect" || inst.op === "call-method" || inst.op === "call-code"
+    || inst.op.startsWith("f64-");
 }
