@@ -27,6 +27,9 @@ const DRIVER_CONTRACTS: BoardDrivers = { clock: "../sdk/lib/clock.d.ts", gpio: "
 const GENERATED = "mote-generated";
 /** sdk/lib modules a host bundle takes as they are (the others are device-only). */
 const PORTABLE_MODULES = new Set(["mote", "mote/pin-classes", "mote/watchdog-class", "mote/cbor", "mote/mqtt", "mote/crypto"]);
+/** Device runtime modules that are plain arithmetic (no intrinsics, no memory): Node runs them
+ *  as they are. */
+const PORTABLE_RUNTIME = new Set(["loop-time.ts"]);
 
 export type HostBundle = { ok: true; script: string } | { ok: false; diagnostics: string };
 
@@ -86,7 +89,7 @@ function moteModules(board: Board): Plugin {
       // sdk/lib's own imports of the device runtime: Node's counterpart in ports/host/rt.
       build.onResolve({ filter: /^\.\.?\// }, ({ path: name, resolveDir }) => {
         const target = path.resolve(resolveDir, name);
-        if (path.dirname(target) !== LIB_RUNTIME_DIR) return undefined;
+        if (path.dirname(target) !== LIB_RUNTIME_DIR || PORTABLE_RUNTIME.has(path.basename(target))) return undefined;
         const replacement = path.join(HOST_DIR, "rt", path.basename(target));
         if (fs.existsSync(replacement)) return { path: replacement };
         return { errors: [{ text: `the host port has no counterpart of ${path.relative(REPO_ROOT, target)} (add ports/host/rt/${path.basename(target)})` }] };

@@ -196,7 +196,7 @@ function formatValue(value: unknown, depth: number, indentation: number): string
     if (output.length === 0) return concat(name, " {}");
     return reduceToSingleString(output, output.length, concat(name, " {"), "}", indentation);
   }
-  // Functions, errors, collections and typed arrays print differently in Node.
+  // Promises and the runtime's other objects (iterators of Maps and Sets) print their own way in Node.
   return panic(PANIC_INSPECT_UNSUPPORTED);
 }
 

@@ -194,7 +194,10 @@ export function runEventLoop(afterEach: (() => void) | undefined): void {
         } else {
           remove(timer);
         }
-        timer.callback();
+        // Called as a plain function, as Node calls a timer's callback: not as the timer's
+        // method (which would link the check that a property holds a function).
+        const callback = timer.callback;
+        callback();
         if (afterEach !== undefined) afterEach();
         continue;
       }
