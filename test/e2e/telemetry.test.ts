@@ -242,8 +242,12 @@ describe("telemetry from a simulated board through the bridge", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const second = startBridge(pty, aedes.url);
     await expectReadingsAccountedFor(received);
-    // Dropped before the first bridge opened the port, and while none was there.
-    expect(gapsOf(received.seqs).length).toBeLessThanOrEqual(2);
+    // Dropped before the first bridge opened the port, and while none was there. Under load a
+    // publish under way when the bridge was killed can be dropped too (counted, as the check
+    // above asserts): one more gap, of a single reading (seen once in a full run).
+    const gaps = gapsOf(received.seqs);
+    expect(gaps.filter(([from, to]) => to > from).length).toBeLessThanOrEqual(2);
+    expect(gaps.length).toBeLessThanOrEqual(3);
     expect(second.log()).toMatch(/an385-bridge: connected to/);
   }, 120_000);
 });
