@@ -86,15 +86,20 @@ function buildFromSnapshot() {
   const node = createHash("sha1").update(`${process.execPath}\n${process.version}\n${process.arch}`).digest("hex").slice(0, 8);
   const blob = path.join(CACHE_DIR, `build-${sourcesKey()}-${node}.blob`);
   if (!fs.existsSync(blob)) {
-    fs.mkdirSync(CACHE_DIR, { recursive: true });
-    for (const old of fs.readdirSync(CACHE_DIR)) {
-      const file = path.join(CACHE_DIR, old);
-      const modified = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
-      if (/^build-[0-9a-f]{16}-[0-9a-f]{8}\.blob$/.test(old) && modified !== undefined && Date.now() - modified > STALE_BUNDLE_MS) fs.rmSync(file, { force: true });
+    try {
+      fs.mkdirSync(CACHE_DIR, { recursive: true });
+      for (const old of fs.readdirSync(CACHE_DIR)) {
+        const file = path.join(CACHE_DIR, old);
+        const modified = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+        if (/^build-[0-9a-f]{16}-[0-9a-f]{8}\.blob$/.test(old) && modified !== undefined && Date.now() - modified > STALE_BUNDLE_MS) fs.rmSync(file, { force: true });
+      }
+      const maker = spawn(process.execPath, [path.join(REPO_ROOT, "sdk/cli/build-snapshot-maker.js"), blob], { detached: true, stdio: "ignore" });
+      maker.unref();
+      if (process.env.MOTE_DEBUG) console.error(`mote: making the startup snapshot for the next build in the background: ${blob}`);
+    } catch (error) {
+      // A cache that cannot be written (a read-only install) costs time, nothing else.
+      if (process.env.MOTE_DEBUG) console.error("mote: cannot make the startup snapshot:", error);
     }
-    const maker = spawn(process.execPath, [path.join(REPO_ROOT, "sdk/cli/build-snapshot-maker.js"), blob], { detached: true, stdio: "ignore" });
-    maker.unref();
-    if (process.env.MOTE_DEBUG) console.error(`mote: making the startup snapshot for the next build in the background: ${blob}`);
     return undefined;
   }
   if (process.env.MOTE_DEBUG) console.error(`mote: building from the startup snapshot ${blob}`);
