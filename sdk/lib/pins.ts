@@ -178,7 +178,11 @@ export class Pin {
     this.lastLevel = level;
     if (this.listeners === undefined) return;
     for (const l of this.listeners) {
-      if (l.level === EDGE_BOTH || l.level === level) l.callback(level);
+      if (l.level !== EDGE_BOTH && l.level !== level) continue;
+      // Called as a plain function, not as the listener record's method (which would add the
+      // check that a property holds a function to every edge).
+      const callback = l.callback;
+      callback(level);
     }
   }
 }
