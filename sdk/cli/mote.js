@@ -38,6 +38,16 @@ const requireTypescript = {
 /** How long a bundle of other sources is kept (a concurrent mote may be using it). */
 const STALE_BUNDLE_MS = 10 * 60 * 1000;
 
+/** Removes the cached files `name` matches that have not been written for a while, but not
+ *  `current`: another mote process may be using one. */
+function removeStale(name, current) {
+  for (const entry of fs.readdirSync(CACHE_DIR)) {
+    const file = path.join(CACHE_DIR, entry);
+    const modified = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    if (name.test(entry) && file !== current && modified !== undefined && Date.now() - modified > STALE_BUNDLE_MS) fs.rmSync(file, { force: true });
+  }
+}
+
 /** A key for the SDK's sources as they are now (their sizes and modification times). */
 function sourcesKey() {
   return createHash("sha1").update(toolFiles().map((f) => `${f}=${stamp(f)}`).join("\n")).digest("hex").slice(0, 16);
@@ -54,13 +64,7 @@ async function bundledCli() {
     fs.mkdirSync(dir, { recursive: true });
     // Bundles of older sources go, but only long unused ones: another mote process may have
     // just written (or be loading) the one for these sources, or be building its own.
-    for (const old of fs.readdirSync(dir)) {
-      const file = path.join(dir, old);
-      const modified = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
-      if (/^cli-[0-9a-f]{16}\.mjs$/.test(old) && file !== bundle && modified !== undefined && Date.now() - modified > STALE_BUNDLE_MS) {
-        fs.rmSync(file, { force: true });
-      }
-    }
+    removeStale(/^cli-[0-9a-f]{16}\.mjs$/, bundle);
     const temporary = `${bundle}.${process.pid}.tmp.mjs`;
     await build({
       entryPoints: [path.join(REPO_ROOT, "sdk/cli/entry.ts")],
@@ -88,11 +92,7 @@ function buildFromSnapshot() {
   if (!fs.existsSync(blob)) {
     try {
       fs.mkdirSync(CACHE_DIR, { recursive: true });
-      for (const old of fs.readdirSync(CACHE_DIR)) {
-        const file = path.join(CACHE_DIR, old);
-        const modified = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
-        if (/^build-[0-9a-f]{16}-[0-9a-f]{8}\.blob$/.test(old) && modified !== undefined && Date.now() - modified > STALE_BUNDLE_MS) fs.rmSync(file, { force: true });
-      }
+      removeStale(/^build-[0-9a-f]{16}-[0-9a-f]{8}\.blob$/, blob);
       const maker = spawn(process.execPath, [path.join(REPO_ROOT, "sdk/cli/build-snapshot-maker.js"), blob], { detached: true, stdio: "ignore" });
       maker.unref();
       if (process.env.MOTE_DEBUG) console.error(`mote: making the startup snapshot for the next build in the background: ${blob}`);

@@ -31,7 +31,7 @@ export function loadTypescript(cacheDir) {
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   // Written at the exit of a command that compiled something, so that the functions a build
   // calls are in the cache too, not only those `mote --help` needed.
-  const compiles = ["build", "run", "flash", "bench"].includes(process.argv[2] ?? "");
+  const compiles = ["build", "run", "flash"].includes(process.argv[2] ?? "");
   if ((cachedData === undefined || script.cachedDataRejected) && compiles) {
     process.once("exit", () => {
       try {

@@ -32,8 +32,6 @@ export const PANIC_MESSAGES: Readonly<Record<PanicCode, string>> = {
   [Panic.PANIC_FIXED_FIELDS]:
     "TypeError: class instances on devices have a fixed set of fields: adding a property at run time, or reading a method without calling it, is not supported",
   [Panic.PANIC_REDUCE_EMPTY]: "TypeError: Reduce of empty array with no initial value",
-  [Panic.PANIC_ARRAY_HOLE]:
-    "Error: a JSON.parse reviver returned undefined for an array element, which would leave a hole in the array: devices have no holes (return null, or filter the array afterwards)",
   [Panic.PANIC_UNINITIALIZED]:
     "ReferenceError: Cannot access a variable before initialization (its declaration has not run yet)",
 };

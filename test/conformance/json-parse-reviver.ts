@@ -33,3 +33,6 @@ console.log(inner);
 console.log(JSON.parse('{"keep":1,"drop":2}', (k, v) => (k === "drop" ? undefined : v)));
 console.log(JSON.parse("[1,2]", 5 as unknown as (k: string, v: unknown) => unknown));
 console.log(JSON.parse('{"a":[1,{"b":null}]}', (k, v) => (v === null ? "was null" : v)));
+// undefined for an array element deletes it: the array keeps its length, with a hole there.
+const sparse: number[] = JSON.parse("[1, 2, 3, 4]", (key, value) => (key === "1" || key === "2" ? undefined : value));
+console.log(sparse, sparse.length, sparse[1]);

@@ -55,6 +55,11 @@ function roomEnd(array: number, elements: number): number {
   return block < symbolAddress("__heap_start") ? 0 : objectEnd(block);
 }
 
+/** Makes element i (inside the length) a hole, as `delete a[i]` does. */
+export function makeHole(a: unknown[], i: number): void {
+  poke32(peek32(addressOf(a) + ARRAY_ELEMENTS) + 4 * i, ARRAY_HOLE);
+}
+
 /** Is element i (inside the length) a hole? */
 export function isHole(a: unknown[], i: number): boolean {
   return peek32(peek32(addressOf(a) + ARRAY_ELEMENTS) + 4 * i) === ARRAY_HOLE;

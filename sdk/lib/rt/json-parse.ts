@@ -10,13 +10,12 @@
 // into programs that call JSON.parse, the reviver's walk only into those that pass a reviver;
 // they have doubles (sdk/compiler/lower/doubles.ts), as the text may hold any number.
 
-import { addressOf, isObject, objectAt, objectKind, panic, peek16, peek8, poke16, poke8 } from "mote/intrinsics";
-import { arrayNew, arrayPop, arrayPush } from "./arrays.ts";
+import { addressOf, isObject, objectAt, objectKind, peek16, peek8, poke16, poke8 } from "mote/intrinsics";
+import { arrayNew, arrayPop, arrayPush, makeHole } from "./arrays.ts";
 import { SyntaxError } from "./errors.ts";
 import { KIND_ARRAY, KIND_CLOSURE, KIND_PLAIN, STRING_DATA } from "./layout.ts";
 import { parseDecimalRange } from "./numconv.ts";
 import { keysOf, objGet, objNew, objSet, valuesOf } from "./objects.ts";
-import { PANIC_ARRAY_HOLE } from "./panic-codes.ts";
 import { substringOf } from "./string-methods.ts";
 import { intToString, isWideString, newString, stringEquals, unitAt } from "./strings.ts";
 
@@ -492,8 +491,9 @@ function internalize(holder: unknown, key: string, value: unknown, reviver: Revi
     const length = array.length;
     for (let i = 0; i < length; i++) {
       const element = internalize(array, intToString(i), i < array.length ? array[i] : undefined, reviver);
-      if (element === undefined) panic(PANIC_ARRAY_HOLE);
-      array[i] = element;
+      // A reviver's undefined deletes the element, leaving a hole, as in JavaScript.
+      if (element === undefined) makeHole(array, i);
+      else array[i] = element;
     }
   } else if (isObject(value) && objectKind(value) === KIND_PLAIN) {
     const keys = keysOf(value).slice();

@@ -14,4 +14,4 @@ export const PANIC_UNSUPPORTED = 10;   // an operation on a value this language 
 export const PANIC_REDUCE_EMPTY = 11;  // TypeError: Reduce of empty array with no initial value
 export const PANIC_INSPECT_UNSUPPORTED = 12; // console.log of a promise, a Map or Set iterator, or another value Node prints its own way
 export const PANIC_FIXED_FIELDS = 13;  // a class instance read or written through a property it has no field for
-export const PANIC_ARRAY_HOLE = 14;    // a JSON.parse reviver returned undefined for an array element (a hole)
+// 14 was a JSON.parse reviver's undefined for an array element: it now leaves a hole, as in Node.
