@@ -23,6 +23,7 @@ import { smallIntegerText } from "./passes/number-text.ts";
 import { onlyErrorsThrown } from "./passes/thrown-values.ts";
 import { bareAllocations, throwStatementTest } from "./passes/bare-profile.ts";
 import { constantLengthArrays } from "./passes/array-lengths.ts";
+import { countingVariables, saturateCounters } from "./passes/saturating-counters.ts";
 import { allocatesBoundedly, staticHeapSymbols, useStaticHeap } from "./passes/static-heap.ts";
 import { numberModel, usedDriverCode } from "./lower/doubles.ts";
 import { portFor } from "./ports.ts";
@@ -148,9 +149,10 @@ export function build(options: BuildOptions): BuildResult {
 
   let ir: IrProgram;
   const lowerer = new Lowerer(program, fe.checker);
+  const counters = options.profile === "bare" ? [] : countingVariables(appFiles, fe.checker);
   try {
     const bare = options.profile === "bare";
-    const model = bare ? "int32" : numberModel([...appFiles, ...usedDriverCode(appFiles, fe.checker, isDriverSource)]);
+    const model = bare ? "int32" : numberModel([...appFiles, ...usedDriverCode(appFiles, fe.checker, isDriverSource)], new Set(counters.flatMap((c) => c.steps)));
     ir = lowerer.lowerProgram(entry, { consoleDriver: consoleDriverFile(board), doubles: model !== "int32", fractions: model === "doubles", bare });
   } catch (e) {
     if (e instanceof CompileError) return { ok: false, diagnostics: e.diagnostics.map(formatMoteDiagnostic).join("\n") };
@@ -188,6 +190,10 @@ export function build(options: BuildOptions): BuildResult {
   if (arrayNew) constantLengthArrays(ir, arrayNew, lowerer.runtimeSymbol("arrayWithLength"));
   cleanup(ir);
   analyzeRanges(ir);
+  saturateCounters(ir, new Map(counters.flatMap((c) => {
+    const symbol = lowerer.globalSymbols.get(c.symbol);
+    return symbol ? [[symbol, c.direction] as const] : [];
+  })));
   smallIntegerText(ir, smallIntegers);
   // After number-text: a number printed or converted that is proven small allocates nothing.
   if (staticAlloc && staticAllocSized) {
