@@ -197,7 +197,6 @@ export function build(options: BuildOptions): BuildResult {
   })));
   smallIntegerText(ir, smallIntegers);
   untagSmallWords(ir);
-  if (process.env.MOTE_CALLERS_DEBUG) for (const fn of ir.functions) for (const b of fn.blocks) for (const i of b.insts) if (i.op === "call" && i.callee === process.env.MOTE_CALLERS_DEBUG) console.error("CALLER", fn.symbol, JSON.stringify(i.smallArgs));
   // After number-text: a number printed or converted that is proven small allocates nothing.
   if (staticAlloc && staticAllocSized) {
     const heap = staticHeapSymbols(ir, alloc, [collect, exit, consoleWrite], [uncaughtText], arraySet, arrayGet, uses, throwStatementTest(program.getSourceFiles()), lowerer.usesPromises);
