@@ -4,7 +4,8 @@
 //   the bench's blinky (ten toggles counted by `++toggles`, then clearInterval) keeps int32
 //   numbers and allocates only at start-up: no soft-float routines, no collector. A counter
 //   whose value is used otherwise stays a number that can leave int32, as in Node
-//   (conformance/counters-compared.ts runs the forms on the boards);
+//   (conformance/counters-compared.ts runs the forms on the boards); its clearInterval links
+//   no string code (timers.ts clearTimer);
 // - a program that nothing but a hardware fault can stop gets the short fault report (heading,
 //   code, pc, lr) instead of the crash report's stack scan, keeps no crash record unless
 //   something reads it, and its vector table ends at HardFault; a console driver's byte proven
@@ -30,6 +31,9 @@ describe("a counter compared only with constants costs no doubles and no collect
     expect(names(sizes)).toContain("heap.staticAlloc");
     expect(names(sizes)).not.toContain("heap.collectFrom");
     expect(sizeOf(sizes, "__vectors")).toBe(64);
+    // clearInterval tells a timer id by isSmallInt (ids stay small), not by typeof and generic
+    // equality: no type names, no string comparison (strings.ts).
+    expect(names(sizes).filter((n) => n.startsWith("strings."))).toEqual([]);
   });
   it("a counter whose value is used otherwise, or stepped both ways, is none", () => {
     const counters = (source: string) => {

@@ -184,7 +184,8 @@ function saturateIn(fn: IrFunction, counters: ReadonlyMap<string, 1 | -1>): void
     const d = single(v);
     return d?.op === "const" && (d.word & 1) === 1 ? (d.word | 0) >> 1 : undefined;
   };
-  const fail = (what: string): never => {
+  // Typed where declared, so that TypeScript narrows after a call.
+  const fail: (what: string) => never = (what) => {
     throw new Error(`internal error: counter in ${fn.displayName} (${fn.symbol}): ${what} (passes/saturating-counters.ts)`);
   };
 
