@@ -487,6 +487,12 @@ function shortFaultChunk(o: PortRuntimeOptions): Chunk {
   a.bl("__rt_put_string");
   a.mov(0, 6);                      // lr names the caller of a function that faults before saving it
   a.bl("__rt_put_hex");
+  endReport(a, o);
+  return chunk("__rt_fault", a);
+}
+
+/** A crash report's end: the newline, then exit(1), which does not return. */
+function endReport(a: ThumbAssembler, o: PortRuntimeOptions): void {
   a.ldrConst(0, { symbol: "__rt_str_newline" });
   a.bl("__rt_put_string");
   a.movs(0, 3);                     // exit(1): tagged 1
@@ -494,7 +500,6 @@ function shortFaultChunk(o: PortRuntimeOptions): Chunk {
   const hang = a.newLabel();
   a.bind(hang);
   a.b(hang);
-  return chunk("__rt_fault", a);
 }
 
 function crashChunk(o: PortRuntimeOptions): Chunk {
@@ -571,12 +576,7 @@ function crashChunk(o: PortRuntimeOptions): Chunk {
   a.bind(next);
   a.b(loop);
   a.bind(done);
-  a.ldrConst(0, { symbol: "__rt_str_newline" }); a.bl("__rt_put_string");
-  a.movs(0, 3); // exit(1): tagged 1
-  a.bl(o.exit);
-  const hang = a.newLabel();
-  a.bind(hang);
-  a.b(hang);
+  endReport(a, o);
   return chunk("__rt_crash", a);
 }
 
