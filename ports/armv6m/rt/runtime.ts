@@ -76,6 +76,11 @@ export function data(name: string, bytes: Uint8Array, relocs: Chunk["relocs"] = 
   return { name, section, bytes, size: bytes.length, align: 4, relocs, kind: "object", module: "rt:armv6m" };
 }
 
+/** NUL-terminated text the crash reports print a byte at a time: no alignment needed. */
+function text(name: string, bytes: Uint8Array): Chunk {
+  return { ...data(name, bytes), align: 1 };
+}
+
 function cString(text: string): Uint8Array {
   return new Uint8Array([...Buffer.from(text, "latin1"), 0]);
 }
@@ -196,8 +201,8 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
   chunks.push(...throwChunk(o));
   chunks.push({ ...data(HANDLER_CHAIN, new Uint8Array(4), [], ".bss") });
   chunks.push({ ...data("__rt_throw_site", new Uint8Array(4), [], ".bss") });
-  chunks.push(data("__rt_str_throw", cString(`\n!mote-crash kind=throw code=`)));
-  chunks.push(data("__rt_str_text", cString("\n!mote-crash kind=text text=")));
+  chunks.push(text("__rt_str_throw", cString(`\n!mote-crash kind=throw code=`)));
+  chunks.push(text("__rt_str_text", cString("\n!mote-crash kind=text text=")));
   chunks.push(putHexByteChunk(o));
   chunks.push(o.onlyHardwareFaults ? shortFaultChunk(o) : faultChunk());
   chunks.push(watchdogChunk());
@@ -210,16 +215,16 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
   chunks.push(data(BOOT_RECORD, new Uint8Array(12), [], ".noinit"));
   // The wall-clock time at power-on: magic, seconds since 1970, milliseconds.
   chunks.push(data(WALL_CLOCK, new Uint8Array(12), [], ".noinit"));
-  chunks.push(data("__rt_str_kept", cString(" kept=1\n")));
+  chunks.push(text("__rt_str_kept", cString(" kept=1\n")));
   chunks.push(putHexChunk(o));
   chunks.push(putStringChunk(o));
-  chunks.push(data("__rt_str_panic", cString(`\n!mote-crash kind=${CRASH_KIND_PANIC} code=`)));
-  chunks.push(data("__rt_str_hardfault", cString(`\n!mote-crash kind=${CRASH_KIND_HARDFAULT} code=`)));
-  chunks.push(data("__rt_str_watchdog", cString("\n!mote-crash kind=watchdog code=")));
-  chunks.push(data("__rt_str_fields", new Uint8Array([...cString(" pc="), ...cString(" lr="), ...cString(" sp="), ...cString(" frames=")])));
-  chunks.push(data("__rt_str_pc_lr", new Uint8Array([...cString(" pc="), ...cString(" lr=")])));
-  chunks.push(data("__rt_str_comma", cString(",")));
-  chunks.push(data("__rt_str_newline", cString("\n")));
+  chunks.push(text("__rt_str_panic", cString(`\n!mote-crash kind=${CRASH_KIND_PANIC} code=`)));
+  chunks.push(text("__rt_str_hardfault", cString(`\n!mote-crash kind=${CRASH_KIND_HARDFAULT} code=`)));
+  chunks.push(text("__rt_str_watchdog", cString("\n!mote-crash kind=watchdog code=")));
+  chunks.push(text("__rt_str_fields", new Uint8Array([...cString(" pc="), ...cString(" lr="), ...cString(" sp="), ...cString(" frames=")])));
+  chunks.push(text("__rt_str_pc_lr", new Uint8Array([...cString(" pc="), ...cString(" lr=")])));
+  chunks.push(text("__rt_str_comma", cString(",")));
+  chunks.push(text("__rt_str_newline", cString("\n")));
   if (o.doubles) {
     // The integer routines stay for what they do on small integers; the rest is doubles.
     for (const c of arithmeticChunks(o)) {
