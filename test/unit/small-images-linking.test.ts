@@ -65,7 +65,7 @@ describe("hello links a console and a short fault report", () => {
     });
   }
   it("a number poked that may be boxed links the unboxing, whose panic links the full report", () => {
-    const poked = names(linkedSizes(`import { poke32 } from "mote/intrinsics";\nfunction put(word: number): void { poke32(0x20001000, word); }\nput(0xdeadbeef);\n`));
+    const poked = names(linkedSizes(`import { peek32, poke32 } from "mote/intrinsics";\nfunction put(word: number): void { poke32(0x20001000, word); }\nput(peek32(0x20001004));\n`));
     expect(poked).toContain("__rt_unbox");
     expect(poked).toContain("__rt_crash");
   });
