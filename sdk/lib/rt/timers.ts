@@ -12,6 +12,7 @@
 import { clockMillis, clockNow, clockPassed, clockStart, clockWakeAt } from "mote/clock";
 import { LONGEST_WAIT_MS, LOOP_MS_MASK, loopMsAfter, loopMsBetween } from "./loop-time.ts";
 import { interruptsOff, interruptsRestore, waitForInterrupt } from "./port.ts";
+import { isSmallInt } from "mote/intrinsics";
 
 type Callback = () => unknown;
 
@@ -79,7 +80,9 @@ function sequence(): number {
 function schedule(callback: Callback, ms: unknown, repeat: boolean): number {
   startClock();
   const delay = delayOf(ms);
-  const id = nextId++;
+  // Ids stay small integers, never 0 (after 2^29 timers they start again from 1).
+  const id = nextId;
+  nextId = (id & COUNT_MASK) + 1;
   timers = new Timer(id, loopMsAfter(clockNow(), delay & REST_MASK), delay, repeat, callback, sequence(), timers);
   refTimers = (refTimers & COUNT_MASK) + 1;
   return id;
@@ -94,9 +97,11 @@ export function setInterval(callback: Callback, ms: unknown): number {
 }
 
 export function clearTimer(id: unknown): void {
-  if (typeof id !== "number") return;
+  // Ids are small integers (schedule): no need for typeof, which links the type names.
+  if (!isSmallInt(id)) return;
+  const key = id as number;
   for (let t = timers; t !== undefined; t = t.next) {
-    if (t.id === id) {
+    if (t.id === key) {
       remove(t);
       return;
     }
