@@ -49,4 +49,18 @@ const raw = peek32(0x20000000);
 if (raw * 1000 > 5) console.log("some");
 `)).not.toEqual([]);
   });
+
+  it("bounds a shift whose count a branch bounds, as long as no bit reaches the sign", () => {
+    // (1 << n) - 1 for n in 0..20 lies in [0, 2^20 - 1]: the product below is a small integer.
+    const shifted = (bound: number) => callersOfMul(`import { peek32 } from "mote/intrinsics";
+const n = peek32(0x20000000) & 31;
+if (n <= ${bound}) {
+  const mask = (1 << n) - 1;
+  if (mask * 100 > 5) console.log("some");
+}
+`);
+    expect(shifted(20)).toEqual([]);
+    // 1 << 31 is negative: no bound then.
+    expect(shifted(31)).not.toEqual([]);
+  });
 });

@@ -398,6 +398,9 @@ function transfer(inst: Inst, state: State, bySymbol: Map<string, IrFunction>, r
             break;
           case "shl":
             if (b.lo === b.hi && a.lo >= 0) { const k = b.lo & 31; r = { lo: a.lo * 2 ** k, hi: a.hi * 2 ** k }; }
+            // A shift count known to lie in 0..31 (a mask `(1 << n) - 1` with n bounded by a
+            // branch): bounded as long as no bit can reach the sign.
+            else if (a.lo >= 0 && b.lo >= 0 && b.hi <= 31 && a.hi * 2 ** b.hi < 2 ** 31) r = { lo: a.lo * 2 ** b.lo, hi: a.hi * 2 ** b.hi };
             break;
         }
       }
