@@ -8,6 +8,7 @@
 // holds them exactly (NaN as f97e00, ±Infinity as half), definite lengths only.
 
 import { DOUBLES, f64High, f64Low, isSmallInt } from "mote/intrinsics";
+import { utf8Length, utf8Write } from "../mqtt/utf8.ts";
 import { copyAscii } from "../rt/latin1.ts";
 import { CborError } from "./error.ts";
 import {
@@ -85,7 +86,7 @@ export class CborWriter {
   text(s: string): void {
     const length = s.length;
     // ASCII (keys, ids): the head as for one byte per unit, then the units copied straight;
-    // anything else goes back and is measured first.
+    // anything else goes back and is measured first (the UTF-8 MQTT's strings use too).
     const start = this.used;
     this.head(MAJOR_TEXT, length);
     this.reserve(length);
@@ -94,26 +95,10 @@ export class CborWriter {
       return;
     }
     this.used = start;
-    let size = 0;
-    for (let i = 0; i < length; i++) {
-      const c = codePointAt(s, i);
-      if (c >= 0x10000) i++;
-      size += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-    }
+    const size = utf8Length(s);
     this.head(MAJOR_TEXT, size);
     this.reserve(size);
-    for (let i = 0; i < length; i++) {
-      const c = codePointAt(s, i);
-      if (c < 0x80) {
-        this.put(c);
-        continue;
-      }
-      if (c >= 0x10000) i++;
-      // The lead byte holds the top bits after its length marker; 6 bits in each one after.
-      const continuations = c < 0x800 ? 1 : c < 0x10000 ? 2 : 3;
-      this.put(((0xff80 >> continuations) & 0xff) | (c >> (6 * continuations)));
-      for (let k = continuations - 1; k >= 0; k--) this.put(0x80 | ((c >> (6 * k)) & 0x3f));
-    }
+    this.used = utf8Write(s, this.buffer, this.used);
   }
 
   /** A byte string. */
@@ -279,17 +264,6 @@ export class CborWriter {
     for (let i = 0; i < this.used; i++) grown[i] = old[i];
     this.buffer = grown;
   }
-}
-
-/** The code point at s[i]: a surrogate pair's (two units), U+FFFD for an unpaired surrogate. */
-function codePointAt(s: string, i: number): number {
-  const unit = s.charCodeAt(i);
-  if (unit < 0xd800 || unit >= 0xe000) return unit;
-  if (unit < 0xdc00 && i + 1 < s.length) {
-    const low = s.charCodeAt(i + 1);
-    if (low >= 0xdc00 && low < 0xe000) return ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-  }
-  return 0xfffd;
 }
 
 // The double paths, as functions of the double's words rather than methods keeping its parts
