@@ -356,12 +356,12 @@ export class MqttClient implements Session {
   }
 
   /** @internal The subscriptions' Session. */
-  countDropped(): void {
+  packetDropped(): void {
     this.stats.dropped++;
   }
 
   /** @internal The subscriptions' Session. */
-  countMalformed(): void {
+  packetMalformed(): void {
     this.stats.malformed++;
   }
 

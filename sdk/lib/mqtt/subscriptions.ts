@@ -20,9 +20,10 @@ export interface Session {
   sendPacket(bytes: Uint8Array): void;
   /** A packet id from 1 to 65535 that no message or request in progress holds. */
   newPacketId(): number;
-  /** Counts a well-formed packet that made no sense here, or a malformed one. */
-  countDropped(): void;
-  countMalformed(): void;
+  /** Counts a well-formed packet that made no sense here (MqttStats.dropped). */
+  packetDropped(): void;
+  /** Counts a malformed packet (MqttStats.malformed). */
+  packetMalformed(): void;
 }
 
 /** A SUBSCRIBE or UNSUBSCRIBE awaiting its acknowledgement. */
@@ -111,11 +112,11 @@ export class Subscriptions {
   /** A PUBLISH from the broker (its topic and payload not yet decoded). */
   deliver(packet: InboundPacket): void {
     if (decodePublishTopic(packet) !== undefined) {
-      this.session.countMalformed();
+      this.session.packetMalformed();
       return;
     }
     if (packet.qos > 1) {
-      this.session.countDropped();
+      this.session.packetDropped();
       return;
     }
     // Acknowledged first, so that a handler's exception cannot make the broker send it again.
@@ -141,7 +142,7 @@ export class Subscriptions {
         return;
       }
     }
-    this.session.countDropped();
+    this.session.packetDropped();
   }
 
   private request(request: Request): void {
