@@ -169,6 +169,9 @@ export class MqttClient implements Session {
   private state = IDLE;
   private connection: Connection | undefined;
   private outbox: Outgoing[] = [];
+  /** Messages in the outbox not sent on the current connection (`queued`), counted as they
+   *  change rather than each time asked: the app asks per reading, the outbox may be long. */
+  private unsent = 0;
   private subscriber: Subscriptions | undefined = undefined;
   private lastPacketId = 0;
   /** Connection attempts that failed in a row: the backoff's exponent. */
@@ -216,9 +219,7 @@ export class MqttClient implements Session {
 
   /** Messages in the outbox not yet sent on the current connection. */
   get queued(): number {
-    let n = 0;
-    for (const message of this.outbox) if (!message.sent) n++;
-    return n;
+    return this.unsent;
   }
 
   /** QoS 1 messages sent and awaiting their PUBACK. */
@@ -282,6 +283,7 @@ export class MqttClient implements Session {
     });
     message.promise = promise;
     this.outbox.push(message);
+    this.unsent++;
     this.pump();
     return promise;
   }
@@ -295,6 +297,7 @@ export class MqttClient implements Session {
       const message = this.outbox[i];
       if (!message.sent && !message.sentBefore) {
         this.outbox.splice(i, 1);
+        this.unsent--;
         abandon(message.promise, message.reject, new MqttError(`the message to '${message.topic}' was discarded from the outbox`));
         return true;
       }
@@ -341,6 +344,7 @@ export class MqttClient implements Session {
     if (wasOpen) this.transport.close();
     const outbox = this.outbox;
     this.outbox = [];
+    this.unsent = 0;
     for (const message of outbox) abandon(message.promise, message.reject, new MqttError(`the client ended before the message to '${message.topic}' was ${message.qos === 0 ? "sent" : "acknowledged"}`));
     if (this.subscriber !== undefined) this.subscriber.end();
   }
@@ -472,6 +476,7 @@ export class MqttClient implements Session {
       if (message.qos === 0) {
         this.send(encodePublish(message.topicBytes, message.payload, 0, message.retain, false, 0));
         this.outbox.splice(i, 1);
+        this.unsent--;
         message.resolve();
         continue;
       }
@@ -486,6 +491,7 @@ export class MqttClient implements Session {
 
   private transmit(message: Outgoing): void {
     this.send(encodePublish(message.topicBytes, message.payload, 1, message.retain, message.sentBefore, message.packetId));
+    if (!message.sent) this.unsent--;
     message.sent = true;
     message.sentBefore = true;
     message.round = this.round;
@@ -567,6 +573,7 @@ export class MqttClient implements Session {
     this.connection = undefined;
     if (closeTransport) this.transport.close();
     for (const message of this.outbox) message.sent = false;
+    this.unsent = this.outbox.length;
     if (this.subscriber !== undefined) this.subscriber.lost();
     const retry = this.maxDelayMs > 0 && !final;
     this.state = retry ? WAITING : IDLE;
