@@ -398,8 +398,8 @@ function transfer(inst: Inst, state: State, bySymbol: Map<string, IrFunction>, r
             break;
           case "shl":
             if (b.lo === b.hi && a.lo >= 0) { const k = b.lo & 31; r = { lo: a.lo * 2 ** k, hi: a.hi * 2 ** k }; }
-            // A shift count known to lie in 0..31 (a mask `(1 << n) - 1` with n bounded by a
-            // branch): bounded as long as no bit can reach the sign.
+            // A count known within 0–31 (1 << (pin & 7)): the largest shift bounds it, when
+            // nothing reaches bit 31 (where the int32 result would turn negative).
             else if (a.lo >= 0 && b.lo >= 0 && b.hi <= 31 && a.hi * 2 ** b.hi < 2 ** 31) r = { lo: a.lo * 2 ** b.lo, hi: a.hi * 2 ** b.hi };
             break;
         }
@@ -462,6 +462,13 @@ function transfer(inst: Inst, state: State, bySymbol: Map<string, IrFunction>, r
     }
     case "check-int": {
       proof(inst.src, undefined, undefined);
+      return;
+    }
+    case "untag": {
+      // A number taken as a raw word (an intrinsic's address or value): proven small, it is
+      // untagged without the check for a boxed one.
+      if (inst.number) proof(inst.src, undefined, undefined);
+      state.delete(inst.dst);
       return;
     }
     default: {

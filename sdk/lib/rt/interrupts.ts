@@ -35,25 +35,26 @@ function enableLine(line: number): void {
   else poke32(NVIC_ISER + word, 1 << bit);
 }
 
+// The queue's address is written out at each use: symbolAddress() inside an intrinsic's
+// address is the raw address, where a variable would hold it tagged.
+
 function interruptQueued(): boolean {
-  const queue = symbolAddress("__rt_irq_queue");
-  return (peek32(queue) & 0xff) !== (peek32(queue + 4) & 0xff);
+  return (peek32(symbolAddress("__rt_irq_queue")) & 0xff) !== (peek32(symbolAddress("__rt_irq_queue") + 4) & 0xff);
 }
 
 /** Services every queued interrupt; true if there was any. */
 function serviceInterrupts(): boolean {
-  const queue = symbolAddress("__rt_irq_queue");
-  let serviced = false;
-  for (;;) {
-    const tail = peek32(queue + 4) & 0xff;
-    if ((peek32(queue) & 0xff) === tail) return serviced;
-    const line = peek8(queue + 8 + (tail & QUEUE_MASK));
-    poke32(queue + 4, (tail + 1) & 0xff);
+  let tail = peek32(symbolAddress("__rt_irq_queue") + 4) & 0xff;
+  if ((peek32(symbolAddress("__rt_irq_queue")) & 0xff) === tail) return false;
+  do {
+    const line = peek8(symbolAddress("__rt_irq_queue") + 8 + (tail & QUEUE_MASK));
+    tail = (tail + 1) & 0xff;
+    poke32(symbolAddress("__rt_irq_queue") + 4, tail);
     const service = line < handlers.length ? handlers[line] : undefined;
     if (service !== undefined) {
       service();
       enableLine(line);
     }
-    serviced = true;
-  }
+  } while ((peek32(symbolAddress("__rt_irq_queue")) & 0xff) !== tail);
+  return true;
 }

@@ -9,7 +9,7 @@
 // event source holds it (a pin or a UART with a listener), as Node ends with no handles
 // (a promise that can never settle keeps nothing alive).
 
-import { clockMillis, clockNow, clockReached, clockStart, clockWakeAt } from "mote/clock";
+import { clockMillis, clockNow, clockPassed, clockStart, clockWakeAt } from "mote/clock";
 import { LONGEST_WAIT_MS, LOOP_MS_MASK, loopMsAfter, loopMsBetween } from "./loop-time.ts";
 import { interruptsOff, interruptsRestore, waitForInterrupt } from "./port.ts";
 
@@ -174,9 +174,12 @@ export function runEventLoop(afterEach: (() => void) | undefined): void {
     if (timers !== undefined) {
       const timer = earliest(timers);
       const timerDue = timer.due & LOOP_MS_MASK;
-      if (clockReached(timerDue)) {
-        // On time (before due + 1) the time is the due time: no need to read the clock whole.
-        const time = clockReached(loopMsAfter(timerDue, 1)) ? clockNow() : timerDue;
+      // (The mask proves it a small integer: no comparison of numbers in the loop.)
+      const passed = clockPassed(timerDue) & 3;
+      if (passed !== 0) {
+        // On time (within the due millisecond) the time is the due time: no need to read the
+        // clock whole.
+        const time = passed === 1 ? timerDue : clockNow();
         const steps = timer.steps & 0xf;
         if (steps > 0) {
           // A long delay's step ended: wait the next one (no callback, no new sequence).
