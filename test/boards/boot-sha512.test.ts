@@ -1,7 +1,7 @@
 // mote-boot's SHA-512 block function, the port's routine for the bare profile
-// (ports/armv6m/rt/sha512-compress.ts): digests of messages across the padding's edges (one,
-// two and more blocks) equal node:crypto's bit for bit, and 101 more equal the device-language
-// compression's (fixtures/boot-sha512.ts), on the micro:bit's Cortex-M0.
+// (ports/armv6m/rt/sha512-compress.ts): digests of 28 messages across the padding's edges (one
+// to nine blocks) equal node:crypto's bit for bit (fixtures/boot-sha512.ts), on the micro:bit's
+// Cortex-M0.
 
 import { createHash } from "node:crypto";
 import { expect, it } from "vitest";
@@ -24,8 +24,7 @@ it.skipIf(!qemuAvailable())("hashes as node:crypto does on microbit", { timeout:
   const { run, stdout } = await boot(fixture("boot-sha512.ts"), "microbit", {});
   expect(run.reason, run.simulatorLog).toBe("exit");
   const lines = stdout.trimEnd().split("\n");
-  expect(lines.pop()).toBe("agree with sha512.ts: 101");
-  expect(lines.length).toBe(24);
+  expect(lines.length).toBe(28);
   for (const line of lines) {
     const [length, digest] = line.split(" ");
     expect(`${length} ${digest}`).toBe(`${length} ${createHash("sha512").update(message(Number(length))).digest("hex")}`);
