@@ -129,52 +129,55 @@ function foldTop(out: Uint16Array, top: number): void {
   out[19] = (out[19] & 0x1ff) + carry;
 }
 
-/** out = a^(2^n), n >= 1. */
-function squareTimes(out: Uint16Array, a: Uint16Array, n: number): void {
-  fieldSquare(out, a);
-  for (let i = 1; i < n; i++) fieldSquare(out, out);
+/** The elements the exponentiation chain works on: z (a copy), t0..t3, and the last result. */
+const chain = [fieldNew(), fieldNew(), fieldNew(), fieldNew(), fieldNew(), fieldNew()];
+const scratch = fieldNew();
+const Z = 0, T0 = 1, T1 = 2, T3 = 4, RESULT = 5;
+/** A step's factor when it has none. */
+const NONE = 7;
+
+/** The addition chain of ref10's fe_invert to z^(2^250 - 1), as steps of four code units
+ *  (target, source, n, factor): target = source^(2^n) * factor. Data rather than calls: the
+ *  calls were 1 KB of code on ARMv6-M. Ends with t3 = z^(2^250 - 1), t0 = z^11. */
+const POWER_250 =
+  "\u0001\u0000\u0001\u0007" + // t0 = z^2
+  "\u0002\u0001\u0002\u0000" + // t1 = z^8 z = z^9
+  "\u0001\u0001\u0000\u0002" + // t0 = z^2 z^9 = z^11
+  "\u0002\u0001\u0001\u0002" + // t1 = z^22 z^9 = z^(2^5 - 1)
+  "\u0002\u0002\u0005\u0002" + // t1 = z^(2^10 - 1)
+  "\u0003\u0002\u000a\u0002" + // t2 = z^(2^20 - 1)
+  "\u0003\u0003\u0014\u0003" + // t2 = z^(2^40 - 1)
+  "\u0002\u0003\u000a\u0002" + // t1 = z^(2^50 - 1)
+  "\u0003\u0002\u0032\u0002" + // t2 = z^(2^100 - 1)
+  "\u0003\u0003\u0064\u0003" + // t2 = z^(2^200 - 1)
+  "\u0004\u0003\u0032\u0002"; //  t3 = z^(2^250 - 1)
+
+/** chain[target] = chain[source]^(2^n) * chain[factor] (or no factor: NONE). */
+function chainStep(target: number, source: number, n: number, factor: number): void {
+  fieldCopy(scratch, chain[source]);
+  for (let k = n; k > 0; k--) fieldSquare(scratch, scratch);
+  if (factor === NONE) fieldCopy(chain[target], scratch);
+  else fieldMultiply(chain[target], scratch, chain[factor]);
 }
 
-const t0 = fieldNew(), t1 = fieldNew(), t2 = fieldNew(), t3 = fieldNew();
-
-/** t3 = z^(2^250 - 1) and t1 = z^11: the chain fieldInvert and fieldPow22523 share
- *  (the exponents of ref10's fe_invert). */
-function power250(z: Uint16Array): void {
-  fieldSquare(t0, z); // z^2
-  squareTimes(t1, t0, 2); // z^8
-  fieldMultiply(t1, z, t1); // z^9
-  fieldMultiply(t0, t0, t1); // z^11
-  fieldSquare(t2, t0); // z^22
-  fieldMultiply(t1, t1, t2); // z^31 = z^(2^5 - 1)
-  squareTimes(t2, t1, 5);
-  fieldMultiply(t1, t2, t1); // z^(2^10 - 1)
-  squareTimes(t2, t1, 10);
-  fieldMultiply(t2, t2, t1); // z^(2^20 - 1)
-  squareTimes(t3, t2, 20);
-  fieldMultiply(t2, t3, t2); // z^(2^40 - 1)
-  squareTimes(t2, t2, 10);
-  fieldMultiply(t1, t2, t1); // z^(2^50 - 1)
-  squareTimes(t2, t1, 50);
-  fieldMultiply(t2, t2, t1); // z^(2^100 - 1)
-  squareTimes(t3, t2, 100);
-  fieldMultiply(t2, t3, t2); // z^(2^200 - 1)
-  squareTimes(t2, t2, 50);
-  fieldMultiply(t3, t2, t1); // z^(2^250 - 1)
-  fieldCopy(t1, t0); // z^11
+/** out = t3^(2^n) * factor after POWER_250 from z. */
+function power(out: Uint16Array, z: Uint16Array, n: number, factor: number): void {
+  fieldCopy(chain[Z], z);
+  for (let i = 0; i < POWER_250.length; i += 4) {
+    chainStep(POWER_250.charCodeAt(i), POWER_250.charCodeAt(i + 1), POWER_250.charCodeAt(i + 2), POWER_250.charCodeAt(i + 3));
+  }
+  chainStep(RESULT, T3, n, factor);
+  fieldCopy(out, chain[RESULT]);
 }
 
 /** out = 1 / z = z^(p - 2) = z^(2^255 - 21); 0 for 0. */
 export function fieldInvert(out: Uint16Array, z: Uint16Array): void {
-  power250(z);
-  squareTimes(t3, t3, 5); // z^(2^255 - 32)
-  fieldMultiply(out, t3, t1); // z^(2^255 - 21)
+  power(out, z, 5, T0); // z^(2^255 - 32) z^11
 }
 
 /** out = z^((p - 5) / 8) = z^(2^252 - 3), the square-root exponent (RFC 8032 §5.1.3). */
 export function fieldPow22523(out: Uint16Array, z: Uint16Array): void {
-  power250(z);
-  squareTimes(t3, t3, 2); // z^(2^252 - 4)
-  fieldMultiply(out, t3, z);
+  power(out, z, 2, Z); // z^(2^252 - 4) z
 }
 
 const ZERO = fieldNew();
