@@ -1,6 +1,7 @@
 // What SHA-256 and SHA-512 share (FIPS 180-4 §5.1, §5.3): buffering bytes into blocks, the
-// message length, and the padding. A subclass hashes one block (compressBlock), starts its
-// state (resetState) and writes its digest (writeDigest).
+// message length, the padding, and the state as 16-bit halves, most significant first, which
+// starts from the initial hash value and is the digest at the end. A subclass hashes one
+// block into the state (compressBlock).
 
 import { BARE } from "mote/intrinsics";
 
@@ -24,13 +25,23 @@ export class BlockHash {
 
   /** `blockBytes`: 64 or 128 (the length field is an eighth of it); `name`: the class, for
    *  error messages. */
-  constructor(private readonly blockBytes: number, private readonly digestBytes: number, private readonly name: string) {
+  /** The hash value H, 16 bits an element, most significant first. */
+  protected readonly state: Uint16Array;
+  private readonly digestBytes: number;
+
+  /** `blockBytes`: 64 or 128 (the length field is an eighth of it); `initialState`: H(0) as
+   *  the state holds it (the digest is as long); `name`: the class, for error messages. */
+  constructor(private readonly blockBytes: number, private readonly initialState: Uint16Array, private readonly name: string) {
     this.pending = new Uint8Array(blockBytes);
+    this.state = new Uint16Array(initialState.length);
+    this.digestBytes = 2 * initialState.length;
+    this.reset();
   }
 
   /** Starts a new message. */
   reset(): void {
-    this.resetState();
+    const state = this.state, initial = this.initialState;
+    for (let i = 0; i < state.length; i++) state[i] = initial[i];
     this.pendingBytes = 0;
     this.countHigh = 0;
     this.countLow = 0;
@@ -105,15 +116,14 @@ export class BlockHash {
       value >>= 8;
     }
     this.update(LENGTH_FIELD, 0, 8);
-    this.writeDigest(out, offset);
+    const state = this.state;
+    for (let i = 0; i < state.length; i++) {
+      out[offset + 2 * i] = state[i] >> 8;
+      out[offset + 2 * i + 1] = state[i] & 0xff;
+    }
     this.reset();
   }
 
   /** Hashes data[offset..offset + blockBytes) into the state. */
   protected compressBlock(_data: Uint8Array, _offset: number): void {}
-
-  protected resetState(): void {}
-
-  /** The state as the digest's bytes, into out[offset..). */
-  protected writeDigest(_out: Uint8Array, _offset: number): void {}
 }

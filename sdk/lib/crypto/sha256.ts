@@ -47,32 +47,17 @@ export const SHA256_DIGEST_BYTES = 32;
 
 /** An incremental SHA-256 computation; see the top of the file. */
 export class Sha256 extends BlockHash {
-  /** H0..H7 as 16 halves, high first. */
-  private readonly state = new Uint16Array(16);
   /** The message schedule W0..W63, as halves. */
   private readonly schedule = new Uint16Array(128);
 
   constructor() {
-    super(64, SHA256_DIGEST_BYTES, "Sha256");
-    this.reset();
+    super(64, INITIAL_STATE, "Sha256");
   }
 
   protected compressBlock(data: Uint8Array, offset: number): void {
     // mote-boot (the bare profile): the port's routine, a tenth of the instructions and size.
     if (BARE) sha256Compress(peek32(addressOf(this.state) + TYPED_DATA), peek32(addressOf(data) + TYPED_DATA) + offset);
     else compress(this.state, this.schedule, data, offset);
-  }
-
-  protected resetState(): void {
-    for (let i = 0; i < 16; i++) this.state[i] = INITIAL_STATE[i];
-  }
-
-  protected writeDigest(out: Uint8Array, offset: number): void {
-    for (let i = 0; i < 16; i++) {
-      const half = this.state[i];
-      out[offset + 2 * i] = half >> 8;
-      out[offset + 2 * i + 1] = half & 0xff;
-    }
   }
 }
 

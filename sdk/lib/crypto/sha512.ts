@@ -56,32 +56,17 @@ export const SHA512_DIGEST_BYTES = 64;
 
 /** An incremental SHA-512 computation. */
 export class Sha512 extends BlockHash {
-  /** H0..H7, four limbs each. */
-  private readonly state = new Uint16Array(32);
   /** W0..W79. */
   private readonly schedule = new Uint16Array(320);
 
   constructor() {
-    super(128, SHA512_DIGEST_BYTES, "Sha512");
-    this.reset();
+    super(128, INITIAL_STATE, "Sha512");
   }
 
   protected compressBlock(data: Uint8Array, offset: number): void {
     // mote-boot (the bare profile): the port's routine, ~0.9 KB instead of ~5.8 KB.
     if (BARE) sha512Compress(peek32(addressOf(this.state) + TYPED_DATA), peek32(addressOf(data) + TYPED_DATA) + offset);
     else compress(this.state, this.schedule, data, offset);
-  }
-
-  protected resetState(): void {
-    for (let i = 0; i < 32; i++) this.state[i] = INITIAL_STATE[i];
-  }
-
-  protected writeDigest(out: Uint8Array, offset: number): void {
-    for (let i = 0; i < 32; i++) {
-      const limb = this.state[i];
-      out[offset + 2 * i] = limb >> 8;
-      out[offset + 2 * i + 1] = limb & 0xff;
-    }
   }
 }
 
