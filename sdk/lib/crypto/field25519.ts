@@ -206,10 +206,15 @@ export function fieldToBytes(out: Uint8Array, offset: number, a: Uint16Array): v
     }
     r[19] = ((r[19] & 0x1ff) + carry) & 0xff;
   }
-  // 13-bit limbs into bytes.
+  limbsToBytes(out, offset, r);
+}
+
+/** The low 256 bits of the 20 limbs of 13 bits in `limbs` into out[offset..offset + 32),
+ *  little-endian (field elements here, scalars in scalar25519.ts). */
+export function limbsToBytes(out: Uint8Array, offset: number, limbs: Uint16Array): void {
   let bits = 0, pending = 0, at = offset;
   for (let i = 0; i < FIELD_LIMBS; i++) {
-    pending |= (r[i] & LIMB_MASK) << bits;
+    pending |= (limbs[i] & LIMB_MASK) << bits;
     bits += 13;
     while (bits >= 8 && at < offset + 32) {
       out[at++] = pending & 0xff;
