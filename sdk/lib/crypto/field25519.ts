@@ -50,6 +50,9 @@ let pooled = FIELD_POOL;
  *  one buffer for many saves a heap block and its length word per element, which keeps a
  *  verification within the micro:bit's 16 KB of RAM. */
 export function fieldNew(): Uint16Array {
+  // mote-boot (the bare profile) makes few (no tables) and has no collector's block headers;
+  // a subarray would link the typed-array view code (~0.8 KB).
+  if (BARE) return new Uint16Array(FIELD_LIMBS);
   if (pool === undefined || pooled === FIELD_POOL) {
     pool = new Uint16Array(FIELD_LIMBS * FIELD_POOL);
     pooled = 0;
