@@ -132,9 +132,19 @@ function foldTop(out: Uint16Array, top: number): void {
   out[19] = (out[19] & 0x1ff) + carry;
 }
 
-/** The elements the exponentiation chain works on: z (a copy), t0..t3, and the last result. */
-const chain = [fieldNew(), fieldNew(), fieldNew(), fieldNew(), fieldNew(), fieldNew()];
+/** The elements the exponentiation chain works on: z (a copy), t0..t3, and the last result,
+ *  chosen by number (an array of them would link the array code into mote-boot). */
+const chainZ = fieldNew(), chainT0 = fieldNew(), chainT1 = fieldNew(), chainT2 = fieldNew(), chainT3 = fieldNew(), chainResult = fieldNew();
 const scratch = fieldNew();
+
+function chain(element: number): Uint16Array {
+  if (element === Z) return chainZ;
+  if (element === T0) return chainT0;
+  if (element === T1) return chainT1;
+  if (element === T1 + 1) return chainT2;
+  if (element === T3) return chainT3;
+  return chainResult;
+}
 const Z = 0, T0 = 1, T1 = 2, T3 = 4, RESULT = 5;
 /** A step's factor when it has none. */
 const NONE = 7;
@@ -155,22 +165,22 @@ const POWER_250 =
   "\u0003\u0003\u0064\u0003" + // t2 = z^(2^200 - 1)
   "\u0004\u0003\u0032\u0002"; //  t3 = z^(2^250 - 1)
 
-/** chain[target] = chain[source]^(2^n) * chain[factor] (or no factor: NONE). */
+/** chain(target) = chain(source)^(2^n) * chain(factor) (or no factor: NONE). */
 function chainStep(target: number, source: number, n: number, factor: number): void {
-  fieldCopy(scratch, chain[source]);
+  fieldCopy(scratch, chain(source));
   for (let k = n; k > 0; k--) fieldSquare(scratch, scratch);
-  if (factor === NONE) fieldCopy(chain[target], scratch);
-  else fieldMultiply(chain[target], scratch, chain[factor]);
+  if (factor === NONE) fieldCopy(chain(target), scratch);
+  else fieldMultiply(chain(target), scratch, chain(factor));
 }
 
 /** out = t3^(2^n) * factor after POWER_250 from z. */
 function power(out: Uint16Array, z: Uint16Array, n: number, factor: number): void {
-  fieldCopy(chain[Z], z);
+  fieldCopy(chainZ, z);
   for (let i = 0; i < POWER_250.length; i += 4) {
     chainStep(POWER_250.charCodeAt(i), POWER_250.charCodeAt(i + 1), POWER_250.charCodeAt(i + 2), POWER_250.charCodeAt(i + 3));
   }
   chainStep(RESULT, T3, n, factor);
-  fieldCopy(out, chain[RESULT]);
+  fieldCopy(out, chainResult);
 }
 
 /** out = 1 / z = z^(p - 2) = z^(2^255 - 21); 0 for 0. */
