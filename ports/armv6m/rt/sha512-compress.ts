@@ -18,7 +18,9 @@ import { chunk, data } from "./runtime.ts";
 import { countedLoop } from "./loops.ts";
 
 export const SHA512_COMPRESS = "port.sha512Compress";
-const ROUND_CONSTANTS = "__rt_sha512_k";
+/** K0..K79, each as its high word and then its low word (sha256-compress.ts reads the high
+ *  words: SHA-256's constants). */
+export const SHA512_ROUND_CONSTANTS = "__rt_sha512_k";
 const ROUNDS = 80;
 const VARS_BYTES = 64;
 const W = VARS_BYTES;
@@ -133,7 +135,7 @@ export function sha512CompressChunks(): Chunk[] {
   a.ldr(2, 7, { imm: 56 });          // + h
   a.ldr(3, 7, { imm: 60 });
   add64(a);
-  a.ldrConst(6, { symbol: ROUND_CONSTANTS }); // + K[t]
+  a.ldrConst(6, { symbol: SHA512_ROUND_CONSTANTS }); // + K[t]
   a.adds(6, 6, 5);
   a.ldm(6, [2, 3]);
   add64(a);
@@ -249,7 +251,7 @@ export function sha512CompressChunks(): Chunk[] {
     view.setUint32(8 * i, Number(k >> 32n), true);
     view.setUint32(8 * i + 4, Number(k & 0xffffffffn), true);
   });
-  return [chunk(SHA512_COMPRESS, a), data(ROUND_CONSTANTS, table)];
+  return [chunk(SHA512_COMPRESS, a), data(SHA512_ROUND_CONSTANTS, table)];
 }
 
 /** r0:r1 += r2:r3 (64 bits, high:low). */

@@ -48,17 +48,19 @@ export function scalarReduce(out: Uint8Array, bytes: Uint8Array, offset: number,
     }
     // Bits 252 and up: limb 19 holds bits 247..259, limb 20 bits 260 and up.
     const q = (((r[19] & LIMB_MASK) >> 5) | ((r[LIMBS] & 0x1f) << 8)) & 0x1fff;
-    if (addOrderTimes(r, 0 - q) < 0) addOrderTimes(r, 1);
+    if (addOrderTimes(r, q, true) < 0) addOrderTimes(r, 1, false);
   }
   limbsToBytes(out, 0, r);
 }
 
-/** r += factor * L (factor from -(2^13 - 1) to 1), limb by limb; the carry out of limb 20:
- *  negative when the sum went below 0. */
-function addOrderTimes(r: Uint16Array, factor: number): number {
+/** r -= q L (q below 2^13), or r += L when `subtract` is false and q is 1, limb by limb; the
+ *  carry out of limb 20: negative when the result went below 0. (Not r += factor L with a
+ *  negative factor: -q times a limb of 0 is -0, which the device refuses as no integer.) */
+function addOrderTimes(r: Uint16Array, q: number, subtract: boolean): number {
   let carry = 0;
   for (let i = 0; i <= LIMBS; i++) {
-    const sum = (r[i] & LIMB_MASK) + factor * ORDER[i] + carry;
+    const product = q * ORDER[i];
+    const sum = subtract ? (r[i] & LIMB_MASK) + carry - product : (r[i] & LIMB_MASK) + carry + product;
     r[i] = sum & LIMB_MASK;
     carry = sum >> 13;
   }
