@@ -6,6 +6,7 @@
 // formula, and a scalar multiplication one bit at a time with no tables. Temporaries are module-level field elements, so a verification
 // allocates nothing (mote-boot runs without a collector); the functions are not reentrant.
 
+import { BARE } from "mote/intrinsics";
 import { BASE_POINT } from "./base-table.ts";
 import {
   fieldAdd, fieldAddSubtract, fieldCopy, fieldEqual, fieldFromBytes, fieldInvert, fieldIsNegative, fieldIsZero,
@@ -171,8 +172,11 @@ export function doubleScalarMultiply(r: EdwardsPoint, s: Uint8Array, sOffset: nu
     const bits = ((s[sOffset + (i >> 3)] >> (i & 7)) & 1) | (((k[kOffset + (i >> 3)] >> (i & 7)) & 1) << 1);
     if (!started && bits === 0) continue;
     started = true;
-    // T is needed only by an addition that follows.
-    pointDouble(r, r, bits !== 0);
+    // mote-boot (the bare profile): the addition formula doubles too (complete), for one
+    // multiplication more than pointDouble and 0.6 KB less code. Elsewhere T is needed only
+    // by an addition that follows.
+    if (BARE) pointAdd(r, r, r);
+    else pointDouble(r, r, bits !== 0);
     if (bits === 1) pointAdd(r, r, base);
     else if (bits === 2) pointAdd(r, r, p);
     else if (bits === 3) pointAdd(r, r, sum);
