@@ -12,7 +12,7 @@ import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
 import type { ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import { chunk } from "./runtime.ts";
-import { countedLoop } from "./loops.ts";
+import { bigEndianWords, countedLoop } from "./loops.ts";
 import { SHA512_ROUND_CONSTANTS } from "./sha512-compress.ts";
 
 export const SHA256_COMPRESS = "port.sha256Compress";
@@ -37,17 +37,7 @@ export function sha256CompressChunks(): Chunk[] {
   // W0..W15: the block's words, big-endian.
   a.mov(2, 7);
   a.adds(2, 2, { imm: W });
-  countedLoop(a, 5, 16, () => {
-    a.ldrb(3, 1, { imm: 0 });
-    a.lsls(3, 3, 24);
-    for (let i = 1; i < 4; i++) {
-      a.ldrb(4, 1, { imm: i });
-      if (i < 3) a.lsls(4, 4, 24 - 8 * i);
-      a.orrs(3, 4);
-    }
-    a.stm(2, [3]);
-    a.adds(1, 1, { imm: 4 });
-  });
+  bigEndianWords(a, 16);
   // W16..W63 = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16]; r2 = &W[t-16], r12 = &W[48].
   a.mov(2, 7);
   a.adds(2, 2, { imm: W });

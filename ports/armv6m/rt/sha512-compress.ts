@@ -15,7 +15,7 @@ import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
 import type { ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import { chunk, data } from "./runtime.ts";
-import { countedLoop } from "./loops.ts";
+import { bigEndianWords, countedLoop } from "./loops.ts";
 
 export const SHA512_COMPRESS = "port.sha512Compress";
 /** K0..K79, each as its high word and then its low word (sha256-compress.ts reads the high
@@ -69,17 +69,7 @@ export function sha512CompressChunks(): Chunk[] {
   // W0..W15: the block's 32 words, big-endian, in order (so each 64-bit word is [hi, lo]).
   a.mov(2, 7);
   a.adds(2, 2, { imm: W });
-  countedLoop(a, 5, 32, () => {
-    a.ldrb(3, 1, { imm: 0 });
-    a.lsls(3, 3, 24);
-    for (let i = 1; i < 4; i++) {
-      a.ldrb(4, 1, { imm: i });
-      if (i < 3) a.lsls(4, 4, 24 - 8 * i);
-      a.orrs(3, 4);
-    }
-    a.stm(2, [3]);
-    a.adds(1, 1, { imm: 4 });
-  });
+  bigEndianWords(a, 32);
   // W16..W79 = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16]; r6 = &W[t-16], r4 = &W[64].
   a.mov(6, 7);
   a.adds(6, 6, { imm: W });
