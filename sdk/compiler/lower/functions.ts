@@ -346,6 +346,8 @@ Lowerer.prototype.beginFunction = function beginFunction(this: Lowerer, symbol: 
     symbol, displayName, module: this.moduleName(sf), params: [], blocks: [], vregs: [],
     pos: this.pos(node), returnsSmallInt: false,
   };
+  const stackFrame = this.stackFrameOf(symbol, sf, node);
+  if (stackFrame) fn.stackFrame = stackFrame;
   this.fn = fn;
   this.block = newBlock(fn);
   this.locals = new Map();

@@ -307,7 +307,9 @@ export class Lowerer {
 
   pos(node: ts.Node): SourcePos {
     const sf = node.getSourceFile();
-    const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    // A method call is at its name, as V8 places it (err.stack's frames, lower/error-stacks.ts).
+    const at = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node;
+    const { line, character } = sf.getLineAndCharacterOfPosition(at.getStart(sf));
     return { file: sf.fileName, line: line + 1, column: character + 1 };
   }
 

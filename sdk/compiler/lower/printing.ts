@@ -33,6 +33,7 @@ interface PrintPiece { text?: string; value?: VReg; node: ts.Node; spaceBefore: 
 Lowerer.prototype.consoleLog = function consoleLog(this: Lowerer, node: ts.CallExpression): VReg {
   // Node evaluates every argument before it prints anything.
   for (const arg of node.arguments) this.refuseBuiltinIterator(arg, "printing");
+  this.notePrintedErrors(node.arguments);
   const first = node.arguments[0];
   const constantFirst = first === undefined ? undefined : constantValue(first, this.checker);
   // A format string known only at run time, or one whose specifiers may take an array or an

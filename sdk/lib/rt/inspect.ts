@@ -13,6 +13,7 @@ import { printString, printValue } from "./print.ts";
 import { displayWidth } from "./display-width.ts";
 import { isHole, typedElement } from "./arrays.ts";
 import { Error, errorToString } from "./errors.ts";
+import { stackFramesText } from "./stack-trace.ts";
 import { functionText } from "./methods.ts";
 
 const BREAK_LENGTH = 80;
@@ -216,8 +217,7 @@ function formatError(e: Error, depth: number, indentation: number): string {
   }
   let pad = "";
   for (let i = 0; i < indentation; i++) pad = concat(pad, " ");
-  const site = Error.siteOf(e);
-  const stack = site === undefined ? head : concat(concat(concat(head, "\n"), pad), site as string);
+  const stack = concat(head, stackFramesText(Error.framesOf(e), pad));
   const fields = peekValue<string[]>(descriptor + CLASS_FIELD_NAMES);
   let props = "";
   for (let i = 0; i < fields.length; i++) {
