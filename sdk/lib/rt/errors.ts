@@ -9,9 +9,9 @@ import { STRING_DATA } from "./layout.ts";
 export class Error {
   name: string;
   message: string;
-  /** The return addresses of the frames where the program made it (halved: small integers),
-   *  kept by stack-trace.ts's stackCaptured right after construction in the program's own
-   *  code; undefined for errors the runtime makes. Private: never printed, listed or written
+  /** The return addresses of the frames where the program made it (a string of their bytes,
+   *  a word each), kept by stack-trace.ts's stackCaptured right after construction in the
+   *  program's own code; undefined for errors the runtime makes. Private: never printed, listed or written
    *  as JSON. */
   #frames: unknown;
   constructor(message?: string) {
@@ -19,7 +19,7 @@ export class Error {
     this.message = message === undefined ? "" : message;
     this.#frames = undefined;
   }
-  static captured(e: Error, frames: number[]): void {
+  static captured(e: Error, frames: string): void {
     e.#frames = frames;
   }
   static framesOf(e: Error): unknown {
