@@ -83,7 +83,8 @@ Lowerer.prototype.v8FunctionName = function v8FunctionName(this: Lowerer, fn: ts
   }
   if (ts.isMethodDeclaration(fn)) {
     const name = plainName(fn.name);
-    if (name === undefined) return undefined;
+    // Called as a plain function (`const g = Calc.twice; g()`), V8 names it without a receiver.
+    if (name === undefined || namesReadAsValues(this).has(name)) return undefined;
     if (ts.isObjectLiteralExpression(fn.parent)) return `Object.${name}`;
     // V8 names the receiver's class: the declaring one only while no class extends it.
     const owner = className(fn.parent);
@@ -97,7 +98,7 @@ Lowerer.prototype.v8FunctionName = function v8FunctionName(this: Lowerer, fn: ts
   if (ts.isBinaryExpression(parent) && parent.right === fn && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(parent.left)) return parent.left.text;
   if (ts.isPropertyAssignment(parent) && parent.initializer === fn && ts.isObjectLiteralExpression(parent.parent)) {
     const name = plainName(parent.name);
-    return name && `Object.${name}`;
+    return name && !namesReadAsValues(this).has(name) ? `Object.${name}` : undefined;
   }
   // Passed as an argument, or called where it is made: V8 gives no name.
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(fn as ts.Expression)) return "";
@@ -122,6 +123,36 @@ function extendedClasses(lowerer: Lowerer): Set<ts.Node> {
           if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = lowerer.checker.getAliasedSymbol(symbol);
           for (const decl of symbol?.declarations ?? []) found!.add(decl);
         }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+  return found;
+}
+
+/** The property names the program reads other than to call them at once (`o.m` as a value,
+ *  `const { m } = o`, `o["m"]`): a method of such a name may run without its receiver. */
+const valueReads = new WeakMap<Lowerer, Set<string>>();
+
+function namesReadAsValues(lowerer: Lowerer): Set<string> {
+  let found = valueReads.get(lowerer);
+  if (found) return found;
+  found = new Set();
+  valueReads.set(lowerer, found);
+  for (const sf of lowerer.program.getSourceFiles()) {
+    if (sf.isDeclarationFile || !lowerer.isAppModule(sf)) continue;
+    const visit = (n: ts.Node): void => {
+      const parent = n.parent;
+      if (ts.isPropertyAccessExpression(n)) {
+        const called = ts.isCallExpression(parent) && parent.expression === n;
+        const assigned = ts.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+        if (!called && !assigned) found!.add(n.name.text);
+      } else if (ts.isElementAccessExpression(n) && ts.isStringLiteralLike(n.argumentExpression)) {
+        found!.add(n.argumentExpression.text);
+      } else if (ts.isBindingElement(n) && ts.isObjectBindingPattern(parent)) {
+        const key = n.propertyName ?? n.name;
+        if (ts.isIdentifier(key) || ts.isStringLiteral(key)) found!.add(key.text);
       }
       ts.forEachChild(n, visit);
     };
