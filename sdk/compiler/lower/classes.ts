@@ -528,8 +528,12 @@ Lowerer.prototype.memberGet = function memberGet(this: Lowerer, member: ClassMem
       // `const g = Calc.twice`: a function value calling the method, which then runs without its
       // class as `this` (as in JavaScript), so one that uses `this` stays an error.
       const decl = member.decl;
-      if (this.isAppModule(decl.getSourceFile()) && decl.body && !usesThis(decl.body)) return this.functionValue(decl as unknown as ts.FunctionDeclaration, node);
-      break;
+      if (!this.isAppModule(decl.getSourceFile()) || !decl.body) break;
+      if (usesThis(decl.body)) {
+        fail(node, Codes.UnsupportedSyntax, "a static method that uses 'this', taken as a value, is not supported on devices yet",
+          "call it on its class, or wrap it in an arrow function");
+      }
+      return this.functionValue(decl as unknown as ts.FunctionDeclaration, node);
     }
     case "accessor": {
       const slot = member.info.slots.get(`get ${member.name}`);
