@@ -94,8 +94,9 @@ export const DOUBLE_ACCUMULATOR = {
 /** err.stack (sdk/compiler/lower/error-stacks.ts): `routine`, called right after the program
  *  makes an error, walks the stack from its caller's frame with the call-site table the linker
  *  puts at `callSites` (sdk/compiler/emit/call-sites.ts) and leaves in `buffer` the count and up
- *  to `depth` return addresses (sdk/lib/rt/stack-trace.ts keeps them in the error). It follows
+ *  to `depth` return addresses (sdk/lib/rt/stack-trace.ts keeps them in the error): one more
+ *  than the 10 frames V8 shows, so that the 10th one's caller is known. It follows
  *  the AAPCS (r0-r3 and r12 are the caller's scratch). */
 export const STACK_CAPTURE = {
-  routine: "__rt_capture_stack", buffer: "__rt_stack_capture_buffer", callSites: "__stack_call_sites", depth: 10,
+  routine: "__rt_capture_stack", buffer: "__rt_stack_capture_buffer", callSites: "__stack_call_sites", depth: 11,
 } as const;

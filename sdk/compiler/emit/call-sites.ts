@@ -18,6 +18,12 @@ const WORD = 4;
 const INFO_BYTES = 8;
 const HIDDEN = 0xffff;
 const STOP = 0xfffe;
+/** Flags in the name's halfword (sdk/lib/rt/stack-trace.ts) and in the line's. */
+const BY_CALLER = 0x8000;
+const RESUMED = 0x4000;
+const NAME_OFFSET_MAX = 0x3ffd;
+const MEMBER_CALL = 0x8000;
+const LINE_MAX = 0x7fff;
 const U16_MAX = 0xffff;
 
 /** The placeholder, referenced by the walk and the printer, linked only with them. */
@@ -50,14 +56,15 @@ export function withCallSites(linked: Chunk[]): Chunk[] {
         const bytes = [...text.slice(0, 255)].map((c) => c.charCodeAt(0) & 0xff);
         names.push(bytes.length, ...bytes);
       }
-      if (offset >= STOP) throw new Error("internal error: err.stack's call-site table has more than 64 KB of names");
+      if (offset > NAME_OFFSET_MAX) throw new Error("internal error: err.stack's call-site table has more than 16 KB of names");
       nameOffsets.set(key, offset);
     }
     return offset;
   };
   const count = sites.length;
   const nameOf = sites.map(({ chunk: { stackFrames: { frame } } }) =>
-    frame.kind === "hidden" ? HIDDEN : frame.kind === "stop" ? STOP : nameOffset(frame.name, frame.file));
+    frame.kind === "hidden" ? HIDDEN : frame.kind === "stop" ? STOP
+      : nameOffset(frame.name, frame.file) | (frame.byCaller ? BY_CALLER : 0) | (frame.resumed ? RESUMED : 0));
   const size = WORD + (WORD + INFO_BYTES) * count + names.length;
   const bytes = new Uint8Array(size);
   const view = new DataView(bytes.buffer);
@@ -70,7 +77,7 @@ export function withCallSites(linked: Chunk[]): Chunk[] {
     if (frameBytes > U16_MAX) throw new Error(`internal error: the frame of ${site.chunk.name} is too large for err.stack's table`);
     view.setUint16(info, frameBytes, true);
     view.setUint16(info + 2, nameOf[i], true);
-    view.setUint16(info + 4, Math.min(site.pos.line, U16_MAX), true);
+    view.setUint16(info + 4, Math.min(site.pos.line, LINE_MAX) | (site.pos.memberCall ? MEMBER_CALL : 0), true);
     view.setUint16(info + 6, Math.min(site.pos.column, U16_MAX), true);
   });
   bytes.set(names, WORD + (WORD + INFO_BYTES) * count);

@@ -61,7 +61,12 @@ Lowerer.prototype.stackFrameOf = function stackFrameOf(this: Lowerer, symbol: st
   if (starter || symbol.endsWith("<value>")) return { name: "", file, kind: "hidden" };
   if (ts.isSourceFile(node)) return { name: "", file };
   const name = this.v8FunctionName(node);
-  return name === undefined ? { name: "", file, kind: "stop" } : { name, file };
+  if (name === undefined) return { name: "", file, kind: "stop" };
+  // A function value (not a method, nor a function in an object literal's property) is named
+  // by its caller: after its receiver through a property, by Node's timers as Timeout's.
+  const literalProperty = ts.isPropertyAssignment(node.parent) && ts.isObjectLiteralExpression(node.parent.parent);
+  if (!(ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node)) || literalProperty) return { name, file };
+  return { name, file, byCaller: true, ...(ts.isFunctionDeclaration(node) && symbol.endsWith("<resume>") ? { resumed: true } : {}) };
 };
 
 declare module "./lowerer.ts" {

@@ -312,7 +312,8 @@ export class Lowerer {
     const at = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) ? node.expression.name
       : ts.isPropertyAccessExpression(node) ? node.name : node;
     const { line, character } = sf.getLineAndCharacterOfPosition(at.getStart(sf));
-    return { file: sf.fileName, line: line + 1, column: character + 1 };
+    const memberCall = ts.isCallExpression(node) && (ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression));
+    return { file: sf.fileName, line: line + 1, column: character + 1, ...(memberCall ? { memberCall } : {}) };
   }
 
   emit(inst: Inst): void {
