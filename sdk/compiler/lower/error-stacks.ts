@@ -111,29 +111,34 @@ Lowerer.prototype.v8FunctionName = function v8FunctionName(this: Lowerer, fn: ts
   return undefined;
 };
 
-/** The classes some class of the program extends. */
-const extended = new WeakMap<Lowerer, Set<ts.Node>>();
-
-function extendedClasses(lowerer: Lowerer): Set<ts.Node> {
-  let found = extended.get(lowerer);
-  if (found) return found;
-  found = new Set();
-  extended.set(lowerer, found);
+/** What the program's own files say, looked at once per lowering: `note` sees every node. */
+function programFacts<T>(cache: WeakMap<Lowerer, T>, lowerer: Lowerer, made: T, note: (n: ts.Node, facts: T) => void): T {
+  const known = cache.get(lowerer);
+  if (known) return known;
+  cache.set(lowerer, made);
   for (const sf of lowerer.program.getSourceFiles()) {
     if (sf.isDeclarationFile || !lowerer.isAppModule(sf)) continue;
     const visit = (n: ts.Node): void => {
-      if (ts.isHeritageClause(n) && n.token === ts.SyntaxKind.ExtendsKeyword) {
-        for (const type of n.types) {
-          let symbol = lowerer.checker.getSymbolAtLocation(type.expression);
-          if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = lowerer.checker.getAliasedSymbol(symbol);
-          for (const decl of symbol?.declarations ?? []) found!.add(decl);
-        }
-      }
+      note(n, made);
       ts.forEachChild(n, visit);
     };
     visit(sf);
   }
-  return found;
+  return made;
+}
+
+/** The classes some class of the program extends. */
+const extended = new WeakMap<Lowerer, Set<ts.Node>>();
+
+function extendedClasses(lowerer: Lowerer): Set<ts.Node> {
+  return programFacts(extended, lowerer, new Set<ts.Node>(), (n, found) => {
+    if (!ts.isHeritageClause(n) || n.token !== ts.SyntaxKind.ExtendsKeyword) return;
+    for (const type of n.types) {
+      let symbol = lowerer.checker.getSymbolAtLocation(type.expression);
+      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = lowerer.checker.getAliasedSymbol(symbol);
+      for (const decl of symbol?.declarations ?? []) found.add(decl);
+    }
+  });
 }
 
 /** The property names the program reads other than to call them at once (`o.m` as a value,
@@ -141,29 +146,19 @@ function extendedClasses(lowerer: Lowerer): Set<ts.Node> {
 const valueReads = new WeakMap<Lowerer, Set<string>>();
 
 function namesReadAsValues(lowerer: Lowerer): Set<string> {
-  let found = valueReads.get(lowerer);
-  if (found) return found;
-  found = new Set();
-  valueReads.set(lowerer, found);
-  for (const sf of lowerer.program.getSourceFiles()) {
-    if (sf.isDeclarationFile || !lowerer.isAppModule(sf)) continue;
-    const visit = (n: ts.Node): void => {
-      const parent = n.parent;
-      if (ts.isPropertyAccessExpression(n)) {
-        const called = ts.isCallExpression(parent) && parent.expression === n;
-        const assigned = ts.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
-        if (!called && !assigned) found!.add(n.name.text);
-      } else if (ts.isElementAccessExpression(n) && ts.isStringLiteralLike(n.argumentExpression)) {
-        found!.add(n.argumentExpression.text);
-      } else if (ts.isBindingElement(n) && ts.isObjectBindingPattern(parent)) {
-        const key = n.propertyName ?? n.name;
-        if (ts.isIdentifier(key) || ts.isStringLiteral(key)) found!.add(key.text);
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(sf);
-  }
-  return found;
+  return programFacts(valueReads, lowerer, new Set<string>(), (n, found) => {
+    const parent = n.parent;
+    if (ts.isPropertyAccessExpression(n)) {
+      const called = ts.isCallExpression(parent) && parent.expression === n;
+      const assigned = ts.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+      if (!called && !assigned) found.add(n.name.text);
+    } else if (ts.isElementAccessExpression(n) && ts.isStringLiteralLike(n.argumentExpression)) {
+      found.add(n.argumentExpression.text);
+    } else if (ts.isBindingElement(n) && ts.isObjectBindingPattern(parent)) {
+      const key = n.propertyName ?? n.name;
+      if (ts.isIdentifier(key) || ts.isStringLiteral(key)) found.add(key.text);
+    }
+  });
 }
 
 function isAsyncFunction(fn: ts.Node): boolean {
