@@ -29,6 +29,10 @@ export interface Chip {
   cpu: "cortex-m0" | "cortex-m0plus" | "cortex-m3" | "cortex-m4" | "node";
   port: PortId;
   clockHz: number;
+  /** SysTick's reference clock (CLKSOURCE = 0), for a chip whose core clock is so fast that
+   *  SysTick's 24-bit period is short (99 ms at 168 MHz): the tickless clock counts it instead,
+   *  for fewer wake-ups. At least 8.2 MHz: the clock relies on a period below 2,048 ms. */
+  systickReferenceHz?: number;
   flash: MemoryRegion;
   ram: MemoryRegion;
   /** Bytes at the start of flash before the vector table (RP2040: 256 for boot2). */

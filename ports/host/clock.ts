@@ -26,8 +26,8 @@ export function clockNow(): number {
   return clockMillis() & LOOP_MS_MASK;
 }
 
-export function clockReached(due: number): boolean {
-  return loopMsBetween(clockNow(), due) >= 0;
+export function clockPassed(due: number): number {
+  return Math.sign(loopMsBetween(clockNow(), due)) + 1;
 }
 
 export function clockMicros(): number {
@@ -35,5 +35,5 @@ export function clockMicros(): number {
 }
 
 export function clockWakeAt(due: number): boolean {
-  return !clockReached(due);
+  return clockPassed(due) === 0;
 }

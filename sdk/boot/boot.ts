@@ -30,7 +30,6 @@ import { beginSwap, eraseTrailer, runSwap, sectorsFor, swapUnderWay } from "./sw
 import { findImage, imageIn, PROBLEM_EMPTY, PROBLEM_NONE, PROBLEM_NOT_WHOLE, sayProblem, trustedKeyHash, trustedPublicKey, verifyImage } from "./verify.ts";
 import { say, sayLine, sayNumber, sayVersion } from "./say.ts";
 
-const SWAP_NAMES = ["", "none", "test", "permanent", "revert"];
 /** The trailers as last read (module-level: the bare profile allocates nothing at run time). */
 const primaryTrailer = new Trailer(MAGIC_UNSET, 0, 0, false, false, -1);
 const secondaryTrailer = new Trailer(MAGIC_UNSET, 0, 0, false, false, -1);
@@ -50,7 +49,7 @@ export function runBootloader(publicKey: string, keyHash: string, headerSize: nu
   if (swapUnderWay(primary)) {
     if (verbose) {
       say("mote-boot: resuming a ");
-      say(SWAP_NAMES[primary.swapType]);
+      saySwapType(primary.swapType);
       sayLine(" swap");
     }
     runSwap();
@@ -106,7 +105,7 @@ function serve(request: number, headerSize: number, verbose: boolean): void {
   const sectors = sectorsFor(primaryBytes, imageIn(SECONDARY_SLOT).totalSize);
   if (verbose) {
     say("mote-boot: ");
-    say(SWAP_NAMES[request]);
+    saySwapType(request);
     say(" swap to ");
     sayVersion(SECONDARY_SLOT);
     say(" (");
@@ -119,4 +118,12 @@ function serve(request: number, headerSize: number, verbose: boolean): void {
 
 function copyBytes(into: Uint8Array, text: string): void {
   for (let i = 0; i < text.length; i++) into[i] = text.charCodeAt(i);
+}
+
+/** The swap type's name (an array of names would link the array code into mote-boot). */
+function saySwapType(type: number): void {
+  if (type === SWAP_TYPE_TEST) say("test");
+  else if (type === SWAP_TYPE_PERM) say("permanent");
+  else if (type === SWAP_TYPE_REVERT) say("revert");
+  else say("none");
 }

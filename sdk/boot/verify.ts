@@ -43,21 +43,22 @@ export const PROBLEM_SIGNATURE = 10;
 export const trustedPublicKey = new Uint8Array(HASH_BYTES);
 export const trustedKeyHash = new Uint8Array(HASH_BYTES);
 
-/** Each slot's image layout, as the last findImage of that slot read it. */
-const layouts = [new ImageLayout(), new ImageLayout()];
+/** Each slot's image layout, as the last findImage of that slot read it (two constants, not
+ *  an array: an array literal links the array code into mote-boot). */
+const primaryLayout = new ImageLayout(), secondaryLayout = new ImageLayout();
 const keyHash = new Uint8Array(HASH_BYTES);
 const signature = new Uint8Array(SIGNATURE_BYTES);
 const digest = new Uint8Array(HASH_BYTES);
 
 /** The layout findImage read for `slot` (valid while it found an image). */
 export function imageIn(slot: Slot): ImageLayout {
-  return layouts[slot];
+  return slot === 0 ? primaryLayout : secondaryLayout;
 }
 
 /** The image in `slot` and its layout checks, without hashing: enough to size a swap. Its
  *  layout is then imageIn(slot) unless the problem is PROBLEM_EMPTY or PROBLEM_NOT_WHOLE. */
 export function findImage(slot: Slot, headerSize: number): number {
-  const image = layouts[slot];
+  const image = imageIn(slot);
   if (!readImageLayout(slot, image)) return sectorErased(slotOffset(slot)) ? PROBLEM_EMPTY : PROBLEM_NOT_WHOLE;
   if (image.totalSize > slotSize(slot) - SLOT_SECTOR_BYTES) return PROBLEM_TOO_LARGE;
   if (image.headerSize !== headerSize) return PROBLEM_HEADER_SIZE;
@@ -68,7 +69,7 @@ export function findImage(slot: Slot, headerSize: number): number {
 /** findImage, then the key hash, the SHA-256 and the signature: PROBLEM_NONE when the image may run. */
 export function verifyImage(slot: Slot, headerSize: number): number {
   const found = findImage(slot, headerSize);
-  return found !== PROBLEM_NONE ? found : checkSignature(slot, layouts[slot]);
+  return found !== PROBLEM_NONE ? found : checkSignature(slot, imageIn(slot));
 }
 
 /** Says what `problem` (of an image in `slot`, found with `headerSize`) means. */
@@ -78,7 +79,7 @@ export function sayProblem(problem: number, slot: Slot, headerSize: number): voi
   else if (problem === PROBLEM_TOO_LARGE) say("too large: it reaches into the slot's last sector, which holds the trailer");
   else if (problem === PROBLEM_HEADER_SIZE) {
     say("built with a ");
-    sayNumber(layouts[slot].headerSize);
+    sayNumber(imageIn(slot).headerSize);
     say("-byte header, this board's images have ");
     sayNumber(headerSize);
   } else if (problem === PROBLEM_ADDRESS) say("built for another address (its load address is not the primary slot's)");

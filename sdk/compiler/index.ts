@@ -23,11 +23,13 @@ import { smallIntegerText } from "./passes/number-text.ts";
 import { onlyErrorsThrown } from "./passes/thrown-values.ts";
 import { bareAllocations, throwStatementTest } from "./passes/bare-profile.ts";
 import { constantLengthArrays } from "./passes/array-lengths.ts";
+import { countingVariables, saturateCounters } from "./passes/saturating-counters.ts";
+import { untagSmallWords } from "./passes/small-untag.ts";
 import { allocatesBoundedly, staticHeapSymbols, useStaticHeap } from "./passes/static-heap.ts";
 import { numberModel, usedDriverCode } from "./lower/doubles.ts";
 import { portFor } from "./ports.ts";
 import { link } from "./link/link.ts";
-import { keepReachable } from "./link/reachable.ts";
+import { keepReachable, onlyFaultsCrash } from "./link/reachable.ts";
 import { callSitesPlaceholder, withCallSites } from "./emit/call-sites.ts";
 import { withoutStackCaptures } from "./passes/stack-captures.ts";
 import { whyLinked } from "./link/why.ts";
@@ -150,9 +152,10 @@ export function build(options: BuildOptions): BuildResult {
 
   let ir: IrProgram;
   const lowerer = new Lowerer(program, fe.checker);
+  const counters = options.profile === "bare" ? [] : countingVariables(appFiles, fe.checker);
   try {
     const bare = options.profile === "bare";
-    const model = bare ? "int32" : numberModel([...appFiles, ...usedDriverCode(appFiles, fe.checker, isDriverSource)]);
+    const model = bare ? "int32" : numberModel([...appFiles, ...usedDriverCode(appFiles, fe.checker, isDriverSource)], new Set(counters.flatMap((c) => c.steps)));
     ir = lowerer.lowerProgram(entry, { consoleDriver: consoleDriverFile(board), doubles: model !== "int32", fractions: model === "doubles", bare });
   } catch (e) {
     if (e instanceof CompileError) return { ok: false, diagnostics: e.diagnostics.map(formatMoteDiagnostic).join("\n") };
@@ -196,7 +199,12 @@ export function build(options: BuildOptions): BuildResult {
   if (arrayNew) constantLengthArrays(ir, arrayNew, lowerer.runtimeSymbol("arrayWithLength"));
   cleanup(ir);
   analyzeRanges(ir);
+  saturateCounters(ir, new Map(counters.flatMap((c) => {
+    const symbol = lowerer.globalSymbols.get(c.symbol);
+    return symbol ? [[symbol, c.direction] as const] : [];
+  })));
   smallIntegerText(ir, smallIntegers);
+  untagSmallWords(ir);
   // After number-text: a number printed or converted that is proven small allocates nothing.
   if (staticAlloc && staticAllocSized) {
     const heap = staticHeapSymbols(ir, alloc, [collect, exit, consoleWrite], [uncaughtText], arraySet, arrayGet, uses, throwStatementTest(program.getSourceFiles()), lowerer.usesPromises);
@@ -253,15 +261,17 @@ export function build(options: BuildOptions): BuildResult {
   }
   chunks.push(callSitesPlaceholder());
   const referenced = new Set(chunks.flatMap((c) => c.relocs.map((r) => r.symbol)));
-  const port = (hasData: boolean, hasBss: boolean) => target.runtime({
+  const port = (hasData: boolean, hasBss: boolean, onlyHardwareFaults: boolean) => target.runtime({
     hasData, hasBss, board, main: ir.entry, consoleWrite, exit, alloc, collect, uncaughtText, forSimulator: options.forSimulator,
-    referenced, doubles: ir.doubles, forwardVectors: options.forwardVectors,
+    referenced, doubles: ir.doubles, forwardVectors: options.forwardVectors, onlyHardwareFaults, compactVectors: !options.imageSlot,
   });
-  let linked = keepReachable([...chunks, ...port(true, true)], "__vectors");
-  // Reset copies .data and clears .bss only if the linked image has any.
+  let linked = keepReachable([...chunks, ...port(true, true, false)], "__vectors");
+  // Reset copies .data and clears .bss only if the linked image has any; the crash report
+  // scans the stack only if something but a hardware fault can stop the program.
   const hasData = linked.some((c) => c.section === ".data");
   const hasBss = linked.some((c) => c.section === ".bss");
-  if (!hasData || !hasBss) linked = keepReachable([...chunks, ...port(hasData, hasBss)], "__vectors");
+  const onlyHardwareFaults = onlyFaultsCrash(linked);
+  if (!hasData || !hasBss || onlyHardwareFaults) linked = keepReachable([...chunks, ...port(hasData, hasBss, onlyHardwareFaults)], "__vectors");
   linked = withCallSites(linked);
   if (board.chip.secondStageBootloader && !options.imageSlot) {
     const bytes = board.chip.secondStageBootloader();

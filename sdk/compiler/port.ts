@@ -56,6 +56,14 @@ export interface PortRuntimeOptions {
   /** mote-boot on a core without VTOR: its table forwards every exception but reset to the
    *  app's table when the interrupted code is not mote-boot's (ports/armv6m/rt/forward-vectors.ts). */
   forwardVectors?: { bootEnd: number; appVectors: number };
+  /** Nothing the program runs can stop it with a report (no panic, throw or watchdog report
+   *  is linked): only a hardware fault can, and its handler prints a short report (the
+   *  heading, the exception number and the pc) without the stack's frames. */
+  onlyHardwareFaults?: boolean;
+  /** The vector table may end after the last exception that has a handler of its own
+   *  (at least HardFault): none past it can happen. Not behind mote-boot, whose table
+   *  forwards any exception to the app's. */
+  compactVectors?: boolean;
 }
 
 export interface Port {

@@ -16,6 +16,11 @@ export const TRUE = 14;
 
 export const SMALL_INT_MIN = -(2 ** 30);
 export const SMALL_INT_MAX = 2 ** 30 - 1;
+/** The most elements an array, typed array or string can have: each element takes at least a
+ *  byte, and objects lie below 0x3ff00000 on every board (passes/ranges.ts). A length so
+ *  bounded leaves room below SMALL_INT_MAX to add to it (`length + 1`, `i + k` in a loop
+ *  to the length) without leaving the small integers. */
+export const LENGTH_MAX = 0x3ff00000 - 1;
 
 export function tagInt(n: number): number {
   return ((n << 1) | 1) >>> 0;

@@ -8,8 +8,9 @@ export declare function clockStart(): void;
 export declare function clockMillis(): number;
 /** The loop time now: milliseconds since clockStart modulo 2^29. */
 export declare function clockNow(): number;
-/** Whether loop time `due` has come (what the event loop asks at every wake-up). */
-export declare function clockReached(due: number): boolean;
+/** Where now is against loop time `due` (what the event loop asks at every wake-up, so one
+ *  look at the counter and no division): 0 before it, 1 within its millisecond, 2 later. */
+export declare function clockPassed(due: number): number;
 /** Microseconds since clockStart, wrapping to 0 every 2^20 ms (about 17.5 minutes). */
 export declare function clockMicros(): number;
 /** With interrupts masked: an interrupt comes at loop time `due` at the latest. False when

@@ -11,9 +11,9 @@ export {
 export type { Transport, TransportEvents } from "./mqtt/transport.ts";
 export { filterProblem, topicMatches, topicProblem } from "./mqtt/topics.ts";
 export {
-  CONNACK, CONNECT, DISCONNECT, InboundPacket, MAX_REMAINING_LENGTH, MqttPacketError, PacketParser, PINGREQ, PINGRESP,
+  CONNACK, CONNECT, DISCONNECT, InboundPacket, MAX_REMAINING_LENGTH, MqttPacketError, PacketParser, PacketStream, PINGREQ, PINGRESP,
   PUBACK, PUBCOMP, PUBLISH, PUBREC, PUBREL, SUBACK, SUBACK_FAILURE, SUBSCRIBE, UNSUBACK, UNSUBSCRIBE,
-  decodePacket, encodeConnect, encodeDisconnect, encodePingreq, encodePuback, encodePublish, encodeSubscribe,
+  decodePacket, decodePublishTopic, encodeConnect, encodeDisconnect, encodePingreq, encodePuback, encodePublish, encodeSubscribe,
   encodeUnsubscribe, packetName,
   type ConnectFields, type PacketEvents, type WillFields,
 } from "./mqtt/packets.ts";

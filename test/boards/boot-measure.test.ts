@@ -69,8 +69,10 @@ describe("mote-boot measured", () => {
         `  one image check, ${v2.length} B  ${(plainCheck / 1e6).toFixed(2)} M instructions`,
         `  swap of ${swapSectors} sectors        ${(swap / 1e6).toFixed(2)} M instructions (${Math.round(swap / swapSectors / 1000)} K per sector, flash waits included)`,
       ].join("\n"));
-      expect(size).toBeLessThan(80_000);
-      expect(toApp).toBeLessThan(80_000_000);
+      // Measured 37,312 B and 25.50 M (mps2-an385), 38,420 B and 25.88 M (pico): the bounds
+      // keep the size with a little room, and the time within issue 10's target.
+      expect(size).toBeLessThan(40_000);
+      expect(toApp).toBeLessThan(30_000_000);
     });
   }
 });

@@ -26,6 +26,15 @@ describe("a HardFault on QEMU boards", () => {
       expect(run.stderr).toMatch(/bad-read\.ts:7:\d+/);
     });
   }
+  // Nothing but the fault can stop this one: the short report (pc and lr, no stack scan).
+  it.skipIf(!qemuAvailable())("on mps2-an385 in a program that cannot panic, the short report names the function and its caller", async () => {
+    const run = await runApp(path.join(here, "fixtures/bad-read-only.ts"), "mps2-an385", { timeoutMs: 60_000 });
+    expect(run.exitCode, run.stderr).toBe(1);
+    expect(run.stdout).toBe("before\n");
+    expect(run.stderr).toContain("HardFault");
+    expect(run.stderr).toMatch(/at readMissing \(.*bad-read-only\.ts:5:\d+\)/);
+    expect(run.stderr).toMatch(/bad-read-only\.ts:8:\d+/);
+  });
 });
 
 describe("an image larger than the board", () => {

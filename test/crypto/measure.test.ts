@@ -102,9 +102,10 @@ describe.runIf(qemuAvailable())(`mote/crypto's cost on ${BOARD}`, () => {
       `  flash added to an image by both, with tables and the runtime they use: ${imageGrowth} bytes`,
       ...[...allSizes].sort((a, b) => b[1] - a[1]).map(([module, size]) => `    ${module.padEnd(28)} ${size}`),
     ].join("\n"));
-    // Measured 41.96 M and 16.23 M; code 46.3 KB for both.
+    // Measured 41.96 M and 16.23 M; code 46.3 KB for both. Verification then went to 23.41 M
+    // when edwards25519.ts gave up its tables and windows for size (mote-boot's 16 KB).
     expect(shaInstructions).toBeLessThan(43_000_000);
-    expect(verifyInstructions).toBeLessThan(16_800_000);
+    expect(verifyInstructions).toBeLessThan(24_200_000);
     expect(sum(allSizes)).toBeLessThan(47_500);
   }, 300_000);
 });

@@ -49,4 +49,22 @@ const raw = peek32(0x20000000);
 if (raw * 1000 > 5) console.log("some");
 `)).not.toEqual([]);
   });
+
+  it("bounds a shift whose count a branch bounds, as long as no bit reaches the sign, and a length plus a little", () => {
+    // (1 << n) - 1 for n in 0..20 lies in [0, 2^20 - 1]: the product below is a small integer.
+    // A length is below LENGTH_MAX (values.ts), so the length plus one is a small integer too.
+    const shifted = (bound: number) => callersOfMul(`import { peek32 } from "mote/intrinsics";
+const n = peek32(0x20000000) & 31;
+if (n <= ${bound}) {
+  const mask = (1 << n) - 1;
+  if (mask * 100 > 5) console.log("some");
+}
+const bytes = new Uint8Array(peek32(0x20000004) & 0xff);
+const framed = bytes.length + 1;
+if (framed * 1 > 5) console.log("long");
+`);
+    expect(shifted(20)).toEqual([]);
+    // 1 << 31 is negative: no bound then.
+    expect(shifted(31)).not.toEqual([]);
+  });
 });

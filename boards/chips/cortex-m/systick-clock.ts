@@ -9,16 +9,20 @@
 // end restarts the counter with a period ending exactly at the wake-up time.
 
 import { peek16, peek32, poke32, symbolAddress } from "mote/intrinsics";
-import { CYCLES_PER_MS, SYSTICK_MAX_PERIOD_MS } from "mote/board";
+import { CYCLES_PER_MS, SYSTICK_CLKSOURCE, SYSTICK_MAX_PERIOD_MS } from "mote/board";
 import { LOOP_MS_MASK, loopMsAfter, loopMsBetween } from "../../../sdk/lib/rt/loop-time.ts";
 
 const SYST_CSR = 0xe000e010;
 const SYST_RVR = 0xe000e014;
 const SYST_CVR = 0xe000e018;
-const CSR_ENABLE_TICKINT_CPU_CLOCK = 0b111;
+/** B3.3 (SYST_CSR): ENABLE, TICKINT, and CLKSOURCE from the board: 4 counts the core clock,
+ *  0 the chip's reference clock (mote/board CYCLES_PER_MS counts whichever it is). */
+const CSR_ENABLE_TICKINT = 0b011 | SYSTICK_CLKSOURCE;
 /** B3.2.4 (ICSR): PENDSTSET, a SysTick wrap whose handler has not run yet. */
 const SCB_ICSR = 0xe000ed04;
 const ICSR_PENDSTSET = 1 << 26;
+/** B3.2.4 (ICSR): PENDSTCLR, writing 1 removes a pending SysTick wrap. */
+const ICSR_PENDSTCLR = 1 << 25;
 const COUNTER_MASK = 0xffffff;
 /** Cycles within a millisecond: below 2^18 (a core clock below 262 MHz). */
 const CYCLES_MASK = 0x3ffff;
@@ -88,7 +92,7 @@ export function clockStart(): void {
   poke32(symbolAddress("__rt_clock") + 8, SYSTICK_MAX_PERIOD_MS);
   poke32(symbolAddress("__rt_clock") + 12, 0);
   poke32(SYST_RVR, SYSTICK_MAX_PERIOD_MS * CYCLES_PER_MS - 1);
-  poke32(SYST_CSR, CSR_ENABLE_TICKINT_CPU_CLOCK);
+  poke32(SYST_CSR, CSR_ENABLE_TICKINT);
   reload();
 }
 
@@ -111,16 +115,17 @@ export function clockMicros(): number {
   return (now & MICROS_WRAP_MS_MASK) * 1000 + (((((nowCycles & CYCLES_MASK) * 1000) / CYCLES_PER_MS) | 0) & 0x3ff);
 }
 
-/** Whether loop time `due` has come. The event loop asks at every wake-up, so this is the
- *  cheap question: no division. */
-export function clockReached(due: number): boolean {
+/** Where now is against loop time `due`: 0 before it, 1 within its millisecond, 2 later.
+ *  The event loop asks at every wake-up, so this is the cheap question: no division. */
+export function clockPassed(due: number): number {
   snapshot();
   // `due` is `before` ms and endCycles cycles before the period's end; now is counter + 1
   // cycles before it. A wake-up at the end of a period asks with before = 0.
   const before = loopMsBetween(endMs, due);
-  if (before < 0) return false;
-  if (before > SYSTICK_MAX_PERIOD_MS) return true;
-  return before * CYCLES_PER_MS + (endCycles & COUNTER_MASK) >= (counter & COUNTER_MASK) + 1;
+  if (before < 0) return 0;
+  if (before > SYSTICK_MAX_PERIOD_MS) return 2;
+  const since = before * CYCLES_PER_MS + (endCycles & COUNTER_MASK) - (counter & COUNTER_MASK) - 1;
+  return since < 0 ? 0 : since < CYCLES_PER_MS ? 1 : 2;
 }
 
 /** With interrupts masked: makes sure an interrupt comes at loop time `due` at the latest
@@ -145,20 +150,25 @@ export function clockWakeAt(due: number): boolean {
     poke32(SYST_RVR, ms * CYCLES_PER_MS + extra - 1);
     return true;
   }
-  const now = readNow();
-  let ahead = loopMsBetween(due, now);
-  if (ahead <= 0) return false;
-  // `due` comes before the current period ends (so within its longest length): a new period
-  // from now to `due`. Writing the counter reloads it from RVR at the next count, without an
-  // interrupt; the period after it is as long again, until the handler sets the longest one.
-  if (ahead > SYSTICK_MAX_PERIOD_MS) ahead = SYSTICK_MAX_PERIOD_MS;
-  const length = ahead * CYCLES_PER_MS - (nowCycles & CYCLES_MASK);
+  // `due` comes before the current period ends: a new period from now to `due`, `back` ms
+  // before the end (no division: the longest period is below 2^24 cycles).
+  snapshot();
+  if ((endMs & LOOP_MS_MASK) !== end) return true; // a wrap since the first look: its handler first
+  const back = loopMsBetween(end, due);
+  if (back > SYSTICK_MAX_PERIOD_MS) return false;
+  // (back ≤ SYSTICK_MAX_PERIOD_MS < 2^11, as in readNow: the mask proves the product small.)
+  const length = (counter & COUNTER_MASK) + 1 - (endCycles & COUNTER_MASK) - (back & 0x7ff) * CYCLES_PER_MS;
+  if (length <= 0) return false;
+  // Writing the counter reloads it from RVR at the next count, without an interrupt; once it
+  // has, RVR goes back to the longest period, for the period after this one.
   poke32(SYST_RVR, length - 1);
   reload();
+  poke32(SYST_RVR, SYSTICK_MAX_PERIOD_MS * CYCLES_PER_MS - 1);
+  // A wrap of the old period in the last few cycles is void: the new one replaces it.
+  poke32(SCB_ICSR, ICSR_PENDSTCLR);
   // The period now ends at `due`, `back` ms before the old end: the handler's 32-bit count of
   // it goes back as much, in halves so that every value stays a small integer.
-  const back = loopMsBetween(end, due) & 0xffff;
-  let low = peek16(symbolAddress("__rt_clock")) - back;
+  let low = peek16(symbolAddress("__rt_clock")) - (back & 0x7ff);
   let high = peek16(symbolAddress("__rt_clock") + 2);
   if (low < 0) {
     low += 0x10000;
@@ -167,9 +177,7 @@ export function clockWakeAt(due: number): boolean {
   const quarter = high << 14;
   poke32(symbolAddress("__rt_clock"), quarter + quarter + quarter + quarter + low);
   poke32(symbolAddress("__rt_clock") + 4, 0);
-  // Whole milliseconds of the period: at most SYSTICK_MAX_PERIOD_MS, below 2^11.
-  const ms = ((length / CYCLES_PER_MS) | 0) & 0x7ff;
-  poke32(symbolAddress("__rt_clock") + 8, ms);
-  poke32(symbolAddress("__rt_clock") + 12, length - ms * CYCLES_PER_MS);
+  poke32(symbolAddress("__rt_clock") + 8, SYSTICK_MAX_PERIOD_MS);
+  poke32(symbolAddress("__rt_clock") + 12, 0);
   return true;
 }

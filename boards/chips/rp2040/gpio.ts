@@ -49,8 +49,13 @@ const MODE_PULL_UP = 2;
 const MODE_PULL_DOWN = 3;
 
 let ready = false;
-const watched: number[] = [];
-const watchers: Array<() => void> = [];
+/** A watched pin, with what servicing its edges needs worked out once: the byte of PROC0_INTSx
+ *  that holds its status bits and their shift in it, and the INTRx word that clears them. */
+class Watch {
+  constructor(readonly statusByte: number, readonly statusShift: number, readonly clearOffset: number, readonly clearHigh: number, readonly clearLow: number, readonly changed: () => void) {}
+}
+
+const watches: Watch[] = [];
 
 function bringUp(): void {
   if (ready) return;
@@ -100,31 +105,31 @@ function writeNibble(first: number, pin: number, nibble: number): void {
 }
 
 export function gpioWatch(pin: number, changed: () => void): void {
-  if (watched.length === 0) onInterrupt(IO_IRQ_BANK0, service);
-  watched.push(pin);
-  watchers.push(changed);
+  if (watches.length === 0) onInterrupt(IO_IRQ_BANK0, service);
+  const shift = (pin & 7) << 2;
+  const register = (pin >> 3) << 2;
+  const edgesHigh = shift < 16 ? 0 : EDGES << (shift - 16);
+  const edgesLow = shift < 16 ? EDGES << shift : 0;
+  watches.push(new Watch(PROC0_INTS0 + register + (shift >> 3), shift & 4, INTR0 + register, edgesHigh, edgesLow, changed));
   writeNibble(INTR0, pin, EDGES);
   // Edge interrupts for every watched pin that shares this pin's enable register.
   let high = 0;
   let low = 0;
-  for (const p of watched) {
-    if ((p >> 3) !== (pin >> 3)) continue;
-    const shift = (p & 7) << 2;
-    if (shift < 16) low |= EDGES << shift;
-    else high |= EDGES << (shift - 16);
+  for (const w of watches) {
+    if (w.clearOffset !== INTR0 + register) continue;
+    high |= w.clearHigh;
+    low |= w.clearLow;
   }
-  pokeHalves(PROC0_INTE0 + ((pin >> 3) << 2), high, low);
+  pokeHalves(PROC0_INTE0 + register, high, low);
 }
 
 function service(): void {
-  for (let i = 0; i < watched.length; i++) {
-    const pin = watched[i] & PIN_MASK;
-    const shift = (pin & 7) << 2;
-    // The pin's four status bits, from the byte that holds them.
-    const status = peek8(IO_BANK0 + (PROC0_INTS0 + ((pin >> 3) << 2) + (shift >> 3))) >> (shift & 4);
-    if ((status & EDGES) === 0) continue;
-    if (shift < 16) pokeHalves(INTR0 + ((pin >> 3) << 2), 0, EDGES << shift);
-    else pokeHalves(INTR0 + ((pin >> 3) << 2), EDGES << (shift - 16), 0);
-    watchers[i]();
+  for (let i = 0; i < watches.length; i++) {
+    const w = watches[i];
+    if (((peek8(IO_BANK0 + w.statusByte) >> w.statusShift) & EDGES) === 0) continue;
+    pokeHalves(w.clearOffset, w.clearHigh, w.clearLow);
+    // Called as a plain function (no check that a property holds a function).
+    const changed = w.changed;
+    changed();
   }
 }

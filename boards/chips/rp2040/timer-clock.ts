@@ -8,7 +8,7 @@
 // (17.9 minutes). They are kept as loop time (sdk/lib/rt/loop-time.ts: modulo 2^29) and the
 // number of times that wrapped, so that only millis() ever makes a number past 2^30.
 
-import { peek16, peek32, poke32 } from "mote/intrinsics";
+import { peek32, poke32 } from "mote/intrinsics";
 import { onInterrupt } from "mote/interrupts";
 import { LOOP_MS_MASK, loopMsBetween } from "../../../sdk/lib/rt/loop-time.ts";
 
@@ -42,9 +42,16 @@ function advance(): void {
   const raw = peek32(TIMERAWL) & RAW_MASK;
   const elapsed = (raw - (lastRaw & RAW_MASK)) & RAW_MASK;
   lastRaw = raw;
+  // The loop looks several times per wake-up, microseconds apart: most looks stay within the
+  // millisecond.
+  const micros = nowMicros & 0x3ff;
+  if (elapsed < 1000 - micros) {
+    nowMicros = micros + (elapsed & 0x3ff);
+    return;
+  }
   // Whole milliseconds and the microseconds past them from the SIO's divider (datasheet
   // §2.3.1.5: eight cycles; no interrupt handler uses it). nowMicros + elapsed < 2^30 + 1000.
-  poke32(DIV_UDIVIDEND, (nowMicros & 0x3ff) + elapsed);
+  poke32(DIV_UDIVIDEND, micros + elapsed);
   poke32(DIV_UDIVISOR, 1000);
   while ((peek32(DIV_CSR) & DIV_CSR_READY) === 0) {}
   nowMicros = peek32(DIV_REMAINDER) & 0x3ff;
@@ -54,23 +61,10 @@ function advance(): void {
   nowMs = ms & LOOP_MS_MASK;
 }
 
-/** Arms alarm `index` (0–3) to fire `delta` µs from now (delta below 2^30). */
+/** Arms alarm `index` (0–3) to fire `delta` µs from now (delta below 2^30). The alarm
+ *  compares all 32 bits of the counter: the sum is of raw words, modulo 2^32. */
 export function armAlarm(index: number, delta: number): void {
-  // The alarm compares all 32 bits: read them as two halves (again if the low half wrapped
-  // in between) and add the delta with a carry, keeping every value a small integer.
-  let high = peek16(TIMERAWL + 2);
-  let low = peek16(TIMERAWL);
-  const highAgain = peek16(TIMERAWL + 2);
-  if (highAgain !== high) {
-    high = highAgain;
-    low = 0;
-  }
-  low += delta & 0xffff;
-  high = (high + (delta >> 16) + (low >> 16)) & 0xffff;
-  low &= 0xffff;
-  // high << 16 does not fit a small integer: the intrinsic adds raw words, modulo 2^32.
-  const quarter = high << 14;
-  poke32(ALARM0 + 4 * (index & 3), quarter + quarter + quarter + quarter + low);
+  poke32(ALARM0 + 4 * (index & 3), peek32(TIMERAWL) + (delta & 0x3fffffff));
 }
 
 export function clockStart(): void {
@@ -90,9 +84,10 @@ export function clockNow(): number {
   return nowMs & LOOP_MS_MASK;
 }
 
-export function clockReached(due: number): boolean {
+export function clockPassed(due: number): number {
   advance();
-  return loopMsBetween(nowMs, due) >= 0;
+  const since = loopMsBetween(nowMs, due);
+  return since < 0 ? 0 : since === 0 ? 1 : 2;
 }
 
 export function clockMicros(): number {

@@ -13,6 +13,11 @@ export const stm32f405: Chip = {
   cpu: "cortex-m4",
   port: "armv7m",
   clockHz: 168_000_000,
+  // RM0090 §6.2: the RCC feeds SysTick's reference clock with HCLK / 8 (QEMU too, measured).
+  // At 168 MHz the 24-bit period is 99 ms, ten wake-ups per idle second; at 21 MHz, 798 ms.
+  // (Where the core clock's period is long enough, it is the better one: a new period waits
+  // for the counter's next count, which is longer at a slower clock.)
+  systickReferenceHz: 21_000_000,
   flash: { origin: 0x08000000, length: 1024 * 1024 },
   ram: { origin: 0x20000000, length: 128 * 1024 },
   vectorTableOffset: 0,

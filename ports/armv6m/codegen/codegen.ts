@@ -469,7 +469,7 @@ export class FunctionCodegen {
       case "untag": {
         const x = this.read(inst.src);
         const d = this.target(inst.dst);
-        if (inst.number) {
+        if (inst.number && !inst.proof?.smallA) {
           // Not a small integer: the number's int32 word from __rt_unbox (which stops on
           // anything that is not a number).
           const src = inst.src;

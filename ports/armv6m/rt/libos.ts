@@ -13,7 +13,7 @@ import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import type { Board } from "../../../boards/types.ts";
 import { chunk, data } from "./runtime.ts";
-import { systickMaxPeriodMs } from "../../../boards/chips/cortex-m/systick-period.ts";
+import { systickCountsPerMs, systickMaxPeriodMs } from "../../../boards/chips/cortex-m/systick-period.ts";
 
 /** The interrupt queue (.bss): [0] head, [4] tail (byte counters, mod 256), then one byte
  *  per queued interrupt number, in a ring of IRQ_QUEUE_SLOTS. Read by sdk/lib/rt/events.ts. */
@@ -79,7 +79,7 @@ export function libOsChunks(board: Board): Chunk[] {
     // __rt_systick: a SysTick period ended and the next one (its length in [8], [12]) has
     // been loaded from the reload register. The periods after it are the longest whole
     // number of milliseconds, until the clock asks for an earlier wake-up.
-    const cyclesPerMs = board.chip.clockHz / 1000;
+    const cyclesPerMs = systickCountsPerMs(board);
     const maxMs = systickMaxPeriodMs(board);
     const a = createAssembler();
     const noCarry = a.newLabel();

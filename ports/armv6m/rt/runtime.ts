@@ -19,6 +19,7 @@ import { IRQ_QUEUE, SYSTICK_CLOCK, libOsChunks } from "./libos.ts";
 import { forwardingVectors } from "./forward-vectors.ts";
 import { fieldMultiplyChunk } from "./field-multiply.ts";
 import { sha256CompressChunks } from "./sha256-compress.ts";
+import { sha512CompressChunks } from "./sha512-compress.ts";
 import { stackCaptureChunks } from "./stack-capture.ts";
 import { DESCRIPTOR_NUMBER, KIND_NUMBER, NUMBER_HIGH, NUMBER_LOW, NUMBER_SIZE, TRUE as TRUE_WORD } from "../../../sdk/compiler/values.ts";
 
@@ -37,6 +38,8 @@ export const PORT_SYMBOLS = {
 const CRASH_KIND_PANIC = "panic";
 /** ARMv6-M ARM B3.3 (SysTick): exception number and registers. */
 const SYSTICK_EXCEPTION = 15;
+const HARD_FAULT_EXCEPTION = 3;
+const REPLAY_KEPT_CRASH = "port.replayKeptCrash";
 const CRASH_KIND_HARDFAULT = "hardfault";
 
 /** Semihosting (Arm "Semihosting for AArch32 and AArch64" §5): SYS_EXIT_EXTENDED, and the
@@ -75,6 +78,11 @@ export function data(name: string, bytes: Uint8Array, relocs: Chunk["relocs"] = 
   return { name, section, bytes, size: bytes.length, align: 4, relocs, kind: "object", module: "rt:armv6m" };
 }
 
+/** NUL-terminated text the crash reports print a byte at a time: no alignment needed. */
+function text(name: string, bytes: Uint8Array): Chunk {
+  return { ...data(name, bytes), align: 1 };
+}
+
 function cString(text: string): Uint8Array {
   return new Uint8Array([...Buffer.from(text, "latin1"), 0]);
 }
@@ -110,6 +118,7 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
     const entries = 16;
     let bytes = new Uint8Array(4 * entries);
     const relocs: Chunk["relocs"] = [{ offset: 0, kind: "abs32", symbol: "__stack_top", addend: 0 }];
+    let lastHandled = HARD_FAULT_EXCEPTION;
     for (let i = 1; i < entries; i++) {
       const reserved = i >= 7 && i <= 10 || i === 12 || i === 13;
       if (reserved) continue;
@@ -117,6 +126,7 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
       const handler = i === 1 ? PORT_SYMBOLS.reset : watchdog ? WATCHDOG_HANDLER
         : i === SYSTICK_EXCEPTION && o.referenced?.has(SYSTICK_CLOCK) ? "__rt_systick" : "__rt_fault";
       relocs.push({ offset: 4 * i, kind: "abs32", symbol: handler, addend: 1 });
+      if (handler !== "__rt_fault") lastHandled = Math.max(lastHandled, i);
     }
     // External interrupts: queued for the event loop when the program listens for any. A
     // watchdog whose warning is an external interrupt needs its entry even when nothing else
@@ -130,12 +140,18 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
       relocs.push({ offset: 4 * (entries + irq), kind: "abs32", symbol: handler, addend: 1 });
     }
     if (irqEntries > 0) bytes = new Uint8Array(4 * (entries + irqEntries));
+    else if (o.compactVectors && !o.forwardVectors) {
+      // The exceptions after HardFault are off until the program turns them on (SysTick, the
+      // configurable faults, which otherwise escalate to HardFault) or cannot happen (SVCall,
+      // PendSV: nothing raises them): the table ends at the last one with a handler.
+      bytes = new Uint8Array(4 * (lastHandled + 1));
+      for (let i = relocs.length - 1; i >= 0; i--) if (relocs[i].offset >= bytes.length) relocs.splice(i, 1);
+    }
     const table: Chunk = { ...data("__vectors", bytes, relocs, ".vectors"), module: "rt:armv6m" };
     chunks.push(...o.forwardVectors ? forwardingVectors(table, board.chip.irqCount, "__rt_fault", o.forwardVectors) : [table]);
   }
 
-  // Reset: copy .data's initial values from flash, clear .bss, run the program, then exit(0)
-  // in case it returns.
+  // Reset: copy .data's initial values from flash, clear .bss, run the program.
   {
     const a = createAssembler();
     const hasData = o.hasData, hasBss = o.hasBss;
@@ -164,9 +180,8 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
     a.b(zero);
     a.bind(zeroed);
     }
+    // main ends by calling exit(0) (lower/lowerer.ts), which does not return.
     a.bl(o.main);
-    a.movs(0, 1); // exit(0): tagged 0
-    a.bl(o.exit);
     const hang = a.newLabel();
     a.bind(hang);
     a.b(hang);
@@ -188,10 +203,10 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
   chunks.push(...throwChunk(o));
   chunks.push({ ...data(HANDLER_CHAIN, new Uint8Array(4), [], ".bss") });
   chunks.push({ ...data("__rt_throw_site", new Uint8Array(4), [], ".bss") });
-  chunks.push(data("__rt_str_throw", cString(`\n!mote-crash kind=throw code=`)));
-  chunks.push(data("__rt_str_text", cString("\n!mote-crash kind=text text=")));
+  chunks.push(text("__rt_str_throw", cString(`\n!mote-crash kind=throw code=`)));
+  chunks.push(text("__rt_str_text", cString("\n!mote-crash kind=text text=")));
   chunks.push(putHexByteChunk(o));
-  chunks.push(faultChunk());
+  chunks.push(o.onlyHardwareFaults ? shortFaultChunk(o) : faultChunk());
   chunks.push(watchdogChunk());
   chunks.push(data("__rt_watchdog_started", new Uint8Array(4), [], ".bss"));
   chunks.push(crashChunk(o));
@@ -202,15 +217,16 @@ export function portRuntime(o: PortRuntimeOptions): Chunk[] {
   chunks.push(data(BOOT_RECORD, new Uint8Array(12), [], ".noinit"));
   // The wall-clock time at power-on: magic, seconds since 1970, milliseconds.
   chunks.push(data(WALL_CLOCK, new Uint8Array(12), [], ".noinit"));
-  chunks.push(data("__rt_str_kept", cString(" kept=1\n")));
+  chunks.push(text("__rt_str_kept", cString(" kept=1\n")));
   chunks.push(putHexChunk(o));
   chunks.push(putStringChunk(o));
-  chunks.push(data("__rt_str_panic", cString(`\n!mote-crash kind=${CRASH_KIND_PANIC} code=`)));
-  chunks.push(data("__rt_str_hardfault", cString(`\n!mote-crash kind=${CRASH_KIND_HARDFAULT} code=`)));
-  chunks.push(data("__rt_str_watchdog", cString("\n!mote-crash kind=watchdog code=")));
-  chunks.push(data("__rt_str_fields", new Uint8Array([...cString(" pc="), ...cString(" lr="), ...cString(" sp="), ...cString(" frames=")])));
-  chunks.push(data("__rt_str_comma", cString(",")));
-  chunks.push(data("__rt_str_newline", cString("\n")));
+  chunks.push(text("__rt_str_panic", cString(`\n!mote-crash kind=${CRASH_KIND_PANIC} code=`)));
+  chunks.push(text("__rt_str_hardfault", cString(`\n!mote-crash kind=${CRASH_KIND_HARDFAULT} code=`)));
+  chunks.push(text("__rt_str_watchdog", cString("\n!mote-crash kind=watchdog code=")));
+  chunks.push(text("__rt_str_fields", new Uint8Array([...cString(" pc="), ...cString(" lr="), ...cString(" sp="), ...cString(" frames=")])));
+  chunks.push(text("__rt_str_pc_lr", new Uint8Array([...cString(" pc="), ...cString(" lr=")])));
+  chunks.push(text("__rt_str_comma", cString(",")));
+  chunks.push(text("__rt_str_newline", cString("\n")));
   if (o.doubles) {
     // The integer routines stay for what they do on small integers; the rest is doubles.
     for (const c of arithmeticChunks(o)) {
@@ -306,7 +322,7 @@ function replayChunk(): Chunk {
   a.str(0, 1, { imm: 0 });
   a.bind(done);
   a.pop([4, 5, 6, 7, 15]);
-  return chunk("port.replayKeptCrash", a);
+  return chunk(REPLAY_KEPT_CRASH, a);
 }
 
 function panicChunk(): Chunk {
@@ -438,6 +454,61 @@ function faultChunk(): Chunk {
   return chunk("__rt_fault", a);
 }
 
+/** The fault handler of a program that nothing but a hardware fault can stop
+ *  (PortRuntimeOptions.onlyHardwareFaults): the report's heading, the exception number, the pc
+ *  and lr, kept in the crash record as __rt_crash keeps them (sp too, no frames), then exit(1).
+ *  About a hundred bytes less than __rt_fault and __rt_crash with its scan of the stack. */
+function shortFaultChunk(o: PortRuntimeOptions): Chunk {
+  const a = createAssembler();
+  a.cpsid();
+  a.mrs(4, "ipsr");                 // the code
+  a.mov(3, 13);
+  a.ldr(5, 3, { imm: 24 });        // stacked pc
+  a.ldr(6, 3, { imm: 20 });        // stacked lr
+  a.ldrConst(0, { symbol: "__rt_str_hardfault" });
+  // Kept only where something reads it: the next boot's replay (CRASH_RESETS builds) or the
+  // program (crash-record.ts).
+  if (o.referenced?.has(CRASH_RECORD) || o.referenced?.has(REPLAY_KEPT_CRASH)) {
+    a.mov(7, 3);
+    a.adds(7, 7, { imm: 32 });      // sp before the exception
+    a.ldrConst(3, { symbol: CRASH_RECORD });
+    a.ldrConst(1, CRASH_RECORD_MAGIC);
+    a.str(1, 3, { imm: 0 });
+    a.str(0, 3, { imm: 4 });
+    a.str(4, 3, { imm: 8 });
+    a.str(5, 3, { imm: 12 });
+    a.str(6, 3, { imm: 16 });
+    a.str(7, 3, { imm: 20 });
+    a.movs(1, 0);
+    a.str(1, 3, { imm: 24 });      // no frames
+  }
+  a.bl("__rt_put_string");         // the heading, which ends in "code="
+  a.mov(0, 4);
+  a.bl("__rt_put_hex");
+  a.ldrConst(0, { symbol: "__rt_str_pc_lr" });
+  a.bl("__rt_put_string");         // " pc="
+  a.mov(7, 0);                      // the address after it: " lr="
+  a.mov(0, 5);
+  a.bl("__rt_put_hex");
+  a.mov(0, 7);
+  a.bl("__rt_put_string");
+  a.mov(0, 6);                      // lr names the caller of a function that faults before saving it
+  a.bl("__rt_put_hex");
+  endReport(a, o);
+  return chunk("__rt_fault", a);
+}
+
+/** A crash report's end: the newline, then exit(1), which does not return. */
+function endReport(a: ThumbAssembler, o: PortRuntimeOptions): void {
+  a.ldrConst(0, { symbol: "__rt_str_newline" });
+  a.bl("__rt_put_string");
+  a.movs(0, 3);                     // exit(1): tagged 1
+  a.bl(o.exit);
+  const hang = a.newLabel();
+  a.bind(hang);
+  a.b(hang);
+}
+
 function crashChunk(o: PortRuntimeOptions): Chunk {
   // r0 = heading string, r1 = code, r2 = pc, r3 = sp; lr = lr to report.
   // Prints: <heading><code> pc=<pc> lr=<lr> sp=<sp> frames=<return addresses on the stack>
@@ -512,12 +583,7 @@ function crashChunk(o: PortRuntimeOptions): Chunk {
   a.bind(next);
   a.b(loop);
   a.bind(done);
-  a.ldrConst(0, { symbol: "__rt_str_newline" }); a.bl("__rt_put_string");
-  a.movs(0, 3); // exit(1): tagged 1
-  a.bl(o.exit);
-  const hang = a.newLabel();
-  a.bind(hang);
-  a.b(hang);
+  endReport(a, o);
   return chunk("__rt_crash", a);
 }
 
@@ -1036,7 +1102,7 @@ function exitChunks(o: PortRuntimeOptions): Chunk[] {
     a.bx(14);
     chunks.push(chunk("port.fillWords", a));
   }
-  chunks.push(...libOsChunks(o.board), fieldMultiplyChunk(), ...sha256CompressChunks(), ...stackCaptureChunks());
+  chunks.push(...libOsChunks(o.board), fieldMultiplyChunk(), ...sha256CompressChunks(), ...sha512CompressChunks(), ...stackCaptureChunks());
   {
     // port.zeroBytes(address, count): tagged numbers. Bytes up to a word boundary, then two
     // words a step (STM, three instructions for 8 bytes), then the last bytes from the end.

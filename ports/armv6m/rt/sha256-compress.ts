@@ -11,27 +11,15 @@
 import { createAssembler } from "../../../sdk/compiler/asm/thumb.ts";
 import type { ThumbAssembler } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
-import { chunk, data } from "./runtime.ts";
-import { countedLoop } from "./loops.ts";
+import { chunk } from "./runtime.ts";
+import { bigEndianWords, countedLoop } from "./loops.ts";
+import { SHA512_ROUND_CONSTANTS } from "./sha512-compress.ts";
 
 export const SHA256_COMPRESS = "port.sha256Compress";
-const ROUND_CONSTANTS = "__rt_sha256_k";
 const VARS = 8;
 const ROUNDS = 64;
 const FRAME = 4 * (VARS + ROUNDS);
 const W = 4 * VARS;
-
-/** K0..K63 (FIPS 180-4 §4.2.2). */
-const K = [
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-];
 
 export function sha256CompressChunks(): Chunk[] {
   const a = createAssembler();
@@ -49,17 +37,7 @@ export function sha256CompressChunks(): Chunk[] {
   // W0..W15: the block's words, big-endian.
   a.mov(2, 7);
   a.adds(2, 2, { imm: W });
-  countedLoop(a, 5, 16, () => {
-    a.ldrb(3, 1, { imm: 0 });
-    a.lsls(3, 3, 24);
-    for (let i = 1; i < 4; i++) {
-      a.ldrb(4, 1, { imm: i });
-      if (i < 3) a.lsls(4, 4, 24 - 8 * i);
-      a.orrs(3, 4);
-    }
-    a.stm(2, [3]);
-    a.adds(1, 1, { imm: 4 });
-  });
+  bigEndianWords(a, 16);
   // W16..W63 = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16]; r2 = &W[t-16], r12 = &W[48].
   a.mov(2, 7);
   a.adds(2, 2, { imm: W });
@@ -91,8 +69,10 @@ export function sha256CompressChunks(): Chunk[] {
   a.bcond("ne", expand);
   // a..h from the state's halves.
   overStateWords(a, () => a.stm(1, [3]));
-  // 64 rounds: r1 = &K[t], r2 = &W[t], r12 = the end of W; a..h at [r7 + 0..28].
-  a.ldrConst(1, { symbol: ROUND_CONSTANTS });
+  // 64 rounds: r1 = &K[t], r2 = &W[t], r12 = the end of W; a..h at [r7 + 0..28]. SHA-256's
+  // K[t] is the high word of SHA-512's (FIPS 180-4 §4.2.2, §4.2.3: the same cube roots, to
+  // 32 and 64 bits), so it reads sha512-compress.ts's table, 8 bytes a constant.
+  a.ldrConst(1, { symbol: SHA512_ROUND_CONSTANTS });
   a.mov(2, 7);
   a.adds(2, 2, { imm: W });
   a.movs(3, FRAME / 4);
@@ -119,7 +99,8 @@ export function sha256CompressChunks(): Chunk[] {
   a.adds(4, 4, 5);
   a.ldr(5, 7, { imm: 28 });          // + h
   a.adds(4, 4, 5);
-  a.ldm(1, [5]);                     // + K[t]
+  a.ldr(5, 1, { imm: 0 });           // + K[t]
+  a.adds(1, 1, { imm: 8 });
   a.adds(4, 4, 5);
   a.ldm(2, [5]);                     // + W[t]: T1
   a.adds(4, 4, 5);
@@ -158,9 +139,7 @@ export function sha256CompressChunks(): Chunk[] {
   });
   a.addSp(FRAME);
   a.pop([1, 4, 5, 6, 7, 15]);
-  const table = new Uint8Array(4 * ROUNDS);
-  K.forEach((k, i) => new DataView(table.buffer).setUint32(4 * i, k, true));
-  return [chunk(SHA256_COMPRESS, a), data(ROUND_CONSTANTS, table)];
+  return [chunk(SHA256_COMPRESS, a)];
 }
 
 /** For H0..H7: r0 at the word's two halves, r3 the word, r1 stepping through a..h (r7);

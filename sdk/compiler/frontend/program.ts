@@ -8,7 +8,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import type { Board } from "../../../boards/types.ts";
 // The SysTick clock's longest period: its handler (the port) and its driver must agree.
-import { systickMaxPeriodMs } from "../../../boards/chips/cortex-m/systick-period.ts";
+import { systickCountsPerMs, systickMaxPeriodMs } from "../../../boards/chips/cortex-m/systick-period.ts";
 import { flashLayoutConstants } from "../../../boards/flash-layout.ts";
 
 export { REPO_ROOT } from "../../paths.js";
@@ -111,7 +111,8 @@ export function boardModuleSource(board: Board, options: GeneratedOptions): stri
     `export const CLOCK_HZ = ${board.chip.clockHz};`,
     `export const CONSOLE_BASE = ${board.console.base};`,
     `export const CONSOLE_IRQ = ${board.console.irq};`,
-    `export const CYCLES_PER_MS = ${board.chip.clockHz / 1000};`,
+    `export const CYCLES_PER_MS = ${systickCountsPerMs(board)};`,
+    `export const SYSTICK_CLKSOURCE = ${board.chip.systickReferenceHz === undefined ? 4 : 0};`,
     `export const SYSTICK_MAX_PERIOD_MS = ${systickMaxPeriodMs(board)};`,
     `export const SIMULATOR_EXIT_SEMIHOSTING = ${forSimulator && board.simulatorExit === "semihosting"};`,
     `export const SIMULATOR_EXIT_BKPT = ${forSimulator && board.simulatorExit === "bkpt"};`,

@@ -65,3 +65,15 @@ function withoutUnlinkedMethods(c: Chunk, keep: ReadonlySet<string>): Chunk {
   for (const r of unlinked) view.setUint32(r.offset, UNLINKED_METHOD, true);
   return { ...c, bytes, relocs: c.relocs.filter((r) => !unlinked.includes(r)) };
 }
+
+/** The fault handler and the crash report that every other stop (a panic, a throw, the
+ *  watchdog) ends in (ports/armv6m/rt/runtime.ts). */
+const FAULT_HANDLER = "__rt_fault";
+const CRASH_REPORT = "__rt_crash";
+
+/** Whether only the fault handler reaches the crash report in these kept chunks: nothing the
+ *  program runs can stop it with a report, so a hardware fault's short one will do
+ *  (PortRuntimeOptions.onlyHardwareFaults). */
+export function onlyFaultsCrash(kept: readonly Chunk[]): boolean {
+  return kept.every((c) => c.name === FAULT_HANDLER || !c.relocs.some((r) => r.symbol === CRASH_REPORT));
+}

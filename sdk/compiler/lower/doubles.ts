@@ -37,11 +37,12 @@ const WIDE_OPERATORS = new Set([
 ]);
 
 /** The number model of a program from its own source files, and the driver code they use
- *  (usedDriverCode), see the top of the file. */
-export function numberModel(code: readonly ts.Node[]): NumberModel {
+ *  (usedDriverCode), see the top of the file. `saturating`: steps of counters that stay small
+ *  integers (passes/saturating-counters.ts), which are no arithmetic that can leave int32. */
+export function numberModel(code: readonly ts.Node[], saturating: ReadonlySet<ts.Node> = new Set()): NumberModel {
   let model: NumberModel = "int32";
   const visit = (node: ts.Node): boolean => {
-    const found = classify(node);
+    const found = saturating.has(node) ? undefined : classify(node);
     if (found === "doubles") return true;
     if (found === "integral") model = "integral";
     return ts.forEachChild(node, visit) ?? false;

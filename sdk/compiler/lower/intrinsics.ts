@@ -77,11 +77,17 @@ Lowerer.prototype.intrinsic = function intrinsic(this: Lowerer, name: string, no
       this.emit({ op: "raw-add", dst, a: left, b: right, pos });
       return dst;
     }
-    // symbolAddress("x") is the raw address itself: no tagging and no check to take it back.
-    if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) && inner.expression.text === "symbolAddress") {
-      const decl = this.resolveAlias(this.symbolOf(inner.expression)).declarations?.[0];
-      const c = inner.arguments.length === 1 ? constantValue(inner.arguments[0], this.checker) : undefined;
-      if (decl && decl.getSourceFile().fileName === INTRINSICS_FILE && typeof c === "string") return this.symbolAddress(c);
+    // symbolAddress("x") is the raw address itself: no tagging and no check to take it back;
+    // peekN(a) the raw word read, so that a register plus a delta (a timer's compare value)
+    // is added modulo 2^32 as the hardware does, whatever bit 31 holds.
+    if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression)) {
+      const callee = inner.expression.text;
+      const decl = callee === "symbolAddress" || /^peek(8|16|32)$/.test(callee) ? this.resolveAlias(this.symbolOf(inner.expression)).declarations?.[0] : undefined;
+      if (decl && decl.getSourceFile().fileName === INTRINSICS_FILE) {
+        if (callee !== "symbolAddress") return this.intrinsic(callee, inner, true);
+        const c = inner.arguments.length === 1 ? constantValue(inner.arguments[0], this.checker) : undefined;
+        if (typeof c === "string") return this.symbolAddress(c);
+      }
     }
     const v = this.expr(arg);
     const dst = this.temp({ raw: true });

@@ -5,7 +5,7 @@
 import ts from "typescript";
 import { type VReg, newBlock } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
-import { ARRAY_LENGTH, NULL, STRING_LENGTH, UNDEFINED, SMALL_INT_MAX, TYPED_LENGTH, tagInt } from "../values.ts";
+import { ARRAY_LENGTH, NULL, STRING_LENGTH, UNDEFINED, LENGTH_MAX, TYPED_LENGTH, tagInt } from "../values.ts";
 import { valueKind } from "./types.ts";
 import { Lowerer } from "./lowerer.ts";
 import { objectMethodKey } from "./object-methods.ts";
@@ -56,7 +56,7 @@ Lowerer.prototype.propertyGet = function propertyGet(this: Lowerer, node: ts.Pro
       const offset = nonNullable === "array" ? ARRAY_LENGTH : nonNullable === "typed" ? TYPED_LENGTH : STRING_LENGTH;
       this.emit({ op: "load", dst: raw, base: object, offset, width: 32, pos: this.pos(node) });
       const length = this.temp({ smallInt: true });
-      this.emit({ op: "tag", dst: length, src: raw, max: SMALL_INT_MAX, pos: this.pos(node) });
+      this.emit({ op: "tag", dst: length, src: raw, max: LENGTH_MAX, pos: this.pos(node) });
       this.emit({ op: "move", dst: result, src: length });
       this.jumpTo(join);
       this.startBlock(join);
@@ -70,7 +70,7 @@ Lowerer.prototype.propertyGet = function propertyGet(this: Lowerer, node: ts.Pro
     const offset = objKind === "array" ? ARRAY_LENGTH : objKind === "typed" ? TYPED_LENGTH : STRING_LENGTH;
     this.emit({ op: "load", dst: raw, base: obj, offset, width: 32, pos: this.pos(node) });
     const dst = this.temp({ smallInt: true });
-    this.emit({ op: "tag", dst, src: raw, max: SMALL_INT_MAX, pos: this.pos(node) });
+    this.emit({ op: "tag", dst, src: raw, max: LENGTH_MAX, pos: this.pos(node) });
     return dst;
   }
   const typed = objKind === "typed" || objKind === "object" ? this.typedProperty(node) : undefined;

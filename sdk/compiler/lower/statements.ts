@@ -8,7 +8,7 @@ import ts from "typescript";
 import { type Block, type VReg, newBlock, newVReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import {
-  ARRAY_LENGTH, STRING_LENGTH, UNDEFINED, tagInt, SMALL_INT_MAX, TYPED_LENGTH, CELL_VALUE,
+  ARRAY_LENGTH, STRING_LENGTH, UNDEFINED, tagInt, LENGTH_MAX, TYPED_LENGTH, CELL_VALUE,
 } from "../values.ts";
 import type { ValueKind } from "./types.ts";
 import { constantValue } from "./constants.ts";
@@ -313,7 +313,7 @@ Lowerer.prototype.loopOver = function loopOver(this: Lowerer, node: ts.ForOfStat
   const lengthOffset = kind === "array" ? ARRAY_LENGTH : kind === "typed" ? TYPED_LENGTH : STRING_LENGTH;
   this.emit({ op: "load", dst: lengthRaw, base: collection, offset: lengthOffset, width: 32 });
   const length = this.temp({ smallInt: true });
-  this.emit({ op: "tag", dst: length, src: lengthRaw, max: SMALL_INT_MAX });
+  this.emit({ op: "tag", dst: length, src: lengthRaw, max: LENGTH_MAX });
   this.setTerm({ op: "branch", kind: "cmp", cmp: "lt", numeric: true, a: index, b: length, then: body, else: exit, pos: this.pos(node) });
   this.startBlock(body);
   const element = this.temp();

@@ -398,6 +398,9 @@ function transfer(inst: Inst, state: State, bySymbol: Map<string, IrFunction>, r
             break;
           case "shl":
             if (b.lo === b.hi && a.lo >= 0) { const k = b.lo & 31; r = { lo: a.lo * 2 ** k, hi: a.hi * 2 ** k }; }
+            // A count known within 0–31 (1 << (pin & 7)): the largest shift bounds it, when
+            // nothing reaches bit 31 (where the int32 result would turn negative).
+            else if (a.lo >= 0 && b.lo >= 0 && b.hi <= 31 && a.hi * 2 ** b.hi < 2 ** 31) r = { lo: a.lo * 2 ** b.lo, hi: a.hi * 2 ** b.hi };
             break;
         }
       }
@@ -459,6 +462,13 @@ function transfer(inst: Inst, state: State, bySymbol: Map<string, IrFunction>, r
     }
     case "check-int": {
       proof(inst.src, undefined, undefined);
+      return;
+    }
+    case "untag": {
+      // A number taken as a raw word (an intrinsic's address or value): proven small, it is
+      // untagged without the check for a boxed one.
+      if (inst.number) proof(inst.src, undefined, undefined);
+      state.delete(inst.dst);
       return;
     }
     default: {

@@ -20,30 +20,34 @@ const HIGH_FRACTION_MASK = 0xfffff;
 const IMPLICIT_BIT = 0x100000;
 
 /**
- * The binary16 (exponentBits 5, fractionBits 10) or binary32 (8, 23) encoding of the magnitude
+ * The binary16 (exponentBits 5, fractionBits 10) or binary32 (8, 23, the only other) encoding of the magnitude
  * of the double taken apart as above, when that narrower format holds it exactly (normal or
  * subnormal); -1 when it does not. NaN and ±Infinity are the caller's.
  */
 export function narrowBits(biased: number, fraction: number, middle: number, bottom: number, exponentBits: number, fractionBits: number): number {
   if (biased === 0) return (fraction | middle | bottom) === 0 ? 0 : -1; // zero; double subnormals are far too small
-  const bias = (1 << (exponentBits - 1)) - 1;
+  // The two formats' constants written out rather than computed from the widths: so the
+  // range analysis bounds every shift below, and the bit work needs no overflow checks.
+  const half = exponentBits === 5;
+  const bias = half ? 15 : 127;
   const exponent = biased - DOUBLE_BIAS;
   if (exponent > bias) return -1;
   const minNormal = 1 - bias;
   // Low bits of the 53-bit significand the narrow format drops (29 to 52 of them): all zero.
-  const shift = 52 - fractionBits + (exponent < minNormal ? minNormal - exponent : 0);
+  const shift = (half ? 42 : 29) + (exponent < minNormal ? minNormal - exponent : 0);
   if (shift > 52) return -1;
-  const top = fraction | IMPLICIT_BIT; // significand bits 52 to 32
+  const top = (fraction & HIGH_FRACTION_MASK) | IMPLICIT_BIT; // significand bits 52 to 32
+  const low16 = middle & 0xffff;
   let kept: number;
   if (shift >= 32) {
-    if ((middle | bottom) !== 0 || (top & ((1 << (shift - 32)) - 1)) !== 0) return -1;
+    if ((low16 | bottom) !== 0 || (top & ((1 << (shift - 32)) - 1)) !== 0) return -1;
     kept = top >> (shift - 32);
   } else {
-    if (bottom !== 0 || (middle & ((1 << (shift - 16)) - 1)) !== 0) return -1;
-    kept = (top << (32 - shift)) | (middle >> (shift - 16));
+    if (bottom !== 0 || (low16 & ((1 << (shift - 16)) - 1)) !== 0) return -1;
+    kept = (top << (32 - shift)) | (low16 >> (shift - 16));
   }
   if (exponent < minNormal) return kept; // subnormal: the significand is all there is
-  return ((exponent + bias) << fractionBits) | (kept & ((1 << fractionBits) - 1));
+  return ((exponent + bias) << fractionBits) | (kept & (half ? 0x3ff : 0x7fffff));
 }
 
 /** The number a binary16 (5, 10) or binary32 (8, 23) encoding stands for: exact, as every

@@ -8,6 +8,7 @@
 // holds them exactly (NaN as f97e00, ±Infinity as half), definite lengths only.
 
 import { DOUBLES, f64High, f64Low, isSmallInt } from "mote/intrinsics";
+import { utf8Length, utf8Write } from "../mqtt/utf8.ts";
 import { copyAscii } from "../rt/latin1.ts";
 import { CborError } from "./error.ts";
 import {
@@ -25,11 +26,6 @@ const DEFAULT_CAPACITY = 64;
 export class CborWriter {
   private buffer: Uint8Array;
   private used = 0;
-  /** The last double split() took apart. */
-  private biased = 0;
-  private fraction = 0;
-  private middle = 0;
-  private bottom = 0;
 
   /** `capacity`: the buffer's first size in bytes (it doubles when full). */
   constructor(capacity: number = DEFAULT_CAPACITY) {
@@ -90,7 +86,7 @@ export class CborWriter {
   text(s: string): void {
     const length = s.length;
     // ASCII (keys, ids): the head as for one byte per unit, then the units copied straight;
-    // anything else goes back and is measured first.
+    // anything else goes back and is measured first (the UTF-8 MQTT's strings use too).
     const start = this.used;
     this.head(MAJOR_TEXT, length);
     this.reserve(length);
@@ -99,26 +95,10 @@ export class CborWriter {
       return;
     }
     this.used = start;
-    let size = 0;
-    for (let i = 0; i < length; i++) {
-      const c = codePointAt(s, i);
-      if (c >= 0x10000) i++;
-      size += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-    }
+    const size = utf8Length(s);
     this.head(MAJOR_TEXT, size);
     this.reserve(size);
-    for (let i = 0; i < length; i++) {
-      const c = codePointAt(s, i);
-      if (c < 0x80) {
-        this.put(c);
-        continue;
-      }
-      if (c >= 0x10000) i++;
-      // The lead byte holds the top bits after its length marker; 6 bits in each one after.
-      const continuations = c < 0x800 ? 1 : c < 0x10000 ? 2 : 3;
-      this.put(((0xff80 >> continuations) & 0xff) | (c >> (6 * continuations)));
-      for (let k = continuations - 1; k >= 0; k--) this.put(0x80 | ((c >> (6 * k)) & 0x3f));
-    }
+    this.used = utf8Write(s, this.buffer, this.used);
   }
 
   /** A byte string. */
@@ -191,8 +171,7 @@ export class CborWriter {
     }
     if (DOUBLES) {
       const high = f64High(n), low = f64Low(n);
-      this.split(high, low);
-      if (this.wide(high) === 0) {
+      if (integerSign(high, (high >> 20) & 0x7ff, high & 0xfffff, (low >> 16) & 0xffff, low & 0xffff) === 0) {
         this.head64(major, integerWord(high, low, 1), integerWord(high, low, 0));
         return;
       }
@@ -212,12 +191,13 @@ export class CborWriter {
       return true;
     }
     if (DOUBLES) {
-      // The double's words are taken once, for the integer and the float path both.
+      // The double's words are taken apart once, for the integer and the float path both:
+      // the biased exponent, the top 20 fraction bits, the low word's two halves.
       const high = f64High(n), low = f64Low(n);
-      this.split(high, low);
-      const sign = this.wide(high);
+      const biased = (high >> 20) & 0x7ff, fraction = high & 0xfffff, middle = (low >> 16) & 0xffff, bottom = low & 0xffff;
+      const sign = integerSign(high, biased, fraction, middle, bottom);
       if (sign < 0) {
-        if (float) this.float(high, low);
+        if (float) writeFloat(this, high, low, biased, fraction, middle, bottom);
         return false;
       }
       const magnitudeHigh = integerWord(high, low, 1), magnitudeLow = integerWord(high, low, 0);
@@ -236,65 +216,17 @@ export class CborWriter {
     return true;
   }
 
-  /** A double's words taken apart into small integers (floats.ts), so that the bit work on
-   *  them stays on the fast paths: into biased, fraction, middle and bottom. */
-  private split(high: number, low: number): void {
-    if (DOUBLES) {
-      this.biased = (high >> 20) & 0x7ff;
-      this.fraction = high & 0xfffff;
-      this.middle = (low >> 16) & 0xffff;
-      this.bottom = low & 0xffff;
+  /** @internal A float's bytes: half (`size` 2), single (4) or double (8, `bits` the high
+   *  word and `low` the low one), after its initial byte. */
+  writeFloat(size: number, bits: number, low: number): void {
+    this.reserve(1 + size);
+    this.put(MAJOR_SIMPLE | (size === 2 ? ARGUMENT_2 : size === 4 ? ARGUMENT_4 : ARGUMENT_8));
+    if (size === 2) {
+      this.bigEndian(bits, 2);
+      return;
     }
-  }
-
-  /** For a double's words, split() (not a small integer's): 0 when it is an integer in 0 … 2^64-1, 1 when
-   *  one in -2^64 … -1, -1 otherwise (a fraction, -0, NaN, ±Infinity, or too large). */
-  private wide(high: number): number {
-    // (Every method of a class is compiled: the ones that need doubles say so themselves.)
-    if (DOUBLES) {
-      const biased = this.biased, fraction = this.fraction, middle = this.middle, bottom = this.bottom;
-      if (!isIntegralDouble(biased, fraction, middle, bottom)) return -1;
-      const exponent = biased - 1023;
-      if (high >= 0) return exponent < 64 ? 0 : -1;
-      // Negative: -0 is a float; -2^64 is the most negative integer CBOR holds (3bffff…ff).
-      if (biased === 0) return -1;
-      return exponent < 64 || (exponent === 64 && (fraction | middle | bottom) === 0) ? 1 : -1;
-    }
-    return -1;
-  }
-
-  /** A float in the shortest of half, single, double that holds the double with these words
-   *  exactly (§4.2.2). */
-  private float(high: number, low: number): void {
-    if (DOUBLES) {
-      const biased = this.biased, fraction = this.fraction, middle = this.middle, bottom = this.bottom;
-      const negative = high < 0;
-      if (biased === 0x7ff) {
-        const nan = (fraction | middle | bottom) !== 0;
-        this.half(nan ? HALF_NAN : negative ? HALF_SIGN | HALF_INFINITY : HALF_INFINITY);
-        return;
-      }
-      const half = narrowBits(biased, fraction, middle, bottom, 5, 10);
-      if (half >= 0) {
-        this.half(negative ? HALF_SIGN | half : half);
-        return;
-      }
-      const single = narrowBits(biased, fraction, middle, bottom, 8, 23);
-      if (single >= 0) {
-        this.byte(MAJOR_SIMPLE | ARGUMENT_4);
-        this.word(negative ? (1 << 31) | single : single);
-        return;
-      }
-      this.byte(MAJOR_SIMPLE | ARGUMENT_8);
-      this.word(high);
-      this.word(low);
-    }
-  }
-
-  private half(bits: number): void {
-    this.reserve(3);
-    this.put(MAJOR_SIMPLE | ARGUMENT_2);
-    this.bigEndian(bits, 2);
+    this.bigEndian(bits, 4);
+    if (size === 8) this.bigEndian(low, 4);
   }
 
   /** Four bytes, big-endian, of an int32 bit pattern. */
@@ -334,13 +266,36 @@ export class CborWriter {
   }
 }
 
-/** The code point at s[i]: a surrogate pair's (two units), U+FFFD for an unpaired surrogate. */
-function codePointAt(s: string, i: number): number {
-  const unit = s.charCodeAt(i);
-  if (unit < 0xd800 || unit >= 0xe000) return unit;
-  if (unit < 0xdc00 && i + 1 < s.length) {
-    const low = s.charCodeAt(i + 1);
-    if (low >= 0xdc00 && low < 0xe000) return ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+// The double paths, as functions of the double's words rather than methods keeping its parts
+// in fields: the range analysis proves small the arguments every caller passes (its fields
+// it does not follow), so the bit work below compiles to plain register operations.
+
+/** For a double's words, taken apart (not a small integer's): 0 when it is an integer in
+ *  0 … 2^64-1, 1 when one in -2^64 … -1, -1 otherwise (a fraction, -0, NaN, ±Infinity, or
+ *  too large). */
+function integerSign(high: number, biased: number, fraction: number, middle: number, bottom: number): number {
+  if (!isIntegralDouble(biased, fraction, middle, bottom)) return -1;
+  const exponent = biased - 1023;
+  if (high >= 0) return exponent < 64 ? 0 : -1;
+  // Negative: -0 is a float; -2^64 is the most negative integer CBOR holds (3bffff…ff).
+  if (biased === 0) return -1;
+  return exponent < 64 || (exponent === 64 && (fraction | middle | bottom) === 0) ? 1 : -1;
+}
+
+/** A float in the shortest of half, single, double that holds the double with these words
+ *  (taken apart) exactly (§4.2.2). */
+function writeFloat(writer: CborWriter, high: number, low: number, biased: number, fraction: number, middle: number, bottom: number): void {
+  const sign = high < 0 ? HALF_SIGN : 0;
+  if (biased === 0x7ff) {
+    writer.writeFloat(2, (fraction | middle | bottom) !== 0 ? HALF_NAN : sign | HALF_INFINITY, 0);
+    return;
   }
-  return 0xfffd;
+  const half = narrowBits(biased, fraction, middle, bottom, 5, 10);
+  if (half >= 0) {
+    writer.writeFloat(2, sign | half, 0);
+    return;
+  }
+  const single = narrowBits(biased, fraction, middle, bottom, 8, 23);
+  if (single >= 0) writer.writeFloat(4, sign === 0 ? single : (1 << 31) | single, 0);
+  else writer.writeFloat(8, high, low);
 }

@@ -2,10 +2,12 @@
 // extended coordinates (X : Y : Z : T) with x = X/Z, y = Y/Z, x y = T/Z (Hisil, Wong, Carter
 // and Dawson, "Twisted Edwards curves revisited", 2008). The addition and doubling formulas
 // are the complete ones of RFC 8032 §5.1.4: no special case for the neutral element or for
-// adding a point to itself. Temporaries are module-level field elements, so a verification
+// adding a point to itself. Written for size (mote-boot's budget is 16 KB): one addition
+// formula, and a scalar multiplication one bit at a time with no tables. Temporaries are module-level field elements, so a verification
 // allocates nothing (mote-boot runs without a collector); the functions are not reentrant.
 
-import { BASE_TABLE } from "./base-table.ts";
+import { BARE } from "mote/intrinsics";
+import { BASE_POINT } from "./base-table.ts";
 import {
   fieldAdd, fieldAddSubtract, fieldCopy, fieldEqual, fieldFromBytes, fieldInvert, fieldIsNegative, fieldIsZero,
   fieldMultiply, fieldNegate, fieldNew, fieldPow22523, fieldSetSmall, fieldSquare, fieldSubtract, fieldToBytes,
@@ -128,135 +130,55 @@ export function pointEncode(out: Uint8Array, offset: number, p: EdwardsPoint): v
   if (negative) out[offset + 31] |= 0x80;
 }
 
-/** A point prepared for adding (the "cached" form of ref10, SUPERCOP's Ed25519): Y + X,
- *  Y - X, 2Z and 2dT, so that an addition costs eight multiplications, and a subtraction
- *  the same (swap Y + X with Y - X and negate 2dT). */
-export class CachedPoint {
-  readonly yPlusX = fieldNew();
-  readonly yMinusX = fieldNew();
-  readonly t2d = fieldNew();
-  /** 2Z; none for a point with Z = 1 (the base table), where 2 Z1 Z2 is Z1 + Z1. */
-  readonly z2: Uint16Array | undefined;
-
-  constructor(affine: boolean) {
-    this.z2 = affine ? undefined : fieldNew();
-  }
-}
-
-export function pointToCached(r: CachedPoint, p: EdwardsPoint): void {
-  fieldAddSubtract(r.yPlusX, r.yMinusX, p.y, p.x);
-  const z2 = r.z2;
-  if (z2 !== undefined) fieldAdd(z2, p.z, p.z);
-  fieldMultiply(r.t2d, p.t, D2);
-}
-
-/** r = p + q, or p - q when `subtract`. r may be p. */
-export function pointAddCached(r: EdwardsPoint, p: EdwardsPoint, q: CachedPoint, subtract: boolean): void {
-  fieldAddSubtract(h, e, p.y, p.x);
-  fieldMultiply(a, e, subtract ? q.yPlusX : q.yMinusX); // A = (Y1 - X1) (Y2 - X2)
-  fieldMultiply(b, h, subtract ? q.yMinusX : q.yPlusX); // B = (Y1 + X1) (Y2 + X2)
-  fieldMultiply(c, p.t, q.t2d); // C = T1 2d T2 (negated for a subtraction: F and G swap)
-  const z2 = q.z2;
-  if (z2 === undefined) fieldAdd(d, p.z, p.z);
-  else fieldMultiply(d, p.z, z2); // D = Z1 2 Z2
+/** r = p + q (RFC 8032 §5.1.4, "add-2008-hwcd-3"). r may be p or q. */
+export function pointAdd(r: EdwardsPoint, p: EdwardsPoint, q: EdwardsPoint): void {
+  fieldSubtract(a, p.y, p.x);
+  fieldSubtract(b, q.y, q.x);
+  fieldMultiply(a, a, b); // A = (Y1 - X1) (Y2 - X2)
+  fieldAdd(b, p.y, p.x);
+  fieldAdd(c, q.y, q.x);
+  fieldMultiply(b, b, c); // B = (Y1 + X1) (Y2 + X2)
+  fieldMultiply(c, p.t, q.t);
+  fieldMultiply(c, c, D2); // C = T1 2d T2
+  fieldMultiply(d, p.z, q.z);
+  fieldAdd(d, d, d); // D = Z1 2 Z2
   fieldAddSubtract(h, e, b, a); // H = B + A, E = B - A
-  if (subtract) fieldAddSubtract(f, g, d, c);
-  else fieldAddSubtract(g, f, d, c); // G = D + C, F = D - C
+  fieldAddSubtract(g, f, d, c); // G = D + C, F = D - C
   fieldMultiply(r.x, e, f);
   fieldMultiply(r.y, g, h);
   fieldMultiply(r.t, e, h);
   fieldMultiply(r.z, f, g);
 }
 
-/** Odd multiples 1p, 3p, .., 15p in cached form, for signed digits up to 15. */
-const TABLE_POINTS = 8;
-
-function newTable(affine: boolean): CachedPoint[] {
-  const table: CachedPoint[] = [];
-  for (let i = 0; i < TABLE_POINTS; i++) table.push(new CachedPoint(affine));
-  return table;
+/** The base point B (base-table.ts), and B plus the point a verification multiplies. */
+const base = new EdwardsPoint(), sum = new EdwardsPoint();
+for (let limb = 0; limb < 20; limb++) {
+  base.x[limb] = BASE_POINT.charCodeAt(limb);
+  base.y[limb] = BASE_POINT.charCodeAt(20 + limb);
+  base.t[limb] = BASE_POINT.charCodeAt(40 + limb);
 }
-
-const multiple = new EdwardsPoint(), twice = new CachedPoint(false);
-
-function fillTable(table: CachedPoint[], p: EdwardsPoint): void {
-  pointDouble(multiple, p, true);
-  pointToCached(twice, multiple);
-  multiple.copyFrom(p);
-  pointToCached(table[0], multiple);
-  for (let i = 1; i < TABLE_POINTS; i++) {
-    pointAddCached(multiple, multiple, twice, false);
-    pointToCached(table[i], multiple);
-  }
-}
-
-/** B, 3B, .., 15B from the generated constants (base-table.ts). */
-function loadBaseTable(): CachedPoint[] {
-  const table = newTable(true);
-  for (let i = 0; i < TABLE_POINTS; i++) {
-    const point = table[i], at = 60 * i;
-    for (let limb = 0; limb < 20; limb++) {
-      point.yPlusX[limb] = BASE_TABLE.charCodeAt(at + limb);
-      point.yMinusX[limb] = BASE_TABLE.charCodeAt(at + 20 + limb);
-      point.t2d[limb] = BASE_TABLE.charCodeAt(at + 40 + limb);
-    }
-  }
-  return table;
-}
-// Made when the module starts (verification allocates nothing: the bare profile).
-const baseTable = loadBaseTable();
-const pointTable = newTable(false);
-
-/** The 256 bits of the scalar at bytes[offset..offset + 32) as signed odd digits of at most
- *  15 in absolute value, most of them 0 (a sliding window, as ref10's slide()): the scalar is
- *  the sum of digits[i] 2^i. */
-function signedDigits(digits: Int8Array, bytes: Uint8Array, offset: number): void {
-  for (let i = 0; i < 256; i++) digits[i] = (bytes[offset + (i >> 3)] >> (i & 7)) & 1;
-  for (let i = 0; i < 256; i++) {
-    if (digits[i] === 0) continue;
-    for (let b = 1; b <= 6 && i + b < 256; b++) {
-      const next = digits[i + b];
-      if (next === 0) continue;
-      const shifted = next << b;
-      if (digits[i] + shifted <= 15) {
-        digits[i] += shifted;
-        digits[i + b] = 0;
-      } else if (digits[i] - shifted >= -15) {
-        digits[i] -= shifted;
-        for (let k = i + b; k < 256; k++) {
-          if (digits[k] === 0) {
-            digits[k] = 1;
-            break;
-          }
-          digits[k] = 0;
-        }
-      } else {
-        break;
-      }
-    }
-  }
-}
-
-const sDigits = new Int8Array(256), kDigits = new Int8Array(256);
+fieldSetSmall(base.z, 1);
 
 /** r = [s]B + [k]p for 256-bit little-endian scalars s and k (32 bytes at sOffset and
- *  kOffset): both in signed digits, one doubling per bit from the highest digit that is
- *  not 0, and an addition of an odd multiple of B or p per digit that is not 0. */
+ *  kOffset), both at once (Straus): from the highest bit set in either, a doubling per bit
+ *  and an addition of B, p or B + p where a bit is set. */
 export function doubleScalarMultiply(r: EdwardsPoint, s: Uint8Array, sOffset: number, k: Uint8Array, kOffset: number, p: EdwardsPoint): void {
-  const bases = baseTable;
-  fillTable(pointTable, p);
-  signedDigits(sDigits, s, sOffset);
-  signedDigits(kDigits, k, kOffset);
-  let top = 255;
-  while (top >= 0 && sDigits[top] === 0 && kDigits[top] === 0) top--;
+  pointAdd(sum, base, p);
   r.setNeutral();
-  for (let i = top; i >= 0; i--) {
-    const sDigit = sDigits[i], kDigit = kDigits[i];
-    // T is needed only by an addition that follows.
-    pointDouble(r, r, sDigit !== 0 || kDigit !== 0);
-    if (sDigit > 0) pointAddCached(r, r, bases[sDigit >> 1], false);
-    else if (sDigit < 0) pointAddCached(r, r, bases[(0 - sDigit) >> 1], true);
-    if (kDigit > 0) pointAddCached(r, r, pointTable[kDigit >> 1], false);
-    else if (kDigit < 0) pointAddCached(r, r, pointTable[(0 - kDigit) >> 1], true);
+  let started = false;
+  for (let i = 255; i >= 0; i--) {
+    // Bit i of each scalar (little-endian bytes); written out here, where the compiler's
+    // range analysis sees that they are small integers.
+    const bits = ((s[sOffset + (i >> 3)] >> (i & 7)) & 1) | (((k[kOffset + (i >> 3)] >> (i & 7)) & 1) << 1);
+    if (!started && bits === 0) continue;
+    started = true;
+    // mote-boot (the bare profile): the addition formula doubles too (complete), for one
+    // multiplication more than pointDouble and 0.6 KB less code. Elsewhere T is needed only
+    // by an addition that follows.
+    if (BARE) pointAdd(r, r, r);
+    else pointDouble(r, r, bits !== 0);
+    if (bits === 1) pointAdd(r, r, base);
+    else if (bits === 2) pointAdd(r, r, p);
+    else if (bits === 3) pointAdd(r, r, sum);
   }
 }

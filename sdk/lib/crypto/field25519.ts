@@ -50,6 +50,9 @@ let pooled = FIELD_POOL;
  *  one buffer for many saves a heap block and its length word per element, which keeps a
  *  verification within the micro:bit's 16 KB of RAM. */
 export function fieldNew(): Uint16Array {
+  // mote-boot (the bare profile) makes few (no tables) and has no collector's block headers;
+  // a subarray would link the typed-array view code (~0.8 KB).
+  if (BARE) return new Uint16Array(FIELD_LIMBS);
   if (pool === undefined || pooled === FIELD_POOL) {
     pool = new Uint16Array(FIELD_LIMBS * FIELD_POOL);
     pooled = 0;
@@ -129,52 +132,65 @@ function foldTop(out: Uint16Array, top: number): void {
   out[19] = (out[19] & 0x1ff) + carry;
 }
 
-/** out = a^(2^n), n >= 1. */
-function squareTimes(out: Uint16Array, a: Uint16Array, n: number): void {
-  fieldSquare(out, a);
-  for (let i = 1; i < n; i++) fieldSquare(out, out);
+/** The elements the exponentiation chain works on: z (a copy), t0..t3, and the last result,
+ *  chosen by number (an array of them would link the array code into mote-boot). */
+const chainZ = fieldNew(), chainT0 = fieldNew(), chainT1 = fieldNew(), chainT2 = fieldNew(), chainT3 = fieldNew(), chainResult = fieldNew();
+const scratch = fieldNew();
+
+function chain(element: number): Uint16Array {
+  if (element === Z) return chainZ;
+  if (element === T0) return chainT0;
+  if (element === T1) return chainT1;
+  if (element === T1 + 1) return chainT2;
+  if (element === T3) return chainT3;
+  return chainResult;
+}
+const Z = 0, T0 = 1, T1 = 2, T3 = 4, RESULT = 5;
+/** A step's factor when it has none. */
+const NONE = 7;
+
+/** The addition chain of ref10's fe_invert to z^(2^250 - 1), as steps of four code units
+ *  (target, source, n, factor): target = source^(2^n) * factor. Data rather than calls: the
+ *  calls were 1 KB of code on ARMv6-M. Ends with t3 = z^(2^250 - 1), t0 = z^11. */
+const POWER_250 =
+  "\u0001\u0000\u0001\u0007" + // t0 = z^2
+  "\u0002\u0001\u0002\u0000" + // t1 = z^8 z = z^9
+  "\u0001\u0001\u0000\u0002" + // t0 = z^2 z^9 = z^11
+  "\u0002\u0001\u0001\u0002" + // t1 = z^22 z^9 = z^(2^5 - 1)
+  "\u0002\u0002\u0005\u0002" + // t1 = z^(2^10 - 1)
+  "\u0003\u0002\u000a\u0002" + // t2 = z^(2^20 - 1)
+  "\u0003\u0003\u0014\u0003" + // t2 = z^(2^40 - 1)
+  "\u0002\u0003\u000a\u0002" + // t1 = z^(2^50 - 1)
+  "\u0003\u0002\u0032\u0002" + // t2 = z^(2^100 - 1)
+  "\u0003\u0003\u0064\u0003" + // t2 = z^(2^200 - 1)
+  "\u0004\u0003\u0032\u0002"; //  t3 = z^(2^250 - 1)
+
+/** chain(target) = chain(source)^(2^n) * chain(factor) (or no factor: NONE). */
+function chainStep(target: number, source: number, n: number, factor: number): void {
+  fieldCopy(scratch, chain(source));
+  for (let k = n; k > 0; k--) fieldSquare(scratch, scratch);
+  if (factor === NONE) fieldCopy(chain(target), scratch);
+  else fieldMultiply(chain(target), scratch, chain(factor));
 }
 
-const t0 = fieldNew(), t1 = fieldNew(), t2 = fieldNew(), t3 = fieldNew();
-
-/** t3 = z^(2^250 - 1) and t1 = z^11: the chain fieldInvert and fieldPow22523 share
- *  (the exponents of ref10's fe_invert). */
-function power250(z: Uint16Array): void {
-  fieldSquare(t0, z); // z^2
-  squareTimes(t1, t0, 2); // z^8
-  fieldMultiply(t1, z, t1); // z^9
-  fieldMultiply(t0, t0, t1); // z^11
-  fieldSquare(t2, t0); // z^22
-  fieldMultiply(t1, t1, t2); // z^31 = z^(2^5 - 1)
-  squareTimes(t2, t1, 5);
-  fieldMultiply(t1, t2, t1); // z^(2^10 - 1)
-  squareTimes(t2, t1, 10);
-  fieldMultiply(t2, t2, t1); // z^(2^20 - 1)
-  squareTimes(t3, t2, 20);
-  fieldMultiply(t2, t3, t2); // z^(2^40 - 1)
-  squareTimes(t2, t2, 10);
-  fieldMultiply(t1, t2, t1); // z^(2^50 - 1)
-  squareTimes(t2, t1, 50);
-  fieldMultiply(t2, t2, t1); // z^(2^100 - 1)
-  squareTimes(t3, t2, 100);
-  fieldMultiply(t2, t3, t2); // z^(2^200 - 1)
-  squareTimes(t2, t2, 50);
-  fieldMultiply(t3, t2, t1); // z^(2^250 - 1)
-  fieldCopy(t1, t0); // z^11
+/** out = t3^(2^n) * factor after POWER_250 from z. */
+function power(out: Uint16Array, z: Uint16Array, n: number, factor: number): void {
+  fieldCopy(chainZ, z);
+  for (let i = 0; i < POWER_250.length; i += 4) {
+    chainStep(POWER_250.charCodeAt(i), POWER_250.charCodeAt(i + 1), POWER_250.charCodeAt(i + 2), POWER_250.charCodeAt(i + 3));
+  }
+  chainStep(RESULT, T3, n, factor);
+  fieldCopy(out, chainResult);
 }
 
 /** out = 1 / z = z^(p - 2) = z^(2^255 - 21); 0 for 0. */
 export function fieldInvert(out: Uint16Array, z: Uint16Array): void {
-  power250(z);
-  squareTimes(t3, t3, 5); // z^(2^255 - 32)
-  fieldMultiply(out, t3, t1); // z^(2^255 - 21)
+  power(out, z, 5, T0); // z^(2^255 - 32) z^11
 }
 
 /** out = z^((p - 5) / 8) = z^(2^252 - 3), the square-root exponent (RFC 8032 §5.1.3). */
 export function fieldPow22523(out: Uint16Array, z: Uint16Array): void {
-  power250(z);
-  squareTimes(t3, t3, 2); // z^(2^252 - 4)
-  fieldMultiply(out, t3, z);
+  power(out, z, 2, Z); // z^(2^252 - 4) z
 }
 
 const ZERO = fieldNew();
@@ -203,10 +219,15 @@ export function fieldToBytes(out: Uint8Array, offset: number, a: Uint16Array): v
     }
     r[19] = ((r[19] & 0x1ff) + carry) & 0xff;
   }
-  // 13-bit limbs into bytes.
+  limbsToBytes(out, offset, r);
+}
+
+/** The low 256 bits of the 20 limbs of 13 bits in `limbs` into out[offset..offset + 32),
+ *  little-endian (field elements here, scalars in scalar25519.ts). */
+export function limbsToBytes(out: Uint8Array, offset: number, limbs: Uint16Array): void {
   let bits = 0, pending = 0, at = offset;
   for (let i = 0; i < FIELD_LIMBS; i++) {
-    pending |= (r[i] & LIMB_MASK) << bits;
+    pending |= (limbs[i] & LIMB_MASK) << bits;
     bits += 13;
     while (bits >= 8 && at < offset + 32) {
       out[at++] = pending & 0xff;

@@ -3,14 +3,15 @@
 // output. Verification needs these once per signature, so they are written for size, on
 // 13-bit limbs (the representation of field25519.ts).
 
+import { limbsToBytes } from "./field25519.ts";
 import { uint16Table } from "./tables.ts";
 
 const LIMBS = 20;
 const LIMB_MASK = 0x1fff;
-/** L in 13-bit limbs, least significant first. */
+/** L in 13-bit limbs, least significant first, and a limb 20 of 0 (the remainder's length). */
 const ORDER = uint16Table(
   "\u13ed\u07ae\u0697\u04c6\u0581\u0e6b\u0bde\u1bd4\u1ef9\u00a6\u0000\u0000\u0000\u0000\u0000\u0000" +
-  "\u0000\u0000\u0000\u0020",
+  "\u0000\u0000\u0000\u0020\u0000",
 );
 /** L as 32 little-endian bytes. */
 const ORDER_BYTES = uint16Table(
@@ -47,30 +48,21 @@ export function scalarReduce(out: Uint8Array, bytes: Uint8Array, offset: number,
     }
     // Bits 252 and up: limb 19 holds bits 247..259, limb 20 bits 260 and up.
     const q = (((r[19] & LIMB_MASK) >> 5) | ((r[LIMBS] & 0x1f) << 8)) & 0x1fff;
-    let borrow = 0;
-    for (let i = 0; i <= LIMBS; i++) {
-      const difference = (r[i] & LIMB_MASK) - q * (i < LIMBS ? ORDER[i] : 0) + borrow;
-      r[i] = difference & LIMB_MASK;
-      borrow = difference >> 13;
-    }
-    if (borrow < 0) {
-      carry = 0;
-      for (let i = 0; i <= LIMBS; i++) {
-        const sum = (r[i] & LIMB_MASK) + (i < LIMBS ? ORDER[i] : 0) + carry;
-        r[i] = sum & LIMB_MASK;
-        carry = (sum >> 13) & 1;
-      }
-    }
+    if (addOrderTimes(r, q, true) < 0) addOrderTimes(r, 1, false);
   }
-  let bits = 0, pending = 0, at = 0;
-  for (let i = 0; i < LIMBS; i++) {
-    pending |= (r[i] & LIMB_MASK) << bits;
-    bits += 13;
-    while (bits >= 8 && at < 32) {
-      out[at++] = pending & 0xff;
-      pending >>= 8;
-      bits -= 8;
-    }
-  }
+  limbsToBytes(out, 0, r);
 }
 
+/** r -= q L (q below 2^13), or r += L when `subtract` is false and q is 1, limb by limb; the
+ *  carry out of limb 20: negative when the result went below 0. (Not r += factor L with a
+ *  negative factor: -q times a limb of 0 is -0, which the device refuses as no integer.) */
+function addOrderTimes(r: Uint16Array, q: number, subtract: boolean): number {
+  let carry = 0;
+  for (let i = 0; i <= LIMBS; i++) {
+    const product = q * ORDER[i];
+    const sum = subtract ? (r[i] & LIMB_MASK) + carry - product : (r[i] & LIMB_MASK) + carry + product;
+    r[i] = sum & LIMB_MASK;
+    carry = sum >> 13;
+  }
+  return carry;
+}

@@ -39,8 +39,10 @@ export function maxEncodedBody(payloadLength: number): number {
 
 /** The whole frame for `payload[start, end)` on `channel`: start byte, COBS body, end byte. */
 export function encodeFrame(channel: number, payload: Uint8Array, start: number = 0, end: number = payload.length): Uint8Array {
-  const length = end - start;
-  const raw = new Uint8Array(length + BODY_OVERHEAD);
+  const raw = new Uint8Array(end - start + BODY_OVERHEAD);
+  // Lengths from here on are raw's, which the range analysis proves small integers (the
+  // bounds given are only numbers to it): the copy, the CRC and COBS need no overflow checks.
+  const length = raw.length - BODY_OVERHEAD;
   raw[0] = channel;
   for (let i = 0; i < length; i++) raw[1 + i] = payload[start + i];
   const crc = crc16(raw, 0, length + 1);
@@ -102,7 +104,8 @@ export function decodeFrameBody(encoded: Uint8Array, start: number, end: number,
     }
     if (code < 0xff && i < end) raw[length++] = 0;
   }
-  if (length < BODY_OVERHEAD) return undefined;
+  // (length never passes raw's: saying so bounds it for the range analysis, as a small integer.)
+  if (length < BODY_OVERHEAD || length > raw.length) return undefined;
   const crc = crc16(raw, 0, length - 2);
   if (crc !== ((raw[length - 2] << 8) | raw[length - 1])) return undefined;
   const payload = new Uint8Array(length - BODY_OVERHEAD);

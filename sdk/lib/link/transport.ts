@@ -13,6 +13,7 @@
 
 import { CHANNEL_CONTROL, CHANNEL_MQTT, MAX_PAYLOAD, OP_CLOSE, OP_OPEN, OP_OPENED, encodeFrame } from "./frame.ts";
 import type { Link } from "../link.ts";
+import { latin1String } from "../rt/latin1.ts";
 import type { Transport, TransportEvents } from "../mqtt/transport.ts";
 
 /** How long an OPEN waits for the bridge's answer. */
@@ -63,8 +64,7 @@ export class LinkTransport implements Transport {
       this.state = OPEN;
       if (this.events !== undefined) this.events.opened();
     } else if (op === OP_CLOSE) {
-      let reason = "";
-      for (let i = 2; i < payload.length; i++) reason += String.fromCharCode(payload[i]);
+      const reason = latin1String(payload, 2, payload.length);
       this.ended(reason === "" ? "closed by the bridge" : reason);
     }
   }

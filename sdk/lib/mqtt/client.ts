@@ -16,14 +16,18 @@
 // sent and awaiting their PUBACK. After a reconnect the outbox is sent again from the start,
 // the messages sent before with DUP set (§4.4), so the broker sees them in order.
 
+import { abandon, ignore, MqttError } from "./error.ts";
 import {
-  CONNACK, InboundPacket, MqttPacketError, PINGRESP, PUBACK, PUBLISH, PacketParser, SUBACK, SUBACK_FAILURE, UNSUBACK,
-  encodeConnect, encodeDisconnect, encodePingreq, encodePuback, encodePublish, encodeSubscribe, encodeUnsubscribe,
-  packetName, type PacketEvents, type WillFields,
+  CONNACK, InboundPacket, MqttPacketError, PINGRESP, PUBACK, PUBLISH, PacketStream, SUBACK, UNSUBACK,
+  encodeConnect, encodeDisconnect, encodePingreq, encodePuback, encodePublish, packetName, type PacketEvents, type WillFields,
 } from "./packets.ts";
-import { filterProblem, topicMatches, topicProblem } from "./topics.ts";
+import { type MessageHandler, type Session, Subscriptions } from "./subscriptions.ts";
+import { filterProblem, topicProblem } from "./topics.ts";
 import type { Transport, TransportEvents } from "./transport.ts";
 import { utf8Encode } from "./utf8.ts";
+
+export { MqttError } from "./error.ts";
+export type { MessageHandler } from "./subscriptions.ts";
 
 /** The last will: what the broker publishes for the client when its connection dies. */
 export interface MqttWill {
@@ -65,17 +69,6 @@ export interface MqttClientOptions {
 export interface PublishOptions {
   qos?: 0 | 1;
   retain?: boolean;
-}
-
-/** Called with each message whose topic matches a subscription's filter. */
-export type MessageHandler = (topic: string, payload: Uint8Array) => void;
-
-/** An error the client reports: a refused connection or subscription, an ended client. */
-export class MqttError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "MqttError";
-  }
 }
 
 /** What the client counted since it was made. */
@@ -128,28 +121,12 @@ class Outgoing {
   constructor(readonly topic: string, readonly topicBytes: Uint8Array, readonly payload: Uint8Array, readonly qos: number) {}
 }
 
-/** A SUBSCRIBE or UNSUBSCRIBE awaiting its acknowledgement. */
-class Request {
-  packetId = 0;
-  sent = false;
-  /** What subscribe() or unsubscribe() returned (none when the client renews a subscription
-   *  by itself), and how to settle it. */
-  promise: Promise<unknown> | undefined = undefined;
-  resolve: (granted: number) => void = ignore;
-  reject: (error: Error) => void = ignore;
-  constructor(readonly subscribe: boolean, readonly filter: string, readonly qos: number) {}
-}
-
-class Subscription {
-  constructor(readonly filter: string, readonly qos: number, readonly handler: MessageHandler) {}
-}
-
 /** One attempt to connect: the transport's events and the parser of its bytes. Events of an
  *  attempt that is over are ignored. */
 class Connection implements TransportEvents, PacketEvents {
-  readonly parser: PacketParser;
+  readonly parser: PacketStream;
   constructor(private client: MqttClient, maxPacketBytes: number) {
-    this.parser = new PacketParser(this, maxPacketBytes);
+    this.parser = new PacketStream(this, maxPacketBytes);
   }
   opened(): void {
     if (this.client.isCurrent(this)) this.client.streamOpened();
@@ -168,8 +145,9 @@ class Connection implements TransportEvents, PacketEvents {
   }
 }
 
-/** An MQTT 3.1.1 client over a Transport. */
-export class MqttClient {
+/** An MQTT 3.1.1 client over a Transport. The subscribing half (subscriptions.ts) is made
+ *  at the first subscribe() or unsubscribe(). */
+export class MqttClient implements Session {
   /** What the client counted: malformed and dropped packets, retransmissions, … */
   readonly stats = new MqttStats();
   /** The most messages the outbox holds (`queued` + `inFlight`). */
@@ -191,8 +169,10 @@ export class MqttClient {
   private state = IDLE;
   private connection: Connection | undefined;
   private outbox: Outgoing[] = [];
-  private requests: Request[] = [];
-  private subscriptions: Subscription[] = [];
+  /** Messages in the outbox not sent on the current connection (`queued`), counted as they
+   *  change rather than each time asked: the app asks per reading, the outbox may be long. */
+  private unsent = 0;
+  private subscriber: Subscriptions | undefined = undefined;
   private lastPacketId = 0;
   /** Connection attempts that failed in a row: the backoff's exponent. */
   private failures = 0;
@@ -239,9 +219,7 @@ export class MqttClient {
 
   /** Messages in the outbox not yet sent on the current connection. */
   get queued(): number {
-    let n = 0;
-    for (const message of this.outbox) if (!message.sent) n++;
-    return n;
+    return this.unsent;
   }
 
   /** QoS 1 messages sent and awaiting their PUBACK. */
@@ -305,6 +283,7 @@ export class MqttClient {
     });
     message.promise = promise;
     this.outbox.push(message);
+    this.unsent++;
     this.pump();
     return promise;
   }
@@ -318,6 +297,7 @@ export class MqttClient {
       const message = this.outbox[i];
       if (!message.sent && !message.sentBefore) {
         this.outbox.splice(i, 1);
+        this.unsent--;
         abandon(message.promise, message.reject, new MqttError(`the message to '${message.topic}' was discarded from the outbox`));
         return true;
       }
@@ -335,36 +315,19 @@ export class MqttClient {
     checkQos("subscribe", qos);
     const problem = filterProblem(filter);
     if (problem !== undefined) throw new RangeError(`MqttClient.subscribe: the topic filter '${filter}' is invalid: ${problem}`);
-    this.forget(filter);
-    const subscription = new Subscription(filter, qos, handler);
-    this.subscriptions.push(subscription);
-    const request = new Request(true, filter, qos);
-    const promise = new Promise<number>((resolve, reject) => {
-      request.resolve = resolve;
-      request.reject = (error: Error) => {
-        const at = this.subscriptions.indexOf(subscription);
-        if (at >= 0) this.subscriptions.splice(at, 1);
-        reject(error);
-      };
-    });
-    request.promise = promise;
-    this.request(request);
-    return promise;
+    return this.subscriptions().subscribe(filter, qos, handler);
   }
 
   /** Stops the handler of `filter` now and unsubscribes; resolves at the UNSUBACK. */
   unsubscribe(filter: string): Promise<void> {
     const problem = filterProblem(filter);
     if (problem !== undefined) throw new RangeError(`MqttClient.unsubscribe: the topic filter '${filter}' is invalid: ${problem}`);
-    this.forget(filter);
-    const request = new Request(false, filter, 0);
-    const promise = new Promise<void>((resolve, reject) => {
-      request.resolve = () => resolve();
-      request.reject = reject;
-    });
-    request.promise = promise;
-    this.request(request);
-    return promise;
+    return this.subscriptions().unsubscribe(filter);
+  }
+
+  private subscriptions(): Subscriptions {
+    if (this.subscriber === undefined) this.subscriber = new Subscriptions(this);
+    return this.subscriber;
   }
 
   /** Sends DISCONNECT (so the broker does not publish the will), closes the transport and
@@ -380,11 +343,30 @@ export class MqttClient {
     this.connection = undefined;
     if (wasOpen) this.transport.close();
     const outbox = this.outbox;
-    const requests = this.requests;
     this.outbox = [];
-    this.requests = [];
+    this.unsent = 0;
     for (const message of outbox) abandon(message.promise, message.reject, new MqttError(`the client ended before the message to '${message.topic}' was ${message.qos === 0 ? "sent" : "acknowledged"}`));
-    for (const request of requests) abandon(request.promise, request.reject, new MqttError(`the client ended before the broker acknowledged ${request.subscribe ? "subscribing" : "unsubscribing"} '${request.filter}'`));
+    if (this.subscriber !== undefined) this.subscriber.end();
+  }
+
+  /** @internal The subscriptions' Session: writes a packet on the current connection. */
+  sendPacket(bytes: Uint8Array): void {
+    this.send(bytes);
+  }
+
+  /** @internal The subscriptions' Session. */
+  newPacketId(): number {
+    return this.nextPacketId();
+  }
+
+  /** @internal The subscriptions' Session. */
+  packetDropped(): void {
+    this.stats.dropped++;
+  }
+
+  /** @internal The subscriptions' Session. */
+  packetMalformed(): void {
+    this.stats.malformed++;
   }
 
   /** @internal Whether `connection` is the current attempt's (Connection's events). */
@@ -442,11 +424,13 @@ export class MqttClient {
     } else if (this.state !== CONNECTED) {
       this.stats.dropped++;
     } else if (type === PUBLISH) {
-      this.deliver(packet);
+      if (this.subscriber !== undefined) this.subscriber.deliver(packet);
+      else this.unexpectedPublish(packet);
     } else if (type === PUBACK) {
       this.acknowledged(packet.packetId);
     } else if (type === SUBACK || type === UNSUBACK) {
-      this.answered(packet);
+      if (this.subscriber !== undefined) this.subscriber.answered(packet);
+      else this.stats.dropped++;
     } else if (type !== PINGRESP) {
       // A second CONNACK, or QoS 2's PUBREC, PUBREL, PUBCOMP for a client that never uses QoS 2.
       this.stats.dropped++;
@@ -473,12 +457,7 @@ export class MqttClient {
     this.ackTimer = setInterval(() => this.retransmit(), this.ackTimeoutMs);
     // Requests that were waiting (or lost with the last connection) go first, then the
     // subscriptions a new session does not have, then the outbox.
-    for (const request of this.requests) this.sendRequest(request);
-    if (!packet.sessionPresent) {
-      for (const subscription of this.subscriptions) {
-        if (!this.requested(subscription.filter)) this.request(new Request(true, subscription.filter, subscription.qos));
-      }
-    }
+    if (this.subscriber !== undefined) this.subscriber.resume(packet.sessionPresent);
     for (const listener of this.connectedListeners) listener(packet.sessionPresent);
     this.pump();
   }
@@ -497,6 +476,7 @@ export class MqttClient {
       if (message.qos === 0) {
         this.send(encodePublish(message.topicBytes, message.payload, 0, message.retain, false, 0));
         this.outbox.splice(i, 1);
+        this.unsent--;
         message.resolve();
         continue;
       }
@@ -511,6 +491,7 @@ export class MqttClient {
 
   private transmit(message: Outgoing): void {
     this.send(encodePublish(message.topicBytes, message.payload, 1, message.retain, message.sentBefore, message.packetId));
+    if (!message.sent) this.unsent--;
     message.sent = true;
     message.sentBefore = true;
     message.round = this.round;
@@ -529,59 +510,11 @@ export class MqttClient {
     this.stats.dropped++;
   }
 
-  private deliver(packet: InboundPacket): void {
-    if (packet.qos > 1) {
-      this.stats.dropped++;
-      return;
-    }
-    // Acknowledged first, so that a handler's exception cannot make the broker send it again.
+  /** A PUBLISH to a client that never subscribed (a session the broker kept from before):
+   *  acknowledged, so that the broker does not send it again, and dropped. */
+  private unexpectedPublish(packet: InboundPacket): void {
     if (packet.qos === 1) this.send(encodePuback(packet.packetId));
-    // A copy of the list: a handler may subscribe or unsubscribe.
-    const matching: MessageHandler[] = [];
-    for (const subscription of this.subscriptions) {
-      if (topicMatches(subscription.filter, packet.topic)) matching.push(subscription.handler);
-    }
-    for (const handler of matching) handler(packet.topic, packet.payload);
-  }
-
-  private answered(packet: InboundPacket): void {
-    const subscribe = packet.type === SUBACK;
-    for (let i = 0; i < this.requests.length; i++) {
-      const request = this.requests[i];
-      if (request.sent && request.packetId === packet.packetId && request.subscribe === subscribe) {
-        this.requests.splice(i, 1);
-        if (!subscribe) request.resolve(0);
-        else if (packet.granted[0] === SUBACK_FAILURE) request.reject(new MqttError(`the broker refused the subscription to '${request.filter}'`));
-        else request.resolve(packet.granted[0]);
-        return;
-      }
-    }
     this.stats.dropped++;
-  }
-
-  private request(request: Request): void {
-    request.packetId = this.nextPacketId();
-    this.requests.push(request);
-    if (this.state === CONNECTED) this.sendRequest(request);
-  }
-
-  private sendRequest(request: Request): void {
-    this.send(request.subscribe ? encodeSubscribe(request.packetId, request.filter, request.qos) : encodeUnsubscribe(request.packetId, request.filter));
-    request.sent = true;
-  }
-
-  private requested(filter: string): boolean {
-    for (const request of this.requests) if (request.filter === filter) return true;
-    return false;
-  }
-
-  private forget(filter: string): void {
-    for (let i = 0; i < this.subscriptions.length; i++) {
-      if (this.subscriptions[i].filter === filter) {
-        this.subscriptions.splice(i, 1);
-        return;
-      }
-    }
   }
 
   /** The next packet id from 1 to 65535 that no message or request in progress holds. */
@@ -591,8 +524,7 @@ export class MqttClient {
       const id = this.lastPacketId;
       let used = false;
       for (const message of this.outbox) if (message.packetId === id) used = true;
-      for (const request of this.requests) if (request.packetId === id) used = true;
-      if (!used) return id;
+      if (!used && (this.subscriber === undefined || !this.subscriber.holds(id))) return id;
     }
   }
 
@@ -641,7 +573,8 @@ export class MqttClient {
     this.connection = undefined;
     if (closeTransport) this.transport.close();
     for (const message of this.outbox) message.sent = false;
-    for (const request of this.requests) request.sent = false;
+    this.unsent = this.outbox.length;
+    if (this.subscriber !== undefined) this.subscriber.lost();
     const retry = this.maxDelayMs > 0 && !final;
     this.state = retry ? WAITING : IDLE;
     if (retry) {
@@ -665,16 +598,6 @@ export class MqttClient {
     for (let i = 0; i < this.clientId.length; i++) spread = (spread * 31 + this.clientId.charCodeAt(i)) & 0xffff;
     return delay + ((spread + this.failures * 977) % ((delay >> 3) + 1));
   }
-}
-
-function ignore(): void {}
-
-/** Rejects a promise the app may not be awaiting (a message it published and forgot, then
- *  ended the client): whoever awaits it sees the error, and an app that does not is not ended
- *  by an unhandled rejection, since it did nothing wrong. */
-function abandon(promise: Promise<unknown> | undefined, reject: (error: Error) => void, error: Error): void {
-  if (promise !== undefined) promise.catch(ignore);
-  reject(error);
 }
 
 function bytesOf(payload: Uint8Array | string): Uint8Array {

@@ -238,6 +238,9 @@ export class InboundPacket {
   dup = false;
   /** SUBACK: the QoS granted to each filter, or SUBACK_FAILURE. */
   granted: number[] = [];
+  /** PUBLISH from a PacketStream: the body, whose topic and payload decodePublishTopic
+   *  decodes (a PacketParser has done that already). */
+  body: Uint8Array = EMPTY;
 
   constructor(public type: number) {}
 }
@@ -258,8 +261,10 @@ const AWAIT_LENGTH = 1;
 const AWAIT_BODY = 2;
 const LOST = 3;
 
-/** A streaming parser of the packets a broker sends. */
-export class PacketParser {
+/** A streaming parser of the packets a broker sends that leaves a PUBLISH's topic and payload
+ *  in InboundPacket.body, for decodePublishTopic: the client decodes them only once the app
+ *  has subscribed, so a device that only publishes links no UTF-8 decoding. */
+export class PacketStream {
   private state = AWAIT_TYPE;
   private first = 0;
   private remaining = 0;
@@ -326,18 +331,44 @@ export class PacketParser {
     const body = this.remaining === 0 ? EMPTY : this.body;
     this.state = AWAIT_TYPE;
     this.body = EMPTY;
-    const decoded = decodePacket(this.first, body);
+    const decoded = this.decode(this.first, body);
     if (typeof decoded === "string") this.events.malformed(decoded);
     else this.events.packet(decoded);
+  }
+
+  /** The packet in `body` after the first byte `first`, or why it is malformed; a PUBLISH's
+   *  topic and payload left in its body. */
+  protected decode(first: number, body: Uint8Array): InboundPacket | string {
+    if (first >> 4 !== PUBLISH) return decodeControl(first, body);
+    const packet = new InboundPacket(PUBLISH);
+    let problem = publishHead(packet, first & 0x0f, body);
+    if (problem === undefined) problem = publishId(packet);
+    return problem === undefined ? packet : problem;
+  }
+}
+
+/** A streaming parser of the packets a broker sends, every field decoded (decodePacket). */
+export class PacketParser extends PacketStream {
+  protected decode(first: number, body: Uint8Array): InboundPacket | string {
+    return decodePacket(first, body);
   }
 }
 
 /** The packet in `body` after the first byte `first`, or why it is malformed. */
 export function decodePacket(first: number, body: Uint8Array): InboundPacket | string {
+  if (first >> 4 !== PUBLISH) return decodeControl(first, body);
+  const packet = new InboundPacket(PUBLISH);
+  let problem = publishHead(packet, first & 0x0f, body);
+  if (problem === undefined) problem = decodePublishTopic(packet);
+  if (problem === undefined) problem = publishId(packet);
+  return problem === undefined ? packet : problem;
+}
+
+/** A packet other than PUBLISH, or why it is malformed. */
+function decodeControl(first: number, body: Uint8Array): InboundPacket | string {
   const type = first >> 4;
   const flags = first & 0x0f;
   const packet = new InboundPacket(type);
-  if (type === PUBLISH) return decodePublish(packet, flags, body);
   // §2.2.2: PUBREL's flags are 0010, every other packet a broker sends has 0000.
   if (flags !== (type === PUBREL ? 2 : 0)) return `${packetName(type)} with flags ${flags}`;
   if (type === CONNACK) {
@@ -369,29 +400,50 @@ export function decodePacket(first: number, body: Uint8Array): InboundPacket | s
   return `${packetName(type)}, which a broker does not send`;
 }
 
-function decodePublish(packet: InboundPacket, flags: number, body: Uint8Array): InboundPacket | string {
+/** A PUBLISH's flags and lengths (§3.3.1, §3.3.2): why they are wrong, or undefined. */
+function publishHead(packet: InboundPacket, flags: number, body: Uint8Array): string | undefined {
   const qos = (flags >> 1) & 3;
   if (qos === 3) return "PUBLISH with QoS 3";
   if (body.length < 2) return `PUBLISH of ${body.length} bytes, too short for a topic`;
+  if (publishPayloadStart(body, qos) > body.length) return "PUBLISH shorter than its topic and packet id";
+  packet.qos = qos;
+  packet.retain = (flags & 1) === 1;
+  packet.dup = (flags & 8) === 8;
+  packet.body = body;
+  return undefined;
+}
+
+/** Where a PUBLISH's payload starts: after the topic and, at QoS 1 and 2, the packet id. */
+function publishPayloadStart(body: Uint8Array, qos: number): number {
+  return 2 + ((body[0] << 8) | body[1]) + (qos > 0 ? 2 : 0);
+}
+
+/** A PUBLISH's packet id (§2.3.1): why it is wrong, or undefined. */
+function publishId(packet: InboundPacket): string | undefined {
+  if (packet.qos > 0) {
+    const body = packet.body;
+    const at = publishPayloadStart(body, packet.qos) - 2;
+    packet.packetId = (body[at] << 8) | body[at + 1];
+    if (packet.packetId === 0) return "PUBLISH with packet id 0";
+  }
+  return undefined;
+}
+
+/** Decodes the topic and payload of a PUBLISH whose head checked (PacketStream's): why the
+ *  topic is malformed, or undefined. */
+export function decodePublishTopic(packet: InboundPacket): string | undefined {
+  const body = packet.body;
   const topicEnd = 2 + ((body[0] << 8) | body[1]);
-  const idEnd = topicEnd + (qos > 0 ? 2 : 0);
-  if (idEnd > body.length) return "PUBLISH shorter than its topic and packet id";
+  const payloadStart = publishPayloadStart(body, packet.qos);
   const topic = utf8Decode(body, 2, topicEnd);
   if (topic === undefined) return "PUBLISH whose topic is not well-formed UTF-8";
   // §4.7.3 and §3.3.2.1: a topic name has at least one character and no wildcards.
   if (topic.length === 0 || topic.includes("+") || topic.includes("#")) return `PUBLISH to the topic '${topic}'`;
   packet.topic = topic;
-  packet.qos = qos;
-  packet.retain = (flags & 1) === 1;
-  packet.dup = (flags & 8) === 8;
-  if (qos > 0) {
-    packet.packetId = (body[topicEnd] << 8) | body[topicEnd + 1];
-    if (packet.packetId === 0) return "PUBLISH with packet id 0";
-  }
-  const payload = new Uint8Array(body.length - idEnd);
-  for (let i = 0; i < payload.length; i++) payload[i] = body[idEnd + i];
+  const payload = new Uint8Array(body.length - payloadStart);
+  for (let i = 0; i < payload.length; i++) payload[i] = body[payloadStart + i];
   packet.payload = payload;
-  return packet;
+  return undefined;
 }
 
 const PACKET_NAMES = ["reserved type 0", "CONNECT", "CONNACK", "PUBLISH", "PUBACK", "PUBREC", "PUBREL", "PUBCOMP", "SUBSCRIBE", "SUBACK", "UNSUBSCRIBE", "UNSUBACK", "PINGREQ", "PINGRESP", "DISCONNECT", "reserved type 15"];

@@ -15,15 +15,29 @@ const NVIC_ISER = 0xe000e100;
 /** The queue's ring (ports/armv6m/rt/libos.ts, IRQ_QUEUE_SLOTS). */
 const QUEUE_MASK = 63;
 
-const handlers: Array<(() => void) | undefined> = [];
+/** A line's service. The handlers are a list, not an array indexed by line: a program has a
+ *  few of them, and an array links the array runtime (arrays.ts, 1.5 KB) into every program
+ *  with an interrupt, a blinky whose clock has one included. */
+class Handler {
+  constructor(public line: number, public service: () => void, public next: Handler | undefined) {}
+}
+
+let handlers: Handler | undefined = undefined;
 
 /** Calls `service` (in thread mode, from the event loop) after each interrupt of `line`. */
 export function onInterrupt(line: number, service: () => void): void {
-  if (handlers.length === 0) setInterruptService(serviceInterrupts, interruptQueued);
-  // Storing past the end grows the table in one step, the lines between read undefined: no
-  // loop of pushes, so registering allocates once (passes/static-heap.ts).
-  handlers[line] = service;
+  if (handlers === undefined) setInterruptService(serviceInterrupts, interruptQueued);
+  const known = handlerOf(line);
+  // One allocation per line: registering in start-up code allocates a bounded number of times
+  // (passes/static-heap.ts).
+  if (known !== undefined) known.service = service;
+  else handlers = new Handler(line, service, handlers);
   enableLine(line);
+}
+
+function handlerOf(line: number): Handler | undefined {
+  for (let h = handlers; h !== undefined; h = h.next) if (h.line === line) return h;
+  return undefined;
 }
 
 /** ISER0 enables lines 0–31, ISER1 lines 32–63, … */
@@ -35,25 +49,27 @@ function enableLine(line: number): void {
   else poke32(NVIC_ISER + word, 1 << bit);
 }
 
+// The queue's address is written out at each use: symbolAddress() inside an intrinsic's
+// address is the raw address, where a variable would hold it tagged.
+
 function interruptQueued(): boolean {
-  const queue = symbolAddress("__rt_irq_queue");
-  return (peek32(queue) & 0xff) !== (peek32(queue + 4) & 0xff);
+  return (peek32(symbolAddress("__rt_irq_queue")) & 0xff) !== (peek32(symbolAddress("__rt_irq_queue") + 4) & 0xff);
 }
 
 /** Services every queued interrupt; true if there was any. */
 function serviceInterrupts(): boolean {
-  const queue = symbolAddress("__rt_irq_queue");
-  let serviced = false;
-  for (;;) {
-    const tail = peek32(queue + 4) & 0xff;
-    if ((peek32(queue) & 0xff) === tail) return serviced;
-    const line = peek8(queue + 8 + (tail & QUEUE_MASK));
-    poke32(queue + 4, (tail + 1) & 0xff);
-    const service = line < handlers.length ? handlers[line] : undefined;
-    if (service !== undefined) {
+  let tail = peek32(symbolAddress("__rt_irq_queue") + 4) & 0xff;
+  if ((peek32(symbolAddress("__rt_irq_queue")) & 0xff) === tail) return false;
+  do {
+    const line = peek8(symbolAddress("__rt_irq_queue") + 8 + (tail & QUEUE_MASK));
+    tail = (tail + 1) & 0xff;
+    poke32(symbolAddress("__rt_irq_queue") + 4, tail);
+    const handler = handlerOf(line);
+    if (handler !== undefined) {
+      const service = handler.service;
       service();
       enableLine(line);
     }
-    serviced = true;
-  }
+  } while ((peek32(symbolAddress("__rt_irq_queue")) & 0xff) !== tail);
+  return true;
 }

@@ -42,3 +42,6 @@ export declare function fieldMultiply25519(out: number, a: number, b: number): v
 /** One SHA-256 block (64 bytes at `block`) into sha256.ts's state (16 halves, high first);
  *  both data addresses. mote-boot's compression (ports/armv6m/rt/sha256-compress.ts). */
 export declare function sha256Compress(state: number, block: number): void;
+/** One SHA-512 block (128 bytes at `block`) into sha512.ts's state (32 limbs, most
+ *  significant first); both data addresses. mote-boot's (ports/armv6m/rt/sha512-compress.ts). */
+export declare function sha512Compress(state: number, block: number): void;

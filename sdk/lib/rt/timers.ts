@@ -9,9 +9,10 @@
 // event source holds it (a pin or a UART with a listener), as Node ends with no handles
 // (a promise that can never settle keeps nothing alive).
 
-import { clockMillis, clockNow, clockReached, clockStart, clockWakeAt } from "mote/clock";
+import { clockMillis, clockNow, clockPassed, clockStart, clockWakeAt } from "mote/clock";
 import { LONGEST_WAIT_MS, LOOP_MS_MASK, loopMsAfter, loopMsBetween } from "./loop-time.ts";
 import { interruptsOff, interruptsRestore, waitForInterrupt } from "./port.ts";
+import { isSmallInt } from "mote/intrinsics";
 
 type Callback = () => unknown;
 
@@ -79,7 +80,9 @@ function sequence(): number {
 function schedule(callback: Callback, ms: unknown, repeat: boolean): number {
   startClock();
   const delay = delayOf(ms);
-  const id = nextId++;
+  // Ids stay small integers, never 0 (after 2^29 timers they start again from 1).
+  const id = nextId;
+  nextId = (id & COUNT_MASK) + 1;
   timers = new Timer(id, loopMsAfter(clockNow(), delay & REST_MASK), delay, repeat, callback, sequence(), timers);
   refTimers = (refTimers & COUNT_MASK) + 1;
   return id;
@@ -94,9 +97,11 @@ export function setInterval(callback: Callback, ms: unknown): number {
 }
 
 export function clearTimer(id: unknown): void {
-  if (typeof id !== "number") return;
+  // Ids are small integers (schedule): no need for typeof, which links the type names.
+  if (!isSmallInt(id)) return;
+  const key = id as number;
   for (let t = timers; t !== undefined; t = t.next) {
-    if (t.id === id) {
+    if (t.id === key) {
       remove(t);
       return;
     }
@@ -174,9 +179,12 @@ export function runEventLoop(afterEach: (() => void) | undefined): void {
     if (timers !== undefined) {
       const timer = earliest(timers);
       const timerDue = timer.due & LOOP_MS_MASK;
-      if (clockReached(timerDue)) {
-        // On time (before due + 1) the time is the due time: no need to read the clock whole.
-        const time = clockReached(loopMsAfter(timerDue, 1)) ? clockNow() : timerDue;
+      // (The mask proves it a small integer: no comparison of numbers in the loop.)
+      const passed = clockPassed(timerDue) & 3;
+      if (passed !== 0) {
+        // On time (within the due millisecond) the time is the due time: no need to read the
+        // clock whole.
+        const time = passed === 1 ? timerDue : clockNow();
         const steps = timer.steps & 0xf;
         if (steps > 0) {
           // A long delay's step ended: wait the next one (no callback, no new sequence).
