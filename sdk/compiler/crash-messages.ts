@@ -28,7 +28,7 @@ export const PANIC_MESSAGES: Readonly<Record<PanicCode, string>> = {
   [Panic.PANIC_UNSUPPORTED]:
     "Error: this operation on this value is not supported on devices yet (for example, changing the case of text outside Latin-1)",
   [Panic.PANIC_INSPECT_UNSUPPORTED]:
-    "Error: console.log of this value (a promise, an iterator of a Map or Set, or an object holding one) is not supported on devices yet",
+    "Error: console.log of this value (an ArrayBuffer, a DataView, or an object holding one) is not supported on devices yet",
   [Panic.PANIC_FIXED_FIELDS]:
     "TypeError: class instances on devices have a fixed set of fields: adding a property at run time, or reading a method without calling it, is not supported",
   [Panic.PANIC_REDUCE_EMPTY]: "TypeError: Reduce of empty array with no initial value",

@@ -30,6 +30,8 @@ import { numberModel, usedDriverCode } from "./lower/doubles.ts";
 import { portFor } from "./ports.ts";
 import { link } from "./link/link.ts";
 import { keepReachable, onlyFaultsCrash } from "./link/reachable.ts";
+import { callSitesPlaceholder, withCallSites } from "./emit/call-sites.ts";
+import { withoutStackCaptures } from "./passes/stack-captures.ts";
 import { whyLinked } from "./link/why.ts";
 import { ImageTooLargeError, type Chunk, type LinkedImage } from "./link/types.ts";
 import { writeElf } from "./emit/elf.ts";
@@ -177,6 +179,12 @@ export function build(options: BuildOptions): BuildResult {
   if (printValue) smallIntegers.set(printValue, lowerer.runtimeSymbol("printSmallInt"));
   const typedArrayNew = lowerer.loweredRuntimeSymbol("typedArrayNew");
   if (typedArrayNew) smallIntegers.set(typedArrayNew, lowerer.runtimeSymbol("typedArrayNewOfInt"));
+  if (!lowerer.loweredRuntimeSymbol("errorStack") && !lowerer.printsErrors) {
+    withoutStackCaptures(ir, {
+      captured: lowerer.loweredRuntimeSymbol("stackCaptured"), framesText: lowerer.loweredRuntimeSymbol("stackFramesText"),
+      noFramesText: () => lowerer.runtimeSymbol("noStackFramesText"),
+    });
+  }
   const thrownValueText = lowerer.loweredRuntimeSymbol("thrownValueText");
   if (thrownValueText && !lowerer.throwsOtherValues) onlyErrorsThrown(ir, thrownValueText, lowerer.runtimeSymbol("primitiveText"));
   const lookups = new Map<string, string>();
@@ -251,6 +259,7 @@ export function build(options: BuildOptions): BuildResult {
     view.setUint32(TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENTS.split(" ").indexOf(element), true);
     chunks.push({ name: `${DESCRIPTOR_TYPED_PREFIX}${element}`, section: ".rodata", bytes, size: bytes.length, align: 4, kind: "object", module: "rt:descriptors", relocs: [] });
   }
+  chunks.push(callSitesPlaceholder());
   const referenced = new Set(chunks.flatMap((c) => c.relocs.map((r) => r.symbol)));
   const port = (hasData: boolean, hasBss: boolean, onlyHardwareFaults: boolean) => target.runtime({
     hasData, hasBss, board, main: ir.entry, consoleWrite, exit, alloc, collect, uncaughtText, forSimulator: options.forSimulator,
@@ -263,6 +272,7 @@ export function build(options: BuildOptions): BuildResult {
   const hasBss = linked.some((c) => c.section === ".bss");
   const onlyHardwareFaults = onlyFaultsCrash(linked);
   if (!hasData || !hasBss || onlyHardwareFaults) linked = keepReachable([...chunks, ...port(hasData, hasBss, onlyHardwareFaults)], "__vectors");
+  linked = withCallSites(linked);
   if (board.chip.secondStageBootloader && !options.imageSlot) {
     const bytes = board.chip.secondStageBootloader();
     linked.push({ name: "__boot2", section: ".boot2", bytes, size: bytes.length, align: 4, relocs: [], kind: "object", module: "boot2" });

@@ -98,3 +98,13 @@ export const DOUBLE_ACCUMULATOR = {
   load: "__rt_dacc_load", add: "__rt_dacc_add", sub: "__rt_dacc_sub", mul: "__rt_dacc_mul", div: "__rt_dacc_div", mod: "__rt_dacc_mod",
   result: "__rt_dacc_result",
 } as const;
+
+/** err.stack (sdk/compiler/lower/error-stacks.ts): `routine`, called right after the program
+ *  makes an error, walks the stack from its caller's frame with the call-site table the linker
+ *  puts at `callSites` (sdk/compiler/emit/call-sites.ts) and leaves in `buffer` the count and up
+ *  to `depth` return addresses (sdk/lib/rt/stack-trace.ts keeps them in the error): one more
+ *  than the 10 frames V8 shows, so that the 10th one's caller is known. It follows
+ *  the AAPCS (r0-r3 and r12 are the caller's scratch). */
+export const STACK_CAPTURE = {
+  routine: "__rt_capture_stack", buffer: "__rt_stack_capture_buffer", callSites: "__stack_call_sites", depth: 11,
+} as const;

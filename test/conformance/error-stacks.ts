@@ -34,3 +34,16 @@ try {
 }
 const errors = [new Error("a"), new SyntaxError("b")];
 console.log(errors.map((e) => e.stack!.split("\n")[0]).join(" | "), errors.length);
+// Every caller has a frame: getters, static methods, a literal's method, a callback, after an await.
+class Gauge {
+  get broken(): Error { return new Error("from a getter"); }
+  static make(): Error { return new Error("from a static method"); }
+}
+const literal = { m(): Error { return new Error("from a literal's method"); } };
+function viaCallback(f: () => Error): Error { return f(); }
+for (const e of [new Gauge().broken, Gauge.make(), literal.m(), viaCallback(() => new RangeError("from a callback"))]) console.log(e.stack);
+async function later(): Promise<Error> { await null; return new Error("after an await"); }
+later().then((e) => {
+  console.log(e.stack);
+  console.log([e]);
+});

@@ -219,7 +219,7 @@ function simulatorMissing(board: Board): string | undefined {
  *  (sdk/compiler/lower/error-stacks.ts): the outputs are compared without them, and the
  *  device's must have a frame's shape. */
 const STACK_FRAME = /^ +at .*\n/gm;
-const DEVICE_FRAME = /^ +at (?:(?:new )?[\w$.<> ]+ \()?[\w.-]+\.ts:\d+:\d+\)?,?(?: \{)?$/;
+const DEVICE_FRAME = /^ +at (?:(?:new )?[\w$.<> [\]]+ \()?[\w.-]+\.ts:\d+:\d+\)?,?(?: \{)?$/;
 
 function expectSameOutput(device: string, node: string): void {
   for (const frame of device.match(STACK_FRAME) ?? []) expect(frame.trimEnd()).toMatch(DEVICE_FRAME);

@@ -31,6 +31,9 @@ function isValueCall(inst: Inst): inst is Extract<Inst, { op: "call-indirect" | 
 }
 
 const SCRATCH: Reg[] = [0, 1, 2, 3];
+/** BL is two halfwords, BLX one (ARMv6-M ARM A6.7.13, A6.7.14). */
+const BL_BYTES = 4;
+const BLX_BYTES = 2;
 
 /** The double-ops routines the f64-* operations call (rt/double-ops.ts). */
 const TO_NUMBER = "__rt_tonumber";
@@ -78,6 +81,10 @@ export class FunctionCodegen {
   /** Scratch registers taken during the current instruction. */
   protected busy = new Set<Reg>();
   protected pos: SourcePos | undefined;
+
+  /** The calls of a function of the program's own code, for err.stack (Chunk.stackFrames):
+   *  a label at each return address. */
+  protected readonly stackCalls: Array<{ label: Label; bytes: number; pos: SourcePos; callee?: string }> = [];
 
   /** Labels some branch targets (lazy stubs are emitted only when referenced). */
   protected readonly referenced = new Set<number>();
@@ -170,9 +177,15 @@ export class FunctionCodegen {
       a.bl(PANIC_HERE);
     }
     const code = a.finish();
+    // The body's frame, from SP to past the saved LR: constant after the prologue (outgoing
+    // arguments have their slots in it), so a call's caller is found at SP + frameBytes.
+    const stackFrames = fn.stackFrame && {
+      frame: fn.stackFrame, frameBytes: this.frameSize + 4 * (this.savedRegs.length + 1),
+      calls: this.stackCalls.map((c) => ({ returnOffset: code.labelOffsets.get(c.label.id)! + c.bytes, pos: c.pos, callee: c.callee })),
+    };
     return {
       name: fn.symbol, displayName: fn.displayName, section: ".text", bytes: code.bytes, size: code.bytes.length,
-      align: 4, relocs: code.relocs, lines: code.lines, kind: "func", module: fn.module,
+      align: 4, relocs: code.relocs, lines: code.lines, kind: "func", module: fn.module, ...(stackFrames ? { stackFrames } : {}),
     };
   }
 
@@ -875,6 +888,7 @@ export class FunctionCodegen {
     });
     this.busy = new Set();
     inst.args.slice(0, 4).forEach((v, i) => this.readInto(v, i));
+    this.returnPoint(inst.callee, BL_BYTES);
     a.bl(inst.callee);
     if (inst.dst !== undefined && this.loc(inst.dst).kind !== "none") this.commit(inst.dst, 0);
   }
@@ -902,9 +916,19 @@ export class FunctionCodegen {
       if (i < args.length) this.readInto(args[i], i + 1);
       else this.a.movs(i + 1, UNDEFINED);
     }
+    this.returnPoint(undefined, BLX_BYTES);
     this.a.blx(12);
     this.busy = new Set([0]);
     if (this.loc(dst).kind !== "none") this.commit(dst, 0);
+  }
+
+  /** Before a call of `bytes` in the program's own code: where it returns, for err.stack.
+   *  (A label bound after the call could land past a literal pool placed after it.) */
+  protected returnPoint(callee: string | undefined, bytes: number): void {
+    if (!this.fn.stackFrame || !this.pos) return;
+    const label = this.a.newLabel();
+    this.a.bind(label);
+    this.stackCalls.push({ label, bytes, pos: this.pos, callee });
   }
 
   protected fusedArgRegs(args: VReg[]): Reg[] {

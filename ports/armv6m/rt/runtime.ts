@@ -20,6 +20,7 @@ import { forwardingVectors } from "./forward-vectors.ts";
 import { fieldMultiplyChunk } from "./field-multiply.ts";
 import { sha256CompressChunks } from "./sha256-compress.ts";
 import { sha512CompressChunks } from "./sha512-compress.ts";
+import { stackCaptureChunks } from "./stack-capture.ts";
 import { DESCRIPTOR_NUMBER, KIND_NUMBER, NUMBER_HIGH, NUMBER_LOW, NUMBER_SIZE, TRUE as TRUE_WORD } from "../../../sdk/compiler/values.ts";
 
 /** Symbols the compiler may reference, implemented here. */
@@ -1101,7 +1102,7 @@ function exitChunks(o: PortRuntimeOptions): Chunk[] {
     a.bx(14);
     chunks.push(chunk("port.fillWords", a));
   }
-  chunks.push(...libOsChunks(o.board), fieldMultiplyChunk(), ...sha256CompressChunks(), ...sha512CompressChunks());
+  chunks.push(...libOsChunks(o.board), fieldMultiplyChunk(), ...sha256CompressChunks(), ...sha512CompressChunks(), ...stackCaptureChunks());
   {
     // port.zeroBytes(address, count): tagged numbers. Bytes up to a word boundary, then two
     // words a step (STM, three instructions for 8 bytes), then the last bytes from the end.

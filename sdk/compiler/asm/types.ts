@@ -17,7 +17,9 @@ export interface Label { readonly id: number }
 /** A reference to a linker symbol; the linker adds `addend` to its address. */
 export interface SymbolRef { symbol: string; addend?: number }
 
-export interface SourcePos { file: string; line: number; column: number }
+/** `memberCall`: a call through a property (`o.f()`, `a[i]()`), where V8 names a called
+ *  function value after its receiver (err.stack, lower/error-stacks.ts). */
+export interface SourcePos { file: string; line: number; column: number; memberCall?: boolean }
 
 export type RelocKind =
   | "abs32"        // 32-bit absolute address (literal pool word, data word)

@@ -179,7 +179,20 @@ export interface IrFunction {
   argumentCount?: VReg;
   /** 8-byte frame cells holding unboxed doubles (the f64-* operations). */
   doubleCells?: number;
+  /** The program's own code: how err.stack names a frame of it (lower/error-stacks.ts); the
+   *  code generator then lists its calls (Chunk.stackFrames). */
+  stackFrame?: StackFrame;
 }
+
+/** A function's frames in err.stack: `at name (file:line:col)`, or `at file:line:col` when
+ *  name is empty (top-level code, anonymous functions). `hidden`: a frame of the compiler's
+ *  making (an async function's starter, a function value's adapter), left out of the stack;
+ *  `stop`: one V8 names in a way the program's text does not settle, which ends the stack.
+ *  `byCaller`: a function V8 names by how it is called (`K.f [as handler]` through a property,
+ *  `Timeout._onTimeout` from a timer), shown only when its caller is the program's own plain
+ *  call; `resumed`: also shown when a promise job or next() resumes it (no caller of the
+ *  program's), as V8 names an async function or generator declaration there. */
+export interface StackFrame { name: string; file: string; kind?: "hidden" | "stop"; byCaller?: boolean; resumed?: boolean }
 
 export interface IrGlobal {
   symbol: string;

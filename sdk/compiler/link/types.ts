@@ -1,7 +1,8 @@
 // The contract between the compiler back end (which produces chunks: one per function or
 // data object) and the linker / image writers (sdk/compiler/link, sdk/compiler/emit).
 
-import type { LineEntry, Reloc } from "../asm/types.ts";
+import type { LineEntry, Reloc, SourcePos } from "../asm/types.ts";
+import type { StackFrame } from "../ir/ir.ts";
 
 /** `.noinit`: RAM that start-up code leaves alone and that no loader writes, at the start of
  *  RAM so that every image for a board finds it at the same address (the crash record kept
@@ -37,6 +38,10 @@ export interface Chunk {
    *  methods. */
   methodNames?: ReadonlySet<string>;
   methodPrefixes?: ReadonlySet<string>;
+  /** Functions of the program's own code: what err.stack needs to walk through their frames
+   *  (emit/call-sites.ts): the frame's size in the body (from SP to past the saved LR, which
+   *  is its top word), and each call's return offset, position and callee (none: a value call). */
+  stackFrames?: { frame: StackFrame; frameBytes: number; calls: Array<{ returnOffset: number; pos: SourcePos; callee?: string }> };
 }
 
 export interface MemoryRegion { origin: number; length: number }

@@ -16,6 +16,7 @@ import { TYPED_ARRAYS, interfaceMethodNames } from "./types.ts";
 import { Lowerer, type ClassInfo } from "./lowerer.ts";
 import { RT_DIR } from "./runtime-symbols.ts";
 import { skipParens } from "./syntax.ts";
+import { usesThis } from "./functions.ts";
 
 declare module "./lowerer.ts" {
   interface Lowerer {
@@ -522,6 +523,17 @@ Lowerer.prototype.memberGet = function memberGet(this: Lowerer, member: ClassMem
       const dst = this.temp();
       this.emit({ op: "load", dst, base: this.symbolAddress(member.symbol), offset: 0, width: 32, pos: this.pos(node) });
       return dst;
+    }
+    case "static-method": {
+      // `const g = Calc.twice`: a function value calling the method, which then runs without its
+      // class as `this` (as in JavaScript), so one that uses `this` stays an error.
+      const decl = member.decl;
+      if (!this.isAppModule(decl.getSourceFile()) || !decl.body) break;
+      if (usesThis(decl.body)) {
+        fail(node, Codes.UnsupportedSyntax, "a static method that uses 'this', taken as a value, is not supported on devices yet",
+          "call it on its class, or wrap it in an arrow function");
+      }
+      return this.functionValue(decl as unknown as ts.FunctionDeclaration, node);
     }
     case "accessor": {
       const slot = member.info.slots.get(`get ${member.name}`);

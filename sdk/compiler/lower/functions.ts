@@ -346,6 +346,8 @@ Lowerer.prototype.beginFunction = function beginFunction(this: Lowerer, symbol: 
     symbol, displayName, module: this.moduleName(sf), params: [], blocks: [], vregs: [],
     pos: this.pos(node), returnsSmallInt: false,
   };
+  const stackFrame = this.stackFrameOf(symbol, sf, node);
+  if (stackFrame) fn.stackFrame = stackFrame;
   this.fn = fn;
   this.block = newBlock(fn);
   this.locals = new Map();
@@ -415,11 +417,14 @@ Lowerer.prototype.closure = function closure(this: Lowerer, node: ts.ArrowFuncti
   return closure;
 };
 
-/** A top-level function used as a value: a closure in flash whose code calls the function. */
+/** A top-level function (or a static method) used as a value: a closure in flash whose code
+ *  calls the function. */
 Lowerer.prototype.functionValue = function functionValue(this: Lowerer, decl: ts.FunctionDeclaration, node: ts.Node): VReg {
   let symbol = this.functionValues.get(decl);
   if (!symbol) {
-    const target = this.functionSymbol(decl);
+    // A static method's adapter is the same (classes.ts, memberGet): it calls the method directly.
+    const method = decl as ts.Node;
+    const target = ts.isMethodDeclaration(method) ? this.staticMethodSymbol(method) : this.functionSymbol(decl);
     const code = this.uniqueName(`${target}<value>`);
     const saved = this.saveState();
     const fn = this.beginFunction(code, decl.name!.text, decl.getSourceFile(), decl);
@@ -458,7 +463,7 @@ export function isAsync(node: ts.Node): boolean {
 
 /** Does this arrow function body use `this` (its own or that of an arrow function inside;
  *  `super.m()` calls m on it)? */
-function usesThis(node: ts.Node): boolean {
+export function usesThis(node: ts.Node): boolean {
   if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) return true;
   if ((ts.isFunctionLike(node) && !ts.isArrowFunction(node)) || ts.isClassLike(node)) return false;
   return ts.forEachChild(node, usesThis) ?? false;

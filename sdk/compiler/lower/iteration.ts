@@ -38,8 +38,8 @@ const BUILTIN_ITERATORS = new Set(["ArrayIterator", "MapIterator", "SetIterator"
 Lowerer.prototype.refuseBuiltinIterator = function refuseBuiltinIterator(this: Lowerer, node: ts.Expression, use: string): void {
   const symbol = this.checker.getTypeAtLocation(node).getSymbol();
   if (!symbol || !BUILTIN_ITERATORS.has(symbol.name) || !symbol.declarations?.[0]?.getSourceFile().isDeclarationFile) return;
-  // A Map's or Set's are real iterators (sdk/lib/rt/collections.ts): only printing them differs.
-  if ((symbol.name === "MapIterator" || symbol.name === "SetIterator") && use !== "printing") return;
+  // A Map's or Set's are real iterators (sdk/lib/rt/collections.ts), which print as Node's do.
+  if (symbol.name === "MapIterator" || symbol.name === "SetIterator") return;
   fail(node, Codes.UnsupportedSyntax, `${use} a ${symbol.name} is not supported on devices yet: keys(), values() and entries() give arrays there`,
     "iterate it (for…of, spread, Array.from), or make an array of it with [...it] first");
 };

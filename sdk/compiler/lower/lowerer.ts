@@ -307,8 +307,13 @@ export class Lowerer {
 
   pos(node: ts.Node): SourcePos {
     const sf = node.getSourceFile();
-    const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-    return { file: sf.fileName, line: line + 1, column: character + 1 };
+    // A method call or a property read (a getter) is at the name, where V8 places it (err.stack's
+    // frames, lower/error-stacks.ts).
+    const at = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) ? node.expression.name
+      : ts.isPropertyAccessExpression(node) ? node.name : node;
+    const { line, character } = sf.getLineAndCharacterOfPosition(at.getStart(sf));
+    const memberCall = ts.isCallExpression(node) && (ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression));
+    return { file: sf.fileName, line: line + 1, column: character + 1, ...(memberCall ? { memberCall } : {}) };
   }
 
   emit(inst: Inst): void {

@@ -10,7 +10,7 @@ import type { VReg } from "../ir/ir.ts";
 import { Codes, fail } from "../diagnostics.ts";
 import {
   UNDEFINED, isSmallIntValue, CLASS_PRINT_DATE, CLASS_PRINT_FIELDS, CLASS_PRINT_MAP, CLASS_PRINT_REGEXP, CLASS_PRINT_SET,
-  CLASS_PRINT_UNSUPPORTED, CLASS_PRINT_GENERATOR,
+  CLASS_PRINT_UNSUPPORTED, CLASS_PRINT_GENERATOR, CLASS_PRINT_COLLECTION_ITERATOR, CLASS_PRINT_PROMISE,
 } from "../values.ts";
 import { type ValueKind, valueKind } from "./types.ts";
 import { constantValue } from "./constants.ts";
@@ -33,6 +33,7 @@ interface PrintPiece { text?: string; value?: VReg; node: ts.Node; spaceBefore: 
 Lowerer.prototype.consoleLog = function consoleLog(this: Lowerer, node: ts.CallExpression): VReg {
   // Node evaluates every argument before it prints anything.
   for (const arg of node.arguments) this.refuseBuiltinIterator(arg, "printing");
+  this.notePrintedErrors(node.arguments);
   const first = node.arguments[0];
   const constantFirst = first === undefined ? undefined : constantValue(first, this.checker);
   // A format string known only at run time, or one whose specifiers may take an array or an
@@ -144,10 +145,12 @@ Lowerer.prototype.printMode = function printMode(this: Lowerer, info: ClassInfo)
   if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "collections.ts")) {
     if (info.name === "Map") return CLASS_PRINT_MAP;
     if (info.name === "Set") return CLASS_PRINT_SET;
+    if (info.name === "CollectionIterator") return CLASS_PRINT_COLLECTION_ITERATOR;
   }
   if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "date.ts") && info.name === "Date") return CLASS_PRINT_DATE;
   if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "regexp.ts") && info.name === "RegExp") return CLASS_PRINT_REGEXP;
   if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "generators.ts") && info.name === "Generator") return CLASS_PRINT_GENERATOR;
+  if (info.decl.getSourceFile().fileName === path.join(RT_DIR, "promise.ts") && info.name === "Promise") return CLASS_PRINT_PROMISE;
   return CLASS_PRINT_UNSUPPORTED;
 };
 

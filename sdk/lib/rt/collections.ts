@@ -71,7 +71,20 @@ const ENTRIES = 2;
 /** A Map's or Set's keys(), values() or entries(), and what for…of over one steps. */
 export class CollectionIterator {
   position = 0;
-  constructor(public owner: Map | Set | undefined, public removal: Removal, public kind: number) {}
+  /** How console.log opens it: "[Map Iterator] {", "[Set Entries] {", … */
+  constructor(public owner: Map | Set | undefined, public removal: Removal, public kind: number, public tag: string) {}
+  /** What console.log shows of it (inspect.ts, reached by this name): its tag, then the
+   *  entries it has left, without stepping it. */
+  inspection(): unknown[] {
+    const position = this.position, owner = this.owner, removal = this.removal;
+    const parts = arrayNew(0);
+    arrayPush(parts, this.tag);
+    for (let value = collectionStep(this); value !== this; value = collectionStep(this)) arrayPush(parts, value);
+    this.position = position;
+    this.owner = owner;
+    this.removal = removal;
+    return parts;
+  }
   next(): unknown {
     const value = collectionStep(this);
     return value === this ? { value: undefined, done: true } : { value, done: false };
@@ -84,7 +97,9 @@ export class CollectionIterator {
 /** A new iterator of `owner`; from now on its deletions are recorded for iterators. */
 function iteratorOf(owner: Map | Set, kind: number): CollectionIterator {
   if (owner.removal === undefined) owner.removal = new Removal();
-  return new CollectionIterator(owner, owner.removal, kind);
+  const map = owner instanceof Map;
+  const tag = kind === ENTRIES ? (map ? "[Map Entries] {" : "[Set Entries] {") : map ? "[Map Iterator] {" : "[Set Iterator] {";
+  return new CollectionIterator(owner, owner.removal, kind, tag);
 }
 
 /** A Map's or Set's iterator stepped (for…of over one, lower/collection-loops.ts): the next

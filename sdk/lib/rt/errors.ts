@@ -9,20 +9,21 @@ import { STRING_DATA } from "./layout.ts";
 export class Error {
   name: string;
   message: string;
-  /** Where the program made it: "    at f (app.ts:3:9)", set after construction by the
-   *  lowering of `new` in the program's own code (lower/error-stacks.ts); undefined for errors
-   *  the runtime makes. Private: never printed, listed or written as JSON. */
-  #site: unknown;
+  /** The return addresses of the frames where the program made it (a string of their bytes,
+   *  a word each), kept by stack-trace.ts's stackCaptured right after construction in the
+   *  program's own code; undefined for errors the runtime makes. Private: never printed, listed or written
+   *  as JSON. */
+  #frames: unknown;
   constructor(message?: string) {
     this.name = "Error";
     this.message = message === undefined ? "" : message;
-    this.#site = undefined;
+    this.#frames = undefined;
   }
-  static placed(e: Error, site: string): void {
-    e.#site = site;
+  static captured(e: Error, frames: string): void {
+    e.#frames = frames;
   }
-  static siteOf(e: Error): unknown {
-    return e.#site;
+  static framesOf(e: Error): unknown {
+    return e.#frames;
   }
 }
 
@@ -73,15 +74,6 @@ export function errorToString(e: Error): string {
   if (e.message.length === 0) return e.name;
   if (e.name.length === 0) return e.message;
   return concat(concat(e.name, ": "), e.message);
-}
-
-/** err.stack: its first line as Node writes it ("name: message", read when asked, as V8
- *  formats the stack when it is first read), then the frame where the program made it. The
- *  device has no line table: the callers' frames are not listed. */
-export function errorStack(e: Error): string {
-  const site = Error.siteOf(e);
-  const head = errorToString(e);
-  return site === undefined ? head : concat(concat(head, "\n"), site as string);
 }
 
 /** String(value) of a thrown value that is neither an Error nor a string. The compiler makes

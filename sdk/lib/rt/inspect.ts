@@ -5,14 +5,16 @@
 
 import { addressOf, callMethod, isObject, isSmallInt, objectKind, panic, peek32, peekValue, symbolAddress } from "mote/intrinsics";
 import { concat, inspectNumber, isNumber, isString, primitiveToString, toString, unitAt } from "./strings.ts";
-import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_DATE, CLASS_PRINT_GENERATOR, CLASS_PRINT_MAP, CLASS_PRINT_REGEXP, DESCRIPTOR_MATCH, DESCRIPTOR_PLAIN_NULL, MATCH_GROUPS, MATCH_INDEX, MATCH_INPUT, CLASS_PRINT_SET, KIND_ARRAY, KIND_CLOSURE, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
+import { CLASS_FIELD_NAMES, CLASS_NAME, CLASS_PRINT, CLASS_PRINT_FIELDS, CLASS_PRINT_DATE, CLASS_PRINT_GENERATOR, CLASS_PRINT_MAP, CLASS_PRINT_COLLECTION_ITERATOR, CLASS_PRINT_PROMISE, CLASS_PRINT_REGEXP, DESCRIPTOR_MATCH, DESCRIPTOR_PLAIN_NULL, MATCH_GROUPS, MATCH_INDEX, MATCH_INPUT, CLASS_PRINT_SET, KIND_ARRAY, KIND_CLOSURE, KIND_NUMBER, KIND_OBJECT, KIND_PLAIN, KIND_TYPED_ARRAY, TYPED_DATA, TYPED_DESCRIPTOR_ELEMENT, TYPED_ELEMENT_NAMES, TYPED_LENGTH } from "./layout.ts";
 import type { Map, Set } from "./collections.ts";
+import { type Promise, PENDING as PROMISE_PENDING, REJECTED as PROMISE_REJECTED } from "./promise.ts";
 import { PANIC_INSPECT_UNSUPPORTED, PANIC_UNSUPPORTED } from "./panic-codes.ts";
 import { accessorText, isAccessor, isIteratorKey, isPrivateName, keysOf, objMethodCode, pairedSurrogate, shortEscape, unicodeEscape, valuesOf } from "./objects.ts";
 import { printString, printValue } from "./print.ts";
 import { displayWidth } from "./display-width.ts";
 import { isHole, typedElement } from "./arrays.ts";
 import { Error, errorToString } from "./errors.ts";
+import { stackFramesText } from "./stack-trace.ts";
 import { functionText } from "./methods.ts";
 
 const BREAK_LENGTH = 80;
@@ -176,6 +178,14 @@ function formatValue(value: unknown, depth: number, indentation: number): string
   if (print === CLASS_PRINT_MAP || print === CLASS_PRINT_SET) return formatCollection(value, print === CLASS_PRINT_MAP, depth, indentation);
   if (print === CLASS_PRINT_REGEXP) return callMethod(objMethodCode(value, "toString"), value) as string;
   if (print === CLASS_PRINT_GENERATOR) return "Object [Generator] {}";
+  if (print === CLASS_PRINT_COLLECTION_ITERATOR) {
+    // Through the method table: the collections' code is linked only by programs that have them.
+    const parts = callMethod(objMethodCode(value, "inspection"), value) as unknown[];
+    const output: string[] = [];
+    for (let i = 1; i < parts.length; i++) output.push(formatValue(parts[i], depth + 1, indentation + 2));
+    return reduceToSingleString(output, output.length, parts[0] as string, "}", indentation);
+  }
+  if (print === CLASS_PRINT_PROMISE) return formatPromise(value as Promise, depth, indentation);
   if (print === CLASS_PRINT_DATE) {
     // Through the method table: the date code is linked only by programs that make dates.
     const iso = callMethod(objMethodCode(value, "toJSON"), value);
@@ -216,8 +226,7 @@ function formatError(e: Error, depth: number, indentation: number): string {
   }
   let pad = "";
   for (let i = 0; i < indentation; i++) pad = concat(pad, " ");
-  const site = Error.siteOf(e);
-  const stack = site === undefined ? head : concat(concat(concat(head, "\n"), pad), site as string);
+  const stack = concat(head, stackFramesText(Error.framesOf(e), pad));
   const fields = peekValue<string[]>(descriptor + CLASS_FIELD_NAMES);
   let props = "";
   for (let i = 0; i < fields.length; i++) {
@@ -229,6 +238,17 @@ function formatError(e: Error, depth: number, indentation: number): string {
   }
   if (props.length === 0) return stack;
   return concat(concat(concat(concat(stack, " {\n"), props), concat("\n", pad)), "}");
+}
+
+/** A promise as Node shows it: its value, `<pending>`, or `<rejected>` and the reason. An
+ *  error's stack always has frames in Node (its own, at least), so a rejected error is shown
+ *  on lines of its own even when the device kept none. */
+function formatPromise(p: Promise, depth: number, indentation: number): string {
+  if (p.state === PROMISE_PENDING) return "Promise { <pending> }";
+  const shown = formatValue(p.result, depth + 1, indentation + 2);
+  if (p.state !== PROMISE_REJECTED) return reduceToSingleString([shown], 1, "Promise {", "}", indentation);
+  const output = [concat("<rejected> ", shown)];
+  return reduceToSingleString(output, p.result instanceof Error ? 2 : 1, "Promise {", "}", indentation);
 }
 
 /** Does `s` contain `part` at `at` (anywhere when `at` is -1)? */
@@ -327,7 +347,8 @@ function reduceToSingleString(output: string[], entries: number, open: string, c
       printString(oneLine ? (i === 0 ? " " : ", ") : i === 0 ? "\n  " : ",\n  ");
       printString(output[i]);
     }
-    printString(oneLine ? " " : "\n");
+    // Node writes an empty list as "{  }" (an iterator that has nothing left).
+    printString(oneLine ? (output.length === 0 ? "  " : " ") : "\n");
     printString(close);
     return "";
   }

@@ -98,6 +98,11 @@ export const CLASS_PRINT_DATE = 4;
 export const CLASS_PRINT_REGEXP = 5;
 /** A generator object: `Object [Generator] {}`. */
 export const CLASS_PRINT_GENERATOR = 6;
+/** A Map's or Set's iterator: `[Map Iterator] { 'a' }`, `[Set Entries] { [ 1, 1 ] }`, the
+ *  entries it has left. */
+export const CLASS_PRINT_COLLECTION_ITERATOR = 7;
+/** A Promise: `Promise { 1 }`, `Promise { <pending> }`, `Promise { <rejected> 7 }`. */
+export const CLASS_PRINT_PROMISE = 8;
 
 /** Plain objects (object literals, records): the keys and the values, as two arrays in
  *  insertion order. */

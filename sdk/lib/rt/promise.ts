@@ -21,9 +21,9 @@ import { TypeError } from "./errors.ts";
 import { fillWords, rethrow } from "./port.ts";
 import { exit } from "./start.ts";
 
-const PENDING = 0;
+export const PENDING = 0;
 const FULFILLED = 1;
-const REJECTED = 2;
+export const REJECTED = 2;
 
 /** Where the port records the call site of the latest throw (ports/armv6m/rt). */
 const THROW_SITE = "__rt_throw_site";
