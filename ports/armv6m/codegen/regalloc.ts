@@ -54,6 +54,12 @@ export function allocate(fn: IrFunction, options: AllocationOptions = {}): Alloc
     for (const u of termUses(b.term)) useCount[u]++;
   }
   const fused = new Set<VReg>();
+  // A constant defined once can be built again where it is read instead of taking a register
+  // or a stack slot: the first to spill (passes/loop-invariants.ts hoists costly ones).
+  const constantWords = new Map<VReg, number>();
+  for (const b of order) {
+    for (const inst of b.insts) if (inst.op === "const" && defCount[inst.dst] === 1 && !fn.params.includes(inst.dst)) constantWords.set(inst.dst, inst.word >>> 0);
+  }
   for (const b of order) {
     for (const inst of b.insts) {
       if (inst.op !== "const" || defCount[inst.dst] !== 1 || fn.params.includes(inst.dst)) continue;
@@ -166,9 +172,13 @@ export function allocate(fn: IrFunction, options: AllocationOptions = {}): Alloc
   const spillRegisters = options.spillRegisters ?? [];
   // With spill registers, spilled intervals get them in a second scan (below), in start order.
   const spilled: VReg[] = [];
+  const homeless = (v: VReg) => {
+    const word = constantWords.get(v);
+    locations[v] = word !== undefined ? { kind: "const", word } : { kind: "stack", slot: spillSlots++ };
+  };
   const spill = (v: VReg) => {
     if (spillRegisters.length > 0) spilled.push(v);
-    else locations[v] = { kind: "stack", slot: spillSlots++ };
+    else homeless(v);
   };
   /** Frees the registers of intervals that end before `at`. */
   const expire = (active: VReg[], free: number[], at: number) => {
@@ -193,10 +203,14 @@ export function allocate(fn: IrFunction, options: AllocationOptions = {}): Alloc
   for (const v of intervals) {
     expire(active, free, start[v]);
     if (!take(v, active, free, "reg")) {
-      // Spill whichever interval ends last: it blocks a register the longest.
+      // Spill a constant first (it can be rebuilt), else whichever interval ends last: it
+      // blocks a register the longest.
+      if (constantWords.has(v)) { spill(v); continue; }
       let victim = active[0];
       for (const a of active) if (end[a] > end[victim]) victim = a;
-      if (end[victim] > end[v]) {
+      const constant = active.filter((a) => constantWords.has(a)).sort((x, y) => end[y] - end[x])[0];
+      if (constant !== undefined) victim = constant;
+      if (constant !== undefined || end[victim] > end[v]) {
         const reg = (locations[victim] as { reg: number }).reg;
         spill(victim);
         active.splice(active.indexOf(victim), 1);
@@ -211,7 +225,7 @@ export function allocate(fn: IrFunction, options: AllocationOptions = {}): Alloc
   const activeHigh: VReg[] = [];
   for (const v of spilled.sort((a, b) => start[a] - start[b] || a - b)) {
     expire(activeHigh, freeHigh, start[v]);
-    if (!take(v, activeHigh, freeHigh, "high")) locations[v] = { kind: "stack", slot: spillSlots++ };
+    if (!take(v, activeHigh, freeHigh, "high")) homeless(v);
   }
   return { locations, usedCalleeSaved: [...used].sort((a, b) => a - b), spillSlots, order };
 }

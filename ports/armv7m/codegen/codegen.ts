@@ -21,8 +21,8 @@ import type { Label, Reg } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import type { CodegenRuntime } from "../../../sdk/compiler/port.ts";
 import { PORT_ARITHMETIC } from "../../../sdk/compiler/port.ts";
-import type { CmpOp, Inst, IrFunction } from "../../../sdk/compiler/ir/ir.ts";
-import { FALSE, TRUE } from "../../../sdk/compiler/values.ts";
+import type { Block, CmpOp, Inst, IrFunction, Terminator } from "../../../sdk/compiler/ir/ir.ts";
+import { FALSE, TRUE, tagInt } from "../../../sdk/compiler/values.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { NUM_OP } from "../../armv6m/rt/num-ops.ts";
 import { FunctionCodegen, condFor, generateOrStop } from "../../armv6m/codegen/codegen.ts";
@@ -142,13 +142,32 @@ class Thumb2FunctionCodegen extends FunctionCodegen {
     const imm = this.constants().get(bv);
     const smallA = !numeric || (proof?.smallA ?? false);
     const smallB = !numeric || (imm !== undefined && (imm & 1) === 1) || (proof?.smallB ?? false);
-    if (imm !== undefined && imm > 255 && smallA && smallB) {
+    if (imm !== undefined && imm > 255 && smallA && smallB && av !== this.rawElement) {
       const x = this.read(av);
       if (this.t2.cmpW(x, imm)) return;
-      this.a.cmp(x, this.read(bv));
+      this.a.cmp(x, this.compareOperand(bv));
       return;
     }
     super.compare(av, bv, numeric, proof, kind);
+  }
+
+  /** A raw element tested against 0 (`a[i] === 0`): CBZ/CBNZ, no CMP. */
+  protected override terminator(term: Terminator, next: Block | undefined): void {
+    if (term.op === "branch" && term.kind === "cmp" && term.a === this.rawElement
+      && (term.cmp === "eq" || term.cmp === "ne") && this.constants().get(term.b) === tagInt(0)) {
+      const x = this.read(term.a);
+      if (x < 8) {
+        const thenL = this.labels.get(term.then)!, elseL = this.labels.get(term.else)!;
+        const zero = term.cmp === "eq";
+        if (term.then === next) (zero ? this.t2.cbnz : this.t2.cbz)(x, elseL);
+        else {
+          (zero ? this.t2.cbz : this.t2.cbnz)(x, thenL);
+          if (term.else !== next) this.a.b(elseL);
+        }
+        return;
+      }
+    }
+    super.terminator(term, next);
   }
 
   protected override instruction(inst: Inst): void {

@@ -108,8 +108,13 @@ type InstBody =
   | { op: "check-initialized"; src: VReg; pos: SourcePos }
   /** Typed array element access (JS semantics: outside the array a read is undefined and a
    *  write is ignored; stores keep the low bits of the int32 value). */
-  | { op: "typed-get"; dst: VReg; array: VReg; index: VReg; element: TypedElement; pos: SourcePos }
-  | { op: "typed-set"; array: VReg; index: VReg; src: VReg; element: TypedElement; pos: SourcePos }
+  /** `data`: a raw register holding the array's data address, loaded before the loop
+   *  (passes/loop-invariants.ts); with the index proven inside, the array itself is not read. */
+  | { op: "typed-get"; dst: VReg; array: VReg; index: VReg; element: TypedElement; pos: SourcePos; data?: VReg }
+  | { op: "typed-set"; array: VReg; index: VReg; src: VReg; element: TypedElement; pos: SourcePos; data?: VReg }
+  /** dst (raw) = the data address of a typed array, read ahead of the accesses that use it:
+   *  loaded only when the value is word-aligned (an object), else left unspecified. */
+  | { op: "typed-data"; dst: VReg; array: VReg; pos?: SourcePos }
   /** Checks that a value typed `number` is a small integer; stops otherwise. */
   | { op: "check-int"; src: VReg; pos: SourcePos }
   /** dst = boolean: is the value a small int / an object pointer. */
@@ -247,9 +252,19 @@ export function uses(inst: Inst): VReg[] {
     case "call-code": return [inst.code, inst.object, ...inst.args];
     case "load": return [inst.base];
     case "store": return [inst.base, inst.src];
-    case "elem-get": case "typed-get": return [inst.array, inst.index];
-    case "elem-set": case "typed-set": return [inst.array, inst.index, inst.src];
+    case "elem-get": return [inst.array, inst.index];
+    case "elem-set": return [inst.array, inst.index, inst.src];
+    case "typed-get": return typedOperands(inst, [inst.index]);
+    case "typed-set": return typedOperands(inst, [inst.index, inst.src]);
+    case "typed-data": return [inst.array];
   }
+}
+
+/** A typed access reads its array for the data address and the bounds check: with the
+ *  address loaded ahead and the index proven inside, only the address. */
+function typedOperands(inst: Extract<Inst, { op: "typed-get" | "typed-set" }>, rest: VReg[]): VReg[] {
+  if (inst.data === undefined) return [inst.array, ...rest];
+  return inst.proof?.inBounds ? [inst.data, ...rest] : [inst.array, inst.data, ...rest];
 }
 
 /** The register an instruction writes, if any. */
