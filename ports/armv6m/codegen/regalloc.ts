@@ -57,8 +57,16 @@ export function allocate(fn: IrFunction, options: AllocationOptions = {}): Alloc
   // A constant defined once can be built again where it is read instead of taking a register
   // or a stack slot: the first to spill (passes/loop-invariants.ts hoists costly ones).
   const constantWords = new Map<VReg, number>();
+  // A typed array's data address loaded ahead of a loop spills next: read from a stack slot it
+  // costs the load from the array's header it replaced, where another value would cost more.
+  const spillFirst = new Set<VReg>();
   for (const b of order) {
-    for (const inst of b.insts) if (inst.op === "const" && defCount[inst.dst] === 1 && !fn.params.includes(inst.dst)) constantWords.set(inst.dst, inst.word >>> 0);
+    for (const inst of b.insts) {
+      if (inst.op !== "const" && inst.op !== "typed-data") continue;
+      if (defCount[inst.dst] !== 1 || fn.params.includes(inst.dst)) continue;
+      if (inst.op === "const") constantWords.set(inst.dst, inst.word >>> 0);
+      spillFirst.add(inst.dst);
+    }
   }
   for (const b of order) {
     for (const inst of b.insts) {
@@ -203,14 +211,14 @@ export function allocate(fn: IrFunction, options: AllocationOptions = {}): Alloc
   for (const v of intervals) {
     expire(active, free, start[v]);
     if (!take(v, active, free, "reg")) {
-      // Spill a constant first (it can be rebuilt), else whichever interval ends last: it
-      // blocks a register the longest.
-      if (constantWords.has(v)) { spill(v); continue; }
+      // Spill a constant or a data address first (they cost no more rebuilt or reloaded),
+      // else whichever interval ends last: it blocks a register the longest.
+      if (spillFirst.has(v)) { spill(v); continue; }
       let victim = active[0];
       for (const a of active) if (end[a] > end[victim]) victim = a;
-      const constant = active.filter((a) => constantWords.has(a)).sort((x, y) => end[y] - end[x])[0];
-      if (constant !== undefined) victim = constant;
-      if (constant !== undefined || end[victim] > end[v]) {
+      const cheap = active.filter((a) => spillFirst.has(a)).sort((x, y) => end[y] - end[x])[0];
+      if (cheap !== undefined) victim = cheap;
+      if (cheap !== undefined || end[victim] > end[v]) {
         const reg = (locations[victim] as { reg: number }).reg;
         spill(victim);
         active.splice(active.indexOf(victim), 1);
