@@ -44,4 +44,17 @@ function fill(into: Uint32Array, from: number): number {
   return total;
 }
 const words = new Uint32Array(40);
-console.log(seen, sum, fill(words, 4000000000), fill(words.subarray(10, 20), 7), words[39], words[12]);
+console.log(seen, sum, fill(words, 4000000000), fill(words.subarray(10, 20), 7), words[39], words[12], churn());
+// The view stays alive while a loop writes through the address loaded ahead and allocates.
+function churn(): number {
+  const bytes = new Uint8Array(64);
+  let total = 0;
+  for (let i = 0; i < 64; i++) {
+    bytes[i] = 255 - i;
+    const junk: number[] = [i];
+    for (let k = 0; k < 40; k++) junk.push(k * i);
+    total += junk.length;
+  }
+  for (let i = 0; i < 64; i++) total += bytes[i] * 1000;
+  return total;
+}

@@ -68,6 +68,20 @@ export function allocate(fn: IrFunction, options: AllocationOptions = {}): Alloc
       spillFirst.add(inst.dst);
     }
   }
+  // A typed array whose accesses all use the data address loaded ahead, with proven indexes,
+  // is live only for the collector past that load (ir.ts, typedOperands): no instruction reads it, so it is
+  // the first to leave the registers (for a high register or a stack slot the collector scans).
+  const read = new Set<VReg>();
+  for (const b of order) {
+    for (const inst of b.insts) {
+      // (The load of the data address, once before the loop, does not count.)
+      if (inst.op === "typed-data") continue;
+      const onlyKeptAlive = (inst.op === "typed-get" || inst.op === "typed-set") && inst.data !== undefined && inst.proof?.inBounds;
+      for (const u of uses(inst)) if (!onlyKeptAlive || u !== inst.array || u === inst.index || (inst.op === "typed-set" && u === inst.src)) read.add(u);
+    }
+    for (const u of termUses(b.term)) read.add(u);
+  }
+  const spillPriority = (v: VReg) => (!read.has(v) ? 2 : spillFirst.has(v) ? 1 : 0);
   for (const b of order) {
     for (const inst of b.insts) {
       if (inst.op !== "const" || defCount[inst.dst] !== 1 || fn.params.includes(inst.dst)) continue;
@@ -211,12 +225,13 @@ export function allocate(fn: IrFunction, options: AllocationOptions = {}): Alloc
   for (const v of intervals) {
     expire(active, free, start[v]);
     if (!take(v, active, free, "reg")) {
-      // Spill a constant or a data address first (they cost no more rebuilt or reloaded),
-      // else whichever interval ends last: it blocks a register the longest.
-      if (spillFirst.has(v)) { spill(v); continue; }
+      // Spill a value no instruction reads first, then a constant or a data address (they
+      // cost no more rebuilt or reloaded), else whichever interval ends last: it blocks a
+      // register the longest.
       let victim = active[0];
       for (const a of active) if (end[a] > end[victim]) victim = a;
-      const cheap = active.filter((a) => spillFirst.has(a)).sort((x, y) => end[y] - end[x])[0];
+      const cheap = active.filter((a) => spillPriority(a) > 0).sort((x, y) => spillPriority(y) - spillPriority(x) || end[y] - end[x])[0];
+      if (spillPriority(v) > 0 && (cheap === undefined || spillPriority(v) >= spillPriority(cheap))) { spill(v); continue; }
       if (cheap !== undefined) victim = cheap;
       if (cheap !== undefined || end[victim] > end[v]) {
         const reg = (locations[victim] as { reg: number }).reg;

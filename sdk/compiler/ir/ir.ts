@@ -109,7 +109,7 @@ type InstBody =
   /** Typed array element access (JS semantics: outside the array a read is undefined and a
    *  write is ignored; stores keep the low bits of the int32 value). */
   /** `data`: a raw register holding the array's data address, loaded before the loop
-   *  (passes/loop-invariants.ts); with the index proven inside, the array itself is not read. */
+   *  (passes/loop-invariants.ts); with the index proven inside, the code reads only it. */
   | { op: "typed-get"; dst: VReg; array: VReg; index: VReg; element: TypedElement; pos: SourcePos; data?: VReg }
   | { op: "typed-set"; array: VReg; index: VReg; src: VReg; element: TypedElement; pos: SourcePos; data?: VReg }
   /** dst (raw) = the data address of a typed array, read ahead of the accesses that use it:
@@ -260,11 +260,12 @@ export function uses(inst: Inst): VReg[] {
   }
 }
 
-/** A typed access reads its array for the data address and the bounds check: with the
- *  address loaded ahead and the index proven inside, only the address. */
+/** A typed access reads its array, and the data address when one was loaded ahead. The
+ *  array stays live even where the code reads only the address: the collector keeps a
+ *  block alive only for its object's own address (sdk/lib/rt/heap.ts), never for an address
+ *  inside its bytes, so the view must be a root while its elements are written. */
 function typedOperands(inst: Extract<Inst, { op: "typed-get" | "typed-set" }>, rest: VReg[]): VReg[] {
-  if (inst.data === undefined) return [inst.array, ...rest];
-  return inst.proof?.inBounds ? [inst.data, ...rest] : [inst.array, inst.data, ...rest];
+  return inst.data === undefined ? [inst.array, ...rest] : [inst.array, inst.data, ...rest];
 }
 
 /** The register an instruction writes, if any. */
