@@ -1,7 +1,8 @@
 // What the code generator makes of a recursion's base case and of a loop over a typed array
 // (ports/armv6m/codegen/early-exit.ts, sdk/compiler/passes/loop-invariants.ts): the base case
 // returns before the frame is pushed; a wide loop bound and the array's data address are
-// computed once, before the loop; a byte compared with 0 is compared raw (CBZ on armv7m).
+// computed once, before the loop; a byte compared with 0 is compared raw (CBZ on armv7m); on
+// armv7m the stack check compares SP with r11 (ports/armv7m/rt/runtime.ts sets it at reset).
 // Whether such programs print what Node prints is conformance's loop-invariants-early-exits.ts.
 
 import { spawnSync } from "node:child_process";
@@ -94,6 +95,11 @@ describe.each(["mps2-an385", "microbit"])("on %s", (boardId) => {
     for (const access of accesses) expect(access).toHaveProperty("data");
     const loads = primes.blocks.filter((b) => !loops.has(b)).flatMap((b) => b.insts).filter((inst) => inst.op === "typed-data");
     expect(loads.length).toBe(1);
+  });
+
+  it.runIf(boardId === "mps2-an385")("checks the stack against r11, which holds the limit (CMP SP, r11)", () => {
+    const CMP_SP_R11 = 0x45dd;
+    expect(halfwords(result.image, "shapes.fib")).toContain(CMP_SP_R11);
   });
 
   it.runIf(boardId === "mps2-an385")("tests a byte against 0 with CBZ/CBNZ", () => {

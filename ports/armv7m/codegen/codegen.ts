@@ -8,7 +8,8 @@
 //   frame, fields  LDR/STR.W with 12-bit offsets (frames up to 4 KB; fields past 124 bytes)
 //   compares       CMP.W/CMN.W with a modified immediate; a boolean result through an IT block
 //   zero tests     CBZ (uninitialised bindings)
-//   spills         r8-r11 before the stack (a MOV where ARMv6-M has a load or store)
+//   spills         r8-r10 before the stack (a MOV where ARMv6-M has a load or store)
+//   stack checks   CMP SP, r11: r11 holds the stack limit from reset on (rt/runtime.ts)
 //   *              SMULL inline in the app's code (ARMv6-M calls __rt_mul unless the ranges
 //                  prove the product small)
 //   % / (x/y)|0    SDIV (MLS for the remainder) inline on small integers in the app's code;
@@ -30,7 +31,9 @@ import { FunctionCodegen, condFor, generateOrStop } from "../../armv6m/codegen/c
 /** Callee-saved registers the 16-bit encodings cannot name: homes for values that find no
  *  low register (a MOV to or from a scratch register, where ARMv6-M loads and stores the
  *  stack). Pushed with PUSH.W; the collector's register spill pushes them too (rt/runtime.ts). */
-const HIGH_CALLEE_SAVED: Reg[] = [8, 9, 10, 11];
+const HIGH_CALLEE_SAVED: Reg[] = [8, 9, 10];
+/** Holds __stack_limit everywhere (rt/runtime.ts sets it at reset): never allocated. */
+const STACK_LIMIT_REGISTER: Reg = 11;
 
 /** IrFunction.module of the SDK's own code: a path from the repository root, or mote/board. */
 const SDK_MODULE = /^(sdk|boards|mote)\//;
@@ -57,6 +60,11 @@ class Thumb2FunctionCodegen extends FunctionCodegen {
   constructor(fn: IrFunction, rt: CodegenRuntime) {
     super(fn, rt, createThumb2Assembler(), { spillRegisters: HIGH_CALLEE_SAVED });
     this.t2 = this.a as Thumb2Assembler;
+  }
+
+  protected override stackCheck(): void {
+    this.a.cmp(13, STACK_LIMIT_REGISTER);
+    this.a.bcond("cc", this.panicStub(Panic.PANIC_STACK_OVERFLOW));
   }
 
   protected override calleeSaved(): Reg[] {

@@ -7,7 +7,7 @@ import type { PortRuntimeOptions } from "../../../sdk/compiler/port.ts";
 import type { Label } from "../../../sdk/compiler/asm/types.ts";
 import type { Thumb2Assembler } from "../../../sdk/compiler/asm/thumb2.ts";
 import { PORT_ARITHMETIC } from "../../../sdk/compiler/port.ts";
-import { chunk, portRuntime, tailCall } from "../../armv6m/rt/runtime.ts";
+import { PORT_SYMBOLS, chunk, portRuntime, tailCall } from "../../armv6m/rt/runtime.ts";
 import { SOFT_FLOAT } from "../../armv6m/rt/softfloat.ts";
 import { GENERIC_MULTIPLY, doubleMultiply } from "./double-multiply.ts";
 
@@ -138,15 +138,32 @@ function fastRoutines(): Chunk[] {
 
 const FAST = new Set<string>(Object.values(PORT_ARITHMETIC));
 
+/** The register that holds __stack_limit from reset on: a recursive function's stack check is
+ *  CMP SP, r11 and a branch, where a literal load of the limit made it three instructions
+ *  (codegen.ts, STACK_LIMIT_REGISTER). Every routine keeps it, as the AAPCS keeps r11 for its
+ *  caller, and the code generator never allocates it. */
+export const STACK_LIMIT_REGISTER = 11;
+/** The ARMv6-M reset routine, which the ARMv7-M reset runs after setting r11. */
+const RESET_V6M = `${PORT_SYMBOLS.reset}_v6m`;
+
+function reset(): Chunk {
+  const a = createThumb2Assembler();
+  a.ldrConst(0, { symbol: "__stack_limit", addend: 0 });
+  a.mov(STACK_LIMIT_REGISTER, 0);
+  tailCall(a, RESET_V6M, 3);
+  return { ...chunk(PORT_SYMBOLS.reset, a), module: "rt:armv7m" };
+}
+
 export function armv7mRuntime(options: PortRuntimeOptions): Chunk[] {
   const chunks = portRuntime(options).map((c) => {
     if (c.name === UNSIGNED_DIVIDE) return unsignedDivide();
     if (c.name === MULTIPLY_WIDE) return multiplyWide();
     if (c.name === COLLECT_GARBAGE) return collectGarbage(options.collect);
+    if (c.name === PORT_SYMBOLS.reset) return { ...c, name: RESET_V6M };
     if (FAST.has(c.name)) return { ...c, name: c.name + GENERIC_SUFFIX };
     if (c.name === SOFT_FLOAT.mul) return { ...c, name: GENERIC_MULTIPLY };
     return c;
   });
   const multiply = chunks.some((c) => c.name === GENERIC_MULTIPLY) ? [doubleMultiply()] : [];
-  return [...chunks, ...fastRoutines(), ...multiply];
+  return [...chunks, reset(), ...fastRoutines(), ...multiply];
 }
