@@ -26,13 +26,15 @@ import type { Block, CmpOp, Inst, IrFunction, Terminator } from "../../../sdk/co
 import { FALSE, TRUE, tagInt } from "../../../sdk/compiler/values.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { NUM_OP } from "../../armv6m/rt/num-ops.ts";
+import { STACK_OVERFLOW } from "../rt/runtime.ts";
 import { FunctionCodegen, condFor, generateOrStop } from "../../armv6m/codegen/codegen.ts";
 
 /** Callee-saved registers the 16-bit encodings cannot name: homes for values that find no
  *  low register (a MOV to or from a scratch register, where ARMv6-M loads and stores the
  *  stack). Pushed with PUSH.W; the collector's register spill pushes them too (rt/runtime.ts). */
 const HIGH_CALLEE_SAVED: Reg[] = [8, 9, 10];
-/** Holds __stack_limit everywhere (rt/runtime.ts sets it at reset): never allocated. */
+/** Holds __stack_limit in a program that checks the stack (rt/runtime.ts sets it at reset,
+ *  seeing STACK_OVERFLOW referenced): never allocated. */
 const STACK_LIMIT_REGISTER: Reg = 11;
 
 /** IrFunction.module of the SDK's own code: a path from the repository root, or mote/board. */
@@ -63,8 +65,10 @@ class Thumb2FunctionCodegen extends FunctionCodegen {
   }
 
   protected override stackCheck(): void {
+    const overflow = this.a.newLabel();
+    this.stubs.push({ label: overflow, code: Panic.PANIC_STACK_OVERFLOW, pos: this.pos, emit: () => this.a.bl(STACK_OVERFLOW) });
     this.a.cmp(13, STACK_LIMIT_REGISTER);
-    this.a.bcond("cc", this.panicStub(Panic.PANIC_STACK_OVERFLOW));
+    this.a.bcond("cc", overflow);
   }
 
   protected override calleeSaved(): Reg[] {
