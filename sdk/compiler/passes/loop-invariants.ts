@@ -5,7 +5,8 @@
 //
 // A value is hoisted out of the outermost loop it is invariant in, to the end of the loop
 // header's immediate dominator (which every entry into the loop passes, and which is outside
-// the loop). Constants in one loop nest with the same word become one register. The register
+// the loop). Constants in one loop nest with the same word become one register, the one of the
+// same constant built before the loop when there is one. The register
 // allocator spills a hoisted constant first and rebuilds it where it is read when it finds
 // no register (ports/armv6m/codegen/regalloc.ts), so hoisting never costs more than it did.
 //
@@ -64,6 +65,16 @@ function hoistInFunction(fn: IrFunction): void {
     return p && !loop.blocks.has(p) ? p : undefined;
   };
 
+  /** The same constant already built where the loop is entered or on every path to it (a
+   *  rotated loop's first test): its register serves the loop too. */
+  const existingConstant = (at: Block, word: number, raw: boolean): VReg | undefined => {
+    for (let b: Block | undefined = at; b; b = idom.get(b)) {
+      const found = b.insts.find((i) => i.op === "const" && i.word >>> 0 === word >>> 0 && fn.vregs[i.dst].raw === raw
+        && defCount[i.dst] === 1 && !fn.vregs[i.dst].name && !fn.params.includes(i.dst));
+      if (found?.op === "const") return found.dst;
+    }
+    return undefined;
+  };
   const inserts = new Map<Block, Inst[]>();
   const renames = new Map<VReg, VReg>();
   const constants = new Map<string, VReg>();
@@ -78,8 +89,8 @@ function hoistInFunction(fn: IrFunction): void {
         const loop = enclosing.find((l) => landing(l));
         if (!loop) return true;
         const key = `${loop.header.id}:${inst.word >>> 0}:${fn.vregs[inst.dst].raw}`;
-        const hoisted = constants.get(key);
-        if (hoisted !== undefined) { renames.set(inst.dst, hoisted); return false; }
+        const hoisted = constants.get(key) ?? existingConstant(landing(loop)!, inst.word, fn.vregs[inst.dst].raw);
+        if (hoisted !== undefined) { constants.set(key, hoisted); renames.set(inst.dst, hoisted); return false; }
         constants.set(key, inst.dst);
         add(inserts, landing(loop)!, { ...inst, pos: undefined });
         return false;
