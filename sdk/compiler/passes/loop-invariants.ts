@@ -6,9 +6,12 @@
 // A value is hoisted out of the outermost loop it is invariant in, to the end of the loop
 // header's immediate dominator (which every entry into the loop passes, and which is outside
 // the loop). Constants in one loop nest with the same word become one register, the one of the
-// same constant built before the loop when there is one. The register
-// allocator spills a hoisted constant first and rebuilds it where it is read when it finds
-// no register (ports/armv6m/codegen/regalloc.ts), so hoisting never costs more than it did.
+// same constant built before the loop when there is one. The register allocator spills a
+// hoisted constant first and rebuilds it where it is read when it finds no register
+// (ports/armv6m/codegen/regalloc.ts), so a loop costs no more than it did.
+//
+// The view itself stays live through the loop (ir.ts, typedOperands): the collector keeps
+// its buffer alive only through it, never through an address inside the bytes.
 //
 // A typed array's data address never changes after construction (sdk/lib/rt/typed-arrays.ts
 // writes it once), so it is invariant wherever the array's register is not assigned. The load
@@ -37,13 +40,13 @@ function costlyConstant(word: number): boolean {
 function hoistInFunction(fn: IrFunction): void {
   // With try blocks, values live in memory across handlers (regalloc.ts): leave those alone.
   if ((fn.tryRecords ?? 0) > 0) return;
-  const loops = naturalLoops(fn);
-  if (loops.length === 0) return;
   const idom = immediateDominators(fn);
   const dominates = (a: Block, b: Block): boolean => {
     for (let x: Block | undefined = b; x; x = idom.get(x)) if (x === a) return true;
     return false;
   };
+  const loops = naturalLoops(fn, dominates);
+  if (loops.length === 0) return;
   // Outermost first: a value leaves the largest loop it is invariant in.
   loops.sort((x, y) => y.blocks.size - x.blocks.size);
 
@@ -151,12 +154,7 @@ function renameOperands(node: Inst | Terminator, renames: Map<VReg, VReg>): void
 }
 
 /** Loops from back edges (an edge to a block that dominates its source), one per header. */
-function naturalLoops(fn: IrFunction): Loop[] {
-  const idom = immediateDominators(fn);
-  const dominates = (a: Block, b: Block): boolean => {
-    for (let x: Block | undefined = b; x; x = idom.get(x)) if (x === a) return true;
-    return false;
-  };
+function naturalLoops(fn: IrFunction, dominates: (a: Block, b: Block) => boolean): Loop[] {
   const predecessors = predecessorsOf(fn);
   const byHeader = new Map<Block, Loop>();
   for (const tail of fn.blocks) {
