@@ -17,6 +17,7 @@ import { Lowerer } from "./lower/lower.ts";
 import { cleanup } from "./passes/cleanup.ts";
 import { analyzeRanges } from "./passes/ranges.ts";
 import { markStackChecks } from "./passes/stack-checks.ts";
+import { hoistLoopInvariants } from "./passes/loop-invariants.ts";
 import { unboxDoubles } from "./passes/unboxed-doubles.ts";
 import { methodUses } from "./passes/method-uses.ts";
 import { smallIntegerText } from "./passes/number-text.ts";
@@ -216,6 +217,7 @@ export function build(options: BuildOptions): BuildResult {
     if (allocations.length > 0) return { ok: false, diagnostics: allocations.map(formatMoteDiagnostic).join("\n") };
   }
   unboxDoubles(ir);
+  hoistLoopInvariants(ir);
   markStackChecks(ir);
 
   const target = portFor(board);

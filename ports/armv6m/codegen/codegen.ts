@@ -15,10 +15,12 @@ import type { Cond, Label, Reg, SourcePos, ThumbAssembler } from "../../../sdk/c
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import type { CodegenRuntime } from "../../../sdk/compiler/port.ts";
 import type { Block, CmpOp, Inst, IrFunction, Proof, Terminator, VReg } from "../../../sdk/compiler/ir/ir.ts";
+import { termUses, uses } from "../../../sdk/compiler/ir/ir.ts";
 import { ARRAY_ELEMENTS, ARRAY_HOLE, ARRAY_LENGTH, CLASS_METHODS, CLOSURE_CODE, STRING_LENGTH, TRUE, FALSE, UNDEFINED, TYPED_DATA, TYPED_LENGTH, tagInt } from "../../../sdk/compiler/values.ts";
 import { elementBytes, type TypedElement } from "../../../sdk/compiler/lower/types.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { type Allocation, type AllocationOptions, type Location, allocate } from "./regalloc.ts";
+import { type EarlyExit, findEarlyExit } from "./early-exit.ts";
 import { EQUALITY_UNORDERED, NUM_OP } from "../rt/num-ops.ts";
 import { SOFT_FLOAT } from "../rt/softfloat.ts";
 
@@ -118,6 +120,10 @@ export class FunctionCodegen {
     this.frameSize = 4 * (this.outgoingArgs + this.alloc.spillSlots) + 8 * (fn.doubleCells ?? 0);
     for (const b of this.alloc.order) this.labels.set(b, a.newLabel());
 
+    // A return on entry, before the prologue (early-exit.ts).
+    const early = findEarlyExit(fn, this.alloc);
+    if (early) this.returnBeforeFrame(early);
+
     // Prologue.
     a.setSource(fn.pos);
     this.pos = fn.pos;
@@ -141,8 +147,10 @@ export class FunctionCodegen {
     if (fn.checksStack && !fn.stackCheckBlocks) this.stackCheck();
 
     this.alloc.order.forEach((b, i) => {
+      if (early?.exitOnly && b === early.exit) return;
       a.bind(this.labels.get(b)!);
       this.cellInPair = undefined;
+      this.rawElement = this.elementOnlyCompared(b);
       if (fn.checksStack && fn.stackCheckBlocks?.includes(b.id)) {
         this.pos = b.insts[0]?.pos ?? this.pos;
         a.setSource(this.pos);
@@ -162,7 +170,10 @@ export class FunctionCodegen {
       });
       this.busy = new Set();
       if ("pos" in b.term && b.term.pos) { this.pos = b.term.pos; a.setSource(this.pos); }
-      this.terminator(b.term, this.alloc.order[i + 1]);
+      const next = this.alloc.order.slice(i + 1).find((n) => !(early?.exitOnly && n === early.exit));
+      // The entry's test ran before the prologue: past it, the body.
+      const term: Terminator = early && b === this.alloc.order[0] ? { op: "jump", target: early.body } : b.term;
+      this.terminator(term, next);
       this.doubleBranch = undefined;
     });
 
@@ -187,6 +198,59 @@ export class FunctionCodegen {
       name: fn.symbol, displayName: fn.displayName, section: ".text", bytes: code.bytes, size: code.bytes.length,
       align: 4, relocs: code.relocs, lines: code.lines, kind: "func", module: fn.module, ...(stackFrames ? { stackFrames } : {}),
     };
+  }
+
+  /** The entry's test on the arguments as they arrive (parameter i in ri), and the exit's
+   *  return: the frame is not set up yet, so it returns with BX LR. */
+  protected returnBeforeFrame(early: EarlyExit): void {
+    const { a, fn } = this;
+    const saved = this.alloc.locations.slice();
+    const registers = fn.params.slice(0, 4);
+    registers.forEach((p, i) => { this.alloc.locations[p] = { kind: "reg", reg: i }; });
+    this.busy = new Set(registers.map((_, i) => i));
+    this.pos = early.test.pos ?? fn.pos;
+    a.setSource(this.pos);
+    this.compare(early.test.a, early.test.b, early.test.numeric, early.test.proof, early.test.cmp);
+    const cond = condFor(early.test.cmp, early.test.numeric);
+    const body = a.newLabel();
+    a.bcond(early.exit === early.test.then ? invert(cond) : cond, body);
+    const exitTerm = early.exit.term as Extract<Terminator, { op: "return" }>;
+    if (exitTerm.pos) { this.pos = exitTerm.pos; a.setSource(this.pos); }
+    this.busy = new Set();
+    if (exitTerm.value !== undefined) this.readInto(exitTerm.value, 0);
+    else a.movs(0, UNDEFINED);
+    a.bx(14);
+    a.bind(body);
+    saved.forEach((loc, v) => { this.alloc.locations[v] = loc; });
+  }
+
+  /** A typed array's element that only the block's branch compares with a constant: the
+   *  raw element, untagged, is compared with the constant's raw value (`a[i] === 0` is a
+   *  load and CMP #0). The index must be proven inside, so no path leaves undefined there. */
+  protected rawElement: VReg | undefined;
+
+  protected elementOnlyCompared(b: Block): VReg | undefined {
+    const term = b.term;
+    if (term.op !== "branch" || term.kind !== "cmp" || !term.numeric || !term.proof?.smallA || !term.proof.smallB) return undefined;
+    const constants = this.constants();
+    const k = b.insts.findLastIndex((inst) => !(inst.op === "const" && this.loc(inst.dst).kind === "const"));
+    const get = b.insts[k];
+    if (get?.op !== "typed-get" || get.element === "u32" || get.element === "i32") return undefined;
+    if (!get.proof?.inBounds || !get.proof.smallA) return undefined;
+    const other = term.b;
+    if (term.a !== get.dst || other === get.dst || constants.get(other) === undefined || (constants.get(other)! & 1) === 0) return undefined;
+    return this.useCounts()[get.dst] === 1 ? get.dst : undefined;
+  }
+
+  protected useCountList: number[] | undefined;
+  protected useCounts(): number[] {
+    if (this.useCountList) return this.useCountList;
+    const counts = new Array<number>(this.fn.vregs.length).fill(0);
+    for (const b of this.fn.blocks) {
+      for (const inst of b.insts) for (const u of uses(inst)) counts[u]++;
+      for (const u of termUses(b.term)) counts[u]++;
+    }
+    return (this.useCountList = counts);
   }
 
   protected stackCheck(): void {
@@ -581,6 +645,19 @@ export class FunctionCodegen {
         a.bcond("cc", this.panicStub(Panic.PANIC_NOT_A_NUMBER));
         return;
       }
+      case "typed-data": {
+        // Speculative (passes/loop-invariants.ts): only a word-aligned value is an object.
+        const x = this.read(inst.array);
+        const d = this.target(inst.dst);
+        const s = this.scratch();
+        const skip = a.newLabel();
+        a.lsls(s, x, 30);
+        a.bcond("ne", skip);
+        a.ldr(d, x, { imm: TYPED_DATA });
+        a.bind(skip);
+        this.commit(inst.dst, d);
+        return;
+      }
       case "typed-get": return this.typedGet(inst);
       case "typed-set": return this.typedSet(inst);
       case "elem-get": return this.elemGet(inst);
@@ -942,15 +1019,26 @@ export class FunctionCodegen {
    *  runtime compares values that are not numbers by identity). */
   protected compare(av: VReg, bv: VReg, numeric: boolean, proof: { smallA: boolean; smallB: boolean } | undefined, kind: CmpOp): void {
     const a = this.a;
+    if (this.rawElement !== undefined && av === this.rawElement) {
+      // (2x+1) vs (2c+1) orders as x vs c: the element's raw value against c.
+      const c = (this.constants().get(bv)! | 0) >> 1;
+      const x = this.read(av);
+      if (c >= 0 && c <= 255) { a.cmp(x, { imm: c }); return; }
+      const y = this.scratch();
+      this.loadConst(y, c >>> 0);
+      a.cmp(x, y);
+      return;
+    }
     const imm = this.constants().get(bv);
     const useImm = imm !== undefined && imm <= 255;
     const smallA = !numeric || (proof?.smallA ?? false);
     const smallB = !numeric || useImm && (imm & 1) === 1 || (proof?.smallB ?? false);
-    const x = this.read(av);
     if (smallA && smallB) {
-      if (useImm) a.cmp(x, { imm }); else a.cmp(x, this.read(bv));
+      const x = this.compareOperand(av);
+      if (useImm) a.cmp(this.lowRegister(x), { imm }); else a.cmp(x, this.compareOperand(bv));
       return;
     }
+    const x = this.read(av);
     const slow = a.newLabel(), ready = a.newLabel();
     this.tagCheck(av, x, smallA, slow);
     const y = useImm ? -1 : this.read(bv);
@@ -968,6 +1056,20 @@ export class FunctionCodegen {
     a.bl("__rt_num_compare");
     a.cmp(0, { imm: 0 });
     a.bind(ready);
+  }
+
+  /** A register holding v for CMP (register), whose encoding T2 names high registers too. */
+  protected compareOperand(v: VReg): Reg {
+    const loc = this.loc(v);
+    return loc.kind === "high" ? loc.reg : this.read(v);
+  }
+
+  /** r, or a scratch copy of it when it is a high register. */
+  protected lowRegister(r: Reg): Reg {
+    if (r < 8) return r;
+    const s = this.scratch();
+    this.a.mov(s, r);
+    return s;
   }
 
   /** Does `read(v)` give a scratch register this instruction may overwrite? */
@@ -1082,20 +1184,20 @@ export class FunctionCodegen {
       a.movs(r, UNDEFINED);
       this.commit(dst, r);
     });
-    const array = this.read(inst.array);
+    const array = this.typedArrayRead(inst);
     const offset = this.untagIndex(inst.index, inst.proof, outside.label);
     const d = this.target(dst);
     const word = d !== array && d !== offset ? d : this.scratch();
     this.boundsCheck(inst.proof, array, TYPED_LENGTH, offset, word, outside.label);
     this.scaleIndex(offset, inst.element);
     // The elements are in the view's buffer, from the address the view holds.
-    a.ldr(word, array, { imm: TYPED_DATA });
+    const data = this.typedData(inst, array, word);
     switch (inst.element) {
-      case "u8": a.ldrb(d, word, offset); break;
-      case "i8": a.ldrsb(d, word, offset); break;
-      case "u16": a.ldrh(d, word, offset); break;
-      case "i16": a.ldrsh(d, word, offset); break;
-      default: a.ldr(d, word, offset);
+      case "u8": a.ldrb(d, data, offset); break;
+      case "i8": a.ldrsb(d, data, offset); break;
+      case "u16": a.ldrh(d, data, offset); break;
+      case "i16": a.ldrsh(d, data, offset); break;
+      default: a.ldr(d, data, offset);
     }
     if (inst.element === "u32" || inst.element === "i32") {
       // A 32-bit element may not fit a small integer: box it (int32), or an unsigned value
@@ -1128,12 +1230,33 @@ export class FunctionCodegen {
       this.commit(dst, d);
       a.bind(box.back);
       if (unsigned) a.bind(unsigned.back);
+    } else if (this.rawElement === dst) {
+      this.commit(dst, d);
     } else {
       a.adds(d, d, d);
       a.adds(d, d, { imm: 1 });
       this.commit(dst, d);
     }
     a.bind(outside.back);
+  }
+
+  /** The array's register, or -1 when the access reads only the data address loaded ahead
+   *  (passes/loop-invariants.ts: the index is proven inside, so no bounds check). */
+  protected typedArrayRead(inst: Extract<Inst, { op: "typed-get" | "typed-set" }>): Reg {
+    return inst.data !== undefined && inst.proof?.inBounds ? -1 : this.read(inst.array);
+  }
+
+  /** A register holding the elements' address: the one loaded ahead, or loaded into `word`
+   *  from the view's header. */
+  protected typedData(inst: Extract<Inst, { op: "typed-get" | "typed-set" }>, array: Reg, word: Reg): Reg {
+    if (inst.data === undefined) {
+      this.a.ldr(word, array, { imm: TYPED_DATA });
+      return word;
+    }
+    const loc = this.loc(inst.data);
+    if (loc.kind === "reg") return loc.reg;
+    this.readInto(inst.data, word);
+    return word;
   }
 
   /** Moves a raw word already in register `from` into `to` (for out-of-line paths). */
@@ -1159,11 +1282,15 @@ export class FunctionCodegen {
       a.bcond("ne", this.panicStub(Panic.PANIC_NOT_A_NUMBER));
       this.busy = new Set([0]);
       const array = this.scratch(), offset = this.scratch();
-      this.readInto(inst.array, array);
       this.readInto(inst.index, offset);
       a.asrs(offset, offset, 1);
       this.scaleIndex(offset, inst.element);
-      a.ldr(array, array, { imm: TYPED_DATA });
+      if (inst.data !== undefined) {
+        this.readInto(inst.data, array);
+      } else {
+        this.readInto(inst.array, array);
+        a.ldr(array, array, { imm: TYPED_DATA });
+      }
       store(0, array, offset);
     });
     const ignore = this.outOfLine(() => {});
@@ -1174,7 +1301,7 @@ export class FunctionCodegen {
     if (constant === undefined) value = this.read(inst.src);
     else { value = this.scratch(); this.loadConst(value, constant); }
     const smallValue = constant !== undefined || (this.fn.vregs[inst.src] !== undefined && this.isProvenSmall(inst));
-    const array = this.read(inst.array);
+    const array = this.typedArrayRead(inst);
     const offset = this.untagIndex(inst.index, inst.proof, ignore.label);
     const word = this.scratch();
     this.boundsCheck(inst.proof, array, TYPED_LENGTH, offset, word, ignore.label);
@@ -1187,9 +1314,10 @@ export class FunctionCodegen {
     // untagged in place when its register is a copy only this instruction uses (after the tag
     // check, so the slow path still reads it tagged), else into one more scratch register, or,
     // with none left, the address is formed first (one instruction more).
-    a.ldr(word, array, { imm: TYPED_DATA });
+    // (The address loaded ahead may be in a register of its own, which stays as it is.)
+    const data = this.typedData(inst, array, word);
     if (constant !== undefined) {
-      store(value, word, offset);
+      store(value, data, offset);
       a.bind(slow.back);
       a.bind(ignore.back);
       return;
@@ -1198,9 +1326,9 @@ export class FunctionCodegen {
     if (spare !== undefined) {
       this.busy.add(spare);
       a.asrs(spare, value, 1);
-      store(spare, word, offset);
+      store(spare, data, offset);
     } else {
-      a.adds(offset, offset, word);
+      a.adds(offset, offset, data);
       a.asrs(word, value, 1);
       switch (elementBytes(inst.element)) {
         case 1: a.strb(word, offset, { imm: 0 }); break;

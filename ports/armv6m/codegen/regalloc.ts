@@ -54,6 +54,34 @@ export function allocate(fn: IrFunction, options: AllocationOptions = {}): Alloc
     for (const u of termUses(b.term)) useCount[u]++;
   }
   const fused = new Set<VReg>();
+  // A constant defined once can be built again where it is read instead of taking a register
+  // or a stack slot: the first to spill (passes/loop-invariants.ts hoists costly ones).
+  const constantWords = new Map<VReg, number>();
+  // A typed array's data address loaded ahead of a loop spills next: read from a stack slot it
+  // costs the load from the array's header it replaced, where another value would cost more.
+  const spillFirst = new Set<VReg>();
+  for (const b of order) {
+    for (const inst of b.insts) {
+      if (inst.op !== "const" && inst.op !== "typed-data") continue;
+      if (defCount[inst.dst] !== 1 || fn.params.includes(inst.dst)) continue;
+      if (inst.op === "const") constantWords.set(inst.dst, inst.word >>> 0);
+      spillFirst.add(inst.dst);
+    }
+  }
+  // A typed array whose accesses all use the data address loaded ahead, with proven indexes,
+  // is live only for the collector past that load (ir.ts, typedOperands): no instruction reads it, so it is
+  // the first to leave the registers (for a high register or a stack slot the collector scans).
+  const read = new Set<VReg>();
+  for (const b of order) {
+    for (const inst of b.insts) {
+      // (The load of the data address, once before the loop, does not count.)
+      if (inst.op === "typed-data") continue;
+      const onlyKeptAlive = (inst.op === "typed-get" || inst.op === "typed-set") && inst.data !== undefined && inst.proof?.inBounds;
+      for (const u of uses(inst)) if (!onlyKeptAlive || u !== inst.array || u === inst.index || (inst.op === "typed-set" && u === inst.src)) read.add(u);
+    }
+    for (const u of termUses(b.term)) read.add(u);
+  }
+  const spillPriority = (v: VReg) => (!read.has(v) ? 2 : spillFirst.has(v) ? 1 : 0);
   for (const b of order) {
     for (const inst of b.insts) {
       if (inst.op !== "const" || defCount[inst.dst] !== 1 || fn.params.includes(inst.dst)) continue;
@@ -166,9 +194,13 @@ export function allocate(fn: IrFunction, options: AllocationOptions = {}): Alloc
   const spillRegisters = options.spillRegisters ?? [];
   // With spill registers, spilled intervals get them in a second scan (below), in start order.
   const spilled: VReg[] = [];
+  const homeless = (v: VReg) => {
+    const word = constantWords.get(v);
+    locations[v] = word !== undefined ? { kind: "const", word } : { kind: "stack", slot: spillSlots++ };
+  };
   const spill = (v: VReg) => {
     if (spillRegisters.length > 0) spilled.push(v);
-    else locations[v] = { kind: "stack", slot: spillSlots++ };
+    else homeless(v);
   };
   /** Frees the registers of intervals that end before `at`. */
   const expire = (active: VReg[], free: number[], at: number) => {
@@ -193,10 +225,15 @@ export function allocate(fn: IrFunction, options: AllocationOptions = {}): Alloc
   for (const v of intervals) {
     expire(active, free, start[v]);
     if (!take(v, active, free, "reg")) {
-      // Spill whichever interval ends last: it blocks a register the longest.
+      // Spill a value no instruction reads first, then a constant or a data address (they
+      // cost no more rebuilt or reloaded), else whichever interval ends last: it blocks a
+      // register the longest.
       let victim = active[0];
       for (const a of active) if (end[a] > end[victim]) victim = a;
-      if (end[victim] > end[v]) {
+      const cheap = active.filter((a) => spillPriority(a) > 0).sort((x, y) => spillPriority(y) - spillPriority(x) || end[y] - end[x])[0];
+      if (spillPriority(v) > 0 && (cheap === undefined || spillPriority(v) >= spillPriority(cheap))) { spill(v); continue; }
+      if (cheap !== undefined) victim = cheap;
+      if (cheap !== undefined || end[victim] > end[v]) {
         const reg = (locations[victim] as { reg: number }).reg;
         spill(victim);
         active.splice(active.indexOf(victim), 1);
@@ -211,7 +248,7 @@ export function allocate(fn: IrFunction, options: AllocationOptions = {}): Alloc
   const activeHigh: VReg[] = [];
   for (const v of spilled.sort((a, b) => start[a] - start[b] || a - b)) {
     expire(activeHigh, freeHigh, start[v]);
-    if (!take(v, activeHigh, freeHigh, "high")) locations[v] = { kind: "stack", slot: spillSlots++ };
+    if (!take(v, activeHigh, freeHigh, "high")) homeless(v);
   }
   return { locations, usedCalleeSaved: [...used].sort((a, b) => a - b), spillSlots, order };
 }

@@ -8,7 +8,8 @@
 //   frame, fields  LDR/STR.W with 12-bit offsets (frames up to 4 KB; fields past 124 bytes)
 //   compares       CMP.W/CMN.W with a modified immediate; a boolean result through an IT block
 //   zero tests     CBZ (uninitialised bindings)
-//   spills         r8-r11 before the stack (a MOV where ARMv6-M has a load or store)
+//   spills         r8-r10 before the stack (a MOV where ARMv6-M has a load or store)
+//   stack checks   CMP SP, r11: r11 holds the stack limit from reset on (rt/runtime.ts)
 //   *              SMULL inline in the app's code (ARMv6-M calls __rt_mul unless the ranges
 //                  prove the product small)
 //   % / (x/y)|0    SDIV (MLS for the remainder) inline on small integers in the app's code;
@@ -21,16 +22,20 @@ import type { Label, Reg } from "../../../sdk/compiler/asm/types.ts";
 import type { Chunk } from "../../../sdk/compiler/link/types.ts";
 import type { CodegenRuntime } from "../../../sdk/compiler/port.ts";
 import { PORT_ARITHMETIC } from "../../../sdk/compiler/port.ts";
-import type { CmpOp, Inst, IrFunction } from "../../../sdk/compiler/ir/ir.ts";
-import { FALSE, TRUE } from "../../../sdk/compiler/values.ts";
+import type { Block, CmpOp, Inst, IrFunction, Terminator } from "../../../sdk/compiler/ir/ir.ts";
+import { FALSE, TRUE, tagInt } from "../../../sdk/compiler/values.ts";
 import * as Panic from "../../../sdk/lib/rt/panic-codes.ts";
 import { NUM_OP } from "../../armv6m/rt/num-ops.ts";
+import { STACK_OVERFLOW } from "../rt/runtime.ts";
 import { FunctionCodegen, condFor, generateOrStop } from "../../armv6m/codegen/codegen.ts";
 
 /** Callee-saved registers the 16-bit encodings cannot name: homes for values that find no
  *  low register (a MOV to or from a scratch register, where ARMv6-M loads and stores the
  *  stack). Pushed with PUSH.W; the collector's register spill pushes them too (rt/runtime.ts). */
-const HIGH_CALLEE_SAVED: Reg[] = [8, 9, 10, 11];
+const HIGH_CALLEE_SAVED: Reg[] = [8, 9, 10];
+/** Holds __stack_limit in a program that checks the stack (rt/runtime.ts sets it at reset,
+ *  seeing STACK_OVERFLOW referenced): never allocated. */
+const STACK_LIMIT_REGISTER: Reg = 11;
 
 /** IrFunction.module of the SDK's own code: a path from the repository root, or mote/board. */
 const SDK_MODULE = /^(sdk|boards|mote)\//;
@@ -57,6 +62,13 @@ class Thumb2FunctionCodegen extends FunctionCodegen {
   constructor(fn: IrFunction, rt: CodegenRuntime) {
     super(fn, rt, createThumb2Assembler(), { spillRegisters: HIGH_CALLEE_SAVED });
     this.t2 = this.a as Thumb2Assembler;
+  }
+
+  protected override stackCheck(): void {
+    const overflow = this.a.newLabel();
+    this.stubs.push({ label: overflow, code: Panic.PANIC_STACK_OVERFLOW, pos: this.pos, emit: () => this.a.bl(STACK_OVERFLOW) });
+    this.a.cmp(13, STACK_LIMIT_REGISTER);
+    this.a.bcond("cc", overflow);
   }
 
   protected override calleeSaved(): Reg[] {
@@ -142,13 +154,32 @@ class Thumb2FunctionCodegen extends FunctionCodegen {
     const imm = this.constants().get(bv);
     const smallA = !numeric || (proof?.smallA ?? false);
     const smallB = !numeric || (imm !== undefined && (imm & 1) === 1) || (proof?.smallB ?? false);
-    if (imm !== undefined && imm > 255 && smallA && smallB) {
+    if (imm !== undefined && imm > 255 && smallA && smallB && av !== this.rawElement) {
       const x = this.read(av);
       if (this.t2.cmpW(x, imm)) return;
-      this.a.cmp(x, this.read(bv));
+      this.a.cmp(x, this.compareOperand(bv));
       return;
     }
     super.compare(av, bv, numeric, proof, kind);
+  }
+
+  /** A raw element tested against 0 (`a[i] === 0`): CBZ/CBNZ, no CMP. */
+  protected override terminator(term: Terminator, next: Block | undefined): void {
+    if (term.op === "branch" && term.kind === "cmp" && term.a === this.rawElement
+      && (term.cmp === "eq" || term.cmp === "ne") && this.constants().get(term.b) === tagInt(0)) {
+      const x = this.read(term.a);
+      if (x < 8) {
+        const thenL = this.labels.get(term.then)!, elseL = this.labels.get(term.else)!;
+        const zero = term.cmp === "eq";
+        if (term.then === next) (zero ? this.t2.cbnz : this.t2.cbz)(x, elseL);
+        else {
+          (zero ? this.t2.cbz : this.t2.cbnz)(x, thenL);
+          if (term.else !== next) this.a.b(elseL);
+        }
+        return;
+      }
+    }
+    super.terminator(term, next);
   }
 
   protected override instruction(inst: Inst): void {

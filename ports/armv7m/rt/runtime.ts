@@ -7,9 +7,11 @@ import type { PortRuntimeOptions } from "../../../sdk/compiler/port.ts";
 import type { Label } from "../../../sdk/compiler/asm/types.ts";
 import type { Thumb2Assembler } from "../../../sdk/compiler/asm/thumb2.ts";
 import { PORT_ARITHMETIC } from "../../../sdk/compiler/port.ts";
-import { chunk, portRuntime, tailCall } from "../../armv6m/rt/runtime.ts";
+import { PORT_SYMBOLS, chunk, portRuntime, tailCall } from "../../armv6m/rt/runtime.ts";
 import { SOFT_FLOAT } from "../../armv6m/rt/softfloat.ts";
 import { GENERIC_MULTIPLY, doubleMultiply } from "./double-multiply.ts";
+import { PANIC_HERE } from "../../armv6m/codegen/codegen.ts";
+import { PANIC_STACK_OVERFLOW } from "../../../sdk/lib/rt/panic-codes.ts";
 
 /** Unsigned 32/32 division: r0 = n, r1 = d (nonzero) -> r0 = quotient, r1 = remainder, as the
  *  ARMv6-M routine of the same name, whose shift-subtract loop runs 32 steps (about 300
@@ -138,15 +140,47 @@ function fastRoutines(): Chunk[] {
 
 const FAST = new Set<string>(Object.values(PORT_ARITHMETIC));
 
+/** The register that holds __stack_limit from reset on, in a program that checks the stack:
+ *  a recursive function's check is CMP SP, r11 and a branch, where a literal load of the limit
+ *  made it three instructions (codegen.ts). Every routine keeps it, as the AAPCS keeps r11 for
+ *  its caller, and the code generator never allocates it. */
+export const STACK_LIMIT_REGISTER = 11;
+/** Where a failed stack check branches to (its BL names the site): the stack-overflow panic.
+ *  A program whose code references it gets the reset that sets r11; others keep the ARMv6-M
+ *  reset as it is. */
+export const STACK_OVERFLOW = "__rt_stack_overflow";
+/** The ARMv6-M reset routine, which the ARMv7-M reset runs after setting r11. */
+const RESET_V6M = `${PORT_SYMBOLS.reset}_v6m`;
+
+function reset(): Chunk {
+  const a = createThumb2Assembler();
+  a.ldrConst(0, { symbol: "__stack_limit", addend: 0 });
+  a.mov(STACK_LIMIT_REGISTER, 0);
+  // The ARMv6-M reset never returns: a BL reaches it in four bytes without a literal.
+  a.bl(RESET_V6M);
+  return { ...chunk(PORT_SYMBOLS.reset, a), module: "rt:armv7m" };
+}
+
+/** r0 = the panic code, LR still the site's return address, as __rt_panic_here wants it. */
+function stackOverflow(): Chunk {
+  const a = createThumb2Assembler();
+  a.movs(0, PANIC_STACK_OVERFLOW);
+  tailCall(a, PANIC_HERE, 3);
+  return { ...chunk(STACK_OVERFLOW, a), module: "rt:armv7m" };
+}
+
 export function armv7mRuntime(options: PortRuntimeOptions): Chunk[] {
+  const checksStack = options.referenced?.has(STACK_OVERFLOW) ?? false;
   const chunks = portRuntime(options).map((c) => {
     if (c.name === UNSIGNED_DIVIDE) return unsignedDivide();
     if (c.name === MULTIPLY_WIDE) return multiplyWide();
     if (c.name === COLLECT_GARBAGE) return collectGarbage(options.collect);
+    if (c.name === PORT_SYMBOLS.reset && checksStack) return { ...c, name: RESET_V6M };
     if (FAST.has(c.name)) return { ...c, name: c.name + GENERIC_SUFFIX };
     if (c.name === SOFT_FLOAT.mul) return { ...c, name: GENERIC_MULTIPLY };
     return c;
   });
   const multiply = chunks.some((c) => c.name === GENERIC_MULTIPLY) ? [doubleMultiply()] : [];
-  return [...chunks, ...fastRoutines(), ...multiply];
+  const stack = checksStack ? [reset(), stackOverflow()] : [];
+  return [...chunks, ...stack, ...fastRoutines(), ...multiply];
 }

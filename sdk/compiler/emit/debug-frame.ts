@@ -9,8 +9,9 @@
 // The scan follows the code in address order and understands the ARMv6-M forms that
 // change SP (ARMv6-M ARM A6.7): PUSH, POP, ADD SP/SUB SP #imm, plus the returns
 // (POP {…, pc}, BX LR) and the unconditional B. It assumes what our code generator and
-// the hand-written runtime do: a prologue (pushes, SUB SP) before the first branch, a body
-// with a fixed SP, and epilogues ending in a return. After a return or an unconditional
+// the hand-written runtime do: a prologue (pushes, SUB SP), possibly after a test that
+// returns with BX LR before anything is pushed, then a body with a fixed SP, and epilogues
+// ending in a return. After a return or an unconditional
 // branch the code that follows is another path through the body, so the state goes back
 // to the one after the prologue. An instruction that sets SP any other way (MOV SP, ADD
 // SP, Rm, MSR MSP) ends the function's FDE there: gdb then falls back to its analyser for
@@ -168,7 +169,10 @@ function scanFunction(symbol: LinkedSymbol, code: Uint8Array, dataRanges: Array<
     const next = at + (wide ? 4 : 2);
     const isControl = effect.kind === "branch" || effect.kind === "jump" || effect.kind === "return" ||
       effect.kind === "pop" || (effect.kind === "adjust" && effect.bytes > 0);
-    if (isControl && !bodyState) bodyState = cloneState(state);
+    // The body's state is the frame at the first control transfer after something was pushed:
+    // a test that returns before the prologue (ports/armv6m/codegen/early-exit.ts) runs with
+    // the entry's frame, and the code after its return is the prologue.
+    if (isControl && !bodyState && state.cfaOffset > 0) bodyState = cloneState(state);
 
     switch (effect.kind) {
       case "push": {

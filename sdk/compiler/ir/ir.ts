@@ -108,8 +108,13 @@ type InstBody =
   | { op: "check-initialized"; src: VReg; pos: SourcePos }
   /** Typed array element access (JS semantics: outside the array a read is undefined and a
    *  write is ignored; stores keep the low bits of the int32 value). */
-  | { op: "typed-get"; dst: VReg; array: VReg; index: VReg; element: TypedElement; pos: SourcePos }
-  | { op: "typed-set"; array: VReg; index: VReg; src: VReg; element: TypedElement; pos: SourcePos }
+  /** `data`: a raw register holding the array's data address, loaded before the loop
+   *  (passes/loop-invariants.ts); with the index proven inside, the code reads only it. */
+  | { op: "typed-get"; dst: VReg; array: VReg; index: VReg; element: TypedElement; pos: SourcePos; data?: VReg }
+  | { op: "typed-set"; array: VReg; index: VReg; src: VReg; element: TypedElement; pos: SourcePos; data?: VReg }
+  /** dst (raw) = the data address of a typed array, read ahead of the accesses that use it:
+   *  loaded only when the value is word-aligned (an object), else left unspecified. */
+  | { op: "typed-data"; dst: VReg; array: VReg; pos?: SourcePos }
   /** Checks that a value typed `number` is a small integer; stops otherwise. */
   | { op: "check-int"; src: VReg; pos: SourcePos }
   /** dst = boolean: is the value a small int / an object pointer. */
@@ -260,9 +265,20 @@ export function uses(inst: Inst): VReg[] {
     case "call-code": return [inst.code, inst.object, ...inst.args];
     case "load": return [inst.base];
     case "store": return [inst.base, inst.src];
-    case "elem-get": case "typed-get": return [inst.array, inst.index];
-    case "elem-set": case "typed-set": return [inst.array, inst.index, inst.src];
+    case "elem-get": return [inst.array, inst.index];
+    case "elem-set": return [inst.array, inst.index, inst.src];
+    case "typed-get": return typedOperands(inst, [inst.index]);
+    case "typed-set": return typedOperands(inst, [inst.index, inst.src]);
+    case "typed-data": return [inst.array];
   }
+}
+
+/** A typed access reads its array, and the data address when one was loaded ahead. The
+ *  array stays live even where the code reads only the address: the collector keeps a
+ *  block alive only for its object's own address (sdk/lib/rt/heap.ts), never for an address
+ *  inside its bytes, so the view must be a root while its elements are written. */
+function typedOperands(inst: Extract<Inst, { op: "typed-get" | "typed-set" }>, rest: VReg[]): VReg[] {
+  return inst.data === undefined ? [inst.array, ...rest] : [inst.array, inst.data, ...rest];
 }
 
 /** The register an instruction writes, if any. */
