@@ -250,7 +250,6 @@ const OUT_OF_MEMORY: Record<string, Record<string, string>> = {
   // A smaller stack does not help: at 2.5 KB console-log-typed-arrays.ts still runs out of
   // heap, and the dozen pending timers of promise-all-race.ts do at any stack size.
   stm32vldiscovery: {
-    "array-push-growth.ts": "RangeError: out of memory (heap exhausted)",
     "console-log-arrays-random.ts": "RangeError: out of memory (heap exhausted)",
     "console-log-typed-arrays.ts": "RangeError: out of memory (heap exhausted)",
     // 150 nested arrays take about 7 KB; the parsed configuration, printed and written back

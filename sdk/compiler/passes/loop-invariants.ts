@@ -3,7 +3,8 @@
 // at every test), and the data address of a typed array the loop indexes (a load from the
 // view's header at every element access).
 //
-// A value is hoisted out of the outermost loop it is invariant in, to the end of the loop
+// A value is hoisted out of the outermost loop it is invariant in (a data address only out of
+// a loop that calls no function, see `calls` below), to the end of the loop
 // header's immediate dominator (which every entry into the loop passes, and which is outside
 // the loop). Constants in one loop nest with the same word become one register, the one of the
 // same constant built before the loop when there is one. The register allocator spills a
@@ -20,7 +21,7 @@
 // object's address; small integers are odd, undefined/null/booleans are 2 mod 4) and leaves
 // the register unused otherwise: the element accesses that read it run only on a typed array.
 
-import { type Block, type Inst, type IrFunction, type IrProgram, type Terminator, type VReg, def, newVReg, successors } from "../ir/ir.ts";
+import { type Block, type Inst, type IrFunction, type IrProgram, type Terminator, type VReg, def, mayCall, newVReg, successors } from "../ir/ir.ts";
 
 export function hoistLoopInvariants(program: IrProgram): void {
   for (const fn of program.functions) hoistInFunction(fn);
@@ -78,6 +79,20 @@ function hoistInFunction(fn: IrFunction): void {
     }
     return undefined;
   };
+  // A loop that calls functions keeps a hoisted address through each call, in a callee-saved
+  // register or a stack slot: 4 more bytes in the frame, at every depth of a recursion (a
+  // depth-first search that loops over its edges and recurses). Only a loop without calls
+  // gets its typed arrays' addresses hoisted. (The soft-float routines' calls do not count:
+  // they never come back into the program.)
+  const callsIn = new Map<Loop, boolean>();
+  const calls = (loop: Loop): boolean => {
+    let found = callsIn.get(loop);
+    if (found === undefined) {
+      found = [...loop.blocks].some((b) => b.insts.some((i) => mayCall(i) && !i.op.startsWith("f64-")));
+      callsIn.set(loop, found);
+    }
+    return found;
+  };
   const inserts = new Map<Block, Inst[]>();
   const renames = new Map<VReg, VReg>();
   const constants = new Map<string, VReg>();
@@ -102,7 +117,7 @@ function hoistInFunction(fn: IrFunction): void {
         const array = inst.array;
         const loop = enclosing.find((l) => {
           const at = landing(l);
-          if (!at || definedIn(array, l)) return false;
+          if (!at || definedIn(array, l) || calls(l)) return false;
           // The register holds a value of the variable there: a parameter, or a definition
           // on every path to it.
           return fn.params.includes(array) || (defBlocks.get(array) ?? []).some((b) => dominates(b, at));
