@@ -25,7 +25,6 @@ import { onlyErrorsThrown } from "./passes/thrown-values.ts";
 import { bareAllocations, throwStatementTest } from "./passes/bare-profile.ts";
 import { constantLengthArrays } from "./passes/array-lengths.ts";
 import { countingVariables, saturateCounters } from "./passes/saturating-counters.ts";
-import { untagSmallWords } from "./passes/small-untag.ts";
 import { allocatesBoundedly, staticHeapSymbols, useStaticHeap } from "./passes/static-heap.ts";
 import { numberModel, usedDriverCode } from "./lower/doubles.ts";
 import { portFor } from "./ports.ts";
@@ -205,7 +204,6 @@ export function build(options: BuildOptions): BuildResult {
     return symbol ? [[symbol, c.direction] as const] : [];
   })));
   smallIntegerText(ir, smallIntegers);
-  untagSmallWords(ir);
   // After number-text: a number printed or converted that is proven small allocates nothing.
   if (staticAlloc && staticAllocSized) {
     const heap = staticHeapSymbols(ir, alloc, [collect, exit, consoleWrite], [uncaughtText], arraySet, arrayGet, uses, throwStatementTest(program.getSourceFiles()), lowerer.usesPromises);

@@ -142,7 +142,7 @@ describe("the tickless clock", () => {
 describe("pin interrupts", () => {
   // From the edge at the pin to the first instruction of the app's callback, through the port's
   // interrupt entry, the event loop, the GPIO driver and the pin's listeners (the bench's
-  // figure; its target is 300). Measured 382 (477 before the GPIO driver worked out each watched
+  // figure; its target is 300). Measured 373 (477 before the GPIO driver worked out each watched
   // pin's registers once); the bound guards against regressions.
   const EDGE_TO_CALLBACK = 420;
   it(`reaches the app's callback within ${EDGE_TO_CALLBACK} instructions of the edge on pico`, async () => {

@@ -88,3 +88,14 @@ describe("a code generator that cannot translate a function", () => {
     });
   }
 });
+
+describe("the SysTick clock's limits", () => {
+  it("refuses a board whose SysTick counts too slowly for the tickless clock's arithmetic, naming it", async () => {
+    const { libOsChunks } = await import("../../ports/armv6m/rt/libos.ts");
+    const mps2 = findBoard("mps2-an385");
+    expect(libOsChunks(mps2).some((c) => c.name === "__rt_systick")).toBe(true);
+    // A 1 MHz reference clock: 1,000 counts per millisecond, a 16.7 s period.
+    const slow = { ...mps2, id: "slow-systick", chip: { ...mps2.chip, systickReferenceHz: 1_000_000 } };
+    expect(() => libOsChunks(slow)).toThrow("board 'slow-systick': SysTick counts 1000 per millisecond; the tickless clock needs at least 8,192");
+  });
+});

@@ -9,7 +9,7 @@
 // - a program that nothing but a hardware fault can stop gets the short fault report (heading,
 //   code, pc, lr) instead of the crash report's stack scan, keeps no crash record unless
 //   something reads it, and its vector table ends at HardFault; a console driver's byte proven
-//   small is written without the unboxing path (passes/small-untag.ts). test/boards/faults.test.ts
+//   small is written without the unboxing path (passes/ranges.ts proves the untag). test/boards/faults.test.ts
 //   runs the short report on a board.
 
 import { readFileSync } from "node:fs";

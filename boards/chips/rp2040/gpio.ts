@@ -50,12 +50,16 @@ const MODE_PULL_DOWN = 3;
 
 let ready = false;
 /** A watched pin, with what servicing its edges needs worked out once: the byte of PROC0_INTSx
- *  that holds its status bits and their shift in it, and the INTRx word that clears them. */
+ *  that holds its status bits and their shift in it, and the INTRx word that clears them.
+ *  A list, as interrupts.ts keeps its handlers: an array made at start-up would link the
+ *  array runtime into every program that uses a pin. */
 class Watch {
   constructor(readonly statusByte: number, readonly statusShift: number, readonly clearOffset: number, readonly clearHigh: number, readonly clearLow: number, readonly changed: () => void) {}
+  /** The pin watched after this one: edges are serviced in the order pins were watched. */
+  next: Watch | undefined = undefined;
 }
 
-const watches: Watch[] = [];
+let watches: Watch | undefined = undefined;
 
 function bringUp(): void {
   if (ready) return;
@@ -105,17 +109,23 @@ function writeNibble(first: number, pin: number, nibble: number): void {
 }
 
 export function gpioWatch(pin: number, changed: () => void): void {
-  if (watches.length === 0) onInterrupt(IO_IRQ_BANK0, service);
+  if (watches === undefined) onInterrupt(IO_IRQ_BANK0, service);
   const shift = (pin & 7) << 2;
   const register = (pin >> 3) << 2;
   const edgesHigh = shift < 16 ? 0 : EDGES << (shift - 16);
   const edgesLow = shift < 16 ? EDGES << shift : 0;
-  watches.push(new Watch(PROC0_INTS0 + register + (shift >> 3), shift & 4, INTR0 + register, edgesHigh, edgesLow, changed));
+  const watch = new Watch(PROC0_INTS0 + register + (shift >> 3), shift & 4, INTR0 + register, edgesHigh, edgesLow, changed);
+  if (watches === undefined) watches = watch;
+  else {
+    let last = watches;
+    while (last.next !== undefined) last = last.next;
+    last.next = watch;
+  }
   writeNibble(INTR0, pin, EDGES);
   // Edge interrupts for every watched pin that shares this pin's enable register.
   let high = 0;
   let low = 0;
-  for (const w of watches) {
+  for (let w = watches; w !== undefined; w = w.next) {
     if (w.clearOffset !== INTR0 + register) continue;
     high |= w.clearHigh;
     low |= w.clearLow;
@@ -124,8 +134,7 @@ export function gpioWatch(pin: number, changed: () => void): void {
 }
 
 function service(): void {
-  for (let i = 0; i < watches.length; i++) {
-    const w = watches[i];
+  for (let w = watches; w !== undefined; w = w.next) {
     if (((peek8(IO_BANK0 + w.statusByte) >> w.statusShift) & EDGES) === 0) continue;
     pokeHalves(w.clearOffset, w.clearHigh, w.clearLow);
     // Called as a plain function (no check that a property holds a function).

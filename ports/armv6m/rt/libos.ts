@@ -81,6 +81,9 @@ export function libOsChunks(board: Board): Chunk[] {
     // number of milliseconds, until the clock asks for an earlier wake-up.
     const cyclesPerMs = systickCountsPerMs(board);
     const maxMs = systickMaxPeriodMs(board);
+    // The clock proves its arithmetic small with periods below 2,048 ms (systick-clock.ts):
+    // a board whose SysTick counts slower would keep time wrongly, so it stops here.
+    if (maxMs >= 2048) throw new Error(`board '${board.id}': SysTick counts ${cyclesPerMs} per millisecond; the tickless clock needs at least 8,192 (set the chip's clockHz or systickReferenceHz)`);
     const a = createAssembler();
     const noCarry = a.newLabel();
     a.ldrConst(0, { symbol: SYSTICK_CLOCK });

@@ -40,6 +40,8 @@ class Timer {
  *  by due time and sequence): a list, not an array, so that timers link no array code. */
 let timers: Timer | undefined = undefined;
 let nextId = 1;
+/** Ids started again from 1: a new id skips those still pending. */
+let idsWrapped = false;
 let nextSequence = 0;
 let clockRunning = false;
 /** Event sources that keep the loop alive (holdLoop / releaseLoop). */
@@ -80,12 +82,23 @@ function sequence(): number {
 function schedule(callback: Callback, ms: unknown, repeat: boolean): number {
   startClock();
   const delay = delayOf(ms);
-  // Ids stay small integers, never 0 (after 2^29 timers they start again from 1).
-  const id = nextId;
+  // Ids stay small integers, never 0: after 2^29 timers they start again from 1, skipping
+  // the ids of timers still pending, so that clearTimeout never reaches the wrong one.
+  let id = nextId;
+  if (idsWrapped) while (pending(id)) id = (id & COUNT_MASK) + 1;
   nextId = (id & COUNT_MASK) + 1;
+  if (nextId > COUNT_MASK) {
+    nextId = 1;
+    idsWrapped = true;
+  }
   timers = new Timer(id, loopMsAfter(clockNow(), delay & REST_MASK), delay, repeat, callback, sequence(), timers);
   refTimers = (refTimers & COUNT_MASK) + 1;
   return id;
+}
+
+function pending(id: number): boolean {
+  for (let t = timers; t !== undefined; t = t.next) if (t.id === id) return true;
+  return false;
 }
 
 export function setTimeout(callback: Callback, ms: unknown): number {
