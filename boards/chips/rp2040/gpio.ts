@@ -117,15 +117,15 @@ export function gpioWatch(pin: number, changed: () => void): void {
   const watch = new Watch(PROC0_INTS0 + register + (shift >> 3), shift & 4, INTR0 + register, edgesHigh, edgesLow, changed);
   if (watches === undefined) watches = watch;
   else {
-    let last = watches;
-    while (last.next !== undefined) last = last.next;
+    let last: Watch = watches;
+    for (let next = last.next; next !== undefined; next = next.next) last = next;
     last.next = watch;
   }
   writeNibble(INTR0, pin, EDGES);
   // Edge interrupts for every watched pin that shares this pin's enable register.
   let high = 0;
   let low = 0;
-  for (let w = watches; w !== undefined; w = w.next) {
+  for (let w: Watch | undefined = watches; w !== undefined; w = w.next) {
     if (w.clearOffset !== INTR0 + register) continue;
     high |= w.clearHigh;
     low |= w.clearLow;
